@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3'
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import type { DB } from './schema'
+
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator
+ * would apply migrations without one and a failure could leave a half-migrated file.
+ * Saying yes makes the Migrator run all pending migrations in one transaction.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class PlinthSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+}
+
+export interface Connection {
+  /** The raw handle: for backups, pragmas and measured hot paths only. */
+  sqlite: Database.Database
+  db: Kysely<DB>
+  close(): Promise<void>
+}
+
+/**
+ * One connection per process. WAL lets readers (a backup, the integrity check) run beside
+ * the writer; synchronous=FULL makes an acknowledged commit survive a power cut, which a
+ * clinical record needs more than the last few percent of write speed.
+ */
+export function openConnection(file: string): Connection {
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = FULL')
+  const db = new Kysely<DB>({ dialect: new PlinthSqliteDialect({ database: sqlite }) })
+  return {
+    sqlite,
+    db,
+    // Kysely's destroy() closes the better-sqlite3 handle it was given.
+    close: () => db.destroy(),
+  }
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration'
+import * as m0010 from './0010-settings'
+import * as m0020 from './0020-audit'
+
+/**
+ * Every migration, imported statically so they are bundled into the main build (no
+ * directory scanning at run time). Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0010-settings': m0010,
+  '0020-audit': m0020,
+}

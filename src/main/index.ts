@@ -1,0 +1,127 @@
+// Electron glue only: windows, IPC and OS integration. Rules live in services/.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { IPC_INVOKE_CHANNEL } from '../shared/ipc'
+import { openCore, type PlinthCore } from './app-core'
+import { consoleLogger } from './log'
+import type { Session } from './rpc/context'
+import { isTrustedRendererUrl } from './security/trusted-sender'
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+
+let core: PlinthCore | null = null
+let mainWindow: BrowserWindow | null = null
+// Until staff sign-in lands (issue 3) the desktop app acts as the clinic owner.
+const windowSession: Session | null = {
+  userId: 0,
+  username: 'owner',
+  displayName: 'Owner',
+  role: 'owner',
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Plinth',
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(rendererFile)
+  return win
+}
+
+function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedRendererUrl(url, rendererUrl)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isTrustedRendererUrl(url, rendererUrl)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  )
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+function registerIpc(router: PlinthCore['router']): void {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? ''
+    if (event.sender !== mainWindow?.webContents || !isTrustedRendererUrl(frameUrl, rendererUrl)) {
+      consoleLogger.error('refused IPC from an untrusted frame', { frameUrl })
+      return { ok: false, error: { code: 'forbidden', message: 'Refused.' } }
+    }
+    return router.call(String(method), input, windowSession)
+  })
+}
+
+function buildMenu(): void {
+  const template: Electron.MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  app.whenReady().then(async () => {
+    hardenWebContents()
+    buildMenu()
+    const file = join(app.getPath('userData'), 'plinth.sqlite')
+    try {
+      core = await openCore({ file })
+    } catch (error) {
+      dialog.showErrorBox(
+        'Plinth cannot open the clinic database',
+        `${error instanceof Error ? error.message : String(error)}\n\nFile: ${file}`,
+      )
+      app.quit()
+      return
+    }
+    registerIpc(core.router)
+    mainWindow = createWindow()
+    mainWindow.on('closed', () => (mainWindow = null))
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('will-quit', () => {
+    void core?.close()
+    core = null
+  })
+}

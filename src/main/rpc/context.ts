@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely'
+import type { Role } from '../../shared/roles'
+import type { DB } from '../db/schema'
+import type { AuditEntry } from '../services/audit'
+
+/** Who is calling. Created by sign-in; adapters hold it per window or per browser tab. */
+export interface Session {
+  userId: number
+  username: string
+  displayName: string
+  role: Role
+}
+
+/** What a handler gets: the command's own transaction, the caller and the clock. */
+export interface HandlerContext {
+  db: Kysely<DB>
+  session: Session | null
+  now: Date
+  /** Appends to the audit log inside this command's transaction, as the caller. */
+  audit(entry: AuditEntry): Promise<void>
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import { contract, isMethodName, type MethodName } from '../../shared/contract'
+import type { MethodSpec } from '../../shared/contract/define'
+import type { FieldError, RpcResult } from '../../shared/rpc'
+import { ROLE_LABELS } from '../../shared/roles'
+import type { DB } from '../db/schema'
+import type { Logger } from '../log'
+import { writeAudit } from '../services/audit'
+import { DomainError } from '../services/domain-error'
+import type { Session } from './context'
+import type { Handler, Handlers } from './handlers/types'
+
+export interface RouterOptions {
+  db: Kysely<DB>
+  handlers: Handlers
+  log: Logger
+  now?: () => Date
+  /** Recorded on every audit row: which computer the change came from. */
+  workstation?: string
+}
+
+export interface Router {
+  call(method: string, input: unknown, session: Session | null): Promise<RpcResult>
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+}
+
+function refusal(spec: MethodSpec, session: Session | null): RpcResult | null {
+  if (spec.roles === 'public') return null
+  if (!session) {
+    return {
+      ok: false,
+      error: { code: 'unauthenticated', message: 'Please sign in to continue.' },
+    }
+  }
+  if (!spec.roles.includes(session.role)) {
+    return {
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: `${ROLE_LABELS[session.role]} accounts cannot ${spec.summary.toLowerCase()}.`,
+      },
+    }
+  }
+  return null
+}
+
+/**
+ * The transport-free router: (method, input, session) -> result or typed error. Every
+ * command runs in its own transaction, so a failed write changes nothing. Nothing from an
+ * unexpected error (message, stack) reaches the caller: it is logged here under an id.
+ */
+export function createRouter({
+  db,
+  handlers,
+  log,
+  now = () => new Date(),
+  workstation = '',
+}: RouterOptions): Router {
+  return {
+    async call(method, input, session) {
+      if (!isMethodName(method)) {
+        return {
+          ok: false,
+          error: { code: 'unknown_method', message: `Unknown method "${String(method)}".` },
+        }
+      }
+      const spec: MethodSpec = contract[method]
+      const refused = refusal(spec, session)
+      if (refused) return refused
+
+      const parsed = spec.input.safeParse(input ?? {})
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'Please correct the highlighted fields.',
+            fieldErrors: fieldErrorsOf(parsed.error),
+          },
+        }
+      }
+
+      const handler = handlers[method] as Handler<MethodName>
+      try {
+        const at = now()
+        const actor = {
+          userId: session?.userId ?? null,
+          username: session?.username ?? null,
+          workstation,
+        }
+        const value = await db
+          .transaction()
+          .execute((trx) =>
+            handler(
+              { db: trx, session, now: at, audit: (entry) => writeAudit(trx, actor, entry, at) },
+              parsed.data as never,
+            ),
+          )
+        return { ok: true, value }
+      } catch (error) {
+        if (error instanceof DomainError) {
+          return {
+            ok: false,
+            error: {
+              code: error.code,
+              message: error.message,
+              ...(error.fieldErrors.length > 0 ? { fieldErrors: error.fieldErrors } : {}),
+            },
+          }
+        }
+        const errorId = randomUUID().slice(0, 8)
+        log.error(`unexpected error in ${method} (error id ${errorId})`, {
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          user: session?.username,
+        })
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `Something went wrong and nothing was saved. If it happens again, quote error ${errorId}.`,
+            errorId,
+          },
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,162 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { contentSecurityPolicy } from '../../shared/csp'
+import type { Router } from '../rpc/router'
+import type { Session } from '../rpc/context'
+
+/**
+ * The loopback adapter: the built renderer and the router over HTTP on 127.0.0.1, for the
+ * end-to-end tests, the bench and demos in a browser. The Electron app never starts it.
+ * A random token is minted per start and handed to the page in its bridge script; the RPC
+ * endpoint needs it in a custom header (so a cross-site page cannot send it without a
+ * CORS preflight we never answer) and checks the Host header (against DNS rebinding).
+ */
+export interface WebServerOptions {
+  router: Router
+  rendererDir: string
+  port?: number
+  /** Who the browser acts as until sign-in exists (see issue 3). */
+  session: Session | null
+}
+
+export interface WebServer {
+  url: string
+  token: string
+  close(): Promise<void>
+}
+
+const RPC_PATH = '/__plinth/rpc'
+const BRIDGE_PATH = '/__plinth/bridge.js'
+const MAX_BODY_BYTES = 1_000_000
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+function bridgeScript(token: string): string {
+  return `// Loopback stand-in for the Electron preload: the same one object on window.
+Object.defineProperty(window, 'plinth', {
+  value: Object.freeze({
+    invoke: (method, input) =>
+      fetch(${JSON.stringify(RPC_PATH)}, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-plinth-token': ${JSON.stringify(token)} },
+        body: JSON.stringify({ method, input }),
+      }).then((r) => r.json()),
+  }),
+})
+`
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': contentSecurityPolicy({ dev: false, header: true }),
+  })
+  res.end(body)
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new Error('body too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(24).toString('base64url')
+  const root = resolve(options.rendererDir)
+  const indexHtml = await readFile(join(root, 'index.html'), 'utf8')
+  // The bridge must run before the app's module script, exactly as a preload would.
+  const page = indexHtml.replace('<script', `<script src="${BRIDGE_PATH}"></script>\n    <script`)
+  let allowedHosts: string[] = []
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!allowedHosts.includes(req.headers.host ?? '')) {
+        return send(res, 421, 'text/plain', 'Wrong host')
+      }
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      if (url.pathname === RPC_PATH) {
+        if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
+        if (!tokenMatches(req.headers['x-plinth-token'], token)) {
+          return send(res, 403, 'text/plain', 'Bad token')
+        }
+        let payload: { method?: unknown; input?: unknown }
+        try {
+          payload = JSON.parse(await readBody(req)) as typeof payload
+        } catch {
+          return send(res, 400, 'text/plain', 'Bad request body')
+        }
+        const result = await options.router.call(
+          String(payload.method),
+          payload.input,
+          options.session,
+        )
+        return send(res, 200, 'application/json', JSON.stringify(result))
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return send(res, 405, 'text/plain', 'Method not allowed')
+      }
+      if (url.pathname === BRIDGE_PATH) {
+        // A page on another site could include this script to learn the token.
+        const site = req.headers['sec-fetch-site']
+        if (site && site !== 'same-origin') return send(res, 403, 'text/plain', 'Same origin only')
+        return send(res, 200, CONTENT_TYPES['.js']!, bridgeScript(token))
+      }
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        return send(res, 200, CONTENT_TYPES['.html']!, page)
+      }
+      const file = normalize(join(root, decodeURIComponent(url.pathname)))
+      if (!file.startsWith(root + sep)) return send(res, 404, 'text/plain', 'Not found')
+      try {
+        const body = await readFile(file)
+        return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body)
+      } catch {
+        return send(res, 404, 'text/plain', 'Not found')
+      }
+    })().catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Server error')
+    })
+  })
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(options.port ?? 0, '127.0.0.1', done)
+  })
+  const { port } = server.address() as AddressInfo
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
+  }
+}

@@ -1,0 +1,3 @@
+import { createClient } from '../../../shared/client'
+
+export const api = createClient(window.plinth)

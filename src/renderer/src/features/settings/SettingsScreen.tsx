@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import {
+  clinicSettingsInput,
+  type ClinicSettings,
+  type ClinicSettingsInput,
+} from '../../../../shared/contract/settings'
+import { RpcError } from '../../../../shared/rpc'
+import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
+import { Field } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
+import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
+
+type FormValues = ClinicSettingsInput
+
+function formValuesOf(saved: ClinicSettings): FormValues {
+  const { updatedAt: _updatedAt, ...values } = saved
+  return values
+}
+
+export function SettingsScreen() {
+  const settings = useClinicSettings()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Settings</h1>
+        <p className="page-subtitle">
+          How Plinth describes your clinic, and the clock and money it uses.
+        </p>
+      </header>
+      {settings.isPending && <p className="muted">Loading settings…</p>}
+      {settings.isError && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" /> Settings could not be loaded: {settings.error.message}
+        </div>
+      )}
+      {settings.data && <ClinicDetailsForm saved={settings.data} />}
+    </>
+  )
+}
+
+function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
+  const update = useUpdateClinicSettings()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [savedAt, setSavedAt] = useState<string | null>(null)
+  const [restored] = useState(() => readSettingsDraft())
+
+  const form = useForm<FormValues, unknown, ClinicSettingsInput>({
+    resolver: zodResolver(clinicSettingsInput),
+    mode: 'onTouched',
+    defaultValues: formValuesOf(saved),
+  })
+  const { register, handleSubmit, formState, reset, setError, control } = form
+
+  useEffect(() => {
+    if (restored) reset(restored, { keepDefaultValues: true })
+  }, [restored, reset])
+
+  const values = useWatch({ control })
+  useEffect(() => {
+    if (formState.isDirty) writeSettingsDraft(values as FormValues)
+    else clearSettingsDraft()
+  }, [values, formState.isDirty])
+
+  const onSubmit = useCallback(
+    async (input: ClinicSettingsInput) => {
+      setFormError(null)
+      try {
+        const result = await update.mutateAsync(input)
+        reset(formValuesOf(result))
+        clearSettingsDraft()
+        setSavedAt(new Date(result.updatedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' }))
+      } catch (error) {
+        if (error instanceof RpcError && error.fieldErrors.length > 0) {
+          for (const fe of error.fieldErrors) {
+            setError((fe.path || 'root') as keyof FormValues, { message: fe.message })
+          }
+          setFormError(error.message)
+        } else {
+          setFormError(error instanceof Error ? error.message : 'Saving failed.')
+        }
+      }
+    },
+    [update, reset, setError],
+  )
+
+  const submit = handleSubmit(onSubmit)
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        void submit()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [submit])
+
+  const errors = formState.errors
+  return (
+    <form
+      className="card form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="clinic-details"
+    >
+      <div className="card-head">
+        <h2 id="clinic-details">Clinic details</h2>
+        <SaveState dirty={formState.isDirty} savedAt={savedAt} restored={Boolean(restored)} />
+      </div>
+      {formError && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" /> {formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field label="Clinic name" error={errors.clinicName?.message}>
+          <input type="text" autoComplete="organization" {...register('clinicName')} />
+        </Field>
+        <Field label="Phone" hint="Shown on letters and invoices" error={errors.phone?.message}>
+          <input type="tel" autoComplete="tel" {...register('phone')} />
+        </Field>
+        <Field label="Address" error={errors.address?.message}>
+          <textarea rows={3} autoComplete="street-address" {...register('address')} />
+        </Field>
+        <Field
+          label="Time zone"
+          hint="Working hours, bookings and repeats follow this clock, including summer time"
+          error={errors.timeZone?.message}
+        >
+          <select {...register('timeZone')}>
+            {TIME_ZONES.map((tz) => (
+              <option key={tz} value={tz}>
+                {tz.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Currency"
+          hint="Prices are kept in whole pence (or cents)"
+          error={errors.currency?.message}
+        >
+          <select {...register('currency')}>
+            {CURRENCIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Locale"
+          hint="Date format and first day of the week"
+          error={errors.locale?.message}
+        >
+          <select {...register('locale')}>
+            {LOCALES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={!formState.isDirty || update.isPending}
+          onClick={() => {
+            reset(formValuesOf(saved))
+            clearSettingsDraft()
+            setFormError(null)
+          }}
+        >
+          Discard changes
+        </button>
+        <button
+          type="submit"
+          className="button primary"
+          disabled={update.isPending}
+          aria-keyshortcuts="Control+S"
+        >
+          {update.isPending ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function SaveState({
+  dirty,
+  savedAt,
+  restored,
+}: {
+  dirty: boolean
+  savedAt: string | null
+  restored: boolean
+}) {
+  let text = 'All changes saved'
+  if (dirty) text = restored ? 'Unsaved changes (restored from before)' : 'Unsaved changes'
+  else if (savedAt) text = `Saved at ${savedAt}`
+  return (
+    <span className={dirty ? 'save-state dirty' : 'save-state'} role="status" aria-live="polite">
+      {!dirty && <Icon name="check" size={14} />}
+      {text}
+    </span>
+  )
+}

@@ -1,0 +1,23 @@
+import type { z } from 'zod'
+import type { Role } from '../roles'
+
+/**
+ * Who may call a method. 'public' is only for what must work before anyone signs in
+ * (the sign-in itself, first-run set-up); everything else names its roles explicitly,
+ * so a method without a decision about roles cannot be declared.
+ */
+export type Access = 'public' | readonly [Role, ...Role[]]
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** One line for humans: shown in role errors and the audit log. */
+  summary: string
+  input: I
+  output: O
+  roles: Access
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O>,
+): MethodSpec<I, O> {
+  return spec
+}

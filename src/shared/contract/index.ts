@@ -1,0 +1,22 @@
+import type { z } from 'zod'
+import type { MethodSpec } from './define'
+import { settingsContract } from './settings'
+
+/** Every method Plinth's main process answers, composed from the domains. */
+export const contract = {
+  ...settingsContract,
+} satisfies Record<string, MethodSpec>
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller passes (before the schema's trimming and defaults). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a handler receives (after validation). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+export const methodNames = Object.keys(contract) as MethodName[]

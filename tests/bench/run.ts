@@ -1,0 +1,42 @@
+// `npm run bench`: seeds a clinic in a temp folder and prints latency tables.
+// Performance is asserted here, never in timed unit tests.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { openCore } from '../../src/main/app-core'
+import { silentLogger } from '../../src/main/log'
+import type { Session } from '../../src/main/rpc/context'
+import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
+import { startWebServer } from '../../src/main/web/http-adapter'
+import { printTable, type Figure } from './measure'
+import { benchSettingsRead } from './settings.bench'
+
+const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
+const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
+const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+// The adapter serves the renderer; the bench only needs its RPC endpoint, so any folder
+// with an index.html will do when the app has not been built.
+const rendererDir = join(dir, 'renderer')
+mkdirSync(rendererDir)
+writeFileSync(join(rendererDir, 'index.html'), '<html><head><script></script></head></html>')
+const server = await startWebServer({ router: core.router, rendererDir, session: owner })
+
+const report: Record<string, Figure[]> = {}
+try {
+  await seedDemoClinic(core)
+  report['contract call'] = await benchSettingsRead(core, server, owner)
+  for (const [title, figures] of Object.entries(report)) printTable(title, figures)
+  mkdirSync(resolve('test-results'), { recursive: true })
+  writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))
+} finally {
+  await server.close()
+  await core.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+const over = Object.values(report)
+  .flat()
+  .filter((f) => f.budgetMs !== undefined && f.p95Ms > f.budgetMs)
+if (over.length > 0) {
+  console.error(`\nOver budget: ${over.map((f) => f.name).join('; ')}`)
+  process.exit(1)
+}

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { openCore, type PlinthCore } from '../../src/main/app-core'
+import { silentLogger } from '../../src/main/log'
+import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
+
+export interface Clinic {
+  core: PlinthCore
+  server: WebServer
+  url: string
+}
+
+/** Each test gets its own clinic: a fresh SQLite file behind the real router and renderer. */
+export const test = base.extend<{ clinic: Clinic }>({
+  // Playwright reads fixture dependencies from the destructuring pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
+  clinic: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-'))
+    const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+    const server = await startWebServer({
+      router: core.router,
+      rendererDir: resolve('out/renderer'),
+      session: { userId: 0, username: 'owner', displayName: 'Owner', role: 'owner' },
+    })
+    await use({ core, server, url: server.url })
+    await server.close()
+    await core.close()
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+export { expect }
+
+const SCREENSHOTS = resolve('test-results/screenshots')
+
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** No serious or critical accessibility violations on what is on screen. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
+}
