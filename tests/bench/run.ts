@@ -19,7 +19,7 @@ const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogge
 const rendererDir = join(dir, 'renderer')
 mkdirSync(rendererDir)
 writeFileSync(join(rendererDir, 'index.html'), '<html><head><script></script></head></html>')
-const server = await startWebServer({ router: core.router, rendererDir, session: owner })
+const server = await startWebServer({ router: core.router, rendererDir, session: () => owner })
 
 const report: Record<string, Figure[]> = {}
 try {

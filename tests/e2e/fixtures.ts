@@ -5,12 +5,19 @@ import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
+import type { Session } from '../../src/main/rpc/context'
+import type { Role } from '../../src/shared/roles'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
 
 export interface Clinic {
   core: PlinthCore
   server: WebServer
   url: string
+  /**
+   * Opens the app as a member of staff with this role, at a screen ('#/settings').
+   * Tests use this rather than signing in by hand, so they keep working as sign-in evolves.
+   */
+  open(page: Page, options?: { as?: Role; at?: string }): Promise<void>
 }
 
 /** Each test gets its own clinic: a fresh SQLite file behind the real router and renderer. */
@@ -20,12 +27,21 @@ export const test = base.extend<{ clinic: Clinic }>({
   clinic: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-'))
     const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+    let session: Session | null = null
     const server = await startWebServer({
       router: core.router,
       rendererDir: resolve('out/renderer'),
-      session: { userId: 0, username: 'owner', displayName: 'Owner', role: 'owner' },
+      session: () => session,
     })
-    await use({ core, server, url: server.url })
+    await use({
+      core,
+      server,
+      url: server.url,
+      async open(page, { as = 'owner', at = '' } = {}) {
+        session = { userId: 1, username: as, displayName: `Test ${as}`, role: as }
+        await page.goto(`${server.url}${at}`)
+      },
+    })
     await server.close()
     await core.close()
     rmSync(dir, { recursive: true, force: true })

@@ -1,7 +1,7 @@
 import { expect, expectAccessible, snap, test } from './fixtures'
 
 test('the shell opens on the diary and is accessible', async ({ page, clinic }) => {
-  await page.goto(clinic.url)
+  await clinic.open(page)
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()
   await expect(page.getByTestId('clinic-name')).toHaveText('My clinic')
@@ -15,7 +15,7 @@ test('the shell opens on the diary and is accessible', async ({ page, clinic }) 
 })
 
 test('the owner renames the clinic and it is kept after a reload', async ({ page, clinic }) => {
-  await page.goto(`${clinic.url}#/settings`)
+  await clinic.open(page, { at: '#/settings' })
   const name = page.getByLabel('Clinic name')
   await expect(name).toHaveValue('My clinic')
   await name.fill('Riverside Sports Massage')
@@ -41,7 +41,7 @@ test('a bad value is explained next to its field and nothing is saved', async ({
   page,
   clinic,
 }) => {
-  await page.goto(`${clinic.url}#/settings`)
+  await clinic.open(page, { at: '#/settings' })
   await page.getByLabel('Clinic name').fill('')
   await page.getByLabel('Phone').fill('not a number')
   await page.keyboard.press('Control+s')
@@ -58,7 +58,7 @@ test('a bad value is explained next to its field and nothing is saved', async ({
 })
 
 test('unsaved typing survives leaving the screen and coming back', async ({ page, clinic }) => {
-  await page.goto(`${clinic.url}#/settings`)
+  await clinic.open(page, { at: '#/settings' })
   await page.getByLabel('Clinic name').fill('Half-typed name')
   await page.getByRole('link', { name: 'Diary' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()

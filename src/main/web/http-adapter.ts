@@ -18,8 +18,8 @@ export interface WebServerOptions {
   router: Router
   rendererDir: string
   port?: number
-  /** Who the browser acts as until sign-in exists (see issue 3). */
-  session: Session | null
+  /** Who the browser acts as, asked per request (until sign-in exists, see issue 3). */
+  session: () => Session | null
 }
 
 export interface WebServer {
@@ -115,7 +115,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const result = await options.router.call(
           String(payload.method),
           payload.input,
-          options.session,
+          options.session(),
         )
         return send(res, 200, 'application/json', JSON.stringify(result))
       }

@@ -28,7 +28,7 @@ const server = await startWebServer({
   router: core.router,
   rendererDir,
   port: Number(values.port),
-  session: { userId: 0, username: 'owner', displayName: 'Owner', role: 'owner' },
+  session: () => ({ userId: 0, username: 'owner', displayName: 'Owner', role: 'owner' }),
 })
 console.log(`Plinth is serving ${core.file}`)
 console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
