@@ -18,7 +18,11 @@ beforeEach(async () => {
   )
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(core.dir, 'secret.txt'), 'not for the browser')
-  server = await startWebServer({ router: core.router, rendererDir: renderer, session: () => aSession() })
+  server = await startWebServer({
+    router: core.router,
+    rendererDir: renderer,
+    session: () => aSession(),
+  })
 })
 afterEach(async () => {
   await server.close()
