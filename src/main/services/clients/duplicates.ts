@@ -79,7 +79,7 @@ export async function findDuplicates(
       reasons.push('phone')
     }
     if (email && row.email_norm === email) reasons.push('email')
-    if (surname && row.last_name_norm === surname) {
+    if (surname && dob && row.last_name_norm === surname) {
       if (row.date_of_birth === dob) reasons.push('surname-dob')
       else if (swapped && row.date_of_birth === swapped) reasons.push('surname-dob-swapped')
     }
