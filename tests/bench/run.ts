@@ -10,6 +10,8 @@ import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchSettingsRead } from './settings.bench'
+import { benchClientSearch, CLIENT_COUNT } from './clients.bench'
+import { bulkSeedClients } from './seed-clients'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
@@ -25,6 +27,13 @@ const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core)
   report['contract call'] = await benchSettingsRead(core, server, owner)
+  const seedStart = performance.now()
+  bulkSeedClients(core, CLIENT_COUNT)
+  console.log(
+    `seeded ${CLIENT_COUNT.toLocaleString('en-GB')} clients in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  )
+  report[`client search, ${CLIENT_COUNT.toLocaleString('en-GB')} clients (p95 budget 5 ms)`] =
+    await benchClientSearch(core, owner)
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))
