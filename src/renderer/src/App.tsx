@@ -1,19 +1,17 @@
 import { useEffect } from 'react'
 import { useClinicSettings } from './api/settings'
 import { Icon } from './components/Icon'
+import { ClientsScreen } from './features/clients/ClientsScreen'
+import { SearchPalette } from './features/clients/SearchPalette'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SCREENS, type ScreenId } from './features/shell/routes'
 import { useScreen } from './features/shell/use-screen'
 
-const COMING: Record<Exclude<ScreenId, 'settings'>, { title: string; body: string }> = {
+const COMING: Record<Exclude<ScreenId, 'settings' | 'clients'>, { title: string; body: string }> = {
   diary: {
     title: 'Diary',
     body: 'Therapists’ day and week views, phone booking with the next free slots, and the day sheet are coming here.',
-  },
-  clients: {
-    title: 'Clients',
-    body: 'Client records, medical alerts and instant lookup by name, phone, e-mail or postcode are coming here.',
   },
   reports: {
     title: 'Reports',
@@ -81,10 +79,13 @@ export function App() {
       <main className="content" id="main">
         {screen === 'settings' ? (
           <SettingsScreen />
+        ) : screen === 'clients' ? (
+          <ClientsScreen />
         ) : (
           <ComingScreen title={COMING[screen].title} body={COMING[screen].body} />
         )}
       </main>
+      <SearchPalette />
     </div>
   )
 }

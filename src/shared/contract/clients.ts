@@ -103,10 +103,10 @@ export function withClientRules<
   })
 }
 
-export const tagsField = z
+export const tagsList = z
   .array(z.string().trim().min(1).max(40, 'Keep each tag under 40 characters'))
   .max(20, 'Use at most 20 tags')
-  .default([])
+export const tagsField = tagsList.default([])
 
 export const clientInput = withClientRules(z.object({ ...clientFields, tags: tagsField }))
 export type ClientInput = z.input<typeof clientInput>

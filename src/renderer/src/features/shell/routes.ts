@@ -8,6 +8,7 @@ export const SCREENS = [
 export type ScreenId = (typeof SCREENS)[number]['id']
 
 export function screenFromHash(hash: string): ScreenId {
-  const id = hash.replace(/^#\/?/, '')
+  // "#/clients/42" is the clients screen, showing record 42.
+  const id = hash.replace(/^#\/?/, '').split('/')[0]
   return SCREENS.find((s) => s.id === id)?.id ?? 'diary'
 }
