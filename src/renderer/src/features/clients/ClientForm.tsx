@@ -11,6 +11,7 @@ import {
   EMPTY_CLIENT,
   clientFormSchema,
   formValuesOf,
+  ukDateToIso,
   type ClientFormOutput,
   type ClientFormValues,
 } from './client-form-schema'
@@ -98,7 +99,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const probe = {
     ...(saved ? { id: saved.id } : {}),
     lastName: values.lastName ?? '',
-    dateOfBirth: values.dateOfBirth ?? '',
+    dateOfBirth: ukDateToIso(values.dateOfBirth ?? ''),
     mobile: values.mobile ?? '',
     otherPhone: values.otherPhone ?? '',
     email: values.email ?? '',
@@ -244,8 +245,13 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="E-mail" error={errors.email?.message}>
             <input type="email" autoComplete="off" {...register('email')} />
           </Field>
-          <Field label="Date of birth" error={errors.dateOfBirth?.message}>
-            <input type="date" {...register('dateOfBirth')} />
+          <Field label="Date of birth" hint="dd/mm/yyyy" error={errors.dateOfBirth?.message}>
+            <input
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              {...register('dateOfBirth')}
+            />
           </Field>
           <Field label="Title" error={errors.title?.message}>
             <input type="text" list="client-titles" autoComplete="off" {...register('title')} />
@@ -297,8 +303,8 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           >
             <input type="text" {...register('eventName')} />
           </Field>
-          <Field label="Event date" error={errors.eventDate?.message}>
-            <input type="date" {...register('eventDate')} />
+          <Field label="Event date" hint="dd/mm/yyyy" error={errors.eventDate?.message}>
+            <input type="text" inputMode="numeric" autoComplete="off" {...register('eventDate')} />
           </Field>
         </div>
       </section>

@@ -285,7 +285,13 @@ function AlertsCard({ client }: { client: ClientRecord }) {
             e.preventDefault()
             add.mutate(
               { clientId: client.id, text, severity, acknowledgeOnOpen: ack },
-              { onSuccess: () => setText('') },
+              {
+                onSuccess: () => {
+                  setText('')
+                  setAck(false)
+                  setSeverity('caution')
+                },
+              },
             )
           }}
         >

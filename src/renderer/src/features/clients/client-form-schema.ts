@@ -11,9 +11,33 @@ import {
  * The contract's own field schemas and cross-field rules, with tags typed as one line
  * ("runner, club") because that is how people type them.
  */
+// Typed as dd/mm/yyyy rather than <input type="date">, whose format follows the browser's
+// UI language: on a US-English Chromium 03/04/1988 would silently mean 4 March.
+const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
+
+export function ukDateToIso(value: string): string {
+  const m = UK_DATE.exec(value.trim())
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value.trim()
+}
+
+export function isoToUkDate(iso: string): string {
+  const [y, m, d] = iso.split('-')
+  return iso ? `${d}/${m}/${y}` : ''
+}
+
+// The contract's date fields default '' for a missing value; here the value is always there.
+const ukDate = (field: z.ZodType<string, string | undefined>) =>
+  z
+    .string()
+    .default('')
+    .transform(ukDateToIso)
+    .pipe(field as z.ZodType<string, string>)
+
 export const clientFormSchema = withClientRules(
   z.object({
     ...clientFields,
+    dateOfBirth: ukDate(clientFields.dateOfBirth),
+    eventDate: ukDate(clientFields.eventDate),
     tags: z
       .string()
       .default('')
@@ -68,5 +92,10 @@ export function formValuesOf(record: ClientRecord): ClientFormValues {
   for (const key of Object.keys(EMPTY_CLIENT)) {
     values[key] = record[key as keyof ClientValues]
   }
-  return { ...(values as ClientFormValues), tags: record.tags.join(', ') }
+  return {
+    ...(values as ClientFormValues),
+    dateOfBirth: isoToUkDate(record.dateOfBirth),
+    eventDate: isoToUkDate(record.eventDate),
+    tags: record.tags.join(', '),
+  }
 }

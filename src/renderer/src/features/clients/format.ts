@@ -10,5 +10,5 @@ export function ukDateTime(iso: string): string {
 }
 
 export function dobAndAge(dateOfBirth: string, age: number | null): string {
-  return dateOfBirth ? `${ukDate(dateOfBirth)} (${age})` : 'DOB not recorded'
+  return dateOfBirth ? `${ukDate(dateOfBirth)}, age ${age}` : 'DOB not recorded'
 }
