@@ -10,7 +10,12 @@ import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchSettingsRead } from './settings.bench'
-import { benchClientSearch, CLIENT_COUNT } from './clients.bench'
+import {
+  benchClientSearch,
+  benchLookupInChromium,
+  CLIENT_COUNT,
+  rendererBuilt,
+} from './clients.bench'
 import { bulkSeedClients } from './seed-clients'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
@@ -34,6 +39,16 @@ try {
   )
   report[`client search, ${CLIENT_COUNT.toLocaleString('en-GB')} clients (p95 budget 5 ms)`] =
     await benchClientSearch(core, owner)
+  if (rendererBuilt()) {
+    report['client lookup in the renderer (p95 budget 50 ms)'] = await benchLookupInChromium(
+      core,
+      owner,
+    )
+  } else {
+    console.log(
+      '\nSkipped the Chromium keystroke bench: out/renderer is missing. Run `npx electron-vite build` first.',
+    )
+  }
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))

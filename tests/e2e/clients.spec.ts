@@ -5,7 +5,7 @@ import { expect, expectAccessible, snap as fullPageSnap, test } from './fixtures
 
 // The sidebar is sticky: scrolled down, a full-page capture draws it part-way down the page.
 async function snap(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.evaluate('window.scrollTo(0, 0)')
   await fullPageSnap(page, name)
 }
 

@@ -48,6 +48,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const key = draftKey(saved?.id ?? null)
   const [restored] = useState(() => readClientDraft(key))
   const [formError, setFormError] = useState<string | null>(null)
+  const [formWarning, setFormWarning] = useState<string | null>(null)
   const [duplicatesSeen, setDuplicatesSeen] = useState(false)
   const create = useCreateClient()
   const update = useUpdateClient()
@@ -191,6 +192,11 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       {formError && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" /> {formError}
+        </div>
+      )}
+      {formWarning && possibleDuplicates.length > 0 && (
+        <div className="banner banner-warn" role="alert">
+          <Icon name="info" /> {formWarning}
         </div>
       )}
       {possibleDuplicates.length > 0 && (
