@@ -1,4 +1,4 @@
-import { aClient } from '../fixtures/clients'
+import { aClient, callOk } from '../fixtures/clients'
 import { aSession } from '../fixtures/temp-core'
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, snap as fullPageSnap, test } from './fixtures'
@@ -180,4 +180,78 @@ test('bad details are explained beside each field and nothing is saved', async (
   await page.goBack()
   await expect(page.getByLabel('First name')).toHaveValue('Tom')
   await expect(page.getByText('Unsaved changes (restored draft)')).toBeVisible()
+})
+
+test('the owner merges a duplicate, choosing the e-mail from it, and undoes the merge', async ({
+  page,
+  clinic,
+}) => {
+  const owner = aSession('owner')
+  const kept = await aClient()
+    .named('Katie', 'Morgan')
+    .withMobile('07911 123456')
+    .bornOn('1990-06-01')
+    .in(clinic.core, owner)
+  await aClient()
+    .named('Kate', 'Morgan')
+    .withMobile('07400 555666')
+    .withEmail('kate.morgan@example.com')
+    .withAlert('Nut oil allergy', 'caution', false)
+    .in(clinic.core, owner)
+  await clinic.open(page, { as: 'owner', at: `#/clients/${kept.id}` })
+  await page.getByRole('link', { name: 'Merge…' }).click()
+  await page
+    .getByRole('combobox', { name: 'Find the duplicate record' })
+    .pressSequentially('555 666')
+  await page.getByRole('option', { name: /Kate Morgan/ }).click()
+
+  const table = page.getByRole('table')
+  await expect(table.getByRole('row', { name: /E-mail/ })).toBeVisible()
+  // An empty e-mail here and one on the duplicate: the duplicate's is chosen by default.
+  await expect(page.getByRole('radio', { name: 'kate.morgan@example.com' })).toBeChecked()
+  await expect(page.getByRole('radio', { name: 'Katie', exact: true })).toBeChecked()
+  await snap(page, 'clients-merge-choices')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Merge records' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Merged Kate Morgan into Katie Morgan' }),
+  ).toBeVisible()
+  const after = await callOk(clinic.core, 'clients.get', { id: kept.id }, owner)
+  expect(after.email).toBe('kate.morgan@example.com')
+  expect(after.alerts.map((a) => a.text)).toEqual(['Nut oil allergy'])
+
+  await snap(page, 'clients-merged')
+  await page.getByRole('button', { name: 'Undo merge' }).click()
+  await expect(page.getByText('Merge undone: the two records are separate again.')).toBeVisible()
+  const undone = await callOk(clinic.core, 'clients.get', { id: kept.id }, owner)
+  expect(undone.email).toBe('')
+  expect(undone.alerts).toEqual([])
+})
+
+test('a therapist records the health questionnaire and its alerts appear', async ({
+  page,
+  clinic,
+}) => {
+  const client = await aClient().named('Dev', 'Patel').in(clinic.core)
+  await clinic.open(page, { as: 'therapist', at: `#/clients/${client.id}` })
+  await page.getByRole('button', { name: 'Record answers' }).click()
+  await page.getByLabel('Pregnancy').check()
+  await page.getByLabel('Details: Pregnancy').fill('20 weeks')
+  await page.getByLabel('Recent surgery or fracture').check()
+  await page.getByLabel('Nut oils').check()
+  await page.getByLabel('Medications').fill('Folic acid')
+  await snap(page, 'clients-questionnaire-form')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Save as new version' }).click()
+  const banner = page.getByRole('region', { name: 'Medical alerts' })
+  await expect(banner).toContainText('Contraindication: Recent surgery or fracture')
+  await expect(banner).toContainText('Caution: Pregnancy (20 weeks)')
+  await expect(banner).toContainText('Caution: Allergy: nut oils')
+  await expect(page.getByText(/version 1 of 1/)).toBeVisible()
+
+  // A contraindication from the questionnaire must be acknowledged each time the record opens.
+  await page.reload()
+  await expect(
+    page.getByRole('alertdialog', { name: /Read before opening Dev Patel/ }),
+  ).toBeVisible()
 })

@@ -76,3 +76,19 @@ export function useAcknowledgeAlerts() {
       void queryClient.invalidateQueries({ queryKey: ['clients', 'timeline', clientId] }),
   })
 }
+
+export function useMergeClients() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<'clients.merge'>) => api.call('clients.merge', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['clients'] }),
+  })
+}
+
+export function useUndoMerge() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (mergeId: number) => api.call('clients.undoMerge', { mergeId }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['clients'] }),
+  })
+}

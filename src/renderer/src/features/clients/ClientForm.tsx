@@ -117,7 +117,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       setFormError(null)
       if (possibleDuplicates.length > 0 && !duplicatesSeen) {
         setDuplicatesSeen(true)
-        setFormError(
+        setFormWarning(
           'This caller may already be on file. Open the existing record, or save anyway.',
         )
         return

@@ -53,8 +53,11 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
         </div>
         {acknowledged && !client.mergedIntoId && (
           <div className="header-actions">
-            <a className="button secondary" href={clientHref(client.id, true)}>
+            <a className="button secondary" href={clientHref(client.id, 'edit')}>
               Edit details
+            </a>
+            <a className="button secondary" href={clientHref(client.id, 'merge')}>
+              Merge…
             </a>
             <ArchiveButton client={client} />
           </div>

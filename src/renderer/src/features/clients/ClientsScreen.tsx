@@ -1,6 +1,7 @@
 import { ClientForm } from './ClientForm'
 import { ClientLookup } from './ClientLookup'
 import { ClientPage } from './ClientPage'
+import { MergeClients } from './MergeClients'
 import { hasNewClientDraft } from './client-drafts'
 import { clientHref, useClientRoute } from './client-route'
 import { useClient } from '../../api/clients'
@@ -34,6 +35,8 @@ export function ClientsScreen() {
       return <ClientPage id={route.id} />
     case 'edit':
       return <EditClient id={route.id} />
+    case 'merge':
+      return <MergeClients keepId={route.id} />
   }
 }
 
