@@ -234,3 +234,33 @@ describe('archiving', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 })
+
+describe('client record settings', () => {
+  it('lets the owner set the review interval, which dates the next review', async () => {
+    const saved = await callOk(
+      core,
+      'clients.updateSettings',
+      { questionnaireReviewMonths: 6, referralSources: ['parkrun', ' Physio ', 'parkrun'] },
+      aSession('owner'),
+    )
+    expect(saved).toEqual({ questionnaireReviewMonths: 6, referralSources: ['parkrun', 'Physio'] })
+    const c = await aClient().in(core)
+    const record = await callOk(core, 'clients.saveQuestionnaire', { clientId: c.id })
+    expect(record.questionnaire?.reviewDueOn).toBe('2027-05-25')
+  })
+
+  it('refuses the change from reception, and a silly interval from anyone', async () => {
+    const input = { questionnaireReviewMonths: 12, referralSources: [] }
+    const r = await core.router.call('clients.updateSettings', input, reception)
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const bad = await core.router.call(
+      'clients.updateSettings',
+      { ...input, questionnaireReviewMonths: 0 },
+      aSession('owner'),
+    )
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { fieldErrors: [{ path: 'questionnaireReviewMonths' }] },
+    })
+  })
+})

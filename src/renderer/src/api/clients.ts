@@ -92,3 +92,21 @@ export function useUndoMerge() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['clients'] }),
   })
 }
+
+const clientSettingsKey = ['clients', 'settings'] as const
+
+export function useClientSettings() {
+  return useQuery({
+    queryKey: clientSettingsKey,
+    queryFn: () => api.call('clients.settings', {}),
+  })
+}
+
+export function useUpdateClientSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<'clients.updateSettings'>) =>
+      api.call('clients.updateSettings', input),
+    onSuccess: (saved) => queryClient.setQueryData(clientSettingsKey, saved),
+  })
+}

@@ -3,7 +3,12 @@ import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
 import { RpcError } from '../../../../shared/rpc'
-import { useCreateClient, useDuplicates, useUpdateClient } from '../../api/clients'
+import {
+  useClientSettings,
+  useCreateClient,
+  useDuplicates,
+  useUpdateClient,
+} from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { clearClientDraft, draftKey, readClientDraft, writeClientDraft } from './client-drafts'
@@ -19,16 +24,6 @@ import { clientHref } from './client-route'
 import { AlertIcons } from './AlertIcons'
 import { dobAndAge, ukDateTime } from './format'
 import { confirmLeave, setUnsaved } from './unsaved-guard'
-
-const REFERRAL_SOURCES = [
-  'Word of mouth',
-  'Running club',
-  'Google',
-  'Social media',
-  'GP or physio',
-  'Gym or personal trainer',
-  'Event or race expo',
-]
 
 const REASON_TEXT = {
   phone: 'same phone',
@@ -50,6 +45,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const [formError, setFormError] = useState<string | null>(null)
   const [formWarning, setFormWarning] = useState<string | null>(null)
   const [duplicatesSeen, setDuplicatesSeen] = useState(false)
+  const referralSources = useClientSettings().data?.referralSources ?? []
   const create = useCreateClient()
   const update = useUpdateClient()
   const saving = create.isPending || update.isPending
@@ -387,7 +383,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           </Field>
         </div>
         <datalist id="referral-sources">
-          {REFERRAL_SOURCES.map((r) => (
+          {referralSources.map((r) => (
             <option key={r} value={r} />
           ))}
         </datalist>

@@ -18,7 +18,7 @@ export function QuestionnaireCard({ client }: { client: ClientRecord }) {
   const [editing, setEditing] = useState(false)
   const q = client.questionnaire
   return (
-    <section className="card" aria-labelledby="health-title">
+    <section className="card span-2" aria-labelledby="health-title">
       <div className="card-head">
         <h2 id="health-title">Health questionnaire</h2>
         {q && (
