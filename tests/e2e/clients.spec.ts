@@ -13,6 +13,8 @@ test('reception adds a caller, finds them by the last digits, sees the alert, ar
   page,
   clinic,
 }) => {
+  // The longest journey here, with six axe runs: give it room on a busy CI machine.
+  test.slow()
   await clinic.open(page, { as: 'reception', at: '#/clients' })
   await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible()
   await snap(page, 'clients-empty')
