@@ -62,6 +62,8 @@ function prefixRange(column: RawBuilder<unknown>, p: string): RawBuilder<unknown
 
 const c = (column: string) => sql.ref(`c.${column}`)
 const LAST_FIRST = [c('last_name_norm'), c('first_name_norm')] as const
+const FIRST_LAST = [c('first_name_norm'), c('last_name_norm')] as const
+const PREFERRED_LAST = [c('preferred_name_norm'), c('last_name_norm')] as const
 
 /**
  * How many rows of a full-text match the "contains" tier looks at. Three common letters
@@ -91,6 +93,19 @@ function ftsCandidates(match: string): RawBuilder<unknown> {
               LIMIT ${CONTAINS_CANDIDATES}) m JOIN clients c ON c.id = m.id`
 }
 
+/**
+ * Exact surname, then exact first name, then exact preferred name: three tiers rather than
+ * one OR, so each reads its index in order and stops at the page size even for "smith"
+ * (thousands of rows in a big clinic, which an OR would have to sort).
+ */
+function exactNameTiers(name: string): Tier[] {
+  return [
+    { where: sql`c.last_name_norm = ${name}`, order: LAST_FIRST },
+    { where: sql`c.first_name_norm = ${name}`, order: FIRST_LAST },
+    { where: sql`c.preferred_name_norm = ${name}`, order: PREFERRED_LAST },
+  ]
+}
+
 function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
   switch (plan.kind) {
     case 'dob':
@@ -114,20 +129,10 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
     case 'names': {
       const p = plan.prefix
       return [
-        {
-          where: sql`c.first_name_norm = ${p} OR c.last_name_norm = ${p}
-                     OR c.preferred_name_norm = ${p}`,
-          order: LAST_FIRST,
-        },
+        ...exactNameTiers(p),
         { where: prefixRange(c('last_name_norm'), p), order: LAST_FIRST },
-        {
-          where: prefixRange(c('first_name_norm'), p),
-          order: [c('first_name_norm'), c('last_name_norm')],
-        },
-        {
-          where: prefixRange(c('preferred_name_norm'), p),
-          order: [c('preferred_name_norm'), c('last_name_norm')],
-        },
+        { where: prefixRange(c('first_name_norm'), p), order: FIRST_LAST },
+        { where: prefixRange(c('preferred_name_norm'), p), order: PREFERRED_LAST },
       ]
     }
     case 'text': {
@@ -154,22 +159,13 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
       const rest = normaliseName(words.slice(1).join(' '))
       if (words.length === 1 || !first || !rest) {
         return [
-          {
-            where: sql`c.first_name_norm = ${name} OR c.last_name_norm = ${name}
-                       OR c.preferred_name_norm = ${name} OR ${contactExact}`,
-            order: LAST_FIRST,
-          },
+          ...(name ? exactNameTiers(name) : []),
+          { where: contactExact, order: LAST_FIRST },
           ...(name
             ? [
                 { where: prefixRange(c('last_name_norm'), name), order: LAST_FIRST },
-                {
-                  where: prefixRange(c('first_name_norm'), name),
-                  order: [c('first_name_norm'), c('last_name_norm')] as const,
-                },
-                {
-                  where: prefixRange(c('preferred_name_norm'), name),
-                  order: [c('preferred_name_norm'), c('last_name_norm')] as const,
-                },
+                { where: prefixRange(c('first_name_norm'), name), order: FIRST_LAST },
+                { where: prefixRange(c('preferred_name_norm'), name), order: PREFERRED_LAST },
               ]
             : []),
           ...contactPrefix,
@@ -181,10 +177,14 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
       // (last, first) when the surname part is long enough to be selective.
       return [
         {
-          where: sql`(c.last_name_norm = ${rest} AND (c.first_name_norm = ${first}
-                     OR c.preferred_name_norm = ${first})) OR ${contactExact}`,
+          where: sql`c.last_name_norm = ${rest} AND c.first_name_norm = ${first}`,
           order: LAST_FIRST,
         },
+        {
+          where: sql`c.last_name_norm = ${rest} AND c.preferred_name_norm = ${first}`,
+          order: LAST_FIRST,
+        },
+        { where: contactExact, order: LAST_FIRST },
         {
           where: sql`c.first_name_norm = ${first} AND ${prefixRange(c('last_name_norm'), rest)}`,
           order: LAST_FIRST,
