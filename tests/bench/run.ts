@@ -1,7 +1,7 @@
 // `npm run bench`: seeds a clinic in a temp folder and prints latency tables.
 // Performance is asserted here, never in timed unit tests.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
@@ -28,6 +28,13 @@ mkdirSync(rendererDir)
 writeFileSync(join(rendererDir, 'index.html'), '<html><head><script></script></head></html>')
 const server = await startWebServer({ router: core.router, rendererDir, session: () => owner })
 
+// p95s are only as quiet as the machine: say how busy it was.
+const loadNote = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} on ${availableParallelism()} cores`
+console.log(`bench starting; ${loadNote()}`)
+
 const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core)
@@ -50,6 +57,7 @@ try {
     )
   }
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
+  console.log(`\nbench finished; ${loadNote()}`)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))
 } finally {
