@@ -16,7 +16,3 @@ export function confirmLeave(): boolean {
   if (ok) unsaved = null
   return ok
 }
-
-export function hasUnsaved(): boolean {
-  return unsaved !== null
-}
