@@ -19,7 +19,9 @@ const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogge
 const rendererDir = join(dir, 'renderer')
 mkdirSync(rendererDir)
 writeFileSync(join(rendererDir, 'index.html'), '<html><head><script></script></head></html>')
-const server = await startWebServer({ router: core.router, rendererDir, session: () => owner })
+const connection = core.connect()
+connection.begin(owner)
+const server = await startWebServer({ connection, rendererDir })
 
 const report: Record<string, Figure[]> = {}
 try {

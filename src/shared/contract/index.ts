@@ -1,10 +1,14 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
+import { auditContract } from './audit'
+import { authContract } from './auth'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
   ...settingsContract,
+  ...authContract,
+  ...auditContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract
