@@ -10,7 +10,9 @@ import { RpcError } from '../../../../shared/rpc'
 import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { StaffSection } from '../staff/StaffSection'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
+import { SecuritySection } from './SecuritySection'
 import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
 
 type FormValues = ClinicSettingsInput
@@ -20,16 +22,45 @@ function formValuesOf(saved: ClinicSettings): FormValues {
   return values
 }
 
-export function SettingsScreen() {
-  const settings = useClinicSettings()
+const SECTIONS = [
+  { id: null, path: 'settings', label: 'Clinic' },
+  { id: 'staff', path: 'settings/staff', label: 'Staff' },
+  { id: 'security', path: 'settings/security', label: 'Security' },
+] as const
+
+export function SettingsScreen({ section }: { section: string | null }) {
+  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]
   return (
     <>
       <header className="page-header">
         <h1>Settings</h1>
         <p className="page-subtitle">
-          How Plinth describes your clinic, and the clock and money it uses.
+          Your clinic, the people who use Plinth, and how it keeps records safe.
         </p>
       </header>
+      <nav className="tabs" aria-label="Settings sections">
+        {SECTIONS.map((s) => (
+          <a
+            key={s.path}
+            href={`#/${s.path}`}
+            className="tab"
+            aria-current={s === current ? 'page' : undefined}
+          >
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      {current.id === null && <ClinicSection />}
+      {current.id === 'staff' && <StaffSection />}
+      {current.id === 'security' && <SecuritySection />}
+    </>
+  )
+}
+
+function ClinicSection() {
+  const settings = useClinicSettings()
+  return (
+    <>
       {settings.isPending && <p className="muted">Loading settings…</p>}
       {settings.isError && (
         <div className="banner banner-error" role="alert">

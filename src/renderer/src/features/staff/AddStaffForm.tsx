@@ -1,0 +1,92 @@
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import type { z } from 'zod'
+import { authContract } from '../../../../shared/contract/auth'
+import { ROLES, ROLE_LABELS } from '../../../../shared/roles'
+import { useCreateStaff } from '../../api/staff'
+import { Field } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { showRpcError } from '../../components/rpc-form-errors'
+
+const schema = authContract['users.create'].input
+type Values = z.input<typeof schema>
+
+export function AddStaffForm({ onDone }: { onDone(): void }) {
+  const create = useCreateStaff()
+  const [formError, setFormError] = useState<string | null>(null)
+  const { register, handleSubmit, formState, setError } = useForm<
+    Values,
+    unknown,
+    z.output<typeof schema>
+  >({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: {
+      displayName: '',
+      username: '',
+      role: 'reception',
+      therapistId: null,
+      temporaryPassword: '',
+    },
+  })
+  const e = formState.errors
+  const submit = handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      await create.mutateAsync(values)
+      onDone()
+    } catch (error) {
+      setFormError(showRpcError(error, setError))
+    }
+  })
+  return (
+    <form
+      className="card form"
+      onSubmit={(ev) => void submit(ev)}
+      noValidate
+      aria-labelledby="add-staff"
+    >
+      <div className="card-head">
+        <h2 id="add-staff">Add a member of staff</h2>
+      </div>
+      {formError && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" /> {formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field label="Name" error={e.displayName?.message}>
+          <input type="text" autoFocus {...register('displayName')} />
+        </Field>
+        <Field label="Username" error={e.username?.message}>
+          <input type="text" autoComplete="off" {...register('username')} />
+        </Field>
+        <Field label="Role" hint="Reception cannot read treatment notes" error={e.role?.message}>
+          <select {...register('role')}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Temporary password"
+          hint="Tell them in person; they choose their own at first sign-in"
+          error={e.temporaryPassword?.message}
+        >
+          <input type="text" autoComplete="off" {...register('temporaryPassword')} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={create.isPending}>
+          Add account
+        </button>
+      </div>
+    </form>
+  )
+}
