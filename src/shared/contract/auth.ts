@@ -7,7 +7,7 @@ const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 export const username = z
   .string()
   .trim()
-  .min(3, 'Use at least 3 characters')
+  .min(2, 'Use at least 2 characters')
   .max(40, 'Use at most 40 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, dots, dashes or underscores only')
 

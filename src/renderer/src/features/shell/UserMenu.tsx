@@ -20,8 +20,8 @@ export function UserMenu({ user, onLock, onSignOut }: UserMenuProps) {
         </div>
       </div>
       <div className="user-actions">
-        <a className="button small secondary" href="#/account">
-          My account
+        <a className="button small secondary" href="#/account" title="My account: password and PIN">
+          Account
         </a>
         <button
           type="button"
