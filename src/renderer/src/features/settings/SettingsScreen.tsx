@@ -6,9 +6,10 @@ import {
   type ClinicSettings,
   type ClinicSettingsInput,
 } from '../../../../shared/contract/settings'
-import { RpcError } from '../../../../shared/rpc'
 import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
+import { useFormError } from '../../components/rpc-form-errors'
 import { Icon } from '../../components/Icon'
 import { StaffSection } from '../staff/StaffSection'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
@@ -74,7 +75,6 @@ function ClinicSection() {
 
 function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
   const update = useUpdateClinicSettings()
-  const [formError, setFormError] = useState<string | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [restored] = useState(() => readSettingsDraft())
 
@@ -95,26 +95,16 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
     else clearSettingsDraft()
   }, [values, formState.isDirty])
 
+  const { formError, setFormError, attempt } = useFormError(setError)
   const onSubmit = useCallback(
-    async (input: ClinicSettingsInput) => {
-      setFormError(null)
-      try {
+    (input: ClinicSettingsInput) =>
+      attempt(async () => {
         const result = await update.mutateAsync(input)
         reset(formValuesOf(result))
         clearSettingsDraft()
         setSavedAt(new Date(result.updatedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' }))
-      } catch (error) {
-        if (error instanceof RpcError && error.fieldErrors.length > 0) {
-          for (const fe of error.fieldErrors) {
-            setError((fe.path || 'root') as keyof FormValues, { message: fe.message })
-          }
-          setFormError(error.message)
-        } else {
-          setFormError(error instanceof Error ? error.message : 'Saving failed.')
-        }
-      }
-    },
-    [update, reset, setError],
+      }),
+    [attempt, update, reset],
   )
 
   const submit = handleSubmit(onSubmit)
@@ -142,11 +132,7 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
         <h2 id="clinic-details">Clinic details</h2>
         <SaveState dirty={formState.isDirty} savedAt={savedAt} restored={Boolean(restored)} />
       </div>
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
+      <ErrorBanner message={formError} />
       <div className="form-grid">
         <Field label="Clinic name" error={errors.clinicName?.message}>
           <input type="text" autoComplete="organization" {...register('clinicName')} />
