@@ -6,11 +6,15 @@ import { migrateToLatest, type MigrateReport } from './db/migrate'
 import { consoleLogger, type Logger } from './log'
 import { handlers } from './rpc/handlers'
 import { createRouter, type Router } from './rpc/router'
+import { getSecuritySettings } from './services/auth/security-settings'
+import { StaffConnection } from './services/auth/staff-connection'
 
 export interface PlinthCore extends Connection {
   file: string
   router: Router
   migration: MigrateReport
+  /** A new window's connection: nobody signed in until it signs in. */
+  connect(): StaffConnection
 }
 
 export interface OpenCoreOptions {
@@ -49,7 +53,14 @@ export async function openCore({
       workstation,
       ...(now ? { now } : {}),
     })
-    return { ...connection, file, router, migration }
+    const clock = now ?? (() => new Date())
+    const connect = () =>
+      new StaffConnection({
+        router,
+        now: clock,
+        idleLockMinutes: async () => (await getSecuritySettings(connection.db)).idleLockMinutes,
+      })
+    return { ...connection, file, router, migration, connect }
   } catch (error) {
     await connection.close()
     throw error

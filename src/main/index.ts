@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { IPC_INVOKE_CHANNEL } from '../shared/ipc'
 import { openCore, type PlinthCore } from './app-core'
 import { consoleLogger } from './log'
-import type { Session } from './rpc/context'
+import type { StaffConnection } from './services/auth/staff-connection'
 import { isTrustedRendererUrl } from './security/trusted-sender'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -14,13 +14,8 @@ const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
 let core: PlinthCore | null = null
 let mainWindow: BrowserWindow | null = null
-// Until staff sign-in lands (issue 3) the desktop app acts as the clinic owner.
-const windowSession: Session | null = {
-  userId: 0,
-  username: 'owner',
-  displayName: 'Owner',
-  role: 'owner',
-}
+// The window's sign-in state; a new one per window, so a reload keeps the session.
+let windowConnection: StaffConnection | null = null
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -63,14 +58,15 @@ function hardenWebContents(): void {
   session.defaultSession.setPermissionCheckHandler(() => false)
 }
 
-function registerIpc(router: PlinthCore['router']): void {
+function registerIpc(): void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? ''
     if (event.sender !== mainWindow?.webContents || !isTrustedRendererUrl(frameUrl, rendererUrl)) {
       consoleLogger.error('refused IPC from an untrusted frame', { frameUrl })
       return { ok: false, error: { code: 'forbidden', message: 'Refused.' } }
     }
-    return router.call(String(method), input, windowSession)
+    windowConnection ??= core!.connect()
+    return windowConnection.call(String(method), input)
   })
 }
 
@@ -108,9 +104,12 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
-    registerIpc(core.router)
+    registerIpc()
     mainWindow = createWindow()
-    mainWindow.on('closed', () => (mainWindow = null))
+    mainWindow.on('closed', () => {
+      mainWindow = null
+      windowConnection = null
+    })
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
     })

@@ -120,11 +120,9 @@ export async function benchLookupInChromium(
 ): Promise<Figure[]> {
   const { chromium } = await import('@playwright/test')
   const { startWebServer } = await import('../../src/main/web/http-adapter')
-  const server = await startWebServer({
-    router: core.router,
-    rendererDir: resolve('out/renderer'),
-    session: () => session,
-  })
+  const connection = core.connect()
+  connection.begin(session)
+  const server = await startWebServer({ connection, rendererDir: resolve('out/renderer') })
   const browser = await chromium.launch({
     executablePath: process.env['PLINTH_CHROMIUM'] ?? '/usr/bin/chromium',
     args: [

@@ -26,7 +26,9 @@ const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogge
 const rendererDir = join(dir, 'renderer')
 mkdirSync(rendererDir)
 writeFileSync(join(rendererDir, 'index.html'), '<html><head><script></script></head></html>')
-const server = await startWebServer({ router: core.router, rendererDir, session: () => owner })
+const connection = core.connect()
+connection.begin(owner)
+const server = await startWebServer({ connection, rendererDir })
 
 // p95s are only as quiet as the machine: say how busy it was.
 const loadNote = () =>

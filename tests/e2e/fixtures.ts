@@ -5,9 +5,9 @@ import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
-import type { Session } from '../../src/main/rpc/context'
 import type { Role } from '../../src/shared/roles'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
+import { aStaffMember } from '../fixtures/staff'
 
 export interface Clinic {
   core: PlinthCore
@@ -27,18 +27,17 @@ export const test = base.extend<{ clinic: Clinic }>({
   clinic: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-'))
     const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
-    let session: Session | null = null
     const server = await startWebServer({
-      router: core.router,
+      connection: core.connect(),
       rendererDir: resolve('out/renderer'),
-      session: () => session,
     })
     await use({
       core,
       server,
       url: server.url,
       async open(page, { as = 'owner', at = '' } = {}) {
-        session = { userId: 1, username: as, displayName: `Test ${as}`, role: as }
+        // Signs in on the server side: only the sign-in tests type passwords.
+        server.connection.begin(await aStaffMember(core.db, as))
         await page.goto(`${server.url}${at}`)
       },
     })

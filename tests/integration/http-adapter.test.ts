@@ -18,11 +18,9 @@ beforeEach(async () => {
   )
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(core.dir, 'secret.txt'), 'not for the browser')
-  server = await startWebServer({
-    router: core.router,
-    rendererDir: renderer,
-    session: () => aSession(),
-  })
+  const connection = core.connect()
+  connection.begin(aSession())
+  server = await startWebServer({ connection, rendererDir: renderer })
 })
 afterEach(async () => {
   await server.close()

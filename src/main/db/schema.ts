@@ -24,6 +24,32 @@ export interface AuditLogTable {
   workstation: string
 }
 
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  username_normalised: string
+  display_name: string
+  role: 'owner' | 'reception' | 'therapist'
+  therapist_id: number | null
+  active: number
+  password_hash: string
+  must_change_password: number
+  pin_hash: string | null
+  failed_attempts: Generated<number>
+  locked_until: string | null
+  last_sign_in_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface SecuritySettingsTable {
+  id: Generated<number>
+  idle_lock_minutes: number
+  max_failed_attempts: number
+  lockout_minutes: number
+  notes_author_only: number
+}
+
 export interface ClientsTable {
   id: Generated<number>
   title: string
@@ -137,6 +163,8 @@ export interface ClientSettingsTable {
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
+  users: UsersTable
+  security_settings: SecuritySettingsTable
   clients: ClientsTable
   clients_search: ClientsSearchTable
   client_alerts: ClientAlertsTable

@@ -9,6 +9,22 @@ export interface Session {
   username: string
   displayName: string
   role: Role
+  /** Set after an owner's reset: nothing but changing the password is allowed. */
+  mustChangePassword?: boolean
+}
+
+/**
+ * The caller's window (or browser tab) as the auth handlers see it: sign-in starts a
+ * session on it, lock hides it, sign-out ends it. Other handlers never touch it.
+ */
+export interface ConnectionControl {
+  /** The signed-in member of staff, also while the screen is locked. */
+  readonly user: Session | null
+  readonly locked: boolean
+  begin(session: Session): void
+  end(): void
+  lock(): void
+  unlock(): void
 }
 
 /** What a handler gets: the command's own transaction, the caller and the clock. */
@@ -18,4 +34,6 @@ export interface HandlerContext {
   now: Date
   /** Appends to the audit log inside this command's transaction, as the caller. */
   audit(entry: AuditEntry): Promise<void>
+  /** Present when the call came through a window (Electron or the loopback adapter). */
+  connection: ConnectionControl | null
 }

@@ -9,7 +9,7 @@ import type { DB } from '../db/schema'
 import type { Logger } from '../log'
 import { writeAudit } from '../services/audit'
 import { DomainError } from '../services/domain-error'
-import type { Session } from './context'
+import type { ConnectionControl, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
 
 export interface RouterOptions {
@@ -22,7 +22,12 @@ export interface RouterOptions {
 }
 
 export interface Router {
-  call(method: string, input: unknown, session: Session | null): Promise<RpcResult>
+  call(
+    method: string,
+    input: unknown,
+    session: Session | null,
+    connection?: ConnectionControl | null,
+  ): Promise<RpcResult>
 }
 
 function fieldErrorsOf(error: z.ZodError): FieldError[] {
@@ -32,12 +37,18 @@ function fieldErrorsOf(error: z.ZodError): FieldError[] {
   }))
 }
 
-function refusal(spec: MethodSpec, session: Session | null): RpcResult | null {
+function refusal(method: MethodName, spec: MethodSpec, session: Session | null): RpcResult | null {
   if (spec.roles === 'public') return null
   if (!session) {
     return {
       ok: false,
       error: { code: 'unauthenticated', message: 'Please sign in to continue.' },
+    }
+  }
+  if (session.mustChangePassword && !method.startsWith('auth.')) {
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: 'Choose a new password before continuing.' },
     }
   }
   if (!spec.roles.includes(session.role)) {
@@ -65,7 +76,7 @@ export function createRouter({
   workstation = '',
 }: RouterOptions): Router {
   return {
-    async call(method, input, session) {
+    async call(method, input, session, connection = null) {
       if (!isMethodName(method)) {
         return {
           ok: false,
@@ -73,7 +84,7 @@ export function createRouter({
         }
       }
       const spec: MethodSpec = contract[method]
-      const refused = refusal(spec, session)
+      const refused = refusal(method, spec, session)
       if (refused) return refused
 
       const parsed = spec.input.safeParse(input ?? {})
@@ -96,14 +107,18 @@ export function createRouter({
           username: session?.username ?? null,
           workstation,
         }
-        const value = await db
-          .transaction()
-          .execute((trx) =>
-            handler(
-              { db: trx, session, now: at, audit: (entry) => writeAudit(trx, actor, entry, at) },
-              parsed.data as never,
-            ),
-          )
+        const value = await db.transaction().execute((trx) =>
+          handler(
+            {
+              db: trx,
+              session,
+              now: at,
+              connection,
+              audit: (entry) => writeAudit(trx, actor, entry, at),
+            },
+            parsed.data as never,
+          ),
+        )
         return { ok: true, value }
       } catch (error) {
         if (error instanceof DomainError) {

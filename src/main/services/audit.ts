@@ -8,6 +8,8 @@ export interface AuditEntry {
   entityId?: string | number
   /** Short and free of health details: "Changed clinic name", never a diagnosis. */
   summary?: string
+  /** Who it concerns when the caller has no session yet (sign-in, failed sign-in, unlock). */
+  as?: { userId: number | null; username: string | null }
 }
 
 export interface AuditActor {
@@ -30,8 +32,8 @@ export async function writeAudit(
     .insertInto('audit_log')
     .values({
       at: now.toISOString(),
-      user_id: actor.userId,
-      username: actor.username,
+      user_id: entry.as ? entry.as.userId : actor.userId,
+      username: entry.as ? entry.as.username : actor.username,
       action: entry.action,
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId === undefined ? null : String(entry.entityId),

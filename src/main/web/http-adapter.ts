@@ -4,8 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '../../shared/csp'
-import type { Router } from '../rpc/router'
-import type { Session } from '../rpc/context'
+import type { StaffConnection } from '../services/auth/staff-connection'
 
 /**
  * The loopback adapter: the built renderer and the router over HTTP on 127.0.0.1, for the
@@ -15,16 +14,16 @@ import type { Session } from '../rpc/context'
  * CORS preflight we never answer) and checks the Host header (against DNS rebinding).
  */
 export interface WebServerOptions {
-  router: Router
+  /** The page's hold on Plinth: who signed in there and whether it is locked. */
+  connection: StaffConnection
   rendererDir: string
   port?: number
-  /** Who the browser acts as, asked per request (until sign-in exists, see issue 3). */
-  session: () => Session | null
 }
 
 export interface WebServer {
   url: string
   token: string
+  connection: StaffConnection
   close(): Promise<void>
 }
 
@@ -112,11 +111,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         } catch {
           return send(res, 400, 'text/plain', 'Bad request body')
         }
-        const result = await options.router.call(
-          String(payload.method),
-          payload.input,
-          options.session(),
-        )
+        const result = await options.connection.call(String(payload.method), payload.input)
         return send(res, 200, 'application/json', JSON.stringify(result))
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -153,6 +148,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url: `http://127.0.0.1:${port}/`,
     token,
+    connection: options.connection,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections()

@@ -25,10 +25,9 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
 
 const core = await openCore({ file: resolve(values.db) })
 const server = await startWebServer({
-  router: core.router,
+  connection: core.connect(),
   rendererDir,
   port: Number(values.port),
-  session: () => ({ userId: 0, username: 'owner', displayName: 'Owner', role: 'owner' }),
 })
 console.log(`Plinth is serving ${core.file}`)
 console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)

@@ -1,14 +1,21 @@
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
+import type { SignedInUser } from '../../shared/contract/auth'
+import { api } from './api/client'
+import { useApplyAuthStatus } from './api/auth'
 import { useClinicSettings } from './api/settings'
-import { Icon } from './components/Icon'
+import { Icon, type IconName } from './components/Icon'
+import { AccountScreen } from './features/account/AccountScreen'
+import { AuditScreen } from './features/audit/AuditScreen'
+import { AuthGate } from './features/auth/AuthGate'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
-import { SCREENS, type ScreenId } from './features/shell/routes'
-import { useScreen } from './features/shell/use-screen'
+import { screensFor } from './features/shell/routes'
+import { UserMenu } from './features/shell/UserMenu'
+import { useRoute } from './features/shell/use-route'
 
-const COMING: Record<Exclude<ScreenId, 'settings' | 'clients'>, { title: string; body: string }> = {
+const COMING = {
   diary: {
     title: 'Diary',
     body: 'Therapists’ day and week views, phone booking with the next free slots, and the day sheet are coming here.',
@@ -19,14 +26,39 @@ const COMING: Record<Exclude<ScreenId, 'settings' | 'clients'>, { title: string;
   },
 }
 
+const NAV_ICONS: Record<string, IconName> = {
+  diary: 'diary',
+  clients: 'clients',
+  reports: 'reports',
+  audit: 'audit',
+  settings: 'settings',
+}
+
 export function App() {
-  const [screen, go] = useScreen()
+  return <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+}
+
+function Shell({ user }: { user: SignedInUser }) {
+  const [route, go] = useRoute(user.role)
   const settings = useClinicSettings()
+  const apply = useApplyAuthStatus()
+  const screens = screensFor(user.role)
+
+  const lock = useCallback(
+    async () => apply(await api.call('auth.lock', { reason: 'manual' })),
+    [apply],
+  )
+  const signOut = useCallback(async () => apply(await api.call('auth.signOut', {})), [apply])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault()
+        void lock()
+        return
+      }
       if (!event.altKey || event.ctrlKey || event.metaKey) return
-      const target = SCREENS.find((s) => s.shortcut === event.key)
+      const target = screens.find((s) => s.shortcut === event.key)
       if (target) {
         event.preventDefault()
         go(target.id)
@@ -34,13 +66,12 @@ export function App() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [go])
+  }, [go, lock, screens])
 
-  const current = SCREENS.find((s) => s.id === screen)!
-
+  const label = screens.find((s) => s.id === route.screen)?.label ?? 'My account'
   useEffect(() => {
-    document.title = `${current.label} · Plinth`
-  }, [current.label])
+    document.title = `${label} · Plinth`
+  }, [label])
 
   return (
     <div className="shell">
@@ -58,31 +89,34 @@ export function App() {
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {SCREENS.map((s) => (
+            {screens.map((s) => (
               <li key={s.id}>
                 <a
                   href={`#/${s.id}`}
                   className="nav-item"
-                  aria-current={s.id === screen ? 'page' : undefined}
+                  aria-current={s.id === route.screen ? 'page' : undefined}
                   aria-keyshortcuts={`Alt+${s.shortcut}`}
                   title={`${s.label} (Alt+${s.shortcut})`}
                 >
-                  <Icon name={s.id} />
+                  <Icon name={NAV_ICONS[s.id] ?? 'settings'} />
                   <span>{s.label}</span>
                 </a>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="sidebar-foot">Data stays on this computer</div>
+        <div className="sidebar-foot">
+          <UserMenu user={user} onLock={() => void lock()} onSignOut={() => void signOut()} />
+          <p className="sidebar-note">Data stays on this computer</p>
+        </div>
       </aside>
       <main className="content" id="main">
-        {screen === 'settings' ? (
-          <SettingsScreen />
-        ) : screen === 'clients' ? (
-          <ClientsScreen />
-        ) : (
-          <ComingScreen title={COMING[screen].title} body={COMING[screen].body} />
+        {route.screen === 'settings' && <SettingsScreen section={route.section} />}
+        {route.screen === 'audit' && <AuditScreen />}
+        {route.screen === 'account' && <AccountScreen user={user} />}
+        {route.screen === 'clients' && <ClientsScreen />}
+        {(route.screen === 'diary' || route.screen === 'reports') && (
+          <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
         )}
       </main>
       <SearchPalette />

@@ -1,10 +1,21 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RpcError } from '../../shared/rpc'
 import { App } from './App'
 import './styles.css'
 
-const queryClient = new QueryClient({
+// Main refused because the session ended or locked (idle, or from another window):
+// ask again who is signed in, and the gate shows the right screen.
+const onError = (error: Error) => {
+  if (error instanceof RpcError && error.code === 'unauthenticated') {
+    void queryClient.invalidateQueries({ queryKey: ['auth'] })
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     // Main is local: errors are real errors, not flaky networks worth retrying.
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },

@@ -1,11 +1,15 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
+import { auditContract } from './audit'
+import { authContract } from './auth'
 import { clientsContract } from './clients'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
   ...settingsContract,
+  ...authContract,
+  ...auditContract,
   ...clientsContract,
 } satisfies Record<string, MethodSpec>
 

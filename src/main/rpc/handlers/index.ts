@@ -1,9 +1,17 @@
+import { auditHandlers } from './audit'
+import { authHandlers } from './auth'
+import { securityHandlers } from './security'
 import { clientsHandlers } from './clients'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
+import { usersHandlers } from './users'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
 export const handlers: Handlers = {
   ...settingsHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...securityHandlers,
+  ...auditHandlers,
   ...clientsHandlers,
 }

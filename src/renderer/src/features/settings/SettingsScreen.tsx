@@ -6,12 +6,15 @@ import {
   type ClinicSettings,
   type ClinicSettingsInput,
 } from '../../../../shared/contract/settings'
-import { RpcError } from '../../../../shared/rpc'
 import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
+import { useFormError } from '../../components/rpc-form-errors'
 import { Icon } from '../../components/Icon'
+import { StaffSection } from '../staff/StaffSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
+import { SecuritySection } from './SecuritySection'
 import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
 
 type FormValues = ClinicSettingsInput
@@ -21,16 +24,45 @@ function formValuesOf(saved: ClinicSettings): FormValues {
   return values
 }
 
-export function SettingsScreen() {
-  const settings = useClinicSettings()
+const SECTIONS = [
+  { id: null, path: 'settings', label: 'Clinic' },
+  { id: 'staff', path: 'settings/staff', label: 'Staff' },
+  { id: 'security', path: 'settings/security', label: 'Security' },
+] as const
+
+export function SettingsScreen({ section }: { section: string | null }) {
+  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]
   return (
     <>
       <header className="page-header">
         <h1>Settings</h1>
         <p className="page-subtitle">
-          How Plinth describes your clinic, and the clock and money it uses.
+          Your clinic, the people who use Plinth, and how it keeps records safe.
         </p>
       </header>
+      <nav className="tabs" aria-label="Settings sections">
+        {SECTIONS.map((s) => (
+          <a
+            key={s.path}
+            href={`#/${s.path}`}
+            className="tab"
+            aria-current={s === current ? 'page' : undefined}
+          >
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      {current.id === null && <ClinicSection />}
+      {current.id === 'staff' && <StaffSection />}
+      {current.id === 'security' && <SecuritySection />}
+    </>
+  )
+}
+
+function ClinicSection() {
+  const settings = useClinicSettings()
+  return (
+    <>
       {settings.isPending && <p className="muted">Loading settings…</p>}
       {settings.isError && (
         <div className="banner banner-error" role="alert">
@@ -45,7 +77,6 @@ export function SettingsScreen() {
 
 function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
   const update = useUpdateClinicSettings()
-  const [formError, setFormError] = useState<string | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [restored] = useState(() => readSettingsDraft())
 
@@ -66,26 +97,16 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
     else clearSettingsDraft()
   }, [values, formState.isDirty])
 
+  const { formError, setFormError, attempt } = useFormError(setError)
   const onSubmit = useCallback(
-    async (input: ClinicSettingsInput) => {
-      setFormError(null)
-      try {
+    (input: ClinicSettingsInput) =>
+      attempt(async () => {
         const result = await update.mutateAsync(input)
         reset(formValuesOf(result))
         clearSettingsDraft()
         setSavedAt(new Date(result.updatedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' }))
-      } catch (error) {
-        if (error instanceof RpcError && error.fieldErrors.length > 0) {
-          for (const fe of error.fieldErrors) {
-            setError((fe.path || 'root') as keyof FormValues, { message: fe.message })
-          }
-          setFormError(error.message)
-        } else {
-          setFormError(error instanceof Error ? error.message : 'Saving failed.')
-        }
-      }
-    },
-    [update, reset, setError],
+      }),
+    [attempt, update, reset],
   )
 
   const submit = handleSubmit(onSubmit)
@@ -113,11 +134,7 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
         <h2 id="clinic-details">Clinic details</h2>
         <SaveState dirty={formState.isDirty} savedAt={savedAt} restored={Boolean(restored)} />
       </div>
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
+      <ErrorBanner message={formError} />
       <div className="form-grid">
         <Field label="Clinic name" error={errors.clinicName?.message}>
           <input type="text" autoComplete="organization" {...register('clinicName')} />

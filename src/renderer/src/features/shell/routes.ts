@@ -1,14 +1,33 @@
+import type { Role } from '../../../../shared/roles'
+
 export const SCREENS = [
-  { id: 'diary', label: 'Diary', shortcut: '1' },
-  { id: 'clients', label: 'Clients', shortcut: '2' },
-  { id: 'reports', label: 'Reports', shortcut: '3' },
-  { id: 'settings', label: 'Settings', shortcut: '4' },
-] as const
+  { id: 'diary', label: 'Diary', shortcut: '1', roles: ['owner', 'reception', 'therapist'] },
+  { id: 'clients', label: 'Clients', shortcut: '2', roles: ['owner', 'reception', 'therapist'] },
+  { id: 'reports', label: 'Reports', shortcut: '3', roles: ['owner'] },
+  { id: 'audit', label: 'Audit log', shortcut: '5', roles: ['owner'] },
+  { id: 'settings', label: 'Settings', shortcut: '4', roles: ['owner'] },
+] as const satisfies readonly {
+  id: string
+  label: string
+  shortcut: string
+  roles: readonly Role[]
+}[]
 
-export type ScreenId = (typeof SCREENS)[number]['id']
+export type ScreenId = (typeof SCREENS)[number]['id'] | 'account'
 
-export function screenFromHash(hash: string): ScreenId {
-  // "#/clients/42" is the clients screen, showing record 42.
-  const id = hash.replace(/^#\/?/, '').split('/')[0]
-  return SCREENS.find((s) => s.id === id)?.id ?? 'diary'
+export interface Route {
+  screen: ScreenId
+  /** The part after the screen, e.g. 'staff' in #/settings/staff. */
+  section: string | null
+}
+
+export function screensFor(role: Role) {
+  return SCREENS.filter((s) => (s.roles as readonly Role[]).includes(role))
+}
+
+export function routeFromHash(hash: string, role: Role): Route {
+  const [id = '', section = null] = hash.replace(/^#\/?/, '').split('/')
+  if (id === 'account') return { screen: 'account', section: null }
+  const screen = screensFor(role).find((s) => s.id === id)?.id ?? 'diary'
+  return { screen, section: screen === id ? section : null }
 }

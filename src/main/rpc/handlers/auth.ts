@@ -1,0 +1,264 @@
+import type { AuthStatus, SignInOutcome } from '../../../shared/contract/auth'
+import { DomainError } from '../../services/domain-error'
+import { hashSecret, verifySecret } from '../../services/auth/passwords'
+import { getSecuritySettings } from '../../services/auth/security-settings'
+import {
+  checkCredentials,
+  checkUserSecret,
+  type CredentialCheck,
+} from '../../services/auth/sign-in'
+import {
+  assertGoodPassword,
+  countUsers,
+  createUser,
+  findUserById,
+  requireUser,
+  setPassword,
+  setPinHash,
+  type UserRow,
+} from '../../services/auth/users'
+import { getClinicSettings, updateClinicSettings } from '../../services/settings'
+import type { ConnectionControl, HandlerContext, Session } from '../context'
+import type { HandlersOf } from './types'
+
+function sessionOf(user: UserRow): Session {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    mustChangePassword: user.must_change_password === 1,
+  }
+}
+
+function requireConnection(ctx: HandlerContext): ConnectionControl {
+  if (!ctx.connection) throw new DomainError('conflict', 'Signing in needs an app window.')
+  return ctx.connection
+}
+
+async function statusOf(ctx: HandlerContext): Promise<AuthStatus> {
+  const { idleLockMinutes } = await getSecuritySettings(ctx.db)
+  const firstRun = (await countUsers(ctx.db)) === 0
+  const current = ctx.connection?.user
+  const row = current ? await findUserById(ctx.db, current.userId) : undefined
+  // An account deactivated by the owner ends its open sessions at their next call.
+  if (current && (!row || row.active !== 1)) ctx.connection?.end()
+  const user =
+    row && row.active === 1
+      ? {
+          id: row.id,
+          username: row.username,
+          displayName: row.display_name,
+          role: row.role,
+          mustChangePassword: row.must_change_password === 1,
+          hasPin: row.pin_hash !== null,
+        }
+      : null
+  return { firstRun, user, locked: Boolean(user && ctx.connection?.locked), idleLockMinutes }
+}
+
+const WRONG = 'The username or password is not right.'
+
+function lockedMessage(until: string): string {
+  const time = new Date(until).toISOString().slice(11, 16)
+  return `Too many wrong attempts: this account is locked until ${time} UTC. Ask the owner if you need in sooner.`
+}
+
+/** Audits a failed check and turns it into what the sign-in screen shows. */
+async function refusalOf(
+  ctx: HandlerContext,
+  check: Exclude<CredentialCheck, { kind: 'ok' }>,
+  attempted: string,
+  what: 'sign-in' | 'unlock',
+): Promise<SignInOutcome> {
+  const as = check.user
+    ? { userId: check.user.id, username: check.user.username }
+    : { userId: null, username: attempted.slice(0, 40) }
+  if (check.kind === 'failed') {
+    await ctx.audit({
+      action: `auth.${what}-failed`,
+      entityType: 'user',
+      ...(check.user ? { entityId: check.user.id } : {}),
+      as,
+    })
+    return {
+      status: 'failed',
+      message: what === 'unlock' ? 'That password or PIN is not right.' : WRONG,
+    }
+  }
+  if (check.kind === 'now-locked') {
+    await ctx.audit({
+      action: `auth.${what}-failed`,
+      entityType: 'user',
+      entityId: check.user.id,
+      as,
+    })
+    await ctx.audit({
+      action: 'auth.account-locked',
+      entityType: 'user',
+      entityId: check.user.id,
+      summary: `Locked until ${check.lockedUntil} after repeated wrong attempts`,
+      as,
+    })
+  } else {
+    await ctx.audit({
+      action: `auth.${what}-refused-locked`,
+      entityType: 'user',
+      entityId: check.user.id,
+      as,
+    })
+  }
+  // A locked-out account cannot be left half-open behind a lock screen.
+  if (what === 'unlock') ctx.connection?.end()
+  return {
+    status: 'locked',
+    message: lockedMessage(check.lockedUntil),
+    lockedUntil: check.lockedUntil,
+  }
+}
+
+export const authHandlers: HandlersOf<'auth.'> = {
+  'auth.status': (ctx) => statusOf(ctx),
+
+  'auth.setupOwner': async (ctx, input) => {
+    const connection = requireConnection(ctx)
+    if ((await countUsers(ctx.db)) > 0) {
+      throw new DomainError('conflict', 'Plinth is already set up. Sign in instead.')
+    }
+    assertGoodPassword(input.password, input.username, 'password')
+    const owner = await createUser(
+      ctx.db,
+      {
+        displayName: input.displayName,
+        username: input.username,
+        role: 'owner',
+        therapistId: null,
+        password: input.password,
+        mustChangePassword: false,
+      },
+      ctx.now,
+    )
+    const settings = await getClinicSettings(ctx.db)
+    const { updatedAt: _updatedAt, ...values } = settings
+    await updateClinicSettings(ctx.db, { ...values, clinicName: input.clinicName }, ctx.now)
+    const as = { userId: owner.id, username: owner.username }
+    await ctx.audit({
+      action: 'user.create',
+      entityType: 'user',
+      entityId: owner.id,
+      summary: 'Owner account created on first run',
+      as,
+    })
+    await ctx.audit({ action: 'auth.sign-in', entityType: 'user', entityId: owner.id, as })
+    connection.begin(sessionOf(owner))
+    return statusOf(ctx)
+  },
+
+  'auth.signIn': async (ctx, input) => {
+    const connection = requireConnection(ctx)
+    const check = await checkCredentials(ctx.db, input.username, input.password, ctx.now)
+    if (check.kind !== 'ok') return refusalOf(ctx, check, input.username, 'sign-in')
+    const previous = connection.user
+    const as = { userId: check.user.id, username: check.user.username }
+    if (previous && previous.userId !== check.user.id) {
+      await ctx.audit({
+        action: 'auth.switch-user',
+        entityType: 'user',
+        entityId: check.user.id,
+        summary: `Took over from ${previous.username}`,
+        as,
+      })
+    }
+    await ctx.audit({ action: 'auth.sign-in', entityType: 'user', entityId: check.user.id, as })
+    connection.begin(sessionOf(check.user))
+    return { status: 'signed-in', auth: await statusOf(ctx) }
+  },
+
+  'auth.unlock': async (ctx, input) => {
+    const connection = requireConnection(ctx)
+    const user = connection.user
+    if (!user || !connection.locked) {
+      throw new DomainError('conflict', 'The screen is not locked.')
+    }
+    const row = await requireUser(ctx.db, user.userId)
+    const check = await checkUserSecret(ctx.db, row, input.secret, ctx.now, { allowPin: true })
+    if (check.kind !== 'ok') return refusalOf(ctx, check, user.username, 'unlock')
+    await ctx.audit({
+      action: 'auth.unlock',
+      entityType: 'user',
+      entityId: row.id,
+      as: { userId: row.id, username: row.username },
+    })
+    connection.unlock()
+    return { status: 'signed-in', auth: await statusOf(ctx) }
+  },
+
+  'auth.lock': async (ctx, input) => {
+    const connection = requireConnection(ctx)
+    if (!connection.locked) {
+      await ctx.audit({
+        action: 'auth.lock',
+        entityType: 'user',
+        entityId: ctx.session?.userId ?? '',
+        summary: input.reason === 'idle' ? 'Locked after being idle' : 'Locked on demand',
+      })
+      connection.lock()
+    }
+    return statusOf(ctx)
+  },
+
+  'auth.heartbeat': async () => ({ ok: true as const }),
+
+  'auth.signOut': async (ctx) => {
+    const connection = requireConnection(ctx)
+    await ctx.audit({
+      action: 'auth.sign-out',
+      entityType: 'user',
+      entityId: ctx.session?.userId ?? '',
+    })
+    connection.end()
+    return statusOf(ctx)
+  },
+
+  'auth.changePassword': async (ctx, input) => {
+    const connection = requireConnection(ctx)
+    const row = await requireUser(ctx.db, ctx.session!.userId)
+    if (!(await verifySecret(input.currentPassword, row.password_hash))) {
+      throw new DomainError('rule_broken', 'Your current password is not right.', [
+        { path: 'currentPassword', message: 'This is not your current password' },
+      ])
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new DomainError('rule_broken', 'Choose a password you have not used here.', [
+        { path: 'newPassword', message: 'Choose a different password from the current one' },
+      ])
+    }
+    assertGoodPassword(input.newPassword, row.username, 'newPassword')
+    const updated = await setPassword(
+      ctx.db,
+      row.id,
+      input.newPassword,
+      { mustChange: false },
+      ctx.now,
+    )
+    await ctx.audit({ action: 'user.change-password', entityType: 'user', entityId: row.id })
+    connection.begin(sessionOf(updated))
+    return statusOf(ctx)
+  },
+
+  'auth.setPin': async (ctx, input) => {
+    const row = await requireUser(ctx.db, ctx.session!.userId)
+    if (!(await verifySecret(input.currentPassword, row.password_hash))) {
+      throw new DomainError('rule_broken', 'Your password is not right.', [
+        { path: 'currentPassword', message: 'This is not your password' },
+      ])
+    }
+    await setPinHash(ctx.db, row.id, input.pin ? await hashSecret(input.pin) : null, ctx.now)
+    await ctx.audit({
+      action: input.pin ? 'user.set-pin' : 'user.remove-pin',
+      entityType: 'user',
+      entityId: row.id,
+    })
+    return statusOf(ctx)
+  },
+}

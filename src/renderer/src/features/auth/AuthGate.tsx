@@ -1,0 +1,39 @@
+import { useCallback, type ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import type { SignedInUser } from '../../../../shared/contract/auth'
+import { authKey, useAuthStatus } from '../../api/auth'
+import { Icon } from '../../components/Icon'
+import { FirstRunScreen } from './FirstRunScreen'
+import { ForcedPasswordChange } from './ForcedPasswordChange'
+import { LockScreen } from './LockScreen'
+import { SignInScreen } from './SignInScreen'
+import { useIdleLock } from './use-idle-lock'
+
+/** Nothing of the app renders until main says who is signed in and the screen is open. */
+export function AuthGate({ children }: { children: (user: SignedInUser) => ReactNode }) {
+  const status = useAuthStatus()
+  if (status.isPending) return <p className="muted boot">Starting Plinth…</p>
+  if (status.isError) {
+    return (
+      <div className="banner banner-error boot" role="alert">
+        <Icon name="alert" /> Plinth could not reach its database: {status.error.message}
+      </div>
+    )
+  }
+  const { firstRun, user, locked, idleLockMinutes } = status.data
+  if (firstRun) return <FirstRunScreen />
+  if (!user) return <SignInScreen />
+  if (locked) return <LockScreen user={user} />
+  if (user.mustChangePassword) return <ForcedPasswordChange user={user} />
+  return <IdleWatch minutes={idleLockMinutes}>{children(user)}</IdleWatch>
+}
+
+function IdleWatch({ minutes, children }: { minutes: number; children: ReactNode }) {
+  const queryClient = useQueryClient()
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: authKey }),
+    [queryClient],
+  )
+  useIdleLock(minutes, refresh)
+  return <>{children}</>
+}

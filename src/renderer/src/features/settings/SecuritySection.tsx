@@ -1,0 +1,91 @@
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import type { z } from 'zod'
+import { securitySettings, type SecuritySettings } from '../../../../shared/contract/auth'
+import { useSecuritySettings, useUpdateSecuritySettings } from '../../api/staff'
+import { Field } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
+
+export function SecuritySection() {
+  const query = useSecuritySettings()
+  if (query.isPending) return <p className="muted">Loading…</p>
+  if (query.isError) {
+    return (
+      <div className="banner banner-error" role="alert">
+        <Icon name="alert" /> {query.error.message}
+      </div>
+    )
+  }
+  return <SecurityForm saved={query.data} />
+}
+
+function SecurityForm({ saved }: { saved: SecuritySettings }) {
+  const update = useUpdateSecuritySettings()
+  const [done, setDone] = useState(false)
+  const { register, handleSubmit, formState, setError, reset } = useForm<
+    z.input<typeof securitySettings>,
+    unknown,
+    SecuritySettings
+  >({ resolver: zodResolver(securitySettings), mode: 'onTouched', defaultValues: saved })
+  const e = formState.errors
+  const { formError, attempt } = useFormError(setError)
+  const submit = handleSubmit(async (values) => {
+    setDone(false)
+    await attempt(async () => {
+      reset(await update.mutateAsync(values))
+      setDone(true)
+    })
+  })
+  return (
+    <form
+      className="card form"
+      onSubmit={(ev) => void submit(ev)}
+      noValidate
+      aria-labelledby="security-title"
+    >
+      <div className="card-head">
+        <h2 id="security-title">Sign-in and privacy</h2>
+        <span className="save-state" role="status">
+          {formState.isDirty ? 'Unsaved changes' : done ? 'Saved' : ''}
+        </span>
+      </div>
+      <ErrorBanner message={formError} />
+      <div className="form-grid">
+        <Field
+          label="Lock the screen after (minutes idle)"
+          hint="Shared desks: 5 minutes is a good default"
+          error={e.idleLockMinutes?.message}
+        >
+          <input type="number" min={1} max={240} {...register('idleLockMinutes')} />
+        </Field>
+        <Field label="Wrong passwords before an account locks" error={e.maxFailedAttempts?.message}>
+          <input type="number" min={3} max={20} {...register('maxFailedAttempts')} />
+        </Field>
+        <Field label="Locked-out accounts wait (minutes)" error={e.lockoutMinutes?.message}>
+          <input type="number" min={1} max={1440} {...register('lockoutMinutes')} />
+        </Field>
+        <div className="field checkbox-field">
+          <label>
+            <input type="checkbox" {...register('notesAuthorOnly')} /> Only a note’s author (and the
+            owner) may read a treatment note
+          </label>
+          <p className="field-hint">
+            Off: every therapist can read every note, as most small clinics prefer.
+          </p>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={update.isPending || !formState.isDirty}
+        >
+          Save security settings
+        </button>
+      </div>
+    </form>
+  )
+}

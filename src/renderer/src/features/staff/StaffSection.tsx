@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import type { StaffUser } from '../../../../shared/contract/auth'
+import { ROLE_LABELS } from '../../../../shared/roles'
+import { useStaff } from '../../api/staff'
+import { Icon } from '../../components/Icon'
+import { AddStaffForm } from './AddStaffForm'
+import { EditStaffForm } from './EditStaffForm'
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+function statusOf(user: StaffUser): string {
+  if (!user.active) return 'Inactive'
+  if (user.lockedUntil) return `Locked until ${dateTime.format(new Date(user.lockedUntil))}`
+  if (user.mustChangePassword) return 'Must choose a new password'
+  return 'Active'
+}
+
+export function StaffSection() {
+  const staff = useStaff()
+  const [editing, setEditing] = useState<number | null>(null)
+  const [adding, setAdding] = useState(false)
+  const editUser = staff.data?.find((u) => u.id === editing)
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="staff-title">
+        <div className="card-head">
+          <h2 id="staff-title">Staff accounts</h2>
+          {!adding && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => (setAdding(true), setEditing(null))}
+            >
+              Add staff
+            </button>
+          )}
+        </div>
+        {staff.isPending && <p className="muted">Loading…</p>}
+        {staff.isError && (
+          <div className="banner banner-error" role="alert">
+            <Icon name="alert" /> {staff.error.message}
+          </div>
+        )}
+        {staff.data && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Username</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last sign-in</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.data.map((u) => (
+                <tr key={u.id} className={u.active ? undefined : 'inactive'}>
+                  <td>{u.displayName}</td>
+                  <td>{u.username}</td>
+                  <td>{ROLE_LABELS[u.role]}</td>
+                  <td>{statusOf(u)}</td>
+                  <td>{u.lastSignInAt ? dateTime.format(new Date(u.lastSignInAt)) : 'Never'}</td>
+                  <td className="cell-actions">
+                    <button
+                      type="button"
+                      className="button small secondary"
+                      aria-label={`Edit ${u.displayName}`}
+                      onClick={() => (setEditing(u.id), setAdding(false))}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {adding && <AddStaffForm onDone={() => setAdding(false)} />}
+      {editUser && (
+        <EditStaffForm key={editUser.id} user={editUser} onDone={() => setEditing(null)} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, methodNames, type MethodName } from '../../src/shared/contract'
+import type { Access } from '../../src/shared/contract/define'
+import { ROLES } from '../../src/shared/roles'
+import { aSession, openTempCore } from '../fixtures/temp-core'
+
+/**
+ * Who may call what, written out by hand. Typed over every method name, so a new method
+ * that is not given a line here fails the typecheck, and a changed role fails the test.
+ */
+const EXPECTED: Record<MethodName, Access> = {
+  'settings.get': ['owner', 'reception', 'therapist'],
+  'settings.update': ['owner'],
+  'auth.status': 'public',
+  'auth.setupOwner': 'public',
+  'auth.signIn': 'public',
+  'auth.unlock': 'public',
+  'auth.lock': ['owner', 'reception', 'therapist'],
+  'auth.heartbeat': ['owner', 'reception', 'therapist'],
+  'auth.signOut': ['owner', 'reception', 'therapist'],
+  'auth.changePassword': ['owner', 'reception', 'therapist'],
+  'auth.setPin': ['owner', 'reception', 'therapist'],
+  'users.list': ['owner'],
+  'users.create': ['owner'],
+  'users.update': ['owner'],
+  'users.resetPassword': ['owner'],
+  'security.get': ['owner'],
+  'security.update': ['owner'],
+  'audit.list': ['owner'],
+  'audit.exportCsv': ['owner'],
+  'clients.search': ['owner', 'reception', 'therapist'],
+  'clients.get': ['owner', 'reception', 'therapist'],
+  'clients.duplicates': ['owner', 'reception', 'therapist'],
+  'clients.create': ['owner', 'reception', 'therapist'],
+  'clients.update': ['owner', 'reception', 'therapist'],
+  'clients.archive': ['owner', 'reception'],
+  'clients.unarchive': ['owner', 'reception'],
+  'clients.addAlert': ['owner', 'reception', 'therapist'],
+  'clients.removeAlert': ['owner', 'reception', 'therapist'],
+  'clients.acknowledgeAlerts': ['owner', 'reception', 'therapist'],
+  'clients.saveQuestionnaire': ['owner', 'reception', 'therapist'],
+  'clients.timeline': ['owner', 'reception', 'therapist'],
+  'clients.settings': ['owner', 'reception', 'therapist'],
+  'clients.updateSettings': ['owner'],
+  'clients.merge': ['owner'],
+  'clients.undoMerge': ['owner'],
+}
+
+let core: Awaited<ReturnType<typeof openTempCore>>
+beforeAll(async () => {
+  core = await openTempCore()
+})
+afterAll(async () => {
+  await core.dispose()
+})
+
+describe('role matrix over the whole contract', () => {
+  it('declares exactly the expected roles for every method', () => {
+    for (const name of methodNames) expect(contract[name].roles, name).toEqual(EXPECTED[name])
+  })
+
+  for (const name of methodNames) {
+    for (const role of [...ROLES, null] as const) {
+      const access = EXPECTED[name]
+      const allowed = access === 'public' || (role !== null && access.includes(role))
+      it(`${name} · ${role ?? 'signed out'} · ${allowed ? 'allowed' : 'refused'}`, async () => {
+        // Empty input: an allowed call may still fail validation, but never on who is asking.
+        const result = await core.router.call(name, {}, role ? aSession(role) : null)
+        const code = result.ok ? null : result.error.code
+        if (allowed) expect(['forbidden', 'unauthenticated']).not.toContain(code)
+        else expect(code).toBe(role ? 'forbidden' : 'unauthenticated')
+      })
+    }
+  }
+})
