@@ -236,6 +236,10 @@ test('a therapist records the health questionnaire and its alerts appear', async
 }) => {
   const client = await aClient().named('Dev', 'Patel').in(clinic.core)
   await clinic.open(page, { as: 'therapist', at: `#/clients/${client.id}` })
+  // Therapists edit records but neither archive nor merge them.
+  await expect(page.getByRole('link', { name: 'Edit details' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Archive' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Merge…' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Record answers' }).click()
   await page.getByLabel('Pregnancy').check()
   await page.getByLabel('Details: Pregnancy').fill('20 weeks')

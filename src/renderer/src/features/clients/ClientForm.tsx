@@ -129,7 +129,9 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       } catch (error) {
         if (error instanceof RpcError && error.fieldErrors.length > 0) {
           for (const fe of error.fieldErrors) {
-            setError((fe.path.split('.')[0] || 'root') as keyof ClientFormValues, {
+            // clients.update nests the record under "client"; "tags.0" belongs to "tags".
+            const field = fe.path.replace(/^client\./, '').split('.')[0]
+            setError((field || 'root') as keyof ClientFormValues, {
               message: fe.message,
             })
           }

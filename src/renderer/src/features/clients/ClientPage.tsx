@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ClientRecord } from '../../../../shared/contract/clients'
+import { useAuthStatus } from '../../api/auth'
 import {
   useAcknowledgeAlerts,
   useAddAlert,
@@ -33,6 +34,8 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
   const mustAcknowledge = client.alerts.filter((a) => a.acknowledgeOnOpen)
   const [acknowledged, setAcknowledged] = useState(mustAcknowledge.length === 0)
   const acknowledge = useAcknowledgeAlerts()
+  // Buttons only for what the signed-in role may do; main checks again either way.
+  const role = useAuthStatus().data?.user?.role
 
   return (
     <>
@@ -56,10 +59,12 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
             <a className="button secondary" href={clientHref(client.id, 'edit')}>
               Edit details
             </a>
-            <a className="button secondary" href={clientHref(client.id, 'merge')}>
-              Merge…
-            </a>
-            <ArchiveButton client={client} />
+            {role === 'owner' && (
+              <a className="button secondary" href={clientHref(client.id, 'merge')}>
+                Merge…
+              </a>
+            )}
+            {(role === 'owner' || role === 'reception') && <ArchiveButton client={client} />}
           </div>
         )}
       </header>
