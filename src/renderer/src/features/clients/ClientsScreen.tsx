@@ -2,13 +2,15 @@ import { ClientForm } from './ClientForm'
 import { ClientLookup } from './ClientLookup'
 import { ClientPage } from './ClientPage'
 import { MergeClients } from './MergeClients'
-import { hasNewClientDraft } from './client-drafts'
+import { claimDrafts, hasNewClientDraft } from './client-drafts'
 import { clientHref, useClientRoute } from './client-route'
+import { useAuthStatus } from '../../api/auth'
 import { useClient } from '../../api/clients'
 import { Icon } from '../../components/Icon'
 
 export function ClientsScreen() {
   const route = useClientRoute()
+  claimDrafts(useAuthStatus().data?.user?.id ?? null)
   switch (route.view) {
     case 'list':
       return <ClientList />
