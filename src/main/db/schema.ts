@@ -24,7 +24,19 @@ export interface AuditLogTable {
   workstation: string
 }
 
+export interface BackupSettingsTable {
+  id: Generated<number>
+  folder: string | null
+  keep_recent: number
+  keep_daily: number
+  keep_weekly: number
+  keep_monthly: number
+  encrypt: number
+  updated_at: string
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
+  backup_settings: BackupSettingsTable
 }

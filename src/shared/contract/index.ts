@@ -1,10 +1,12 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
+import { backupsContract } from './backups'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
   ...settingsContract,
+  ...backupsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

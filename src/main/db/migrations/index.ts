@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration'
 import * as m0010 from './0010-settings'
 import * as m0020 from './0020-audit'
+import * as m0400 from './0400-backup-settings'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -9,4 +10,5 @@ import * as m0020 from './0020-audit'
 export const migrations: Record<string, Migration> = {
   '0010-settings': m0010,
   '0020-audit': m0020,
+  '0400-backup-settings': m0400,
 }
