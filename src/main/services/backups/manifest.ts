@@ -69,7 +69,7 @@ export function findBackups(folder: string): FoundBackup[] {
     const manifest = parseManifest(readFileSync(join(folder, entry), 'utf8'))
     if (!manifest || `${manifest.name}.json` !== entry) continue
     const file = join(folder, manifest.name)
-    let bytes = -1
+    let bytes: number
     try {
       bytes = statSync(file).size
     } catch {

@@ -2,6 +2,8 @@ import type { Logger } from '../../log'
 import type { BackupService } from './backup-service'
 
 export interface BackupSchedule {
+  /** What the timer does every interval: back up if anything changed. */
+  tick(): Promise<void>
   /** Stops the timer and, if anything changed since the last backup, takes one ('quit'). */
   stop(): Promise<void>
 }
@@ -37,13 +39,15 @@ export function startBackupSchedule(
     else await backUp('daily')
   })
 
-  const timer = setInterval(() => {
-    if (!healthy() || !service.hasChangesSinceBackup()) return
-    void backUp(service.hasBackupOnDay(now()) ? 'interval' : 'daily')
-  }, intervalMs)
+  const tick = async () => {
+    if (stopped || !healthy() || !service.hasChangesSinceBackup()) return
+    await backUp(service.hasBackupOnDay(now()) ? 'interval' : 'daily')
+  }
+  const timer = setInterval(() => void tick(), intervalMs)
   timer.unref()
 
   return {
+    tick,
     async stop() {
       stopped = true
       clearInterval(timer)

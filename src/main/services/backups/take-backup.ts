@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   copyFileSync,
+  existsSync,
   constants,
   mkdirSync,
   openSync,
@@ -122,8 +123,14 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
 
     progress('Writing the backup', 65)
     const encrypted = plan.encrypt
-    const name = backupFileName(options.at, options.reason, encrypted)
     mkdirSync(plan.folder, { recursive: true })
+    let name = backupFileName(options.at, options.reason, encrypted)
+    for (let n = 2; existsSync(join(plan.folder, name)); n++) {
+      name = backupFileName(options.at, options.reason, encrypted).replace(
+        '.sqlite',
+        `-${n}.sqlite`,
+      )
+    }
     const file = join(plan.folder, name)
     const part = `${file}.part`
     rmSync(part, { force: true })
