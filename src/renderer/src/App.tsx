@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useClinicSettings } from './api/settings'
 import { Icon } from './components/Icon'
+import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SCREENS, type ScreenId } from './features/shell/routes'
@@ -79,6 +80,7 @@ export function App() {
         <div className="sidebar-foot">Data stays on this computer</div>
       </aside>
       <main className="content" id="main">
+        <IntegrityBanner />
         {screen === 'settings' ? (
           <SettingsScreen />
         ) : (

@@ -10,6 +10,7 @@ import { RpcError } from '../../../../shared/rpc'
 import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { BackupsSection } from '../backups/BackupsSection'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
 
@@ -37,6 +38,7 @@ export function SettingsScreen() {
         </div>
       )}
       {settings.data && <ClinicDetailsForm saved={settings.data} />}
+      <BackupsSection />
     </>
   )
 }

@@ -1,0 +1,68 @@
+import { expect, expectAccessible, snap, test } from './fixtures'
+
+test('the owner backs up, makes a mistake, and restores the backup', async ({ page, clinic }) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings' })
+  const section = page.getByRole('region', { name: 'Backups' })
+  await expect(section.getByText(/No backups yet/)).toBeVisible()
+
+  await section.getByRole('button', { name: 'Back up now' }).click()
+  await expect(section.getByText('Backed up and checked')).toBeVisible()
+  const rows = section.getByRole('row')
+  await expect(rows).toHaveCount(2) // header and one backup
+  await expect(rows.nth(1)).toContainText('Backed up by hand')
+  await expect(rows.nth(1)).toContainText('Verified')
+  await snap(page, 'backups-list')
+  await expectAccessible(page)
+
+  // Later that morning the clinic is renamed by mistake.
+  await page.getByLabel('Clinic name').fill('Wrong Name Clinic')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByTestId('clinic-name')).toHaveText('Wrong Name Clinic')
+
+  await section.getByRole('button', { name: /^Restore the backup of / }).click()
+  const dialog = page.getByRole('dialog', { name: /Restore the backup of/ })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('Anything entered since then will no longer be in Plinth')
+  await snap(page, 'backups-restore-confirm')
+  await expectAccessible(page)
+  await dialog.getByRole('button', { name: 'Restore this backup' }).click()
+  await expect(dialog.getByRole('progressbar', { name: 'Restore progress' })).toBeVisible()
+  await expect(dialog.getByText(/Restored the backup of .* Before a restore/)).toBeVisible()
+  await snap(page, 'backups-restore-done')
+  await expect(page.getByTestId('clinic-name')).toHaveText('My clinic')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  await expect(page.getByLabel('Clinic name')).toHaveValue('My clinic')
+  await expect(section.getByRole('row')).toHaveCount(3)
+  await expect(section.getByRole('row').nth(1)).toContainText('Before a restore')
+  const stored = await clinic.core.db
+    .selectFrom('audit_log')
+    .select(['action', 'username'])
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow()
+  expect(stored).toEqual({ action: 'backups.restore', username: 'owner' })
+  await snap(page, 'backups-after-restore')
+})
+
+test('the owner turns on encrypted backups in the backup settings', async ({ page, clinic }) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings' })
+  const section = page.getByRole('region', { name: 'Backups' })
+  await section.getByLabel('Encrypt backups with a passphrase').check()
+  await section.getByLabel('Passphrase', { exact: true }).fill('short')
+  await section.getByRole('button', { name: 'Save backup settings' }).click()
+  await expect(section.getByText(/at least 10 characters/i).first()).toBeVisible()
+  await section.getByLabel('Passphrase', { exact: true }).fill('kettle harbour violet')
+  await section.getByRole('button', { name: 'Save backup settings' }).click()
+  await expect(section.getByText('Backup settings saved')).toBeVisible()
+  await section.getByRole('button', { name: 'Back up now' }).click()
+  await expect(section.getByRole('row').nth(1)).toContainText('Encrypted')
+  await snap(page, 'backups-settings-encrypted')
+  await expectAccessible(page)
+})
+
+test('reception does not see the backups', async ({ page, clinic }) => {
+  await clinic.open(page, { as: 'reception', at: '#/settings' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await expect(page.getByLabel('Clinic name')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Backups' })).toHaveCount(0)
+})
