@@ -6,6 +6,7 @@ import { IPC_INVOKE_CHANNEL } from '../shared/ipc'
 import { openCore, type PlinthCore } from './app-core'
 import { consoleLogger } from './log'
 import type { Session } from './rpc/context'
+import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
 import { isTrustedRendererUrl } from './security/trusted-sender'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -13,6 +14,7 @@ const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
 let core: PlinthCore | null = null
+let backupSchedule: BackupSchedule | null = null
 let mainWindow: BrowserWindow | null = null
 // Until staff sign-in lands (issue 3) the desktop app acts as the clinic owner.
 const windowSession: Session | null = {
@@ -109,6 +111,8 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerIpc(core.router)
+    // Integrity check (off the main thread), then daily / every-30-minutes backups.
+    backupSchedule = startBackupSchedule(core.backups, { log: consoleLogger })
     mainWindow = createWindow()
     mainWindow.on('closed', () => (mainWindow = null))
     app.on('activate', () => {
@@ -120,8 +124,17 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', () => {
-    void core?.close()
+  app.on('will-quit', (event) => {
+    if (!core) return
+    // Hold the quit until the closing backup is written and the database closed.
+    event.preventDefault()
+    const closing = core
     core = null
+    void (backupSchedule?.stop() ?? Promise.resolve())
+      .catch((error: unknown) =>
+        consoleLogger.error('closing backup failed', { error: String(error) }),
+      )
+      .finally(() => closing.close())
+      .finally(() => app.quit())
   })
 }

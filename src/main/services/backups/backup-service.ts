@@ -58,6 +58,10 @@ export class BackupService {
     this.#log = options.log
     this.#now = options.now
     this.#workstation = options.workstation
+    // Left by a backup or restore that was killed: the app holds the only connection
+    // (single-instance lock), so nothing else can be using them.
+    rmSync(this.workDir, { recursive: true, force: true })
+    rmSync(candidateFileOf(this.file), { force: true })
   }
 
   /** Called once the database is open: restore needs the live handle and how to reopen it. */

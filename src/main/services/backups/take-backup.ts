@@ -4,6 +4,7 @@ import {
   existsSync,
   constants,
   mkdirSync,
+  readdirSync,
   openSync,
   fsyncSync,
   closeSync,
@@ -124,6 +125,11 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     progress('Writing the backup', 65)
     const encrypted = plan.encrypt
     mkdirSync(plan.folder, { recursive: true })
+    for (const left of readdirSync(plan.folder)) {
+      if (left.startsWith('plinth-') && left.endsWith('.part')) {
+        rmSync(join(plan.folder, left), { force: true })
+      }
+    }
     let name = backupFileName(options.at, options.reason, encrypted)
     for (let n = 2; existsSync(join(plan.folder, name)); n++) {
       name = backupFileName(options.at, options.reason, encrypted).replace(
