@@ -105,9 +105,13 @@ describe('crash consistency', () => {
             }
           }
           // Backups the writer finished (those with a manifest) are whole; killed ones are not listed.
-          for (const backup of findBackups(join(tmp.dir, 'backups'))) {
+          const backups = findBackups(join(tmp.dir, 'backups'))
+          for (const backup of backups) {
             expect(checkDatabaseFile(backup.file).quickCheck).toEqual(['ok'])
           }
+          console.info(
+            `crash test (${workloadName}, seed ${seed}): ${RUNS} kills, ${totalAcks} acknowledged writes, ${backups.length} finished backups kept`,
+          )
           // And the app opens the file that survived it all.
           const core = await openCore({ file, log: silentLogger })
           await core.close()
