@@ -27,7 +27,7 @@ test('the owner backs up, makes a mistake, and restores the backup', async ({ pa
   await expectAccessible(page)
   await dialog.getByRole('button', { name: 'Restore this backup' }).click()
   await expect(dialog.getByRole('progressbar', { name: 'Restore progress' })).toBeVisible()
-  await expect(dialog.getByText(/Restored the backup of .* Before a restore/)).toBeVisible()
+  await expect(dialog.getByText(/Restored the backup of .*Before a restore/)).toBeVisible()
   await snap(page, 'backups-restore-done')
   await expect(page.getByTestId('clinic-name')).toHaveText('My clinic')
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -65,4 +65,31 @@ test('reception does not see the backups', async ({ page, clinic }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   await expect(page.getByLabel('Clinic name')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Backups' })).toHaveCount(0)
+})
+
+test('a damaged database is reported plainly on every screen, with the newest good backup', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.core.backups.backup('daily')
+  // Damage an index page on disk, as a failing drive would.
+  const sqlite = clinic.core.sqlite
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  const { rootpage } = sqlite
+    .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'audit_log_at'`)
+    .get() as { rootpage: number }
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number
+  const { openSync, writeSync, closeSync } = await import('node:fs')
+  const fd = openSync(clinic.core.file, 'r+')
+  writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize)
+  closeSync(fd)
+  await clinic.core.backups.checkIntegrity()
+
+  await clinic.open(page, { as: 'reception' })
+  const banner = page.getByRole('alert').filter({ hasText: 'found damage' })
+  await expect(banner).toContainText('Plinth found damage in the clinic’s database')
+  await expect(banner).toContainText(/newest good backup was taken on/)
+  await expect(banner.getByRole('link', { name: /Restore it from Settings/ })).toBeVisible()
+  await snap(page, 'backups-integrity-banner')
+  await expectAccessible(page)
 })

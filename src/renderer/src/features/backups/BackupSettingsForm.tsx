@@ -70,7 +70,7 @@ function SettingsForm({ saved }: { saved: BackupSettings }) {
       <div className="card-head">
         <h3 id="backup-settings-title">Backup settings</h3>
         <span className="save-state" role="status" aria-live="polite">
-          {formState.isDirty ? 'Unsaved changes' : savedNote}
+          {formState.isDirty ? 'Backup settings not saved yet' : savedNote}
         </span>
       </div>
       {formError && (
@@ -126,7 +126,7 @@ function SettingsForm({ saved }: { saved: BackupSettings }) {
           disabled={!formState.isDirty || update.isPending}
           onClick={() => reset(valuesOf(saved))}
         >
-          Discard changes
+          Discard backup changes
         </button>
         <button type="submit" className="button primary" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save backup settings'}
