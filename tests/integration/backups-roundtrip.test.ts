@@ -103,7 +103,7 @@ describe('backups', () => {
       core,
       await call<BackupJob>(core, 'backups.restore', { name: backup.name }),
     )
-    expect(restoreJob.message).toMatch(/Restored the backup/)
+    expect(restoreJob.message).toMatch(/kept as a backup marked “Before a restore”/)
     expect(restoreJob.state).toBe('done')
 
     const settings = await call<{ clinicName: string }>(core, 'settings.get', {})

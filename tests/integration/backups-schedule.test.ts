@@ -175,6 +175,49 @@ describe('integrity check at start', () => {
     }
   })
 
+  it('restores the newest good backup over a damaged database, keeping the damaged file', async () => {
+    const tmp = tempDir()
+    const file = join(tmp.dir, 'clinic.sqlite')
+    try {
+      const core = await openCore({ file, log: silentLogger })
+      await rename(core as TempCore, 'Good Day Clinic')
+      await core.backups.backup('daily')
+      await rename(core as TempCore, 'Bad Day Clinic')
+      core.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      const { rootpage } = core.sqlite
+        .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'audit_log_at'`)
+        .get() as { rootpage: number }
+      const pageSize = core.sqlite.pragma('page_size', { simple: true }) as number
+      const { openSync, writeSync, closeSync } = await import('node:fs')
+      const fd = openSync(file, 'r+')
+      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize)
+      closeSync(fd)
+      await core.backups.checkIntegrity()
+      const good = core.backups.health().newestGoodBackup!
+      const job = await core.backups.startRestore(
+        good.name,
+        undefined,
+        core.backups.actorFor(owner),
+      )
+      await core.backups.idle()
+      const done = core.backups.job(job.id)
+      expect(done).toMatchObject({
+        state: 'done',
+        message: expect.stringMatching(/damaged.*kept as/),
+      })
+      expect(readdirSync(tmp.dir).some((f) => f.startsWith('clinic.sqlite.damaged-'))).toBe(true)
+      expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect((await core.router.call('settings.get', {}, owner)) as unknown).toMatchObject({
+        value: { clinicName: 'Good Day Clinic' },
+      })
+      await core.backups.checkIntegrity()
+      expect(core.backups.health().integrity.state).toBe('ok')
+      await core.close()
+    } finally {
+      tmp.remove()
+    }
+  })
+
   it('reports a healthy database as ok', async () => {
     const core = await openTempCore()
     cores.push(core)

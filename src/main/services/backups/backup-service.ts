@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { copyFileSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type {
   BackupInfo,
   BackupJob,
@@ -187,25 +187,27 @@ export class BackupService {
       job.stage = stage
       job.percent = percent
     }
-    // setImmediate: the job starts after the command that asked for it has committed.
-    setImmediate(() => {
-      void this.#enqueue(() => work(progress)).then(
-        (message) => {
-          Object.assign(job, { state: 'done', stage: 'Done', percent: 100, message })
-        },
-        (error: unknown) => {
-          const known =
-            error instanceof DomainError ||
-            error instanceof BackupFailedError ||
-            error instanceof WrongPassphraseError
-          const message = known
-            ? (error as Error).message
-            : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`
-          if (!known) this.#log.error(`${job.kind} job failed`, { error: String(error) })
-          Object.assign(job, { state: 'failed', message })
-        },
-      )
-    })
+    // Queued now (so idle() waits for it), started on the next turn of the event loop:
+    // after the command that asked for it has committed.
+    void this.#enqueue(async () => {
+      await new Promise((next) => setImmediate(next))
+      return work(progress)
+    }).then(
+      (message) => {
+        Object.assign(job, { state: 'done', stage: 'Done', percent: 100, message })
+      },
+      (error: unknown) => {
+        const known =
+          error instanceof DomainError ||
+          error instanceof BackupFailedError ||
+          error instanceof WrongPassphraseError
+        const message = known
+          ? (error as Error).message
+          : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`
+        if (!known) this.#log.error(`${job.kind} job failed`, { error: String(error) })
+        Object.assign(job, { state: 'failed', message })
+      },
+    )
   }
 
   startBackup(): BackupJob {
@@ -291,12 +293,24 @@ export class BackupService {
       }
 
       progress('Saving the current state first', 30)
-      const before = await this.#take('pre-restore', (stage, percent) =>
-        progress(`Saving the current state first: ${stage.toLowerCase()}`, 30 + percent * 0.4),
-      )
+      let before: TakenBackup | null = null
+      let keepOldAs: string | undefined
+      try {
+        before = await this.#take('pre-restore', (stage, percent) =>
+          progress(`Saving the current state first: ${stage.toLowerCase()}`, 30 + percent * 0.4),
+        )
+      } catch (error) {
+        // A damaged database fails the backup's checks, and a damaged database is exactly
+        // when a restore is needed: keep the old file itself, untouched, instead.
+        keepOldAs = `${this.file}.damaged-${this.#now().toISOString().replace(/[:.]/g, '-')}`
+        this.#log.error('could not back up the database before restoring; keeping the file', {
+          keepOldAs,
+          error: String(error),
+        })
+      }
 
       progress('Replacing the database', 75)
-      await swapInDatabase(live, this.file, candidate, reopen)
+      await swapInDatabase(live, this.file, candidate, reopen, keepOldAs)
 
       progress('Recording the restore', 95)
       const taken = new Date(found.manifest.createdAt)
@@ -307,12 +321,14 @@ export class BackupService {
           action: 'backups.restore',
           entityType: 'backup',
           entityId: found.manifest.name,
-          summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was saved as ${before.manifest.name}`,
+          summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}`,
         },
         this.#now(),
       )
       this.markBackedUp()
-      return `Restored the backup of ${taken.toISOString()}. The state before it was saved as ${before.manifest.name}.`
+      return before
+        ? 'The data as it was just before is kept as a backup marked “Before a restore”.'
+        : `The data as it was could not be backed up because it is damaged; the file itself was kept as ${keepOldAs}.`
     } finally {
       rmSync(candidate, { force: true })
     }

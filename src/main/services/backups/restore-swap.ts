@@ -38,6 +38,8 @@ export async function swapInDatabase(
   databaseFile: string,
   candidate: string,
   reopen: (file: string) => Promise<Connection>,
+  /** Keep the old file under this name instead of deleting it (when it could not be backed up). */
+  keepOldAs?: string,
 ): Promise<void> {
   let failure: unknown = null
   await live.exclusive(async (current) => {
@@ -50,7 +52,8 @@ export async function swapInDatabase(
     renameSync(candidate, databaseFile)
     try {
       const next = await reopen(databaseFile)
-      rmSync(aside, { force: true })
+      if (keepOldAs) renameSync(aside, keepOldAs)
+      else rmSync(aside, { force: true })
       return next
     } catch (error) {
       failure = error
