@@ -202,6 +202,20 @@ describe('backups', () => {
         const { backups } = upgraded.backups.list()
         expect(backups).toMatchObject([{ reason: 'pre-migration', verified: true }])
         expect(backups[0]!.counts).not.toHaveProperty('backup_settings')
+
+        // Restoring that older backup migrates it (backing it up first) as it is swapped in.
+        const job = await upgraded.backups.startRestore(
+          backups[0]!.name,
+          undefined,
+          upgraded.backups.actorFor(owner),
+        )
+        await upgraded.backups.idle()
+        expect(upgraded.backups.job(job.id)).toMatchObject({ state: 'done' })
+        const reasons = upgraded.backups.list().backups.map((b) => b.reason)
+        expect(reasons.sort()).toEqual(['pre-migration', 'pre-migration', 'pre-restore'])
+        expect(
+          await upgraded.db.selectFrom('backup_settings').select('keep_recent').execute(),
+        ).toEqual([{ keep_recent: 48 }])
       } finally {
         await upgraded.close()
       }

@@ -148,6 +148,8 @@ export class BackupService {
   #changeCount(): { connection: object; changes: number } | null {
     if (!this.#live) return null
     const sqlite = this.#live.sqlite
+    // Closed while a restore swaps the file (a migration's backup can run in that moment).
+    if (!sqlite.open) return null
     const row = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }
     return { connection: sqlite, changes: row.n }
   }
