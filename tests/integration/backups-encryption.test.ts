@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -53,6 +53,36 @@ async function renameClinic(core: TempCore, clinicName: string): Promise<void> {
     locale: 'en-GB',
   })
 }
+
+describe('backup settings', () => {
+  it('sends backups to the chosen folder, and refuses one it cannot write to', async () => {
+    const core = await aClinic()
+    const usb = join(core.dir, 'usb-stick', 'plinth')
+    await call(core, 'backups.updateSettings', { ...settings, encrypt: false, folder: usb })
+    await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(
+      (await call<{ folder: string; backups: BackupInfo[] }>(core, 'backups.list', {})).folder,
+    ).toBe(usb)
+    expect(core.backups.list().backups).toHaveLength(1)
+
+    writeFileSync(join(core.dir, 'a-file'), 'not a folder')
+    const refused = await core.router.call(
+      'backups.updateSettings',
+      { ...settings, encrypt: false, folder: join(core.dir, 'a-file', 'backups') },
+      owner,
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fieldErrors: [{ path: 'folder', message: expect.stringMatching(/cannot write/) }] },
+    })
+    const relative = await core.router.call(
+      'backups.updateSettings',
+      { ...settings, encrypt: false, folder: 'backups' },
+      owner,
+    )
+    expect(relative).toMatchObject({ ok: false, error: { fieldErrors: [{ path: 'folder' }] } })
+  })
+})
 
 describe('encrypted backups', () => {
   it('asks for a passphrase before it will encrypt, and audits the change', async () => {

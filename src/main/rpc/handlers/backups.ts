@@ -5,6 +5,7 @@ import {
   readBackupKey,
   saveBackupPassphrase,
 } from '../../services/backups/key-file'
+import { assertWritableFolder } from '../../services/backups/writable-folder'
 import type { HandlersOf } from './types'
 
 // Backups and restore touch files and swap the database, so none of it may run inside the
@@ -24,6 +25,7 @@ export const backupsHandlers: HandlersOf<'backups.'> = {
         { path: 'passphrase', message: 'Enter a passphrase to encrypt backups with' },
       ])
     }
+    if (settings.folder !== '') assertWritableFolder(settings.folder)
     const changed = await updateBackupSettings(db, settings, now)
     if (settings.encrypt && passphrase) {
       await saveBackupPassphrase(file, passphrase)

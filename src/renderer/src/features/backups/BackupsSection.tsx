@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { BackupInfo } from '../../../../shared/contract/backups'
 import { RpcError } from '../../../../shared/rpc'
-import { useBackupJob, useBackups, useStartBackup } from '../../api/backups'
+import { useBackupJob, useBackups, useDatabaseHealth, useStartBackup } from '../../api/backups'
 import { Icon } from '../../components/Icon'
 import { BackupSettingsForm } from './BackupSettingsForm'
 import { describeCounts, formatBytes, formatWhen, REASON_LABELS } from './format'
@@ -11,6 +11,8 @@ import { RestoreDialog } from './RestoreDialog'
 /** Settings → Backups: the owner's list of backups, "back up now", restore and settings. */
 export function BackupsSection() {
   const backups = useBackups()
+  const health = useDatabaseHealth()
+  const lastBackup = health.data?.lastBackup
   // Only the owner may see backups; for anyone else the section is simply not there.
   if (backups.error instanceof RpcError && backups.error.code === 'forbidden') return null
   return (
@@ -19,6 +21,12 @@ export function BackupsSection() {
         <h2 id="backups-title">Backups</h2>
         <BackUpNow />
       </div>
+      {lastBackup && !lastBackup.ok && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" /> The last backup, at {formatWhen(lastBackup.at)}, failed:{' '}
+          {lastBackup.message}
+        </div>
+      )}
       {backups.isPending && <p className="muted">Looking for backups…</p>}
       {backups.isError && (
         <div className="banner banner-error" role="alert">
