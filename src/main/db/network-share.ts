@@ -30,7 +30,6 @@ const NETWORK_TYPES = [
   /^fuse\.sshfs$/,
   /^afs$/,
   /^ncpfs$/,
-  /^9p$/,
   /^davfs$/,
   /^fuse\.(rclone|davfs2?|s3fs|gcsfuse)$/,
   /^glusterfs$/,

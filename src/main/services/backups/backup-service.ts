@@ -230,8 +230,9 @@ export class BackupService {
   }
 
   /**
-   * Checks what it can before the job starts (the backup exists; an encrypted one can be
-   * opened), so the owner sees a wrong passphrase next to the field, not in a failed job.
+   * Checks what it can before the job starts (the backup exists; an encrypted one has a
+   * passphrase or this computer's key), so a missing passphrase shows next to its field.
+   * A wrong passphrase only shows when decryption fails its tag check, inside the job.
    */
   async startRestore(
     name: string,
@@ -328,6 +329,8 @@ export class BackupService {
         this.#now(),
       )
       this.markBackedUp()
+      // The verdict of the start-up check was about the old file.
+      void this.checkIntegrity()
       return before
         ? 'The data as it was just before is kept as a backup marked “Before a restore”.'
         : `The data as it was could not be backed up because it is damaged; the file itself was kept as ${keepOldAs}.`
