@@ -28,6 +28,13 @@ const EXPECTED: Record<MethodName, Access> = {
   'security.update': ['owner'],
   'audit.list': ['owner'],
   'audit.exportCsv': ['owner'],
+  'backups.list': ['owner'],
+  'backups.settings': ['owner'],
+  'backups.updateSettings': ['owner'],
+  'backups.create': ['owner'],
+  'backups.restore': ['owner'],
+  'backups.job': ['owner'],
+  'backups.health': ['owner', 'reception', 'therapist'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

@@ -50,9 +50,21 @@ export interface SecuritySettingsTable {
   notes_author_only: number
 }
 
+export interface BackupSettingsTable {
+  id: Generated<number>
+  folder: string | null
+  keep_recent: number
+  keep_daily: number
+  keep_weekly: number
+  keep_monthly: number
+  encrypt: number
+  updated_at: string
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable
   security_settings: SecuritySettingsTable
+  backup_settings: BackupSettingsTable
 }
