@@ -1,5 +1,8 @@
-import { statSync } from 'node:fs'
-import type { PlinthCore } from '../../src/main/app-core'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCore } from '../../src/main/app-core'
+import { silentLogger } from '../../src/main/log'
 import {
   saveBackupPassphrase,
   forgetBackupPassphrase,
@@ -9,9 +12,21 @@ import { measure, type Figure } from './measure'
 /**
  * Backup and restore of a clinic with years of history. Until clients, diary and notes
  * exist the bulk is audit rows (~150 bytes each, like a note's metadata), written straight
- * into the file: the figure is about moving megabytes, not about any one domain.
+ * into the file: the figure is about moving megabytes, not about any one domain. Runs on
+ * its own clinic so the other benches do not inherit its bulk (or its restore).
  */
-export async function benchBackups(core: PlinthCore, rows = 300_000): Promise<Figure[]> {
+export async function benchBackups(rows = 300_000): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-backups-'))
+  const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+  try {
+    return await run(core, rows)
+  } finally {
+    await core.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function run(core: Awaited<ReturnType<typeof openCore>>, rows: number): Promise<Figure[]> {
   const insert = core.sqlite.prepare(
     `INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, summary, workstation)
      VALUES (?, 1, 'reception-1', 'appointment.book', 'appointment', ?, ?, 'RECEPTION-PC')`,

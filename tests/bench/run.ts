@@ -28,7 +28,7 @@ const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core)
   report['contract call'] = await benchSettingsRead(core, server, owner)
-  report['backups'] = await benchBackups(core)
+  report['backups'] = await benchBackups()
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -81,6 +81,36 @@ describe('backup settings', () => {
       owner,
     )
     expect(relative).toMatchObject({ ok: false, error: { fieldErrors: [{ path: 'folder' }] } })
+  })
+})
+
+describe('backups that guard an update or a restore', () => {
+  it('fall back to the folder on this computer when the chosen one is gone', async () => {
+    const core = await aClinic()
+    const usb = join(core.dir, 'usb')
+    await call(core, 'backups.updateSettings', { ...settings, encrypt: false, folder: usb })
+    rmSync(usb, { recursive: true, force: true })
+    writeFileSync(usb, 'the stick was pulled out and something else took its name')
+
+    const manual = await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(manual).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/could not be made/),
+    })
+    const file = await core.backups.backupBeforeMigration()
+    expect(file.startsWith(join(core.dir, 'backups'))).toBe(true)
+    expect(core.backups.list().backups).toMatchObject([{ reason: 'pre-migration', verified: true }])
+  })
+
+  it('are kept on this computer, unencrypted, when it has lost the passphrase', async () => {
+    const core = await aClinic()
+    await call(core, 'backups.updateSettings', { ...settings, passphrase: PASSPHRASE })
+    rmSync(join(core.dir, 'backup-key.json'))
+    const manual = await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(manual).toMatchObject({ state: 'failed', message: expect.stringMatching(/passphrase/) })
+    expect(core.backups.health().lastBackup).toMatchObject({ ok: false })
+    const file = await core.backups.backupBeforeMigration()
+    expect(file).toMatch(/pre-migration\.sqlite$/)
   })
 })
 

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
+import { openConnection } from '../../src/main/db/connection'
+import { LiveDatabase } from '../../src/main/db/live-database'
+import { swapInDatabase } from '../../src/main/services/backups/restore-swap'
 import { migrations } from '../../src/main/db/migrations'
 import { silentLogger } from '../../src/main/log'
 import type { BackupJob } from '../../src/shared/contract/backups'
@@ -223,6 +226,35 @@ describe('backups', () => {
       tmp.remove()
     }
     expect(Object.keys(migrations)).toContain('0400-backup-settings')
+  })
+
+  it('puts the old database back when the restored one will not open', async () => {
+    const tmp = tempDir()
+    const file = join(tmp.dir, 'clinic.sqlite')
+    try {
+      const core = await openCore({ file, log: silentLogger })
+      await rename(core as TempCore, 'Still Here Clinic')
+      await core.close()
+      const live = new LiveDatabase(openConnection(file))
+      const candidate = join(tmp.dir, 'candidate.sqlite')
+      writeFileSync(candidate, 'not a database at all')
+      let attempts = 0
+      await expect(
+        swapInDatabase(live, file, candidate, async (path) => {
+          attempts++
+          if (attempts === 1) throw new Error('will not open')
+          return openConnection(path)
+        }),
+      ).rejects.toThrow('will not open')
+      const row = await live.use((db) =>
+        db.selectFrom('clinic_settings').select('clinic_name').executeTakeFirstOrThrow(),
+      )
+      expect(row.clinic_name).toBe('Still Here Clinic')
+      expect(existsSync(`${file}.before-restore`)).toBe(false)
+      await live.close()
+    } finally {
+      tmp.remove()
+    }
   })
 
   it('puts the database back when a restore was killed half-way through the swap', async () => {

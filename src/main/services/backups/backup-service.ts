@@ -13,7 +13,7 @@ import { migrations as knownMigrations } from '../../db/migrations'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
-import { readBackupPlan } from './backup-settings'
+import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { checkDatabaseFile, sha256Of } from './database-check'
 import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } from './encryption'
 import { quickCheckOffThread } from './integrity-check'
@@ -119,9 +119,19 @@ export class BackupService {
     return readBackupPlan(this.#requireLive().sqlite, this.file).folder
   }
 
+  /**
+   * The chosen folder's backups, and the default folder's too when another is chosen: the
+   * backups taken before an update or a restore land there when the chosen one is missing.
+   */
+  #found(): FoundBackup[] {
+    const folders = [...new Set([this.folder(), defaultBackupFolder(this.file)])]
+    return folders
+      .flatMap((folder) => findBackups(folder))
+      .sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt))
+  }
+
   list(): { folder: string; backups: BackupInfo[] } {
-    const folder = this.folder()
-    return { folder, backups: findBackups(folder).map((b) => b.info) }
+    return { folder: this.folder(), backups: this.#found().map((b) => b.info) }
   }
 
   /** Whether anything was written since the last backup (total_changes of the connection). */
@@ -223,7 +233,7 @@ export class BackupService {
   }
 
   #find(name: string): FoundBackup {
-    const found = findBackups(this.folder()).find((b) => b.manifest.name === name)
+    const found = this.#found().find((b) => b.manifest.name === name)
     if (!found)
       throw new DomainError('not_found', 'That backup is not in the backup folder any more.')
     return found

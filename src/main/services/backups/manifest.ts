@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   BACKUP_REASONS,
@@ -62,9 +62,14 @@ export interface FoundBackup {
 
 /** The Plinth backups in a folder, newest first, by their manifests. */
 export function findBackups(folder: string): FoundBackup[] {
-  if (!existsSync(folder)) return []
+  let entries: string[]
+  try {
+    entries = readdirSync(folder)
+  } catch {
+    return [] // not there (a USB stick taken out) or not a folder: no backups to offer
+  }
   const found: FoundBackup[] = []
-  for (const entry of readdirSync(folder)) {
+  for (const entry of entries) {
     if (!entry.startsWith('plinth-') || !entry.endsWith('.json')) continue
     const manifest = parseManifest(readFileSync(join(folder, entry), 'utf8'))
     if (!manifest || `${manifest.name}.json` !== entry) continue

@@ -24,6 +24,8 @@ export function recoverInterruptedRestore(databaseFile: string): boolean {
   const aside = asideFileOf(databaseFile)
   if (existsSync(databaseFile) || !existsSync(aside)) return false
   renameSync(aside, databaseFile)
+  if (existsSync(`${aside}-wal`)) renameSync(`${aside}-wal`, `${databaseFile}-wal`)
+  rmSync(`${aside}-shm`, { force: true })
   return true
 }
 
@@ -47,19 +49,31 @@ export async function swapInDatabase(
     await current.close()
     const aside = asideFileOf(databaseFile)
     rmSync(aside, { force: true })
+    removeSidecars(aside)
     renameSync(databaseFile, aside)
-    removeSidecars(databaseFile)
+    // Normally gone after the checkpoint and close; if not, they belong with the old file.
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(`${databaseFile}${suffix}`))
+        renameSync(`${databaseFile}${suffix}`, `${aside}${suffix}`)
+    }
     renameSync(candidate, databaseFile)
     try {
       const next = await reopen(databaseFile)
-      if (keepOldAs) renameSync(aside, keepOldAs)
-      else rmSync(aside, { force: true })
+      if (keepOldAs) {
+        renameSync(aside, keepOldAs)
+        if (existsSync(`${aside}-wal`)) renameSync(`${aside}-wal`, `${keepOldAs}-wal`)
+      } else rmSync(aside, { force: true })
+      removeSidecars(aside)
       return next
     } catch (error) {
       failure = error
       rmSync(databaseFile, { force: true })
       removeSidecars(databaseFile)
       renameSync(aside, databaseFile)
+      for (const suffix of ['-wal', '-shm']) {
+        if (existsSync(`${aside}${suffix}`))
+          renameSync(`${aside}${suffix}`, `${databaseFile}${suffix}`)
+      }
       return reopen(databaseFile)
     }
   })

@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupReason } from '../../../shared/contract/backups'
-import { readBackupPlan, type BackupPlan } from './backup-settings'
+import { defaultBackupFolder, readBackupPlan, type BackupPlan } from './backup-settings'
 import { checkDatabaseFile, countRows, sameCounts, sha256Of } from './database-check'
 import { decryptFile, encryptFile } from './encryption'
 import type { BackupKey } from './key-file'
@@ -77,7 +77,6 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
   mkdirSync(options.workDir, { recursive: true })
   const scratch = join(options.workDir, `${randomUUID()}.sqlite`)
   const scratchCheck = `${scratch}.check`
-  let written: string | null = null
   try {
     progress('Copying the database', 5)
     const source = new Database(options.databaseFile, { readonly: true, fileMustExist: true })
@@ -88,12 +87,6 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
       source.exec('BEGIN')
       plan = readBackupPlan(source, options.databaseFile)
       liveCounts = countRows(source)
-      if (plan.encrypt && !options.key) {
-        throw new BackupFailedError(
-          'Backups are set to be encrypted, but this computer does not have the passphrase. ' +
-            'Enter it again in Settings → Backups.',
-        )
-      }
       await source.backup(scratch, {
         progress: ({ totalPages, remainingPages }) => {
           progress(
@@ -123,35 +116,117 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     const databaseSha256 = await sha256Of(scratch)
 
     progress('Writing the backup', 65)
-    const encrypted = plan.encrypt
-    mkdirSync(plan.folder, { recursive: true })
-    for (const left of readdirSync(plan.folder)) {
-      if (left.startsWith('plinth-') && left.endsWith('.part')) {
-        rmSync(join(plan.folder, left), { force: true })
+    const copy: CheckedCopy = { scratch, scratchCheck, databaseSha256, checked, started }
+    const targets = targetsFor(plan, options)
+    let written: WrittenBackup | null = null
+    let lastError: unknown = null
+    for (const target of targets) {
+      try {
+        written = await writeAndVerify(copy, target, options)
+        break
+      } catch (error) {
+        lastError = error
       }
     }
-    let name = backupFileName(options.at, options.reason, encrypted)
-    for (let n = 2; existsSync(join(plan.folder, name)); n++) {
-      name = backupFileName(options.at, options.reason, encrypted).replace(
-        '.sqlite',
-        `-${n}.sqlite`,
+    if (!written) throw lastError
+    const { file, manifest, folder } = written
+
+    progress('Removing old backups', 95)
+    const existing = findBackups(folder).map((b) => b.manifest)
+    const deleted = backupsToDelete(existing, plan, plan.timeZone)
+    for (const old of deleted) {
+      rmSync(manifestPathOf(join(folder, old)), { force: true })
+      rmSync(join(folder, old), { force: true })
+    }
+    progress('Done', 100)
+    return { file, manifest, deleted }
+  } catch (error) {
+    if (error instanceof BackupFailedError) throw error
+    throw new BackupFailedError(
+      `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
+  } finally {
+    rmSync(scratch, { force: true })
+    rmSync(scratchCheck, { force: true })
+  }
+}
+
+interface Target {
+  folder: string
+  encrypted: boolean
+}
+
+interface CheckedCopy {
+  scratch: string
+  scratchCheck: string
+  databaseSha256: string
+  checked: ReturnType<typeof checkDatabaseFile>
+  started: number
+}
+
+interface WrittenBackup {
+  file: string
+  manifest: BackupManifest
+  folder: string
+}
+
+/**
+ * Where a backup goes. The backups taken before an update or a restore must not fail
+ * because the USB stick is out or this computer lacks the passphrase (the update or the
+ * restore would then be refused): they fall back to the default folder on this computer,
+ * which holds nothing the database beside it does not.
+ */
+function targetsFor(plan: BackupPlan, options: TakeBackupOptions): Target[] {
+  const essential = options.reason === 'pre-migration' || options.reason === 'pre-restore'
+  const configured: Target = { folder: plan.folder, encrypted: plan.encrypt }
+  if (plan.encrypt && !options.key) {
+    if (!essential) {
+      throw new BackupFailedError(
+        'Backups are set to be encrypted, but this computer does not have the passphrase. ' +
+          'Enter it again in Settings → Backups.',
       )
     }
-    const file = join(plan.folder, name)
-    const part = `${file}.part`
-    rmSync(part, { force: true })
-    written = part
-    if (encrypted) await encryptFile(scratch, part, options.key!.key, options.key!.kdf)
-    else copyFileSync(scratch, part, constants.COPYFILE_EXCL)
+    return [{ folder: defaultBackupFolder(options.databaseFile), encrypted: false }]
+  }
+  const local: Target = {
+    folder: defaultBackupFolder(options.databaseFile),
+    encrypted: plan.encrypt,
+  }
+  return essential && local.folder !== configured.folder ? [configured, local] : [configured]
+}
+
+async function writeAndVerify(
+  copy: CheckedCopy,
+  target: Target,
+  options: TakeBackupOptions,
+): Promise<WrittenBackup> {
+  const { folder, encrypted } = target
+  mkdirSync(folder, { recursive: true })
+  for (const left of readdirSync(folder)) {
+    if (left.startsWith('plinth-') && left.endsWith('.part')) {
+      rmSync(join(folder, left), { force: true })
+    }
+  }
+  let name = backupFileName(options.at, options.reason, encrypted)
+  for (let n = 2; existsSync(join(folder, name)); n++) {
+    name = backupFileName(options.at, options.reason, encrypted).replace('.sqlite', `-${n}.sqlite`)
+  }
+  const file = join(folder, name)
+  const part = `${file}.part`
+  let written: string | null = part
+  try {
+    if (encrypted) await encryptFile(copy.scratch, part, options.key!.key, options.key!.kdf)
+    else copyFileSync(copy.scratch, part, constants.COPYFILE_EXCL)
     fsyncFile(part)
     renameSync(part, file)
     written = file
 
-    progress('Checking the backup as written', 80)
+    options.progress?.('Checking the backup as written', 80)
     let sha256: string
     if (encrypted) {
-      await decryptFile(file, scratchCheck, options.key!.key)
-      if ((await sha256Of(scratchCheck)) !== databaseSha256) {
+      await decryptFile(file, copy.scratchCheck, options.key!.key)
+      if ((await sha256Of(copy.scratchCheck)) !== copy.databaseSha256) {
         throw new BackupFailedError(
           'The encrypted backup does not decrypt to the copy that was checked.',
         )
@@ -159,7 +234,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
       sha256 = await sha256Of(file)
     } else {
       sha256 = await sha256Of(file)
-      if (sha256 !== databaseSha256) {
+      if (sha256 !== copy.databaseSha256) {
         throw new BackupFailedError('The backup on disk differs from the copy that was checked.')
       }
     }
@@ -171,34 +246,17 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
       reason: options.reason,
       bytes: statSync(file).size,
       sha256,
-      databaseSha256,
+      databaseSha256: copy.databaseSha256,
       encrypted,
       quickCheck: 'ok',
-      counts: checked.counts,
-      schema: checked.schema,
-      durationMs: Date.now() - started,
+      counts: copy.checked.counts,
+      schema: copy.checked.schema,
+      durationMs: Date.now() - copy.started,
     }
     writeManifest(file, manifest)
     written = null
-
-    progress('Removing old backups', 95)
-    const existing = findBackups(plan.folder).map((b) => b.manifest)
-    const deleted = backupsToDelete(existing, plan, plan.timeZone)
-    for (const old of deleted) {
-      rmSync(manifestPathOf(join(plan.folder, old)), { force: true })
-      rmSync(join(plan.folder, old), { force: true })
-    }
-    progress('Done', 100)
-    return { file, manifest, deleted }
-  } catch (error) {
-    if (written) rmSync(written, { force: true })
-    if (error instanceof BackupFailedError) throw error
-    throw new BackupFailedError(
-      `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    )
+    return { file, manifest, folder }
   } finally {
-    rmSync(scratch, { force: true })
-    rmSync(scratchCheck, { force: true })
+    if (written) rmSync(written, { force: true })
   }
 }
