@@ -9,6 +9,7 @@ import type { Session } from '../../src/main/rpc/context'
 import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
+import { benchBackups } from './backups.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -41,6 +42,7 @@ const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core)
   report['contract call'] = await benchSettingsRead(core, server, owner)
+  report['backups'] = await benchBackups()
   const seedStart = performance.now()
   bulkSeedClients(core, CLIENT_COUNT)
   console.log(

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -15,6 +15,7 @@ const recorded = vi.hoisted(() => ({
   permissionRequest: null as null | ((...args: unknown[]) => void),
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   menu: null as unknown,
+  quits: 0,
 }))
 
 vi.mock('electron', () => {
@@ -41,7 +42,9 @@ vi.mock('electron', () => {
       on: (name: string, fn: (...args: unknown[]) => void) => recorded.appHandlers.set(name, fn),
       whenReady: () => Promise.resolve(),
       getPath: () => userData,
-      quit: () => {},
+      quit: () => {
+        recorded.quits++
+      },
     },
     BrowserWindow,
     dialog: { showErrorBox: () => {} },
@@ -69,7 +72,6 @@ beforeAll(async () => {
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 })
 })
 afterAll(() => {
-  recorded.appHandlers.get('will-quit')?.()
   rmSync(userData, { recursive: true, force: true })
 })
 
@@ -154,5 +156,14 @@ describe('Electron glue', () => {
         { role: 'windowMenu' },
       ]),
     )
+  })
+
+  it('holds the quit until a closing backup is written and the database closed', async () => {
+    const held = { preventDefault: vi.fn() }
+    recorded.appHandlers.get('will-quit')!(held)
+    expect(held.preventDefault).toHaveBeenCalled()
+    await vi.waitFor(() => expect(recorded.quits).toBe(1), { timeout: 10_000 })
+    const backups = readdirSync(join(userData, 'backups'))
+    expect(backups.some((name) => name.endsWith('.sqlite') || name.endsWith('.enc'))).toBe(true)
   })
 })

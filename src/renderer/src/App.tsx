@@ -7,6 +7,7 @@ import { Icon, type IconName } from './components/Icon'
 import { AccountScreen } from './features/account/AccountScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
 import { AuthGate } from './features/auth/AuthGate'
+import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { ComingScreen } from './features/placeholder/ComingScreen'
@@ -111,6 +112,7 @@ function Shell({ user }: { user: SignedInUser }) {
         </div>
       </aside>
       <main className="content" id="main">
+        <IntegrityBanner />
         {route.screen === 'settings' && <SettingsScreen section={route.section} />}
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { backupsContract } from './backups'
 import { clientsContract } from './clients'
 import { settingsContract } from './settings'
 
@@ -10,6 +11,7 @@ export const contract = {
   ...settingsContract,
   ...authContract,
   ...auditContract,
+  ...backupsContract,
   ...clientsContract,
 } satisfies Record<string, MethodSpec>
 

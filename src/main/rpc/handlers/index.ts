@@ -1,6 +1,7 @@
 import { auditHandlers } from './audit'
 import { authHandlers } from './auth'
 import { securityHandlers } from './security'
+import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
@@ -13,5 +14,6 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...securityHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
   ...clientsHandlers,
 }

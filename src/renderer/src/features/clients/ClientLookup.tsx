@@ -123,7 +123,7 @@ export function ClientLookup({
           >
             <span className="result-name">
               {c.displayName}
-              {c.archived && <span className="tag tag-muted">Archived</span>}
+              {c.archived && <span className="pill pill-muted">Archived</span>}
               <AlertIcons alerts={c.alerts} />
             </span>
             <span className="result-meta">{dobAndAge(c.dateOfBirth, c.age)}</span>

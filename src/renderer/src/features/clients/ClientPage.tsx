@@ -271,7 +271,7 @@ function AlertsCard({ client }: { client: ClientRecord }) {
         <ul className="alert-list">
           {free.map((a) => (
             <li key={a.id}>
-              <span className={`tag tag-${a.severity}`}>{a.severity}</span> {a.text}
+              <span className={`pill pill-${a.severity}`}>{a.severity}</span> {a.text}
               <button
                 type="button"
                 className="link-button"

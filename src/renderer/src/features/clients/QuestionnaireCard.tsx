@@ -22,7 +22,7 @@ export function QuestionnaireCard({ client }: { client: ClientRecord }) {
       <div className="card-head">
         <h2 id="health-title">Health questionnaire</h2>
         {q && (
-          <span className={q.reviewDue ? 'tag tag-warn' : 'tag'}>
+          <span className={q.reviewDue ? 'pill pill-warn' : 'pill'}>
             {q.reviewDue
               ? `Review due since ${ukDate(q.reviewDueOn)}`
               : `Next review ${ukDate(q.reviewDueOn)}`}

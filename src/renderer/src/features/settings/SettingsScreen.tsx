@@ -12,6 +12,7 @@ import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
 import { Icon } from '../../components/Icon'
 import { StaffSection } from '../staff/StaffSection'
+import { BackupsSection } from '../backups/BackupsSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { SecuritySection } from './SecuritySection'
@@ -28,6 +29,7 @@ const SECTIONS = [
   { id: null, path: 'settings', label: 'Clinic' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
   { id: 'security', path: 'settings/security', label: 'Security' },
+  { id: 'backups', path: 'settings/backups', label: 'Backups' },
 ] as const
 
 export function SettingsScreen({ section }: { section: string | null }) {
@@ -55,6 +57,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === null && <ClinicSection />}
       {current.id === 'staff' && <StaffSection />}
       {current.id === 'security' && <SecuritySection />}
+      {current.id === 'backups' && <BackupsSection />}
     </>
   )
 }
