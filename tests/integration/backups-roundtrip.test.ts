@@ -60,9 +60,13 @@ async function call<T>(core: TempCore, method: string, input: unknown): Promise<
 function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true })
   try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-      .all() as { name: string }[]
+    const all = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .all() as { name: string; sql: string }[]
+    // A full-text index (clients_search) is compared through its virtual table; its shadow
+    // tables (clients_search_config, ...) are its internals, some WITHOUT ROWID.
+    const virtual = all.filter((t) => t.sql.startsWith('CREATE VIRTUAL TABLE')).map((t) => t.name)
+    const tables = all.filter((t) => !virtual.some((v) => t.name.startsWith(`${v}_`)))
     return Object.fromEntries(
       tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
     )
