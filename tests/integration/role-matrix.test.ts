@@ -28,6 +28,20 @@ const EXPECTED: Record<MethodName, Access> = {
   'security.update': ['owner'],
   'audit.list': ['owner'],
   'audit.exportCsv': ['owner'],
+  'clients.search': ['owner', 'reception', 'therapist'],
+  'clients.get': ['owner', 'reception', 'therapist'],
+  'clients.duplicates': ['owner', 'reception', 'therapist'],
+  'clients.create': ['owner', 'reception', 'therapist'],
+  'clients.update': ['owner', 'reception', 'therapist'],
+  'clients.archive': ['owner', 'reception'],
+  'clients.unarchive': ['owner', 'reception'],
+  'clients.addAlert': ['owner', 'reception', 'therapist'],
+  'clients.removeAlert': ['owner', 'reception', 'therapist'],
+  'clients.acknowledgeAlerts': ['owner', 'reception', 'therapist'],
+  'clients.saveQuestionnaire': ['owner', 'reception', 'therapist'],
+  'clients.timeline': ['owner', 'reception', 'therapist'],
+  'clients.merge': ['owner'],
+  'clients.undoMerge': ['owner'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { clientsContract } from './clients'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -9,6 +10,7 @@ export const contract = {
   ...settingsContract,
   ...authContract,
   ...auditContract,
+  ...clientsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as m0010 from './0010-settings'
 import * as m0020 from './0020-audit'
 import * as m0030 from './0030-users'
+import * as m0100 from './0100-clients'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0010-settings': m0010,
   '0020-audit': m0020,
   '0030-users': m0030,
+  '0100-clients': m0100,
 }

@@ -1,6 +1,7 @@
 import { auditHandlers } from './audit'
 import { authHandlers } from './auth'
 import { securityHandlers } from './security'
+import { clientsHandlers } from './clients'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...securityHandlers,
   ...auditHandlers,
+  ...clientsHandlers,
 }

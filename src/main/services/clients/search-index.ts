@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema'
+import { searchDocument } from './normalise'
+
+/**
+ * Keeps the trigram index (clients_search, rowid = client id) in step with one client.
+ * Called by every service that changes a searchable field, in the same transaction.
+ * Merged-away records leave the index: they are reachable only through their merge.
+ */
+export async function reindexClient(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('clients_search').where('rowid', '=', id).execute()
+  const client = await db
+    .selectFrom('clients')
+    .select([
+      'first_name',
+      'last_name',
+      'preferred_name',
+      'mobile',
+      'other_phone',
+      'email',
+      'postcode',
+      'merged_into_id',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!client || client.merged_into_id !== null) return
+  await db
+    .insertInto('clients_search')
+    .values({ rowid: id, ...searchDocument(client) })
+    .execute()
+}
