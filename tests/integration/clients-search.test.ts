@@ -27,10 +27,7 @@ describe('finding a caller by phone, whatever format they read it out in', () =>
   beforeEach(async () => {
     await aClient().named('Priya', 'Shah').withMobile('07911 123456').in(core)
     await aClient().named('Tom', 'Hughes').withMobile('+44 7400 654321').in(core)
-    await aClient()
-      .named('Élodie', 'Martin')
-      .withMobile('+33 6 98 76 54 32')
-      .in(core)
+    await aClient().named('Élodie', 'Martin').withMobile('+33 6 98 76 54 32').in(core)
   })
 
   it.each([

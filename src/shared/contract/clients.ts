@@ -4,11 +4,7 @@ import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { method } from './define'
 
 const text = (max: number, what = 'this') =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep ${what} under ${max} characters`)
-    .default('')
+  z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('')
 
 const phone = (what: string) =>
   text(40, what).refine((v) => v === '' || isValidPhoneNumber(v, 'GB'), {
@@ -63,10 +59,9 @@ export const clientFields = {
   gender: text(40, 'sex or gender'),
   mobile: phone('the mobile'),
   otherPhone: phone('the other phone'),
-  email: text(254, 'the e-mail address').refine(
-    (v) => v === '' || z.email().safeParse(v).success,
-    { message: 'Enter an e-mail address like name@example.com' },
-  ),
+  email: text(254, 'the e-mail address').refine((v) => v === '' || z.email().safeParse(v).success, {
+    message: 'Enter an e-mail address like name@example.com',
+  }),
   address: text(300, 'the address'),
   postcode: text(10, 'the postcode')
     .refine((v) => v === '' || UK_POSTCODE.test(v.replace(/\s+/g, ' ')), {
@@ -94,9 +89,9 @@ export const clientFields = {
 }
 
 /** Rules across fields; applied to both the contract's schema and the form's. */
-export function withClientRules<T extends z.ZodType<{ mobile: string; otherPhone: string; email: string }>>(
-  schema: T,
-) {
+export function withClientRules<
+  T extends z.ZodType<{ mobile: string; otherPhone: string; email: string }>,
+>(schema: T) {
   return schema.superRefine((value, ctx) => {
     if (value.mobile === '' && value.otherPhone === '' && value.email === '') {
       ctx.addIssue({

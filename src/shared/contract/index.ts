@@ -2,7 +2,9 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { appointmentsContract } from './appointments'
 import { clientsContract } from './clients'
+import { diarySetupContract } from './diary-setup'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -11,6 +13,8 @@ export const contract = {
   ...authContract,
   ...auditContract,
   ...clientsContract,
+  ...diarySetupContract,
+  ...appointmentsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

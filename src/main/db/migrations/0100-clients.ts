@@ -77,7 +77,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('clients')
     .columns(['last_name_norm', 'date_of_birth'])
     .execute()
-  await db.schema.createIndex('clients_date_of_birth').on('clients').column('date_of_birth').execute()
+  await db.schema
+    .createIndex('clients_date_of_birth')
+    .on('clients')
+    .column('date_of_birth')
+    .execute()
 
   // Substring search: a trigram full-text index kept in step by the service layer
   // (services/clients/search-index.ts). SQLite-only; a Postgres port would use pg_trgm.

@@ -1,7 +1,14 @@
+import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
 import { auditHandlers } from './audit'
 import { authHandlers } from './auth'
 import { securityHandlers } from './security'
 import { clientsHandlers } from './clients'
+import {
+  clinicHoursHandlers,
+  roomsHandlers,
+  servicesHandlers,
+  therapistsHandlers,
+} from './diary-setup'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -14,4 +21,11 @@ export const handlers: Handlers = {
   ...securityHandlers,
   ...auditHandlers,
   ...clientsHandlers,
+  ...therapistsHandlers,
+  ...servicesHandlers,
+  ...roomsHandlers,
+  ...clinicHoursHandlers,
+  ...diaryHandlers,
+  ...appointmentsHandlers,
+  ...waitlistHandlers,
 }

@@ -21,12 +21,7 @@ const DOB = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
 const PHONE_LIKE = /^[\d\s()+.-]+$/
 
 function plainLower(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 export function planSearch(query: string): SearchPlan {

@@ -42,13 +42,7 @@ export async function findDuplicates(
 
   const rows = await db
     .selectFrom('clients')
-    .select([
-      ...SUMMARY_COLUMNS,
-      'mobile_norm',
-      'other_phone_norm',
-      'email_norm',
-      'last_name_norm',
-    ])
+    .select([...SUMMARY_COLUMNS, 'mobile_norm', 'other_phone_norm', 'email_norm', 'last_name_norm'])
     .where('merged_into_id', 'is', null)
     .$if(probe.id !== undefined, (qb) => qb.where('id', '!=', probe.id!))
     .where((eb) =>
