@@ -9,6 +9,7 @@ import type { Session } from '../../src/main/rpc/context'
 import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
+import { benchDiary } from './diary.bench'
 import { benchSettingsRead } from './settings.bench'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
@@ -27,6 +28,7 @@ const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core)
   report['contract call'] = await benchSettingsRead(core, server, owner)
+  report['diary'] = await benchDiary(core, owner)
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))
