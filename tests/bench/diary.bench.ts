@@ -1,6 +1,7 @@
 import type { PlinthCore } from '../../src/main/app-core'
 import type { Session } from '../../src/main/rpc/context'
 import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
+import { call } from '../fixtures/temp-core'
 import { measure, type Figure } from './measure'
 
 const TZ = 'Europe/London'
@@ -25,7 +26,8 @@ async function ok<T>(
 async function seedBusyClinic(core: PlinthCore, owner: Session, now: Date) {
   const all = [1, 2, 3, 4, 5, 6, 7]
   await ok(
-    core.router.call(
+    call(
+      core,
       'clinicHours.update',
       {
         opening: all.map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' })),
@@ -36,7 +38,8 @@ async function seedBusyClinic(core: PlinthCore, owner: Session, now: Date) {
     ),
   )
   const massage = await ok(
-    core.router.call(
+    call(
+      core,
       'services.create',
       {
         name: 'Sports massage 45 min',
@@ -49,7 +52,8 @@ async function seedBusyClinic(core: PlinthCore, owner: Session, now: Date) {
     ),
   )
   const hour = await ok(
-    core.router.call(
+    call(
+      core,
       'services.create',
       {
         name: 'Sports massage 60 min',
@@ -64,7 +68,8 @@ async function seedBusyClinic(core: PlinthCore, owner: Session, now: Date) {
   const therapistIds: number[] = []
   for (let i = 0; i < THERAPISTS; i++) {
     const t = await ok(
-      core.router.call(
+      call(
+        core,
         'therapists.create',
         {
           name: `Therapist ${i + 1}`,

@@ -26,7 +26,7 @@ const server = await startWebServer({ connection, rendererDir })
 
 const report: Record<string, Figure[]> = {}
 try {
-  await seedDemoClinic(core)
+  await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['diary'] = await benchDiary(core, owner)
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)

@@ -1,10 +1,13 @@
 import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
+import { seedDemoDiary } from './demo-diary'
 
 export interface SeedOptions {
   /** Same seed, same clinic: demos and benches are repeatable. */
   seed?: number
+  /** Therapists, services and a busy fortnight (default true). */
+  diary?: boolean
 }
 
 const SEED_OWNER: Session = { userId: 0, username: 'seed', displayName: 'Demo data', role: 'owner' }
@@ -29,4 +32,5 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
     SEED_OWNER,
   )
   if (!result.ok) throw new Error(`Seeding settings failed: ${result.error.message}`)
+  if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
 }

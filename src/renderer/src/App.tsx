@@ -7,6 +7,9 @@ import { Icon, type IconName } from './components/Icon'
 import { AccountScreen } from './features/account/AccountScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
 import { AuthGate } from './features/auth/AuthGate'
+import { BookingLauncher } from './features/diary/BookingLauncher'
+import { DaySheetScreen } from './features/diary/DaySheetScreen'
+import { DiaryScreen } from './features/diary/DiaryScreen'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { screensFor } from './features/shell/routes'
@@ -14,10 +17,6 @@ import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 
 const COMING = {
-  diary: {
-    title: 'Diary',
-    body: 'Therapists’ day and week views, phone booking with the next free slots, and the day sheet are coming here.',
-  },
   clients: {
     title: 'Clients',
     body: 'Client records, medical alerts and instant lookup by name, phone, e-mail or postcode are coming here.',
@@ -112,14 +111,17 @@ function Shell({ user }: { user: SignedInUser }) {
           <p className="sidebar-note">Data stays on this computer</p>
         </div>
       </aside>
-      <main className="content" id="main">
+      <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
         {route.screen === 'settings' && <SettingsScreen section={route.section} />}
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
-        {(route.screen === 'diary' || route.screen === 'clients' || route.screen === 'reports') && (
+        {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
+        {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
+        {(route.screen === 'clients' || route.screen === 'reports') && (
           <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
         )}
       </main>
+      <BookingLauncher onBooked={() => go('diary')} />
     </div>
   )
 }

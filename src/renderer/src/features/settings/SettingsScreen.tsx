@@ -10,6 +10,10 @@ import { RpcError } from '../../../../shared/rpc'
 import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { HoursSection } from '../setup/HoursSection'
+import { RoomsSection } from '../setup/RoomsSection'
+import { ServicesSection } from '../setup/ServicesSection'
+import { TherapistsSection } from '../setup/TherapistsSection'
 import { StaffSection } from '../staff/StaffSection'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { SecuritySection } from './SecuritySection'
@@ -24,6 +28,10 @@ function formValuesOf(saved: ClinicSettings): FormValues {
 
 const SECTIONS = [
   { id: null, path: 'settings', label: 'Clinic' },
+  { id: 'hours', path: 'settings/hours', label: 'Hours' },
+  { id: 'therapists', path: 'settings/therapists', label: 'Therapists' },
+  { id: 'services', path: 'settings/services', label: 'Services' },
+  { id: 'rooms', path: 'settings/rooms', label: 'Rooms' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
   { id: 'security', path: 'settings/security', label: 'Security' },
 ] as const
@@ -51,6 +59,10 @@ export function SettingsScreen({ section }: { section: string | null }) {
         ))}
       </nav>
       {current.id === null && <ClinicSection />}
+      {current.id === 'hours' && <HoursSection />}
+      {current.id === 'therapists' && <TherapistsSection />}
+      {current.id === 'services' && <ServicesSection />}
+      {current.id === 'rooms' && <RoomsSection />}
       {current.id === 'staff' && <StaffSection />}
       {current.id === 'security' && <SecuritySection />}
     </>

@@ -1,0 +1,115 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query'
+import type { InputOf, MethodName } from '../../../shared/contract'
+import { api } from './client'
+
+export const diaryKeys = {
+  therapists: ['therapists'] as const,
+  services: ['services'] as const,
+  rooms: ['rooms'] as const,
+  clinicHours: ['clinicHours'] as const,
+  range: (from: string, to: string) => ['diary', 'range', from, to] as const,
+  appointment: (id: number) => ['diary', 'appointment', id] as const,
+  waitlist: ['waitlist'] as const,
+}
+
+export function useTherapists(includeInactive = false) {
+  return useQuery({
+    queryKey: [...diaryKeys.therapists, includeInactive],
+    queryFn: () => api.call('therapists.list', { includeInactive }),
+  })
+}
+
+export function useServices(includeInactive = false) {
+  return useQuery({
+    queryKey: [...diaryKeys.services, includeInactive],
+    queryFn: () => api.call('services.list', { includeInactive }),
+  })
+}
+
+export function useRooms(includeInactive = false) {
+  return useQuery({
+    queryKey: [...diaryKeys.rooms, includeInactive],
+    queryFn: () => api.call('rooms.list', { includeInactive }),
+  })
+}
+
+export function useClinicHours() {
+  return useQuery({
+    queryKey: diaryKeys.clinicHours,
+    queryFn: () => api.call('clinicHours.get', {}),
+  })
+}
+
+/** Anything that changes who works when also changes the diary's shading and free slots. */
+function invalidateDiary(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: ['diary'] })
+}
+
+function useSetupMutation<M extends MethodName>(method: M, key: readonly string[]) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<M>) => api.call(method, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: key })
+      invalidateDiary(queryClient)
+    },
+  })
+}
+
+export const useCreateTherapist = () => useSetupMutation('therapists.create', diaryKeys.therapists)
+export const useUpdateTherapist = () => useSetupMutation('therapists.update', diaryKeys.therapists)
+export const useAddTimeOff = () => useSetupMutation('therapists.addTimeOff', diaryKeys.therapists)
+export const useRemoveTimeOff = () =>
+  useSetupMutation('therapists.removeTimeOff', diaryKeys.therapists)
+export const useCreateService = () => useSetupMutation('services.create', diaryKeys.services)
+export const useUpdateService = () => useSetupMutation('services.update', diaryKeys.services)
+export const useCreateRoom = () => useSetupMutation('rooms.create', diaryKeys.rooms)
+export const useUpdateRoom = () => useSetupMutation('rooms.update', diaryKeys.rooms)
+export const useUpdateClinicHours = () =>
+  useSetupMutation('clinicHours.update', diaryKeys.clinicHours)
+
+/** The visible range only; the previous range stays on screen while the next one loads. */
+export function useDiaryRange(from: string, to: string) {
+  return useQuery({
+    queryKey: diaryKeys.range(from, to),
+    queryFn: () => api.call('diary.range', { from, to }),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  })
+}
+
+export function useAppointment(id: number | null) {
+  return useQuery({
+    queryKey: diaryKeys.appointment(id ?? 0),
+    queryFn: () => api.call('appointments.get', { id: id! }),
+    enabled: id !== null,
+  })
+}
+
+function useDiaryMutation<M extends MethodName>(method: M) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<M>) => api.call(method, input),
+    onSettled: () => invalidateDiary(queryClient),
+  })
+}
+
+export const useBook = () => useDiaryMutation('appointments.book')
+export const useBookSeries = () => useDiaryMutation('appointments.bookSeries')
+export const useMoveAppointment = () => useDiaryMutation('appointments.move')
+export const useSetStatus = () => useDiaryMutation('appointments.setStatus')
+export const useCancelAppointment = () => useDiaryMutation('appointments.cancel')
+export const useAddToWaitlist = () => useDiaryMutation('waitlist.add')
+
+export function useDaySheet(date: string, therapistId: number | null) {
+  return useQuery({
+    queryKey: ['diary', 'daySheet', date, therapistId],
+    queryFn: () => api.call('diary.daySheet', { date, therapistId }),
+  })
+}
