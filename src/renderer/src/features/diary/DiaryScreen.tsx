@@ -130,8 +130,12 @@ export function DiaryScreen() {
   const slotPropGetter = useCallback(
     (slot: Date, resourceId?: number | string) => {
       const t = slot.getTime()
+      // Only the day view has a column per therapist; elsewhere (and in the time gutter)
+      // react-big-calendar passes no id, or a placeholder one.
       const ids =
-        resourceId !== undefined ? [Number(resourceId)] : shown.map((therapist) => therapist.id)
+        view === 'day' && typeof resourceId === 'number'
+          ? [resourceId]
+          : shown.map((therapist) => therapist.id)
       let inWork = false
       let inBreak = false
       for (const id of ids) {
@@ -145,7 +149,7 @@ export function DiaryScreen() {
       if (inBreak && ids.length === 1) return { className: 'slot-break' }
       return inWork ? {} : { className: 'slot-off' }
     },
-    [working, shown],
+    [working, shown, view],
   )
 
   const dayPropGetter = useCallback(
@@ -252,11 +256,20 @@ export function DiaryScreen() {
   return (
     <div className="diary-screen">
       <header className="diary-head">
-        <div>
+        <div className="diary-title">
           <h1>Diary</h1>
           <p className="diary-date" aria-live="polite">
             {heading}
           </p>
+          <button
+            type="button"
+            className="button primary"
+            aria-keyshortcuts="Control+B"
+            title="New booking (Ctrl+B)"
+            onClick={() => openBooking()}
+          >
+            New booking <kbd>Ctrl B</kbd>
+          </button>
         </div>
         <div className="diary-tools">
           <div className="button-group" role="group" aria-label="Move through the diary">
@@ -314,15 +327,6 @@ export function DiaryScreen() {
           <a className="button secondary" href={`#/diary/sheet/${format(date, 'yyyy-MM-dd')}`}>
             Day sheet
           </a>
-          <button
-            type="button"
-            className="button primary"
-            aria-keyshortcuts="Control+B"
-            title="New booking (Ctrl+B)"
-            onClick={() => openBooking()}
-          >
-            New booking <kbd>Ctrl B</kbd>
-          </button>
         </div>
       </header>
       {notice && (
