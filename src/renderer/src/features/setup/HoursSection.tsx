@@ -1,3 +1,4 @@
+import '../diary/diary.css'
 import { useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import type { ClinicHours } from '../../../../shared/contract/diary-setup'
@@ -87,21 +88,38 @@ function HoursForm({ saved }: { saved: ClinicHours }) {
               {days[i]?.open ? (
                 <>
                   <input
-                    type="time"
-                    step={900}
+                    type="text"
+                    inputMode="numeric"
+                    // 24-hour text, not type="time": that follows the browser's locale
+                    // and shows AM/PM on many machines.
+                    placeholder="09:00"
                     aria-label={`${d.long} opens`}
-                    {...register(`days.${i}.opens`)}
+                    aria-invalid={e.days?.[i]?.opens ? true : undefined}
+                    {...register(`days.${i}.opens`, {
+                      pattern: { value: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'Use 24-hour HH:MM' },
+                    })}
                   />
                   <span aria-hidden="true">to</span>
                   <input
-                    type="time"
-                    step={900}
+                    type="text"
+                    inputMode="numeric"
+                    // 24-hour text, not type="time": that follows the browser's locale
+                    // and shows AM/PM on many machines.
+                    placeholder="09:00"
                     aria-label={`${d.long} closes`}
-                    {...register(`days.${i}.closes`)}
+                    aria-invalid={e.days?.[i]?.closes ? true : undefined}
+                    {...register(`days.${i}.closes`, {
+                      pattern: { value: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'Use 24-hour HH:MM' },
+                    })}
                   />
                 </>
               ) : (
                 <span className="muted">Closed</span>
+              )}
+              {(e.days?.[i]?.opens ?? e.days?.[i]?.closes) && (
+                <span className="field-error" role="alert">
+                  {(e.days?.[i]?.opens ?? e.days?.[i]?.closes)?.message}
+                </span>
               )}
             </div>
           ))}

@@ -1,3 +1,4 @@
+import '../diary/diary.css'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { Room } from '../../../../shared/contract/diary-setup'
