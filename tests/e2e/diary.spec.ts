@@ -93,6 +93,16 @@ test('the day view has a column per therapist, shaded outside working hours', as
   await expect(page.getByRole('dialog')).toBeVisible()
   await snap(page, 'diary-appointment')
   await expectAccessible(page)
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('link', { name: 'Day sheet' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Day sheet' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Sam Patel' })).toBeVisible()
+  await snap(page, 'day-sheet')
+  await expectAccessible(page)
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
+  await snap(page, 'day-sheet-print')
 })
 
 test('a phone booking done only with the keyboard', async ({ page, clinic }) => {

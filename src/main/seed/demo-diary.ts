@@ -139,7 +139,27 @@ export async function seedDemoDiary(
       { firstName, lastName, mobile: `07${faker.string.numeric(3)} ${faker.string.numeric(6)}` },
       owner,
     )
-    if (r.ok) clientIds.push((r.value as { id: number }).id)
+    if (!r.ok) continue
+    const id = (r.value as { id: number }).id
+    clientIds.push(id)
+    // A few medical alerts, so the diary's alert icons show as they would in a real clinic.
+    if (i % 8 === 3) {
+      await core.router.call(
+        'clients.addAlert',
+        {
+          clientId: id,
+          text: faker.helpers.arrayElement([
+            'On anticoagulants (warfarin)',
+            'Type 1 diabetes',
+            'Recent DVT – check before deep work',
+            'Pregnant (22 weeks)',
+          ]),
+          severity: 'caution',
+          acknowledgeOnOpen: false,
+        },
+        owner,
+      )
+    }
   }
 
   // Walk each therapist's days, booking from the start of their day with the odd gap.
