@@ -10,6 +10,7 @@ import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchDiary } from './diary.bench'
+import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchSettingsRead } from './settings.bench'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
@@ -29,6 +30,8 @@ try {
   await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['diary'] = await benchDiary(core, owner)
+  const inChromium = await benchDiaryChromium()
+  if (inChromium) report['diary in Chromium'] = inChromium
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))
