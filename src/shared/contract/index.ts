@@ -2,8 +2,9 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
-import { appointmentsContract } from './appointments'
+import { backupsContract } from './backups'
 import { clientsContract } from './clients'
+import { appointmentsContract } from './appointments'
 import { diarySetupContract } from './diary-setup'
 import { settingsContract } from './settings'
 
@@ -12,6 +13,7 @@ export const contract = {
   ...settingsContract,
   ...authContract,
   ...auditContract,
+  ...backupsContract,
   ...clientsContract,
   ...diarySetupContract,
   ...appointmentsContract,

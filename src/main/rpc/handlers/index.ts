@@ -1,8 +1,9 @@
-import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
 import { auditHandlers } from './audit'
 import { authHandlers } from './auth'
 import { securityHandlers } from './security'
+import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
+import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
 import {
   clinicHoursHandlers,
   roomsHandlers,
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...securityHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
   ...clientsHandlers,
   ...therapistsHandlers,
   ...servicesHandlers,
