@@ -192,3 +192,58 @@ test('a drag onto another client is refused with the reason, and snaps back', as
   const b2 = (await second.boundingBox())!
   expect(Math.abs(b2.y - a2.y - (b.y - a.y))).toBeLessThan(2)
 })
+
+test('a weekly booking lists its dates, skips a clash and books the rest', async ({
+  page,
+  clinic,
+}) => {
+  const { serviceId, samId, clientId } = await smallClinic(clinic.core)
+  const other = await call(
+    clinic.core,
+    'clients.create',
+    { firstName: 'Tom', lastName: 'Reed', mobile: '07922 123456' },
+    owner,
+  )
+  if (!other.ok) throw new Error(other.error.message)
+  // Next Monday 10:00 is free; the Monday after is taken by Tom.
+  const t = utcToZoned(Date.now(), TZ)
+  const monday = (n: number) => {
+    const d = new Date(`${t.date}T12:00:00Z`)
+    d.setUTCDate(d.getUTCDate() + ((8 - t.weekday) % 7 || 7) + 7 * n)
+    return d.toISOString().slice(0, 10)
+  }
+  const taken = await call(
+    clinic.core,
+    'appointments.book',
+    { clientId: other.value.id, serviceId, therapistId: samId, startsAt: at(monday(1), '10:00') },
+    owner,
+  )
+  if (!taken.ok) throw new Error(taken.error.message)
+  await openDiary(page, clinic)
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Client').fill('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await dialog.getByLabel('Search from').fill(monday(0))
+  await dialog
+    .getByRole('option', { name: /10:00\s*Sam Patel/ })
+    .first()
+    .click()
+  await dialog.getByLabel('Repeat').selectOption({ label: 'Every week' })
+  await dialog.getByLabel('How many times').fill('3')
+  await dialog.getByRole('button', { name: 'Check the dates' }).click()
+  await expect(dialog.getByText('3 dates · 1 clash')).toBeVisible()
+  await expect(dialog.getByText('Sam Patel is already booked 10:00–11:00.')).toBeVisible()
+  await snap(page, 'booking-series')
+  await dialog.getByRole('button', { name: 'Book 2 appointments' }).click()
+  await expect(dialog).toBeHidden()
+  const rows = await clinic.core.db
+    .selectFrom('appointments')
+    .select(['starts_at', 'series_id'])
+    .where('client_id', '=', clientId)
+    .orderBy('starts_at')
+    .execute()
+  expect(rows.map((r) => r.starts_at)).toEqual([at(monday(0), '10:00'), at(monday(2), '10:00')])
+  expect(rows[0]!.series_id).not.toBeNull()
+})

@@ -4,7 +4,7 @@ import { format } from 'date-fns'
 import type { PartOfDay, Slot } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import { api } from '../../api/client'
-import { useBook, useServices, useTherapists } from '../../api/diary'
+import { useBook, useBookSeries, useServices, useTherapists } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { formatPence } from '../setup/time-ranges'
 import { closeBooking, type BookingPrefill } from './booking-store'
@@ -64,7 +64,10 @@ export function BookingDialog({
   const services = useServices()
   const therapists = useTherapists()
   const book = useBook()
+  const bookSeries = useBookSeries()
   const [error, setError] = useState<string | null>(null)
+  const [plan, setPlan] = useState<{ startsAt: string; conflicts: string[] }[] | null>(null)
+  const [skip, setSkip] = useState<string[]>([])
   const bookButton = useRef<HTMLButtonElement>(null)
   const serviceSelect = useRef<HTMLSelectElement>(null)
 
@@ -85,6 +88,35 @@ export function BookingDialog({
     if (!draft.client) return setError('Find or add the client first.')
     if (!serviceId) return setError('Choose the service.')
     if (!draft.picked) return setError('Choose a time from the list.')
+    const base = {
+      clientId: draft.client.id,
+      serviceId,
+      therapistId: draft.picked.therapistId,
+      startsAt: draft.picked.startsAt,
+      notes: draft.notes,
+    }
+    if (draft.repeatEvery > 0) {
+      try {
+        const series = {
+          ...base,
+          everyWeeks: draft.repeatEvery,
+          count: Math.max(2, Math.min(52, draft.repeatCount)),
+        }
+        // First press: list every date and what clashes; second press books the rest.
+        if (!plan) {
+          const dry = await bookSeries.mutateAsync({ ...series, dryRun: true })
+          setPlan(dry.occurrences)
+          setSkip(dry.occurrences.filter((o) => o.conflicts.length > 0).map((o) => o.startsAt))
+          return
+        }
+        await bookSeries.mutateAsync({ ...series, skip })
+        clearBookingDraft()
+        onBooked(draft.picked.startsAt)
+      } catch (e) {
+        setError(e instanceof RpcError ? e.message : 'The bookings could not be saved.')
+      }
+      return
+    }
     try {
       await book.mutateAsync({
         clientId: draft.client.id,
@@ -226,6 +258,77 @@ export function BookingDialog({
             placeholder="e.g. prefers a female therapist; parking"
           />
         </div>
+        <div className="booking-row">
+          <div className="field">
+            <label htmlFor="booking-repeat">Repeat</label>
+            <select
+              id="booking-repeat"
+              value={draft.repeatEvery}
+              onChange={(e) => {
+                setPlan(null)
+                setDraft({ repeatEvery: Number(e.target.value) })
+              }}
+            >
+              <option value={0}>Does not repeat</option>
+              <option value={1}>Every week</option>
+              <option value={2}>Every 2 weeks</option>
+              <option value={3}>Every 3 weeks</option>
+              <option value={4}>Every 4 weeks</option>
+            </select>
+          </div>
+          {draft.repeatEvery > 0 && (
+            <div className="field">
+              <label htmlFor="booking-times">How many times</label>
+              <input
+                id="booking-times"
+                type="number"
+                min={2}
+                max={52}
+                value={draft.repeatCount}
+                onChange={(e) => {
+                  setPlan(null)
+                  setDraft({ repeatCount: Number(e.target.value) })
+                }}
+              />
+            </div>
+          )}
+        </div>
+        {plan && (
+          <section className="series-plan" aria-labelledby="series-title">
+            <h3 id="series-title">
+              {plan.length} dates ·{' '}
+              {plan.filter((o) => o.conflicts.length > 0).length === 0
+                ? 'all free'
+                : `${plan.filter((o) => o.conflicts.length > 0).length} clash — skip them or change the time`}
+            </h3>
+            <ul className="plain-list">
+              {plan.map((o) => (
+                <li key={o.startsAt} className={o.conflicts.length ? 'clash' : undefined}>
+                  <span>
+                    {slotLabel(o.startsAt)}
+                    {o.conflicts.length > 0 && (
+                      <span className="field-error"> · {o.conflicts.join(' ')}</span>
+                    )}
+                  </span>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={skip.includes(o.startsAt)}
+                      onChange={(e) =>
+                        setSkip((list) =>
+                          e.target.checked
+                            ? [...list, o.startsAt]
+                            : list.filter((x) => x !== o.startsAt),
+                        )
+                      }
+                    />
+                    Skip
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {error && (
           <div className="banner banner-error" role="alert">
             <Icon name="alert" /> {error}
@@ -256,9 +359,15 @@ export function BookingDialog({
             ref={bookButton}
             type="submit"
             className="button primary"
-            disabled={book.isPending}
+            disabled={book.isPending || bookSeries.isPending}
           >
-            {book.isPending ? 'Booking…' : 'Book'}
+            {book.isPending || bookSeries.isPending
+              ? 'Booking…'
+              : draft.repeatEvery > 0
+                ? plan
+                  ? `Book ${plan.length - skip.length} appointments`
+                  : 'Check the dates'
+                : 'Book'}
           </button>
         </div>
       </form>
@@ -312,7 +421,8 @@ function ClientStep({
     } else if (e.key === 'Enter') {
       e.preventDefault()
       if (results.length > 0) choose(active)
-      else if (query.length > 1) startAdding()
+      // Only offer a new client once the search has answered "nobody".
+      else if (query.length > 1 && search.isSuccess && !search.isFetching) startAdding()
     }
   }
 
