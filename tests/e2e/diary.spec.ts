@@ -247,3 +247,54 @@ test('a weekly booking lists its dates, skips a clash and books the rest', async
   expect(rows.map((r) => r.starts_at)).toEqual([at(monday(0), '10:00'), at(monday(2), '10:00')])
   expect(rows[0]!.series_id).not.toBeNull()
 })
+
+test('a caller goes on the waiting list and shows up when a matching booking is cancelled', async ({
+  page,
+  clinic,
+}) => {
+  const { serviceId, samId } = await smallClinic(clinic.core)
+  const tom = await call(
+    clinic.core,
+    'clients.create',
+    { firstName: 'Tom', lastName: 'Reed', mobile: '07922 123456' },
+    owner,
+  )
+  if (!tom.ok) throw new Error(tom.error.message)
+  const tomorrow = utcToZoned(Date.now() + 86_400_000, TZ).date
+  const booked = await call(
+    clinic.core,
+    'appointments.book',
+    { clientId: tom.value.id, serviceId, therapistId: samId, startsAt: at(tomorrow, '18:00') },
+    owner,
+  )
+  if (!booked.ok) throw new Error(booked.error.message)
+
+  await openDiary(page, clinic)
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Client').fill('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await dialog.getByLabel('Time of day').selectOption({ label: 'Evenings (after 17:00)' })
+  await dialog.getByRole('button', { name: 'Add to waiting list' }).click()
+  await expect(dialog.getByText(/is on the waiting list/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Discard' }).click()
+
+  await page.getByRole('button', { name: 'Waiting list' }).click()
+  const list = page.getByRole('dialog', { name: 'Waiting list' })
+  await expect(list.getByRole('cell', { name: /^Priya Shah/ })).toBeVisible()
+  await expect(list.getByText('any day, after 17:00')).toBeVisible()
+  await snap(page, 'waitlist')
+  await expectAccessible(page)
+  await list.getByRole('button', { name: /Close/ }).click()
+
+  await page.getByRole('button', { name: 'Next day' }).click()
+  await page.locator('.rbc-event', { hasText: 'Tom Reed' }).click()
+  const appt = page.getByRole('dialog', { name: 'Tom Reed' })
+  await appt.getByRole('button', { name: 'Cancel appointment' }).click()
+  await appt.getByLabel('Reason').fill('Away with work')
+  await appt.getByRole('button', { name: 'Cancel appointment' }).click()
+  await expect(appt.getByRole('heading', { name: 'Waiting for a time like this' })).toBeVisible()
+  await expect(appt.getByText(/Priya Shah · 07911 123456/)).toBeVisible()
+  await snap(page, 'cancel-waitlist-match')
+})

@@ -169,7 +169,20 @@ export function useMoveAppointment() {
 }
 export const useSetStatus = () => useDiaryMutation('appointments.setStatus')
 export const useCancelAppointment = () => useDiaryMutation('appointments.cancel')
-export const useAddToWaitlist = () => useDiaryMutation('waitlist.add')
+export function useWaitlist() {
+  return useQuery({ queryKey: diaryKeys.waitlist, queryFn: () => api.call('waitlist.list', {}) })
+}
+
+function useWaitlistMutation<M extends 'waitlist.add' | 'waitlist.remove'>(method: M) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<M>) => api.call(method, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: diaryKeys.waitlist }),
+  })
+}
+
+export const useAddToWaitlist = () => useWaitlistMutation('waitlist.add')
+export const useRemoveFromWaitlist = () => useWaitlistMutation('waitlist.remove')
 
 export function useDaySheet(date: string, therapistId: number | null) {
   return useQuery({

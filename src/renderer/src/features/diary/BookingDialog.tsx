@@ -4,7 +4,13 @@ import { format } from 'date-fns'
 import type { PartOfDay, Slot } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import { api } from '../../api/client'
-import { useBook, useBookSeries, useServices, useTherapists } from '../../api/diary'
+import {
+  useAddToWaitlist,
+  useBook,
+  useBookSeries,
+  useServices,
+  useTherapists,
+} from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { formatPence } from '../setup/time-ranges'
 import { closeBooking, type BookingPrefill } from './booking-store'
@@ -68,6 +74,35 @@ export function BookingDialog({
   const [error, setError] = useState<string | null>(null)
   const [plan, setPlan] = useState<{ startsAt: string; conflicts: string[] }[] | null>(null)
   const [skip, setSkip] = useState<string[]>([])
+  const addToWaitlist = useAddToWaitlist()
+  const [waitlisted, setWaitlisted] = useState(false)
+
+  async function waitlist() {
+    setError(null)
+    if (!draft.client) return setError('Find or add the client first.')
+    if (!serviceId) return setError('Choose the service.')
+    try {
+      await addToWaitlist.mutateAsync({
+        clientId: draft.client.id,
+        serviceId,
+        therapistIds: draft.therapistId ? [draft.therapistId] : [],
+        windows:
+          draft.partOfDay === 'any' && draft.days === 'any'
+            ? []
+            : [
+                {
+                  weekdays: DAYS[draft.days].weekdays,
+                  after: PARTS[draft.partOfDay].after,
+                  before: PARTS[draft.partOfDay].before,
+                },
+              ],
+        notes: draft.notes,
+      })
+      setWaitlisted(true)
+    } catch (e) {
+      setError(e instanceof RpcError ? e.message : 'Could not add to the waiting list.')
+    }
+  }
   const bookButton = useRef<HTMLButtonElement>(null)
   const serviceSelect = useRef<HTMLSelectElement>(null)
 
@@ -344,6 +379,12 @@ export function BookingDialog({
             <span className="muted">Choose a client and a time.</span>
           )}
         </div>
+        {waitlisted && (
+          <div className="banner banner-ok" role="status">
+            <Icon name="check" /> {draft.client?.name} is on the waiting list; they show up when a
+            matching time is cancelled.
+          </div>
+        )}
         <div className="form-actions">
           <button
             type="button"
@@ -354,6 +395,14 @@ export function BookingDialog({
             }}
           >
             Discard
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={!draft.client || addToWaitlist.isPending || waitlisted}
+            onClick={() => void waitlist()}
+          >
+            Add to waiting list
           </button>
           <button
             ref={bookButton}

@@ -17,6 +17,7 @@ import {
 } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { AppointmentDialog } from './AppointmentDialog'
+import { WaitlistDialog } from './WaitlistDialog'
 import {
   acknowledgeBooking,
   acknowledgedBooking,
@@ -65,6 +66,7 @@ export function DiaryScreen() {
   const [therapistFilter, setTherapistFilter] = useState<number | 'all'>('all')
   const [notice, setNotice] = useState<Notice | null>(null)
   const [openId, setOpenId] = useState<number | null>(null)
+  const [waitlistOpen, setWaitlistOpen] = useState(false)
   const [scrollTarget, setScrollTarget] = useState<Date | null>(null)
 
   const therapists = useTherapists()
@@ -343,6 +345,9 @@ export function DiaryScreen() {
               </select>
             </label>
           )}
+          <button type="button" className="button secondary" onClick={() => setWaitlistOpen(true)}>
+            Waiting list
+          </button>
           <a className="button secondary" href={`#/diary/sheet/${format(date, 'yyyy-MM-dd')}`}>
             Day sheet
           </a>
@@ -427,6 +432,7 @@ export function DiaryScreen() {
         </div>
       )}
       {openId !== null && <AppointmentDialog id={openId} onClose={() => setOpenId(null)} />}
+      {waitlistOpen && <WaitlistDialog onClose={() => setWaitlistOpen(false)} />}
     </div>
   )
 }
