@@ -298,3 +298,33 @@ test('a caller goes on the waiting list and shows up when a matching booking is 
   await expect(appt.getByText(/Priya Shah · 07911 123456/)).toBeVisible()
   await snap(page, 'cancel-waitlist-match')
 })
+
+test('the owner books outside the hours from an empty slot, with a reason kept', async ({
+  page,
+  clinic,
+}) => {
+  const { clientId } = await smallClinic(clinic.core)
+  await clinic.open(page, { as: 'owner', at: '#/diary' })
+  await expect(page.getByTestId('diary-calendar')).toBeVisible()
+  // The first quarter hour shown is 07:00, an hour before the clinic opens.
+  const early = page.locator('.rbc-day-slot .rbc-time-slot').first()
+  await early.scrollIntoViewIfNeeded()
+  const box = (await early.boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await expect(dialog.getByText(/Chosen from the diary: .*07:00 with Sam Patel/)).toBeVisible()
+  await dialog.getByLabel('Client').fill('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click()
+  await expect(dialog.getByRole('alert').first()).toContainText('The clinic is open 08:00–20:00')
+  await dialog.getByLabel('Book anyway because (owner)').fill('Early start agreed with Sam')
+  await snap(page, 'booking-override')
+  await dialog.getByRole('button', { name: 'Book anyway' }).click()
+  await expect(dialog).toBeHidden()
+  const row = await clinic.core.db
+    .selectFrom('appointments')
+    .select(['client_id', 'override_reason'])
+    .executeTakeFirstOrThrow()
+  expect(row).toEqual({ client_id: clientId, override_reason: 'Early start agreed with Sam' })
+})

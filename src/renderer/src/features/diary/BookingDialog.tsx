@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { format } from 'date-fns'
 import type { PartOfDay, Slot } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
+import { useAuthStatus } from '../../api/auth'
 import { api } from '../../api/client'
 import {
   useAddToWaitlist,
@@ -75,6 +76,11 @@ export function BookingDialog({
   const [plan, setPlan] = useState<{ startsAt: string; conflicts: string[] }[] | null>(null)
   const [skip, setSkip] = useState<string[]>([])
   const addToWaitlist = useAddToWaitlist()
+  const isOwner = useAuthStatus().data?.user?.role === 'owner'
+  // A rule the chosen time breaks (clicked in the diary outside someone's hours, say): the
+  // owner may book anyway, with a reason that stays in the appointment's history.
+  const [ruleBroken, setRuleBroken] = useState(false)
+  const [overrideReason, setOverrideReason] = useState('')
   const [waitlisted, setWaitlisted] = useState(false)
 
   async function waitlist() {
@@ -118,7 +124,7 @@ export function BookingDialog({
     setTimeout(() => serviceSelect.current?.focus(), 0)
   }
 
-  async function submit() {
+  async function submit(override?: { reason: string }) {
     setError(null)
     if (!draft.client) return setError('Find or add the client first.')
     if (!serviceId) return setError('Choose the service.')
@@ -159,10 +165,12 @@ export function BookingDialog({
         therapistId: draft.picked.therapistId,
         startsAt: draft.picked.startsAt,
         notes: draft.notes,
+        ...(override ? { override } : {}),
       })
       clearBookingDraft()
       onBooked(draft.picked.startsAt)
     } catch (e) {
+      setRuleBroken(e instanceof RpcError && e.code === 'rule_broken')
       setError(e instanceof RpcError ? e.message : 'The booking could not be saved.')
     }
   }
@@ -379,6 +387,28 @@ export function BookingDialog({
             <span className="muted">Choose a client and a time.</span>
           )}
         </div>
+        {ruleBroken && isOwner && draft.repeatEvery === 0 && (
+          <div className="override">
+            <div className="field">
+              <label htmlFor="booking-override">Book anyway because (owner)</label>
+              <input
+                id="booking-override"
+                type="text"
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+                placeholder="e.g. Sam agreed to come in early for this client"
+              />
+            </div>
+            <button
+              type="button"
+              className="button danger"
+              disabled={overrideReason.trim().length < 3 || book.isPending}
+              onClick={() => void submit({ reason: overrideReason.trim() })}
+            >
+              Book anyway
+            </button>
+          </div>
+        )}
         {waitlisted && (
           <div className="banner banner-ok" role="status">
             <Icon name="check" /> {draft.client?.name} is on the waiting list; they show up when a
