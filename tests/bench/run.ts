@@ -10,6 +10,8 @@ import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchBackups } from './backups.bench'
+import { benchDiary } from './diary.bench'
+import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -40,7 +42,7 @@ console.log(`bench starting; ${loadNote()}`)
 
 const report: Record<string, Figure[]> = {}
 try {
-  await seedDemoClinic(core)
+  await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['backups'] = await benchBackups()
   const seedStart = performance.now()
@@ -60,6 +62,9 @@ try {
       '\nSkipped the Chromium keystroke bench: out/renderer is missing. Run `npx electron-vite build` first.',
     )
   }
+  report['diary'] = await benchDiary(core, owner)
+  const inChromium = await benchDiaryChromium()
+  if (inChromium) report['diary in Chromium'] = inChromium
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   console.log(`\nbench finished; ${loadNote()}`)
   mkdirSync(resolve('test-results'), { recursive: true })

@@ -1,12 +1,15 @@
 import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
+import { seedDemoDiary } from './demo-diary'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
 
 export interface SeedOptions {
   /** Same seed, same clinic: demos and benches are repeatable. */
   seed?: number
+  /** Therapists, services and a busy fortnight (default true). */
+  diary?: boolean
   /** How many clients to add through the router (default 150). */
   clients?: number
 }
@@ -33,6 +36,7 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
     SEED_OWNER,
   )
   if (!result.ok) throw new Error(`Seeding settings failed: ${result.error.message}`)
+  if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
   await seedClients(core, options.clients ?? 150)
 }
 

@@ -7,6 +7,9 @@ import { Icon, type IconName } from './components/Icon'
 import { AccountScreen } from './features/account/AccountScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
 import { AuthGate } from './features/auth/AuthGate'
+import { BookingLauncher } from './features/diary/BookingLauncher'
+import { DaySheetScreen } from './features/diary/DaySheetScreen'
+import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
@@ -17,10 +20,6 @@ import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 
 const COMING = {
-  diary: {
-    title: 'Diary',
-    body: 'Therapists’ day and week views, phone booking with the next free slots, and the day sheet are coming here.',
-  },
   reports: {
     title: 'Reports',
     body: 'Takings, utilisation and retention figures for the owner are coming here.',
@@ -111,17 +110,20 @@ function Shell({ user }: { user: SignedInUser }) {
           <p className="sidebar-note">Data stays on this computer</p>
         </div>
       </aside>
-      <main className="content" id="main">
+      <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
         <IntegrityBanner />
         {route.screen === 'settings' && <SettingsScreen section={route.section} />}
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
         {route.screen === 'clients' && <ClientsScreen />}
-        {(route.screen === 'diary' || route.screen === 'reports') && (
+        {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
+        {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
+        {route.screen === 'reports' && (
           <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
         )}
       </main>
       <SearchPalette />
+      <BookingLauncher onBooked={() => go('diary')} />
     </div>
   )
 }

@@ -4,6 +4,8 @@ import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
+import { appointmentsContract } from './appointments'
+import { diarySetupContract } from './diary-setup'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -13,6 +15,8 @@ export const contract = {
   ...auditContract,
   ...backupsContract,
   ...clientsContract,
+  ...diarySetupContract,
+  ...appointmentsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -3,6 +3,8 @@ import * as m0010 from './0010-settings'
 import * as m0020 from './0020-audit'
 import * as m0030 from './0030-users'
 import * as m0100 from './0100-clients'
+import * as m0200 from './0200-diary-setup'
+import * as m0210 from './0210-appointments'
 import * as m0400 from './0400-backup-settings'
 
 /**
@@ -14,5 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0020-audit': m0020,
   '0030-users': m0030,
   '0100-clients': m0100,
+  '0200-diary-setup': m0200,
+  '0210-appointments': m0210,
   '0400-backup-settings': m0400,
 }

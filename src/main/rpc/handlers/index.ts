@@ -3,6 +3,13 @@ import { authHandlers } from './auth'
 import { securityHandlers } from './security'
 import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
+import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
+import {
+  clinicHoursHandlers,
+  roomsHandlers,
+  servicesHandlers,
+  therapistsHandlers,
+} from './diary-setup'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -16,4 +23,11 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...clientsHandlers,
+  ...therapistsHandlers,
+  ...servicesHandlers,
+  ...roomsHandlers,
+  ...clinicHoursHandlers,
+  ...diaryHandlers,
+  ...appointmentsHandlers,
+  ...waitlistHandlers,
 }

@@ -11,6 +11,10 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
 import { Icon } from '../../components/Icon'
+import { HoursSection } from '../setup/HoursSection'
+import { RoomsSection } from '../setup/RoomsSection'
+import { ServicesSection } from '../setup/ServicesSection'
+import { TherapistsSection } from '../setup/TherapistsSection'
 import { StaffSection } from '../staff/StaffSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
@@ -27,6 +31,10 @@ function formValuesOf(saved: ClinicSettings): FormValues {
 
 const SECTIONS = [
   { id: null, path: 'settings', label: 'Clinic' },
+  { id: 'hours', path: 'settings/hours', label: 'Hours' },
+  { id: 'therapists', path: 'settings/therapists', label: 'Therapists' },
+  { id: 'services', path: 'settings/services', label: 'Services' },
+  { id: 'rooms', path: 'settings/rooms', label: 'Rooms' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
@@ -55,6 +63,10 @@ export function SettingsScreen({ section }: { section: string | null }) {
         ))}
       </nav>
       {current.id === null && <ClinicSection />}
+      {current.id === 'hours' && <HoursSection />}
+      {current.id === 'therapists' && <TherapistsSection />}
+      {current.id === 'services' && <ServicesSection />}
+      {current.id === 'rooms' && <RoomsSection />}
       {current.id === 'staff' && <StaffSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}

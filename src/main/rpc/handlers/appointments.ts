@@ -1,0 +1,192 @@
+import type { DiaryRange } from '../../../shared/contract/appointments'
+import { getClinicSettings } from '../../services/settings'
+import {
+  bookAppointment,
+  cancelAppointment,
+  loadService,
+  moveAppointment,
+  setAppointmentStatus,
+  type Actor,
+} from '../../services/diary/appointment-commands'
+import {
+  appointmentsInRange,
+  getAppointmentDetail,
+  getDiaryAppointment,
+} from '../../services/diary/appointment-read'
+import { getCancellationNoticeHours } from '../../services/diary/clinic-hours'
+import { addDays, utcToZoned, zonedToUtc } from '../../services/diary/clinic-clock'
+import { daySheet } from '../../services/diary/day-sheet'
+import { nextAvailable } from '../../services/diary/next-available'
+import { bookSeries } from '../../services/diary/recurrence'
+import {
+  addToWaitlist,
+  listWaitlist,
+  removeFromWaitlist,
+  waitlistMatches,
+} from '../../services/diary/waitlist'
+import { intersect, loadDiarySetup, timeOffOn } from '../../services/diary/working-hours'
+import type { HandlerContext } from '../context'
+import type { HandlersOf } from './types'
+
+function actorOf({ session }: HandlerContext): Actor {
+  return {
+    userId: session?.userId ?? null,
+    username: session?.username ?? null,
+    role: session?.role ?? 'reception',
+  }
+}
+
+/** Working time and breaks per therapist as UTC spans, for shading the rest of the diary. */
+async function workingSpans(
+  ctx: HandlerContext,
+  from: string,
+  to: string,
+  therapistIds: number[] | undefined,
+): Promise<Pick<DiaryRange, 'working' | 'closures'>> {
+  const { timeZone } = await getClinicSettings(ctx.db)
+  const firstDate = utcToZoned(Date.parse(from), timeZone).date
+  const lastDate = utcToZoned(Date.parse(to) - 1, timeZone).date
+  const setup = await loadDiarySetup(ctx.db, {
+    fromDate: firstDate,
+    toDate: lastDate,
+    ...(therapistIds ? { therapistIds } : {}),
+  })
+  const working: DiaryRange['working'] = []
+  for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
+    if (setup.closures.has(date)) continue
+    const weekday = utcToZoned(zonedToUtc(date, 720, timeZone), timeZone).weekday
+    const open = setup.opening.get(weekday)
+    if (!open) continue
+    for (const plan of setup.therapists.values()) {
+      if (!plan.active || timeOffOn(plan, date)) continue
+      const push = (spans: [number, number][], kind: 'work' | 'break') => {
+        for (const [s, e] of spans) {
+          working.push({
+            therapistId: plan.id,
+            startsAt: new Date(zonedToUtc(date, s, timeZone)).toISOString(),
+            endsAt: new Date(zonedToUtc(date, e, timeZone)).toISOString(),
+            kind,
+          })
+        }
+      }
+      push(intersect(plan.work.get(weekday) ?? [], open), 'work')
+      push(intersect(plan.breaks.get(weekday) ?? [], open), 'break')
+    }
+  }
+  return {
+    working,
+    closures: [...setup.closures].map(([date, reason]) => ({ date, reason })),
+  }
+}
+
+export const diaryHandlers: HandlersOf<'diary.'> = {
+  'diary.range': async (ctx, input) => {
+    const appointments = await appointmentsInRange(ctx.db, input)
+    return { appointments, ...(await workingSpans(ctx, input.from, input.to, input.therapistIds)) }
+  },
+  'diary.nextAvailable': async (ctx, input) => {
+    const service = await loadService(ctx.db, input.serviceId)
+    return nextAvailable(ctx.db, {
+      service,
+      therapistId: input.therapistId,
+      from: input.from ? Date.parse(input.from) : ctx.now.getTime(),
+      days: input.days,
+      partOfDay: input.partOfDay,
+      limit: input.limit,
+      after: input.after,
+    })
+  },
+  'diary.daySheet': async (ctx, input) => {
+    const { timeZone } = await getClinicSettings(ctx.db)
+    return daySheet(ctx.db, input.date, input.therapistId, timeZone)
+  },
+}
+
+export const appointmentsHandlers: HandlersOf<'appointments.'> = {
+  'appointments.get': ({ db }, { id }) => getAppointmentDetail(db, id),
+  'appointments.book': async (ctx, input) => {
+    const booked = await bookAppointment(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'appointment.book',
+      entityType: 'appointment',
+      entityId: booked.id,
+      summary: `Booked ${booked.serviceName} at ${booked.startsAt}${booked.overrideReason ? ' (rules overridden)' : ''}`,
+    })
+    return booked
+  },
+  'appointments.move': async (ctx, input) => {
+    const { appointment, summary } = await moveAppointment(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'appointment.move',
+      entityType: 'appointment',
+      entityId: appointment.id,
+      summary: `${summary}${input.override ? ' (rules overridden)' : ''}`,
+    })
+    return appointment
+  },
+  'appointments.setStatus': async (ctx, input) => {
+    const appointment = await setAppointmentStatus(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: `appointment.${input.status}`,
+      entityType: 'appointment',
+      entityId: input.id,
+      summary: `Marked ${input.status.replace('_', ' ')}`,
+    })
+    return appointment
+  },
+  'appointments.cancel': async (ctx, input) => {
+    const notice = await getCancellationNoticeHours(ctx.db)
+    const result = await cancelAppointment(ctx.db, input, actorOf(ctx), ctx.now, notice)
+    for (const id of result.cancelled) {
+      await ctx.audit({
+        action: 'appointment.cancel',
+        entityType: 'appointment',
+        entityId: id,
+        summary: `Cancelled by the ${input.by}${id === input.id && result.lateCancellation ? ' (late)' : ''}`,
+      })
+    }
+    const freed = await getDiaryAppointment(ctx.db, input.id)
+    const { timeZone } = await getClinicSettings(ctx.db)
+    const matches =
+      Date.parse(freed.startsAt) > ctx.now.getTime()
+        ? await waitlistMatches(ctx.db, freed, timeZone)
+        : []
+    return { ...result, waitlistMatches: matches.filter((m) => m.clientId !== freed.clientId) }
+  },
+  'appointments.bookSeries': async (ctx, input) => {
+    const result = await bookSeries(ctx.db, input, actorOf(ctx), ctx.now)
+    if (result.seriesId !== null) {
+      await ctx.audit({
+        action: 'appointment.book-series',
+        entityType: 'appointment_series',
+        entityId: result.seriesId,
+        summary: `Booked ${result.occurrences.filter((o) => o.appointmentId).length} repeating appointments every ${input.everyWeeks} week(s)`,
+      })
+    }
+    return result
+  },
+}
+
+export const waitlistHandlers: HandlersOf<'waitlist.'> = {
+  'waitlist.list': ({ db }) => listWaitlist(db),
+  'waitlist.add': async (ctx, input) => {
+    const entry = await addToWaitlist(ctx.db, input, ctx.session?.userId ?? null, ctx.now)
+    await ctx.audit({
+      action: 'waitlist.add',
+      entityType: 'waitlist',
+      entityId: entry.id,
+      summary: 'Added to the waiting list',
+    })
+    return entry
+  },
+  'waitlist.remove': async (ctx, { id }) => {
+    await removeFromWaitlist(ctx.db, id, ctx.now)
+    await ctx.audit({
+      action: 'waitlist.remove',
+      entityType: 'waitlist',
+      entityId: id,
+      summary: 'Taken off the waiting list',
+    })
+    return { removed: true }
+  },
+}

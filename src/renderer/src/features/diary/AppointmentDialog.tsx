@@ -1,0 +1,264 @@
+import { useState } from 'react'
+import { format } from 'date-fns'
+import { STATUS_LABELS, type WaitlistEntry } from '../../../../shared/contract/appointments'
+import { RpcError } from '../../../../shared/rpc'
+import {
+  useAppointment,
+  useCancelAppointment,
+  useServices,
+  useSetStatus,
+  useTherapists,
+} from '../../api/diary'
+import { Icon } from '../../components/Icon'
+import { formatPence } from '../setup/time-ranges'
+import { Modal } from './Modal'
+
+const when = (iso: string) => format(new Date(iso), 'EEE d MMM yyyy, HH:mm')
+
+export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void }) {
+  const appointment = useAppointment(id)
+  const therapists = useTherapists(true)
+  const services = useServices(true)
+  const setStatus = useSetStatus()
+  const cancel = useCancelAppointment()
+  const [error, setError] = useState<string | null>(null)
+  const [cancelling, setCancelling] = useState(false)
+  const [by, setBy] = useState<'client' | 'clinic'>('client')
+  const [reason, setReason] = useState('')
+  const [scope, setScope] = useState<'one' | 'following' | 'all'>('one')
+  const [result, setResult] = useState<{ late: boolean; matches: WaitlistEntry[] } | null>(null)
+
+  const a = appointment.data
+  const therapist = therapists.data?.find((t) => t.id === a?.therapistId)
+  const service = services.data?.find((s) => s.id === a?.serviceId)
+
+  async function mark(status: 'booked' | 'arrived' | 'completed' | 'no_show') {
+    setError(null)
+    try {
+      await setStatus.mutateAsync({ id, status })
+      await appointment.refetch()
+    } catch (e) {
+      setError(e instanceof RpcError ? e.message : 'That did not work.')
+    }
+  }
+
+  async function confirmCancel() {
+    setError(null)
+    if (!reason.trim()) {
+      setError('Say why it was cancelled.')
+      return
+    }
+    try {
+      const r = await cancel.mutateAsync({ id, by, reason, scope })
+      setResult({ late: r.lateCancellation, matches: r.waitlistMatches })
+      setCancelling(false)
+      await appointment.refetch()
+    } catch (e) {
+      setError(e instanceof RpcError ? e.message : 'That did not work.')
+    }
+  }
+
+  return (
+    <Modal title={a ? a.clientName : 'Appointment'} onClose={onClose}>
+      {appointment.isPending && <p className="muted">Loading…</p>}
+      {a && (
+        <div className="appt">
+          <dl className="appt-facts">
+            <dt>When</dt>
+            <dd>
+              {when(a.startsAt)}–{format(new Date(a.endsAt), 'HH:mm')}
+            </dd>
+            <dt>With</dt>
+            <dd>{therapist?.name ?? '—'}</dd>
+            <dt>Service</dt>
+            <dd>
+              {service?.name ?? a.serviceName} · {formatPence(a.pricePence)}
+            </dd>
+            <dt>Phone</dt>
+            <dd>{a.clientPhone || '—'}</dd>
+            <dt>Status</dt>
+            <dd>
+              <span className={`status-pill status-${a.status}`}>{STATUS_LABELS[a.status]}</span>
+              {a.lateCancellation && <span className="status-pill status-late">Late</span>}
+            </dd>
+            {a.alerts.length > 0 && (
+              <>
+                <dt>Alerts</dt>
+                <dd className="appt-alerts">
+                  <Icon name="alert" size={15} /> {a.alerts.map((x) => x.text).join('; ')}
+                </dd>
+              </>
+            )}
+            {a.notes && (
+              <>
+                <dt>Booking note</dt>
+                <dd>{a.notes}</dd>
+              </>
+            )}
+            {a.overrideReason && (
+              <>
+                <dt>Rules overridden</dt>
+                <dd>{a.overrideReason}</dd>
+              </>
+            )}
+          </dl>
+          {error && (
+            <div className="banner banner-error" role="alert">
+              <Icon name="alert" /> {error}
+            </div>
+          )}
+          {result && (
+            <div className="banner banner-ok" role="status">
+              <Icon name="check" /> Cancelled
+              {result.late ? ' — inside the notice period, so marked as a late cancellation.' : '.'}
+            </div>
+          )}
+          {result && result.matches.length > 0 && (
+            <section className="waitlist-matches" aria-labelledby="wl-title">
+              <h3 id="wl-title">Waiting for a time like this</h3>
+              <ul className="plain-list">
+                {result.matches.map((m) => (
+                  <li key={m.id}>
+                    <span>
+                      {m.clientName} · {m.clientPhone}
+                      {m.urgency === 'high' && <strong> · urgent</strong>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {!cancelling && a.status !== 'cancelled' && (
+            <div className="appt-actions">
+              {a.status === 'booked' && (
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => void mark('arrived')}
+                >
+                  Arrived
+                </button>
+              )}
+              {(a.status === 'booked' || a.status === 'arrived') && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void mark('completed')}
+                >
+                  Completed
+                </button>
+              )}
+              {a.status === 'booked' && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void mark('no_show')}
+                >
+                  Did not attend
+                </button>
+              )}
+              {(a.status === 'arrived' || a.status === 'no_show') && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void mark('booked')}
+                >
+                  Back to booked
+                </button>
+              )}
+              {(a.status === 'booked' || a.status === 'arrived') && (
+                <button type="button" className="button danger" onClick={() => setCancelling(true)}>
+                  Cancel appointment
+                </button>
+              )}
+            </div>
+          )}
+          {cancelling && (
+            <form
+              className="cancel-form"
+              onSubmit={(e) => {
+                e.preventDefault()
+                void confirmCancel()
+              }}
+              aria-label="Cancel appointment"
+            >
+              <fieldset className="fieldset">
+                <legend>Cancelled by</legend>
+                <label className="check">
+                  <input type="radio" checked={by === 'client'} onChange={() => setBy('client')} />
+                  The client
+                </label>
+                <label className="check">
+                  <input type="radio" checked={by === 'clinic'} onChange={() => setBy('clinic')} />
+                  The clinic
+                </label>
+              </fieldset>
+              {a.seriesId !== null && (
+                <fieldset className="fieldset">
+                  <legend>Which appointments</legend>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      checked={scope === 'one'}
+                      onChange={() => setScope('one')}
+                    />
+                    Just this one
+                  </label>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      checked={scope === 'following'}
+                      onChange={() => setScope('following')}
+                    />
+                    This and the following
+                  </label>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      checked={scope === 'all'}
+                      onChange={() => setScope('all')}
+                    />
+                    All still to come
+                  </label>
+                </fieldset>
+              )}
+              <div className="field">
+                <label htmlFor="cancel-reason">Reason</label>
+                <input
+                  id="cancel-reason"
+                  type="text"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  autoFocus
+                />
+              </div>
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => setCancelling(false)}
+                >
+                  Keep it
+                </button>
+                <button type="submit" className="button danger" disabled={cancel.isPending}>
+                  Cancel appointment
+                </button>
+              </div>
+            </form>
+          )}
+          <section className="appt-history" aria-labelledby="history-title">
+            <h3 id="history-title">History</h3>
+            <ol>
+              {a.history.map((h, i) => (
+                <li key={i}>
+                  <span className="muted">{when(h.at)}</span> {h.summary}
+                  {h.who && <span className="muted"> · {h.who}</span>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,50 @@
+/**
+ * The booking being typed, kept in memory (not on disk: it names a client) so closing the
+ * dialog by accident, or looking something up elsewhere, loses nothing.
+ */
+export interface BookingDraft {
+  query: string
+  client: { id: number; name: string; phone: string; alerts: string[] } | null
+  serviceId: number | null
+  therapistId: number | null
+  partOfDay: 'any' | 'morning' | 'afternoon' | 'evening'
+  days: 'any' | 'weekdays' | 'weekends'
+  fromDate: string
+  picked: { therapistId: number; startsAt: string; endsAt: string | null } | null
+  notes: string
+  /** 0: once; otherwise every N weeks, `repeatCount` times. */
+  repeatEvery: number
+  repeatCount: number
+  newClient: { firstName: string; lastName: string; mobile: string }
+}
+
+export function emptyDraft(today: string): BookingDraft {
+  return {
+    query: '',
+    client: null,
+    serviceId: null,
+    therapistId: null,
+    partOfDay: 'any',
+    days: 'any',
+    fromDate: today,
+    picked: null,
+    notes: '',
+    repeatEvery: 0,
+    repeatCount: 6,
+    newClient: { firstName: '', lastName: '', mobile: '' },
+  }
+}
+
+let saved: BookingDraft | null = null
+
+export function readBookingDraft(): BookingDraft | null {
+  return saved
+}
+
+export function writeBookingDraft(draft: BookingDraft): void {
+  saved = draft
+}
+
+export function clearBookingDraft(): void {
+  saved = null
+}

@@ -1,0 +1,65 @@
+/** "09:00-13:00, 14:00-20:00" <-> ranges, as typed in the weekly hours grid. */
+export interface DayRange {
+  weekday: number
+  starts: string
+  ends: string
+}
+
+const RANGE = /^(\d{1,2})[:.]?(\d{2})\s*[-–to]+\s*(\d{1,2})[:.]?(\d{2})$/
+
+function pad(h: string, m: string): string {
+  return `${h.padStart(2, '0')}:${m}`
+}
+
+export function parseRanges(
+  text: string,
+  weekday: number,
+): { ranges: DayRange[]; error: string | null } {
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  const ranges: DayRange[] = []
+  for (const part of parts) {
+    const m = RANGE.exec(part)
+    if (!m) return { ranges: [], error: `Write times like 09:00-13:00 (not “${part}”)` }
+    const starts = pad(m[1]!, m[2]!)
+    const ends = pad(m[3]!, m[4]!)
+    if (ends <= starts) return { ranges: [], error: `${starts}-${ends} ends before it starts` }
+    if (Number(m[2]) % 15 || Number(m[4]) % 15)
+      return { ranges: [], error: 'Use quarter hours (:00, :15, :30, :45)' }
+    ranges.push({ weekday, starts, ends })
+  }
+  return { ranges, error: null }
+}
+
+export function formatRanges(ranges: DayRange[], weekday: number): string {
+  return ranges
+    .filter((r) => r.weekday === weekday)
+    .map((r) => `${r.starts}-${r.ends}`)
+    .join(', ')
+}
+
+export const WEEKDAYS = [
+  { n: 1, short: 'Mon', long: 'Monday' },
+  { n: 2, short: 'Tue', long: 'Tuesday' },
+  { n: 3, short: 'Wed', long: 'Wednesday' },
+  { n: 4, short: 'Thu', long: 'Thursday' },
+  { n: 5, short: 'Fri', long: 'Friday' },
+  { n: 6, short: 'Sat', long: 'Saturday' },
+  { n: 7, short: 'Sun', long: 'Sunday' },
+] as const
+
+export const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+export const formatPence = (pence: number) => money.format(pence / 100)
+
+export const SWATCHES = [
+  '#0e6b63',
+  '#2563eb',
+  '#7c3aed',
+  '#c2410c',
+  '#be185d',
+  '#15803d',
+  '#a16207',
+  '#0f766e',
+]

@@ -1,0 +1,57 @@
+import { expect, expectAccessible, snap, test } from './fixtures'
+
+test('the owner sets up a service and a therapist with a split day and a holiday', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings/services' })
+  await page.getByRole('button', { name: 'Add service' }).click()
+  const service = page.getByRole('form', { name: 'New service' })
+  await service.getByLabel('Name').fill('Sports massage 60 min')
+  await service.getByLabel('Price (£)').fill('55')
+  await service.getByLabel('Length (minutes)').fill('60')
+  await service.getByLabel('Clean-up after (minutes)').fill('15')
+  await service.getByRole('button', { name: 'Add service' }).click()
+  await expect(page.getByRole('cell', { name: '£55.00' })).toBeVisible()
+  const stored = await clinic.core.db
+    .selectFrom('services')
+    .select(['price_pence', 'buffer_after_minutes'])
+    .executeTakeFirstOrThrow()
+  expect(stored).toEqual({ price_pence: 5500, buffer_after_minutes: 15 })
+  await snap(page, 'settings-services')
+
+  await page.getByRole('link', { name: 'Therapists' }).click()
+  await page.getByRole('button', { name: 'Add therapist' }).click()
+  const form = page.getByRole('form', { name: 'New therapist' })
+  await form.getByLabel('Name', { exact: true }).fill('Sam Patel')
+  await form.getByLabel('Monday working hours').fill('09:00-13:00, 14:00-20:00')
+  await form.getByLabel('Tuesday working hours').fill('9-5')
+  await form.getByRole('button', { name: 'Add therapist' }).click()
+  await expect(form.getByText(/Write times like 09:00-13:00/)).toBeVisible()
+  await form.getByLabel('Tuesday working hours').fill('09:00-17:00')
+  await form.getByLabel('Wednesday breaks').fill('12:30-13:00')
+  await form.getByRole('button', { name: 'Add therapist' }).click()
+  await expect(page.getByRole('cell', { name: 'Sam Patel', exact: true })).toBeVisible()
+  const hours = await clinic.core.db
+    .selectFrom('therapist_hours')
+    .select(['kind', 'weekday', 'starts', 'ends'])
+    .orderBy('weekday')
+    .orderBy('starts')
+    .execute()
+  expect(hours).toContainEqual({ kind: 'work', weekday: 1, starts: '14:00', ends: '20:00' })
+  expect(hours).toContainEqual({ kind: 'break', weekday: 3, starts: '12:30', ends: '13:00' })
+
+  await page.getByRole('button', { name: 'Edit Sam Patel' }).click()
+  const off = page.getByRole('form', { name: 'Add time off' })
+  await off.getByLabel('First day').fill('2030-03-03')
+  await off.getByLabel('Last day').fill('2030-03-10')
+  await off.getByRole('button', { name: 'Add time off' }).click()
+  await expect(page.getByText('3 Mar 2030 – 10 Mar 2030 · Holiday')).toBeVisible()
+  await snap(page, 'settings-therapist')
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Hours' }).click()
+  await expect(page.getByLabel('Monday opens')).toHaveValue('08:00')
+  await snap(page, 'settings-hours')
+  await expectAccessible(page)
+})
