@@ -47,6 +47,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'clients.acknowledgeAlerts': ['owner', 'reception', 'therapist'],
   'clients.saveQuestionnaire': ['owner', 'reception', 'therapist'],
   'clients.timeline': ['owner', 'reception', 'therapist'],
+  'clients.appointments': ['owner', 'reception', 'therapist'],
   'clients.settings': ['owner', 'reception', 'therapist'],
   'clients.updateSettings': ['owner'],
   'clients.merge': ['owner'],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
+import { APPOINTMENT_STATUSES } from './appointments'
 import { method } from './define'
 
 const text = (max: number, what = 'this') =>
@@ -236,6 +237,17 @@ export const clientSettings = z.object({
 })
 export type ClientSettings = z.output<typeof clientSettings>
 
+export const clientAppointment = z.object({
+  id: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  lateCancellation: z.boolean(),
+  serviceName: z.string(),
+  therapistName: z.string(),
+})
+export type ClientAppointment = z.output<typeof clientAppointment>
+
 const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 export const clientsContract = {
@@ -315,6 +327,12 @@ export const clientsContract = {
     summary: 'Record a health questionnaire',
     input: questionnaireInput,
     output: clientRecord,
+    roles: ALL_STAFF,
+  }),
+  'clients.appointments': method({
+    summary: "See a client's appointments",
+    input: clientId,
+    output: z.object({ upcoming: z.array(clientAppointment), past: z.array(clientAppointment) }),
     roles: ALL_STAFF,
   }),
   'clients.timeline': method({

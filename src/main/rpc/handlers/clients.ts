@@ -15,6 +15,7 @@ import { mergeClients, undoMerge } from '../../services/clients/merge'
 import { saveQuestionnaire } from '../../services/clients/questionnaire'
 import { clientTimeline } from '../../services/clients/timeline'
 import type { HandlerContext } from '../context'
+import { appointmentsOfClient } from '../../services/clients/client-appointments'
 import type { HandlersOf } from './types'
 
 function actorOf({ session }: HandlerContext): Actor {
@@ -124,6 +125,8 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.timeline': ({ db }, { id }) => clientTimeline(db, id),
+
+  'clients.appointments': ({ db, now }, { id }) => appointmentsOfClient(db, id, now),
 
   'clients.settings': ({ db }) => getClientSettings(db),
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { SEARCH_MIN_FULL, type SearchResult } from '../../../shared/contract/clients'
+import { nextAppointmentsOf } from './client-appointments'
 import type { DB } from '../../db/schema'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './client-record'
 import { normaliseName, normalisePostcode, phoneQueryDigits } from './normalise'
@@ -261,5 +262,12 @@ export async function searchClients(
   // A client can sit in several tiers (exact surname and a prefix): keep their best place.
   const seen = new Set<number>()
   const best = rows.rows.filter((row) => !seen.has(row.id) && seen.add(row.id))
-  return { mode, results: best.slice(0, options.limit).map((row) => toSummary(row, now)) }
+  const results = best.slice(0, options.limit).map((row) => toSummary(row, now))
+  const next = await nextAppointmentsOf(
+    db,
+    results.map((r) => r.id),
+    now,
+  )
+  for (const r of results) r.nextAppointmentAt = next.get(r.id) ?? null
+  return { mode, results }
 }

@@ -15,6 +15,8 @@ import { reindexClient } from './search-index'
 export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'client_alerts', column: 'client_id' },
   { table: 'health_questionnaires', column: 'client_id' },
+  { table: 'appointments', column: 'client_id' },
+  { table: 'waitlist', column: 'client_id' },
 ]
 
 type Column = keyof ClientsTable

@@ -19,6 +19,13 @@ export function useClient(id: number) {
   return useQuery({ queryKey: clientKey(id), queryFn: () => api.call('clients.get', { id }) })
 }
 
+export function useClientAppointments(id: number) {
+  return useQuery({
+    queryKey: ['clients', 'appointments', id],
+    queryFn: () => api.call('clients.appointments', { id }),
+  })
+}
+
 export function useClientTimeline(id: number) {
   return useQuery({
     queryKey: ['clients', 'timeline', id],

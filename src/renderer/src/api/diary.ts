@@ -50,6 +50,8 @@ export function useClinicHours() {
 /** Anything that changes who works when also changes the diary's shading and free slots. */
 function invalidateDiary(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: ['diary'] })
+  // Client pages and lookup results show each client's appointments and next one.
+  void queryClient.invalidateQueries({ queryKey: ['clients'] })
 }
 
 function useSetupMutation<M extends MethodName>(method: M, key: readonly string[]) {
@@ -164,6 +166,7 @@ export function useMoveAppointment() {
       void queryClient.invalidateQueries({ queryKey: ['diary', 'next'] })
       void queryClient.invalidateQueries({ queryKey: ['diary', 'daySheet'] })
       void queryClient.invalidateQueries({ queryKey: diaryKeys.appointment(input.id) })
+      void queryClient.invalidateQueries({ queryKey: ['clients'] })
     },
   })
 }

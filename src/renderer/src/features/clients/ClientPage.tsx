@@ -1,3 +1,4 @@
+import { AppointmentsCard } from './AppointmentsCard'
 import { useState } from 'react'
 import type { ClientRecord } from '../../../../shared/contract/clients'
 import { useAuthStatus } from '../../api/auth'
@@ -123,12 +124,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <ConsentCard client={client} />
           <AlertsCard client={client} />
           <QuestionnaireCard client={client} />
-          <section className="card" aria-labelledby="appts-title">
-            <h2 id="appts-title">Appointments</h2>
-            <p className="muted">
-              Upcoming and past appointments will be listed here once the diary is in use.
-            </p>
-          </section>
+          <AppointmentsCard id={client.id} />
           <section className="card" aria-labelledby="notes-title">
             <h2 id="notes-title">Treatment notes</h2>
             <p className="muted">Treatment notes will be listed here once notes are in use.</p>
