@@ -1,13 +1,17 @@
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { openConnection, type Connection } from './db/connection'
+import { LiveDatabase } from './db/live-database'
 import { migrateToLatest, type MigrateReport } from './db/migrate'
+import { assertLocalDatabasePath } from './db/network-share'
 import { consoleLogger, type Logger } from './log'
 import { handlers } from './rpc/handlers'
 import { createRouter, type Router } from './rpc/router'
 import { getSecuritySettings } from './services/auth/security-settings'
 import { StaffConnection } from './services/auth/staff-connection'
+import { BackupService } from './services/backups/backup-service'
+import { recoverInterruptedRestore } from './services/backups/restore-swap'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -15,6 +19,8 @@ export interface PlinthCore extends Connection {
   migration: MigrateReport
   /** A new window's connection: nobody signed in until it signs in. */
   connect(): StaffConnection
+  /** Backups, restore and the integrity check of this database. */
+  backups: BackupService
 }
 
 export interface OpenCoreOptions {
@@ -28,6 +34,7 @@ export interface OpenCoreOptions {
 /**
  * Everything Plinth is, minus a transport: the migrated database and the router. The
  * Electron window, the loopback adapter, the tests and the bench all start from here.
+ * `db` and `sqlite` are read through on each use: a restore replaces the connection.
  */
 export async function openCore({
   file,
@@ -35,34 +42,68 @@ export async function openCore({
   now,
   workstation = hostname(),
 }: OpenCoreOptions): Promise<PlinthCore> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const connection = openConnection(file)
-  try {
-    const migration = await migrateToLatest(connection.db, {
-      sqlite: connection.sqlite,
-      ...(file !== ':memory:' ? { backupDir: join(dirname(file), 'backups') } : {}),
-      ...(now ? { now } : {}),
-    })
-    if (migration.applied.length > 0) {
-      log.info(`migrated ${file}`, { applied: migration.applied, backup: migration.backupFile })
-    }
-    const router = createRouter({
-      db: connection.db,
-      handlers,
-      log,
-      workstation,
-      ...(now ? { now } : {}),
-    })
-    const clock = now ?? (() => new Date())
-    const connect = () =>
-      new StaffConnection({
-        router,
-        now: clock,
-        idleLockMinutes: async () => (await getSecuritySettings(connection.db)).idleLockMinutes,
+  const onDisk = file !== ':memory:'
+  if (onDisk) {
+    assertLocalDatabasePath(file)
+    mkdirSync(dirname(file), { recursive: true })
+    if (recoverInterruptedRestore(file))
+      log.error('put back the database an interrupted restore had moved aside', { file })
+  }
+  const backups = new BackupService({ file, log, now: now ?? (() => new Date()), workstation })
+
+  async function openMigrated(
+    path: string,
+  ): Promise<{ connection: Connection; migration: MigrateReport }> {
+    const connection = openConnection(path)
+    try {
+      const migration = await migrateToLatest(connection.db, {
+        sqlite: connection.sqlite,
+        ...(onDisk ? { backup: () => backups.backupBeforeMigration() } : {}),
+        ...(now ? { now } : {}),
       })
-    return { ...connection, file, router, migration, connect }
-  } catch (error) {
-    await connection.close()
-    throw error
+      if (migration.applied.length > 0) {
+        log.info(`migrated ${path}`, { applied: migration.applied, backup: migration.backupFile })
+      }
+      return { connection, migration }
+    } catch (error) {
+      await connection.close()
+      throw error
+    }
+  }
+
+  const { connection, migration } = await openMigrated(file)
+  const live = new LiveDatabase(connection)
+  backups.attach(live, async (path) => (await openMigrated(path)).connection)
+  const router = createRouter({
+    db: live,
+    handlers,
+    log,
+    workstation,
+    core: { backups },
+    ...(now ? { now } : {}),
+  })
+  const clock = now ?? (() => new Date())
+  const connect = () =>
+    new StaffConnection({
+      router,
+      now: clock,
+      idleLockMinutes: async () => (await getSecuritySettings(live.db)).idleLockMinutes,
+    })
+  return {
+    file,
+    router,
+    migration,
+    backups,
+    connect,
+    get db() {
+      return live.db
+    },
+    get sqlite() {
+      return live.sqlite
+    },
+    async close() {
+      await backups.idle()
+      await live.close()
+    },
   }
 }

@@ -6,6 +6,7 @@ import { IPC_INVOKE_CHANNEL } from '../shared/ipc'
 import { openCore, type PlinthCore } from './app-core'
 import { consoleLogger } from './log'
 import type { StaffConnection } from './services/auth/staff-connection'
+import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
 import { isTrustedRendererUrl } from './security/trusted-sender'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -13,6 +14,7 @@ const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
 let core: PlinthCore | null = null
+let backupSchedule: BackupSchedule | null = null
 let mainWindow: BrowserWindow | null = null
 // The window's sign-in state; a new one per window, so a reload keeps the session.
 let windowConnection: StaffConnection | null = null
@@ -105,6 +107,8 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerIpc()
+    // Integrity check (off the main thread), then daily / every-30-minutes backups.
+    backupSchedule = startBackupSchedule(core.backups, { log: consoleLogger })
     mainWindow = createWindow()
     mainWindow.on('closed', () => {
       mainWindow = null
@@ -119,8 +123,17 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', () => {
-    void core?.close()
+  app.on('will-quit', (event) => {
+    if (!core) return
+    // Hold the quit until the closing backup is written and the database closed.
+    event.preventDefault()
+    const closing = core
     core = null
+    void (backupSchedule?.stop() ?? Promise.resolve())
+      .catch((error: unknown) =>
+        consoleLogger.error('closing backup failed', { error: String(error) }),
+      )
+      .finally(() => closing.close())
+      .finally(() => app.quit())
   })
 }

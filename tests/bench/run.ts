@@ -1,7 +1,7 @@
 // `npm run bench`: seeds a clinic in a temp folder and prints latency tables.
 // Performance is asserted here, never in timed unit tests.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
@@ -10,7 +10,15 @@ import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchDiary } from './diary.bench'
+import { benchBackups } from './backups.bench'
 import { benchSettingsRead } from './settings.bench'
+import {
+  benchClientSearch,
+  benchLookupInChromium,
+  CLIENT_COUNT,
+  rendererBuilt,
+} from './clients.bench'
+import { bulkSeedClients } from './seed-clients'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
@@ -24,12 +32,38 @@ const connection = core.connect()
 connection.begin(owner)
 const server = await startWebServer({ connection, rendererDir })
 
+// p95s are only as quiet as the machine: say how busy it was.
+const loadNote = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} on ${availableParallelism()} cores`
+console.log(`bench starting; ${loadNote()}`)
+
 const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['diary'] = await benchDiary(core, owner)
+  report['backups'] = await benchBackups()
+  const seedStart = performance.now()
+  bulkSeedClients(core, CLIENT_COUNT)
+  console.log(
+    `seeded ${CLIENT_COUNT.toLocaleString('en-GB')} clients in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  )
+  report[`client search, ${CLIENT_COUNT.toLocaleString('en-GB')} clients (p95 budget 5 ms)`] =
+    await benchClientSearch(core, owner)
+  if (rendererBuilt()) {
+    report['client lookup in the renderer (p95 budget 50 ms)'] = await benchLookupInChromium(
+      core,
+      owner,
+    )
+  } else {
+    console.log(
+      '\nSkipped the Chromium keystroke bench: out/renderer is missing. Run `npx electron-vite build` first.',
+    )
+  }
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
+  console.log(`\nbench finished; ${loadNote()}`)
   mkdirSync(resolve('test-results'), { recursive: true })
   writeFileSync(resolve('test-results/bench.json'), JSON.stringify(report, null, 2))
 } finally {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ClientRecord, Duplicate } from '../../src/shared/contract/clients'
-import { aClient } from '../fixtures/clients'
-import { aSession, call, openTempCore } from '../fixtures/temp-core'
+import { aClient, callOk } from '../fixtures/clients'
+import { aSession, openTempCore } from '../fixtures/temp-core'
 
 let core: Awaited<ReturnType<typeof openTempCore>>
 let clock = new Date('2026-11-25T10:00:00Z')
@@ -16,7 +16,7 @@ afterEach(async () => {
 const reception = aSession('reception')
 
 async function fieldErrors(input: object): Promise<Record<string, string>> {
-  const r = await call(core, 'clients.create', input, reception)
+  const r = await core.router.call('clients.create', input, reception)
   if (r.ok) return {}
   return Object.fromEntries((r.error.fieldErrors ?? []).map((f) => [f.path, f.message]))
 }
@@ -92,8 +92,7 @@ describe('validating a new client', () => {
   it('keeps the original consent time when the record is edited later', async () => {
     const c = await aClient({ consentTreatment: true }).in(core)
     clock = new Date('2026-12-01T09:00:00Z')
-    const r = await call(
-      core,
+    const r = await core.router.call(
       'clients.update',
       { id: c.id, client: { ...aClient({ consentTreatment: true }).input, occupation: 'Nurse' } },
       reception,
@@ -105,7 +104,7 @@ describe('validating a new client', () => {
 
 describe('warning about likely duplicates', () => {
   async function duplicatesOf(probe: object): Promise<Duplicate[]> {
-    const r = await call(core, 'clients.duplicates', probe, reception)
+    const r = await core.router.call('clients.duplicates', probe, reception)
     if (!r.ok) throw new Error(r.error.message)
     return r.value as Duplicate[]
   }
@@ -115,8 +114,7 @@ describe('warning about likely duplicates', () => {
     const dups = await duplicatesOf({ lastName: 'Evans', mobile: '+44 7911 123456' })
     expect(dups).toMatchObject([{ client: { displayName: 'Mark Evans' }, reasons: ['phone'] }])
     // And it is only a warning: the second client can still be created.
-    const second = await call(
-      core,
+    const second = await core.router.call(
       'clients.create',
       { firstName: 'Julie', lastName: 'Evans', mobile: '+44 7911 123456' },
       reception,
@@ -153,8 +151,7 @@ describe('warning about likely duplicates', () => {
 describe('alerts and the health questionnaire', () => {
   it('derives alerts from the latest questionnaire and keeps earlier versions', async () => {
     const c = await aClient().withAlert('Bruised left shin', 'caution', false).in(core)
-    const first = await call(
-      core,
+    const first = await core.router.call(
       'clients.saveQuestionnaire',
       {
         clientId: c.id,
@@ -179,11 +176,10 @@ describe('alerts and the health questionnaire', () => {
     })
 
     clock = new Date('2028-01-10T10:00:00Z')
-    const reread = await call(core, 'clients.get', { id: c.id }, reception)
+    const reread = await core.router.call('clients.get', { id: c.id }, reception)
     expect(reread.ok && (reread.value as ClientRecord).questionnaire?.reviewDue).toBe(true)
 
-    const second = await call(
-      core,
+    const second = await core.router.call(
       'clients.saveQuestionnaire',
       { clientId: c.id, conditions: [{ code: 'diabetes' }] },
       aSession('therapist'),
@@ -200,8 +196,8 @@ describe('alerts and the health questionnaire', () => {
     expect(stored.map((s) => s.version)).toEqual([1, 2])
     expect(stored[0]!.conditions).toContain('dvt')
 
-    const search = await call(core, 'clients.search', { query: 'taylor' }, reception)
-    expect(search.ok && search.value.results[0]!.alerts).toEqual([
+    const search = await callOk(core, 'clients.search', { query: 'taylor' })
+    expect(search.results[0]!.alerts).toEqual([
       { severity: 'caution', text: 'Diabetes' },
       { severity: 'caution', text: 'Bruised left shin' },
     ])
@@ -209,33 +205,62 @@ describe('alerts and the health questionnaire', () => {
 
   it('audits changes without writing health details into the log', async () => {
     const c = await aClient().withAlert('Suspected DVT').in(core)
-    await call(core, 'clients.acknowledgeAlerts', { clientId: c.id }, reception)
-    const timeline = await call(core, 'clients.timeline', { id: c.id }, reception)
-    if (!timeline.ok) throw new Error(timeline.error.message)
-    expect(timeline.value.map((t) => t.action)).toEqual([
+    await core.router.call('clients.acknowledgeAlerts', { clientId: c.id }, reception)
+    const timeline = await callOk(core, 'clients.timeline', { id: c.id })
+    expect(timeline.map((t) => t.action)).toEqual([
       'client.alerts-acknowledge',
       'client.alert-add',
       'client.create',
     ])
-    expect(JSON.stringify(timeline.value)).not.toMatch(/DVT/)
+    expect(JSON.stringify(timeline)).not.toMatch(/DVT/)
   })
 })
 
 describe('archiving', () => {
   it('hides an archived client from search, keeps the record, and can bring it back', async () => {
     const c = await aClient().named('Nina', 'Brooks').in(core)
-    const archived = await call(core, 'clients.archive', { id: c.id }, reception)
-    expect(archived.ok && archived.value.archivedAt).toBe('2026-11-25T10:00:00.000Z')
-    const hidden = await call(core, 'clients.search', { query: 'brooks' }, reception)
-    expect(hidden.ok && hidden.value.results).toEqual([])
-    await call(core, 'clients.unarchive', { id: c.id }, reception)
-    const back = await call(core, 'clients.search', { query: 'brooks' }, reception)
-    expect(back.ok && back.value.results.map((r) => r.id)).toEqual([c.id])
+    const archived = await callOk(core, 'clients.archive', { id: c.id })
+    expect(archived.archivedAt).toBe('2026-11-25T10:00:00.000Z')
+    const hidden = await callOk(core, 'clients.search', { query: 'brooks' })
+    expect(hidden.results).toEqual([])
+    await callOk(core, 'clients.unarchive', { id: c.id })
+    const back = await callOk(core, 'clients.search', { query: 'brooks' })
+    expect(back.results.map((r) => r.id)).toEqual([c.id])
   })
 
   it('does not let a therapist archive a client', async () => {
     const c = await aClient().in(core)
-    const r = await call(core, 'clients.archive', { id: c.id }, aSession('therapist'))
+    const r = await core.router.call('clients.archive', { id: c.id }, aSession('therapist'))
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+})
+
+describe('client record settings', () => {
+  it('lets the owner set the review interval, which dates the next review', async () => {
+    const saved = await callOk(
+      core,
+      'clients.updateSettings',
+      { questionnaireReviewMonths: 6, referralSources: ['parkrun', ' Physio ', 'parkrun'] },
+      aSession('owner'),
+    )
+    expect(saved).toEqual({ questionnaireReviewMonths: 6, referralSources: ['parkrun', 'Physio'] })
+    const c = await aClient().in(core)
+    const record = await callOk(core, 'clients.saveQuestionnaire', { clientId: c.id })
+    expect(record.questionnaire?.reviewDueOn).toBe('2027-05-25')
+  })
+
+  it('refuses the change from reception, and a silly interval from anyone', async () => {
+    const input = { questionnaireReviewMonths: 12, referralSources: [] }
+    const r = await core.router.call('clients.updateSettings', input, reception)
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const bad = await core.router.call(
+      'clients.updateSettings',
+      { ...input, questionnaireReviewMonths: 0 },
+      aSession('owner'),
+    )
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { fieldErrors: [{ path: 'questionnaireReviewMonths' }] },
+    })
   })
 })

@@ -28,6 +28,13 @@ const EXPECTED: Record<MethodName, Access> = {
   'security.update': ['owner'],
   'audit.list': ['owner'],
   'audit.exportCsv': ['owner'],
+  'backups.list': ['owner'],
+  'backups.settings': ['owner'],
+  'backups.updateSettings': ['owner'],
+  'backups.create': ['owner'],
+  'backups.restore': ['owner'],
+  'backups.job': ['owner'],
+  'backups.health': ['owner', 'reception', 'therapist'],
   'clients.search': ['owner', 'reception', 'therapist'],
   'clients.get': ['owner', 'reception', 'therapist'],
   'clients.duplicates': ['owner', 'reception', 'therapist'],
@@ -67,6 +74,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'waitlist.list': ['owner', 'reception', 'therapist'],
   'waitlist.add': ['owner', 'reception', 'therapist'],
   'waitlist.remove': ['owner', 'reception', 'therapist'],
+  'clients.settings': ['owner', 'reception', 'therapist'],
+  'clients.updateSettings': ['owner'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

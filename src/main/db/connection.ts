@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
 import type { DB } from './schema'
+import { withStatementCache } from './statement-cache'
 
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator
@@ -37,7 +38,9 @@ export function openConnection(file: string): Connection {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = FULL')
-  const db = new Kysely<DB>({ dialect: new PlinthSqliteDialect({ database: sqlite }) })
+  const db = new Kysely<DB>({
+    dialect: new PlinthSqliteDialect({ database: withStatementCache(sqlite) }),
+  })
   return {
     sqlite,
     db,

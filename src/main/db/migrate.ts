@@ -22,6 +22,11 @@ export interface MigrateOptions {
   sqlite: Database.Database
   /** Where the pre-migration copy goes; omit for in-memory databases. */
   backupDir?: string
+  /**
+   * Takes the pre-migration backup and returns its file (the app's backup service: verified,
+   * with a manifest, encrypted if so set). Used instead of backupDir when given.
+   */
+  backup?: () => Promise<string>
   migrations?: Record<string, Migration>
   now?: () => Date
 }
@@ -61,7 +66,9 @@ export async function migrateToLatest(
   if (pending.length === 0) return { applied: [], backupFile: null }
 
   let backupFile: string | null = null
-  if (executed.length > 0 && options.backupDir) {
+  if (executed.length > 0 && options.backup) {
+    backupFile = await options.backup()
+  } else if (executed.length > 0 && options.backupDir) {
     mkdirSync(options.backupDir, { recursive: true })
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
     backupFile = join(options.backupDir, `pre-migration-${stamp}.sqlite`)

@@ -50,6 +50,17 @@ export interface SecuritySettingsTable {
   notes_author_only: number
 }
 
+export interface BackupSettingsTable {
+  id: Generated<number>
+  folder: string | null
+  keep_recent: number
+  keep_daily: number
+  keep_weekly: number
+  keep_monthly: number
+  encrypt: number
+  updated_at: string
+}
+
 export interface ClientsTable {
   id: Generated<number>
   title: string
@@ -292,6 +303,7 @@ export interface DB {
   audit_log: AuditLogTable
   users: UsersTable
   security_settings: SecuritySettingsTable
+  backup_settings: BackupSettingsTable
   clients: ClientsTable
   clients_search: ClientsSearchTable
   client_alerts: ClientAlertsTable

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Role } from '../../shared/roles'
 import type { DB } from '../db/schema'
 import type { AuditEntry } from '../services/audit'
+import type { BackupService } from '../services/backups/backup-service'
 
 /** Who is calling. Created by sign-in; adapters hold it per window or per browser tab. */
 export interface Session {
@@ -36,4 +37,13 @@ export interface HandlerContext {
   audit(entry: AuditEntry): Promise<void>
   /** Present when the call came through a window (Electron or the loopback adapter). */
   connection: ConnectionControl | null
+  /**
+   * Work that must not run inside this command's transaction (backups, restore): handlers
+   * start it here and return; it runs after the command has committed.
+   */
+  core: CoreServices
+}
+
+export interface CoreServices {
+  backups: BackupService
 }

@@ -5,20 +5,30 @@ import { contract, isMethodName, type MethodName } from '../../shared/contract'
 import type { MethodSpec } from '../../shared/contract/define'
 import type { FieldError, RpcResult } from '../../shared/rpc'
 import { ROLE_LABELS } from '../../shared/roles'
+import { LiveDatabase } from '../db/live-database'
 import type { DB } from '../db/schema'
 import type { Logger } from '../log'
 import { writeAudit } from '../services/audit'
 import { DomainError } from '../services/domain-error'
-import type { ConnectionControl, Session } from './context'
+import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
 
 export interface RouterOptions {
-  db: Kysely<DB>
+  /** A LiveDatabase when the file can be swapped underneath (restore); a fixed handle in tests. */
+  db: Kysely<DB> | LiveDatabase
   handlers: Handlers
   log: Logger
   now?: () => Date
   /** Recorded on every audit row: which computer the change came from. */
   workstation?: string
+  /** Services that work outside a command's transaction; see HandlerContext.core. */
+  core?: CoreServices
+}
+
+const noCore: CoreServices = {
+  get backups(): never {
+    throw new Error('This router was created without core services')
+  },
 }
 
 export interface Router {
@@ -74,7 +84,10 @@ export function createRouter({
   log,
   now = () => new Date(),
   workstation = '',
+  core = noCore,
 }: RouterOptions): Router {
+  const withDb = <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
+    db instanceof LiveDatabase ? db.use(fn) : fn(db)
   return {
     async call(method, input, session, connection = null) {
       if (!isMethodName(method)) {
@@ -107,16 +120,19 @@ export function createRouter({
           username: session?.username ?? null,
           workstation,
         }
-        const value = await db.transaction().execute((trx) =>
-          handler(
-            {
-              db: trx,
-              session,
-              now: at,
-              connection,
-              audit: (entry) => writeAudit(trx, actor, entry, at),
-            },
-            parsed.data as never,
+        const value = await withDb((db) =>
+          db.transaction().execute((trx) =>
+            handler(
+              {
+                db: trx,
+                session,
+                now: at,
+                connection,
+                audit: (entry) => writeAudit(trx, actor, entry, at),
+                core,
+              },
+              parsed.data as never,
+            ),
           ),
         )
         return { ok: true, value }

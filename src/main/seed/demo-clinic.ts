@@ -2,12 +2,16 @@ import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
 import { seedDemoDiary } from './demo-diary'
+import type { ClientRecord } from '../../shared/contract/clients'
+import { aGeneratedClient } from './client-generator'
 
 export interface SeedOptions {
   /** Same seed, same clinic: demos and benches are repeatable. */
   seed?: number
   /** Therapists, services and a busy fortnight (default true). */
   diary?: boolean
+  /** How many clients to add through the router (default 150). */
+  clients?: number
 }
 
 const SEED_OWNER: Session = { userId: 0, username: 'seed', displayName: 'Demo data', role: 'owner' }
@@ -33,4 +37,54 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
   )
   if (!result.ok) throw new Error(`Seeding settings failed: ${result.error.message}`)
   if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
+  await seedClients(core, options.clients ?? 150)
+}
+
+async function call<T>(core: PlinthCore, method: string, input: unknown): Promise<T> {
+  const r = await core.router.call(method, input, SEED_OWNER)
+  if (!r.ok) throw new Error(`Seeding ${method} failed: ${JSON.stringify(r.error)}`)
+  return r.value as T
+}
+
+/** Clients with the mix a sports-massage list has: runners, a few alerts, a few archived. */
+async function seedClients(core: PlinthCore, count: number): Promise<void> {
+  const today = new Date()
+  for (let i = 0; i < count; i++) {
+    const client = await call<ClientRecord>(core, 'clients.create', aGeneratedClient(faker, today))
+    if (faker.datatype.boolean(0.12)) {
+      await call(core, 'clients.saveQuestionnaire', {
+        clientId: client.id,
+        conditions: faker.helpers
+          .arrayElements(
+            [
+              { code: 'pregnancy', detail: `${faker.number.int({ min: 14, max: 32 })} weeks` },
+              { code: 'diabetes', detail: 'Type 1' },
+              { code: 'anticoagulants', detail: 'Warfarin' },
+              { code: 'varicose-veins', detail: 'Both calves' },
+              { code: 'recent-surgery', detail: 'ACL repair, 6 weeks ago' },
+              { code: 'high-bp', detail: '' },
+              { code: 'epilepsy', detail: '' },
+            ],
+            { min: 1, max: 2 },
+          )
+          .filter((c, _i, all) => c.code !== 'pregnancy' || all.length === 1),
+        medications: faker.helpers.arrayElement(['', 'Metformin', 'Warfarin 5 mg', 'Inhaler']),
+        allergies: faker.datatype.boolean(0.3) ? ['nut-oils'] : [],
+      })
+    } else if (faker.datatype.boolean(0.04)) {
+      await call(core, 'clients.addAlert', {
+        clientId: client.id,
+        ...faker.helpers.arrayElement([
+          {
+            text: 'Suspected DVT – do not treat legs until GP clears',
+            severity: 'contraindication',
+            acknowledgeOnOpen: true,
+          },
+          { text: 'Bruises easily – light pressure', severity: 'caution' },
+          { text: 'Prefers a female therapist', severity: 'info' },
+        ]),
+      })
+    }
+    if (faker.datatype.boolean(0.05)) await call(core, 'clients.archive', { id: client.id })
+  }
 }

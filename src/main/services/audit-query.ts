@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz'
-import type { Kysely, SelectQueryBuilder } from 'kysely'
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely'
 import type { AuditEntryView, AuditFilter } from '../../shared/contract/audit'
-import type { DB } from '../db/schema'
+import type { AuditLogTable, DB } from '../db/schema'
 
 /** Midnight at the start of a local date in the clinic's zone, as a UTC instant. */
 function startOfLocalDay(date: string, timeZone: string): string {
@@ -29,17 +29,7 @@ function filtered<O>(
   return q
 }
 
-function toView(row: {
-  id: number
-  at: string
-  user_id: number | null
-  username: string | null
-  action: string
-  entity_type: string | null
-  entity_id: string | null
-  summary: string
-  workstation: string
-}): AuditEntryView {
+function toView(row: Selectable<AuditLogTable>): AuditEntryView {
   return {
     id: row.id,
     at: row.at,

@@ -10,6 +10,9 @@ import { AuthGate } from './features/auth/AuthGate'
 import { BookingLauncher } from './features/diary/BookingLauncher'
 import { DaySheetScreen } from './features/diary/DaySheetScreen'
 import { DiaryScreen } from './features/diary/DiaryScreen'
+import { IntegrityBanner } from './features/backups/IntegrityBanner'
+import { ClientsScreen } from './features/clients/ClientsScreen'
+import { SearchPalette } from './features/clients/SearchPalette'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { screensFor } from './features/shell/routes'
@@ -17,10 +20,6 @@ import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 
 const COMING = {
-  clients: {
-    title: 'Clients',
-    body: 'Client records, medical alerts and instant lookup by name, phone, e-mail or postcode are coming here.',
-  },
   reports: {
     title: 'Reports',
     body: 'Takings, utilisation and retention figures for the owner are coming here.',
@@ -112,16 +111,19 @@ function Shell({ user }: { user: SignedInUser }) {
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
+        <IntegrityBanner />
         {route.screen === 'settings' && <SettingsScreen section={route.section} />}
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
         {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
         {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
-        {(route.screen === 'clients' || route.screen === 'reports') && (
-          <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
+        {route.screen === 'clients' && <ClientsScreen />}
+        {route.screen === 'reports' && (
+          <ComingScreen title={COMING.reports.title} body={COMING.reports.body} />
         )}
       </main>
       <BookingLauncher onBooked={() => go('diary')} />
+      <SearchPalette />
     </div>
   )
 }

@@ -1,8 +1,8 @@
 /**
- * The health questionnaire's checklist and what each answer means for massage. Sources: the
- * contraindications and cautions taught on UK sports-massage courses (ITEC/VTCT level 4) —
- * a contraindication means "do not treat (that area) without medical clearance", a caution
- * means "treat, but adapt pressure, position or oils".
+ * The health questionnaire's checklist and what each answer means for massage, as listed in
+ * issue 4: a contraindication means "do not treat (that area) without medical clearance",
+ * a caution means "treat, but adapt pressure, position or oils". The clinic owner should
+ * check the list against their insurer's and training body's guidance.
  */
 export type AlertSeverity = 'contraindication' | 'caution' | 'info'
 

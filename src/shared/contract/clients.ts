@@ -103,10 +103,10 @@ export function withClientRules<
   })
 }
 
-export const tagsField = z
+export const tagsList = z
   .array(z.string().trim().min(1).max(40, 'Keep each tag under 40 characters'))
   .max(20, 'Use at most 20 tags')
-  .default([])
+export const tagsField = tagsList.default([])
 
 export const clientInput = withClientRules(z.object({ ...clientFields, tags: tagsField }))
 export type ClientInput = z.input<typeof clientInput>
@@ -224,6 +224,18 @@ export const timelineEntry = z.object({
   summary: z.string(),
 })
 
+export const clientSettings = z.object({
+  questionnaireReviewMonths: z
+    .number({ message: 'Enter a number of months' })
+    .int('Enter a whole number of months')
+    .min(1, 'Review at least once every 60 months')
+    .max(60, 'Review at least once every 60 months'),
+  referralSources: z
+    .array(z.string().trim().min(1).max(60, 'Keep each source under 60 characters'))
+    .max(40, 'Keep the list to 40 sources or fewer'),
+})
+export type ClientSettings = z.output<typeof clientSettings>
+
 const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 export const clientsContract = {
@@ -310,6 +322,18 @@ export const clientsContract = {
     input: clientId,
     output: z.array(timelineEntry),
     roles: ALL_STAFF,
+  }),
+  'clients.settings': method({
+    summary: 'Read the client record settings',
+    input: z.object({}),
+    output: clientSettings,
+    roles: ALL_STAFF,
+  }),
+  'clients.updateSettings': method({
+    summary: 'Change the client record settings',
+    input: clientSettings,
+    output: clientSettings,
+    roles: ['owner'],
   }),
   'clients.merge': method({
     summary: 'Merge two client records',

@@ -5,6 +5,7 @@ import { authContract } from './auth'
 import { appointmentsContract } from './appointments'
 import { clientsContract } from './clients'
 import { diarySetupContract } from './diary-setup'
+import { backupsContract } from './backups'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -15,6 +16,7 @@ export const contract = {
   ...clientsContract,
   ...diarySetupContract,
   ...appointmentsContract,
+  ...backupsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

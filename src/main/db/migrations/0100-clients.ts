@@ -60,28 +60,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'integer')
     .execute()
 
-  // Exact and prefix lookups (and the duplicate check) go through these.
-  for (const column of [
-    'first_name_norm',
-    'last_name_norm',
-    'preferred_name_norm',
-    'mobile_norm',
-    'other_phone_norm',
-    'email_norm',
-    'postcode_norm',
-  ]) {
-    await db.schema.createIndex(`clients_${column}`).on('clients').column(column).execute()
+  // Exact and prefix lookups read these in order, so a tier of search results is the first
+  // rows of one index range (services/clients/client-search.ts); the duplicate check too.
+  const indexes: [string, string[]][] = [
+    ['clients_last_first', ['last_name_norm', 'first_name_norm']],
+    ['clients_first_last', ['first_name_norm', 'last_name_norm']],
+    ['clients_preferred_last', ['preferred_name_norm', 'last_name_norm']],
+    ['clients_mobile', ['mobile_norm']],
+    ['clients_other_phone', ['other_phone_norm']],
+    ['clients_email', ['email_norm']],
+    ['clients_postcode', ['postcode_norm']],
+    ['clients_dob', ['date_of_birth']],
+    ['clients_last_dob', ['last_name_norm', 'date_of_birth']],
+  ]
+  for (const [name, columns] of indexes) {
+    await db.schema.createIndex(name).on('clients').columns(columns).execute()
   }
-  await db.schema
-    .createIndex('clients_last_name_dob')
-    .on('clients')
-    .columns(['last_name_norm', 'date_of_birth'])
-    .execute()
-  await db.schema
-    .createIndex('clients_date_of_birth')
-    .on('clients')
-    .column('date_of_birth')
-    .execute()
 
   // Substring search: a trigram full-text index kept in step by the service layer
   // (services/clients/search-index.ts). SQLite-only; a Postgres port would use pg_trgm.

@@ -5,6 +5,7 @@ import * as m0030 from './0030-users'
 import * as m0100 from './0100-clients'
 import * as m0200 from './0200-diary-setup'
 import * as m0210 from './0210-appointments'
+import * as m0400 from './0400-backup-settings'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0100-clients': m0100,
   '0200-diary-setup': m0200,
   '0210-appointments': m0210,
+  '0400-backup-settings': m0400,
 }

@@ -9,6 +9,7 @@ import {
   updateClient,
 } from '../../services/clients/client-record'
 import { searchClients } from '../../services/clients/client-search'
+import { getClientSettings, updateClientSettings } from '../../services/clients/client-settings'
 import { findDuplicates } from '../../services/clients/duplicates'
 import { mergeClients, undoMerge } from '../../services/clients/merge'
 import { saveQuestionnaire } from '../../services/clients/questionnaire'
@@ -123,6 +124,21 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.timeline': ({ db }, { id }) => clientTimeline(db, id),
+
+  'clients.settings': ({ db }) => getClientSettings(db),
+
+  'clients.updateSettings': async ({ db, audit }, input) => {
+    const { settings, changed } = await updateClientSettings(db, input)
+    if (changed.length > 0) {
+      await audit({
+        action: 'client-settings.update',
+        entityType: 'client_settings',
+        entityId: 1,
+        summary: `Changed ${changed.join(', ')}`,
+      })
+    }
+    return settings
+  },
 
   'clients.merge': async (ctx, input) => {
     const { mergeId, summary } = await mergeClients(ctx.db, input, actorOf(ctx), ctx.now)

@@ -9,6 +9,7 @@ import {
   servicesHandlers,
   therapistsHandlers,
 } from './diary-setup'
+import { backupsHandlers } from './backups'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...appointmentsHandlers,
   ...waitlistHandlers,
+  ...backupsHandlers,
 }

@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react'
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
 import { RpcError } from '../../../shared/rpc'
 
@@ -16,4 +17,21 @@ export function showRpcError<T extends FieldValues>(
     return error.message
   }
   return error instanceof Error ? error.message : 'That did not work; please try again.'
+}
+
+/** A form's banner message, and a runner that clears it, calls main and shows any refusal. */
+export function useFormError<T extends FieldValues>(setError: UseFormSetError<T>) {
+  const [formError, setFormError] = useState<string | null>(null)
+  const attempt = useCallback(
+    async (work: () => Promise<void>) => {
+      setFormError(null)
+      try {
+        await work()
+      } catch (error) {
+        setFormError(showRpcError(error, setError))
+      }
+    },
+    [setError],
+  )
+  return { formError, setFormError, attempt }
 }

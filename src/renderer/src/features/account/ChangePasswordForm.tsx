@@ -6,8 +6,8 @@ import { authContract } from '../../../../shared/contract/auth'
 import { api } from '../../api/client'
 import { useApplyAuthStatus } from '../../api/auth'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
-import { showRpcError } from '../../components/rpc-form-errors'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
 
 const schema = authContract['auth.changePassword'].input
 type Values = z.input<typeof schema>
@@ -19,7 +19,6 @@ export function ChangePasswordForm({
   currentLabel?: string
 }) {
   const apply = useApplyAuthStatus()
-  const [formError, setFormError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
   const { register, handleSubmit, formState, setError, reset } = useForm<
     Values,
@@ -31,17 +30,15 @@ export function ChangePasswordForm({
     defaultValues: EMPTY,
   })
   const e = formState.errors
+  const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
     setDone(false)
-    try {
+    await attempt(async () => {
       const status = await api.call('auth.changePassword', values)
       reset(EMPTY)
       setDone(true)
       apply(status)
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   })
   return (
     <form
@@ -50,16 +47,8 @@ export function ChangePasswordForm({
       noValidate
       aria-label="Change password"
     >
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
-      {done && (
-        <p className="save-state" role="status">
-          <Icon name="check" size={14} /> Password changed
-        </p>
-      )}
+      <ErrorBanner message={formError} />
+      <DoneNote message={done ? 'Password changed' : null} />
       <Field label={currentLabel} error={e.currentPassword?.message}>
         <input type="password" autoComplete="current-password" {...register('currentPassword')} />
       </Field>

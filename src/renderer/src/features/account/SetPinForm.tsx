@@ -3,8 +3,8 @@ import { useForm } from 'react-hook-form'
 import { api } from '../../api/client'
 import { useApplyAuthStatus } from '../../api/auth'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
-import { showRpcError } from '../../components/rpc-form-errors'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
 
 interface Values {
   currentPassword: string
@@ -13,15 +13,14 @@ interface Values {
 
 export function SetPinForm({ hasPin }: { hasPin: boolean }) {
   const apply = useApplyAuthStatus()
-  const [formError, setFormError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const { register, handleSubmit, formState, setError, reset, getValues } = useForm<Values>({
     defaultValues: { currentPassword: '', pin: '' },
   })
+  const { formError, attempt } = useFormError(setError)
   const save = async (pin: string | null) => {
-    setFormError(null)
     setDone(null)
-    try {
+    await attempt(async () => {
       const status = await api.call('auth.setPin', {
         currentPassword: getValues('currentPassword'),
         pin,
@@ -29,9 +28,7 @@ export function SetPinForm({ hasPin }: { hasPin: boolean }) {
       reset({ currentPassword: '', pin: '' })
       setDone(pin ? 'PIN saved: use it to unlock this screen' : 'PIN removed')
       apply(status)
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   }
   const submit = handleSubmit(({ pin }) => save(pin))
   const e = formState.errors
@@ -42,16 +39,8 @@ export function SetPinForm({ hasPin }: { hasPin: boolean }) {
       noValidate
       aria-label="Unlock PIN"
     >
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
-      {done && (
-        <p className="save-state" role="status">
-          <Icon name="check" size={14} /> {done}
-        </p>
-      )}
+      <ErrorBanner message={formError} />
+      <DoneNote message={done} />
       <Field label="Your password" error={e.currentPassword?.message}>
         <input type="password" autoComplete="current-password" {...register('currentPassword')} />
       </Field>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -6,8 +5,8 @@ import { authContract } from '../../../../shared/contract/auth'
 import { api } from '../../api/client'
 import { useApplyAuthStatus } from '../../api/auth'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
-import { showRpcError } from '../../components/rpc-form-errors'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
 import { AuthLayout } from './AuthLayout'
 
 const schema = authContract['auth.setupOwner'].input
@@ -15,7 +14,6 @@ type Values = z.input<typeof schema>
 
 export function FirstRunScreen() {
   const apply = useApplyAuthStatus()
-  const [formError, setFormError] = useState<string | null>(null)
   const { register, handleSubmit, formState, setError } = useForm<
     Values,
     unknown,
@@ -32,13 +30,11 @@ export function FirstRunScreen() {
     },
   })
   const e = formState.errors
+  const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
+    await attempt(async () => {
       apply(await api.call('auth.setupOwner', values))
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   })
   return (
     <AuthLayout
@@ -46,11 +42,7 @@ export function FirstRunScreen() {
       subtitle="Create the owner account. You will add reception and therapist accounts next."
     >
       <form className="auth-form" onSubmit={(ev) => void submit(ev)} noValidate>
-        {formError && (
-          <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {formError}
-          </div>
-        )}
+        <ErrorBanner message={formError} />
         <Field label="Clinic name" error={e.clinicName?.message}>
           <input type="text" autoComplete="organization" autoFocus {...register('clinicName')} />
         </Field>

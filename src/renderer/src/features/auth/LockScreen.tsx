@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../../../shared/contract/auth'
 import { api } from '../../api/client'
 import { useApplyAuthStatus } from '../../api/auth'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { AuthLayout } from './AuthLayout'
 import { SignInForm } from './SignInForm'
 
@@ -50,11 +50,7 @@ export function LockScreen({ user }: { user: SignedInUser }) {
       subtitle={`Signed in as ${user.displayName} (${user.username})`}
     >
       <form className="auth-form" onSubmit={(ev) => void unlock(ev)} noValidate>
-        {message && (
-          <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {message}
-          </div>
-        )}
+        <ErrorBanner message={message} />
         <Field label={user.hasPin ? 'Password or PIN' : 'Password'}>
           <input
             type="password"

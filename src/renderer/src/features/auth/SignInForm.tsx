@@ -6,7 +6,7 @@ import { authContract } from '../../../../shared/contract/auth'
 import { api } from '../../api/client'
 import { useApplyAuthStatus } from '../../api/auth'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { showRpcError } from '../../components/rpc-form-errors'
 
 const schema = authContract['auth.signIn'].input
@@ -33,11 +33,7 @@ export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }
   })
   return (
     <form className="auth-form" onSubmit={(ev) => void submit(ev)} noValidate>
-      {message && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {message}
-        </div>
-      )}
+      <ErrorBanner message={message} />
       <Field label="Username" error={formState.errors.username?.message}>
         <input type="text" autoComplete="username" autoFocus {...register('username')} />
       </Field>

@@ -6,7 +6,8 @@ import { securitySettings, type SecuritySettings } from '../../../../shared/cont
 import { useSecuritySettings, useUpdateSecuritySettings } from '../../api/staff'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
-import { showRpcError } from '../../components/rpc-form-errors'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
 
 export function SecuritySection() {
   const query = useSecuritySettings()
@@ -23,7 +24,6 @@ export function SecuritySection() {
 
 function SecurityForm({ saved }: { saved: SecuritySettings }) {
   const update = useUpdateSecuritySettings()
-  const [formError, setFormError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
   const { register, handleSubmit, formState, setError, reset } = useForm<
     z.input<typeof securitySettings>,
@@ -31,15 +31,13 @@ function SecurityForm({ saved }: { saved: SecuritySettings }) {
     SecuritySettings
   >({ resolver: zodResolver(securitySettings), mode: 'onTouched', defaultValues: saved })
   const e = formState.errors
+  const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
     setDone(false)
-    try {
+    await attempt(async () => {
       reset(await update.mutateAsync(values))
       setDone(true)
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   })
   return (
     <form
@@ -54,11 +52,7 @@ function SecurityForm({ saved }: { saved: SecuritySettings }) {
           {formState.isDirty ? 'Unsaved changes' : done ? 'Saved' : ''}
         </span>
       </div>
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
+      <ErrorBanner message={formError} />
       <div className="form-grid">
         <Field
           label="Lock the screen after (minutes idle)"

@@ -6,15 +6,18 @@ import {
   type ClinicSettings,
   type ClinicSettingsInput,
 } from '../../../../shared/contract/settings'
-import { RpcError } from '../../../../shared/rpc'
 import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
+import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
+import { useFormError } from '../../components/rpc-form-errors'
 import { Icon } from '../../components/Icon'
 import { HoursSection } from '../setup/HoursSection'
 import { RoomsSection } from '../setup/RoomsSection'
 import { ServicesSection } from '../setup/ServicesSection'
 import { TherapistsSection } from '../setup/TherapistsSection'
 import { StaffSection } from '../staff/StaffSection'
+import { BackupsSection } from '../backups/BackupsSection'
+import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { SecuritySection } from './SecuritySection'
 import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
@@ -34,6 +37,7 @@ const SECTIONS = [
   { id: 'rooms', path: 'settings/rooms', label: 'Rooms' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
   { id: 'security', path: 'settings/security', label: 'Security' },
+  { id: 'backups', path: 'settings/backups', label: 'Backups' },
 ] as const
 
 export function SettingsScreen({ section }: { section: string | null }) {
@@ -65,6 +69,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'rooms' && <RoomsSection />}
       {current.id === 'staff' && <StaffSection />}
       {current.id === 'security' && <SecuritySection />}
+      {current.id === 'backups' && <BackupsSection />}
     </>
   )
 }
@@ -80,13 +85,13 @@ function ClinicSection() {
         </div>
       )}
       {settings.data && <ClinicDetailsForm saved={settings.data} />}
+      <ClientSettingsCard />
     </>
   )
 }
 
 function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
   const update = useUpdateClinicSettings()
-  const [formError, setFormError] = useState<string | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [restored] = useState(() => readSettingsDraft())
 
@@ -107,26 +112,16 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
     else clearSettingsDraft()
   }, [values, formState.isDirty])
 
+  const { formError, setFormError, attempt } = useFormError(setError)
   const onSubmit = useCallback(
-    async (input: ClinicSettingsInput) => {
-      setFormError(null)
-      try {
+    (input: ClinicSettingsInput) =>
+      attempt(async () => {
         const result = await update.mutateAsync(input)
         reset(formValuesOf(result))
         clearSettingsDraft()
         setSavedAt(new Date(result.updatedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' }))
-      } catch (error) {
-        if (error instanceof RpcError && error.fieldErrors.length > 0) {
-          for (const fe of error.fieldErrors) {
-            setError((fe.path || 'root') as keyof FormValues, { message: fe.message })
-          }
-          setFormError(error.message)
-        } else {
-          setFormError(error instanceof Error ? error.message : 'Saving failed.')
-        }
-      }
-    },
-    [update, reset, setError],
+      }),
+    [attempt, update, reset],
   )
 
   const submit = handleSubmit(onSubmit)
@@ -154,11 +149,7 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
         <h2 id="clinic-details">Clinic details</h2>
         <SaveState dirty={formState.isDirty} savedAt={savedAt} restored={Boolean(restored)} />
       </div>
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
+      <ErrorBanner message={formError} />
       <div className="form-grid">
         <Field label="Clinic name" error={errors.clinicName?.message}>
           <input type="text" autoComplete="organization" {...register('clinicName')} />

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -6,15 +5,14 @@ import { authContract } from '../../../../shared/contract/auth'
 import { ROLES, ROLE_LABELS } from '../../../../shared/roles'
 import { useCreateStaff } from '../../api/staff'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
-import { showRpcError } from '../../components/rpc-form-errors'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
 
 const schema = authContract['users.create'].input
 type Values = z.input<typeof schema>
 
 export function AddStaffForm({ onDone }: { onDone(): void }) {
   const create = useCreateStaff()
-  const [formError, setFormError] = useState<string | null>(null)
   const { register, handleSubmit, formState, setError } = useForm<
     Values,
     unknown,
@@ -31,14 +29,12 @@ export function AddStaffForm({ onDone }: { onDone(): void }) {
     },
   })
   const e = formState.errors
+  const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
+    await attempt(async () => {
       await create.mutateAsync(values)
       onDone()
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   })
   return (
     <form
@@ -50,11 +46,7 @@ export function AddStaffForm({ onDone }: { onDone(): void }) {
       <div className="card-head">
         <h2 id="add-staff">Add a member of staff</h2>
       </div>
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
+      <ErrorBanner message={formError} />
       <div className="form-grid">
         <Field label="Name" error={e.displayName?.message}>
           <input type="text" autoFocus {...register('displayName')} />

@@ -4,8 +4,8 @@ import type { StaffUser } from '../../../../shared/contract/auth'
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles'
 import { useResetStaffPassword, useUpdateStaff } from '../../api/staff'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
-import { showRpcError } from '../../components/rpc-form-errors'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { useFormError } from '../../components/rpc-form-errors'
 
 interface Values {
   displayName: string
@@ -15,18 +15,15 @@ interface Values {
 
 export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): void }) {
   const update = useUpdateStaff()
-  const [formError, setFormError] = useState<string | null>(null)
   const { register, handleSubmit, formState, setError } = useForm<Values>({
     defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
   })
+  const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
+    await attempt(async () => {
       await update.mutateAsync({ id: user.id, therapistId: user.therapistId, ...values })
       onDone()
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   })
   return (
     <section className="card" aria-labelledby="edit-staff">
@@ -41,11 +38,7 @@ export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): voi
         noValidate
         aria-label={`Edit ${user.displayName}`}
       >
-        {formError && (
-          <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {formError}
-          </div>
-        )}
+        <ErrorBanner message={formError} />
         <div className="form-grid">
           <Field label="Name" error={formState.errors.displayName?.message}>
             <input type="text" {...register('displayName')} />
@@ -83,7 +76,6 @@ export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): voi
 function ResetPassword({ user }: { user: StaffUser }) {
   const reset = useResetStaffPassword()
   const [message, setMessage] = useState<string | null>(null)
-  const [formError, setFormError] = useState<string | null>(null)
   const {
     register,
     handleSubmit,
@@ -93,16 +85,14 @@ function ResetPassword({ user }: { user: StaffUser }) {
   } = useForm<{ temporaryPassword: string }>({
     defaultValues: { temporaryPassword: '' },
   })
+  const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async ({ temporaryPassword }) => {
-    setFormError(null)
     setMessage(null)
-    try {
+    await attempt(async () => {
       await reset.mutateAsync({ id: user.id, temporaryPassword })
       clear()
       setMessage(`${user.displayName} must choose a new password at next sign-in.`)
-    } catch (error) {
-      setFormError(showRpcError(error, setError))
-    }
+    })
   })
   return (
     <form
@@ -112,16 +102,8 @@ function ResetPassword({ user }: { user: StaffUser }) {
       aria-label="Reset password"
     >
       <h3>Reset password</h3>
-      {formError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {formError}
-        </div>
-      )}
-      {message && (
-        <p className="save-state" role="status">
-          <Icon name="check" size={14} /> {message}
-        </p>
-      )}
+      <ErrorBanner message={formError} />
+      <DoneNote message={message} />
       <div className="inline-form">
         <Field label="Temporary password" error={formState.errors.temporaryPassword?.message}>
           <input type="text" autoComplete="off" {...register('temporaryPassword')} />

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { Connection } from './connection'
+import type { DB } from './schema'
+
+/**
+ * The clinic database as the rest of the main process sees it: the connection of the moment.
+ * A restore replaces the file underneath, so nothing may keep a Kysely handle across calls:
+ * the router borrows one per command with use(), and the swap waits for every borrower to
+ * give it back (and holds new ones at the door) before it closes the old connection.
+ */
+export class LiveDatabase {
+  #connection: Connection
+  #borrowed = 0
+  #swapping: Promise<void> | null = null
+  #drained: (() => void) | null = null
+
+  constructor(connection: Connection) {
+    this.#connection = connection
+  }
+
+  get db(): Kysely<DB> {
+    return this.#connection.db
+  }
+
+  get sqlite(): Database.Database {
+    return this.#connection.sqlite
+  }
+
+  /** Runs fn with the current connection; a swap waits until fn has finished. */
+  async use<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+    while (this.#swapping) await this.#swapping
+    this.#borrowed++
+    try {
+      return await fn(this.#connection.db)
+    } finally {
+      this.#borrowed--
+      if (this.#borrowed === 0) this.#drained?.()
+    }
+  }
+
+  /**
+   * Runs fn alone: no command is in flight while it runs and none starts until it ends.
+   * fn gets the current connection and returns the one to carry on with (the same one if
+   * it changed nothing, or if it failed and put things back).
+   */
+  async exclusive(fn: (current: Connection) => Promise<Connection>): Promise<void> {
+    while (this.#swapping) await this.#swapping
+    let release!: () => void
+    this.#swapping = new Promise<void>((done) => (release = done))
+    try {
+      if (this.#borrowed > 0) {
+        await new Promise<void>((done) => (this.#drained = done))
+        this.#drained = null
+      }
+      this.#connection = await fn(this.#connection)
+    } finally {
+      this.#swapping = null
+      release()
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async (current) => {
+      await current.close()
+      return current
+    })
+  }
+}

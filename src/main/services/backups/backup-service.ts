@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto'
+import { copyFileSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type {
+  BackupInfo,
+  BackupJob,
+  BackupReason,
+  DatabaseHealth,
+} from '../../../shared/contract/backups'
+import type { Connection } from '../../db/connection'
+import type { LiveDatabase } from '../../db/live-database'
+import { migrations as knownMigrations } from '../../db/migrations'
+import type { Logger } from '../../log'
+import { writeAudit, type AuditActor } from '../audit'
+import { DomainError } from '../domain-error'
+import { defaultBackupFolder, readBackupPlan } from './backup-settings'
+import { checkDatabaseFile, sha256Of } from './database-check'
+import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } from './encryption'
+import { quickCheckOffThread } from './integrity-check'
+import { readBackupKey } from './key-file'
+import { findBackups, type FoundBackup } from './manifest'
+import { candidateFileOf, swapInDatabase } from './restore-swap'
+import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
+
+export interface BackupServiceOptions {
+  /** The live database file. */
+  file: string
+  log: Logger
+  now: () => Date
+  workstation: string
+}
+
+const KEEP_JOBS = 20
+
+/**
+ * Backups and restore for one clinic database. Everything that touches files runs one at a
+ * time through a queue, outside any command's transaction: a handler only starts a job and
+ * returns its id; the renderer polls backups.job for progress.
+ */
+export class BackupService {
+  readonly file: string
+  readonly workDir: string
+  #log: Logger
+  #now: () => Date
+  #workstation: string
+  #live: LiveDatabase | null = null
+  #reopen: ((file: string) => Promise<Connection>) | null = null
+  #queue: Promise<unknown> = Promise.resolve()
+  #jobs = new Map<string, BackupJob>()
+  #baseline: { connection: object; changes: number } | null = null
+  #integrity: DatabaseHealth['integrity'] = { state: 'not-checked', checkedAt: null, detail: null }
+  #integrityRun: Promise<void> | null = null
+  #lastBackup: DatabaseHealth['lastBackup'] = null
+
+  constructor(options: BackupServiceOptions) {
+    this.file = options.file
+    this.workDir = join(dirname(options.file), '.backup-work')
+    this.#log = options.log
+    this.#now = options.now
+    this.#workstation = options.workstation
+    // Left by a backup or restore that was killed: the app holds the only connection
+    // (single-instance lock), so nothing else can be using them.
+    rmSync(this.workDir, { recursive: true, force: true })
+    rmSync(candidateFileOf(this.file), { force: true })
+  }
+
+  /** Called once the database is open: restore needs the live handle and how to reopen it. */
+  attach(live: LiveDatabase, reopen: (file: string) => Promise<Connection>): void {
+    this.#live = live
+    this.#reopen = reopen
+  }
+
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work)
+    this.#queue = run.catch(() => {})
+    return run
+  }
+
+  /** Unqueued: for callers already inside the queue, or before anything else runs (migration). */
+  async #take(reason: BackupReason, progress?: Progress): Promise<TakenBackup> {
+    const changesAtStart = this.#changeCount()
+    try {
+      const taken = await takeBackup({
+        databaseFile: this.file,
+        reason,
+        at: this.#now(),
+        workDir: this.workDir,
+        key: readBackupKey(this.file),
+        ...(progress ? { progress } : {}),
+      })
+      if (changesAtStart) this.#baseline = changesAtStart
+      this.#lastBackup = { at: taken.manifest.createdAt, ok: true, message: taken.manifest.name }
+      this.#log.info('backup written', {
+        file: taken.file,
+        bytes: taken.manifest.bytes,
+        ms: taken.manifest.durationMs,
+        deleted: taken.deleted.length,
+      })
+      return taken
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      this.#lastBackup = { at: this.#now().toISOString(), ok: false, message }
+      this.#log.error('backup failed', { reason, error: message })
+      throw error
+    }
+  }
+
+  /** A backup now, after whatever backup or restore is running. */
+  backup(reason: BackupReason, progress?: Progress): Promise<TakenBackup> {
+    return this.#enqueue(() => this.#take(reason, progress))
+  }
+
+  /** The migration runner's hook: called with the database open and nothing else running. */
+  async backupBeforeMigration(): Promise<string> {
+    return (await this.#take('pre-migration')).file
+  }
+
+  folder(): string {
+    return readBackupPlan(this.#requireLive().sqlite, this.file).folder
+  }
+
+  /**
+   * The chosen folder's backups, and the default folder's too when another is chosen: the
+   * backups taken before an update or a restore land there when the chosen one is missing.
+   */
+  #found(): FoundBackup[] {
+    const folders = [...new Set([this.folder(), defaultBackupFolder(this.file)])]
+    return folders
+      .flatMap((folder) => findBackups(folder))
+      .sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt))
+  }
+
+  list(): { folder: string; backups: BackupInfo[] } {
+    return { folder: this.folder(), backups: this.#found().map((b) => b.info) }
+  }
+
+  /** Whether anything was written since the last backup (total_changes of the connection). */
+  hasChangesSinceBackup(): boolean {
+    const now = this.#changeCount()
+    if (!now) return false
+    if (!this.#baseline || this.#baseline.connection !== now.connection) return true
+    return now.changes !== this.#baseline.changes
+  }
+
+  /** Marks the current state as backed up, e.g. at start when today's backup exists. */
+  markBackedUp(): void {
+    this.#baseline = this.#changeCount()
+  }
+
+  /** Whether a backup already exists for the clinic's calendar day of `at`. */
+  hasBackupOnDay(at: Date): boolean {
+    const plan = readBackupPlan(this.#requireLive().sqlite, this.file)
+    const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: plan.timeZone }).format(d)
+    const today = day(at)
+    return findBackups(plan.folder).some((b) => day(new Date(b.manifest.createdAt)) === today)
+  }
+
+  #changeCount(): { connection: object; changes: number } | null {
+    if (!this.#live) return null
+    const sqlite = this.#live.sqlite
+    // Closed while a restore swaps the file (a migration's backup can run in that moment).
+    if (!sqlite.open) return null
+    const row = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }
+    return { connection: sqlite, changes: row.n }
+  }
+
+  #requireLive(): LiveDatabase {
+    if (!this.#live) throw new Error('The backup service is not attached to a database yet')
+    return this.#live
+  }
+
+  // ---- jobs -------------------------------------------------------------------------------
+
+  #newJob(kind: BackupJob['kind']): BackupJob {
+    const job: BackupJob = {
+      id: randomUUID(),
+      kind,
+      state: 'running',
+      stage: 'Waiting for the previous backup to finish',
+      percent: 0,
+      message: null,
+      backupName: null,
+    }
+    this.#jobs.set(job.id, job)
+    for (const id of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - KEEP_JOBS))) {
+      this.#jobs.delete(id)
+    }
+    return job
+  }
+
+  job(id: string): BackupJob {
+    const job = this.#jobs.get(id)
+    if (!job) throw new DomainError('not_found', 'That backup job is no longer known.')
+    return { ...job }
+  }
+
+  #run(job: BackupJob, work: (progress: Progress) => Promise<string>): void {
+    const progress: Progress = (stage, percent) => {
+      job.stage = stage
+      job.percent = percent
+    }
+    // Queued now (so idle() waits for it), started on the next turn of the event loop:
+    // after the command that asked for it has committed.
+    void this.#enqueue(async () => {
+      await new Promise((next) => setImmediate(next))
+      return work(progress)
+    }).then(
+      (message) => {
+        Object.assign(job, { state: 'done', stage: 'Done', percent: 100, message })
+      },
+      (error: unknown) => {
+        const known =
+          error instanceof DomainError ||
+          error instanceof BackupFailedError ||
+          error instanceof WrongPassphraseError
+        const message = known
+          ? (error as Error).message
+          : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`
+        if (!known) this.#log.error(`${job.kind} job failed`, { error: String(error) })
+        Object.assign(job, { state: 'failed', message })
+      },
+    )
+  }
+
+  startBackup(): BackupJob {
+    const job = this.#newJob('backup')
+    this.#run(job, async (progress) => {
+      const taken = await this.#take('manual', progress)
+      job.backupName = taken.manifest.name
+      return `Backed up to ${taken.file}`
+    })
+    return { ...job }
+  }
+
+  #find(name: string): FoundBackup {
+    const found = this.#found().find((b) => b.manifest.name === name)
+    if (!found)
+      throw new DomainError('not_found', 'That backup is not in the backup folder any more.')
+    return found
+  }
+
+  /**
+   * Checks what it can before the job starts (the backup exists; an encrypted one has a
+   * passphrase or this computer's key), so a missing passphrase shows next to its field.
+   * A wrong passphrase only shows when decryption fails its tag check, inside the job.
+   */
+  async startRestore(
+    name: string,
+    passphrase: string | undefined,
+    actor: AuditActor,
+  ): Promise<BackupJob> {
+    const found = this.#find(name)
+    const key = found.manifest.encrypted ? await this.#keyFor(found, passphrase) : null
+    const job = this.#newJob('restore')
+    job.backupName = name
+    this.#run(job, (progress) => this.#restore(found, key, actor, progress))
+    return { ...job }
+  }
+
+  async #keyFor(found: FoundBackup, passphrase: string | undefined): Promise<Buffer> {
+    const { header } = await readEncryptionHeader(found.file)
+    const stored = readBackupKey(this.file)
+    if (!passphrase && stored && stored.kdf.salt === header.salt) return stored.key
+    if (!passphrase) {
+      throw new DomainError('rule_broken', 'This backup is encrypted. Enter its passphrase.', [
+        { path: 'passphrase', message: 'Enter the passphrase this backup was made with' },
+      ])
+    }
+    return deriveKey(passphrase, header)
+  }
+
+  async #restore(
+    found: FoundBackup,
+    key: Buffer | null,
+    actor: AuditActor,
+    progress: Progress,
+  ): Promise<string> {
+    const live = this.#requireLive()
+    const reopen = this.#reopen!
+    await this.#integrityRun // its worker must not hold the file being replaced
+    const candidate = candidateFileOf(this.file)
+    rmSync(candidate, { force: true })
+    try {
+      progress('Checking the backup', 10)
+      if (key) await decryptFile(found.file, candidate, key)
+      else copyFileSync(found.file, candidate)
+      if ((await sha256Of(candidate)) !== found.manifest.databaseSha256) {
+        throw new DomainError(
+          'rule_broken',
+          'This backup file has changed since it was written, so it cannot be trusted. Choose another.',
+        )
+      }
+      const checked = checkDatabaseFile(candidate)
+      if (checked.quickCheck.join() !== 'ok') {
+        throw new DomainError(
+          'rule_broken',
+          'This backup is damaged (it fails SQLite’s check). Choose another.',
+        )
+      }
+      const unknown = checked.migrations.filter((m) => !Object.hasOwn(knownMigrations, m))
+      if (unknown.length > 0) {
+        throw new DomainError(
+          'rule_broken',
+          'This backup was made by a newer version of Plinth. Install that version to restore it.',
+        )
+      }
+
+      progress('Saving the current state first', 30)
+      let before: TakenBackup | null = null
+      let keepOldAs: string | undefined
+      try {
+        before = await this.#take('pre-restore', (stage, percent) =>
+          progress(`Saving the current state first: ${stage.toLowerCase()}`, 30 + percent * 0.4),
+        )
+      } catch (error) {
+        // A damaged database fails the backup's checks, and a damaged database is exactly
+        // when a restore is needed: keep the old file itself, untouched, instead.
+        keepOldAs = `${this.file}.damaged-${this.#now().toISOString().replace(/[:.]/g, '-')}`
+        this.#log.error('could not back up the database before restoring; keeping the file', {
+          keepOldAs,
+          error: String(error),
+        })
+      }
+
+      progress('Replacing the database', 75)
+      await swapInDatabase(live, this.file, candidate, reopen, keepOldAs)
+
+      progress('Recording the restore', 95)
+      const taken = new Date(found.manifest.createdAt)
+      await writeAudit(
+        live.db,
+        actor,
+        {
+          action: 'backups.restore',
+          entityType: 'backup',
+          entityId: found.manifest.name,
+          summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}`,
+        },
+        this.#now(),
+      )
+      this.markBackedUp()
+      // The verdict of the start-up check was about the old file.
+      void this.checkIntegrity()
+      return before
+        ? 'The data as it was just before is kept as a backup marked “Before a restore”.'
+        : `The data as it was could not be backed up because it is damaged; the file itself was kept as ${keepOldAs}.`
+    } finally {
+      rmSync(candidate, { force: true })
+    }
+  }
+
+  // ---- integrity --------------------------------------------------------------------------
+
+  /** quick_check in a worker thread; the result shows in health(). */
+  checkIntegrity(): Promise<void> {
+    this.#integrity = { state: 'checking', checkedAt: null, detail: null }
+    this.#integrityRun = quickCheckOffThread(this.file).then(
+      (problems) => {
+        const ok = problems.join() === 'ok'
+        this.#integrity = {
+          state: ok ? 'ok' : 'failed',
+          checkedAt: this.#now().toISOString(),
+          detail: ok ? null : problems.slice(0, 3).join('; '),
+        }
+        if (!ok) this.#log.error('the database failed quick_check', { problems })
+      },
+      (error: unknown) => {
+        this.#integrity = {
+          state: 'failed',
+          checkedAt: this.#now().toISOString(),
+          detail: error instanceof Error ? error.message : String(error),
+        }
+      },
+    )
+    return this.#integrityRun
+  }
+
+  health(): DatabaseHealth {
+    let newestGoodBackup: BackupInfo | null = null
+    try {
+      newestGoodBackup = this.list().backups.find((b) => b.verified) ?? null
+    } catch (error) {
+      this.#log.error('could not list backups', { error: String(error) })
+    }
+    return { integrity: { ...this.#integrity }, newestGoodBackup, lastBackup: this.#lastBackup }
+  }
+
+  /** Waits for running work (a backup, a restore, the integrity check) to finish. */
+  async idle(): Promise<void> {
+    await this.#integrityRun
+    await this.#enqueue(async () => {})
+  }
+
+  actorFor(session: { userId: number; username: string } | null): AuditActor {
+    return {
+      userId: session?.userId ?? null,
+      username: session?.username ?? null,
+      workstation: this.#workstation,
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import {
+  clientFields,
+  tagsList,
+  withClientRules,
+  type ClientRecord,
+  type ClientValues,
+} from '../../../../shared/contract/clients'
+
+/**
+ * The contract's own field schemas and cross-field rules, with tags typed as one line
+ * ("runner, club") because that is how people type them.
+ */
+// Typed as dd/mm/yyyy rather than <input type="date">, whose format follows the browser's
+// UI language: on a US-English Chromium 03/04/1988 would silently mean 4 March.
+const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
+
+export function ukDateToIso(value: string): string {
+  const m = UK_DATE.exec(value.trim())
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value.trim()
+}
+
+export function isoToUkDate(iso: string): string {
+  const [y, m, d] = iso.split('-')
+  return iso ? `${d}/${m}/${y}` : ''
+}
+
+// The contract's date fields default '' for a missing value; here the value is always there.
+const ukDate = (field: z.ZodType<string, string | undefined>) =>
+  z
+    .string()
+    .default('')
+    .transform(ukDateToIso)
+    .pipe(field as z.ZodType<string, string>)
+
+export const clientFormSchema = withClientRules(
+  z.object({
+    ...clientFields,
+    dateOfBirth: ukDate(clientFields.dateOfBirth),
+    eventDate: ukDate(clientFields.eventDate),
+    tags: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      )
+      .pipe(tagsList),
+  }),
+)
+
+export type ClientFormValues = z.input<typeof clientFormSchema>
+export type ClientFormOutput = z.output<typeof clientFormSchema>
+
+export const EMPTY_CLIENT: ClientFormValues = {
+  title: '',
+  firstName: '',
+  lastName: '',
+  preferredName: '',
+  dateOfBirth: '',
+  gender: '',
+  mobile: '',
+  otherPhone: '',
+  email: '',
+  address: '',
+  postcode: '',
+  occupation: '',
+  emergencyName: '',
+  emergencyRelationship: '',
+  emergencyPhone: '',
+  gpName: '',
+  gpPractice: '',
+  gpAddress: '',
+  referralSource: '',
+  notes: '',
+  tags: '',
+  sports: '',
+  weeklyTraining: '',
+  eventName: '',
+  eventDate: '',
+  goals: '',
+  consentTreatment: false,
+  consentDataNotice: false,
+  marketingEmail: false,
+  marketingSms: false,
+}
+
+export function formValuesOf(record: ClientRecord): ClientFormValues {
+  const values: Record<string, unknown> = {}
+  for (const key of Object.keys(EMPTY_CLIENT)) {
+    values[key] = record[key as keyof ClientValues]
+  }
+  return {
+    ...(values as ClientFormValues),
+    dateOfBirth: isoToUkDate(record.dateOfBirth),
+    eventDate: isoToUkDate(record.eventDate),
+    tags: record.tags.join(', '),
+  }
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react'
+
+export type ClientRoute =
+  | { view: 'list' }
+  | { view: 'new' }
+  | { view: 'record'; id: number }
+  | { view: 'edit'; id: number }
+  | { view: 'merge'; id: number }
+
+/** "#/clients", "#/clients/new", "#/clients/42", "#/clients/42/edit", "#/clients/42/merge". */
+export function clientRouteFrom(hash: string): ClientRoute {
+  const [, sub, action] = hash.replace(/^#\/?/, '').split('/')
+  if (sub === 'new') return { view: 'new' }
+  const id = Number(sub)
+  if (sub && Number.isInteger(id) && id > 0) {
+    if (action === 'edit') return { view: 'edit', id }
+    if (action === 'merge') return { view: 'merge', id }
+    return { view: 'record', id }
+  }
+  return { view: 'list' }
+}
+
+export const clientHref = (id: number, action: '' | 'edit' | 'merge' = '') =>
+  `#/clients/${id}${action ? `/${action}` : ''}`
+
+export function useClientRoute(): ClientRoute {
+  const [route, setRoute] = useState(() => clientRouteFrom(window.location.hash))
+  useEffect(() => {
+    const onHash = () => setRoute(clientRouteFrom(window.location.hash))
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  return route
+}

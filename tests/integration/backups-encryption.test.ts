@@ -1,0 +1,222 @@
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BackupInfo, BackupJob, BackupSettings } from '../../src/shared/contract/backups'
+import type { RpcResult } from '../../src/shared/rpc'
+import { aSession, openTempCore } from '../fixtures/temp-core'
+
+type TempCore = Awaited<ReturnType<typeof openTempCore>>
+const cores: TempCore[] = []
+afterEach(async () => {
+  while (cores.length) await cores.pop()!.dispose()
+})
+const owner = aSession('owner')
+const PASSPHRASE = 'correct horse battery staple'
+
+async function aClinic(): Promise<TempCore> {
+  const core = await openTempCore()
+  cores.push(core)
+  return core
+}
+
+async function call<T>(core: TempCore, method: string, input: unknown): Promise<T> {
+  const result = await core.router.call(method, input, owner)
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+  return result.value as T
+}
+
+async function finished(core: TempCore, job: BackupJob): Promise<BackupJob> {
+  for (;;) {
+    const current = await call<BackupJob>(core, 'backups.job', { id: job.id })
+    if (current.state !== 'running') return current
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+const settings = {
+  folder: '',
+  keepRecent: 48,
+  keepDaily: 14,
+  keepWeekly: 8,
+  keepMonthly: 12,
+  encrypt: true,
+}
+
+async function renameClinic(core: TempCore, clinicName: string): Promise<void> {
+  await call(core, 'settings.update', {
+    clinicName,
+    address: '',
+    phone: '',
+    timeZone: 'Europe/London',
+    currency: 'GBP',
+    locale: 'en-GB',
+  })
+}
+
+describe('backup settings', () => {
+  it('sends backups to the chosen folder, and refuses one it cannot write to', async () => {
+    const core = await aClinic()
+    const usb = join(core.dir, 'usb-stick', 'plinth')
+    await call(core, 'backups.updateSettings', { ...settings, encrypt: false, folder: usb })
+    await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(
+      (await call<{ folder: string; backups: BackupInfo[] }>(core, 'backups.list', {})).folder,
+    ).toBe(usb)
+    expect(core.backups.list().backups).toHaveLength(1)
+
+    writeFileSync(join(core.dir, 'a-file'), 'not a folder')
+    const refused = await core.router.call(
+      'backups.updateSettings',
+      { ...settings, encrypt: false, folder: join(core.dir, 'a-file', 'backups') },
+      owner,
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fieldErrors: [{ path: 'folder', message: expect.stringMatching(/cannot write/) }] },
+    })
+    const relative = await core.router.call(
+      'backups.updateSettings',
+      { ...settings, encrypt: false, folder: 'backups' },
+      owner,
+    )
+    expect(relative).toMatchObject({ ok: false, error: { fieldErrors: [{ path: 'folder' }] } })
+  })
+})
+
+describe('backups that guard an update or a restore', () => {
+  it('fall back to the folder on this computer when the chosen one is gone', async () => {
+    const core = await aClinic()
+    const usb = join(core.dir, 'usb')
+    await call(core, 'backups.updateSettings', { ...settings, encrypt: false, folder: usb })
+    rmSync(usb, { recursive: true, force: true })
+    writeFileSync(usb, 'the stick was pulled out and something else took its name')
+
+    const manual = await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(manual).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/could not be made/),
+    })
+    const file = await core.backups.backupBeforeMigration()
+    expect(file.startsWith(join(core.dir, 'backups'))).toBe(true)
+    expect(core.backups.list().backups).toMatchObject([{ reason: 'pre-migration', verified: true }])
+  })
+
+  it('are kept on this computer, unencrypted, when it has lost the passphrase', async () => {
+    const core = await aClinic()
+    await call(core, 'backups.updateSettings', { ...settings, passphrase: PASSPHRASE })
+    rmSync(join(core.dir, 'backup-key.json'))
+    const manual = await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(manual).toMatchObject({ state: 'failed', message: expect.stringMatching(/passphrase/) })
+    expect(core.backups.health().lastBackup).toMatchObject({ ok: false })
+    const file = await core.backups.backupBeforeMigration()
+    expect(file).toMatch(/pre-migration\.sqlite$/)
+  })
+})
+
+describe('encrypted backups', () => {
+  it('asks for a passphrase before it will encrypt, and audits the change', async () => {
+    const core = await aClinic()
+    const refused = await core.router.call('backups.updateSettings', settings, owner)
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fieldErrors: [{ path: 'passphrase' }] },
+    })
+    const short = await core.router.call(
+      'backups.updateSettings',
+      { ...settings, passphrase: 'short' },
+      owner,
+    )
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const saved = await call<BackupSettings>(core, 'backups.updateSettings', {
+      ...settings,
+      passphrase: PASSPHRASE,
+    })
+    expect(saved).toMatchObject({ encrypt: true, hasPassphrase: true })
+    const audit = await core.db.selectFrom('audit_log').selectAll().execute()
+    expect(audit.at(-1)).toMatchObject({
+      action: 'backups.settings',
+      summary: 'Changed encryption, passphrase',
+    })
+    // The passphrase is nowhere in the database (which every backup copies).
+    expect(
+      JSON.stringify(await core.db.selectFrom('backup_settings').selectAll().execute()),
+    ).not.toContain(PASSPHRASE)
+  })
+
+  it('is unreadable without the passphrase and restores with it on another computer', async () => {
+    const core = await aClinic()
+    await renameClinic(core, 'Secret Street Clinic')
+    await call(core, 'backups.updateSettings', { ...settings, passphrase: PASSPHRASE })
+    const job = await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    expect(job.state).toBe('done')
+    const { folder, backups } = await call<{ folder: string; backups: BackupInfo[] }>(
+      core,
+      'backups.list',
+      {},
+    )
+    const backup = backups[0]!
+    expect(backup).toMatchObject({ encrypted: true, verified: true })
+    expect(backup.name).toMatch(/\.sqlite\.enc$/)
+    const file = join(folder, backup.name)
+    const bytes = readFileSync(file)
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3')
+    expect(bytes.includes(Buffer.from('Secret Street Clinic'))).toBe(false)
+    expect(() =>
+      new Database(file, { readonly: true }).prepare('SELECT 1 FROM sqlite_master').get(),
+    ).toThrow(/not a database/)
+
+    // Another computer: a fresh clinic with the USB stick's files in its backup folder.
+    const other = await aClinic()
+    const otherFolder = join(other.dir, 'backups')
+    mkdirSync(otherFolder, { recursive: true })
+    copyFileSync(file, join(otherFolder, backup.name))
+    copyFileSync(`${file}.json`, join(otherFolder, `${backup.name}.json`))
+
+    const noPassphrase = await other.router.call('backups.restore', { name: backup.name }, owner)
+    expect(noPassphrase).toMatchObject({
+      ok: false,
+      error: { fieldErrors: [{ path: 'passphrase' }] },
+    })
+    const wrong = await finished(
+      other,
+      await call<BackupJob>(other, 'backups.restore', {
+        name: backup.name,
+        passphrase: 'incorrect horse battery staple',
+      }),
+    )
+    expect(wrong).toMatchObject({ state: 'failed', message: expect.stringMatching(/passphrase/) })
+    expect((await call<{ clinicName: string }>(other, 'settings.get', {})).clinicName).toBe(
+      'My clinic',
+    )
+
+    const right = await finished(
+      other,
+      await call<BackupJob>(other, 'backups.restore', {
+        name: backup.name,
+        passphrase: PASSPHRASE,
+      }),
+    )
+    expect(right.state).toBe('done')
+    expect((await call<{ clinicName: string }>(other, 'settings.get', {})).clinicName).toBe(
+      'Secret Street Clinic',
+    )
+  })
+
+  it('restores its own encrypted backups on this computer without asking again', async () => {
+    const core = await aClinic()
+    await renameClinic(core, 'Before')
+    await call(core, 'backups.updateSettings', { ...settings, passphrase: PASSPHRASE })
+    await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    await renameClinic(core, 'After')
+    const [backup] = (await call<{ backups: BackupInfo[] }>(core, 'backups.list', {})).backups
+    const result: RpcResult = await core.router.call(
+      'backups.restore',
+      { name: backup!.name },
+      owner,
+    )
+    expect(result.ok).toBe(true)
+    expect((await finished(core, (result as { value: BackupJob }).value)).state).toBe('done')
+    expect((await call<{ clinicName: string }>(core, 'settings.get', {})).clinicName).toBe('Before')
+  })
+})

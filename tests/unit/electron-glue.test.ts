@@ -1,0 +1,169 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+// The Electron binary cannot run here, so this drives src/main/index.ts against a recording
+// stand-in for the electron module: it checks the security settings and the IPC gate the
+// glue applies, with the real router and a real SQLite file behind it.
+const userData = mkdtempSync(join(tmpdir(), 'plinth-electron-'))
+const recorded = vi.hoisted(() => ({
+  windows: [] as { options: Record<string, unknown>; webContents: object }[],
+  appHandlers: new Map<string, (...args: unknown[]) => void>(),
+  ipc: new Map<string, (...args: unknown[]) => unknown>(),
+  permissionRequest: null as null | ((...args: unknown[]) => void),
+  permissionCheck: null as null | ((...args: unknown[]) => boolean),
+  menu: null as unknown,
+  quits: 0,
+}))
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = { id: 1 }
+    constructor(options: Record<string, unknown>) {
+      recorded.windows.push({ options, webContents: this.webContents })
+    }
+    once() {}
+    on() {}
+    loadFile() {
+      return Promise.resolve()
+    }
+    loadURL() {
+      return Promise.resolve()
+    }
+    static getAllWindows() {
+      return recorded.windows
+    }
+  }
+  return {
+    app: {
+      requestSingleInstanceLock: () => true,
+      on: (name: string, fn: (...args: unknown[]) => void) => recorded.appHandlers.set(name, fn),
+      whenReady: () => Promise.resolve(),
+      getPath: () => userData,
+      quit: () => {
+        recorded.quits++
+      },
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: () => {} },
+    ipcMain: {
+      handle: (channel: string, fn: (...args: unknown[]) => unknown) =>
+        recorded.ipc.set(channel, fn),
+    },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: unknown) => (recorded.menu = m),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: (...args: unknown[]) => void) =>
+          (recorded.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: (...args: unknown[]) => boolean) =>
+          (recorded.permissionCheck = fn),
+      },
+    },
+  }
+})
+
+beforeAll(async () => {
+  await import('../../src/main/index')
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 })
+})
+afterAll(() => {
+  rmSync(userData, { recursive: true, force: true })
+})
+
+const rendererUrl = pathToFileURL(join(process.cwd(), 'src/main/../renderer/index.html')).href
+
+describe('Electron glue', () => {
+  it('opens the window with isolation, sandbox and no Node in the renderer', () => {
+    const prefs = recorded.windows[0]!.options['webPreferences'] as Record<string, unknown>
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
+    expect(String(prefs['preload'])).toMatch(/preload[/\\]index\.cjs$/)
+  })
+
+  it('creates and migrates the clinic database in the user-data folder', () => {
+    expect(existsSync(join(userData, 'plinth.sqlite'))).toBe(true)
+  })
+
+  it('denies every permission, new windows and navigation away from the app', () => {
+    const callback = vi.fn()
+    recorded.permissionRequest!({}, 'media', callback)
+    expect(callback).toHaveBeenCalledWith(false)
+    expect(recorded.permissionCheck!({}, 'notifications')).toBe(false)
+
+    const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>()
+    let openHandler: (() => unknown) | null = null
+    recorded.appHandlers.get('web-contents-created')!(
+      {},
+      {
+        on: (name: string, fn: (event: { preventDefault(): void }, url: string) => void) =>
+          listeners.set(name, fn),
+        setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn),
+      },
+    )
+    expect(openHandler!()).toEqual({ action: 'deny' })
+    const away = { preventDefault: vi.fn() }
+    listeners.get('will-navigate')!(away, 'https://example.com/phish')
+    expect(away.preventDefault).toHaveBeenCalled()
+    const webview = { preventDefault: vi.fn() }
+    listeners.get('will-attach-webview')!(webview, '')
+    expect(webview.preventDefault).toHaveBeenCalled()
+  })
+
+  it('answers IPC from our own window through the router, and refuses any other sender', async () => {
+    const handler = recorded.ipc.get('plinth:invoke')!
+    const own = {
+      sender: recorded.windows[0]!.webContents,
+      senderFrame: { url: `${rendererUrl}#/diary` },
+    }
+    expect(await handler(own, 'auth.status', {})).toMatchObject({
+      ok: true,
+      value: { firstRun: true },
+    })
+    expect(await handler(own, 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    })
+    const stranger = { sender: { id: 2 }, senderFrame: { url: `${rendererUrl}` } }
+    expect(await handler(stranger, 'auth.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+    const framed = {
+      sender: recorded.windows[0]!.webContents,
+      senderFrame: { url: 'file:///tmp/evil.html' },
+    }
+    expect(await handler(framed, 'auth.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+  })
+
+  it('installs an application menu built from standard roles', () => {
+    expect(recorded.menu).toEqual(
+      expect.arrayContaining([
+        { role: 'fileMenu' },
+        { role: 'editMenu' },
+        { role: 'viewMenu' },
+        { role: 'windowMenu' },
+      ]),
+    )
+  })
+
+  it('holds the quit until a closing backup is written and the database closed', async () => {
+    const held = { preventDefault: vi.fn() }
+    recorded.appHandlers.get('will-quit')!(held)
+    expect(held.preventDefault).toHaveBeenCalled()
+    await vi.waitFor(() => expect(recorded.quits).toBe(1), { timeout: 10_000 })
+    const backups = readdirSync(join(userData, 'backups'))
+    expect(backups.some((name) => name.endsWith('.sqlite') || name.endsWith('.enc'))).toBe(true)
+  })
+})
