@@ -6,6 +6,7 @@ import { appointmentsContract } from './appointments'
 import { clientsContract } from './clients'
 import { diarySetupContract } from './diary-setup'
 import { backupsContract } from './backups'
+import { notesContract } from './notes'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -17,6 +18,7 @@ export const contract = {
   ...diarySetupContract,
   ...appointmentsContract,
   ...backupsContract,
+  ...notesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

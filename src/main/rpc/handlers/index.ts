@@ -10,6 +10,7 @@ import {
   therapistsHandlers,
 } from './diary-setup'
 import { backupsHandlers } from './backups'
+import { notesHandlers } from './notes'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...appointmentsHandlers,
   ...waitlistHandlers,
   ...backupsHandlers,
+  ...notesHandlers,
 }
