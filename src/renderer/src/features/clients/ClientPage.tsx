@@ -14,6 +14,7 @@ import { Icon } from '../../components/Icon'
 import { AlertBanner } from './AlertBanner'
 import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
+import { ClientNotesCard } from '../notes/ClientNotesCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
 
 export function ClientPage({ id }: { id: number }) {
@@ -129,10 +130,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
               Upcoming and past appointments will be listed here once the diary is in use.
             </p>
           </section>
-          <section className="card" aria-labelledby="notes-title">
-            <h2 id="notes-title">Treatment notes</h2>
-            <p className="muted">Treatment notes will be listed here once notes are in use.</p>
-          </section>
+          <ClientNotesCard clientId={client.id} />
           <TimelineCard id={client.id} />
         </div>
       )}
