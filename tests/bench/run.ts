@@ -11,6 +11,7 @@ import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchDiary } from './diary.bench'
 import { benchBackups } from './backups.bench'
+import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -52,6 +53,10 @@ try {
   )
   report[`client search, ${CLIENT_COUNT.toLocaleString('en-GB')} clients (p95 budget 5 ms)`] =
     await benchClientSearch(core, owner)
+  report[`treatment notes, ${NOTE_COUNT.toLocaleString('en-GB')} notes`] = await benchNotes(
+    core,
+    owner,
+  )
   if (rendererBuilt()) {
     report['client lookup in the renderer (p95 budget 50 ms)'] = await benchLookupInChromium(
       core,

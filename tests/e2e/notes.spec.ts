@@ -230,3 +230,59 @@ test('reception sees that a note exists but cannot open its content', async ({ p
   await snap(page, 'notes-reception-refused')
   await expectAccessible(page)
 })
+
+test('the owner adds a note template in Settings without code', async ({ page, clinic }) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings/notes' })
+  await expect(page.getByRole('heading', { level: 2, name: 'Note templates' })).toBeVisible()
+  await expect(page.getByText('Initial assessment')).toBeVisible()
+  await page.getByRole('button', { name: 'Add template' }).click()
+  await page.getByLabel('Name', { exact: true }).fill('Pre-event')
+  await page.getByLabel('Field 1 label').fill('Event and start time')
+  await page.getByRole('button', { name: 'Add field' }).click()
+  await page.getByLabel('Field 2 label').fill('Focus areas')
+  await snap(page, 'notes-template-editor')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Save template' }).click()
+  await expect(page.getByRole('listitem').filter({ hasText: 'Pre-event' })).toContainText(
+    '2 fields',
+  )
+  const saved = await clinic.core.db
+    .selectFrom('note_templates')
+    .select('fields')
+    .where('name', '=', 'Pre-event')
+    .executeTakeFirstOrThrow()
+  expect(JSON.parse(saved.fields)).toEqual([
+    { id: 'event_and_start_time', label: 'Event and start time' },
+    { id: 'focus_areas', label: 'Focus areas' },
+  ])
+})
+
+test('a therapist sees notes left unsigned from earlier days above the diary', async ({
+  page,
+  clinic,
+}) => {
+  const { clientId } = await clinicWithTodaysAppointment(clinic.core)
+  const sam = await aStaffMember(clinic.core.db, 'therapist')
+  const templates = await call(clinic.core, 'notes.templates', {}, sam)
+  if (!templates.ok) throw new Error(templates.error.message)
+  const note = await call(
+    clinic.core,
+    'notes.start',
+    { clientId, templateId: templates.value[2]!.id },
+    sam,
+  )
+  if (!note.ok) throw new Error(note.error.message)
+  // Started three days ago and never signed.
+  await clinic.core.db
+    .updateTable('notes')
+    .set({ session_at: new Date(Date.now() - 3 * 86_400_000).toISOString() })
+    .execute()
+  await clinic.open(page, { as: 'therapist', at: '#/diary' })
+  const banner = page.getByRole('region', { name: /1 unsigned note from earlier days/ })
+  await expect(banner).toContainText('Priya Shah · Maintenance massage')
+  await snap(page, 'notes-unsigned-banner')
+  await banner.getByRole('link').click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Maintenance massage: Priya Shah/ }),
+  ).toBeVisible()
+})

@@ -66,7 +66,7 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
 
   return (
     <form className="note-editor" onSubmit={(e) => e.preventDefault()} aria-label="Treatment note">
-      <div className={`save-state save-${autosave.state}`} role="status" aria-live="polite">
+      <div className={`autosave-state autosave-${autosave.state}`} role="status" aria-live="polite">
         <Icon name={autosave.state === 'failed' ? 'alert' : 'check'} size={14} />{' '}
         {STATE_LABEL[autosave.state]}
         {autosave.error ? `: ${autosave.error}` : ''}
