@@ -1,6 +1,7 @@
 import type { PlinthCore } from '../../src/main/app-core'
 import type { Session } from '../../src/main/rpc/context'
 import type { NoteContent } from '../../src/shared/contract/notes'
+import { clientToken } from '../../src/main/services/notes/note-search'
 import { DEFAULT_TEMPLATES } from '../../src/shared/notes/default-templates'
 import { measure, type Figure } from './measure'
 
@@ -41,7 +42,7 @@ export function bulkSeedNotes(
       body_marks, created_at, updated_at, signed_at, signed_by, signed_by_name)
     VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const index = core.sqlite.prepare(
-    'INSERT INTO notes_search (rowid, body, client_id) VALUES (?, ?, ?)',
+    'INSERT INTO notes_search (rowid, body, client) VALUES (?, ?, ?)',
   )
   const busyClientId = clientIds[0]!
   const draftIds: number[] = []
@@ -85,7 +86,11 @@ export function bulkSeedNotes(
       )
       const id = Number(r.lastInsertRowid)
       if (draft) draftIds.push(id)
-      index.run(id, `${subjective}\nReduced range, tender on palpation\nPosterior thigh`, clientId)
+      index.run(
+        id,
+        `${subjective}\nReduced range, tender on palpation\nPosterior thigh`,
+        clientToken(clientId),
+      )
     }
   })()
   return { busyClientId, draftIds }

@@ -117,9 +117,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )
 
   // Full-text search within a client's notes (services/notes/note-search.ts keeps it in
-  // step). rowid = notes.id. SQLite-only; a Postgres port would use tsvector.
+  // step). rowid = notes.id; `client` holds one token ("c42") so a search ANDs the client's
+  // short doclist with the words' instead of ranking every match in the clinic.
+  // SQLite-only; a Postgres port would use tsvector.
   await sql`CREATE VIRTUAL TABLE notes_search USING fts5(
-              body, client_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')`.execute(db)
+              body, client, tokenize = 'unicode61 remove_diacritics 2')`.execute(db)
 
   const now = new Date().toISOString()
   let order = 0

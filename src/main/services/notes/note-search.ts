@@ -32,7 +32,7 @@ export async function indexNote(
   body: string,
 ): Promise<void> {
   await sql`DELETE FROM notes_search WHERE rowid = ${noteId}`.execute(db)
-  await sql`INSERT INTO notes_search (rowid, body, client_id) VALUES (${noteId}, ${body}, ${clientId})`.execute(
+  await sql`INSERT INTO notes_search (rowid, body, client) VALUES (${noteId}, ${body}, ${clientToken(clientId)})`.execute(
     db,
   )
 }
@@ -41,33 +41,37 @@ export async function unindexNote(db: Kysely<DB>, noteId: number): Promise<void>
   await sql`DELETE FROM notes_search WHERE rowid = ${noteId}`.execute(db)
 }
 
-/** Words typed become prefix terms ("hamstr" finds "hamstring"); quotes keep FTS syntax out. */
-function ftsQuery(query: string): string {
-  return query
+export const clientToken = (clientId: number) => `c${clientId}`
+
+/**
+ * Words typed become prefix terms in the body ("hamstr" finds "hamstring"), ANDed with the
+ * client's token; quotes keep FTS syntax out of what was typed.
+ */
+function ftsQuery(query: string, clientId: number): string {
+  const words = query
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
     .filter((w) => w !== '')
-    .map((w) => `"${w}"*`)
-    .join(' ')
+  if (words.length === 0) return ''
+  return [`client : ${clientToken(clientId)}`, ...words.map((w) => `body : "${w}"*`)].join(' AND ')
 }
 
 /**
- * The client's own note ids bound the search: FTS5 seeks each rowid in the term's doclist,
- * so a common word across 300,000 notes costs what the client's 200 notes cost (filtering
- * on the UNINDEXED client_id column instead scanned every match: 150 ms median).
+ * Bounded by the client's token in the index itself: filtering an UNINDEXED client_id
+ * column (150 ms median) or `rowid IN (the client's notes)` (850 ms) both ranked every
+ * match in 300,000 notes first.
  */
 export async function searchClientNotes(
   db: Kysely<DB>,
   clientId: number,
   query: string,
 ): Promise<{ id: number; snippet: string }[]> {
-  const match = ftsQuery(query)
+  const match = ftsQuery(query, clientId)
   if (match === '') return []
   const rows = await sql<{ id: number; snippet: string }>`
     SELECT rowid AS id, snippet(notes_search, 0, '[', ']', '…', 12) AS snippet
     FROM notes_search
     WHERE notes_search MATCH ${match}
-      AND rowid IN (SELECT id FROM notes WHERE client_id = ${clientId})
     ORDER BY rank LIMIT 50`.execute(db)
   return rows.rows
 }
