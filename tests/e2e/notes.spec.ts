@@ -175,6 +175,7 @@ test('a therapist completes an appointment, writes and signs a follow-up note, a
   await expect(page.getByText('Pain 7 → 3')).toBeVisible()
   await page.getByRole('button', { name: 'Show progress' }).click()
   await expect(page.getByRole('img', { name: 'Pain before and after each session' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Body chart over sessions' })).toBeVisible()
   await page.getByLabel('Search this client’s notes').fill('hamstr')
   await expect(page.getByRole('region', { name: 'Search results' })).toContainText(
     'Right hamstring',

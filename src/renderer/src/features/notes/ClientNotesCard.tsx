@@ -60,7 +60,26 @@ export function ClientNotesCard({ clientId }: { clientId: number }) {
           </button>
         </div>
       )}
-      {showProgress && progress.data && <PainChart points={progress.data} />}
+      {showProgress && progress.data && (
+        <div className="progress-panel">
+          <PainChart points={progress.data} />
+          <h3>Body chart over sessions</h3>
+          <ol className="marks-over-time">
+            {progress.data.map((p) => (
+              <li key={p.id}>
+                <BodyChartView
+                  marks={p.bodyMarks}
+                  width={110}
+                  label={`${longWhen(p.sessionAt)}: ${
+                    p.bodyMarks.length > 0 ? p.bodyMarks.map(describeMark).join('; ') : 'no marks'
+                  }`}
+                />
+                <span>{longWhen(p.sessionAt).replace(/ at .*/, '')}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       {query.trim() !== '' && search.data && (
         <div className="note-search-results" role="region" aria-label="Search results">
           {search.data.length === 0 ? (
