@@ -9,7 +9,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Sign-in hashes at the real scrypt cost (128 MiB, ~0.35 s a hash on an idle core);
+  // on a busy 2-core CI machine that can take several seconds.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     browserName: 'chromium',

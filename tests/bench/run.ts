@@ -12,6 +12,7 @@ import { printTable, type Figure } from './measure'
 import { benchDiary } from './diary.bench'
 import { benchBackups } from './backups.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
+import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -44,7 +45,6 @@ const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
-  report['diary'] = await benchDiary(core, owner)
   report['backups'] = await benchBackups()
   const seedStart = performance.now()
   bulkSeedClients(core, CLIENT_COUNT)
@@ -67,6 +67,9 @@ try {
       '\nSkipped the Chromium keystroke bench: out/renderer is missing. Run `npx electron-vite build` first.',
     )
   }
+  report['diary'] = await benchDiary(core, owner)
+  const inChromium = await benchDiaryChromium()
+  if (inChromium) report['diary in Chromium'] = inChromium
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)
   console.log(`\nbench finished; ${loadNote()}`)
   mkdirSync(resolve('test-results'), { recursive: true })

@@ -192,3 +192,139 @@ test('a drag onto another client is refused with the reason, and snaps back', as
   const b2 = (await second.boundingBox())!
   expect(Math.abs(b2.y - a2.y - (b.y - a.y))).toBeLessThan(2)
 })
+
+test('a weekly booking lists its dates, skips a clash and books the rest', async ({
+  page,
+  clinic,
+}) => {
+  const { serviceId, samId, clientId } = await smallClinic(clinic.core)
+  const other = await call(
+    clinic.core,
+    'clients.create',
+    { firstName: 'Tom', lastName: 'Reed', mobile: '07922 123456' },
+    owner,
+  )
+  if (!other.ok) throw new Error(other.error.message)
+  // Next Monday 10:00 is free; the Monday after is taken by Tom.
+  const t = utcToZoned(Date.now(), TZ)
+  const monday = (n: number) => {
+    const d = new Date(`${t.date}T12:00:00Z`)
+    d.setUTCDate(d.getUTCDate() + ((8 - t.weekday) % 7 || 7) + 7 * n)
+    return d.toISOString().slice(0, 10)
+  }
+  const taken = await call(
+    clinic.core,
+    'appointments.book',
+    { clientId: other.value.id, serviceId, therapistId: samId, startsAt: at(monday(1), '10:00') },
+    owner,
+  )
+  if (!taken.ok) throw new Error(taken.error.message)
+  await openDiary(page, clinic)
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Client').fill('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await dialog.getByLabel('Search from').fill(monday(0))
+  await dialog
+    .getByRole('option', { name: /10:00\s*Sam Patel/ })
+    .first()
+    .click()
+  await dialog.getByLabel('Repeat').selectOption({ label: 'Every week' })
+  await dialog.getByLabel('How many times').fill('3')
+  await dialog.getByRole('button', { name: 'Check the dates' }).click()
+  await expect(dialog.getByText('3 dates · 1 clash')).toBeVisible()
+  await expect(dialog.getByText('Sam Patel is already booked 10:00–11:00.')).toBeVisible()
+  await snap(page, 'booking-series')
+  await dialog.getByRole('button', { name: 'Book 2 appointments' }).click()
+  await expect(dialog).toBeHidden()
+  const rows = await clinic.core.db
+    .selectFrom('appointments')
+    .select(['starts_at', 'series_id'])
+    .where('client_id', '=', clientId)
+    .orderBy('starts_at')
+    .execute()
+  expect(rows.map((r) => r.starts_at)).toEqual([at(monday(0), '10:00'), at(monday(2), '10:00')])
+  expect(rows[0]!.series_id).not.toBeNull()
+})
+
+test('a caller goes on the waiting list and shows up when a matching booking is cancelled', async ({
+  page,
+  clinic,
+}) => {
+  const { serviceId, samId } = await smallClinic(clinic.core)
+  const tom = await call(
+    clinic.core,
+    'clients.create',
+    { firstName: 'Tom', lastName: 'Reed', mobile: '07922 123456' },
+    owner,
+  )
+  if (!tom.ok) throw new Error(tom.error.message)
+  const tomorrow = utcToZoned(Date.now() + 86_400_000, TZ).date
+  const booked = await call(
+    clinic.core,
+    'appointments.book',
+    { clientId: tom.value.id, serviceId, therapistId: samId, startsAt: at(tomorrow, '18:00') },
+    owner,
+  )
+  if (!booked.ok) throw new Error(booked.error.message)
+
+  await openDiary(page, clinic)
+  await page.getByRole('button', { name: 'New booking' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('Client').fill('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await dialog.getByLabel('Time of day').selectOption({ label: 'Evenings (after 17:00)' })
+  await dialog.getByRole('button', { name: 'Add to waiting list' }).click()
+  await expect(dialog.getByText(/is on the waiting list/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Discard' }).click()
+
+  await page.getByRole('button', { name: 'Waiting list' }).click()
+  const list = page.getByRole('dialog', { name: 'Waiting list' })
+  await expect(list.getByRole('cell', { name: /^Priya Shah/ })).toBeVisible()
+  await expect(list.getByText('any day, after 17:00')).toBeVisible()
+  await snap(page, 'waitlist')
+  await expectAccessible(page)
+  await list.getByRole('button', { name: /Close/ }).click()
+
+  await page.getByRole('button', { name: 'Next day' }).click()
+  await page.locator('.rbc-event', { hasText: 'Tom Reed' }).click()
+  const appt = page.getByRole('dialog', { name: 'Tom Reed' })
+  await appt.getByRole('button', { name: 'Cancel appointment' }).click()
+  await appt.getByLabel('Reason').fill('Away with work')
+  await appt.getByRole('button', { name: 'Cancel appointment' }).click()
+  await expect(appt.getByRole('heading', { name: 'Waiting for a time like this' })).toBeVisible()
+  await expect(appt.getByText(/Priya Shah · 07911 123456/)).toBeVisible()
+  await snap(page, 'cancel-waitlist-match')
+})
+
+test('the owner books outside the hours from an empty slot, with a reason kept', async ({
+  page,
+  clinic,
+}) => {
+  const { clientId } = await smallClinic(clinic.core)
+  await clinic.open(page, { as: 'owner', at: '#/diary' })
+  await expect(page.getByTestId('diary-calendar')).toBeVisible()
+  // The first quarter hour shown is 07:00, an hour before the clinic opens.
+  const early = page.locator('.rbc-day-slot .rbc-time-slot').first()
+  await early.scrollIntoViewIfNeeded()
+  const box = (await early.boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await expect(dialog.getByText(/Chosen from the diary: .*07:00 with Sam Patel/)).toBeVisible()
+  await dialog.getByLabel('Client').fill('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click()
+  await expect(dialog.getByRole('alert').first()).toContainText('The clinic is open 08:00–20:00')
+  await dialog.getByLabel('Book anyway because (owner)').fill('Early start agreed with Sam')
+  await snap(page, 'booking-override')
+  await dialog.getByRole('button', { name: 'Book anyway' }).click()
+  await expect(dialog).toBeHidden()
+  const row = await clinic.core.db
+    .selectFrom('appointments')
+    .select(['client_id', 'override_reason'])
+    .executeTakeFirstOrThrow()
+  expect(row).toEqual({ client_id: clientId, override_reason: 'Early start agreed with Sam' })
+})

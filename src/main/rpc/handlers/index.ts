@@ -1,15 +1,15 @@
-import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
 import { auditHandlers } from './audit'
 import { authHandlers } from './auth'
 import { securityHandlers } from './security'
+import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
+import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
 import {
   clinicHoursHandlers,
   roomsHandlers,
   servicesHandlers,
   therapistsHandlers,
 } from './diary-setup'
-import { backupsHandlers } from './backups'
 import { notesHandlers } from './notes'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
@@ -22,6 +22,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...securityHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
   ...clientsHandlers,
   ...therapistsHandlers,
   ...servicesHandlers,
@@ -30,6 +31,5 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...appointmentsHandlers,
   ...waitlistHandlers,
-  ...backupsHandlers,
   ...notesHandlers,
 }

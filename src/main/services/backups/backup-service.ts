@@ -387,8 +387,13 @@ export class BackupService {
 
   /** Waits for running work (a backup, a restore, the integrity check) to finish. */
   async idle(): Promise<void> {
-    await this.#integrityRun
-    await this.#enqueue(async () => {})
+    // A queued restore starts a fresh integrity check, so wait until neither moves.
+    let run: Promise<void> | null
+    do {
+      run = this.#integrityRun
+      await run
+      await this.#enqueue(async () => {})
+    } while (run !== this.#integrityRun)
   }
 
   actorFor(session: { userId: number; username: string } | null): AuditActor {

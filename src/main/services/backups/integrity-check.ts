@@ -33,10 +33,14 @@ export function quickCheckOffThread(file: string): Promise<string[]> {
   }
   return new Promise((done, fail) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } })
-    worker.once('message', (message: { problems: string[] }) => done(message.problems))
+    let problems: string[] | null = null
+    worker.once('message', (message: { problems: string[] }) => (problems = message.problems))
     worker.once('error', fail)
+    // Settle only once the worker has closed its connection: until then it may still be
+    // touching the database's -shm file, and a caller that closes or deletes must wait.
     worker.once('exit', (code) => {
-      if (code !== 0) fail(new Error(`The integrity check stopped unexpectedly (exit ${code})`))
+      if (problems) done(problems)
+      else fail(new Error(`The integrity check stopped unexpectedly (exit ${code})`))
     })
   })
 }

@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import {
   keepPreviousData,
   useMutation,
@@ -78,10 +79,24 @@ export const useUpdateClinicHours = () =>
 export function useDiaryRange(from: string, to: string) {
   return useQuery({
     queryKey: diaryKeys.range(from, to),
-    queryFn: () => api.call('diary.range', { from, to }),
+    queryFn: () => fetchRange(from, to),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   })
+}
+
+/** The margin: the ranges either side of the visible one, fetched while the clinic looks. */
+export function usePrefetchRanges(ranges: { from: string; to: string }[]) {
+  const queryClient = useQueryClient()
+  return useCallback(() => {
+    for (const r of ranges) {
+      void queryClient.prefetchQuery({
+        queryKey: diaryKeys.range(r.from, r.to),
+        queryFn: () => fetchRange(r.from, r.to),
+        staleTime: 10_000,
+      })
+    }
+  }, [queryClient, ranges])
 }
 
 export function useAppointment(id: number | null) {
@@ -102,10 +117,72 @@ function useDiaryMutation<M extends MethodName>(method: M) {
 
 export const useBook = () => useDiaryMutation('appointments.book')
 export const useBookSeries = () => useDiaryMutation('appointments.bookSeries')
-export const useMoveAppointment = () => useDiaryMutation('appointments.move')
+type RangeData = Awaited<ReturnType<typeof fetchRange>>
+const fetchRange = (from: string, to: string) => api.call('diary.range', { from, to })
+
+/**
+ * Moves are drawn at once and confirmed by main: the booking jumps to where it was dropped,
+ * and jumps back (snap-back) if main refuses. Only the moved booking is patched afterwards,
+ * so a move costs one round trip, not a refetch of the whole week.
+ */
+export function useMoveAppointment() {
+  const queryClient = useQueryClient()
+  const rangeKey = ['diary', 'range']
+  return useMutation({
+    mutationFn: (input: InputOf<'appointments.move'>) => api.call('appointments.move', input),
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey: rangeKey })
+      const before = queryClient.getQueriesData<RangeData>({ queryKey: rangeKey })
+      queryClient.setQueriesData<RangeData>({ queryKey: rangeKey }, (old) => {
+        if (!old) return old
+        return {
+          ...old,
+          appointments: old.appointments.map((a) => {
+            if (a.id !== input.id) return a
+            const length = Date.parse(a.endsAt) - Date.parse(a.startsAt)
+            const startsAt = new Date(input.startsAt).toISOString()
+            const endsAt = input.endsAt
+              ? new Date(input.endsAt).toISOString()
+              : new Date(Date.parse(startsAt) + length).toISOString()
+            return { ...a, therapistId: input.therapistId, startsAt, endsAt }
+          }),
+        }
+      })
+      return { before }
+    },
+    onError: (_error, _input, context) => {
+      for (const [key, data] of context?.before ?? []) queryClient.setQueryData(key, data)
+    },
+    onSuccess: (moved) => {
+      queryClient.setQueriesData<RangeData>({ queryKey: rangeKey }, (old) =>
+        old
+          ? { ...old, appointments: old.appointments.map((a) => (a.id === moved.id ? moved : a)) }
+          : old,
+      )
+    },
+    onSettled: (_data, _error, input) => {
+      void queryClient.invalidateQueries({ queryKey: ['diary', 'next'] })
+      void queryClient.invalidateQueries({ queryKey: ['diary', 'daySheet'] })
+      void queryClient.invalidateQueries({ queryKey: diaryKeys.appointment(input.id) })
+    },
+  })
+}
 export const useSetStatus = () => useDiaryMutation('appointments.setStatus')
 export const useCancelAppointment = () => useDiaryMutation('appointments.cancel')
-export const useAddToWaitlist = () => useDiaryMutation('waitlist.add')
+export function useWaitlist() {
+  return useQuery({ queryKey: diaryKeys.waitlist, queryFn: () => api.call('waitlist.list', {}) })
+}
+
+function useWaitlistMutation<M extends 'waitlist.add' | 'waitlist.remove'>(method: M) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<M>) => api.call(method, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: diaryKeys.waitlist }),
+  })
+}
+
+export const useAddToWaitlist = () => useWaitlistMutation('waitlist.add')
+export const useRemoveFromWaitlist = () => useWaitlistMutation('waitlist.remove')
 
 export function useDaySheet(date: string, therapistId: number | null) {
   return useQuery({

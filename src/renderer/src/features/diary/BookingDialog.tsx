@@ -3,8 +3,15 @@ import { useQuery } from '@tanstack/react-query'
 import { format } from 'date-fns'
 import type { PartOfDay, Slot } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
+import { useAuthStatus } from '../../api/auth'
 import { api } from '../../api/client'
-import { useBook, useServices, useTherapists } from '../../api/diary'
+import {
+  useAddToWaitlist,
+  useBook,
+  useBookSeries,
+  useServices,
+  useTherapists,
+} from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { formatPence } from '../setup/time-ranges'
 import { closeBooking, type BookingPrefill } from './booking-store'
@@ -64,7 +71,44 @@ export function BookingDialog({
   const services = useServices()
   const therapists = useTherapists()
   const book = useBook()
+  const bookSeries = useBookSeries()
   const [error, setError] = useState<string | null>(null)
+  const [plan, setPlan] = useState<{ startsAt: string; conflicts: string[] }[] | null>(null)
+  const [skip, setSkip] = useState<string[]>([])
+  const addToWaitlist = useAddToWaitlist()
+  const isOwner = useAuthStatus().data?.user?.role === 'owner'
+  // A rule the chosen time breaks (clicked in the diary outside someone's hours, say): the
+  // owner may book anyway, with a reason that stays in the appointment's history.
+  const [ruleBroken, setRuleBroken] = useState(false)
+  const [overrideReason, setOverrideReason] = useState('')
+  const [waitlisted, setWaitlisted] = useState(false)
+
+  async function waitlist() {
+    setError(null)
+    if (!draft.client) return setError('Find or add the client first.')
+    if (!serviceId) return setError('Choose the service.')
+    try {
+      await addToWaitlist.mutateAsync({
+        clientId: draft.client.id,
+        serviceId,
+        therapistIds: draft.therapistId ? [draft.therapistId] : [],
+        windows:
+          draft.partOfDay === 'any' && draft.days === 'any'
+            ? []
+            : [
+                {
+                  weekdays: DAYS[draft.days].weekdays,
+                  after: PARTS[draft.partOfDay].after,
+                  before: PARTS[draft.partOfDay].before,
+                },
+              ],
+        notes: draft.notes,
+      })
+      setWaitlisted(true)
+    } catch (e) {
+      setError(e instanceof RpcError ? e.message : 'Could not add to the waiting list.')
+    }
+  }
   const bookButton = useRef<HTMLButtonElement>(null)
   const serviceSelect = useRef<HTMLSelectElement>(null)
 
@@ -80,11 +124,40 @@ export function BookingDialog({
     setTimeout(() => serviceSelect.current?.focus(), 0)
   }
 
-  async function submit() {
+  async function submit(override?: { reason: string }) {
     setError(null)
     if (!draft.client) return setError('Find or add the client first.')
     if (!serviceId) return setError('Choose the service.')
     if (!draft.picked) return setError('Choose a time from the list.')
+    const base = {
+      clientId: draft.client.id,
+      serviceId,
+      therapistId: draft.picked.therapistId,
+      startsAt: draft.picked.startsAt,
+      notes: draft.notes,
+    }
+    if (draft.repeatEvery > 0) {
+      try {
+        const series = {
+          ...base,
+          everyWeeks: draft.repeatEvery,
+          count: Math.max(2, Math.min(52, draft.repeatCount)),
+        }
+        // First press: list every date and what clashes; second press books the rest.
+        if (!plan) {
+          const dry = await bookSeries.mutateAsync({ ...series, dryRun: true })
+          setPlan(dry.occurrences)
+          setSkip(dry.occurrences.filter((o) => o.conflicts.length > 0).map((o) => o.startsAt))
+          return
+        }
+        await bookSeries.mutateAsync({ ...series, skip })
+        clearBookingDraft()
+        onBooked(draft.picked.startsAt)
+      } catch (e) {
+        setError(e instanceof RpcError ? e.message : 'The bookings could not be saved.')
+      }
+      return
+    }
     try {
       await book.mutateAsync({
         clientId: draft.client.id,
@@ -92,10 +165,12 @@ export function BookingDialog({
         therapistId: draft.picked.therapistId,
         startsAt: draft.picked.startsAt,
         notes: draft.notes,
+        ...(override ? { override } : {}),
       })
       clearBookingDraft()
       onBooked(draft.picked.startsAt)
     } catch (e) {
+      setRuleBroken(e instanceof RpcError && e.code === 'rule_broken')
       setError(e instanceof RpcError ? e.message : 'The booking could not be saved.')
     }
   }
@@ -226,6 +301,77 @@ export function BookingDialog({
             placeholder="e.g. prefers a female therapist; parking"
           />
         </div>
+        <div className="booking-row">
+          <div className="field">
+            <label htmlFor="booking-repeat">Repeat</label>
+            <select
+              id="booking-repeat"
+              value={draft.repeatEvery}
+              onChange={(e) => {
+                setPlan(null)
+                setDraft({ repeatEvery: Number(e.target.value) })
+              }}
+            >
+              <option value={0}>Does not repeat</option>
+              <option value={1}>Every week</option>
+              <option value={2}>Every 2 weeks</option>
+              <option value={3}>Every 3 weeks</option>
+              <option value={4}>Every 4 weeks</option>
+            </select>
+          </div>
+          {draft.repeatEvery > 0 && (
+            <div className="field">
+              <label htmlFor="booking-times">How many times</label>
+              <input
+                id="booking-times"
+                type="number"
+                min={2}
+                max={52}
+                value={draft.repeatCount}
+                onChange={(e) => {
+                  setPlan(null)
+                  setDraft({ repeatCount: Number(e.target.value) })
+                }}
+              />
+            </div>
+          )}
+        </div>
+        {plan && (
+          <section className="series-plan" aria-labelledby="series-title">
+            <h3 id="series-title">
+              {plan.length} dates ·{' '}
+              {plan.filter((o) => o.conflicts.length > 0).length === 0
+                ? 'all free'
+                : `${plan.filter((o) => o.conflicts.length > 0).length} clash — skip them or change the time`}
+            </h3>
+            <ul className="plain-list">
+              {plan.map((o) => (
+                <li key={o.startsAt} className={o.conflicts.length ? 'clash' : undefined}>
+                  <span>
+                    {slotLabel(o.startsAt)}
+                    {o.conflicts.length > 0 && (
+                      <span className="field-error"> · {o.conflicts.join(' ')}</span>
+                    )}
+                  </span>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={skip.includes(o.startsAt)}
+                      onChange={(e) =>
+                        setSkip((list) =>
+                          e.target.checked
+                            ? [...list, o.startsAt]
+                            : list.filter((x) => x !== o.startsAt),
+                        )
+                      }
+                    />
+                    Skip
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {error && (
           <div className="banner banner-error" role="alert">
             <Icon name="alert" /> {error}
@@ -241,6 +387,34 @@ export function BookingDialog({
             <span className="muted">Choose a client and a time.</span>
           )}
         </div>
+        {ruleBroken && isOwner && draft.repeatEvery === 0 && (
+          <div className="override">
+            <div className="field">
+              <label htmlFor="booking-override">Book anyway because (owner)</label>
+              <input
+                id="booking-override"
+                type="text"
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+                placeholder="e.g. Sam agreed to come in early for this client"
+              />
+            </div>
+            <button
+              type="button"
+              className="button danger"
+              disabled={overrideReason.trim().length < 3 || book.isPending}
+              onClick={() => void submit({ reason: overrideReason.trim() })}
+            >
+              Book anyway
+            </button>
+          </div>
+        )}
+        {waitlisted && (
+          <div className="banner banner-ok" role="status">
+            <Icon name="check" /> {draft.client?.name} is on the waiting list; they show up when a
+            matching time is cancelled.
+          </div>
+        )}
         <div className="form-actions">
           <button
             type="button"
@@ -253,12 +427,26 @@ export function BookingDialog({
             Discard
           </button>
           <button
+            type="button"
+            className="button secondary"
+            disabled={!draft.client || addToWaitlist.isPending || waitlisted}
+            onClick={() => void waitlist()}
+          >
+            Add to waiting list
+          </button>
+          <button
             ref={bookButton}
             type="submit"
             className="button primary"
-            disabled={book.isPending}
+            disabled={book.isPending || bookSeries.isPending}
           >
-            {book.isPending ? 'Booking…' : 'Book'}
+            {book.isPending || bookSeries.isPending
+              ? 'Booking…'
+              : draft.repeatEvery > 0
+                ? plan
+                  ? `Book ${plan.length - skip.length} appointments`
+                  : 'Check the dates'
+                : 'Book'}
           </button>
         </div>
       </form>
@@ -312,7 +500,8 @@ function ClientStep({
     } else if (e.key === 'Enter') {
       e.preventDefault()
       if (results.length > 0) choose(active)
-      else if (query.length > 1) startAdding()
+      // Only offer a new client once the search has answered "nobody".
+      else if (query.length > 1 && search.isSuccess && !search.isFetching) startAdding()
     }
   }
 

@@ -8,9 +8,16 @@ import { format } from 'date-fns'
 import type { DiaryAppointment } from '../../../../shared/contract/appointments'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { RpcError } from '../../../../shared/rpc'
-import { useClinicHours, useDiaryRange, useMoveAppointment, useTherapists } from '../../api/diary'
+import {
+  useClinicHours,
+  useDiaryRange,
+  useMoveAppointment,
+  usePrefetchRanges,
+  useTherapists,
+} from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { AppointmentDialog } from './AppointmentDialog'
+import { WaitlistDialog } from './WaitlistDialog'
 import {
   acknowledgeBooking,
   acknowledgedBooking,
@@ -59,6 +66,7 @@ export function DiaryScreen() {
   const [therapistFilter, setTherapistFilter] = useState<number | 'all'>('all')
   const [notice, setNotice] = useState<Notice | null>(null)
   const [openId, setOpenId] = useState<number | null>(null)
+  const [waitlistOpen, setWaitlistOpen] = useState(false)
   const [scrollTarget, setScrollTarget] = useState<Date | null>(null)
 
   const therapists = useTherapists()
@@ -83,6 +91,19 @@ export function DiaryScreen() {
   const fromIso = range.from.toISOString()
   const toIso = range.to.toISOString()
   const diary = useDiaryRange(fromIso, toIso)
+  const neighbours = useMemo(
+    () =>
+      ([-1, 1] as const).map((d) => {
+        const r = fetchRange(view, step(view, date, d))
+        return { from: r.from.toISOString(), to: r.to.toISOString() }
+      }),
+    [view, date],
+  )
+  const prefetch = usePrefetchRanges(neighbours)
+  // Once this range is on screen, fetch the ones either side, so next/previous draw at once.
+  useEffect(() => {
+    if (diary.isSuccess && !diary.isPlaceholderData) prefetch()
+  }, [diary.isSuccess, diary.isPlaceholderData, prefetch])
   const move = useMoveAppointment()
 
   const shown = useMemo(
@@ -324,6 +345,9 @@ export function DiaryScreen() {
               </select>
             </label>
           )}
+          <button type="button" className="button secondary" onClick={() => setWaitlistOpen(true)}>
+            Waiting list
+          </button>
           <a className="button secondary" href={`#/diary/sheet/${format(date, 'yyyy-MM-dd')}`}>
             Day sheet
           </a>
@@ -359,7 +383,13 @@ export function DiaryScreen() {
           </p>
         </section>
       ) : (
-        <div className={`diary-calendar view-${view}`} data-testid="diary-calendar">
+        <div
+          className={`diary-calendar view-${view}`}
+          data-testid="diary-calendar"
+          // For tests and the Chromium bench: which range is on screen, and whether it is current.
+          data-range={fromIso}
+          data-state={diary.isFetching || diary.isPlaceholderData ? 'loading' : 'ready'}
+        >
           <DnDCalendar
             localizer={localizer}
             culture={CULTURE}
@@ -397,11 +427,12 @@ export function DiaryScreen() {
             onSelectEvent={onSelectEvent}
             popup
             showMultiDayTimes={false}
-            dayLayoutAlgorithm="no-overlap"
+            dayLayoutAlgorithm={view === 'day' ? 'no-overlap' : 'overlap'}
           />
         </div>
       )}
       {openId !== null && <AppointmentDialog id={openId} onClose={() => setOpenId(null)} />}
+      {waitlistOpen && <WaitlistDialog onClose={() => setWaitlistOpen(false)} />}
     </div>
   )
 }

@@ -12,6 +12,9 @@ export interface BookingDraft {
   fromDate: string
   picked: { therapistId: number; startsAt: string; endsAt: string | null } | null
   notes: string
+  /** 0: once; otherwise every N weeks, `repeatCount` times. */
+  repeatEvery: number
+  repeatCount: number
   newClient: { firstName: string; lastName: string; mobile: string }
 }
 
@@ -26,6 +29,8 @@ export function emptyDraft(today: string): BookingDraft {
     fromDate: today,
     picked: null,
     notes: '',
+    repeatEvery: 0,
+    repeatCount: 6,
     newClient: { firstName: '', lastName: '', mobile: '' },
   }
 }
