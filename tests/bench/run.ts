@@ -9,10 +9,10 @@ import type { Session } from '../../src/main/rpc/context'
 import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
-import { benchDiary } from './diary.bench'
 import { benchBackups } from './backups.bench'
-import { benchNotes, NOTE_COUNT } from './notes.bench'
+import { benchDiary } from './diary.bench'
 import { benchDiaryChromium } from './diary-chromium.bench'
+import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,

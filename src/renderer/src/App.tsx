@@ -116,16 +116,16 @@ function Shell({ user }: { user: SignedInUser }) {
         {route.screen === 'settings' && <SettingsScreen section={route.section} />}
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
+        {route.screen === 'clients' && <ClientsScreen />}
         {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
         {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
         {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
-        {route.screen === 'clients' && <ClientsScreen />}
         {route.screen === 'reports' && (
-          <ComingScreen title={COMING.reports.title} body={COMING.reports.body} />
+          <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
         )}
       </main>
-      <BookingLauncher onBooked={() => go('diary')} />
       <SearchPalette />
+      <BookingLauncher onBooked={() => go('diary')} />
     </div>
   )
 }

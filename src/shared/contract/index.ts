@@ -2,10 +2,10 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
-import { appointmentsContract } from './appointments'
-import { clientsContract } from './clients'
-import { diarySetupContract } from './diary-setup'
 import { backupsContract } from './backups'
+import { clientsContract } from './clients'
+import { appointmentsContract } from './appointments'
+import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { settingsContract } from './settings'
 
@@ -14,10 +14,10 @@ export const contract = {
   ...settingsContract,
   ...authContract,
   ...auditContract,
+  ...backupsContract,
   ...clientsContract,
   ...diarySetupContract,
   ...appointmentsContract,
-  ...backupsContract,
   ...notesContract,
 } satisfies Record<string, MethodSpec>
 
