@@ -1,6 +1,6 @@
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { mkdirSync } from 'node:fs'
-import { hostname } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { openConnection, type Connection } from './db/connection'
 import { LiveDatabase } from './db/live-database'
 import { migrateToLatest, type MigrateReport } from './db/migrate'
@@ -79,7 +79,12 @@ export async function openCore({
     handlers,
     log,
     workstation,
-    core: { backups },
+    core: {
+      backups,
+      attachmentsDir: onDisk
+        ? join(dirname(file), 'attachments')
+        : join(tmpdir(), 'plinth-attachments'),
+    },
     ...(now ? { now } : {}),
   })
   const clock = now ?? (() => new Date())

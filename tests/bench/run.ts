@@ -12,6 +12,7 @@ import { printTable, type Figure } from './measure'
 import { benchBackups } from './backups.bench'
 import { benchDiary } from './diary.bench'
 import { benchDiaryChromium } from './diary-chromium.bench'
+import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -52,6 +53,10 @@ try {
   )
   report[`client search, ${CLIENT_COUNT.toLocaleString('en-GB')} clients (p95 budget 5 ms)`] =
     await benchClientSearch(core, owner)
+  report[`treatment notes, ${NOTE_COUNT.toLocaleString('en-GB')} notes`] = await benchNotes(
+    core,
+    owner,
+  )
   if (rendererBuilt()) {
     report['client lookup in the renderer (p95 budget 50 ms)'] = await benchLookupInChromium(
       core,

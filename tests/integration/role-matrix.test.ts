@@ -77,6 +77,21 @@ const EXPECTED: Record<MethodName, Access> = {
   'waitlist.list': ['owner', 'reception', 'therapist'],
   'waitlist.add': ['owner', 'reception', 'therapist'],
   'waitlist.remove': ['owner', 'reception', 'therapist'],
+  'notes.templates': ['owner', 'therapist'],
+  'notes.saveTemplate': ['owner'],
+  'notes.listForClient': ['owner', 'reception', 'therapist'],
+  'notes.forAppointment': ['owner', 'reception', 'therapist'],
+  'notes.get': ['owner', 'therapist'],
+  'notes.start': ['owner', 'therapist'],
+  'notes.saveDraft': ['owner', 'therapist'],
+  'notes.sign': ['owner', 'therapist'],
+  'notes.discardDraft': ['owner', 'therapist'],
+  'notes.addAddendum': ['owner', 'therapist'],
+  'notes.unsigned': ['owner', 'therapist'],
+  'notes.search': ['owner', 'therapist'],
+  'notes.progress': ['owner', 'therapist'],
+  'notes.exportPdf': ['owner', 'therapist'],
+  'notes.addAttachment': ['owner', 'therapist'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

@@ -46,4 +46,6 @@ export interface HandlerContext {
 
 export interface CoreServices {
   backups: BackupService
+  /** Where note attachments are stored by content hash (beside the database file). */
+  attachmentsDir: string
 }

@@ -13,6 +13,7 @@ import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
+import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { screensFor } from './features/shell/routes'
@@ -116,6 +117,7 @@ function Shell({ user }: { user: SignedInUser }) {
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
         {route.screen === 'clients' && <ClientsScreen />}
+        {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
         {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
         {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
         {route.screen === 'reports' && (

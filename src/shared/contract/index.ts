@@ -6,6 +6,7 @@ import { backupsContract } from './backups'
 import { clientsContract } from './clients'
 import { appointmentsContract } from './appointments'
 import { diarySetupContract } from './diary-setup'
+import { notesContract } from './notes'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -17,6 +18,7 @@ export const contract = {
   ...clientsContract,
   ...diarySetupContract,
   ...appointmentsContract,
+  ...notesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

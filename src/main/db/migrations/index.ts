@@ -5,6 +5,7 @@ import * as m0030 from './0030-users'
 import * as m0100 from './0100-clients'
 import * as m0200 from './0200-diary-setup'
 import * as m0210 from './0210-appointments'
+import * as m0300 from './0300-notes'
 import * as m0400 from './0400-backup-settings'
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0100-clients': m0100,
   '0200-diary-setup': m0200,
   '0210-appointments': m0210,
+  '0300-notes': m0300,
   '0400-backup-settings': m0400,
 }

@@ -10,6 +10,7 @@ import {
   servicesHandlers,
   therapistsHandlers,
 } from './diary-setup'
+import { notesHandlers } from './notes'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...appointmentsHandlers,
   ...waitlistHandlers,
+  ...notesHandlers,
 }

@@ -13,6 +13,10 @@ const PATHS = {
   search: 'M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16ZM21 21l-4.35-4.35',
   info: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20ZM12 16v-4M12 8h.01',
   plus: 'M12 5v14M5 12h14',
+  download: 'M12 3v12M7 10l5 5 5-5M5 21h14',
+  lock: 'M7 11V7a5 5 0 0 1 10 0v4M5 11h14v10H5z',
+  file: 'M14 3H6v18h12V7l-4-4ZM14 3v4h4',
+  note: 'M14 3H6v18h12V7l-4-4ZM14 3v4h4M9 13h6M9 17h6',
 } as const
 
 export type IconName = keyof typeof PATHS

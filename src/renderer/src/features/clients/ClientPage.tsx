@@ -15,6 +15,7 @@ import { Icon } from '../../components/Icon'
 import { AlertBanner } from './AlertBanner'
 import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
+import { ClientNotesCard } from '../notes/ClientNotesCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
 
 export function ClientPage({ id }: { id: number }) {
@@ -125,10 +126,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <AlertsCard client={client} />
           <QuestionnaireCard client={client} />
           <AppointmentsCard id={client.id} />
-          <section className="card" aria-labelledby="notes-title">
-            <h2 id="notes-title">Treatment notes</h2>
-            <p className="muted">Treatment notes will be listed here once notes are in use.</p>
-          </section>
+          <ClientNotesCard clientId={client.id} />
           <TimelineCard id={client.id} />
         </div>
       )}

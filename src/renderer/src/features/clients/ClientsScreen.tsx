@@ -1,3 +1,4 @@
+import { NoteScreen, StartNote } from '../notes/NoteScreen'
 import { ClientForm } from './ClientForm'
 import { ClientLookup } from './ClientLookup'
 import { ClientPage } from './ClientPage'
@@ -39,6 +40,15 @@ export function ClientsScreen() {
       return <EditClient id={route.id} />
     case 'merge':
       return <MergeClients keepId={route.id} />
+    case 'note':
+      return <NoteScreen key={route.noteId} clientId={route.id} noteId={route.noteId} />
+    case 'newNote':
+      return (
+        <StartNote
+          clientId={route.id}
+          {...(route.appointmentId ? { appointmentId: route.appointmentId } : {})}
+        />
+      )
   }
 }
 

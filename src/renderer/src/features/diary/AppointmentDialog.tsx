@@ -10,6 +10,7 @@ import {
   useTherapists,
 } from '../../api/diary'
 import { Icon } from '../../components/Icon'
+import { AppointmentNoteButton } from '../notes/AppointmentNoteButton'
 import { formatPence } from '../setup/time-ranges'
 import { Modal } from './Modal'
 
@@ -130,6 +131,12 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
           )}
           {!cancelling && a.status !== 'cancelled' && (
             <div className="appt-actions">
+              <AppointmentNoteButton
+                appointmentId={a.id}
+                clientId={a.clientId}
+                status={a.status}
+                onOpen={onClose}
+              />
               {a.status === 'booked' && (
                 <button
                   type="button"

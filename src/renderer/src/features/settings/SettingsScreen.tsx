@@ -19,6 +19,7 @@ import { StaffSection } from '../staff/StaffSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
+import { TemplatesSection } from '../notes/TemplatesSection'
 import { SecuritySection } from './SecuritySection'
 import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
 
@@ -36,6 +37,7 @@ const SECTIONS = [
   { id: 'services', path: 'settings/services', label: 'Services' },
   { id: 'rooms', path: 'settings/rooms', label: 'Rooms' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
+  { id: 'notes', path: 'settings/notes', label: 'Note templates' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
 ] as const
@@ -68,6 +70,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'services' && <ServicesSection />}
       {current.id === 'rooms' && <RoomsSection />}
       {current.id === 'staff' && <StaffSection />}
+      {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
     </>

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed'
+
+/**
+ * Saves a draft a moment after the last change, straight away when the window is hidden
+ * or closed, and when the editor goes away. Saves never overlap: a change made while one
+ * is in flight is saved right after it.
+ */
+export function useAutosave<T>(
+  save: (value: T) => Promise<unknown>,
+  delayMs = 800,
+): {
+  state: SaveState
+  error: string | null
+  changed(value: T): void
+  /** Saves now; true when nothing is left unsaved. */
+  flush(): Promise<boolean>
+} {
+  const [state, setState] = useState<SaveState>('saved')
+  const [error, setError] = useState<string | null>(null)
+  const pending = useRef<{ value: T } | null>(null)
+  const inFlight = useRef<Promise<void> | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const saveRef = useRef(save)
+  useEffect(() => {
+    saveRef.current = save
+  })
+
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    if (inFlight.current) await inFlight.current
+    const next = pending.current
+    if (!next) return true
+    pending.current = null
+    setState('saving')
+    inFlight.current = saveRef
+      .current(next.value)
+      .then(() => {
+        setError(null)
+        setState(pending.current ? 'unsaved' : 'saved')
+      })
+      .catch((e: unknown) => {
+        // Keep the value: the next change or flush tries again with the newest text.
+        pending.current ??= next
+        setError(e instanceof Error ? e.message : String(e))
+        setState('failed')
+      })
+      .finally(() => {
+        inFlight.current = null
+      })
+    await inFlight.current
+    return pending.current === null
+  }, [])
+
+  const changed = useCallback(
+    (value: T) => {
+      pending.current = { value }
+      setState('unsaved')
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(() => void flush(), delayMs)
+    },
+    [delayMs, flush],
+  )
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush()
+    }
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (!pending.current && !inFlight.current) return
+      void flush()
+      // The save is sent now; asking to stay gives it time to land.
+      e.preventDefault()
+    }
+    document.addEventListener('visibilitychange', onHide)
+    window.addEventListener('beforeunload', onUnload)
+    window.addEventListener('pagehide', onHide)
+    return () => {
+      document.removeEventListener('visibilitychange', onHide)
+      window.removeEventListener('beforeunload', onUnload)
+      window.removeEventListener('pagehide', onHide)
+      void flush()
+    }
+  }, [flush])
+
+  return { state, error, changed, flush }
+}
