@@ -114,6 +114,10 @@ export interface ClientsTable {
   created_by: number | null
   updated_at: string
   updated_by: number | null
+  /** The import that created this record (import_batches.id), if any. */
+  import_batch_id: Generated<string | null>
+  /** The record's id in the system it was imported from, e.g. a Cliniko patient id. */
+  import_ref: Generated<string | null>
 }
 
 /** FTS5 (trigram) shadow of clients, rowid = clients.id. */
@@ -171,6 +175,18 @@ export interface ClientSettingsTable {
   referral_sources: string
 }
 
+export interface ImportBatchesTable {
+  id: string
+  file_name: string
+  preset: string
+  created_count: number
+  skipped_count: number
+  at: string
+  by: number | null
+  undone_at: string | null
+  undone_by: number | null
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -183,4 +199,5 @@ export interface DB {
   health_questionnaires: HealthQuestionnairesTable
   client_merges: ClientMergesTable
   client_settings: ClientSettingsTable
+  import_batches: ImportBatchesTable
 }

@@ -29,6 +29,9 @@ const noCore: CoreServices = {
   get backups(): never {
     throw new Error('This router was created without core services')
   },
+  get imports(): never {
+    throw new Error('This router was created without core services')
+  },
 }
 
 export interface Router {

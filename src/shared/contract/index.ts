@@ -4,6 +4,7 @@ import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
+import { importsContract } from './imports'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -13,6 +14,7 @@ export const contract = {
   ...auditContract,
   ...backupsContract,
   ...clientsContract,
+  ...importsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -4,6 +4,7 @@ import * as m0020 from './0020-audit'
 import * as m0030 from './0030-users'
 import * as m0100 from './0100-clients'
 import * as m0400 from './0400-backup-settings'
+import * as m0500 from './0500-import-batches'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0030-users': m0030,
   '0100-clients': m0100,
   '0400-backup-settings': m0400,
+  '0500-import-batches': m0500,
 }

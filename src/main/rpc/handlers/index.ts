@@ -3,6 +3,7 @@ import { authHandlers } from './auth'
 import { securityHandlers } from './security'
 import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
+import { importsHandlers } from './imports'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...clientsHandlers,
+  ...importsHandlers,
 }
