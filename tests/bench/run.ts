@@ -10,6 +10,7 @@ import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { printTable, type Figure } from './measure'
 import { benchBackups } from './backups.bench'
+import { benchImport } from './import.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -43,6 +44,7 @@ try {
   await seedDemoClinic(core)
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['backups'] = await benchBackups()
+  report['client import, 50,000 rows'] = await benchImport()
   const seedStart = performance.now()
   bulkSeedClients(core, CLIENT_COUNT)
   console.log(
