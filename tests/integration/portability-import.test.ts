@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportJob } from '../../src/shared/contract/imports'
 import { parseImportDate } from '../../src/main/services/portability/import-dates'
 import { aClient } from '../fixtures/clients'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
-const cliniko = readFileSync(join(__dirname, '../fixtures/Patients-Cliniko-20260101.csv'), 'utf8')
+const cliniko = readFileSync(
+  fileURLToPath(new URL('../fixtures/Patients-Cliniko-20260101.csv', import.meta.url)),
+  'utf8',
+)
 const owner = aSession('owner')
 
 type Core = Awaited<ReturnType<typeof openTempCore>>

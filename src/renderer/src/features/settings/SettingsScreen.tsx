@@ -13,6 +13,7 @@ import { useFormError } from '../../components/rpc-form-errors'
 import { Icon } from '../../components/Icon'
 import { StaffSection } from '../staff/StaffSection'
 import { BackupsSection } from '../backups/BackupsSection'
+import { ImportSection } from '../portability/ImportSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { SecuritySection } from './SecuritySection'
@@ -30,6 +31,7 @@ const SECTIONS = [
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
+  { id: 'import', path: 'settings/import', label: 'Import & export' },
 ] as const
 
 export function SettingsScreen({ section }: { section: string | null }) {
@@ -58,6 +60,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'staff' && <StaffSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
+      {current.id === 'import' && <ImportSection />}
     </>
   )
 }

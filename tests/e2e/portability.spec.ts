@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url'
+import { expect, expectAccessible, snap, test } from './fixtures'
+
+const cliniko = fileURLToPath(new URL('../fixtures/Patients-Cliniko-20260101.csv', import.meta.url))
+
+test('the owner imports a Cliniko export through the mapping screen and reads the report', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings/import' })
+  const section = page.getByRole('region', { name: 'Import clients' })
+  await section.getByLabel('CSV file of clients').setInputFiles(cliniko)
+
+  await expect(section.getByText(/7 rows, read as a Cliniko patients export/)).toBeVisible()
+  await expect(section.getByLabel('First name', { exact: true })).toHaveValue('First Name')
+  await expect(section.getByLabel('Postcode')).toHaveValue('Post Code')
+  await expect(section.getByRole('table', { name: 'The first rows of the file' })).toContainText(
+    '12 High Street, Flat 2',
+  )
+  await snap(page, 'import-mapping')
+  await expectAccessible(page)
+
+  await section.getByRole('button', { name: 'Check rows' }).click()
+  const report = section.getByRole('region', { name: 'Report' })
+  await expect(report.getByText(/7 rows: 4 ready to import/)).toBeVisible()
+  const problems = report.getByRole('table', { name: 'Rows with problems' })
+  await expect(problems.getByRole('row', { name: /Grace Hughes/ })).toContainText('month/day order')
+  await expect(problems.getByRole('row', { name: /Olu Adeyemi/ })).toContainText('Check')
+  await snap(page, 'import-report')
+  await expectAccessible(page)
+
+  await section.getByRole('button', { name: 'Import 4 clients' }).click()
+  await expect(section.getByText('Imported 4 clients; 3 rows skipped.')).toBeVisible()
+  await expect(section.getByRole('button', { name: 'Undo import' })).toBeVisible()
+  await snap(page, 'import-done')
+})
