@@ -33,4 +33,12 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await expect(section.getByText('Imported 4 clients; 3 rows skipped.')).toBeVisible()
   await expect(section.getByRole('button', { name: 'Undo import' })).toBeVisible()
   await snap(page, 'import-done')
+
+  const exporting = page.getByRole('region', { name: 'Export the clinic' })
+  const download = page.waitForEvent('download')
+  await exporting.getByRole('button', { name: 'Download export' }).click()
+  expect((await download).suggestedFilename()).toMatch(/^plinth-export-\d{4}-\d{2}-\d{2}\.zip$/)
+  await expect(exporting.getByText(/Exported 4 clients and \d+ tables/)).toBeVisible()
+  await snap(page, 'export-done')
+  await expectAccessible(page)
 })

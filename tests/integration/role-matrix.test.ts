@@ -41,6 +41,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'imports.job': ['owner'],
   'imports.batches': ['owner'],
   'imports.undo': ['owner'],
+  'exports.clinic': ['owner'],
+  'gdpr.subjectAccess': ['owner'],
   'clients.search': ['owner', 'reception', 'therapist'],
   'clients.get': ['owner', 'reception', 'therapist'],
   'clients.duplicates': ['owner', 'reception', 'therapist'],

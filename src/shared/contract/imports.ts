@@ -34,7 +34,7 @@ export const IMPORT_TARGETS = [
   {
     key: 'emergencyName',
     label: 'Emergency contact',
-    aliases: ['emergency contact', 'emergency contact name'],
+    aliases: ['emergency contact', 'emergency contact name', 'emergency name'],
   },
   {
     key: 'emergencyPhone',
@@ -48,12 +48,12 @@ export const IMPORT_TARGETS = [
   {
     key: 'marketingEmail',
     label: 'Accepts e-mail marketing',
-    aliases: ['marketing email', 'accepts email marketing'],
+    aliases: ['marketing email', 'accepts email marketing', 'marketing email at'],
   },
   {
     key: 'marketingSms',
     label: 'Accepts SMS marketing',
-    aliases: ['marketing sms', 'accepts sms marketing'],
+    aliases: ['marketing sms', 'accepts sms marketing', 'marketing sms at'],
   },
   { key: 'archivedAt', label: 'Archived on', aliases: ['archived at', 'archived on', 'archived'] },
 ] as const

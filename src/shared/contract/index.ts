@@ -5,6 +5,8 @@ import { authContract } from './auth'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
 import { importsContract } from './imports'
+import { exportsContract } from './exports'
+import { gdprContract } from './gdpr'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -15,6 +17,8 @@ export const contract = {
   ...backupsContract,
   ...clientsContract,
   ...importsContract,
+  ...exportsContract,
+  ...gdprContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -4,6 +4,8 @@ import { securityHandlers } from './security'
 import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
 import { importsHandlers } from './imports'
+import { exportsHandlers } from './exports'
+import { gdprHandlers } from './gdpr'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -18,4 +20,6 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...clientsHandlers,
   ...importsHandlers,
+  ...exportsHandlers,
+  ...gdprHandlers,
 }

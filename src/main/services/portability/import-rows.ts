@@ -19,6 +19,27 @@ export interface ImportRowResult {
 
 const YES = new Set(['true', 'yes', 'y', '1', 'x', 'opted in', 'accepted'])
 
+/** "yes"/"true"/"1", or a date (Plinth's own export records when consent was given). */
+function yes(value: string): boolean {
+  return YES.has(value.toLowerCase()) || /^\d{4}-\d{2}-\d{2}/.test(value)
+}
+
+/** "a; b" from a template, or ["a","b"] from Plinth's own export. */
+function tagsOf(value: string): string[] {
+  if (value.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(value)
+      if (Array.isArray(parsed)) return parsed.map(String).filter((t) => t.trim() !== '')
+    } catch {
+      // not JSON after all: split it like any other list
+    }
+  }
+  return value
+    .split(/[;|]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+}
+
 /** One CSV row, mapped and checked by the same schema the client form uses. */
 export function mapRow(
   headers: string[],
@@ -54,10 +75,7 @@ export function mapRow(
 
   const dateOfBirth = date('dateOfBirth', 'Date of birth')
   const archived = date('archivedAt', 'Archived on')
-  const tags = cell('tags')
-    .split(/[;|]/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '')
+  const tags = tagsOf(cell('tags'))
 
   const candidate = {
     title: cell('title'),
@@ -78,8 +96,8 @@ export function mapRow(
     referralSource: cell('referralSource'),
     notes: cell('notes'),
     tags,
-    marketingEmail: YES.has(cell('marketingEmail').toLowerCase()),
-    marketingSms: YES.has(cell('marketingSms').toLowerCase()),
+    marketingEmail: yes(cell('marketingEmail')),
+    marketingSms: yes(cell('marketingSms')),
   }
   const name = `${candidate.firstName} ${candidate.lastName}`.trim() || '(no name)'
   const parsed = clientInput.safeParse(candidate)

@@ -15,6 +15,7 @@ import { AlertBanner } from './AlertBanner'
 import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
 import { QuestionnaireCard } from './QuestionnaireCard'
+import { SubjectAccessButton } from '../portability/SubjectAccessButton'
 
 export function ClientPage({ id }: { id: number }) {
   const client = useClient(id)
@@ -65,6 +66,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
               </a>
             )}
             {(role === 'owner' || role === 'reception') && <ArchiveButton client={client} />}
+            {role === 'owner' && <SubjectAccessButton clientId={client.id} />}
           </div>
         )}
       </header>

@@ -14,6 +14,7 @@ import { Icon } from '../../components/Icon'
 import { StaffSection } from '../staff/StaffSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ImportSection } from '../portability/ImportSection'
+import { ExportSection } from '../portability/ExportSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { SecuritySection } from './SecuritySection'
@@ -60,7 +61,12 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'staff' && <StaffSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
-      {current.id === 'import' && <ImportSection />}
+      {current.id === 'import' && (
+        <>
+          <ImportSection />
+          <ExportSection />
+        </>
+      )}
     </>
   )
 }
