@@ -118,6 +118,8 @@ export interface ClientsTable {
   import_batch_id: Generated<string | null>
   /** The record's id in the system it was imported from, e.g. a Cliniko patient id. */
   import_ref: Generated<string | null>
+  /** When the record's identity and clinical text were removed (retention). */
+  anonymised_at: Generated<string | null>
 }
 
 /** FTS5 (trigram) shadow of clients, rowid = clients.id. */
@@ -187,6 +189,11 @@ export interface ImportBatchesTable {
   undone_by: number | null
 }
 
+export interface RetentionSettingsTable {
+  id: number
+  years: number
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -200,4 +207,5 @@ export interface DB {
   client_merges: ClientMergesTable
   client_settings: ClientSettingsTable
   import_batches: ImportBatchesTable
+  retention_settings: RetentionSettingsTable
 }

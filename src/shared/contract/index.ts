@@ -7,6 +7,7 @@ import { clientsContract } from './clients'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
+import { retentionContract } from './retention'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -19,6 +20,7 @@ export const contract = {
   ...importsContract,
   ...exportsContract,
   ...gdprContract,
+  ...retentionContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

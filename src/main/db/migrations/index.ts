@@ -5,6 +5,7 @@ import * as m0030 from './0030-users'
 import * as m0100 from './0100-clients'
 import * as m0400 from './0400-backup-settings'
 import * as m0500 from './0500-import-batches'
+import * as m0510 from './0510-retention'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0100-clients': m0100,
   '0400-backup-settings': m0400,
   '0500-import-batches': m0500,
+  '0510-retention': m0510,
 }

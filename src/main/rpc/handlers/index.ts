@@ -6,6 +6,7 @@ import { clientsHandlers } from './clients'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
+import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,
+  ...retentionHandlers,
 }
