@@ -41,4 +41,19 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await expect(exporting.getByText(/Exported 4 clients and \d+ tables/)).toBeVisible()
   await snap(page, 'export-done')
   await expectAccessible(page)
+
+  const retention = page.getByRole('region', { name: 'Records past retention' })
+  await expect(retention.getByText('No records are past their retention period.')).toBeVisible()
+
+  // The owner answers Aisha's subject access request from her record.
+  await page.getByRole('link', { name: 'Clients', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Find a client' }).fill('Khan')
+  await page.getByRole('option', { name: /Aisha Khan/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Aisha Khan/ })).toBeVisible()
+  const sar = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Subject access export' }).click()
+  expect((await sar).suggestedFilename()).toMatch(/^subject-access-client-\d+-.*\.json$/)
+  await expect(page.getByRole('button', { name: 'Anonymise…' })).toBeVisible()
+  await snap(page, 'client-gdpr-actions')
+  await expectAccessible(page)
 })

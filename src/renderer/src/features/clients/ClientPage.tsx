@@ -16,6 +16,7 @@ import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
 import { QuestionnaireCard } from './QuestionnaireCard'
 import { SubjectAccessButton } from '../portability/SubjectAccessButton'
+import { EraseClientButtons } from '../portability/EraseClientButtons'
 
 export function ClientPage({ id }: { id: number }) {
   const client = useClient(id)
@@ -67,6 +68,9 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
             )}
             {(role === 'owner' || role === 'reception') && <ArchiveButton client={client} />}
             {role === 'owner' && <SubjectAccessButton clientId={client.id} />}
+            {role === 'owner' && (
+              <EraseClientButtons clientId={client.id} name={client.displayName} />
+            )}
           </div>
         )}
       </header>

@@ -15,6 +15,7 @@ import { StaffSection } from '../staff/StaffSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ImportSection } from '../portability/ImportSection'
 import { ExportSection } from '../portability/ExportSection'
+import { RetentionSection } from '../portability/RetentionSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { SecuritySection } from './SecuritySection'
@@ -65,6 +66,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
         <>
           <ImportSection />
           <ExportSection />
+          <RetentionSection />
         </>
       )}
     </>
