@@ -12,6 +12,7 @@ import { getSecuritySettings } from './services/auth/security-settings'
 import { StaffConnection } from './services/auth/staff-connection'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
+import { ImportService } from './services/portability/import-service'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -21,6 +22,8 @@ export interface PlinthCore extends Connection {
   connect(): StaffConnection
   /** Backups, restore and the integrity check of this database. */
   backups: BackupService
+  /** Client imports from CSV files: parsed, checked and imported as jobs. */
+  imports: ImportService
 }
 
 export interface OpenCoreOptions {
@@ -74,6 +77,8 @@ export async function openCore({
   const { connection, migration } = await openMigrated(file)
   const live = new LiveDatabase(connection)
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
+  const imports = new ImportService({ log, now: now ?? (() => new Date()) })
+  imports.attach(live)
   const router = createRouter({
     db: live,
     handlers,
@@ -81,6 +86,7 @@ export async function openCore({
     workstation,
     core: {
       backups,
+      imports,
       attachmentsDir: onDisk
         ? join(dirname(file), 'attachments')
         : join(tmpdir(), 'plinth-attachments'),
@@ -99,6 +105,7 @@ export async function openCore({
     router,
     migration,
     backups,
+    imports,
     connect,
     get db() {
       return live.db
@@ -107,6 +114,7 @@ export async function openCore({
       return live.sqlite
     },
     async close() {
+      await imports.idle()
       await backups.idle()
       await live.close()
     },

@@ -13,6 +13,7 @@ import { benchBackups } from './backups.bench'
 import { benchDiary } from './diary.bench'
 import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
+import { benchImport } from './import.bench'
 import { benchSettingsRead } from './settings.bench'
 import {
   benchClientSearch,
@@ -46,6 +47,7 @@ try {
   await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['backups'] = await benchBackups()
+  report['client import, 50,000 rows'] = await benchImport()
   const seedStart = performance.now()
   bulkSeedClients(core, CLIENT_COUNT)
   console.log(

@@ -100,7 +100,7 @@ describe('backups', () => {
     expect(backup).toMatchObject({ reason: 'manual', verified: true, encrypted: false })
     expect(backup.counts).toMatchObject({ clinic_settings: 1, audit_log: 2, backup_settings: 1 })
     const manifest = JSON.parse(readFileSync(join(list.folder, `${backup.name}.json`), 'utf8'))
-    expect(manifest).toMatchObject({ quickCheck: 'ok', schema: '0400-backup-settings' })
+    expect(manifest).toMatchObject({ quickCheck: 'ok', schema: Object.keys(migrations).at(-1) })
     // A backup is one self-contained file, not a WAL database with sidecars.
     expect(readdirSync(list.folder).sort()).toEqual([backup.name, `${backup.name}.json`])
 
@@ -190,10 +190,14 @@ describe('backups', () => {
     try {
       const first = await openCore({ file, log: silentLogger })
       await first.close()
-      // Pretend the backup-settings migration has not run yet: an older Plinth's file.
+      // Pretend the backup-settings migration (and the portability ones after it) have not
+      // run yet: an older Plinth's file.
       const raw = new Database(file)
       raw.exec(
-        `DROP TABLE backup_settings; DELETE FROM kysely_migration WHERE name = '0400-backup-settings'`,
+        `DROP TABLE backup_settings; DROP TABLE import_batches; DROP TABLE retention_settings;
+         DROP INDEX clients_import_batch; ALTER TABLE clients DROP COLUMN import_batch_id;
+         ALTER TABLE clients DROP COLUMN import_ref; ALTER TABLE clients DROP COLUMN anonymised_at;
+         DELETE FROM kysely_migration WHERE name >= '0400'`,
       )
       raw.close()
       const upgraded = await openCore({
@@ -202,7 +206,9 @@ describe('backups', () => {
         now: () => new Date('2026-03-29T00:30:00Z'),
       })
       try {
-        expect(upgraded.migration.applied).toEqual(['0400-backup-settings'])
+        expect(upgraded.migration.applied).toEqual(
+          Object.keys(migrations).filter((name) => name >= '0400'),
+        )
         expect(upgraded.migration.backupFile).toBe(
           join(tmp.dir, 'backups', 'plinth-2026-03-29T00-30-00-000Z-pre-migration.sqlite'),
         )

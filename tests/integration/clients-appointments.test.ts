@@ -118,4 +118,27 @@ describe("a client's appointments", () => {
     const keptAgain = await call(core, 'clients.appointments', { id: kept.id }, reception)
     expect(keptAgain.ok && keptAgain.value.upcoming).toEqual([])
   })
+
+  it('will not delete a client who has appointments, and anonymising clears what was typed on them', async () => {
+    const old = await aBookableClient(core, reception, ['Ola', 'Nordmann'])
+    const appt = await book(old.id, '2026-03-04 11:00')
+    await call(
+      core,
+      'appointments.cancel',
+      { id: appt.id, by: 'client', reason: 'Sister Ola is ill' },
+      reception,
+    )
+    const refused = await call(core, 'retention.delete', { clientId: old.id }, owner)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: /anonymise/ } })
+
+    const anonymised = await call(core, 'retention.anonymise', { clientId: old.id }, owner)
+    expect(anonymised.ok).toBe(true)
+    const row = await core.db
+      .selectFrom('appointments')
+      .select(['client_id', 'cancel_reason', 'notes', 'price_pence'])
+      .where('id', '=', appt.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ client_id: old.id, cancel_reason: null, notes: '' })
+    expect(row.price_pence).toBeGreaterThan(0)
+  })
 })

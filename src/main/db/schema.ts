@@ -114,6 +114,12 @@ export interface ClientsTable {
   created_by: number | null
   updated_at: string
   updated_by: number | null
+  /** The import that created this record (import_batches.id), if any. */
+  import_batch_id: Generated<string | null>
+  /** The record's id in the system it was imported from, e.g. a Cliniko patient id. */
+  import_ref: Generated<string | null>
+  /** When the record's identity and clinical text were removed (retention). */
+  anonymised_at: Generated<string | null>
 }
 
 /** FTS5 (trigram) shadow of clients, rowid = clients.id. */
@@ -364,6 +370,23 @@ export interface NoteAttachmentsTable {
   added_by_name: string | null
 }
 
+export interface ImportBatchesTable {
+  id: string
+  file_name: string
+  preset: string
+  created_count: number
+  skipped_count: number
+  at: string
+  by: number | null
+  undone_at: string | null
+  undone_by: number | null
+}
+
+export interface RetentionSettingsTable {
+  id: number
+  years: number
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -393,4 +416,6 @@ export interface DB {
   notes: NotesTable
   note_addenda: NoteAddendaTable
   note_attachments: NoteAttachmentsTable
+  import_batches: ImportBatchesTable
+  retention_settings: RetentionSettingsTable
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles'
 import type { DB } from '../db/schema'
 import type { AuditEntry } from '../services/audit'
 import type { BackupService } from '../services/backups/backup-service'
+import type { ImportService } from '../services/portability/import-service'
 
 /** Who is calling. Created by sign-in; adapters hold it per window or per browser tab. */
 export interface Session {
@@ -48,4 +49,5 @@ export interface CoreServices {
   backups: BackupService
   /** Where note attachments are stored by content hash (beside the database file). */
   attachmentsDir: string
+  imports: ImportService
 }

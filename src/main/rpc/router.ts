@@ -32,6 +32,9 @@ const noCore: CoreServices = {
   get attachmentsDir(): never {
     throw new Error('This router was created without core services')
   },
+  get imports(): never {
+    throw new Error('This router was created without core services')
+  },
 }
 
 export interface Router {

@@ -7,6 +7,10 @@ import { clientsContract } from './clients'
 import { appointmentsContract } from './appointments'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
+import { importsContract } from './imports'
+import { exportsContract } from './exports'
+import { gdprContract } from './gdpr'
+import { retentionContract } from './retention'
 import { settingsContract } from './settings'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -19,6 +23,10 @@ export const contract = {
   ...diarySetupContract,
   ...appointmentsContract,
   ...notesContract,
+  ...importsContract,
+  ...exportsContract,
+  ...gdprContract,
+  ...retentionContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

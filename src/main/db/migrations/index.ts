@@ -7,6 +7,8 @@ import * as m0200 from './0200-diary-setup'
 import * as m0210 from './0210-appointments'
 import * as m0300 from './0300-notes'
 import * as m0400 from './0400-backup-settings'
+import * as m0500 from './0500-import-batches'
+import * as m0510 from './0510-retention'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0210-appointments': m0210,
   '0300-notes': m0300,
   '0400-backup-settings': m0400,
+  '0500-import-batches': m0500,
+  '0510-retention': m0510,
 }

@@ -11,6 +11,10 @@ import {
   therapistsHandlers,
 } from './diary-setup'
 import { notesHandlers } from './notes'
+import { importsHandlers } from './imports'
+import { exportsHandlers } from './exports'
+import { gdprHandlers } from './gdpr'
+import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -32,4 +36,8 @@ export const handlers: Handlers = {
   ...appointmentsHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
+  ...importsHandlers,
+  ...exportsHandlers,
+  ...gdprHandlers,
+  ...retentionHandlers,
 }

@@ -33,7 +33,12 @@ export function ageOn(dateOfBirth: string, now: Date): number | null {
 }
 
 /** Typed fields -> columns; consents record when and by whom they were first given. */
-function columnsFrom(input: ClientValues, before: ClientRow | null, actor: Actor, now: Date) {
+export function columnsFrom(
+  input: ClientValues,
+  before: ClientRow | null,
+  actor: Actor,
+  now: Date,
+) {
   const at = now.toISOString()
   const consent = (
     given: boolean,

@@ -17,6 +17,8 @@ import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
 import { ClientNotesCard } from '../notes/ClientNotesCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
+import { SubjectAccessButton } from '../portability/SubjectAccessButton'
+import { EraseClientButtons } from '../portability/EraseClientButtons'
 
 export function ClientPage({ id }: { id: number }) {
   const client = useClient(id)
@@ -67,6 +69,10 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
               </a>
             )}
             {(role === 'owner' || role === 'reception') && <ArchiveButton client={client} />}
+            {role === 'owner' && <SubjectAccessButton clientId={client.id} />}
+            {role === 'owner' && (
+              <EraseClientButtons clientId={client.id} name={client.displayName} />
+            )}
           </div>
         )}
       </header>

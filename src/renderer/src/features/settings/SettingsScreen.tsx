@@ -17,6 +17,9 @@ import { ServicesSection } from '../setup/ServicesSection'
 import { TherapistsSection } from '../setup/TherapistsSection'
 import { StaffSection } from '../staff/StaffSection'
 import { BackupsSection } from '../backups/BackupsSection'
+import { ImportSection } from '../portability/ImportSection'
+import { ExportSection } from '../portability/ExportSection'
+import { RetentionSection } from '../portability/RetentionSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
@@ -40,6 +43,7 @@ const SECTIONS = [
   { id: 'notes', path: 'settings/notes', label: 'Note templates' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
+  { id: 'import', path: 'settings/import', label: 'Import & export' },
 ] as const
 
 export function SettingsScreen({ section }: { section: string | null }) {
@@ -73,6 +77,13 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
+      {current.id === 'import' && (
+        <>
+          <ImportSection />
+          <ExportSection />
+          <RetentionSection />
+        </>
+      )}
     </>
   )
 }

@@ -1,0 +1,30 @@
+import { listBatches, undoImport } from '../../services/portability/import-undo'
+import type { HandlersOf } from './types'
+
+// Parsing and checking a file and the import itself run as jobs on the core (outside the
+// command's transaction); undo is an ordinary command, one transaction.
+export const importsHandlers: HandlersOf<'imports.'> = {
+  'imports.open': async ({ core }, { fileName, text }) => core.imports.open(fileName, text),
+
+  'imports.check': async ({ core }, { importId, mapping }) =>
+    core.imports.startCheck(importId, mapping),
+
+  'imports.run': async ({ core, session }, { importId, includeDuplicates }) =>
+    // The import writes its own audit entry in its transaction, with the count it created.
+    core.imports.startImport(importId, includeDuplicates, core.backups.actorFor(session)),
+
+  'imports.job': async ({ core }, { id }) => core.imports.job(id),
+
+  'imports.batches': ({ db }) => listBatches(db),
+
+  'imports.undo': async ({ db, session, now, audit }, { batchId }) => {
+    const batch = await undoImport(db, batchId, session?.userId ?? null, now)
+    await audit({
+      action: 'import.undo',
+      entityType: 'import_batch',
+      entityId: batchId,
+      summary: `Undid the import of ${batch.created} clients from ${batch.fileName}`,
+    })
+    return batch
+  },
+}

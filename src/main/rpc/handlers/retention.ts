@@ -1,0 +1,49 @@
+import {
+  anonymiseClient,
+  deleteClient,
+  getRetentionYears,
+  recordsPastRetention,
+  setRetentionYears,
+} from '../../services/portability/retention'
+import type { HandlersOf } from './types'
+
+// Audit summaries say what was done, never who the client was or anything clinical.
+export const retentionHandlers: HandlersOf<'retention.'> = {
+  'retention.list': async ({ db, now }) => ({
+    years: await getRetentionYears(db),
+    clients: await recordsPastRetention(db, now),
+  }),
+
+  'retention.updateSettings': async ({ db, audit }, { years }) => {
+    await setRetentionYears(db, years)
+    await audit({
+      action: 'retention.settings',
+      entityType: 'retention_settings',
+      entityId: 1,
+      summary: `Keep client records ${years} years after the last treatment`,
+    })
+    return { years }
+  },
+
+  'retention.anonymise': async ({ db, now, audit }, { clientId }) => {
+    await anonymiseClient(db, clientId, now)
+    await audit({
+      action: 'client.anonymise',
+      entityType: 'client',
+      entityId: clientId,
+      summary: 'Anonymised: identity and clinical text removed',
+    })
+    return { id: clientId }
+  },
+
+  'retention.delete': async ({ db, audit }, { clientId }) => {
+    await deleteClient(db, clientId)
+    await audit({
+      action: 'client.delete',
+      entityType: 'client',
+      entityId: clientId,
+      summary: 'Deleted the record',
+    })
+    return { id: clientId }
+  },
+}

@@ -1,0 +1,124 @@
+import { clientInput, type ClientValues } from '../../../shared/contract/clients'
+import {
+  IMPORT_TARGETS,
+  type ImportMapping,
+  type ImportTargetKey,
+} from '../../../shared/contract/imports'
+import { unescapeExcel } from './csv-parse'
+import { parseImportDate } from './import-dates'
+
+export interface ImportRowResult {
+  name: string
+  /** Null when the row cannot be imported; errors say why. */
+  client: ClientValues | null
+  importRef: string | null
+  archivedAt: string | null
+  errors: string[]
+  warnings: string[]
+}
+
+const YES = new Set(['true', 'yes', 'y', '1', 'x', 'opted in', 'accepted'])
+
+/** "yes"/"true"/"1", or a date (Plinth's own export records when consent was given). */
+function yes(value: string): boolean {
+  return YES.has(value.toLowerCase()) || /^\d{4}-\d{2}-\d{2}/.test(value)
+}
+
+/** "a; b" from a template, or ["a","b"] from Plinth's own export. */
+function tagsOf(value: string): string[] {
+  if (value.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(value)
+      if (Array.isArray(parsed)) return parsed.map(String).filter((t) => t.trim() !== '')
+    } catch {
+      // not JSON after all: split it like any other list
+    }
+  }
+  return value
+    .split(/[;|]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+}
+
+/** One CSV row, mapped and checked by the same schema the client form uses. */
+export function mapRow(
+  headers: string[],
+  cells: string[],
+  mapping: ImportMapping,
+  columnOf: Map<string, number>,
+): ImportRowResult {
+  const cell = (key: ImportTargetKey): string => {
+    const header = mapping[key]
+    if (!header) return ''
+    const index = columnOf.get(header)
+    return index === undefined ? '' : unescapeExcel(cells[index] ?? '')
+  }
+  const errors: string[] = []
+  const warnings: string[] = []
+  if (cells.length !== headers.length) {
+    warnings.push(`has ${cells.length} cells where the header has ${headers.length}`)
+  }
+
+  const date = (key: ImportTargetKey, label: string): string => {
+    const raw = cell(key)
+    if (raw === '') return ''
+    const parsed = parseImportDate(raw)
+    if (!parsed.ok) {
+      errors.push(`${label}: ${parsed.reason}`)
+      return ''
+    }
+    if (parsed.ambiguous && key === 'dateOfBirth') {
+      warnings.push(`${label} ${raw} read as day/month (${parsed.iso}); check it if unsure`)
+    }
+    return parsed.iso
+  }
+
+  const dateOfBirth = date('dateOfBirth', 'Date of birth')
+  const archived = date('archivedAt', 'Archived on')
+  const tags = tagsOf(cell('tags'))
+
+  const candidate = {
+    title: cell('title'),
+    firstName: cell('firstName'),
+    lastName: cell('lastName'),
+    preferredName: cell('preferredName'),
+    dateOfBirth,
+    gender: cell('gender'),
+    mobile: cell('mobile'),
+    otherPhone: cell('otherPhone'),
+    email: cell('email'),
+    address: cell('address'),
+    postcode: cell('postcode'),
+    occupation: cell('occupation'),
+    emergencyName: cell('emergencyName'),
+    emergencyPhone: cell('emergencyPhone'),
+    gpName: cell('gpName'),
+    referralSource: cell('referralSource'),
+    notes: cell('notes'),
+    tags,
+    marketingEmail: yes(cell('marketingEmail')),
+    marketingSms: yes(cell('marketingSms')),
+  }
+  const name = `${candidate.firstName} ${candidate.lastName}`.trim() || '(no name)'
+  const parsed = clientInput.safeParse(candidate)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '')
+      const target = IMPORT_TARGETS.find((t) => t.key === key)
+      // A missing phone and e-mail is reported on 'mobile' but is about the row as a whole.
+      const message =
+        target && !issue.message.includes('phone number or an e-mail')
+          ? `${target.label}: ${issue.message}`
+          : issue.message
+      if (!errors.includes(message)) errors.push(message)
+    }
+  }
+  return {
+    name,
+    client: parsed.success && errors.length === 0 ? parsed.data : null,
+    importRef: cell('importRef') || null,
+    archivedAt: archived ? `${archived}T00:00:00.000Z` : null,
+    errors,
+    warnings,
+  }
+}

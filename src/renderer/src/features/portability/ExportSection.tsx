@@ -1,0 +1,57 @@
+import { useState } from 'react'
+import { api } from '../../api/client'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+
+/** The whole clinic as a zip of CSV files plus one JSON (see the README for the format). */
+export function ExportSection() {
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function download() {
+    setBusy(true)
+    setDone(null)
+    setError(null)
+    try {
+      const file = await api.call('exports.clinic', {})
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }))
+      const link = document.createElement('a')
+      link.href = url
+      link.download = file.fileName
+      link.click()
+      URL.revokeObjectURL(url)
+      const tables = Object.keys(file.counts).length
+      setDone(
+        `Exported ${file.counts['clients'] ?? 0} clients and ${tables} tables to ${file.fileName}`,
+      )
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="card section" aria-labelledby="export-title">
+      <div className="card-head">
+        <h2 id="export-title">Export the clinic</h2>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy}
+          onClick={() => void download()}
+        >
+          {busy ? 'Exporting…' : 'Download export'}
+        </button>
+      </div>
+      <p className="muted">
+        Every record as CSV files (one per table, for a spreadsheet or another system) and one JSON
+        file with everything, in a zip. Staff passwords are never included. The export is recorded
+        in the audit log.
+      </p>
+      <ErrorBanner message={error} />
+      <DoneNote message={done} />
+    </section>
+  )
+}

@@ -1,0 +1,278 @@
+import { useEffect, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useForm } from 'react-hook-form'
+import {
+  IMPORT_MAX_CHARS,
+  IMPORT_TARGETS,
+  type ImportJob,
+  type ImportMapping,
+} from '../../../../shared/contract/imports'
+import type { OutputOf } from '../../../../shared/contract'
+import {
+  useCheckImport,
+  useImportBatches,
+  useImportJob,
+  useOpenImport,
+  useRunImport,
+  useUndoImport,
+} from '../../api/imports'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { Field } from '../../components/Field'
+import { useFormError } from '../../components/rpc-form-errors'
+import { ImportReportView } from './ImportReportView'
+import { JobProgress } from './JobProgress'
+
+type Opened = OutputOf<'imports.open'>
+
+const PRESET_LABELS: Record<Opened['preset'], string> = {
+  cliniko: 'a Cliniko patients export',
+  plinth: "Plinth's import template",
+  custom: 'a spreadsheet of your own',
+}
+
+/**
+ * Settings → Import & export: choose a CSV, match its columns, check every row, then import
+ * the good ones in one go (and undo the whole import if it was the wrong file).
+ */
+export function ImportSection() {
+  const [opened, setOpened] = useState<Opened | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const open = useOpenImport()
+
+  async function choose(file: File | undefined) {
+    setError(null)
+    setOpened(null)
+    if (!file) return
+    if (file.size > IMPORT_MAX_CHARS) {
+      setError('That file is over 50 MB. Split it into smaller files and import each one.')
+      return
+    }
+    try {
+      setOpened(await open.mutateAsync({ fileName: file.name, text: await file.text() }))
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <section className="card section" aria-labelledby="import-title">
+      <div className="card-head">
+        <h2 id="import-title">Import clients</h2>
+      </div>
+      <p className="muted">
+        From a Cliniko patients export or Plinth&apos;s template (see the README). Dates as
+        dd/mm/yyyy or yyyy-mm-dd. Nothing is saved until you press Import.
+      </p>
+      <div className="field">
+        <label htmlFor="import-file">CSV file of clients</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
+      </div>
+      {open.isPending && <p className="muted">Reading the file…</p>}
+      <ErrorBanner message={error} />
+      {opened && (
+        <MappingStep
+          key={opened.importId}
+          opened={opened}
+          presetLabel={PRESET_LABELS[opened.preset]}
+        />
+      )}
+      <PastImports />
+    </section>
+  )
+}
+
+function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: string }) {
+  const { register, handleSubmit, setError } = useForm<ImportMapping>({
+    defaultValues: Object.fromEntries(
+      IMPORT_TARGETS.map((t) => [t.key, opened.mapping[t.key] ?? '']),
+    ),
+  })
+  const { formError, attempt } = useFormError(setError)
+  const check = useCheckImport()
+  const [checkJobId, setCheckJobId] = useState<string | null>(null)
+  const checkJob = useImportJob(checkJobId)
+
+  const onSubmit = handleSubmit((mapping) =>
+    attempt(async () => {
+      const clean = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v))
+      const job = await check.mutateAsync({ importId: opened.importId, mapping: clean })
+      setCheckJobId(job.id)
+    }),
+  )
+
+  return (
+    <>
+      <h3>Match the columns</h3>
+      <p className="muted">
+        {opened.fileName}: {opened.rowCount.toLocaleString('en-GB')} rows, read as {presetLabel}.
+      </p>
+      <form className="import-mapping" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorBanner message={formError} />
+        <div className="mapping-grid">
+          {IMPORT_TARGETS.map((t) => (
+            <Field key={t.key} label={t.label}>
+              <select {...register(t.key)}>
+                <option value="">— not imported —</option>
+                {opened.headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ))}
+        </div>
+        <h3>Preview</h3>
+        <div className="table-wrap" tabIndex={0} role="group" aria-label="Preview of the file">
+          <table className="table preview-table">
+            <caption className="visually-hidden">The first rows of the file</caption>
+            <thead>
+              <tr>
+                {opened.headers.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {opened.preview.map((row, i) => (
+                <tr key={i}>
+                  {opened.headers.map((h, j) => (
+                    <td key={h}>{row[j] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button primary"
+            disabled={check.isPending || checkJob.data?.state === 'running'}
+          >
+            Check rows
+          </button>
+        </div>
+      </form>
+      {checkJob.data && (
+        <CheckResult key={checkJob.data.id} job={checkJob.data} importId={opened.importId} />
+      )}
+    </>
+  )
+}
+
+function CheckResult({ job, importId }: { job: ImportJob; importId: string }) {
+  const [includeDuplicates, setIncludeDuplicates] = useState(false)
+  const run = useRunImport()
+  const [runJobId, setRunJobId] = useState<string | null>(null)
+  const runJob = useImportJob(runJobId)
+  const [error, setError] = useState<string | null>(null)
+  const queryClient = useQueryClient()
+  const imported = runJob.data?.state === 'done'
+  useEffect(() => {
+    if (!imported) return
+    void queryClient.invalidateQueries({ queryKey: ['imports', 'batches'] })
+    void queryClient.invalidateQueries({ queryKey: ['clients'] })
+  }, [imported, queryClient])
+
+  if (job.state === 'running') return <JobProgress job={job} label="Checking progress" />
+  if (job.state === 'failed') return <ErrorBanner message={job.message} />
+  const report = job.report!
+  const count = report.ready + (includeDuplicates ? report.duplicates : 0)
+
+  async function start() {
+    setError(null)
+    try {
+      setRunJobId((await run.mutateAsync({ importId, includeDuplicates })).id)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <>
+      <ImportReportView report={report} />
+      {!runJobId && (
+        <div className="form-actions">
+          {report.duplicates > 0 && (
+            <label className="checkbox-inline">
+              <input
+                type="checkbox"
+                checked={includeDuplicates}
+                onChange={(e) => setIncludeDuplicates(e.target.checked)}
+              />{' '}
+              Also import the {report.duplicates} possible duplicates
+            </label>
+          )}
+          <button
+            type="button"
+            className="button primary"
+            disabled={count === 0 || run.isPending}
+            onClick={() => void start()}
+          >
+            Import {count.toLocaleString('en-GB')} clients
+          </button>
+        </div>
+      )}
+      <ErrorBanner message={error} />
+      {runJob.data?.state === 'running' && (
+        <JobProgress job={runJob.data} label="Import progress" />
+      )}
+      {runJob.data?.state === 'failed' && <ErrorBanner message={runJob.data.message} />}
+      {runJob.data?.state === 'done' && <DoneNote message={runJob.data.message} />}
+    </>
+  )
+}
+
+function PastImports() {
+  const batches = useImportBatches()
+  const undo = useUndoImport()
+  const [error, setError] = useState<string | null>(null)
+  const list = batches.data ?? []
+  if (list.length === 0) return null
+
+  async function undoBatch(id: string, label: string) {
+    if (!window.confirm(`Remove the ${label}? This deletes every client that import created.`)) {
+      return
+    }
+    setError(null)
+    try {
+      await undo.mutateAsync(id)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <>
+      <h3>Past imports</h3>
+      <ErrorBanner message={error} />
+      <ul className="import-batches">
+        {list.map((b) => (
+          <li key={b.id}>
+            {new Date(b.at).toLocaleString('en-GB')} · {b.fileName} · {b.created} created,{' '}
+            {b.skipped} skipped{' '}
+            {b.undoneAt ? (
+              <span className="muted">(undone)</span>
+            ) : (
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => void undoBatch(b.id, `${b.created} clients from ${b.fileName}`)}
+              >
+                Undo import
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

@@ -1,0 +1,132 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { retentionSettings } from '../../../../shared/contract/retention'
+import { useEraseClient, useRetentionList, useUpdateRetention } from '../../api/retention'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { Field } from '../../components/Field'
+import { useFormError } from '../../components/rpc-form-errors'
+import { clientHref } from '../clients/client-route'
+import { confirmErase } from './confirm-erase'
+
+const ukDay = (iso: string) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—')
+
+/** Records kept longer than the clinic needs them: reviewed, then anonymised or deleted. */
+export function RetentionSection() {
+  const list = useRetentionList()
+  const erase = useEraseClient()
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  async function act(clientId: number, name: string, how: 'anonymise' | 'delete') {
+    if (!confirmErase(how, name)) return
+    setError(null)
+    try {
+      await erase.mutateAsync({ clientId, how })
+      setDone(how === 'anonymise' ? `Anonymised ${name}` : `Deleted ${name}`)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <section className="card section" aria-labelledby="retention-title">
+      <div className="card-head">
+        <h2 id="retention-title">Records past retention</h2>
+      </div>
+      <p className="muted">
+        Client records are kept for a number of years after the last treatment; for someone treated
+        as a child, until their 25th birthday if that is later.
+      </p>
+      {list.data && <RetentionYearsForm years={list.data.years} />}
+      <ErrorBanner message={error ?? (list.isError ? list.error.message : null)} />
+      <DoneNote message={done} />
+      {list.data && list.data.clients.length === 0 && (
+        <p className="muted">No records are past their retention period.</p>
+      )}
+      {list.data && list.data.clients.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="group" aria-label="Records past retention">
+          <table className="table">
+            <caption className="visually-hidden">Records past their retention period</caption>
+            <thead>
+              <tr>
+                <th scope="col">Client</th>
+                <th scope="col">Born</th>
+                <th scope="col">Last treatment</th>
+                <th scope="col">Kept until</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.clients.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <a href={clientHref(c.id)}>{c.displayName}</a>
+                  </td>
+                  <td>{ukDay(c.dateOfBirth)}</td>
+                  <td>{ukDay(c.lastTreatmentAt)}</td>
+                  <td>
+                    {ukDay(c.keepUntil)}
+                    {c.child ? ' (25th birthday)' : ''}
+                  </td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      aria-label={`Anonymise ${c.displayName}`}
+                      onClick={() => void act(c.id, c.displayName, 'anonymise')}
+                    >
+                      Anonymise
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button danger small"
+                      aria-label={`Delete ${c.displayName}`}
+                      onClick={() => void act(c.id, c.displayName, 'delete')}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function RetentionYearsForm({ years }: { years: number }) {
+  const update = useUpdateRetention()
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<{ years: number }>({ resolver: zodResolver(retentionSettings), values: { years } })
+  const { formError, attempt } = useFormError(setError)
+  const [saved, setSaved] = useState<string | null>(null)
+  const onSubmit = handleSubmit((values) =>
+    attempt(async () => {
+      await update.mutateAsync(values.years)
+      setSaved('Saved')
+    }),
+  )
+  return (
+    <form className="retention-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <ErrorBanner message={formError} />
+      <Field label="Years to keep records after the last treatment" error={errors.years?.message}>
+        <input type="number" inputMode="numeric" {...register('years', { valueAsNumber: true })} />
+      </Field>
+      <div className="form-actions">
+        <DoneNote message={saved} />
+        <button type="submit" className="button secondary" disabled={update.isPending}>
+          Save
+        </button>
+      </div>
+    </form>
+  )
+}

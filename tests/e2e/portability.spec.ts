@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url'
+import { expect, expectAccessible, snap, test } from './fixtures'
+
+const cliniko = fileURLToPath(new URL('../fixtures/Patients-Cliniko-20260101.csv', import.meta.url))
+
+test('the owner imports a Cliniko export through the mapping screen and reads the report', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings/import' })
+  const section = page.getByRole('region', { name: 'Import clients' })
+  await section.getByLabel('CSV file of clients').setInputFiles(cliniko)
+
+  await expect(section.getByText(/7 rows, read as a Cliniko patients export/)).toBeVisible()
+  await expect(section.getByLabel('First name', { exact: true })).toHaveValue('First Name')
+  await expect(section.getByLabel('Postcode')).toHaveValue('Post Code')
+  await expect(section.getByRole('table', { name: 'The first rows of the file' })).toContainText(
+    '12 High Street, Flat 2',
+  )
+  await snap(page, 'import-mapping')
+  await expectAccessible(page)
+
+  await section.getByRole('button', { name: 'Check rows' }).click()
+  const report = section.getByRole('region', { name: 'Report' })
+  await expect(report.getByText(/7 rows: 4 ready to import/)).toBeVisible()
+  const problems = report.getByRole('table', { name: 'Rows with problems' })
+  await expect(problems.getByRole('row', { name: /Grace Hughes/ })).toContainText('month/day order')
+  await expect(problems.getByRole('row', { name: /Olu Adeyemi/ })).toContainText('Check')
+  await snap(page, 'import-report')
+  await expectAccessible(page)
+
+  await section.getByRole('button', { name: 'Import 4 clients' }).click()
+  await expect(section.getByText('Imported 4 clients; 3 rows skipped.')).toBeVisible()
+  await expect(section.getByRole('button', { name: 'Undo import' })).toBeVisible()
+  await snap(page, 'import-done')
+
+  const exporting = page.getByRole('region', { name: 'Export the clinic' })
+  const download = page.waitForEvent('download')
+  await exporting.getByRole('button', { name: 'Download export' }).click()
+  expect((await download).suggestedFilename()).toMatch(/^plinth-export-\d{4}-\d{2}-\d{2}\.zip$/)
+  await expect(exporting.getByText(/Exported 4 clients and \d+ tables/)).toBeVisible()
+  await snap(page, 'export-done')
+  await expectAccessible(page)
+
+  const retention = page.getByRole('region', { name: 'Records past retention' })
+  await expect(retention.getByText('No records are past their retention period.')).toBeVisible()
+
+  // The owner answers Aisha's subject access request from her record.
+  await page.getByRole('link', { name: 'Clients', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Find a client' }).fill('Khan')
+  await page.getByRole('option', { name: /Aisha Khan/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Aisha Khan/ })).toBeVisible()
+  const sar = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Subject access export' }).click()
+  expect((await sar).suggestedFilename()).toMatch(/^subject-access-client-\d+-.*\.json$/)
+  await expect(page.getByRole('button', { name: 'Anonymise…' })).toBeVisible()
+  await snap(page, 'client-gdpr-actions')
+  await expectAccessible(page)
+})
