@@ -1,8 +1,7 @@
-import { aBookableClient, aService, aTherapist, at } from '../fixtures/diary'
+import { aBookableClient, aService, aTherapist, at, openEveryDay } from '../fixtures/diary'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
 
-const owner = aSession('owner')
 const EVERY_DAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
 
 function localDay(offsetDays: number): string {
@@ -20,21 +19,7 @@ test("reception sees a caller's next appointment in the lookup and their appoint
     .working([...EVERY_DAY], '08:00-20:00')
     .offering(massage)
     .in(core)
-  const hours = await call(core, 'clinicHours.get', {}, owner)
-  if (!hours.ok) throw new Error(hours.error.message)
-  await call(
-    core,
-    'clinicHours.update',
-    {
-      ...hours.value,
-      opening: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        opens: '08:00',
-        closes: '20:00',
-      })),
-    },
-    owner,
-  )
+  await openEveryDay(core)
   const client = await aBookableClient(core, aSession('reception'), ['Priya', 'Shah'])
   const next = `${localDay(7)} 10:00`
   const booked = await call(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Service, Therapist } from '../../src/shared/contract/diary-setup'
-import { aBookableClient, aService, aTherapist, at } from '../fixtures/diary'
+import { aBookableClient, aService, aTherapist, at, openEveryDay } from '../fixtures/diary'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
 const reception = aSession('reception')
@@ -20,21 +20,7 @@ beforeEach(async () => {
     .working([...EVERY_DAY], '08:00-20:00')
     .offering(massage)
     .in(core)
-  const hours = await call(core, 'clinicHours.get', {}, owner)
-  if (!hours.ok) throw new Error(hours.error.message)
-  await call(
-    core,
-    'clinicHours.update',
-    {
-      ...hours.value,
-      opening: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        opens: '08:00',
-        closes: '20:00',
-      })),
-    },
-    owner,
-  )
+  await openEveryDay(core)
 })
 afterEach(async () => {
   await core.dispose()
