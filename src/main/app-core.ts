@@ -10,6 +10,7 @@ import { handlers } from './rpc/handlers'
 import { createRouter, type Router } from './rpc/router'
 import { getSecuritySettings } from './services/auth/security-settings'
 import { StaffConnection } from './services/auth/staff-connection'
+import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
@@ -87,9 +88,7 @@ export async function openCore({
     core: {
       backups,
       imports,
-      attachmentsDir: onDisk
-        ? join(dirname(file), 'attachments')
-        : join(tmpdir(), 'plinth-attachments'),
+      attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
     },
     ...(now ? { now } : {}),
   })

@@ -20,6 +20,8 @@ export const backupInfo = z.object({
   encrypted: z.boolean(),
   /** Rows per table at the moment of the backup, e.g. { audit_log: 12, clinic_settings: 1 }. */
   counts: z.record(z.string(), z.number().int()),
+  /** Note attachment files kept with the backup; null for backups made before they were. */
+  attachments: z.object({ count: z.number().int(), bytes: z.number().int() }).nullable(),
   /** Opened and passed quick_check after writing, and the file is still the size it was. */
   verified: z.boolean(),
 })

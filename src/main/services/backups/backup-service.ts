@@ -13,6 +13,7 @@ import { migrations as knownMigrations } from '../../db/migrations'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
+import { attachmentsDirOf, restoreAttachmentsFromStore } from './attachment-store'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { checkDatabaseFile, sha256Of } from './database-check'
 import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } from './encryption'
@@ -89,6 +90,11 @@ export class BackupService {
         ...(progress ? { progress } : {}),
       })
       if (changesAtStart) this.#baseline = changesAtStart
+      const missing = taken.manifest.attachments?.missing ?? []
+      if (missing.length > 0) {
+        // The database refers to files no longer in the attachments folder: nothing to copy.
+        this.#log.error('note attachments missing from the attachments folder', { missing })
+      }
       this.#lastBackup = { at: taken.manifest.createdAt, ok: true, message: taken.manifest.name }
       this.#log.info('backup written', {
         file: taken.file,
@@ -305,6 +311,22 @@ export class BackupService {
         )
       }
 
+      // Attachments go back first: adding files the database may refer to is harmless even
+      // if the swap then fails, and the restored notes find their files from the first read.
+      progress('Putting back note attachments', 20)
+      const attachments = found.manifest.attachments
+        ? await restoreAttachmentsFromStore({
+            attachments: found.manifest.attachments,
+            folder: dirname(found.file),
+            to: attachmentsDirOf(this.file),
+            key,
+          })
+        : null
+      const unusable = attachments?.unusable ?? []
+      if (unusable.length > 0) {
+        this.#log.error('attachments in the backup could not be restored', { unusable })
+      }
+
       progress('Saving the current state first', 30)
       let before: TakenBackup | null = null
       let keepOldAs: string | undefined
@@ -341,9 +363,14 @@ export class BackupService {
       this.markBackedUp()
       // The verdict of the start-up check was about the old file.
       void this.checkIntegrity()
-      return before
+      const kept = before
         ? 'The data as it was just before is kept as a backup marked “Before a restore”.'
         : `The data as it was could not be backed up because it is damaged; the file itself was kept as ${keepOldAs}.`
+      const lost =
+        unusable.length > 0
+          ? ` ${unusable.length} note attachment${unusable.length === 1 ? '' : 's'} could not be put back: the backup’s cop${unusable.length === 1 ? 'y is' : 'ies are'} missing or damaged.`
+          : ''
+      return kept + lost
     } finally {
       rmSync(candidate, { force: true })
     }

@@ -5,6 +5,7 @@ import {
   type BackupInfo,
   type BackupReason,
 } from '../../../shared/contract/backups'
+import type { AttachmentsManifest } from './attachment-store'
 
 /** Written beside each backup as <backup name>.json once the backup has passed its checks. */
 export interface BackupManifest {
@@ -25,6 +26,9 @@ export interface BackupManifest {
   /** The newest migration in the backup: which Plinth schema it holds. */
   schema: string
   durationMs: number
+  /** The note attachments this backup's database refers to, in the folder's store.
+   * Absent from backups made before attachments were backed up. */
+  attachments?: AttachmentsManifest
 }
 
 export function manifestPathOf(backupFile: string): string {
@@ -90,6 +94,9 @@ export function findBackups(folder: string): FoundBackup[] {
         bytes,
         encrypted: manifest.encrypted,
         counts: manifest.counts,
+        attachments: manifest.attachments
+          ? { count: manifest.attachments.count, bytes: manifest.attachments.bytes }
+          : null,
         verified: manifest.quickCheck === 'ok' && bytes === manifest.bytes,
       },
     })

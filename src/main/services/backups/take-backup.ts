@@ -27,6 +27,12 @@ import {
   type BackupManifest,
 } from './manifest'
 import { backupsToDelete } from './rotation'
+import {
+  attachmentsDirOf,
+  copyAttachmentsToStore,
+  pruneStore,
+  referencedAttachments,
+} from './attachment-store'
 
 export type Progress = (stage: string, percent: number) => void
 
@@ -46,6 +52,8 @@ export interface TakeBackupOptions {
   workDir: string
   key: BackupKey | null
   progress?: Progress
+  /** The live note attachments; by default `attachments/` beside the database. */
+  attachmentsDir?: string
 }
 
 export interface TakenBackup {
@@ -114,9 +122,18 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
       throw new BackupFailedError('The copy does not hold the same number of rows as the database.')
     }
     const databaseSha256 = await sha256Of(scratch)
+    // The attachments the snapshot refers to: the files that belong with this backup.
+    const attachments = referencedAttachments(scratch)
 
     progress('Writing the backup', 65)
-    const copy: CheckedCopy = { scratch, scratchCheck, databaseSha256, checked, started }
+    const copy: CheckedCopy = {
+      scratch,
+      scratchCheck,
+      databaseSha256,
+      checked,
+      started,
+      attachments,
+    }
     const targets = targetsFor(plan, options)
     let written: WrittenBackup | null = null
     let lastError: unknown = null
@@ -138,6 +155,11 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
       rmSync(manifestPathOf(join(folder, old)), { force: true })
       rmSync(join(folder, old), { force: true })
     }
+    // Attachment copies stay while any backup left in the folder refers to them.
+    pruneStore(
+      folder,
+      findBackups(folder).flatMap((b) => (b.manifest.attachments?.files ?? []).map((f) => f.path)),
+    )
     progress('Done', 100)
     return { file, manifest, deleted }
   } catch (error) {
@@ -163,6 +185,7 @@ interface CheckedCopy {
   databaseSha256: string
   checked: ReturnType<typeof checkDatabaseFile>
   started: number
+  attachments: string[]
 }
 
 interface WrittenBackup {
@@ -238,6 +261,14 @@ async function writeAndVerify(
         throw new BackupFailedError('The backup on disk differs from the copy that was checked.')
       }
     }
+    options.progress?.('Copying note attachments', 85)
+    const attachments = await copyAttachmentsToStore({
+      hashes: copy.attachments,
+      from: options.attachmentsDir ?? attachmentsDirOf(options.databaseFile),
+      folder,
+      key: encrypted ? options.key! : null,
+      workDir: options.workDir,
+    })
     const manifest: BackupManifest = {
       format: 'plinth-backup',
       version: 1,
@@ -252,6 +283,7 @@ async function writeAndVerify(
       counts: copy.checked.counts,
       schema: copy.checked.schema,
       durationMs: Date.now() - copy.started,
+      attachments,
     }
     writeManifest(file, manifest)
     written = null

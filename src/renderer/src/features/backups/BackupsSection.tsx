@@ -112,7 +112,7 @@ function BackupList({ folder, backups }: { folder: string; backups: BackupInfo[]
                     {REASON_LABELS[b.reason]}
                     {b.encrypted && <span className="tag">Encrypted</span>}
                   </td>
-                  <td>{describeCounts(b.counts)}</td>
+                  <td>{describeCounts(b.counts, b.attachments)}</td>
                   <td className="num">{formatBytes(b.bytes)}</td>
                   <td>
                     {b.verified ? (

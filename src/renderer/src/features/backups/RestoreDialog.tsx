@@ -65,8 +65,8 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
         <>
           <p>
             The clinic’s data will be put back as it was on <strong>{when}</strong> (
-            {describeCounts(backup.counts)}). Anything entered since then will no longer be in
-            Plinth.
+            {describeCounts(backup.counts, backup.attachments)}). Anything entered since then will
+            no longer be in Plinth.
           </p>
           <p className="muted">
             Plinth first saves the data as it is now as another backup, so this can be undone.

@@ -38,9 +38,15 @@ const TABLE_LABELS: Record<string, [string, string]> = {
   audit_log: ['audit entry', 'audit entries'],
 }
 
-export function describeCounts(counts: Record<string, number>): string {
+export function describeCounts(
+  counts: Record<string, number>,
+  attachments: BackupInfo['attachments'] = null,
+): string {
   const parts = Object.entries(TABLE_LABELS)
     .filter(([table]) => table in counts)
     .map(([table, [one, many]]) => `${counts[table]} ${counts[table] === 1 ? one : many}`)
+  if (attachments && attachments.count > 0) {
+    parts.push(`${attachments.count} attachment${attachments.count === 1 ? '' : 's'}`)
+  }
   return parts.length > 0 ? parts.join(' · ') : 'Settings only'
 }

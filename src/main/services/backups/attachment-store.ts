@@ -1,0 +1,225 @@
+import { createHash, randomUUID } from 'node:crypto'
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { blobPath } from '../notes/attachments'
+import { sha256Of } from './database-check'
+import { decryptFile, encryptFile, type KdfParams } from './encryption'
+
+/**
+ * Note attachments live outside the database, once each under their SHA-256, in
+ * `attachments/` beside it. A backup keeps its own content-addressed copy of every file its
+ * database refers to, in `attachments/` inside the backup folder, shared by all the backups
+ * there: a file is copied the first time a backup needs it and never again (attachments
+ * never change), so a backup every 30 minutes costs only the files added since the last.
+ * When backups are encrypted each file is encrypted on its own with the same AES-256-GCM
+ * scheme and key as the database; the key's salt is part of the file name, so a new
+ * passphrase writes new copies instead of overwriting those older backups need.
+ */
+export const STORE_FOLDER = 'attachments'
+
+/** The live attachments folder of a database file (the notes service writes there). */
+export function attachmentsDirOf(databaseFile: string): string {
+  return join(dirname(databaseFile), 'attachments')
+}
+
+/** What a backup's manifest says about its attachments. */
+export interface AttachmentsManifest {
+  /** Files referenced by the backup's database and copied into the store. */
+  count: number
+  /** Their size as stored (encrypted size when encrypted). */
+  bytes: number
+  /** Paths relative to the backup folder, one per attachment, with the plaintext SHA-256. */
+  files: { sha256: string; path: string }[]
+  /** Referenced by the database but absent from the live folder when the backup was taken. */
+  missing: string[]
+}
+
+const SHA256 = /^[0-9a-f]{64}$/
+
+/** The store's file for one attachment: by content, and by key when encrypted. */
+export function storePathOf(sha256: string, kdf: KdfParams | null): string {
+  if (!kdf) return join(STORE_FOLDER, sha256.slice(0, 2), sha256)
+  const keyId = createHash('sha256').update(kdf.salt).digest('hex').slice(0, 12)
+  return join(STORE_FOLDER, sha256.slice(0, 2), `${sha256}.${keyId}.enc`)
+}
+
+/** The attachment hashes a database (a backup's snapshot) refers to. */
+export function referencedAttachments(databaseFile: string): string[] {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
+  try {
+    const exists = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'note_attachments'`)
+      .get()
+    if (!exists) return [] // a database from before notes existed
+    return (
+      db.prepare('SELECT DISTINCT sha256 FROM note_attachments ORDER BY sha256').all() as {
+        sha256: string
+      }[]
+    )
+      .map((r) => r.sha256)
+      .filter((h) => SHA256.test(h))
+  } finally {
+    db.close()
+  }
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export interface CopyAttachmentsOptions {
+  hashes: string[]
+  /** The live attachments folder. */
+  from: string
+  /** The backup folder (the store is a folder inside it). */
+  folder: string
+  key: { key: Buffer; kdf: KdfParams } | null
+  /** Local scratch space: an encrypted copy is decrypted here to be checked. */
+  workDir: string
+}
+
+/**
+ * Copies into the store every referenced attachment it does not hold yet, checking each new
+ * copy against its hash as written (decrypting it first when encrypted). Files already in
+ * the store were checked when they were written and are not read again.
+ */
+export async function copyAttachmentsToStore(
+  options: CopyAttachmentsOptions,
+): Promise<AttachmentsManifest> {
+  const { hashes, from, folder, key, workDir } = options
+  const manifest: AttachmentsManifest = { count: 0, bytes: 0, files: [], missing: [] }
+  for (const sha256 of hashes) {
+    const source = blobPath(from, sha256)
+    if (!existsSync(source)) {
+      manifest.missing.push(sha256)
+      continue
+    }
+    const relative = storePathOf(sha256, key?.kdf ?? null)
+    const target = join(folder, relative)
+    if (!existsSync(target)) {
+      mkdirSync(dirname(target), { recursive: true })
+      const part = `${target}.part`
+      rmSync(part, { force: true })
+      try {
+        if (key) await encryptFile(source, part, key.key, key.kdf)
+        else copyFileSync(source, part, constants.COPYFILE_EXCL)
+        fsyncFile(part)
+        const written = await plaintextHashOf(part, key?.key ?? null, workDir)
+        if (written !== sha256) {
+          throw new Error(`The copy of attachment ${sha256.slice(0, 12)}… does not match it.`)
+        }
+        renameSync(part, target)
+      } finally {
+        rmSync(part, { force: true })
+      }
+    }
+    manifest.files.push({ sha256, path: relative })
+    manifest.count++
+    manifest.bytes += statSync(target).size
+  }
+  return manifest
+}
+
+async function plaintextHashOf(file: string, key: Buffer | null, workDir: string): Promise<string> {
+  if (!key) return sha256Of(file)
+  mkdirSync(workDir, { recursive: true })
+  const plain = join(workDir, `${randomUUID()}.attachment`)
+  try {
+    await decryptFile(file, plain, key)
+    return await sha256Of(plain)
+  } finally {
+    rmSync(plain, { force: true })
+  }
+}
+
+export interface RestoreAttachmentsResult {
+  /** Files put back into the live folder. */
+  restored: number
+  /** Files the backup should hold but that are gone or fail their hash check. */
+  unusable: string[]
+}
+
+/**
+ * Puts back every attachment of a backup that the live folder lacks, each checked against
+ * its hash before it is moved into place. Files the live folder already has are left alone
+ * (same name, same content); nothing is deleted, since other backups may refer to it.
+ */
+export async function restoreAttachmentsFromStore(options: {
+  attachments: AttachmentsManifest
+  folder: string
+  to: string
+  key: Buffer | null
+}): Promise<RestoreAttachmentsResult> {
+  const { attachments, folder, to, key } = options
+  const result: RestoreAttachmentsResult = { restored: 0, unusable: [] }
+  for (const { sha256, path } of attachments.files) {
+    if (!SHA256.test(sha256)) continue
+    const target = blobPath(to, sha256)
+    if (existsSync(target)) continue
+    const stored = join(folder, path)
+    mkdirSync(dirname(target), { recursive: true })
+    const partial = `${target}.partial`
+    rmSync(partial, { force: true })
+    try {
+      if (!existsSync(stored)) throw new Error('gone')
+      if (key) await decryptFile(stored, partial, key)
+      else copyFileSync(stored, partial)
+      if ((await sha256Of(partial)) !== sha256) throw new Error('changed')
+      fsyncFile(partial)
+      renameSync(partial, target)
+      result.restored++
+    } catch {
+      result.unusable.push(sha256)
+    } finally {
+      rmSync(partial, { force: true })
+    }
+  }
+  return result
+}
+
+/**
+ * Removes store files no remaining backup in the folder refers to (after rotation deleted
+ * some backups), and copies left by a backup that was stopped half-way.
+ */
+export function pruneStore(folder: string, stillReferenced: Iterable<string>): string[] {
+  const keep = new Set([...stillReferenced].map((p) => join(folder, p)))
+  const root = join(folder, STORE_FOLDER)
+  const removed: string[] = []
+  let prefixes: string[]
+  try {
+    prefixes = readdirSync(root)
+  } catch {
+    return removed // no store yet
+  }
+  for (const prefix of prefixes) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue
+    const sub = join(root, prefix)
+    for (const entry of readdirSync(sub)) {
+      if (!entry.startsWith(prefix)) continue // only what the store itself names
+      const path = join(sub, entry)
+      if (keep.has(path)) continue
+      rmSync(path, { force: true })
+      removed.push(path)
+    }
+    if (readdirSync(sub).length === 0) rmSync(sub, { recursive: true, force: true })
+  }
+  return removed
+}
