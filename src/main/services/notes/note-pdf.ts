@@ -11,8 +11,8 @@ import { MARK_KIND_LABELS, MARK_KIND_STYLE, REGION_BY_ID } from '../../../shared
 
 const A4 = { width: 595.28, height: 841.89 }
 const MARGIN = 50
-const INK = rgb(0.1, 0.12, 0.14)
-const MUTED = rgb(0.38, 0.42, 0.46)
+export const INK = rgb(0.1, 0.12, 0.14)
+export const MUTED = rgb(0.38, 0.42, 0.46)
 const RULE = rgb(0.8, 0.82, 0.85)
 
 function hexToRgb(hex: string) {
@@ -20,7 +20,8 @@ function hexToRgb(hex: string) {
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
 }
 
-class Writer {
+/** Writes flowing text down A4 pages, starting a new page (with the footer) as needed. */
+export class Writer {
   page!: PDFPage
   y = 0
   constructor(
@@ -184,8 +185,81 @@ class Writer {
   }
 }
 
-function when(iso: string, timeZone: string): string {
+export function when(iso: string, timeZone: string): string {
   return format(new TZDate(iso, timeZone), 'd MMM yyyy, HH:mm')
+}
+
+/**
+ * A new clinic document: the standard fonts, the footer on every page, and the clinic's
+ * letterhead (name, address, phone) followed by the document's heading.
+ */
+export async function clinicDocument(
+  clinic: ClinicSettings,
+  title: string,
+  heading: string,
+  footer: string,
+): Promise<{ doc: PDFDocument; w: Writer }> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+  doc.setTitle(title)
+  doc.setProducer('Plinth')
+  const w = new Writer(doc, font, bold, footer)
+  w.text(clinic.clinicName, { size: 16, bold: true })
+  const contact = [clinic.address.replace(/\n/g, ', '), clinic.phone].filter((s) => s).join(' · ')
+  if (contact) w.text(contact, { size: 9, colour: MUTED })
+  w.gap(4)
+  w.text(heading, { size: 13, bold: true })
+  w.gap(4)
+  w.rule()
+  return { doc, w }
+}
+
+/** One note as the clinic prints it: heading, pain, body chart, sections, signature, addenda. */
+export function writeNote(w: Writer, note: Note, timeZone: string): void {
+  w.text(`${note.template.name} · ${when(note.sessionAt, timeZone)}`, {
+    size: 12,
+    bold: true,
+  })
+  w.text(`Therapist: ${note.therapistName ?? note.author.name} · written by ${note.author.name}`, {
+    size: 9,
+    colour: MUTED,
+  })
+  w.gap(4)
+  if (note.painBefore !== null || note.painAfter !== null) {
+    w.text(`Pain (0-10): before ${note.painBefore ?? '-'}, after ${note.painAfter ?? '-'}`, {
+      bold: true,
+    })
+    w.gap(3)
+  }
+  w.bodyChart(note)
+  for (const field of note.template.fields) {
+    w.labelled(field.label, note.sections[field.id] ?? '')
+  }
+  w.labelled('Areas treated', note.areas)
+  w.labelled('Techniques', note.techniques.join(', '))
+  w.labelled('Pressure', note.pressure)
+  w.labelled('Client’s response', note.response)
+  w.labelled('Aftercare advice', note.aftercare)
+  w.labelled('Home exercises', note.homeExercises)
+  w.labelled('Next session', note.nextSession)
+  w.gap(4)
+  w.text(
+    note.signed
+      ? `Signed by ${note.signed.by.name} on ${when(note.signed.at, timeZone)}`
+      : 'DRAFT – not signed',
+    { bold: true, colour: note.signed ? INK : rgb(0.7, 0.1, 0.1) },
+  )
+  for (const a of note.addenda) {
+    w.gap(6)
+    w.text(`Addendum · ${a.author.name} · signed ${when(a.signedAt, timeZone)}`, {
+      size: 9,
+      bold: true,
+      colour: MUTED,
+      indent: 12,
+    })
+    w.text(a.body, { indent: 12 })
+  }
 }
 
 /** One or more notes of one client as a PDF: clinic header, client, therapist, signature, addenda. */
@@ -195,73 +269,19 @@ export async function notesPdf(
   exportedBy: string,
   now: Date,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
   const first = notes[0]
-  doc.setTitle(first ? `Treatment notes – ${first.clientName}` : 'Treatment notes')
-  doc.setProducer('Plinth')
-  const w = new Writer(
-    doc,
-    font,
-    bold,
+  const { doc, w } = await clinicDocument(
+    clinic,
+    first ? `Treatment notes – ${first.clientName}` : 'Treatment notes',
+    `Treatment notes: ${first?.clientName ?? ''}`,
     `Confidential clinical record · exported by ${exportedBy} on ${when(now.toISOString(), clinic.timeZone)}`,
   )
-  w.text(clinic.clinicName, { size: 16, bold: true })
-  const contact = [clinic.address.replace(/\n/g, ', '), clinic.phone].filter((s) => s).join(' · ')
-  if (contact) w.text(contact, { size: 9, colour: MUTED })
-  w.gap(4)
-  w.text(`Treatment notes: ${first?.clientName ?? ''}`, { size: 13, bold: true })
-  w.gap(4)
-  w.rule()
   for (const [i, note] of notes.entries()) {
     if (i > 0) {
       w.gap(8)
       w.rule()
     }
-    w.text(`${note.template.name} · ${when(note.sessionAt, clinic.timeZone)}`, {
-      size: 12,
-      bold: true,
-    })
-    w.text(
-      `Therapist: ${note.therapistName ?? note.author.name} · written by ${note.author.name}`,
-      { size: 9, colour: MUTED },
-    )
-    w.gap(4)
-    if (note.painBefore !== null || note.painAfter !== null) {
-      w.text(`Pain (0-10): before ${note.painBefore ?? '-'}, after ${note.painAfter ?? '-'}`, {
-        bold: true,
-      })
-      w.gap(3)
-    }
-    w.bodyChart(note)
-    for (const field of note.template.fields) {
-      w.labelled(field.label, note.sections[field.id] ?? '')
-    }
-    w.labelled('Areas treated', note.areas)
-    w.labelled('Techniques', note.techniques.join(', '))
-    w.labelled('Pressure', note.pressure)
-    w.labelled('Client’s response', note.response)
-    w.labelled('Aftercare advice', note.aftercare)
-    w.labelled('Home exercises', note.homeExercises)
-    w.labelled('Next session', note.nextSession)
-    w.gap(4)
-    w.text(
-      note.signed
-        ? `Signed by ${note.signed.by.name} on ${when(note.signed.at, clinic.timeZone)}`
-        : 'DRAFT – not signed',
-      { bold: true, colour: note.signed ? INK : rgb(0.7, 0.1, 0.1) },
-    )
-    for (const a of note.addenda) {
-      w.gap(6)
-      w.text(`Addendum · ${a.author.name} · signed ${when(a.signedAt, clinic.timeZone)}`, {
-        size: 9,
-        bold: true,
-        colour: MUTED,
-        indent: 12,
-      })
-      w.text(a.body, { indent: 12 })
-    }
+    writeNote(w, note, clinic.timeZone)
   }
   return doc.save()
 }
