@@ -52,7 +52,7 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await expect(page.getByRole('heading', { level: 1, name: /Aisha Khan/ })).toBeVisible()
   const sar = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Subject access export' }).click()
-  expect((await sar).suggestedFilename()).toMatch(/^subject-access-client-\d+-.*\.json$/)
+  expect((await sar).suggestedFilename()).toMatch(/^subject-access-client-\d+-.*\.zip$/)
   await expect(page.getByRole('button', { name: 'Anonymise…' })).toBeVisible()
   await snap(page, 'client-gdpr-actions')
   await expectAccessible(page)

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aClient, callOk } from '../fixtures/clients'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
@@ -18,7 +19,11 @@ describe("a client's subject access request", () => {
     const priya = await aClient().named('Priya', 'Shah').withAlert('DVT').in(core)
     await aClient().named('Other', 'Person').withAlert('Diabetes').in(core)
     const out = await callOk(core, 'gdpr.subjectAccess', { clientId: priya.id }, owner)
-    const doc = JSON.parse(out.json) as {
+    const zip = unzipSync(Buffer.from(out.base64, 'base64'))
+    const stem = `subject-access-client-${priya.id}-`
+    const jsonName = Object.keys(zip).find((f) => f.startsWith(stem) && f.endsWith('.json'))!
+    expect(Object.keys(zip).sort()).toEqual([jsonName.replace(/json$/, 'pdf'), jsonName].sort())
+    const doc = JSON.parse(strFromU8(zip[jsonName]!)) as {
       client: Record<string, unknown>
       related: Record<string, { text?: string }[]>
       history: { action: string }[]
@@ -27,7 +32,7 @@ describe("a client's subject access request", () => {
     expect(doc.client).not.toHaveProperty('last_name_norm')
     expect(doc.related['client_alerts']!.map((a) => a.text)).toEqual(['DVT'])
     expect(doc.history.map((h) => h.action)).toContain('client.create')
-    expect(out.fileName).toMatch(new RegExp(`^subject-access-client-${priya.id}-`))
+    expect(out.fileName).toMatch(new RegExp(`^${stem}\\d{4}-\\d{2}-\\d{2}\\.zip$`))
 
     const audit = await core.db
       .selectFrom('audit_log')
@@ -36,7 +41,8 @@ describe("a client's subject access request", () => {
       .execute()
     expect(audit).toEqual([
       {
-        summary: 'Exported the complete record (subject access request)',
+        summary:
+          'Exported the complete record (subject access request): PDF, JSON and 0 attached files',
         entity_id: String(priya.id),
       },
     ])

@@ -110,6 +110,7 @@ export class Writer {
 
   labelled(label: string, value: string): void {
     if (value.trim() === '') return
+    this.ensure(9 * 1.4 + 10 * 1.4) // a label never sits alone at the foot of a page
     this.text(label, { size: 9, bold: true, colour: MUTED })
     this.text(value, { size: 10 })
     this.gap(3)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
+import { downloadBase64 } from '../../api/download'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 
 /** The whole clinic as a zip of CSV files plus one JSON (see the README for the format). */
@@ -14,13 +15,7 @@ export function ExportSection() {
     setError(null)
     try {
       const file = await api.call('exports.clinic', {})
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = file.fileName
-      link.click()
-      URL.revokeObjectURL(url)
+      downloadBase64(file.base64, file.fileName, 'application/zip')
       const tables = Object.keys(file.counts).length
       setDone(
         `Exported ${file.counts['clients'] ?? 0} clients and ${tables} tables to ${file.fileName}`,

@@ -1,7 +1,11 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
+import { downloadBase64 } from '../../api/download'
 
-/** One action: the client's complete record as a JSON file, recorded in the audit log. */
+/**
+ * One action: the client's complete record as a PDF and as JSON, with copies of the files
+ * attached to their notes, in one zip; recorded in the audit log.
+ */
 export function SubjectAccessButton({ clientId }: { clientId: number }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle')
   const [message, setMessage] = useState('')
@@ -10,14 +14,13 @@ export function SubjectAccessButton({ clientId }: { clientId: number }) {
     setState('busy')
     try {
       const file = await api.call('gdpr.subjectAccess', { clientId })
-      const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = file.fileName
-      link.click()
-      URL.revokeObjectURL(url)
+      downloadBase64(file.base64, file.fileName, 'application/zip')
+      const attached = file.files.filter((f) => f.startsWith('attachments/')).length
       setState('done')
-      setMessage(`Saved ${file.fileName}`)
+      setMessage(
+        `Saved ${file.fileName}: the record as PDF and JSON` +
+          (attached > 0 ? `, and ${attached} attached file${attached === 1 ? '' : 's'}` : ''),
+      )
     } catch (e) {
       setState('failed')
       setMessage(e instanceof Error ? e.message : String(e))

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { strToU8, zipSync } from 'fflate'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema'
+import type { Session } from '../../rpc/context'
+import { blobPath } from '../notes/attachments'
+import { subjectAccessRecord } from './subject-access'
+import { subjectAccessPdf } from './subject-access-pdf'
+
+/** A file name that is safe on Windows, macOS and Linux, and keeps its extension. */
+function safeName(name: string): string {
+  const printable = [...name].map((ch) => (ch.charCodeAt(0) < 32 ? '_' : ch)).join('')
+  return printable.replace(/[\\/:*?"<>|]/g, '_').slice(0, 120) || 'file'
+}
+
+/**
+ * The one action behind a subject access request: the record as a PDF to read and as JSON
+ * (machine-readable, art. 20), with copies of the files attached to the client's notes,
+ * in one zip for the owner to send. A file missing from the attachments folder is named in
+ * a MISSING.txt rather than silently left out.
+ */
+export async function subjectAccessFiles(
+  db: Kysely<DB>,
+  clientId: number,
+  session: Session,
+  attachmentsDir: string,
+  now: Date,
+): Promise<{ fileName: string; base64: string; files: string[] }> {
+  const { document } = await subjectAccessRecord(db, clientId, now)
+  const pdf = await subjectAccessPdf(db, clientId, session, now)
+  const stem = `subject-access-client-${clientId}-${now.toISOString().slice(0, 10)}`
+  const files: Record<string, Uint8Array> = {
+    [`${stem}.pdf`]: pdf,
+    [`${stem}.json`]: strToU8(JSON.stringify(document, null, 2)),
+  }
+  const attachments = await db
+    .selectFrom('note_attachments')
+    .innerJoin('notes', 'notes.id', 'note_attachments.note_id')
+    .select(['note_attachments.id', 'note_attachments.sha256', 'note_attachments.filename'])
+    .where('notes.client_id', '=', clientId)
+    .orderBy('note_attachments.id')
+    .execute()
+  const missing: string[] = []
+  for (const a of attachments) {
+    const path = blobPath(attachmentsDir, a.sha256)
+    const name = `attachments/${a.id}-${safeName(a.filename)}`
+    if (existsSync(path)) files[name] = readFileSync(path)
+    else missing.push(a.filename)
+  }
+  if (missing.length > 0) {
+    files['attachments/MISSING.txt'] = strToU8(
+      `These attached files are recorded on the notes but were not found on this computer:\r\n${missing.join('\r\n')}\r\n`,
+    )
+  }
+  // PDFs and photos are compressed already; level 6 still shrinks the JSON.
+  const zip = zipSync(files, { level: 6 })
+  return {
+    fileName: `${stem}.zip`,
+    base64: Buffer.from(zip).toString('base64'),
+    files: Object.keys(files),
+  }
+}

@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { aClient } from '../fixtures/clients'
+import { at } from '../fixtures/diary'
+import { aMark, aNote, aTherapistAccount, callOk } from '../fixtures/notes'
+import { aSession, openTempCore } from '../fixtures/temp-core'
+
+type Core = Awaited<ReturnType<typeof openTempCore>>
+const owner = aSession('owner')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** The PDF's text as poppler reads it, with line breaks folded so wrapped lines still match. */
+function pdfText(dir: string, pdf: Uint8Array): string {
+  const file = join(dir, 'sar.pdf')
+  writeFileSync(file, pdf)
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  )
+}
+
+describe('the subject access PDF', () => {
+  let core: Core
+  beforeEach(async () => {
+    core = await openTempCore()
+  })
+  afterEach(async () => {
+    await core.dispose()
+  })
+
+  it('holds identity, contact, consents, questionnaires, alerts, appointments and notes with addenda', async () => {
+    const { session: sam, therapistId } = await aTherapistAccount(core, 'Sam')
+    const aisha = await aClient()
+      .named('Aisha', 'Khan')
+      .withEmail('aisha.khan@example.com')
+      .withMobile('07911 123456')
+      .bornOn('1988-03-14')
+      .livingAt('LS6 2AB')
+      .with({ consentTreatment: true, occupation: 'Physics teacher' })
+      .withAlert('Bruises easily', 'caution', false)
+      .in(core)
+    await callOk(
+      core,
+      'clients.saveQuestionnaire',
+      {
+        clientId: aisha.id,
+        conditions: [],
+        medications: 'None',
+        allergies: [],
+        otherAllergies: '',
+      },
+      owner,
+    )
+    await callOk(
+      core,
+      'clients.saveQuestionnaire',
+      {
+        clientId: aisha.id,
+        conditions: [{ code: 'diabetes', detail: 'type 1' }],
+        medications: 'Insulin',
+        allergies: ['latex'],
+        otherAllergies: 'Arnica',
+      },
+      owner,
+    )
+    const services = await callOk(core, 'services.list', {}, owner)
+    const appt = await callOk(
+      core,
+      'appointments.book',
+      {
+        clientId: aisha.id,
+        serviceId: services[0]!.id,
+        therapistId,
+        startsAt: at('2026-11-24 10:00'),
+        override: { reason: 'test set-up' },
+      },
+      owner,
+    )
+    await callOk(core, 'appointments.setStatus', { id: appt.id, status: 'completed' }, owner)
+    const note = await aNote(core, sam, aisha.id)
+      .forAppointment(appt.id)
+      .withSection('subjective', 'Right hamstring tight since the Leeds 10k.')
+      .withPain(6, 2)
+      .withMark(aMark())
+      .in()
+    await callOk(
+      core,
+      'notes.addAttachment',
+      { noteId: note.id, filename: 'knee scan.png', base64: PNG.toString('base64') },
+      sam,
+    )
+    await callOk(core, 'notes.sign', { id: note.id }, sam)
+    await callOk(
+      core,
+      'notes.addAddendum',
+      { noteId: note.id, body: 'Client phoned: hamstring much better after two days.' },
+      sam,
+    )
+
+    const out = await callOk(core, 'gdpr.subjectAccess', { clientId: aisha.id }, owner)
+    const zip = unzipSync(Buffer.from(out.base64, 'base64'))
+    const pdfName = out.files.find((f) => f.endsWith('.pdf'))!
+    expect(out.files).toEqual([
+      pdfName,
+      pdfName.replace(/pdf$/, 'json'),
+      expect.stringMatching(/^attachments\/\d+-knee scan\.png$/),
+    ])
+    expect(Buffer.from(zip[out.files[2]!]!)).toEqual(PNG)
+
+    const text = pdfText(core.dir, zip[pdfName]!)
+    for (const expected of [
+      'Everything we hold about Aisha Khan',
+      'Identity',
+      '14/03/1988',
+      'Physics teacher',
+      'aisha.khan@example.com',
+      '07911 123456',
+      'LS6 2AB',
+      'Consent to treatment Given',
+      'Marketing by email Not given',
+      'Version 1',
+      'Version 2',
+      'Diabetes (type 1)',
+      'Insulin',
+      'Arnica',
+      'Caution: Bruises easily',
+      '24 Nov 2026, 10:00',
+      'with Sam',
+      'Completed',
+      'Right hamstring tight since the Leeds 10k.',
+      'Pain (0-10): before 6, after 2',
+      'Signed by Sam',
+      'Client phoned: hamstring much better after two days.',
+      'knee scan.png',
+      'Subject access request · produced by Test owner',
+    ]) {
+      expect(text).toContain(expected)
+    }
+
+    // A page rendered to look at (test-results/sar-page-1.png).
+    mkdirSync('test-results', { recursive: true })
+    writeFileSync(join(core.dir, 'look.pdf'), zip[pdfName]!)
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      join(core.dir, 'look.pdf'),
+      'test-results/sar-page',
+    ])
+  })
+})
