@@ -77,7 +77,14 @@ describe('exporting the clinic', () => {
     await aClient({ marketingEmail: true, postcode: 'sw1a 1aa', preferredName: 'Tom' })
       .named('Thomas', "O'Brien")
       .in(source, owner)
-    await aClient({ mobile: '07922 444555', email: 'dan@example.com', title: 'Dr' })
+    // Typed text that a spreadsheet would run as a formula, and a phone starting with "+".
+    await aClient({
+      mobile: '+44 7922 444555',
+      email: 'dan@example.com',
+      title: 'Dr',
+      address: '=HYPERLINK("http://evil.example","Open")',
+      referralSource: '@SUM(1+1)',
+    })
       .named('Dan', 'Évora')
       .archived()
       .in(source, owner)
@@ -85,6 +92,11 @@ describe('exporting the clinic', () => {
     const out = await callOk(source, 'exports.clinic', {}, owner)
     const files = unzipSync(Buffer.from(out.base64, 'base64'))
     const csv = strFromU8(files['clients.csv']!)
+    // Neutralised for Excel with its own "text" apostrophe (and quoted where needed).
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Open"")"`)
+    expect(csv).toContain(`,'@SUM(1+1),`)
+    expect(csv).toContain(`,'+44 7922 444555,`)
+    expect(csv).not.toMatch(/(^|,)[=+@]/m)
 
     const opened = await callOk(
       target,

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely'
 import type { AuditEntryView, AuditFilter } from '../../shared/contract/audit'
 import type { AuditLogTable, DB } from '../db/schema'
+import { csvCell } from './csv-cell'
 
 /** Midnight at the start of a local date in the clinic's zone, as a UTC instant. */
 function startOfLocalDay(date: string, timeZone: string): string {
@@ -55,13 +56,6 @@ export async function listAudit(
     .limit(filter.limit + 1)
     .execute()
   return { entries: rows.slice(0, filter.limit).map(toView), hasMore: rows.length > filter.limit }
-}
-
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value)
-  // A leading = + - @ would be run as a formula by Excel: prefix a quote (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
 export async function auditCsv(

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate'
 import type { Kysely } from 'kysely'
-import Papa from 'papaparse'
 import type { DB } from '../../db/schema'
+import { csvText } from '../csv-cell'
 
 /**
  * Tables never exported: staff credentials and security settings, backup settings, the
@@ -46,12 +46,13 @@ export async function exportClinic(db: Kysely<DB>, now: Date): Promise<ClinicExp
       .execute()) as Record<string, unknown>[]
     counts[table.name] = rows.length
     everything[table.name] = rows
-    // A BOM so Excel opens the UTF-8 (names with accents) correctly.
+    // A BOM so Excel opens the UTF-8 (names with accents) correctly; cells starting with a
+    // formula character are neutralised (csvCell), as client-typed text can hold anything.
     files[`${table.name}.csv`] = strToU8(
       '\ufeff' +
-        Papa.unparse(
-          { fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) },
-          { newline: '\r\n' },
+        csvText(
+          columns,
+          rows.map((r) => columns.map((c) => r[c] as string | number | null)),
         ),
     )
   }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { FORMULA_START } from '../csv-cell'
 
 export interface ParsedCsv {
   headers: string[]
@@ -32,8 +33,13 @@ export function parseCsv(text: string): ParsedCsv {
   return { headers: headers ?? [], rows }
 }
 
-/** Excel's trick for keeping long ids as text: ="1558354464010667075" -> 1558354464010667075. */
+/**
+ * Excel's tricks for keeping a cell as text: ="1558354464010667075" (long ids) and a leading
+ * apostrophe before = + - @ (how Plinth's own exports neutralise formulas, see csvCell).
+ */
 export function unescapeExcel(value: string): string {
   const m = /^="(.*)"$/s.exec(value.trim())
-  return m ? m[1]!.replace(/""/g, '"') : value.trim()
+  if (m) return m[1]!.replace(/""/g, '"')
+  const raw = value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value
+  return raw.trim()
 }
