@@ -112,6 +112,25 @@ describe('importing clients from a Cliniko export', () => {
       .execute()
     expect(audit[0]!.summary).toMatch(/Imported 4 clients .*3 rows skipped/)
 
+    // Each imported client's own history says where it came from.
+    const aishaTimeline = await call(core, 'clients.timeline', { id: aisha.id }, owner)
+    if (!aishaTimeline.ok) throw new Error(aishaTimeline.error.message)
+    expect(aishaTimeline.value).toEqual([
+      expect.objectContaining({
+        action: 'client.import',
+        who: 'owner-1',
+        summary: expect.stringMatching(
+          /^Imported from Patients-Cliniko-20260101\.csv \(line \d+\)$/,
+        ),
+      }),
+    ])
+    const perClient = await core.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'client.import')
+      .execute()
+    expect(perClient).toHaveLength(4)
+
     const undone = await call(core, 'imports.undo', { batchId: done.batchId! }, owner)
     expect(undone.ok).toBe(true)
     const left = await core.db.selectFrom('clients').select('id').execute()

@@ -402,10 +402,26 @@ async function importRows(
       .values({ rowid: 0, ...searchDocument(first.columns) })
       .compile().sql,
   )
+  // One audit row per client as well as the batch's, so each client's own history says
+  // where the record came from (the timeline reads the audit rows of its client).
+  const auditRow = (clientId: number | bigint, line: number) => ({
+    at,
+    user_id: actor.userId,
+    username: actor.username,
+    action: 'client.import',
+    entity_type: 'client',
+    entity_id: String(clientId),
+    summary: `Imported from ${file.fileName} (line ${line})`,
+    workstation: actor.workstation,
+  })
+  const insertAudit = sqlite.prepare(
+    db.insertInto('audit_log').values(auditRow(0, 0)).compile().sql,
+  )
   for (const row of rows) {
     const { columns, values } = clientRow(row)
     const id = insertClient.run(...Object.values(values)).lastInsertRowid
     insertSearch.run(id, ...Object.values(searchDocument(columns)))
+    insertAudit.run(...Object.values(auditRow(id, row.line)))
   }
   await writeAudit(
     db,
