@@ -34,6 +34,19 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await expect(section.getByRole('button', { name: 'Undo import' })).toBeVisible()
   await snap(page, 'import-done')
 
+  // Undo asks first, in the app's own dialog; cancelling keeps every client.
+  await section.getByRole('button', { name: 'Undo import' }).click()
+  const confirmUndo = page.getByRole('dialog', { name: 'Undo this import?' })
+  await expect(confirmUndo).toContainText(
+    'This removes the 4 clients imported from Patients-Cliniko-20260101.csv',
+  )
+  await expect(confirmUndo.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await snap(page, 'import-undo-confirm')
+  await expectAccessible(page)
+  await confirmUndo.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirmUndo).toHaveCount(0)
+  await expect(section.getByText('(undone)')).toHaveCount(0)
+
   const exporting = page.getByRole('region', { name: 'Export the clinic' })
   const download = page.waitForEvent('download')
   await exporting.getByRole('button', { name: 'Download export' }).click()
@@ -56,4 +69,14 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await expect(page.getByRole('button', { name: 'Anonymise…' })).toBeVisible()
   await snap(page, 'client-gdpr-actions')
   await expectAccessible(page)
+
+  // Back to the import: this time the owner confirms the undo.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('link', { name: 'Import & export' }).click()
+  const importing = page.getByRole('region', { name: 'Import clients' })
+  await importing.getByRole('button', { name: 'Undo import' }).click()
+  const confirmAgain = page.getByRole('dialog', { name: 'Undo this import?' })
+  await confirmAgain.getByRole('button', { name: 'Remove 4 clients' }).click()
+  await expect(confirmAgain).toHaveCount(0)
+  await expect(importing.getByText('(undone)')).toBeVisible()
 })

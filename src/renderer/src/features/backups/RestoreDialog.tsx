@@ -120,8 +120,7 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
           </div>
           {job.data.state === 'done' && (
             <div className="banner banner-success" role="status">
-              <Icon name="check" /> Restored the backup of {when}. The data as it was just before is
-              kept as a backup marked “Before a restore”.
+              <Icon name="check" /> Restored the backup of {when}. {job.data.message}
             </div>
           )}
           {job.data.state === 'failed' && (

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form'
 import {
   IMPORT_MAX_CHARS,
   IMPORT_TARGETS,
+  type ImportBatch,
   type ImportJob,
   type ImportMapping,
 } from '../../../../shared/contract/imports'
@@ -16,6 +17,7 @@ import {
   useRunImport,
   useUndoImport,
 } from '../../api/imports'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
@@ -235,18 +237,18 @@ function PastImports() {
   const batches = useImportBatches()
   const undo = useUndoImport()
   const [error, setError] = useState<string | null>(null)
+  const [asking, setAsking] = useState<ImportBatch | null>(null)
   const list = batches.data ?? []
   if (list.length === 0) return null
 
-  async function undoBatch(id: string, label: string) {
-    if (!window.confirm(`Remove the ${label}? This deletes every client that import created.`)) {
-      return
-    }
+  async function undoBatch(batch: ImportBatch) {
     setError(null)
     try {
-      await undo.mutateAsync(id)
+      await undo.mutateAsync(batch.id)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setAsking(null)
     }
   }
 
@@ -262,17 +264,32 @@ function PastImports() {
             {b.undoneAt ? (
               <span className="muted">(undone)</span>
             ) : (
-              <button
-                type="button"
-                className="button secondary small"
-                onClick={() => void undoBatch(b.id, `${b.created} clients from ${b.fileName}`)}
-              >
+              <button type="button" className="button secondary small" onClick={() => setAsking(b)}>
                 Undo import
               </button>
             )}
           </li>
         ))}
       </ul>
+      {asking && (
+        <ConfirmDialog
+          title="Undo this import?"
+          confirmLabel={`Remove ${asking.created.toLocaleString('en-GB')} clients`}
+          danger
+          busy={undo.isPending}
+          onConfirm={() => void undoBatch(asking)}
+          onCancel={() => setAsking(null)}
+        >
+          <p>
+            This removes the {asking.created.toLocaleString('en-GB')} clients imported from{' '}
+            <strong>{asking.fileName}</strong> on {new Date(asking.at).toLocaleString('en-GB')}.
+          </p>
+          <p className="muted">
+            Plinth refuses if any of them has had alerts, a questionnaire, appointments or notes
+            added since, so no work done after the import is lost.
+          </p>
+        </ConfirmDialog>
+      )}
     </>
   )
 }
