@@ -271,6 +271,8 @@ export interface AppointmentsTable {
   created_at: string
   created_by: number | null
   updated_at: string
+  /** The import that created it (migration 0520); null when booked in Plinth. */
+  import_batch_id: Generated<string | null>
 }
 
 export interface AppointmentSeriesTable {
@@ -372,6 +374,8 @@ export interface NoteAttachmentsTable {
 
 export interface ImportBatchesTable {
   id: string
+  /** What the import created: 'clients' or 'appointments'. */
+  kind: Generated<'clients' | 'appointments'>
   file_name: string
   preset: string
   created_count: number

@@ -58,11 +58,73 @@ export const IMPORT_TARGETS = [
   { key: 'archivedAt', label: 'Archived on', aliases: ['archived at', 'archived on', 'archived'] },
 ] as const
 
-export type ImportTargetKey = (typeof IMPORT_TARGETS)[number]['key']
-export const IMPORT_TARGET_KEYS = IMPORT_TARGETS.map((t) => t.key) as [
-  ImportTargetKey,
-  ...ImportTargetKey[],
-]
+/**
+ * What a column of an appointments file can become. The client is found by the first of
+ * these that the row has: the id (Plinth's, or the old system's kept by the client import),
+ * e-mail, phone, then name with date of birth.
+ */
+export const APPOINTMENT_IMPORT_TARGETS = [
+  {
+    key: 'clientRef',
+    label: 'Client ID (Plinth or old system)',
+    aliases: ['client id', 'patient id', 'client number'],
+  },
+  {
+    key: 'clientName',
+    label: 'Client name',
+    aliases: ['client', 'client name', 'patient', 'patient name', 'name'],
+  },
+  { key: 'clientEmail', label: 'Client e-mail', aliases: ['email', 'client email', 'e mail'] },
+  {
+    key: 'clientPhone',
+    label: 'Client phone',
+    aliases: ['mobile', 'phone', 'client phone', 'client mobile', 'patient phone'],
+  },
+  {
+    key: 'clientDob',
+    label: 'Client date of birth',
+    aliases: ['date of birth', 'dob', 'client date of birth'],
+  },
+  {
+    key: 'therapist',
+    label: 'Therapist',
+    aliases: ['therapist', 'practitioner', 'staff', 'staff member'],
+  },
+  {
+    key: 'service',
+    label: 'Service',
+    aliases: ['service', 'appointment type', 'treatment', 'type'],
+  },
+  {
+    key: 'start',
+    label: 'Start (date and time)',
+    aliases: ['start', 'starts', 'start time', 'appointment start', 'starts at', 'date and time'],
+  },
+  { key: 'date', label: 'Date (if the time is separate)', aliases: ['date', 'appointment date'] },
+  { key: 'time', label: 'Time (if the date is separate)', aliases: ['time', 'appointment time'] },
+  {
+    key: 'duration',
+    label: 'Duration (minutes)',
+    aliases: ['duration', 'duration minutes', 'length', 'minutes'],
+  },
+  { key: 'status', label: 'Status', aliases: ['status', 'appointment status', 'outcome'] },
+  { key: 'price', label: 'Price (£)', aliases: ['price', 'fee', 'amount', 'cost'] },
+  { key: 'notes', label: 'Booking notes', aliases: ['notes', 'booking notes', 'comments'] },
+] as const
+
+export type ImportTargetKey =
+  (typeof IMPORT_TARGETS)[number]['key'] | (typeof APPOINTMENT_IMPORT_TARGETS)[number]['key']
+export const IMPORT_TARGET_KEYS = [
+  ...new Set([...IMPORT_TARGETS, ...APPOINTMENT_IMPORT_TARGETS].map((t) => t.key)),
+] as [ImportTargetKey, ...ImportTargetKey[]]
+
+export const IMPORT_KINDS = ['clients', 'appointments'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+/** The columns a file of this kind can fill. */
+export function importTargetsOf(kind: ImportKind) {
+  return kind === 'clients' ? IMPORT_TARGETS : APPOINTMENT_IMPORT_TARGETS
+}
 
 /** 50 MB of text: about 250,000 clients, far more than a small clinic has. */
 export const IMPORT_MAX_CHARS = 50 * 1024 * 1024
@@ -110,6 +172,7 @@ export type ImportJob = z.output<typeof importJob>
 
 export const importBatch = z.object({
   id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   preset: z.string(),
   created: z.number().int(),
@@ -121,8 +184,9 @@ export type ImportBatch = z.output<typeof importBatch>
 
 export const importsContract = {
   'imports.open': method({
-    summary: 'Open a CSV file of clients to import',
+    summary: 'Open a CSV file of clients or appointments to import',
     input: z.object({
+      kind: z.enum(IMPORT_KINDS).default('clients'),
       fileName: z.string().trim().min(1).max(255),
       text: z
         .string()
@@ -133,6 +197,7 @@ export const importsContract = {
     }),
     output: z.object({
       importId: z.string(),
+      kind: z.enum(IMPORT_KINDS),
       fileName: z.string(),
       preset: z.enum(['cliniko', 'plinth', 'custom']),
       headers: z.array(z.string()),
@@ -144,13 +209,13 @@ export const importsContract = {
     roles: ['owner'],
   }),
   'imports.check': method({
-    summary: 'Check the rows of a client import',
+    summary: 'Check the rows of an import',
     input: z.object({ importId: z.string().max(64), mapping: importMapping }),
     output: importJob,
     roles: ['owner'],
   }),
   'imports.run': method({
-    summary: 'Import clients from a CSV file',
+    summary: 'Import clients or appointments from a CSV file',
     input: z.object({
       importId: z.string().max(64),
       includeDuplicates: z.boolean().default(false),
@@ -159,19 +224,19 @@ export const importsContract = {
     roles: ['owner'],
   }),
   'imports.job': method({
-    summary: 'Follow a client import',
+    summary: 'Follow an import',
     input: z.object({ id: z.string().max(64) }),
     output: importJob,
     roles: ['owner'],
   }),
   'imports.batches': method({
-    summary: 'List the client imports',
+    summary: 'List the imports',
     input: z.object({}),
     output: z.array(importBatch),
     roles: ['owner'],
   }),
   'imports.undo': method({
-    summary: 'Undo a client import',
+    summary: 'Undo an import',
     input: z.object({ batchId: z.string().min(1).max(64) }),
     output: importBatch,
     roles: ['owner'],

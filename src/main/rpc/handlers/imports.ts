@@ -4,7 +4,8 @@ import type { HandlersOf } from './types'
 // Parsing and checking a file and the import itself run as jobs on the core (outside the
 // command's transaction); undo is an ordinary command, one transaction.
 export const importsHandlers: HandlersOf<'imports.'> = {
-  'imports.open': async ({ core }, { fileName, text }) => core.imports.open(fileName, text),
+  'imports.open': async ({ core }, { kind, fileName, text }) =>
+    core.imports.open(fileName, text, kind),
 
   'imports.check': async ({ core }, { importId, mapping }) =>
     core.imports.startCheck(importId, mapping),
@@ -23,7 +24,7 @@ export const importsHandlers: HandlersOf<'imports.'> = {
       action: 'import.undo',
       entityType: 'import_batch',
       entityId: batchId,
-      summary: `Undid the import of ${batch.created} clients from ${batch.fileName}`,
+      summary: `Undid the import of ${batch.created} ${batch.kind} from ${batch.fileName}`,
     })
     return batch
   },

@@ -1,5 +1,6 @@
 import {
-  IMPORT_TARGETS,
+  importTargetsOf,
+  type ImportKind,
   type ImportMapping,
   type ImportTargetKey,
 } from '../../../shared/contract/imports'
@@ -23,12 +24,12 @@ export function detectPreset(headers: string[]): ImportPreset {
 }
 
 /** Each field's first header whose name matches one of its aliases. */
-export function guessMapping(headers: string[]): ImportMapping {
+export function guessMapping(headers: string[], kind: ImportKind = 'clients'): ImportMapping {
   const byName = new Map<string, string>()
   for (const h of headers) if (!byName.has(squash(h))) byName.set(squash(h), h)
   const mapping: ImportMapping = {}
   const used = new Set<string>()
-  for (const target of IMPORT_TARGETS) {
+  for (const target of importTargetsOf(kind)) {
     for (const alias of target.aliases) {
       const header = byName.get(alias)
       if (header !== undefined && !used.has(header)) {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { ClientValues, Duplicate } from '../../../shared/contract/clients'
-import type { ImportJob, ImportMapping, ImportProblem } from '../../../shared/contract/imports'
+import type {
+  ImportJob,
+  ImportKind,
+  ImportMapping,
+  ImportProblem,
+} from '../../../shared/contract/imports'
 import type { LiveDatabase } from '../../db/live-database'
 import type { DB } from '../../db/schema'
 import type { Logger } from '../../log'
@@ -14,6 +19,12 @@ import { DomainError } from '../domain-error'
 import { parseCsv, type ParsedCsv } from './csv-parse'
 import { detectPreset, guessMapping, type ImportPreset } from './import-mapping'
 import { mapRow } from './import-rows'
+import {
+  checkAppointmentRows,
+  insertAppointmentRows,
+  isAppointmentTemplate,
+  type AppointmentRow,
+} from './import-appointments'
 
 interface CheckedRow {
   line: number
@@ -25,9 +36,12 @@ interface CheckedRow {
 
 interface OpenFile extends ParsedCsv {
   id: string
+  kind: ImportKind
   fileName: string
   preset: ImportPreset
   checked: { rows: CheckedRow[]; skipped: number } | null
+  /** An appointments file's checked rows (kind 'appointments'). */
+  checkedAppointments: AppointmentRow[] | null
   imported: boolean
 }
 
@@ -64,20 +78,28 @@ export class ImportService {
     return this.#live
   }
 
-  open(fileName: string, text: string) {
+  open(fileName: string, text: string, kind: ImportKind = 'clients') {
     const parsed = parseCsv(text)
     if (parsed.headers.length === 0) {
       throw new DomainError('rule_broken', 'That file is empty: there is no header row.')
     }
     if (parsed.rows.length === 0) {
-      throw new DomainError('rule_broken', 'That file has a header row but no clients in it.')
+      throw new DomainError('rule_broken', `That file has a header row but no ${kind} in it.`)
     }
+    const preset: ImportPreset =
+      kind === 'clients'
+        ? detectPreset(parsed.headers)
+        : isAppointmentTemplate(parsed.headers)
+          ? 'plinth'
+          : 'custom'
     const file: OpenFile = {
       ...parsed,
       id: randomUUID(),
+      kind,
       fileName,
-      preset: detectPreset(parsed.headers),
+      preset,
       checked: null,
+      checkedAppointments: null,
       imported: false,
     }
     this.#files.set(file.id, file)
@@ -86,10 +108,11 @@ export class ImportService {
     }
     return {
       importId: file.id,
+      kind,
       fileName,
       preset: file.preset,
       headers: parsed.headers,
-      mapping: guessMapping(parsed.headers),
+      mapping: guessMapping(parsed.headers, kind),
       rowCount: parsed.rows.length,
       preview: parsed.rows.slice(0, 8).map((r) => r.cells),
     }
@@ -158,6 +181,7 @@ export class ImportService {
 
   startCheck(importId: string, mapping: ImportMapping): ImportJob {
     const file = this.#file(importId)
+    if (file.kind === 'appointments') return this.#startAppointmentCheck(file, mapping)
     if (!mapping.firstName || !mapping.lastName) {
       throw new DomainError('rule_broken', 'Choose the columns holding first and last names.', [
         { path: 'mapping.firstName', message: 'Choose the column with first names' },
@@ -243,8 +267,84 @@ export class ImportService {
     return `${rows.length - duplicates} of ${file.rows.length} rows are ready to import.`
   }
 
+  #startAppointmentCheck(file: OpenFile, mapping: ImportMapping): ImportJob {
+    const missing = (path: keyof ImportMapping, message: string) =>
+      new DomainError('rule_broken', message, [{ path: `mapping.${path}`, message }])
+    if (!mapping.clientRef && !mapping.clientName && !mapping.clientEmail && !mapping.clientPhone) {
+      throw missing('clientName', 'Choose a column that says who the client is')
+    }
+    if (!mapping.therapist) throw missing('therapist', 'Choose the column with the therapist')
+    if (!mapping.service) throw missing('service', 'Choose the column with the service')
+    if (!mapping.start && !(mapping.date && mapping.time)) {
+      throw missing('start', 'Choose the column with the start (or a date and a time column)')
+    }
+    for (const header of Object.values(mapping)) {
+      if (header && !file.headers.includes(header)) {
+        throw new DomainError('rule_broken', `The file has no column called "${header}".`)
+      }
+    }
+    const job = this.#newJob('check', file.id)
+    file.checkedAppointments = null
+    this.#run(job, async () => {
+      const { rows, report } = await checkAppointmentRows(
+        this.#db.db,
+        file,
+        mapping,
+        this.#now(),
+        (percent) => {
+          job.percent = percent
+        },
+      )
+      file.checkedAppointments = rows
+      job.report = report
+      return `${report.ready} of ${report.total} rows are ready to import.`
+    })
+    return structuredClone(job)
+  }
+
+  #startAppointmentImport(file: OpenFile, includeDuplicates: boolean, actor: AuditActor) {
+    const checked = file.checkedAppointments
+    if (!checked) throw new DomainError('rule_broken', 'Check the rows before importing.')
+    if (file.imported) throw new DomainError('conflict', 'This file has already been imported.')
+    const job = this.#newJob('import', file.id)
+    file.imported = true
+    this.#run(job, async () => {
+      try {
+        const rows = checked.filter((r) => includeDuplicates || !r.duplicate)
+        if (rows.length === 0) throw new DomainError('rule_broken', 'No rows to import.')
+        job.stage = `Importing ${rows.length} appointments`
+        const batchId = randomUUID()
+        const skipped = file.rows.length - rows.length
+        await this.#db.use((db) =>
+          db
+            .transaction()
+            .execute((trx) =>
+              insertAppointmentRows(
+                trx,
+                this.#db.sqlite,
+                rows,
+                { id: batchId, fileName: file.fileName, preset: file.preset, skipped },
+                actor,
+                this.#now(),
+              ),
+            ),
+        )
+        job.batchId = batchId
+        job.created = rows.length
+        return `Imported ${rows.length} appointments; ${skipped} rows skipped.`
+      } catch (error) {
+        file.imported = false
+        throw error
+      }
+    })
+    return structuredClone(job)
+  }
+
   startImport(importId: string, includeDuplicates: boolean, actor: AuditActor): ImportJob {
     const file = this.#file(importId)
+    if (file.kind === 'appointments') {
+      return this.#startAppointmentImport(file, includeDuplicates, actor)
+    }
     if (!file.checked) throw new DomainError('rule_broken', 'Check the rows before importing.')
     if (file.imported) throw new DomainError('conflict', 'This file has already been imported.')
     const checked = file.checked
