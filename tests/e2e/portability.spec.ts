@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url'
+import { aClient } from '../fixtures/clients'
+import { aService, aTherapist, openEveryDay } from '../fixtures/diary'
 import { expect, expectAccessible, snap, test } from './fixtures'
 
 const cliniko = fileURLToPath(new URL('../fixtures/Patients-Cliniko-20260101.csv', import.meta.url))
@@ -79,4 +81,58 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await confirmAgain.getByRole('button', { name: 'Remove 4 clients' }).click()
   await expect(confirmAgain).toHaveCount(0)
   await expect(importing.getByText('(undone)')).toBeVisible()
+})
+
+test('the owner imports a diary export of appointments and reads the report', async ({
+  page,
+  clinic,
+}) => {
+  const { core } = clinic
+  await openEveryDay(core)
+  const massage = await aService('Sports massage').in(core)
+  await aTherapist('Sam Okafor')
+    .working(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], '09:00-17:00')
+    .offering(massage)
+    .in(core)
+  await aClient({ mobile: '' }).named('Aisha', 'Khan').withEmail('aisha@example.com').in(core)
+  const csv = [
+    'Client,Email,Therapist,Service,Start,Status',
+    'Aisha Khan,aisha@example.com,Sam Okafor,Sports massage,14/03/2025 09:30,Attended',
+    'Aisha Khan,aisha@example.com,Sam Okafor,Sports massage,03/01/2027 10:00,',
+    'Aisha Khan,aisha@example.com,Pat Unknown,Sports massage,04/01/2027 10:00,',
+  ].join('\r\n')
+
+  await clinic.open(page, { as: 'owner', at: '#/settings/import' })
+  const section = page.getByRole('region', { name: 'Import appointments' })
+  await section.getByLabel('CSV file of appointments').setInputFiles({
+    name: 'diary-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  })
+  await expect(section.getByText(/3 rows, read as Plinth's import template/)).toBeVisible()
+  await expect(section.getByLabel('Therapist', { exact: true })).toHaveValue('Therapist')
+  await expect(section.getByLabel('Client e-mail')).toHaveValue('Email')
+
+  await section.getByRole('button', { name: 'Check rows' }).click()
+  const report = section.getByRole('region', { name: 'Report' })
+  await expect(
+    report.getByText(
+      /3 rows: 2 ready to import, 0 possible duplicates, 1 skipped with errors, 1 to check/,
+    ),
+  ).toBeVisible()
+  const problems = report.getByRole('table', { name: 'Rows with problems' })
+  await expect(problems.getByRole('row', { name: /03\/01\/2027/ })).toContainText(
+    'Sam Okafor does not work on Sundays',
+  )
+  await expect(problems.getByRole('row', { name: /04\/01\/2027/ })).toContainText(
+    'No therapist called Pat Unknown',
+  )
+  await section.getByRole('region', { name: 'Report' }).scrollIntoViewIfNeeded()
+  await snap(page, 'import-appointments-report')
+  await expectAccessible(page)
+
+  await section.getByRole('button', { name: 'Import 2 appointments' }).click()
+  await expect(section.getByText('Imported 2 appointments; 1 rows skipped.')).toBeVisible()
+  await expect(section.getByRole('button', { name: 'Undo import' })).toBeVisible()
+  await snap(page, 'import-appointments-done')
 })

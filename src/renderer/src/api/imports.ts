@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ImportMapping } from '../../../shared/contract/imports'
+import type { ImportKind, ImportMapping } from '../../../shared/contract/imports'
 import { api } from './client'
 
 const importsKey = ['imports'] as const
 
 export function useOpenImport() {
   return useMutation({
-    mutationFn: (input: { fileName: string; text: string }) => api.call('imports.open', input),
+    mutationFn: (input: { kind: ImportKind; fileName: string; text: string }) =>
+      api.call('imports.open', input),
   })
 }
 
@@ -50,6 +51,7 @@ export function useUndoImport() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: importsKey })
       void queryClient.invalidateQueries({ queryKey: ['clients'] })
+      void queryClient.invalidateQueries({ queryKey: ['diary'] })
     },
   })
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { ImportReport } from '../../../../shared/contract/imports'
 
 const KIND_LABELS = { error: 'Skipped', duplicate: 'Possible duplicate', warning: 'Check' } as const
@@ -5,9 +6,10 @@ const KIND_LABELS = { error: 'Skipped', duplicate: 'Possible duplicate', warning
 /** The per-row report: counts, then each row with a problem and why. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const n = (v: number) => v.toLocaleString('en-GB')
+  const titleId = useId() // the clients and the appointments import can both show a report
   return (
-    <section aria-labelledby="import-report-title">
-      <h3 id="import-report-title">Report</h3>
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId}>Report</h3>
       <p role="status">
         {n(report.total)} rows: {n(report.ready)} ready to import, {n(report.duplicates)} possible
         duplicates, {n(report.errors)} skipped with errors, {n(report.warnings)} to check.

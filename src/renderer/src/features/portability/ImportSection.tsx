@@ -3,8 +3,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useForm } from 'react-hook-form'
 import {
   IMPORT_MAX_CHARS,
-  IMPORT_TARGETS,
+  importTargetsOf,
   type ImportBatch,
+  type ImportKind,
   type ImportJob,
   type ImportMapping,
 } from '../../../../shared/contract/imports'
@@ -32,11 +33,28 @@ const PRESET_LABELS: Record<Opened['preset'], string> = {
   custom: 'a spreadsheet of your own',
 }
 
+/** What each kind of import says about itself. */
+const KIND_TEXT: Record<ImportKind, { title: string; fileLabel: string; intro: string }> = {
+  clients: {
+    title: 'Import clients',
+    fileLabel: 'CSV file of clients',
+    intro:
+      "From a Cliniko patients export or Plinth's template (see the README). Dates as dd/mm/yyyy or yyyy-mm-dd. Nothing is saved until you press Import.",
+  },
+  appointments: {
+    title: 'Import appointments',
+    fileLabel: 'CSV file of appointments',
+    intro:
+      'Client, therapist, service, start, length and status, one appointment a row (see the README). Import the clients first. Past appointments come in as they happened; future ones are checked against the diary. Nothing is saved until you press Import.',
+  },
+}
+
 /**
  * Settings → Import & export: choose a CSV, match its columns, check every row, then import
  * the good ones in one go (and undo the whole import if it was the wrong file).
  */
-export function ImportSection() {
+export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
+  const text = KIND_TEXT[kind]
   const [opened, setOpened] = useState<Opened | null>(null)
   const [error, setError] = useState<string | null>(null)
   const open = useOpenImport()
@@ -50,25 +68,22 @@ export function ImportSection() {
       return
     }
     try {
-      setOpened(await open.mutateAsync({ fileName: file.name, text: await file.text() }))
+      setOpened(await open.mutateAsync({ kind, fileName: file.name, text: await file.text() }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
   }
 
   return (
-    <section className="card section" aria-labelledby="import-title">
+    <section className="card section" aria-labelledby={`import-${kind}-title`}>
       <div className="card-head">
-        <h2 id="import-title">Import clients</h2>
+        <h2 id={`import-${kind}-title`}>{text.title}</h2>
       </div>
-      <p className="muted">
-        From a Cliniko patients export or Plinth&apos;s template (see the README). Dates as
-        dd/mm/yyyy or yyyy-mm-dd. Nothing is saved until you press Import.
-      </p>
+      <p className="muted">{text.intro}</p>
       <div className="field">
-        <label htmlFor="import-file">CSV file of clients</label>
+        <label htmlFor={`import-${kind}-file`}>{text.fileLabel}</label>
         <input
-          id="import-file"
+          id={`import-${kind}-file`}
           type="file"
           accept=".csv,text/csv"
           onChange={(e) => void choose(e.target.files?.[0])}
@@ -83,18 +98,25 @@ export function ImportSection() {
           presetLabel={PRESET_LABELS[opened.preset]}
         />
       )}
-      <PastImports />
+      <PastImports kind={kind} />
     </section>
   )
 }
 
 function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: string }) {
-  const { register, handleSubmit, setError } = useForm<ImportMapping>({
-    defaultValues: Object.fromEntries(
-      IMPORT_TARGETS.map((t) => [t.key, opened.mapping[t.key] ?? '']),
-    ),
+  const targets = importTargetsOf(opened.kind)
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ImportMapping>({
+    defaultValues: Object.fromEntries(targets.map((t) => [t.key, opened.mapping[t.key] ?? ''])),
   })
-  const { formError, attempt } = useFormError(setError)
+  // Main names a missing column by its place in the request ("mapping.therapist").
+  const { formError, attempt } = useFormError<ImportMapping>((path, error) =>
+    setError(String(path).replace(/^mapping\./, '') as keyof ImportMapping, error),
+  )
   const check = useCheckImport()
   const [checkJobId, setCheckJobId] = useState<string | null>(null)
   const checkJob = useImportJob(checkJobId)
@@ -116,8 +138,8 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
       <form className="import-mapping" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorBanner message={formError} />
         <div className="mapping-grid">
-          {IMPORT_TARGETS.map((t) => (
-            <Field key={t.key} label={t.label}>
+          {targets.map((t) => (
+            <Field key={t.key} label={t.label} error={errors[t.key]?.message}>
               <select {...register(t.key)}>
                 <option value="">— not imported —</option>
                 {opened.headers.map((h) => (
@@ -164,13 +186,26 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
         </div>
       </form>
       {checkJob.data && (
-        <CheckResult key={checkJob.data.id} job={checkJob.data} importId={opened.importId} />
+        <CheckResult
+          key={checkJob.data.id}
+          job={checkJob.data}
+          importId={opened.importId}
+          kind={opened.kind}
+        />
       )}
     </>
   )
 }
 
-function CheckResult({ job, importId }: { job: ImportJob; importId: string }) {
+function CheckResult({
+  job,
+  importId,
+  kind,
+}: {
+  job: ImportJob
+  importId: string
+  kind: ImportKind
+}) {
   const [includeDuplicates, setIncludeDuplicates] = useState(false)
   const run = useRunImport()
   const [runJobId, setRunJobId] = useState<string | null>(null)
@@ -182,6 +217,7 @@ function CheckResult({ job, importId }: { job: ImportJob; importId: string }) {
     if (!imported) return
     void queryClient.invalidateQueries({ queryKey: ['imports', 'batches'] })
     void queryClient.invalidateQueries({ queryKey: ['clients'] })
+    void queryClient.invalidateQueries({ queryKey: ['diary'] })
   }, [imported, queryClient])
 
   if (job.state === 'running') return <JobProgress job={job} label="Checking progress" />
@@ -219,7 +255,7 @@ function CheckResult({ job, importId }: { job: ImportJob; importId: string }) {
             disabled={count === 0 || run.isPending}
             onClick={() => void start()}
           >
-            Import {count.toLocaleString('en-GB')} clients
+            Import {count.toLocaleString('en-GB')} {kind}
           </button>
         </div>
       )}
@@ -233,12 +269,12 @@ function CheckResult({ job, importId }: { job: ImportJob; importId: string }) {
   )
 }
 
-function PastImports() {
+function PastImports({ kind }: { kind: ImportKind }) {
   const batches = useImportBatches()
   const undo = useUndoImport()
   const [error, setError] = useState<string | null>(null)
   const [asking, setAsking] = useState<ImportBatch | null>(null)
-  const list = batches.data ?? []
+  const list = (batches.data ?? []).filter((b) => b.kind === kind)
   if (list.length === 0) return null
 
   async function undoBatch(batch: ImportBatch) {
@@ -254,7 +290,7 @@ function PastImports() {
 
   return (
     <>
-      <h3>Past imports</h3>
+      <h3>Past {kind} imports</h3>
       <ErrorBanner message={error} />
       <ul className="import-batches">
         {list.map((b) => (
@@ -274,19 +310,20 @@ function PastImports() {
       {asking && (
         <ConfirmDialog
           title="Undo this import?"
-          confirmLabel={`Remove ${asking.created.toLocaleString('en-GB')} clients`}
+          confirmLabel={`Remove ${asking.created.toLocaleString('en-GB')} ${kind}`}
           danger
           busy={undo.isPending}
           onConfirm={() => void undoBatch(asking)}
           onCancel={() => setAsking(null)}
         >
           <p>
-            This removes the {asking.created.toLocaleString('en-GB')} clients imported from{' '}
+            This removes the {asking.created.toLocaleString('en-GB')} {kind} imported from{' '}
             <strong>{asking.fileName}</strong> on {new Date(asking.at).toLocaleString('en-GB')}.
           </p>
           <p className="muted">
-            Plinth refuses if any of them has had alerts, a questionnaire, appointments or notes
-            added since, so no work done after the import is lost.
+            {kind === 'clients'
+              ? 'Plinth refuses if any of them has had alerts, a questionnaire, appointments or notes added since, so no work done after the import is lost.'
+              : 'Plinth refuses if any of them has been changed in the diary or has a note since, so no work done after the import is lost.'}
           </p>
         </ConfirmDialog>
       )}

@@ -80,6 +80,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'import' && (
         <>
           <ImportSection />
+          <ImportSection kind="appointments" />
           <ExportSection />
           <RetentionSection />
         </>
