@@ -493,7 +493,8 @@ async function importRows(
   // The hot path of a big import. The SQL is still Kysely's (compiled once from the first
   // row), run as two cached statements on the transaction's own connection. Measured on the
   // 2-core dev machine, 50,000 rows: per-row Kysely queries 38 s (busy machine); these 4.8 s
-  // (whole import incl. parse and check 11.5 s, tests/bench/import.bench.ts).
+  // (whole import incl. parse and check 11.5 s, tests/bench/import.bench.ts); 5.4 s (11.7 s)
+  // with the per-client audit row below, measured at load average 4.
   const first = clientRow(rows[0]!)
   const insertClient = sqlite.prepare(db.insertInto('clients').values(first.values).compile().sql)
   const insertSearch = sqlite.prepare(
