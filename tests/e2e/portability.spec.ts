@@ -69,6 +69,16 @@ test('the owner imports a Cliniko export through the mapping screen and reads th
   await page.getByRole('button', { name: 'Subject access export' }).click()
   expect((await sar).suggestedFilename()).toMatch(/^subject-access-client-\d+-.*\.zip$/)
   await expect(page.getByRole('button', { name: 'Anonymise…' })).toBeVisible()
+  // Erasing asks first in the app's own dialog; cancelling keeps the record.
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  const erase = page.getByRole('dialog', { name: "Delete Aisha Khan's record?" })
+  await expect(erase).toContainText('Everything about them is removed for good.')
+  await expect(erase.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await snap(page, 'client-erase-confirm')
+  await expectAccessible(page)
+  await erase.getByRole('button', { name: 'Cancel' }).click()
+  await expect(erase).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1, name: /Aisha Khan/ })).toBeVisible()
   await snap(page, 'client-gdpr-actions')
   await expectAccessible(page)
 

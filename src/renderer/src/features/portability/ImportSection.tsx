@@ -290,7 +290,7 @@ function PastImports({ kind }: { kind: ImportKind }) {
 
   return (
     <>
-      <h3>Past {kind} imports</h3>
+      <h3>Past {kind === 'clients' ? 'client' : 'appointment'} imports</h3>
       <ErrorBanner message={error} />
       <ul className="import-batches">
         {list.map((b) => (

@@ -7,7 +7,7 @@ import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
 import { clientHref } from '../clients/client-route'
-import { confirmErase } from './confirm-erase'
+import { EraseConfirmDialog } from './EraseConfirmDialog'
 
 const ukDay = (iso: string) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—')
 
@@ -17,15 +17,21 @@ export function RetentionSection() {
   const erase = useEraseClient()
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [asking, setAsking] = useState<{
+    clientId: number
+    name: string
+    how: 'anonymise' | 'delete'
+  } | null>(null)
 
-  async function act(clientId: number, name: string, how: 'anonymise' | 'delete') {
-    if (!confirmErase(how, name)) return
+  async function act({ clientId, name, how }: NonNullable<typeof asking>) {
     setError(null)
     try {
       await erase.mutateAsync({ clientId, how })
       setDone(how === 'anonymise' ? `Anonymised ${name}` : `Deleted ${name}`)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setAsking(null)
     }
   }
 
@@ -76,7 +82,9 @@ export function RetentionSection() {
                       type="button"
                       className="button secondary small"
                       aria-label={`Anonymise ${c.displayName}`}
-                      onClick={() => void act(c.id, c.displayName, 'anonymise')}
+                      onClick={() =>
+                        setAsking({ clientId: c.id, name: c.displayName, how: 'anonymise' })
+                      }
                     >
                       Anonymise
                     </button>{' '}
@@ -84,7 +92,9 @@ export function RetentionSection() {
                       type="button"
                       className="button danger small"
                       aria-label={`Delete ${c.displayName}`}
-                      onClick={() => void act(c.id, c.displayName, 'delete')}
+                      onClick={() =>
+                        setAsking({ clientId: c.id, name: c.displayName, how: 'delete' })
+                      }
                     >
                       Delete
                     </button>
@@ -94,6 +104,15 @@ export function RetentionSection() {
             </tbody>
           </table>
         </div>
+      )}
+      {asking && (
+        <EraseConfirmDialog
+          how={asking.how}
+          name={asking.name}
+          busy={erase.isPending}
+          onConfirm={() => void act(asking)}
+          onCancel={() => setAsking(null)}
+        />
       )}
     </section>
   )
