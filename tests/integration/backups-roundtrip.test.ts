@@ -197,6 +197,7 @@ describe('backups', () => {
         `DROP TABLE backup_settings; DROP TABLE import_batches; DROP TABLE retention_settings;
          DROP INDEX clients_import_batch; ALTER TABLE clients DROP COLUMN import_batch_id;
          ALTER TABLE clients DROP COLUMN import_ref; ALTER TABLE clients DROP COLUMN anonymised_at;
+         DROP INDEX appointments_import_batch; ALTER TABLE appointments DROP COLUMN import_batch_id;
          DELETE FROM kysely_migration WHERE name >= '0400'`,
       )
       raw.close()
