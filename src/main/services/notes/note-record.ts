@@ -178,6 +178,12 @@ export async function startNote(
   }
   await clientName(db, input.clientId)
   const template = await requireTemplate(db, input.templateId)
+  if (!template.active) {
+    throw new DomainError(
+      'rule_broken',
+      `The “${template.name}” template is retired; choose another for new notes.`,
+    )
+  }
   const row = await db
     .insertInto('notes')
     .values({
