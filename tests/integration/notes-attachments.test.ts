@@ -82,7 +82,8 @@ describe('opening an attachment', () => {
   it('refuses a file changed on disk after it was attached, with a clear message', async () => {
     const photo = await attach('posture.png', POSTURE_PNG)
     const tampered = Buffer.from(POSTURE_PNG)
-    tampered[tampered.length - 20] ^= 0xff
+    const at = tampered.length - 20
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 0xff, at)
     writeFileSync(storedPath(photo.sha256), tampered)
     const opened = await call(core, 'notes.attachment', { id: photo.id }, sam)
     expect(!opened.ok && opened.error).toMatchObject({

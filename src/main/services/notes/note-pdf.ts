@@ -250,6 +250,7 @@ async function drawAttachments(
     w.page.drawImage(image, { x: MARGIN, y: w.y - height - 2, width, height })
     w.y -= height + 8
   }
+  w.gap(2)
 }
 
 function when(iso: string, timeZone: string): string {
