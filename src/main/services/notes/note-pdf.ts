@@ -3,6 +3,7 @@ import { format } from 'date-fns'
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { ClinicSettings } from '../../../shared/contract/settings'
 import type { Attachment, Note } from '../../../shared/contract/notes'
+import { sizeLabel } from '../../../shared/notes/file-size'
 import { BODY_PATH, CHART_HEIGHT, HEAD } from '../../../shared/notes/body-outline'
 import { MARK_KIND_LABELS, MARK_KIND_STYLE, REGION_BY_ID } from '../../../shared/notes/body-regions'
 
@@ -19,12 +20,6 @@ const RULE = rgb(0.8, 0.82, 0.85)
 export type AttachmentBytes = (a: Attachment) => { data: Uint8Array } | { error: string }
 
 const IMAGE_MAX_HEIGHT = 320
-
-export function sizeLabel(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
 
 function hexToRgb(hex: string) {
   const n = Number.parseInt(hex.slice(1), 16)
