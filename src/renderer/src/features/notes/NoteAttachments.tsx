@@ -34,7 +34,7 @@ function DownloadButton({ attachment }: { attachment: Attachment }) {
     <>
       <button
         type="button"
-        className="button small secondary"
+        className="button small secondary attachment-download"
         aria-label={`Download ${attachment.filename}`}
         disabled={busy}
         onClick={() => {
@@ -67,9 +67,14 @@ function PhotoThumb({ attachment }: { attachment: Attachment }) {
   const [open, setOpen] = useState(false)
   if (file.isError) {
     return (
-      <p className="field-error attachment-error" role="alert">
-        {file.error.message}
-      </p>
+      <>
+        <span className="attachment-thumb broken">
+          <Icon name="alert" />
+        </span>
+        <p className="field-error attachment-error" role="alert">
+          {file.error.message}
+        </p>
+      </>
     )
   }
   return (
