@@ -68,8 +68,9 @@ export function MergeClients({ keepId }: { keepId: number }) {
         </p>
         <h1>Merge a duplicate into {kept.data.displayName}</h1>
         <p className="page-subtitle">
-          The other record’s alerts, health questionnaires, appointments, notes and invoices move to
-          this one; the other record is hidden. A merge can be undone.
+          The other record’s alerts, health questionnaires, appointments, waitlist entries and
+          treatment notes move to this one (signed notes stay exactly as signed); the other record
+          is hidden. A merge can be undone.
         </p>
       </header>
       {undone && (
