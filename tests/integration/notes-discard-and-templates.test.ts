@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Session } from '../../src/main/rpc/context'
 import {
@@ -14,6 +17,9 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 )
+
+const PNG_SHA = createHash('sha256').update(PNG).digest('hex')
+const SHARED_PNG = readFileSync(resolve('tests/fixtures/files/posture.png'))
 
 let core: Awaited<ReturnType<typeof openTempCore>>
 let sam: Session
@@ -49,11 +55,36 @@ describe('discarding a draft', () => {
       { noteId: draft.id, filename: 'wrong.png', base64: PNG.toString('base64') },
       sam,
     )
+    const kept = await aNote(core, sam, clientId).in()
+    const shared = await callOk(
+      core,
+      'notes.addAttachment',
+      { noteId: kept.id, filename: 'same-photo.png', base64: SHARED_PNG.toString('base64') },
+      sam,
+    )
+    await callOk(
+      core,
+      'notes.addAttachment',
+      { noteId: draft.id, filename: 'same-photo.png', base64: SHARED_PNG.toString('base64') },
+      sam,
+    )
+    const wrongFile = join(core.dir, 'attachments', PNG_SHA.slice(0, 2), PNG_SHA)
+    expect(existsSync(wrongFile)).toBe(true)
     await callOk(core, 'notes.discardDraft', { id: draft.id }, sam)
+    // The draft's own photo is gone from disk; the one another note also uses stays.
+    expect(existsSync(wrongFile)).toBe(false)
+    const sharedSha = shared.attachments[0]!.sha256
+    expect(existsSync(join(core.dir, 'attachments', sharedSha.slice(0, 2), sharedSha))).toBe(true)
 
     const gone = await call(core, 'notes.get', { id: draft.id }, sam)
     expect(!gone.ok && gone.error.code).toBe('not_found')
-    expect(await core.db.selectFrom('note_attachments').selectAll().execute()).toEqual([])
+    expect(
+      await core.db
+        .selectFrom('note_attachments')
+        .select('note_id')
+        .where('note_id', '=', draft.id)
+        .execute(),
+    ).toEqual([])
     expect(await callOk(core, 'notes.search', { clientId, query: 'Wrong client' }, sam)).toEqual([])
     expect(await auditOf('note.discard')).toEqual([
       { summary: `Discarded draft treatment note #${draft.id}`, user_id: sam.userId },

@@ -2,6 +2,7 @@ import { getSecuritySettings } from '../../services/auth/security-settings'
 import { DomainError } from '../../services/domain-error'
 import { addAttachment, readBlob, requireAttachment } from '../../services/notes/attachments'
 import { assertCanRead } from '../../services/notes/note-access'
+import { removeAttachmentFiles } from '../../services/notes/note-erasure'
 import { notesPdf } from '../../services/notes/note-pdf'
 import {
   addAddendum,
@@ -127,7 +128,8 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.discardDraft': async (ctx, { id }) => {
-    const row = await discardDraft(ctx.db, signedIn(ctx.session), id)
+    const { row, unusedFiles } = await discardDraft(ctx.db, signedIn(ctx.session), id)
+    ctx.afterCommit(() => removeAttachmentFiles(ctx.core.attachmentsDir, unusedFiles))
     await ctx.audit({
       action: 'note.discard',
       entityType: 'client',
