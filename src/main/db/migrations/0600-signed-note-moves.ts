@@ -64,7 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .map(([c, empty]) => `NEW.${c} = '${empty}'`)
     .join(' AND ')
 
-  await sql`DROP TRIGGER notes_signed_no_update`.execute(db)
+  await sql`DROP TRIGGER IF EXISTS notes_signed_no_update`.execute(db)
   await sql
     .raw(
       `CREATE TRIGGER notes_signed_no_update BEFORE UPDATE ON notes
@@ -81,7 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db)
 
-  await sql`DROP TRIGGER note_addenda_no_update`.execute(db)
+  await sql`DROP TRIGGER IF EXISTS note_addenda_no_update`.execute(db)
   await sql`CREATE TRIGGER note_addenda_no_update BEFORE UPDATE ON note_addenda
             WHEN NOT (
               NEW.id IS OLD.id AND NEW.note_id IS OLD.note_id AND NEW.body = ''
@@ -92,7 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             BEGIN SELECT RAISE(ABORT, 'an addendum cannot be changed'); END`.execute(db)
 
   // A GP letter or photo is clinical content too: it goes when its client is anonymised.
-  await sql`DROP TRIGGER note_attachments_signed_no_delete`.execute(db)
+  await sql`DROP TRIGGER IF EXISTS note_attachments_signed_no_delete`.execute(db)
   await sql`CREATE TRIGGER note_attachments_signed_no_delete BEFORE DELETE ON note_attachments
             WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
               AND (SELECT c.anonymised_at FROM notes n JOIN clients c ON c.id = n.client_id
