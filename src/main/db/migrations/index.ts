@@ -10,6 +10,7 @@ import * as m0400 from './0400-backup-settings'
 import * as m0500 from './0500-import-batches'
 import * as m0510 from './0510-retention'
 import * as m0520 from './0520-appointment-imports'
+import * as m0600 from './0600-signed-note-moves'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0500-import-batches': m0500,
   '0510-retention': m0510,
   '0520-appointment-imports': m0520,
+  '0600-signed-note-moves': m0600,
 }

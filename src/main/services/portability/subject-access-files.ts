@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { Session } from '../../rpc/context'
-import { blobPath } from '../notes/attachments'
+import { readBlob } from '../notes/attachments'
 import { subjectAccessRecord } from './subject-access'
 import { subjectAccessPdf } from './subject-access-pdf'
 
@@ -16,8 +15,8 @@ function safeName(name: string): string {
 /**
  * The one action behind a subject access request: the record as a PDF to read and as JSON
  * (machine-readable, art. 20), with copies of the files attached to the client's notes,
- * in one zip for the owner to send. A file missing from the attachments folder is named in
- * a MISSING.txt rather than silently left out.
+ * in one zip for the owner to send. A file missing from the attachments folder, or changed
+ * since it was attached, is named in MISSING.txt rather than silently left out.
  */
 export async function subjectAccessFiles(
   db: Kysely<DB>,
@@ -27,7 +26,22 @@ export async function subjectAccessFiles(
   now: Date,
 ): Promise<{ fileName: string; base64: string; files: string[] }> {
   const { document } = await subjectAccessRecord(db, clientId, now)
-  const pdf = await subjectAccessPdf(db, clientId, session, now)
+  // Each file read once and checked against its hash: a missing or altered file is named,
+  // in the PDF and in MISSING.txt, rather than sent as if it were the record.
+  const read = new Map<string, { data: Uint8Array } | { error: string }>()
+  const bytesOf = (sha256: string) => {
+    let found = read.get(sha256)
+    if (!found) {
+      try {
+        found = { data: readBlob(attachmentsDir, sha256) }
+      } catch (e) {
+        found = { error: e instanceof Error ? e.message : String(e) }
+      }
+      read.set(sha256, found)
+    }
+    return found
+  }
+  const pdf = await subjectAccessPdf(db, clientId, session, now, (a) => bytesOf(a.sha256))
   const stem = `subject-access-client-${clientId}-${now.toISOString().slice(0, 10)}`
   const files: Record<string, Uint8Array> = {
     [`${stem}.pdf`]: pdf,
@@ -42,14 +56,13 @@ export async function subjectAccessFiles(
     .execute()
   const missing: string[] = []
   for (const a of attachments) {
-    const path = blobPath(attachmentsDir, a.sha256)
-    const name = `attachments/${a.id}-${safeName(a.filename)}`
-    if (existsSync(path)) files[name] = readFileSync(path)
-    else missing.push(a.filename)
+    const file = bytesOf(a.sha256)
+    if ('data' in file) files[`attachments/${a.id}-${safeName(a.filename)}`] = file.data
+    else missing.push(`${a.filename}: ${file.error}`)
   }
   if (missing.length > 0) {
     files['attachments/MISSING.txt'] = strToU8(
-      `These attached files are recorded on the notes but were not found on this computer:\r\n${missing.join('\r\n')}\r\n`,
+      `These attached files are recorded on the notes but could not be included:\r\n${missing.join('\r\n')}\r\n`,
     )
   }
   // PDFs and photos are compressed already; level 6 still shrinks the JSON.

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { PDFImage } from 'pdf-lib'
 import { STATUS_LABELS } from '../../../shared/contract/appointments'
 import {
   allergyLabel,
@@ -11,7 +12,14 @@ import type { Session } from '../../rpc/context'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { fullNote, requireNote } from '../notes/note-record'
-import { clinicDocument, MUTED, when, writeNote, type Writer } from '../notes/note-pdf'
+import {
+  clinicDocument,
+  MUTED,
+  when,
+  writeNote,
+  type AttachmentBytes,
+  type Writer,
+} from '../notes/note-pdf'
 import { getClinicSettings } from '../settings'
 
 const SEVERITY_LABELS = {
@@ -52,6 +60,8 @@ export async function subjectAccessPdf(
   clientId: number,
   session: Session,
   now: Date,
+  /** The attached files, hash-checked: photos are drawn in as in the notes PDF. */
+  bytesOf: AttachmentBytes,
 ): Promise<Uint8Array> {
   const client = await requireClient(db, clientId)
   const clinic = await getClinicSettings(db)
@@ -197,18 +207,12 @@ export async function subjectAccessPdf(
     .orderBy('id')
     .execute()
   if (noteIds.length === 0) w.text('None.', { colour: MUTED })
+  const images = new Map<string, PDFImage | null>()
   for (const [i, { id }] of noteIds.entries()) {
     if (i > 0) w.gap(4)
     w.rule()
     const note = await fullNote(db, await requireNote(db, id), session)
-    writeNote(w, note, tz)
-    if (note.attachments.length > 0) {
-      w.gap(4)
-      w.labelled(
-        'Attached files (copies in the attachments folder beside this document)',
-        note.attachments.map((a) => a.filename).join(', '),
-      )
-    }
+    await writeNote(w, note, tz, { bytesOf, images })
   }
   return doc.save()
 }
