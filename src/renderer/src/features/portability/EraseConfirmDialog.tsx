@@ -1,4 +1,4 @@
-import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ConfirmDialog } from './ConfirmDialog'
 
 /** The question both the retention list and the client page ask before erasing a record. */
 export function EraseConfirmDialog({

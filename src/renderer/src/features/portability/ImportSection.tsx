@@ -18,7 +18,7 @@ import {
   useRunImport,
   useUndoImport,
 } from '../../api/imports'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ConfirmDialog } from './ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
