@@ -33,6 +33,7 @@ const FILE =
     ",Tom O'Brien,,07922444555,,Sam Okafor,Sports massage,29/11/2026 10:00,,,,",
     ',Aisha Khan,aisha@example.com,,,Sam Okafor,Sports massage,01/12/2026 09:00,,Completed,,',
     ',Aisha Khan,aisha@example.com,,,Sam Okafor,Sports massage,14/03/2025 09:30,,,,',
+    ",Tom O'Brien,,07922444555,,Sam Okafor,Sports massage,27/11/2026 10:00,,,,",
   ].join('\r\n') +
   '\r\n\r\n'
 
@@ -114,7 +115,7 @@ describe('importing appointments from a CSV file', () => {
 
   it('maps the columns, reports each bad row with its reason and flags what needs a look', async () => {
     const { opened, checked } = await importFile(core, FILE)
-    expect(opened).toMatchObject({ kind: 'appointments', rowCount: 13 })
+    expect(opened).toMatchObject({ kind: 'appointments', rowCount: 14 })
     expect(opened.mapping).toMatchObject({
       clientRef: 'Client ID',
       clientName: 'Client',
@@ -130,7 +131,7 @@ describe('importing appointments from a CSV file', () => {
       notes: 'Notes',
     })
     const report = checked.report!
-    expect(report).toMatchObject({ total: 13, ready: 5, duplicates: 1, errors: 7, warnings: 1 })
+    expect(report).toMatchObject({ total: 14, ready: 5, duplicates: 1, errors: 8, warnings: 1 })
     const byLine = Object.fromEntries(report.problems.map((p) => [p.line, p]))
     const why = (line: number) => byLine[line]!.reasons.join(' ')
     expect(byLine[5]).toMatchObject({ kind: 'error' })
@@ -146,6 +147,11 @@ describe('importing appointments from a CSV file', () => {
     expect(byLine[12]).toMatchObject({ kind: 'warning', name: "Tom O'Brien · 29/11/2026 10:00" })
     expect(why(13)).toMatch(/a future appointment cannot be completed/)
     expect(byLine[14]).toMatchObject({ kind: 'duplicate' })
+    // A future copy of a booking already in the diary is never offered: it would double-book.
+    expect(byLine[15]).toMatchObject({
+      kind: 'error',
+      reasons: ['Already in the diary at this time'],
+    })
     // Rows in the past are history: Sunday, a double booking or no rules at all do not matter.
     for (const line of [2, 3, 4, 10]) expect(byLine[line]).toBeUndefined()
   })
@@ -154,7 +160,7 @@ describe('importing appointments from a CSV file', () => {
     const { opened } = await importFile(core, FILE)
     const done = await run(core, opened.importId)
     expect(done).toMatchObject({ state: 'done', created: 5 })
-    expect(done.message).toBe('Imported 5 appointments; 8 rows skipped.')
+    expect(done.message).toBe('Imported 5 appointments; 9 rows skipped.')
 
     const imported = await core.db
       .selectFrom('appointments')
@@ -221,14 +227,14 @@ describe('importing appointments from a CSV file', () => {
       /does not work on Sundays/,
     )
     const batches = await callOk(core, 'imports.batches', {}, owner)
-    expect(batches[0]).toMatchObject({ kind: 'appointments', created: 5, skipped: 8 })
+    expect(batches[0]).toMatchObject({ kind: 'appointments', created: 5, skipped: 9 })
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
       .where('action', '=', 'import.appointments')
       .execute()
     expect(audit.map((a) => a.summary)).toEqual([
-      'Imported 5 appointments from diary-export.csv; 8 rows skipped',
+      'Imported 5 appointments from diary-export.csv; 9 rows skipped',
     ])
 
     // A second, small import; once one of its appointments has been cancelled in the diary,

@@ -342,6 +342,12 @@ export async function checkAppointmentRows(
       const dupKey = `${client.id}|${therapist.id}|${startsAt.value}`
       const duplicate = status !== 'cancelled' && existing.has(dupKey)
       if (status !== 'cancelled') existing.add(dupKey)
+      if (duplicate && !historic) {
+        // Importing it anyway would double-book the therapist: never offered.
+        errors += 1
+        note({ line, name, kind: 'error', reasons: ['Already in the diary at this time'] })
+        continue
+      }
       names.set(line, name)
       if (rowWarnings.length) warningsOf.set(line, rowWarnings)
       rows.push({
