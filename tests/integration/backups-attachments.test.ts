@@ -121,6 +121,11 @@ describe('note attachments in backups', () => {
     expect(statSync(stored).mtimeMs).toBe(writtenAt)
     expect(storeFiles(folder)).toHaveLength(2)
 
+    // A copy cut short (a full USB stick) is written again by the next backup.
+    writeFileSync(stored, PNG.subarray(0, 10))
+    await backUp(core)
+    expect(readFileSync(stored)).toEqual(PNG)
+
     // The laptop's attachments folder is lost; restoring brings the files back, identical.
     rmSync(join(core.dir, 'attachments'), { recursive: true, force: true })
     const job = await restore(core, first.name)

@@ -114,7 +114,7 @@ export async function copyAttachmentsToStore(
     }
     const relative = storePathOf(sha256, key?.kdf ?? null)
     const target = join(folder, relative)
-    if (!existsSync(target)) {
+    if (!existsSync(target) || truncated(target, source, key !== null)) {
       mkdirSync(dirname(target), { recursive: true })
       const part = `${target}.part`
       rmSync(part, { force: true })
@@ -126,7 +126,7 @@ export async function copyAttachmentsToStore(
         if (written !== sha256) {
           throw new Error(`The copy of attachment ${sha256.slice(0, 12)}… does not match it.`)
         }
-        renameSync(part, target)
+        renameSync(part, target) // replaces a truncated copy in one step
       } finally {
         rmSync(part, { force: true })
       }
@@ -136,6 +136,17 @@ export async function copyAttachmentsToStore(
     manifest.bytes += statSync(target).size
   }
   return manifest
+}
+
+/**
+ * A stored copy shorter than the file itself (a copy cut short on a full USB stick, say) is
+ * written again. Reading every stored copy back on every backup would cost minutes on a
+ * large store; a length check costs nothing, and restore checks each file's hash anyway.
+ */
+function truncated(stored: string, source: string, encrypted: boolean): boolean {
+  // An encrypted copy adds its header and 16-byte tag to the plaintext's length.
+  const least = statSync(source).size + (encrypted ? 16 : 0)
+  return encrypted ? statSync(stored).size < least : statSync(stored).size !== least
 }
 
 async function plaintextHashOf(file: string, key: Buffer | null, workDir: string): Promise<string> {
