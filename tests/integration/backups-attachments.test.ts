@@ -147,6 +147,22 @@ describe('note attachments in backups', () => {
     expect(existsSync(liveBlob(core, sha))).toBe(false)
   })
 
+  it('still backs up the records when a photo in the live folder is missing or damaged', async () => {
+    const { core, hashes } = await aClinicWithAttachments([
+      ['knee.png', PNG],
+      ['gp-letter.pdf', PDF],
+    ])
+    writeFileSync(liveBlob(core, hashes[0]!), 'changed on disk')
+    rmSync(liveBlob(core, hashes[1]!))
+    const backup = await backUp(core)
+    expect(backup.attachments).toEqual({ count: 0, bytes: 0 })
+    const manifest = JSON.parse(
+      readFileSync(join(core.dir, 'backups', `${backup.name}.json`), 'utf8'),
+    )
+    expect(manifest.attachments.missing.sort()).toEqual([...hashes].sort())
+    expect(storeFiles(join(core.dir, 'backups'))).toEqual([])
+  })
+
   it('encrypts each file with the backup key, unreadable without it, and restores with the passphrase', async () => {
     const { core, hashes } = await aClinicWithAttachments([['knee.png', PNG]])
     await call(core, 'backups.updateSettings', {

@@ -43,7 +43,8 @@ export interface AttachmentsManifest {
   bytes: number
   /** Paths relative to the backup folder, one per attachment, with the plaintext SHA-256. */
   files: { sha256: string; path: string }[]
-  /** Referenced by the database but absent from the live folder when the backup was taken. */
+  /** Referenced by the database but absent from the live folder when the backup was taken,
+   * or there but no longer matching its hash (changed or damaged on disk). */
   missing: string[]
 }
 
@@ -124,6 +125,13 @@ export async function copyAttachmentsToStore(
         fsyncFile(part)
         const written = await plaintextHashOf(part, key?.key ?? null, workDir)
         if (written !== sha256) {
+          // A photo changed or damaged in the live folder must not stop the records being
+          // backed up: it is listed as missing. A good file copied wrongly is the backup
+          // folder's fault, and fails the backup.
+          if ((await sha256Of(source)) !== sha256) {
+            manifest.missing.push(sha256)
+            continue
+          }
           throw new Error(`The copy of attachment ${sha256.slice(0, 12)}… does not match it.`)
         }
         renameSync(part, target) // replaces a truncated copy in one step
