@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import {
   closeSync,
   constants,
@@ -25,8 +25,10 @@ import { decryptFile, encryptFile, type KdfParams } from './encryption'
  * there: a file is copied the first time a backup needs it and never again (attachments
  * never change), so a backup every 30 minutes costs only the files added since the last.
  * When backups are encrypted each file is encrypted on its own with the same AES-256-GCM
- * scheme and key as the database; the key's salt is part of the file name, so a new
- * passphrase writes new copies instead of overwriting those older backups need.
+ * scheme and key as the database, and named by an HMAC of its hash under that key: the
+ * folder does not show which files (whose hashes someone holding a copy could compute) it
+ * has, and a new passphrase writes new copies instead of overwriting those older backups need.
+ * Restoring finds a backup's files from its own database, once decrypted.
  */
 export const STORE_FOLDER = 'attachments'
 
@@ -41,20 +43,20 @@ export interface AttachmentsManifest {
   count: number
   /** Their size as stored (encrypted size when encrypted). */
   bytes: number
-  /** Paths relative to the backup folder, one per attachment, with the plaintext SHA-256. */
-  files: { sha256: string; path: string }[]
+  /** The store files it needs, relative to the backup folder (what rotation keeps). */
+  files: string[]
   /** Referenced by the database but absent from the live folder when the backup was taken,
    * or there but no longer matching its hash (changed or damaged on disk). */
-  missing: string[]
+  missing: number
 }
 
 const SHA256 = /^[0-9a-f]{64}$/
 
-/** The store's file for one attachment: by content, and by key when encrypted. */
-export function storePathOf(sha256: string, kdf: KdfParams | null): string {
-  if (!kdf) return join(STORE_FOLDER, sha256.slice(0, 2), sha256)
-  const keyId = createHash('sha256').update(kdf.salt).digest('hex').slice(0, 12)
-  return join(STORE_FOLDER, sha256.slice(0, 2), `${sha256}.${keyId}.enc`)
+/** The store's file for one attachment: by content, or by a keyed HMAC of it when encrypted. */
+export function storePathOf(sha256: string, key: Buffer | null): string {
+  if (!key) return join(STORE_FOLDER, sha256.slice(0, 2), sha256)
+  const name = createHmac('sha256', key).update(sha256).digest('hex')
+  return join(STORE_FOLDER, name.slice(0, 2), `${name}.enc`)
 }
 
 /** The attachment hashes a database (a backup's snapshot) refers to. */
@@ -106,14 +108,14 @@ export async function copyAttachmentsToStore(
   options: CopyAttachmentsOptions,
 ): Promise<AttachmentsManifest> {
   const { hashes, from, folder, key, workDir } = options
-  const manifest: AttachmentsManifest = { count: 0, bytes: 0, files: [], missing: [] }
+  const manifest: AttachmentsManifest = { count: 0, bytes: 0, files: [], missing: 0 }
   for (const sha256 of hashes) {
     const source = blobPath(from, sha256)
     if (!existsSync(source)) {
-      manifest.missing.push(sha256)
+      manifest.missing++
       continue
     }
-    const relative = storePathOf(sha256, key?.kdf ?? null)
+    const relative = storePathOf(sha256, key?.key ?? null)
     const target = join(folder, relative)
     if (!existsSync(target) || truncated(target, source, key !== null)) {
       mkdirSync(dirname(target), { recursive: true })
@@ -129,7 +131,7 @@ export async function copyAttachmentsToStore(
           // backed up: it is listed as missing. A good file copied wrongly is the backup
           // folder's fault, and fails the backup.
           if ((await sha256Of(source)) !== sha256) {
-            manifest.missing.push(sha256)
+            manifest.missing++
             continue
           }
           throw new Error(`The copy of attachment ${sha256.slice(0, 12)}… does not match it.`)
@@ -139,7 +141,7 @@ export async function copyAttachmentsToStore(
         rmSync(part, { force: true })
       }
     }
-    manifest.files.push({ sha256, path: relative })
+    manifest.files.push(relative)
     manifest.count++
     manifest.bytes += statSync(target).size
   }
@@ -182,18 +184,18 @@ export interface RestoreAttachmentsResult {
  * (same name, same content); nothing is deleted, since other backups may refer to it.
  */
 export async function restoreAttachmentsFromStore(options: {
-  attachments: AttachmentsManifest
+  /** The attachments the backup's own database refers to (referencedAttachments). */
+  hashes: string[]
   folder: string
   to: string
   key: Buffer | null
 }): Promise<RestoreAttachmentsResult> {
-  const { attachments, folder, to, key } = options
+  const { hashes, folder, to, key } = options
   const result: RestoreAttachmentsResult = { restored: 0, unusable: [] }
-  for (const { sha256, path } of attachments.files) {
-    if (!SHA256.test(sha256)) continue
+  for (const sha256 of hashes) {
     const target = blobPath(to, sha256)
     if (existsSync(target)) continue
-    const stored = join(folder, path)
+    const stored = join(folder, storePathOf(sha256, key))
     mkdirSync(dirname(target), { recursive: true })
     const partial = `${target}.partial`
     rmSync(partial, { force: true })

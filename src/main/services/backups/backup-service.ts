@@ -13,7 +13,11 @@ import { migrations as knownMigrations } from '../../db/migrations'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
-import { attachmentsDirOf, restoreAttachmentsFromStore } from './attachment-store'
+import {
+  attachmentsDirOf,
+  referencedAttachments,
+  restoreAttachmentsFromStore,
+} from './attachment-store'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { checkDatabaseFile, sha256Of } from './database-check'
 import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } from './encryption'
@@ -90,10 +94,12 @@ export class BackupService {
         ...(progress ? { progress } : {}),
       })
       if (changesAtStart) this.#baseline = changesAtStart
-      const missing = taken.manifest.attachments?.missing ?? []
-      if (missing.length > 0) {
-        // The database refers to files no longer in the attachments folder: nothing to copy.
-        this.#log.error('note attachments missing from the attachments folder', { missing })
+      const missing = taken.manifest.attachments?.missing ?? 0
+      if (missing > 0) {
+        // The database refers to files gone from (or changed in) the attachments folder.
+        this.#log.error('note attachments missing or damaged in the attachments folder', {
+          missing,
+        })
       }
       this.#lastBackup = { at: taken.manifest.createdAt, ok: true, message: taken.manifest.name }
       this.#log.info('backup written', {
@@ -314,9 +320,10 @@ export class BackupService {
       // Attachments go back first: adding files the database may refer to is harmless even
       // if the swap then fails, and the restored notes find their files from the first read.
       progress('Putting back note attachments', 20)
+      // The backup's own database says which files belong with it.
       const attachments = found.manifest.attachments
         ? await restoreAttachmentsFromStore({
-            attachments: found.manifest.attachments,
+            hashes: referencedAttachments(candidate),
             folder: dirname(found.file),
             to: attachmentsDirOf(this.file),
             key,

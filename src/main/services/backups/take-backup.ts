@@ -158,7 +158,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     // Attachment copies stay while any backup left in the folder refers to them.
     pruneStore(
       folder,
-      findBackups(folder).flatMap((b) => (b.manifest.attachments?.files ?? []).map((f) => f.path)),
+      findBackups(folder).flatMap((b) => b.manifest.attachments?.files ?? []),
     )
     progress('Done', 100)
     return { file, manifest, deleted }
