@@ -86,6 +86,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'appointments.setStatus': ['owner', 'reception', 'therapist'],
   'appointments.cancel': ['owner', 'reception', 'therapist'],
   'appointments.bookSeries': ['owner', 'reception', 'therapist'],
+  'appointments.moveSeries': ['owner', 'reception', 'therapist'],
   'waitlist.list': ['owner', 'reception', 'therapist'],
   'waitlist.add': ['owner', 'reception', 'therapist'],
   'waitlist.remove': ['owner', 'reception', 'therapist'],

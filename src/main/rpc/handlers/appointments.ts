@@ -18,6 +18,7 @@ import { addDays, utcToZoned, zonedToUtc } from '../../services/diary/clinic-clo
 import { daySheet } from '../../services/diary/day-sheet'
 import { nextAvailable } from '../../services/diary/next-available'
 import { bookSeries } from '../../services/diary/recurrence'
+import { moveSeries } from '../../services/diary/series-move'
 import {
   addToWaitlist,
   listWaitlist,
@@ -162,6 +163,20 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
         entityId: result.seriesId,
         summary: `Booked ${result.occurrences.filter((o) => o.appointmentId).length} repeating appointments every ${input.everyWeeks} week(s)`,
       })
+    }
+    return result
+  },
+  'appointments.moveSeries': async (ctx, input) => {
+    const result = await moveSeries(ctx.db, input, actorOf(ctx), ctx.now)
+    if (!input.dryRun) {
+      for (const o of result.occurrences) {
+        await ctx.audit({
+          action: 'appointment.move',
+          entityType: 'appointment',
+          entityId: o.appointmentId,
+          summary: `Moved (${input.scope === 'one' ? 'this one' : input.scope === 'following' ? 'this and following' : 'whole series'}) from ${o.fromStartsAt} to ${o.startsAt}`,
+        })
+      }
     }
     return result
   },
