@@ -170,6 +170,7 @@ export function useMoveAppointment() {
     },
   })
 }
+export const useMoveSeries = () => useDiaryMutation('appointments.moveSeries')
 export const useSetStatus = () => useDiaryMutation('appointments.setStatus')
 export const useCancelAppointment = () => useDiaryMutation('appointments.cancel')
 export function useWaitlist() {

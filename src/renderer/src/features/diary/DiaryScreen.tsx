@@ -12,11 +12,14 @@ import {
   useClinicHours,
   useDiaryRange,
   useMoveAppointment,
+  useMoveSeries,
   usePrefetchRanges,
   useTherapists,
 } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { AppointmentDialog } from './AppointmentDialog'
+import { SeriesDropDialog, type SeriesDrop } from './SeriesDropDialog'
+import type { SeriesScope } from './SeriesScopeFields'
 import { WaitlistDialog } from './WaitlistDialog'
 import {
   acknowledgeBooking,
@@ -25,6 +28,7 @@ import {
   useBookingState,
 } from './booking-store'
 import { CULTURE, formats, localizer } from './calendar-setup'
+import { DEFAULT_TIME_ZONE, formatClinic, fromWall, toWall, useClinicTimeZone } from './clinic-time'
 import { fetchRange, step, type DiaryView } from './visible-range'
 
 export interface DiaryEvent {
@@ -61,7 +65,9 @@ function timeOfDay(hhmm: string): Date {
 }
 
 export function DiaryScreen() {
-  const [date, setDate] = useState(() => new Date())
+  // Every Date handed to the calendar is on the clinic's wall clock (see clinic-time.ts).
+  const tz = useClinicTimeZone()
+  const [date, setDate] = useState(() => toWall(Date.now(), DEFAULT_TIME_ZONE))
   const [view, setView] = useState<DiaryView>('day')
   const [therapistFilter, setTherapistFilter] = useState<number | 'all'>('all')
   const [notice, setNotice] = useState<Notice | null>(null)
@@ -78,26 +84,26 @@ export function DiaryScreen() {
   if (booked !== seenBooked) {
     setSeenBooked(booked)
     if (booked) {
-      setDate(new Date(booked.startsAt))
-      setScrollTarget(new Date(booked.startsAt))
+      setDate(toWall(booked.startsAt, tz))
+      setScrollTarget(toWall(booked.startsAt, tz))
       setNotice({
         kind: 'ok',
-        text: `Booked for ${format(new Date(booked.startsAt), 'EEEE d MMMM, HH:mm')}.`,
+        text: `Booked for ${formatClinic(booked.startsAt, 'EEEE d MMMM, HH:mm', tz)}.`,
       })
     }
   }
   const hours = useClinicHours()
   const range = useMemo(() => fetchRange(view, date), [view, date])
-  const fromIso = range.from.toISOString()
-  const toIso = range.to.toISOString()
+  const fromIso = fromWall(range.from, tz).toISOString()
+  const toIso = fromWall(range.to, tz).toISOString()
   const diary = useDiaryRange(fromIso, toIso)
   const neighbours = useMemo(
     () =>
       ([-1, 1] as const).map((d) => {
         const r = fetchRange(view, step(view, date, d))
-        return { from: r.from.toISOString(), to: r.to.toISOString() }
+        return { from: fromWall(r.from, tz).toISOString(), to: fromWall(r.to, tz).toISOString() }
       }),
-    [view, date],
+    [view, date, tz],
   )
   const prefetch = usePrefetchRanges(neighbours)
   // Once this range is on screen, fetch the ones either side, so next/previous draw at once.
@@ -105,6 +111,9 @@ export function DiaryScreen() {
     if (diary.isSuccess && !diary.isPlaceholderData) prefetch()
   }, [diary.isSuccess, diary.isPlaceholderData, prefetch])
   const move = useMoveAppointment()
+  const moveSeries = useMoveSeries()
+  // A repeating booking dropped somewhere new waits here until the user says how many move.
+  const [seriesDrop, setSeriesDrop] = useState<SeriesDrop | null>(null)
 
   const shown = useMemo(
     () =>
@@ -122,12 +131,12 @@ export function DiaryScreen() {
       (diary.data?.appointments ?? []).map((a) => ({
         id: a.id,
         title: `${a.clientName} · ${a.serviceName}`,
-        start: new Date(a.startsAt),
-        end: new Date(a.endsAt),
+        start: toWall(a.startsAt, tz),
+        end: toWall(a.endsAt, tz),
         resourceId: a.therapistId,
         appt: a,
       })),
-    [diary.data],
+    [diary.data, tz],
   )
   const events = useMemo(
     () => allEvents.filter((e) => shownIds.has(e.resourceId)),
@@ -138,11 +147,15 @@ export function DiaryScreen() {
     const map = new Map<number, Span[]>()
     for (const w of diary.data?.working ?? []) {
       const list = map.get(w.therapistId) ?? []
-      list.push({ s: Date.parse(w.startsAt), e: Date.parse(w.endsAt), kind: w.kind })
+      list.push({
+        s: toWall(w.startsAt, tz).getTime(),
+        e: toWall(w.endsAt, tz).getTime(),
+        kind: w.kind,
+      })
       map.set(w.therapistId, list)
     }
     return map
-  }, [diary.data])
+  }, [diary.data, tz])
   const closures = useMemo(
     () => new Map((diary.data?.closures ?? []).map((c) => [c.date, c.reason])),
     [diary.data],
@@ -211,12 +224,20 @@ export function DiaryScreen() {
       resize: boolean,
     ) => {
       setNotice(null)
+      if (event.appt.seriesId !== null && !resize) {
+        setSeriesDrop({
+          appointment: event.appt,
+          therapistId: resourceId !== undefined ? Number(resourceId) : event.resourceId,
+          startsAt: fromWall(new Date(start), tz).toISOString(),
+        })
+        return
+      }
       try {
         await move.mutateAsync({
           id: event.id,
           therapistId: resourceId !== undefined ? Number(resourceId) : event.resourceId,
-          startsAt: new Date(start).toISOString(),
-          ...(resize ? { endsAt: new Date(end).toISOString() } : {}),
+          startsAt: fromWall(new Date(start), tz).toISOString(),
+          ...(resize ? { endsAt: fromWall(new Date(end), tz).toISOString() } : {}),
         })
         setNotice({
           kind: 'ok',
@@ -230,7 +251,40 @@ export function DiaryScreen() {
         })
       }
     },
-    [move],
+    [move, tz],
+  )
+  const moveRepeating = useCallback(
+    async (drop: SeriesDrop, scope: SeriesScope) => {
+      setSeriesDrop(null)
+      const label = formatClinic(drop.startsAt, 'EEE d MMM HH:mm', tz)
+      try {
+        if (scope === 'one') {
+          await move.mutateAsync({
+            id: drop.appointment.id,
+            therapistId: drop.therapistId,
+            startsAt: drop.startsAt,
+          })
+          setNotice({ kind: 'ok', text: `${drop.appointment.clientName} moved to ${label}.` })
+          return
+        }
+        const r = await moveSeries.mutateAsync({
+          id: drop.appointment.id,
+          therapistId: drop.therapistId,
+          startsAt: drop.startsAt,
+          scope,
+        })
+        setNotice({
+          kind: 'ok',
+          text: `${drop.appointment.clientName}: ${r.occurrences.length} repeating appointments moved, from ${label}.`,
+        })
+      } catch (error) {
+        setNotice({
+          kind: 'error',
+          text: `Not moved: ${error instanceof RpcError ? error.message : 'something went wrong.'}`,
+        })
+      }
+    },
+    [move, moveSeries, tz],
   )
   const onEventDrop = useCallback(
     (args: EventInteractionArgs<DiaryEvent>) => void reschedule(args, false),
@@ -253,9 +307,9 @@ export function DiaryScreen() {
         setView('day')
         return
       }
-      openBooking({ therapistId, startsAt: slot.start.toISOString() })
+      openBooking({ therapistId, startsAt: fromWall(slot.start, tz).toISOString() })
     },
-    [therapistFilter, view],
+    [therapistFilter, view, tz],
   )
   const onSelectEvent = useCallback((event: DiaryEvent) => setOpenId(event.id), [])
   const draggable = useCallback(
@@ -264,6 +318,8 @@ export function DiaryScreen() {
   )
   const components = useMemo(() => ({ event: EventBody }), [])
   const onNavigate = useCallback((d: Date) => setDate(d), [])
+  // The now line and "today" follow the clinic's clock too.
+  const getNow = useCallback(() => toWall(Date.now(), tz), [tz])
   const onView = useCallback((v: string) => setView(v as DiaryView), [])
 
   const heading =
@@ -294,7 +350,7 @@ export function DiaryScreen() {
         </div>
         <div className="diary-tools">
           <div className="button-group" role="group" aria-label="Move through the diary">
-            <button type="button" className="button secondary" onClick={() => setDate(new Date())}>
+            <button type="button" className="button secondary" onClick={() => setDate(getNow())}>
               Today
             </button>
             <button
@@ -392,6 +448,7 @@ export function DiaryScreen() {
         >
           <DnDCalendar
             localizer={localizer}
+            getNow={getNow}
             culture={CULTURE}
             formats={formats}
             events={events}
@@ -432,6 +489,13 @@ export function DiaryScreen() {
         </div>
       )}
       {openId !== null && <AppointmentDialog id={openId} onClose={() => setOpenId(null)} />}
+      {seriesDrop && (
+        <SeriesDropDialog
+          drop={seriesDrop}
+          onChoose={(scope) => void moveRepeating(seriesDrop, scope)}
+          onClose={() => setSeriesDrop(null)}
+        />
+      )}
       {waitlistOpen && <WaitlistDialog onClose={() => setWaitlistOpen(false)} />}
     </div>
   )
