@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
 import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
+import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../../src/main/app-core'
+import { seedDemoDiary } from '../../src/main/seed/demo-diary'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
 
@@ -157,4 +159,33 @@ test('a weekly booking moves this and the following, after the clashes are shown
     page.locator('.rbc-event', { hasText: 'Priya Shah' }).locator('.ev-time'),
   ).toHaveText('12:00')
   await snap(page, 'series-moved')
+})
+
+test('the all-therapists week puts bookings at the same time side by side', async ({
+  page,
+  clinic,
+}) => {
+  test.setTimeout(90_000)
+  await seedDemoDiary(clinic.core, owner, faker)
+  await openDiary(page, clinic)
+  await page.getByRole('button', { name: 'Week', exact: true }).click()
+  await expect(page.getByTestId('diary-calendar')).toHaveAttribute('data-state', 'ready')
+  const boxes = await page
+    .locator('.rbc-time-content .rbc-event')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
+  expect(boxes.length).toBeGreaterThan(20)
+  // No booking covers another: each is readable (rbc's "overlap" layout stacked them).
+  const covered = boxes.filter((a, i) =>
+    boxes.some(
+      (b, j) =>
+        i !== j &&
+        a.left < b.right - 1 &&
+        b.left < a.right - 1 &&
+        a.top < b.bottom - 1 &&
+        b.top < a.bottom - 1,
+    ),
+  )
+  expect(covered).toEqual([])
+  await expect(page.locator('.rbc-event .ev-who').first()).toBeVisible()
+  await snap(page, 'diary-week-everyone')
 })

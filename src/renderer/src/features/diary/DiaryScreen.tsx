@@ -38,6 +38,9 @@ export interface DiaryEvent {
   end: Date
   resourceId: number
   appt: DiaryAppointment
+  /** The therapist's name and colour: the all-therapists week tells bookings apart by them. */
+  who: string
+  whoColour: string
 }
 
 const DnDCalendar = withDragAndDrop<DiaryEvent, Therapist>(Calendar)
@@ -126,18 +129,19 @@ export function DiaryScreen() {
 
   // Date objects are made once per fetched range: react-big-calendar re-measures every event
   // whose start or end is a new object, which is what makes big diaries slow.
-  const allEvents = useMemo<DiaryEvent[]>(
-    () =>
-      (diary.data?.appointments ?? []).map((a) => ({
-        id: a.id,
-        title: `${a.clientName} · ${a.serviceName}`,
-        start: toWall(a.startsAt, tz),
-        end: toWall(a.endsAt, tz),
-        resourceId: a.therapistId,
-        appt: a,
-      })),
-    [diary.data, tz],
-  )
+  const allEvents = useMemo<DiaryEvent[]>(() => {
+    const byId = new Map((therapists.data ?? []).map((t) => [t.id, t]))
+    return (diary.data?.appointments ?? []).map((a) => ({
+      id: a.id,
+      title: `${a.clientName} · ${a.serviceName}`,
+      start: toWall(a.startsAt, tz),
+      end: toWall(a.endsAt, tz),
+      resourceId: a.therapistId,
+      appt: a,
+      who: byId.get(a.therapistId)?.name ?? '',
+      whoColour: byId.get(a.therapistId)?.colour ?? a.serviceColour,
+    }))
+  }, [diary.data, tz, therapists.data])
   const events = useMemo(
     () => allEvents.filter((e) => shownIds.has(e.resourceId)),
     [allEvents, shownIds],
@@ -191,12 +195,14 @@ export function DiaryScreen() {
     [closures],
   )
 
+  // With everyone's week in one grid, the stripe shows the therapist rather than the service.
+  const everyone = view === 'week' && therapistFilter === 'all'
   const eventPropGetter = useCallback(
     (event: DiaryEvent) => ({
       className: `ev ev-${event.appt.status}${event.appt.alerts.length ? ' ev-alert' : ''}`,
-      style: { borderLeftColor: event.appt.serviceColour },
+      style: { borderLeftColor: everyone ? event.whoColour : event.appt.serviceColour },
     }),
-    [],
+    [everyone],
   )
 
   const { min, max, scrollToTime } = useMemo(() => {
@@ -425,6 +431,16 @@ export function DiaryScreen() {
           </button>
         </div>
       )}
+      {everyone && shown.length > 1 && (
+        <ul className="therapist-legend" aria-label="Therapist colours">
+          {shown.map((t) => (
+            <li key={t.id}>
+              <span className="swatch" style={{ backgroundColor: t.colour }} aria-hidden="true" />
+              {t.name}
+            </li>
+          ))}
+        </ul>
+      )}
       {diary.isError && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" /> The diary could not be loaded: {diary.error.message}
@@ -440,7 +456,7 @@ export function DiaryScreen() {
         </section>
       ) : (
         <div
-          className={`diary-calendar view-${view}`}
+          className={`diary-calendar view-${view}${everyone ? ' everyone' : ''}`}
           data-testid="diary-calendar"
           // For tests and the Chromium bench: which range is on screen, and whether it is current.
           data-range={fromIso}
@@ -484,7 +500,9 @@ export function DiaryScreen() {
             onSelectEvent={onSelectEvent}
             popup
             showMultiDayTimes={false}
-            dayLayoutAlgorithm={view === 'day' ? 'no-overlap' : 'overlap'}
+            // Side by side, never stacked on top of each other: in the all-therapists week
+            // several bookings share a time, and "overlap" hid all but the last one's name.
+            dayLayoutAlgorithm="no-overlap"
           />
         </div>
       )}
@@ -518,6 +536,7 @@ function EventBody({ event }: { event: DiaryEvent }) {
         <span className="ev-time">{format(event.start, 'HH:mm')}</span> {a.serviceName}
         {a.status !== 'booked' && <span className="ev-status"> · {STATUS_SHORT[a.status]}</span>}
       </span>
+      <span className="ev-who">{event.who}</span>
     </span>
   )
 }

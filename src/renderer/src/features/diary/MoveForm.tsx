@@ -122,7 +122,9 @@ export function MoveForm({
           <ul className="plain-list">
             {clashes.map((o) => (
               <li key={o.appointmentId} className="clash">
-                <strong>{label(o.startsAt)}</strong>: {o.conflicts.join(' ')}
+                <span>
+                  <strong>{label(o.startsAt)}</strong>: {o.conflicts.join(' ')}
+                </span>
               </li>
             ))}
           </ul>
