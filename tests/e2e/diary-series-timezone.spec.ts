@@ -170,9 +170,12 @@ test('the all-therapists week puts bookings at the same time side by side', asyn
   await openDiary(page, clinic)
   await page.getByRole('button', { name: 'Week', exact: true }).click()
   await expect(page.getByTestId('diary-calendar')).toHaveAttribute('data-state', 'ready')
-  const boxes = await page
-    .locator('.rbc-time-content .rbc-event')
-    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
+  const boxes = await page.locator('.rbc-time-content .rbc-event').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect()
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+    }),
+  )
   expect(boxes.length).toBeGreaterThan(20)
   // No booking covers another: each is readable (rbc's "overlap" layout stacked them).
   const covered = boxes.filter((a, i) =>
