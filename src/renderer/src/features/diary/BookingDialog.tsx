@@ -104,6 +104,7 @@ export function BookingDialog({
                   before: PARTS[draft.partOfDay].before,
                 },
               ],
+        urgency: draft.urgency ?? 'normal',
         notes: draft.notes,
       })
       setWaitlisted(true)
@@ -428,6 +429,18 @@ export function BookingDialog({
           >
             Discard
           </button>
+          <label className="inline-select waitlist-urgency">
+            <span>Urgency</span>
+            <select
+              value={draft.urgency ?? 'normal'}
+              onChange={(e) => setDraft({ urgency: e.target.value as BookingDraft['urgency'] })}
+              disabled={waitlisted}
+            >
+              <option value="high">Urgent</option>
+              <option value="normal">Normal</option>
+              <option value="low">Whenever</option>
+            </select>
+          </label>
           <button
             type="button"
             className="button secondary"

@@ -432,7 +432,7 @@ export function DiaryScreen() {
         </div>
       )}
       {everyone && shown.length > 1 && (
-        <ul className="therapist-legend" aria-label="Therapist colours">
+        <ul className="therapist-legend" aria-label="Colour key">
           {shown.map((t) => (
             <li key={t.id}>
               <span className="swatch" style={{ backgroundColor: t.colour }} aria-hidden="true" />

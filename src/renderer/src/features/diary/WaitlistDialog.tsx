@@ -1,4 +1,5 @@
 import { format } from 'date-fns'
+import type { WaitlistEntry } from '../../../../shared/contract/appointments'
 import { useRemoveFromWaitlist, useServices, useTherapists, useWaitlist } from '../../api/diary'
 import { Modal } from './Modal'
 
@@ -23,6 +24,12 @@ function windowText(w: { weekdays: number[]; after: string; before: string }): s
 }
 
 /** Who is waiting for a slot: most urgent first; cancelling a booking lists who fits. */
+const URGENCY_LABELS: Record<WaitlistEntry['urgency'], string> = {
+  high: 'Urgent',
+  normal: 'Normal',
+  low: 'Whenever',
+}
+
 export function WaitlistDialog({ onClose }: { onClose(): void }) {
   const waitlist = useWaitlist()
   const services = useServices(true)
@@ -41,6 +48,7 @@ export function WaitlistDialog({ onClose }: { onClose(): void }) {
             <thead>
               <tr>
                 <th scope="col">Client</th>
+                <th scope="col">Urgency</th>
                 <th scope="col">Wants</th>
                 <th scope="col">When</th>
                 <th scope="col">Since</th>
@@ -54,8 +62,12 @@ export function WaitlistDialog({ onClose }: { onClose(): void }) {
                 <tr key={w.id}>
                   <td>
                     {w.clientName}
-                    {w.urgency === 'high' && <strong> · urgent</strong>}
                     <div className="muted">{w.clientPhone}</div>
+                  </td>
+                  <td>
+                    <span className={`status-pill urgency-${w.urgency}`}>
+                      {URGENCY_LABELS[w.urgency]}
+                    </span>
                   </td>
                   <td>
                     {services.data?.find((s) => s.id === w.serviceId)?.name}
