@@ -25,7 +25,13 @@ import {
   removeFromWaitlist,
   waitlistMatches,
 } from '../../services/diary/waitlist'
-import { intersect, loadDiarySetup, timeOffOn } from '../../services/diary/working-hours'
+import {
+  intersect,
+  loadDiarySetup,
+  partTimeOffOn,
+  subtract,
+  timeOffOn,
+} from '../../services/diary/working-hours'
 import type { HandlerContext } from '../context'
 import type { HandlersOf } from './types'
 
@@ -70,7 +76,9 @@ async function workingSpans(
           })
         }
       }
-      push(intersect(plan.work.get(weekday) ?? [], open), 'work')
+      // Part-day time off (the dentist 14:00–17:00) is shaded like time outside the hours.
+      const off = partTimeOffOn(plan, date).map((p) => p.span)
+      push(subtract(intersect(plan.work.get(weekday) ?? [], open), off), 'work')
       push(intersect(plan.breaks.get(weekday) ?? [], open), 'break')
     }
   }

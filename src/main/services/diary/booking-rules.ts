@@ -9,7 +9,7 @@ import {
   utcToZoned,
   weekdayPlural,
 } from './clinic-clock'
-import { timeOffOn, type DiarySetup, type Span } from './working-hours'
+import { partTimeOffOn, timeOffOn, type DiarySetup, type Span } from './working-hours'
 
 export type RuleName =
   | 'service_inactive'
@@ -161,6 +161,15 @@ export async function findBreaches(
           rule: 'working_hours',
           message: `${name} works ${listRanges(work)} on ${weekdayPlural(weekday)}.`,
         })
+      }
+      for (const part of partTimeOffOn(plan, date)) {
+        const [s, e] = part.span
+        if (s < wanted[1] && e > wanted[0]) {
+          breaches.push({
+            rule: 'time_off',
+            message: `${name} is ${offPhrase(part.reason)} ${listRanges([part.span])} on ${formatDate(date, true)}.`,
+          })
+        }
       }
       const shown = (plan.breaks.get(weekday) ?? []).filter(
         ([s, e]) => s < wanted[1] && e > wanted[0],
