@@ -80,6 +80,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'diary.range': ['owner', 'reception', 'therapist'],
   'diary.nextAvailable': ['owner', 'reception', 'therapist'],
   'diary.daySheet': ['owner', 'reception', 'therapist'],
+  'diary.daySheetPdf': ['owner', 'reception', 'therapist'],
   'appointments.get': ['owner', 'reception', 'therapist'],
   'appointments.book': ['owner', 'reception', 'therapist'],
   'appointments.move': ['owner', 'reception', 'therapist'],

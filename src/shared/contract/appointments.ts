@@ -304,6 +304,12 @@ export const appointmentsContract = {
     output: daySheetOutput,
     roles: ALL_STAFF,
   }),
+  'diary.daySheetPdf': method({
+    summary: 'Export the day sheet to PDF',
+    input: daySheetInput,
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: ALL_STAFF,
+  }),
   'appointments.get': method({
     summary: 'Open an appointment',
     input: byId,

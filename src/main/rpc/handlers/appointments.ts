@@ -16,6 +16,7 @@ import {
 import { getCancellationNoticeHours } from '../../services/diary/clinic-hours'
 import { addDays, utcToZoned, zonedToUtc } from '../../services/diary/clinic-clock'
 import { daySheet } from '../../services/diary/day-sheet'
+import { daySheetPdf } from '../../services/diary/day-sheet-pdf'
 import { nextAvailable } from '../../services/diary/next-available'
 import { bookSeries } from '../../services/diary/recurrence'
 import { moveSeries } from '../../services/diary/series-move'
@@ -108,6 +109,26 @@ export const diaryHandlers: HandlersOf<'diary.'> = {
   'diary.daySheet': async (ctx, input) => {
     const { timeZone } = await getClinicSettings(ctx.db)
     return daySheet(ctx.db, input.date, input.therapistId, timeZone)
+  },
+  'diary.daySheetPdf': async (ctx, input) => {
+    const { timeZone, clinicName } = await getClinicSettings(ctx.db)
+    const sheet = await daySheet(ctx.db, input.date, input.therapistId, timeZone)
+    const bytes = await daySheetPdf(sheet, clinicName, timeZone)
+    // The file leaves the app with clients' phones and medical alerts on it: keep a record.
+    await ctx.audit({
+      action: 'diary.day-sheet-pdf',
+      entityType: 'day_sheet',
+      entityId: input.date,
+      summary: `Exported the day sheet for ${input.date} (${sheet.therapists.reduce((n, t) => n + t.rows.length, 0)} appointments) to PDF`,
+    })
+    const who =
+      input.therapistId === null
+        ? ''
+        : `-${(sheet.therapists[0]?.name ?? 'therapist').replace(/[^A-Za-z0-9]+/g, '-')}`
+    return {
+      filename: `day-sheet-${input.date}${who}.pdf`,
+      base64: Buffer.from(bytes).toString('base64'),
+    }
   },
 }
 

@@ -194,3 +194,17 @@ export function useDaySheet(date: string, therapistId: number | null) {
     queryFn: () => api.call('diary.daySheet', { date, therapistId }),
   })
 }
+
+/** Asks main for the day sheet as a PDF and hands it to the browser as a download. */
+export async function downloadDaySheetPdf(input: InputOf<'diary.daySheetPdf'>): Promise<void> {
+  const file = await api.call('diary.daySheetPdf', input)
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -429,7 +429,11 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
         >
           <input type="time" step={900} {...register('fromTime')} />
         </Field>
-        <Field label="Until" hint="Same day" error={formState.errors.untilTime?.message}>
+        <Field
+          label="Until"
+          hint="On each of those days"
+          error={formState.errors.untilTime?.message}
+        >
           <input type="time" step={900} {...register('untilTime')} />
         </Field>
         <Field label="Reason" error={formState.errors.reason?.message}>
