@@ -192,3 +192,63 @@ test('the all-therapists week puts bookings at the same time side by side', asyn
   await expect(page.locator('.rbc-event .ev-who').first()).toBeVisible()
   await snap(page, 'diary-week-everyone')
 })
+
+test('dragging one of a weekly booking asks which ones move, and moves them all', async ({
+  page,
+  clinic,
+}) => {
+  const { serviceId, samId, priya } = await smallClinic(clinic.core)
+  const day = today()
+  const series = await call(
+    clinic.core,
+    'appointments.bookSeries',
+    {
+      clientId: priya,
+      serviceId,
+      therapistId: samId,
+      startsAt: at(day, '09:00'),
+      everyWeeks: 1,
+      count: 3,
+    },
+    owner,
+  )
+  if (!series.ok) throw new Error(series.error.message)
+  await openDiary(page, clinic)
+  const event = page.locator('.rbc-event', { hasText: 'Priya Shah' })
+  const box = (await event.boundingBox())!
+  const nine = (await page
+    .locator('.rbc-time-gutter .rbc-label', { hasText: /^09:00$/ })
+    .boundingBox())!
+  const eleven = (await page
+    .locator('.rbc-time-gutter .rbc-label', { hasText: /^11:00$/ })
+    .boundingBox())!
+  const hour = (eleven.y - nine.y) / 2
+  // Grab it in the middle (the edges resize) and drop it an hour later, clear of a grid line.
+  const grab = box.y + box.height / 2
+  await page.mouse.move(box.x + box.width / 2, grab)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, grab + hour / 2, { steps: 5 })
+  await page.mouse.move(box.x + box.width / 2, grab + hour + 4, { steps: 5 })
+  await page.mouse.up()
+  const choice = page.getByRole('dialog', { name: 'Move a repeating appointment' })
+  await expect(choice).toContainText('to')
+  await expect(choice).toContainText('10:00')
+  await snap(page, 'series-drop-choice')
+  await expectAccessible(page)
+  // Nothing has moved while the question is open.
+  const stored = () =>
+    clinic.core.db
+      .selectFrom('appointments')
+      .select('starts_at')
+      .where('client_id', '=', priya)
+      .orderBy('starts_at')
+      .execute()
+      .then((rows) => rows.map((r) => r.starts_at))
+  expect(await stored()).toEqual([0, 7, 14].map((n) => at(addDays(day, n), '09:00')))
+  await choice.getByRole('button', { name: 'All still to come' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: '3 repeating appointments moved' }),
+  ).toBeVisible()
+  expect(await stored()).toEqual([0, 7, 14].map((n) => at(addDays(day, n), '10:00')))
+  await expect(event.locator('.ev-time')).toHaveText('10:00')
+})
