@@ -22,7 +22,8 @@ import {
   type BookingDraft,
 } from './booking-draft'
 import { Modal } from './Modal'
-import { clinicInstant, formatClinic, useClinicTimeZone } from './clinic-time'
+import { clinicInstant, formatClinic } from './clinic-time'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 
 const PARTS: Record<BookingDraft['partOfDay'], { label: string; after: string; before: string }> = {
   any: { label: 'Any time', after: '00:00', before: '24:00' },

@@ -4,7 +4,8 @@ import { STATUS_LABELS } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import { downloadDaySheetPdf, useDaySheet } from '../../api/diary'
 import { Icon } from '../../components/Icon'
-import { formatClinic, useClinicTimeZone } from './clinic-time'
+import { formatClinic } from './clinic-time'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 import './diary.css'
 
 function dateFromHash(timeZone: string): string {

@@ -28,7 +28,8 @@ import {
   useBookingState,
 } from './booking-store'
 import { CULTURE, formats, localizer } from './calendar-setup'
-import { DEFAULT_TIME_ZONE, formatClinic, fromWall, toWall, useClinicTimeZone } from './clinic-time'
+import { DEFAULT_TIME_ZONE, formatClinic, fromWall, toWall } from './clinic-time'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 import { fetchRange, step, type DiaryView } from './visible-range'
 
 export interface DiaryEvent {

@@ -1,5 +1,6 @@
 import type { DiaryAppointment } from '../../../../shared/contract/appointments'
-import { formatClinic, useClinicTimeZone } from './clinic-time'
+import { formatClinic } from './clinic-time'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 import { Modal } from './Modal'
 import { SCOPE_LABELS, type SeriesScope } from './SeriesScopeFields'
 

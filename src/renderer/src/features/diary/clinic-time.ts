@@ -1,6 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz'
 import { format } from 'date-fns'
-import { useClinicSettings } from '../../api/settings'
 
 // react-big-calendar (and its date-fns localizer) draws every Date in the computer's own time
 // zone and has no time-zone setting. The diary must show the clinic's clock (Europe/London by
@@ -12,11 +11,6 @@ import { useClinicSettings } from '../../api/settings'
 // Dates from local parts, and pass `getNow` so the now line and "today" follow the clinic).
 
 export const DEFAULT_TIME_ZONE = 'Europe/London'
-
-/** The clinic's time zone from Settings (Europe/London until they have loaded). */
-export function useClinicTimeZone(): string {
-  return useClinicSettings().data?.timeZone ?? DEFAULT_TIME_ZONE
-}
 
 const QUARTER_HOUR = 900_000
 const offsets = new Map<string, number>()
