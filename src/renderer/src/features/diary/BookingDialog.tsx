@@ -22,7 +22,7 @@ import {
   type BookingDraft,
 } from './booking-draft'
 import { Modal } from './Modal'
-import { clinicInstant, formatClinic } from './clinic-time'
+import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 
 const PARTS: Record<BookingDraft['partOfDay'], { label: string; after: string; before: string }> = {

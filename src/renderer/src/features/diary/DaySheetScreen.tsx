@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import { downloadDaySheetPdf, useDaySheet } from '../../api/diary'
 import { Icon } from '../../components/Icon'
-import { formatClinic } from './clinic-time'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import './diary.css'
 

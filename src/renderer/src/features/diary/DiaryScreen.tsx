@@ -28,7 +28,12 @@ import {
   useBookingState,
 } from './booking-store'
 import { CULTURE, formats, localizer } from './calendar-setup'
-import { DEFAULT_TIME_ZONE, formatClinic, fromWall, toWall } from './clinic-time'
+import {
+  DEFAULT_TIME_ZONE,
+  formatClinic,
+  fromWall,
+  toWall,
+} from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { fetchRange, step, type DiaryView } from './visible-range'
 

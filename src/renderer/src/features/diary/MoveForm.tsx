@@ -4,7 +4,7 @@ import { RpcError } from '../../../../shared/rpc'
 import { api } from '../../api/client'
 import { useMoveSeries, useTherapists } from '../../api/diary'
 import { Icon } from '../../components/Icon'
-import { clinicInstant, formatClinic } from './clinic-time'
+import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { SeriesScopeFields, type SeriesScope } from './SeriesScopeFields'
 

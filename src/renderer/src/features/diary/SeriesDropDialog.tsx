@@ -1,5 +1,5 @@
 import type { DiaryAppointment } from '../../../../shared/contract/appointments'
-import { formatClinic } from './clinic-time'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { Modal } from './Modal'
 import { SCOPE_LABELS, type SeriesScope } from './SeriesScopeFields'

@@ -3,12 +3,7 @@
 process.env['TZ'] = 'America/New_York'
 
 import { describe, expect, it } from 'vitest'
-import {
-  clinicInstant,
-  formatClinic,
-  fromWall,
-  toWall,
-} from '../../src/renderer/src/features/diary/clinic-time'
+import { clinicInstant, formatClinic, fromWall, toWall } from '../../src/shared/diary/wall-clock'
 
 const LONDON = 'Europe/London'
 const hm = (d: Date) => `${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}`
