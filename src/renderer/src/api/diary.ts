@@ -77,13 +77,20 @@ export const useUpdateRoom = () => useSetupMutation('rooms.update', diaryKeys.ro
 export const useUpdateClinicHours = () =>
   useSetupMutation('clinicHours.update', diaryKeys.clinicHours)
 
+/**
+ * How long a fetched range is drawn without asking main again. This window is the only writer
+ * to the clinic's file and every change it makes invalidates the diary, so a range a minute
+ * old is still right; refetching sooner only made next/previous wait on main.
+ */
+const RANGE_FRESH_MS = 60_000
+
 /** The visible range only; the previous range stays on screen while the next one loads. */
 export function useDiaryRange(from: string, to: string) {
   return useQuery({
     queryKey: diaryKeys.range(from, to),
     queryFn: () => fetchRange(from, to),
     placeholderData: keepPreviousData,
-    staleTime: 10_000,
+    staleTime: RANGE_FRESH_MS,
   })
 }
 
@@ -95,7 +102,7 @@ export function usePrefetchRanges(ranges: { from: string; to: string }[]) {
       void queryClient.prefetchQuery({
         queryKey: diaryKeys.range(r.from, r.to),
         queryFn: () => fetchRange(r.from, r.to),
-        staleTime: 10_000,
+        staleTime: RANGE_FRESH_MS,
       })
     }
   }, [queryClient, ranges])

@@ -108,7 +108,8 @@ export function DiaryScreen() {
   const diary = useDiaryRange(fromIso, toIso)
   const neighbours = useMemo(
     () =>
-      ([-1, 1] as const).map((d) => {
+      // Two either side, nearest first: a quick next-next does not wait on a fetch.
+      ([1, -1, 2, -2] as const).map((d) => {
         const r = fetchRange(view, step(view, date, d))
         return { from: fromWall(r.from, tz).toISOString(), to: fromWall(r.to, tz).toISOString() }
       }),
