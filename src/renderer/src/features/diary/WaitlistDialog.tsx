@@ -1,7 +1,8 @@
-import { format } from 'date-fns'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
 import type { WaitlistEntry } from '../../../../shared/contract/appointments'
 import { useRemoveFromWaitlist, useServices, useTherapists, useWaitlist } from '../../api/diary'
 import { Modal } from './Modal'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
@@ -31,6 +32,7 @@ const URGENCY_LABELS: Record<WaitlistEntry['urgency'], string> = {
 }
 
 export function WaitlistDialog({ onClose }: { onClose(): void }) {
+  const tz = useClinicTimeZone()
   const waitlist = useWaitlist()
   const services = useServices(true)
   const therapists = useTherapists(true)
@@ -81,7 +83,7 @@ export function WaitlistDialog({ onClose }: { onClose(): void }) {
                     )}
                   </td>
                   <td>{w.windows.length ? w.windows.map(windowText).join('; ') : 'Any time'}</td>
-                  <td className="nowrap">{format(new Date(w.createdAt), 'd MMM')}</td>
+                  <td className="nowrap">{formatClinic(w.createdAt, 'd MMM', tz)}</td>
                   <td className="cell-actions">
                     <button
                       type="button"
