@@ -96,6 +96,12 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 </dd>
               </>
             )}
+            {a.seriesId !== null && (
+              <>
+                <dt>Repeats</dt>
+                <dd>Yes: moving or cancelling asks which of the series</dd>
+              </>
+            )}
             {a.notes && (
               <>
                 <dt>Booking note</dt>
