@@ -99,7 +99,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
             {a.seriesId !== null && (
               <>
                 <dt>Repeats</dt>
-                <dd>Yes: moving or cancelling asks which of the series</dd>
+                <dd>Part of a series (moving or cancelling asks which ones)</dd>
               </>
             )}
             {a.notes && (
