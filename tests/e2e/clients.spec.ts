@@ -1,4 +1,5 @@
 import { aClient, callOk } from '../fixtures/clients'
+import { aNote, aTherapistAccount } from '../fixtures/notes'
 import { aSession } from '../fixtures/temp-core'
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, snap as fullPageSnap, test } from './fixtures'
@@ -194,12 +195,14 @@ test('the owner merges a duplicate, choosing the e-mail from it, and undoes the 
     .withMobile('07911 123456')
     .bornOn('1990-06-01')
     .in(clinic.core, owner)
-  await aClient()
+  const dup = await aClient()
     .named('Kate', 'Morgan')
     .withMobile('07400 555666')
     .withEmail('kate.morgan@example.com')
     .withAlert('Nut oil allergy', 'caution', false)
     .in(clinic.core, owner)
+  const sam = await aTherapistAccount(clinic.core, 'Sam')
+  const note = await aNote(clinic.core, sam.session, dup.id).withPain(6, 2).signed().in()
   await clinic.open(page, { as: 'owner', at: `#/clients/${kept.id}` })
   await page.getByRole('link', { name: 'Merge…' }).click()
   await page
@@ -212,6 +215,9 @@ test('the owner merges a duplicate, choosing the e-mail from it, and undoes the 
   // An empty e-mail here and one on the duplicate: the duplicate's is chosen by default.
   await expect(page.getByRole('radio', { name: 'kate.morgan@example.com' })).toBeChecked()
   await expect(page.getByRole('radio', { name: 'Katie', exact: true })).toBeChecked()
+  await expect(page.getByRole('status')).toContainText(
+    'Moving to this record from Kate Morgan: 0 appointments, 1 treatment note, 1 alert',
+  )
   await snap(page, 'clients-merge-choices')
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Merge records' }).click()
@@ -221,6 +227,8 @@ test('the owner merges a duplicate, choosing the e-mail from it, and undoes the 
   const after = await callOk(clinic.core, 'clients.get', { id: kept.id }, owner)
   expect(after.email).toBe('kate.morgan@example.com')
   expect(after.alerts.map((a) => a.text)).toEqual(['Nut oil allergy'])
+  const moved = await callOk(clinic.core, 'notes.listForClient', { clientId: kept.id }, owner)
+  expect(moved.map((n) => n.id)).toEqual([note.id])
 
   await snap(page, 'clients-merged')
   await page.getByRole('button', { name: 'Undo merge' }).click()

@@ -193,8 +193,10 @@ describe('backups', () => {
       // Pretend the backup-settings migration (and the portability ones after it) have not
       // run yet: an older Plinth's file.
       const raw = new Database(file)
+      // Migration 0600's triggers name clients.anonymised_at, dropped below; it recreates them.
       raw.exec(
-        `DROP TABLE backup_settings; DROP TABLE import_batches; DROP TABLE retention_settings;
+        `DROP TRIGGER notes_signed_no_update; DROP TRIGGER note_addenda_no_update;
+         DROP TRIGGER note_attachments_signed_no_delete; DROP TABLE backup_settings; DROP TABLE import_batches; DROP TABLE retention_settings;
          DROP INDEX clients_import_batch; ALTER TABLE clients DROP COLUMN import_batch_id;
          ALTER TABLE clients DROP COLUMN import_ref; ALTER TABLE clients DROP COLUMN anonymised_at;
          DELETE FROM kysely_migration WHERE name >= '0400'`,

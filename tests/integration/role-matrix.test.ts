@@ -106,6 +106,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'notes.progress': ['owner', 'therapist'],
   'notes.exportPdf': ['owner', 'therapist'],
   'notes.addAttachment': ['owner', 'therapist'],
+  'notes.deleteTemplate': ['owner'],
+  'notes.attachment': ['owner', 'therapist'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

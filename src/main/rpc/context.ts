@@ -36,6 +36,11 @@ export interface HandlerContext {
   now: Date
   /** Appends to the audit log inside this command's transaction, as the caller. */
   audit(entry: AuditEntry): Promise<void>
+  /**
+   * Runs once the command's transaction has committed, never if it rolls back: for files
+   * outside the database (removing an attachment must not happen for a change undone).
+   */
+  afterCommit(work: () => void): void
   /** Present when the call came through a window (Electron or the loopback adapter). */
   connection: ConnectionControl | null
   /**

@@ -126,6 +126,7 @@ export function createRouter({
           username: session?.username ?? null,
           workstation,
         }
+        const committed: (() => void)[] = []
         const value = await withDb((db) =>
           db.transaction().execute((trx) =>
             handler(
@@ -135,12 +136,23 @@ export function createRouter({
                 now: at,
                 connection,
                 audit: (entry) => writeAudit(trx, actor, entry, at),
+                afterCommit: (work) => committed.push(work),
                 core,
               },
               parsed.data as never,
             ),
           ),
         )
+        for (const work of committed) {
+          try {
+            work()
+          } catch (error) {
+            // The command has committed; the caller still gets its answer.
+            log.error(`after-commit work of ${method} failed`, {
+              error: error instanceof Error ? error.message : String(error),
+            })
+          }
+        }
         return { ok: true, value }
       } catch (error) {
         if (error instanceof DomainError) {

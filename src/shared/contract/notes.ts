@@ -254,6 +254,26 @@ export const notesContract = {
     output: z.object({ filename: z.string(), base64: z.string() }),
     roles: CLINICAL,
   }),
+  'notes.deleteTemplate': method({
+    summary: 'Delete or retire a note template',
+    input: z.object({ id }),
+    /** Deleted when no note uses it; retired (hidden from new notes) when notes do. */
+    output: z.object({ outcome: z.enum(['deleted', 'retired']) }),
+    roles: ['owner'],
+  }),
+  'notes.attachment': method({
+    summary: 'Open a file attached to a treatment note',
+    input: z.object({ id }),
+    output: z.object({
+      id,
+      noteId: id,
+      filename: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      base64: z.string(),
+    }),
+    roles: CLINICAL,
+  }),
   'notes.addAttachment': method({
     summary: 'Attach a file to a treatment note',
     input: z.object({

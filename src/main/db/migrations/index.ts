@@ -10,6 +10,7 @@ import * as m0300 from './0300-notes'
 import * as m0400 from './0400-backup-settings'
 import * as m0500 from './0500-import-batches'
 import * as m0510 from './0510-retention'
+import * as m0600 from './0600-signed-note-moves'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0400-backup-settings': m0400,
   '0500-import-batches': m0500,
   '0510-retention': m0510,
+  '0600-signed-note-moves': m0600,
 }

@@ -1,7 +1,8 @@
 import { getSecuritySettings } from '../../services/auth/security-settings'
 import { DomainError } from '../../services/domain-error'
-import { addAttachment } from '../../services/notes/attachments'
+import { addAttachment, readBlob, requireAttachment } from '../../services/notes/attachments'
 import { assertCanRead } from '../../services/notes/note-access'
+import { removeAttachmentFiles } from '../../services/notes/note-erasure'
 import { notesPdf } from '../../services/notes/note-pdf'
 import {
   addAddendum,
@@ -17,7 +18,7 @@ import {
   unsignedNotes,
 } from '../../services/notes/note-record'
 import { searchClientNotes } from '../../services/notes/note-search'
-import { listTemplates, saveTemplate } from '../../services/notes/templates'
+import { deleteTemplate, listTemplates, saveTemplate } from '../../services/notes/templates'
 import { getClinicSettings } from '../../services/settings'
 import type { HandlerContext, Session } from '../context'
 import type { HandlersOf } from './types'
@@ -61,6 +62,20 @@ export const notesHandlers: HandlersOf<'notes.'> = {
       summary: `${input.id ? 'Changed' : 'Added'} the note template “${template.name}”`,
     })
     return template
+  },
+
+  'notes.deleteTemplate': async (ctx, { id }) => {
+    const { template, outcome } = await deleteTemplate(ctx.db, id, ctx.now)
+    await ctx.audit({
+      action: outcome === 'deleted' ? 'note-template.delete' : 'note-template.retire',
+      entityType: 'note_template',
+      entityId: id,
+      summary:
+        outcome === 'deleted'
+          ? `Deleted the note template “${template.name}”`
+          : `Retired the note template “${template.name}” (notes were written on it)`,
+    })
+    return { outcome }
   },
 
   'notes.listForClient': async (ctx, { clientId }) => {
@@ -113,7 +128,8 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.discardDraft': async (ctx, { id }) => {
-    const row = await discardDraft(ctx.db, signedIn(ctx.session), id)
+    const { row, unusedFiles } = await discardDraft(ctx.db, signedIn(ctx.session), id)
+    ctx.afterCommit(() => removeAttachmentFiles(ctx.core.attachmentsDir, unusedFiles))
     await ctx.audit({
       action: 'note.discard',
       entityType: 'client',
@@ -208,7 +224,14 @@ export const notesHandlers: HandlersOf<'notes.'> = {
       notes.push(await fullNote(ctx.db, row, session))
     }
     const clinic = await getClinicSettings(ctx.db)
-    const bytes = await notesPdf(notes, clinic, session.displayName, ctx.now)
+    // A missing or altered file is named in the PDF, not a reason to refuse the whole export.
+    const bytes = await notesPdf(notes, clinic, session.displayName, ctx.now, (a) => {
+      try {
+        return { data: readBlob(ctx.core.attachmentsDir, a.sha256) }
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) }
+      }
+    })
     const first = notes[0]!
     await ctx.audit({
       action: 'note.export',
@@ -222,6 +245,28 @@ export const notesHandlers: HandlersOf<'notes.'> = {
       filename:
         'noteId' in input ? `note-${input.noteId}-${slug}-${day}.pdf` : `notes-${slug}-${day}.pdf`,
       base64: Buffer.from(bytes).toString('base64'),
+    }
+  },
+
+  // An attachment is part of the note's content: the same readers, and the same audit line.
+  'notes.attachment': async (ctx, { id }) => {
+    const attachment = await requireAttachment(ctx.db, id)
+    const row = await requireNote(ctx.db, attachment.note_id)
+    assertCanRead(ctx.session, row.author_user_id, await authorOnly(ctx))
+    const data = readBlob(ctx.core.attachmentsDir, attachment.sha256)
+    await ctx.audit({
+      action: 'note.open',
+      entityType: 'client',
+      entityId: row.client_id,
+      summary: `Opened attachment #${id} of treatment note #${row.id}`,
+    })
+    return {
+      id,
+      noteId: row.id,
+      filename: attachment.filename,
+      mime: attachment.mime,
+      size: attachment.size,
+      base64: data.toString('base64'),
     }
   },
 

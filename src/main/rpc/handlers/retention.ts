@@ -5,6 +5,7 @@ import {
   recordsPastRetention,
   setRetentionYears,
 } from '../../services/portability/retention'
+import { removeAttachmentFiles } from '../../services/notes/note-erasure'
 import type { HandlersOf } from './types'
 
 // Audit summaries say what was done, never who the client was or anything clinical.
@@ -25,8 +26,9 @@ export const retentionHandlers: HandlersOf<'retention.'> = {
     return { years }
   },
 
-  'retention.anonymise': async ({ db, now, audit }, { clientId }) => {
-    await anonymiseClient(db, clientId, now)
+  'retention.anonymise': async ({ db, now, audit, afterCommit, core }, { clientId }) => {
+    const { unusedAttachments } = await anonymiseClient(db, clientId, now)
+    afterCommit(() => removeAttachmentFiles(core.attachmentsDir, unusedAttachments))
     await audit({
       action: 'client.anonymise',
       entityType: 'client',

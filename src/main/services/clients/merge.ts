@@ -7,16 +7,21 @@ import { refreshAlertSummary } from './alerts'
 import { displayNameOf, requireLiveClient, type ClientRow } from './client-record'
 import { normalisedColumns } from './normalise'
 import { reindexClient } from './search-index'
+import { moveNotesInSearch } from '../notes/note-search'
 
 /**
  * Every table whose rows belong to a client, moved to the kept record by a merge (and back
- * by its undo). Appointments, notes and invoices add themselves here as those issues land.
+ * by its undo). Notes' attachments and addenda hang off the note, so they follow it. A
+ * signed note may only move between a record and the one it is merged into: migration 0600
+ * checks that in the database, so merged_into_id is set before the move and cleared after
+ * the move back.
  */
 export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'client_alerts', column: 'client_id' },
   { table: 'health_questionnaires', column: 'client_id' },
   { table: 'appointments', column: 'client_id' },
   { table: 'waitlist', column: 'client_id' },
+  { table: 'notes', column: 'client_id' },
 ]
 
 type Column = keyof ClientsTable
@@ -89,15 +94,6 @@ export async function mergeClients(
     .where('id', '=', keepId)
     .execute()
 
-  const moved: Record<string, number[]> = {}
-  for (const { table, column } of CLIENT_OWNED_TABLES) {
-    const rows = await sql<{ id: number }>`
-      SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${mergeId}`.execute(db)
-    moved[table] = rows.rows.map((r) => r.id)
-    await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${keepId}
-              WHERE ${sql.ref(column)} = ${mergeId}`.execute(db)
-  }
-
   await db
     .updateTable('clients')
     .set({
@@ -109,6 +105,16 @@ export async function mergeClients(
     })
     .where('id', '=', mergeId)
     .execute()
+
+  const moved: Record<string, number[]> = {}
+  for (const { table, column } of CLIENT_OWNED_TABLES) {
+    const rows = await sql<{ id: number }>`
+      SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${mergeId}`.execute(db)
+    moved[table] = rows.rows.map((r) => r.id)
+    await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${keepId}
+              WHERE ${sql.ref(column)} = ${mergeId}`.execute(db)
+  }
+  await moveNotesInSearch(db, moved['notes'] ?? [], keepId)
 
   const snapshot: MergeSnapshot = {
     kept,
@@ -164,6 +170,13 @@ export async function undoMerge(
   const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot
   const { id: _id, ...before } = snapshot.kept
   await db.updateTable('clients').set(before).where('id', '=', merge.kept_id).execute()
+  for (const [table, ids] of Object.entries(snapshot.moved)) {
+    const column = CLIENT_OWNED_TABLES.find((t) => t.table === table)?.column ?? 'client_id'
+    if (ids.length === 0) continue
+    await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${merge.merged_id}
+              WHERE id IN (${sql.join(ids)})`.execute(db)
+  }
+  await moveNotesInSearch(db, snapshot.moved['notes'] ?? [], merge.merged_id)
   await db
     .updateTable('clients')
     .set({
@@ -175,12 +188,6 @@ export async function undoMerge(
     })
     .where('id', '=', merge.merged_id)
     .execute()
-  for (const [table, ids] of Object.entries(snapshot.moved)) {
-    const column = CLIENT_OWNED_TABLES.find((t) => t.table === table)?.column ?? 'client_id'
-    if (ids.length === 0) continue
-    await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${merge.merged_id}
-              WHERE id IN (${sql.join(ids)})`.execute(db)
-  }
   await db
     .updateTable('client_merges')
     .set({ undone_at: now.toISOString(), undone_by: actor.userId })

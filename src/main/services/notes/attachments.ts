@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -68,6 +68,38 @@ export function storeBlob(dir: string, data: Buffer): string {
 
 export function blobPath(dir: string, sha256: string): string {
   return join(dir, sha256.slice(0, 2), sha256)
+}
+
+/**
+ * The stored bytes, checked against the hash they were stored under: a file changed or
+ * damaged on disk is refused rather than shown as if it were the clinical record.
+ */
+export function readBlob(dir: string, sha256: string): Buffer {
+  const path = blobPath(dir, sha256)
+  if (!existsSync(path)) {
+    throw new DomainError(
+      'not_found',
+      'The file for this attachment is missing from the attachments folder on this computer.',
+    )
+  }
+  const data = readFileSync(path)
+  if (createHash('sha256').update(data).digest('hex') !== sha256) {
+    throw new DomainError(
+      'conflict',
+      'This attachment’s file has been changed or damaged since it was attached (its content hash no longer matches), so Plinth will not show it.',
+    )
+  }
+  return data
+}
+
+export async function requireAttachment(db: Kysely<DB>, id: number) {
+  const row = await db
+    .selectFrom('note_attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new DomainError('not_found', 'That attachment no longer exists.')
+  return row
 }
 
 export async function addAttachment(

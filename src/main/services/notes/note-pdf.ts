@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { ClinicSettings } from '../../../shared/contract/settings'
-import type { Note } from '../../../shared/contract/notes'
+import type { Attachment, Note } from '../../../shared/contract/notes'
+import { sizeLabel } from '../../../shared/notes/file-size'
 import { BODY_PATH, CHART_HEIGHT, HEAD } from '../../../shared/notes/body-outline'
 import { MARK_KIND_LABELS, MARK_KIND_STYLE, REGION_BY_ID } from '../../../shared/notes/body-regions'
 
@@ -14,6 +15,11 @@ const MARGIN = 50
 const INK = rgb(0.1, 0.12, 0.14)
 const MUTED = rgb(0.38, 0.42, 0.46)
 const RULE = rgb(0.8, 0.82, 0.85)
+
+/** An attachment's bytes, or why they could not be read (missing, or failed its hash check). */
+export type AttachmentBytes = (a: Attachment) => { data: Uint8Array } | { error: string }
+
+const IMAGE_MAX_HEIGHT = 320
 
 function hexToRgb(hex: string) {
   const n = Number.parseInt(hex.slice(1), 16)
@@ -184,6 +190,64 @@ class Writer {
   }
 }
 
+/**
+ * Photos drawn in, scaled to fit the page width and a third of its height; other files (PDF
+ * letters) listed by name and size, since a PDF inside a PDF would not print as a record.
+ */
+async function drawAttachments(
+  w: Writer,
+  note: Note,
+  bytesOf: AttachmentBytes,
+  images: Map<string, PDFImage | null>,
+  timeZone: string,
+): Promise<void> {
+  if (note.attachments.length === 0) return
+  w.gap(4)
+  w.text('Attachments', { size: 9, bold: true, colour: MUTED })
+  for (const a of note.attachments) {
+    const kind =
+      a.mime === 'application/pdf' ? 'PDF' : a.mime === 'image/png' ? 'PNG image' : 'JPEG photo'
+    w.text(
+      `${a.filename} · ${kind}, ${sizeLabel(a.size)} · added ${when(a.addedAt, timeZone)}${a.addedBy ? ` by ${a.addedBy}` : ''}`,
+      { size: 10 },
+    )
+    if (a.mime !== 'image/png' && a.mime !== 'image/jpeg') continue
+    const file = bytesOf(a)
+    if ('error' in file) {
+      w.text(`Not included: ${file.error}`, { size: 9, colour: rgb(0.7, 0.1, 0.1), indent: 12 })
+      continue
+    }
+    let image = images.get(a.sha256)
+    if (image === undefined) {
+      // A copy: pdf-lib reads a Node Buffer's whole backing ArrayBuffer and misses a pooled
+      // Buffer's offset ("SOI not found in JPEG").
+      const data = new Uint8Array(file.data)
+      try {
+        image = a.mime === 'image/png' ? await w.doc.embedPng(data) : await w.doc.embedJpg(data)
+      } catch {
+        image = null
+      }
+      images.set(a.sha256, image)
+    }
+    if (!image) {
+      w.text('Not included: the image could not be decoded.', {
+        size: 9,
+        colour: rgb(0.7, 0.1, 0.1),
+        indent: 12,
+      })
+      continue
+    }
+    const maxWidth = A4.width - 2 * MARGIN
+    const scale = Math.min(1, maxWidth / image.width, IMAGE_MAX_HEIGHT / image.height)
+    const width = image.width * scale
+    const height = image.height * scale
+    w.ensure(height + 8)
+    w.page.drawImage(image, { x: MARGIN, y: w.y - height - 2, width, height })
+    w.y -= height + 8
+  }
+  w.gap(2)
+}
+
 function when(iso: string, timeZone: string): string {
   return format(new TZDate(iso, timeZone), 'd MMM yyyy, HH:mm')
 }
@@ -194,6 +258,7 @@ export async function notesPdf(
   clinic: ClinicSettings,
   exportedBy: string,
   now: Date,
+  bytesOf: AttachmentBytes = () => ({ error: 'not available' }),
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
@@ -214,6 +279,7 @@ export async function notesPdf(
   w.text(`Treatment notes: ${first?.clientName ?? ''}`, { size: 13, bold: true })
   w.gap(4)
   w.rule()
+  const images = new Map<string, PDFImage | null>()
   for (const [i, note] of notes.entries()) {
     if (i > 0) {
       w.gap(8)
@@ -245,6 +311,7 @@ export async function notesPdf(
     w.labelled('Aftercare advice', note.aftercare)
     w.labelled('Home exercises', note.homeExercises)
     w.labelled('Next session', note.nextSession)
+    await drawAttachments(w, note, bytesOf, images, clinic.timeZone)
     w.gap(4)
     w.text(
       note.signed

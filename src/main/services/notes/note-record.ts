@@ -178,6 +178,12 @@ export async function startNote(
   }
   await clientName(db, input.clientId)
   const template = await requireTemplate(db, input.templateId)
+  if (!template.active) {
+    throw new DomainError(
+      'rule_broken',
+      `The “${template.name}” template is retired; choose another for new notes.`,
+    )
+  }
   const row = await db
     .insertInto('notes')
     .values({
@@ -288,16 +294,39 @@ export async function signNote(
   return requireNote(db, id)
 }
 
-export async function discardDraft(db: Kysely<DB>, session: Session, id: number): Promise<NoteRow> {
+/**
+ * Deletes the author's unsigned draft. Returns the attachment files no other note uses, for
+ * the caller to remove once the transaction has committed: a discarded draft leaves no
+ * client photo behind.
+ */
+export async function discardDraft(
+  db: Kysely<DB>,
+  session: Session,
+  id: number,
+): Promise<{ row: NoteRow; unusedFiles: string[] }> {
   const row = await requireNote(db, id)
   if (row.author_user_id !== session.userId) {
     throw new DomainError('forbidden', 'Only the person who started this note can discard it.')
   }
   assertDraft(row)
+  const attached = await db
+    .selectFrom('note_attachments')
+    .select('sha256')
+    .distinct()
+    .where('note_id', '=', id)
+    .execute()
   await db.deleteFrom('note_attachments').where('note_id', '=', id).execute()
   await db.deleteFrom('notes').where('id', '=', id).execute()
   await unindexNote(db, id)
-  return row
+  const hashes = attached.map((a) => a.sha256)
+  if (hashes.length === 0) return { row, unusedFiles: [] }
+  const stillUsed = await db
+    .selectFrom('note_attachments')
+    .select('sha256')
+    .where('sha256', 'in', hashes)
+    .execute()
+  const used = new Set(stillUsed.map((r) => r.sha256))
+  return { row, unusedFiles: hashes.filter((h) => !used.has(h)) }
 }
 
 export async function addAddendum(

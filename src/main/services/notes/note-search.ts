@@ -41,6 +41,17 @@ export async function unindexNote(db: Kysely<DB>, noteId: number): Promise<void>
   await sql`DELETE FROM notes_search WHERE rowid = ${noteId}`.execute(db)
 }
 
+/** A merge moved these notes to another client: their words now answer that client's search. */
+export async function moveNotesInSearch(
+  db: Kysely<DB>,
+  noteIds: number[],
+  clientId: number,
+): Promise<void> {
+  if (noteIds.length === 0) return
+  await sql`UPDATE notes_search SET client = ${clientToken(clientId)}
+            WHERE rowid IN (${sql.join(noteIds)})`.execute(db)
+}
+
 export const clientToken = (clientId: number) => `c${clientId}`
 
 /**

@@ -86,3 +86,31 @@ export async function saveTemplate(
   }
   return requireTemplate(db, id)
 }
+
+/**
+ * A template no note uses is deleted. One that notes were written on is retired instead:
+ * hidden from new notes, while those notes keep their own copy of its fields and name.
+ */
+export async function deleteTemplate(
+  db: Kysely<DB>,
+  id: number,
+  now: Date,
+): Promise<{ template: NoteTemplate; outcome: 'deleted' | 'retired' }> {
+  const template = await requireTemplate(db, id)
+  const used = await db
+    .selectFrom('notes')
+    .select('id')
+    .where('template_id', '=', id)
+    .limit(1)
+    .executeTakeFirst()
+  if (used) {
+    await db
+      .updateTable('note_templates')
+      .set({ active: 0, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute()
+    return { template, outcome: 'retired' }
+  }
+  await db.deleteFrom('note_templates').where('id', '=', id).execute()
+  return { template, outcome: 'deleted' }
+}

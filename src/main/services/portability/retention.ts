@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
+import { eraseClientNotes } from '../notes/note-erasure'
 
 const CHILD_UNTIL_AGE = 25
 const isoDay = (d: Date) => formatISO(d, { representation: 'date' })
@@ -100,10 +101,15 @@ const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires'] as const
 /**
  * Keeps the row (so appointment counts, takings and referral figures still add up) but
  * removes who it was and everything typed about them: names, contact details, birthday,
- * GP, emergency contact, notes, goals, alerts and questionnaires. Kept: sex/gender, the
+ * GP, emergency contact, notes, goals, alerts, questionnaires, and the clinical text,
+ * body charts, addenda and attachments of treatment notes, signed ones included. Kept: sex/gender, the
  * referral source, the year of the first visit (created_at) and the record's id.
  */
-export async function anonymiseClient(db: Kysely<DB>, clientId: number, now: Date) {
+export async function anonymiseClient(
+  db: Kysely<DB>,
+  clientId: number,
+  now: Date,
+): Promise<{ unusedAttachments: string[] }> {
   const client = await requireClient(db, clientId)
   if (client.anonymised_at) throw new DomainError('conflict', 'That record is already anonymised.')
   for (const table of CLINICAL_TABLES) {
@@ -171,6 +177,9 @@ export async function anonymiseClient(db: Kysely<DB>, clientId: number, now: Dat
     .set({ snapshot: '{}' })
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
+  // Only now that the record is marked anonymised will the database let signed notes lose
+  // their text (migration 0600).
+  return { unusedAttachments: await eraseClientNotes(db, clientId, now) }
 }
 
 /** Removes the record altogether. Refused while other records point at it (a merge). */

@@ -92,16 +92,67 @@ export function useSaveTemplate() {
   })
 }
 
-/** Asks main for the PDF and hands it to the browser as a download. */
-export async function downloadNotesPdf(input: InputOf<'notes.exportPdf'>): Promise<void> {
-  const file = await api.call('notes.exportPdf', input)
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+export function useDeleteTemplate() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: number) => api.call('notes.deleteTemplate', { id }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['notes', 'templates'] }),
+  })
+}
+
+/** Discards the author's unsigned draft; the note's screen goes away, the lists refetch. */
+export function useDiscardDraft() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (note: Note) => api.call('notes.discardDraft', { id: note.id }),
+    onSuccess: (_ok, note) => {
+      queryClient.removeQueries({ queryKey: noteKey(note.id) })
+      void queryClient.invalidateQueries({ queryKey: ['notes', 'client', note.clientId] })
+      void queryClient.invalidateQueries({ queryKey: ['notes', 'unsigned'] })
+      void queryClient.invalidateQueries({ queryKey: ['notes', 'appointment'] })
+      void queryClient.invalidateQueries({ queryKey: ['notes', 'progress', note.clientId] })
+    },
+  })
+}
+
+export const blobOf = (base64: string, mime: string): Blob =>
+  new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: mime })
+
+/** Hands bytes to the browser as a download (an object URL; the CSP allows no data: pages). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
-  link.download = file.filename
+  link.download = filename
   document.body.append(link)
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Asks main for the PDF and hands it to the browser as a download. */
+export async function downloadNotesPdf(input: InputOf<'notes.exportPdf'>): Promise<void> {
+  const file = await api.call('notes.exportPdf', input)
+  saveBlob(blobOf(file.base64, 'application/pdf'), file.filename)
+}
+
+/**
+ * An attachment's bytes as a Blob. Each fetch is one audited opening in main, so a photo
+ * is fetched once while the note is on screen, not on every render.
+ */
+export function useAttachment(id: number) {
+  return useQuery({
+    queryKey: ['notes', 'attachment', id],
+    queryFn: async () => {
+      const file = await api.call('notes.attachment', { id })
+      return { filename: file.filename, blob: blobOf(file.base64, file.mime) }
+    },
+    staleTime: Infinity,
+    gcTime: 60_000,
+  })
+}
+
+export async function downloadAttachment(id: number): Promise<void> {
+  const file = await api.call('notes.attachment', { id })
+  saveBlob(blobOf(file.base64, file.mime), file.filename)
 }

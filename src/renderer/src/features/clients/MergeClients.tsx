@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ClientRecord, ClientValues } from '../../../../shared/contract/clients'
-import { useClient, useMergeClients, useUndoMerge } from '../../api/clients'
+import { useClient, useClientAppointments, useMergeClients, useUndoMerge } from '../../api/clients'
+import { useClientNotes } from '../../api/notes'
 import { Icon } from '../../components/Icon'
 import { ClientLookup } from './ClientLookup'
 import { clientHref } from './client-route'
@@ -68,8 +69,9 @@ export function MergeClients({ keepId }: { keepId: number }) {
         </p>
         <h1>Merge a duplicate into {kept.data.displayName}</h1>
         <p className="page-subtitle">
-          The other record’s alerts, health questionnaires, appointments, notes and invoices move to
-          this one; the other record is hidden. A merge can be undone.
+          The other record’s alerts, health questionnaires, appointments, waitlist entries and
+          treatment notes move to this one (signed notes stay exactly as signed); the other record
+          is hidden. A merge can be undone.
         </p>
       </header>
       {undone && (
@@ -190,6 +192,7 @@ function MergeChoices({
           </tbody>
         </table>
       )}
+      <MovesWithIt other={o} />
       {merge.error && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" /> {merge.error.message}
@@ -253,5 +256,26 @@ function MergeDone({
         </a>
       </div>
     </section>
+  )
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** What the owner is about to move, so nothing comes across unnoticed. */
+function MovesWithIt({ other }: { other: ClientRecord }) {
+  const appointments = useClientAppointments(other.id)
+  const notes = useClientNotes(other.id)
+  if (!appointments.data || !notes.data) return null
+  const a = appointments.data.upcoming.length + appointments.data.past.length
+  const parts = [
+    count(a, 'appointment', 'appointments'),
+    count(notes.data.length, 'treatment note', 'treatment notes'),
+    count(other.alerts.length, 'alert', 'alerts'),
+    count(other.questionnaireVersions, 'questionnaire', 'questionnaires'),
+  ]
+  return (
+    <p className="merge-moves" role="status">
+      <Icon name="info" /> Moving to this record from {other.displayName}: {parts.join(', ')}.
+    </p>
   )
 }

@@ -131,6 +131,9 @@ export function BodyChartEditor({
     onChange([...marks, { region: regionId, x: round(x), y: round(y), kind, intensity }])
 
   function onPointerDown(e: PointerEvent<SVGSVGElement>) {
+    // One mark per press: a finger, a pen or the mouse's main button; not a second finger
+    // of a pinch, nor a right-click.
+    if (!e.isPrimary || e.button !== 0) return
     const svg = svgRef.current
     const ctm = svg?.getScreenCTM()
     if (!svg || !ctm) return

@@ -3,8 +3,10 @@ import { useForm, useWatch } from 'react-hook-form'
 import type { Note, NoteContent } from '../../../../shared/contract/notes'
 import { TECHNIQUES } from '../../../../shared/notes/body-regions'
 import { api } from '../../api/client'
-import { useSignNote } from '../../api/notes'
+import { useDiscardDraft, useSignNote } from '../../api/notes'
 import { Icon } from '../../components/Icon'
+import { clientHref } from '../clients/client-route'
+import { Modal } from '../diary/Modal'
 import { BodyChartEditor } from './BodyChart'
 import { useAutosave, type SaveState } from './use-autosave'
 
@@ -58,6 +60,17 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
   const [confirming, setConfirming] = useState(false)
   const marks = useWatch({ control, name: 'bodyMarks' }) ?? []
   const techniques = useWatch({ control, name: 'techniques' }) ?? []
+
+  const discard = useDiscardDraft()
+  const [discarding, setDiscarding] = useState(false)
+
+  async function discardNow() {
+    // Nothing may be saved after the draft is gone (a late save would answer "no longer exists").
+    await autosave.drop()
+    discard.mutate(note, {
+      onSuccess: () => window.location.replace(clientHref(note.clientId)),
+    })
+  }
 
   async function signNow() {
     if (!(await autosave.flush())) return
@@ -196,11 +209,54 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
             </button>
           </div>
         ) : (
-          <button type="button" className="button primary" onClick={() => setConfirming(true)}>
-            Sign note…
-          </button>
+          <>
+            <button
+              type="button"
+              className="button secondary danger-text"
+              onClick={() => setDiscarding(true)}
+            >
+              Discard draft…
+            </button>
+            <button type="button" className="button primary" onClick={() => setConfirming(true)}>
+              Sign note…
+            </button>
+          </>
         )}
       </div>
+      {discarding && (
+        <Modal title="Discard this draft?" onClose={() => setDiscarding(false)}>
+          <div className="discard-confirm">
+            <p>
+              The draft {note.template.name} note for {note.clientName}, everything typed in it and
+              its attachments will be deleted. This cannot be undone.
+            </p>
+            <p className="muted">Only unsigned drafts can be discarded; signed notes are kept.</p>
+            {discard.isError && (
+              <div className="banner banner-error" role="alert">
+                <Icon name="alert" /> {discard.error.message}
+              </div>
+            )}
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button secondary"
+                data-autofocus
+                onClick={() => setDiscarding(false)}
+              >
+                Keep the draft
+              </button>
+              <button
+                type="button"
+                className="button danger"
+                disabled={discard.isPending}
+                onClick={() => void discardNow()}
+              >
+                Discard draft
+              </button>
+            </div>
+          </div>
+        </Modal>
+      )}
     </form>
   )
 }

@@ -5,7 +5,6 @@ import type { Note } from '../../../../shared/contract/notes'
 import {
   downloadNotesPdf,
   useAddAddendum,
-  useAddAttachment,
   useNote,
   useNoteForAppointment,
   useNoteTemplates,
@@ -14,6 +13,7 @@ import {
 import { Icon } from '../../components/Icon'
 import { clientHref } from '../clients/client-route'
 import { BodyChartView, MarkLegend, describeMark } from './BodyChart'
+import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
 
 export const noteHref = (clientId: number, noteId: number) =>
@@ -56,7 +56,7 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
       </header>
       {n.editable ? (
         <NoteEditor key={n.id} note={n}>
-          <Attachments note={n} />
+          <AttachmentsEditor note={n} />
         </NoteEditor>
       ) : (
         <NoteView note={n} />
@@ -163,7 +163,12 @@ export function NoteView({ note }: { note: Note }) {
         <Labelled label="Home exercises" value={note.homeExercises} />
         <Labelled label="Recommended next session" value={note.nextSession} />
       </section>
-      {note.attachments.length > 0 && <AttachmentList note={note} />}
+      {note.attachments.length > 0 && (
+        <section className="card" aria-labelledby="view-attachments-title">
+          <h2 id="view-attachments-title">Attachments</h2>
+          <AttachmentList note={note} />
+        </section>
+      )}
       {note.signed && <Addenda note={note} />}
     </div>
   )
@@ -210,59 +215,6 @@ function Addenda({ note }: { note: Note }) {
           Add signed addendum
         </button>
       </form>
-    </section>
-  )
-}
-
-function AttachmentList({ note }: { note: Note }) {
-  return (
-    <ul className="attachment-list" aria-label="Attachments">
-      {note.attachments.map((a) => (
-        <li key={a.id}>
-          <Icon name="file" size={14} /> {a.filename} ({Math.max(1, Math.round(a.size / 1024))} KB ·{' '}
-          {a.mime === 'application/pdf' ? 'PDF' : 'photo'})
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function Attachments({ note }: { note: Note }) {
-  const attach = useAddAttachment()
-  return (
-    <section className="card" aria-labelledby="attach-title">
-      <h2 id="attach-title">Attachments</h2>
-      {note.attachments.length > 0 ? (
-        <AttachmentList note={note} />
-      ) : (
-        <p className="muted">Photos (JPEG, PNG) or PDF letters, up to 10 MB each.</p>
-      )}
-      <div className="field">
-        <label htmlFor="attach-file">Attach a file</label>
-        <input
-          id="attach-file"
-          type="file"
-          accept="image/jpeg,image/png,application/pdf"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (!file) return
-            void file.arrayBuffer().then((buf) => {
-              let binary = ''
-              const bytes = new Uint8Array(buf)
-              for (let i = 0; i < bytes.length; i += 0x8000) {
-                binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-              }
-              attach.mutate({ noteId: note.id, filename: file.name, base64: btoa(binary) })
-            })
-          }}
-        />
-      </div>
-      {attach.isError && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {attach.error.message}
-        </div>
-      )}
     </section>
   )
 }

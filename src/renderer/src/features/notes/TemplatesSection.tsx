@@ -3,10 +3,12 @@ import './notes.css'
 import { useState } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import type { NoteTemplate } from '../../../../shared/contract/notes'
-import { useNoteTemplates, useSaveTemplate } from '../../api/notes'
+import { useDeleteTemplate, useNoteTemplates, useSaveTemplate } from '../../api/notes'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
+import { Icon } from '../../components/Icon'
 import { useFormError } from '../../components/rpc-form-errors'
+import { Modal } from '../diary/Modal'
 
 interface FormValues {
   name: string
@@ -33,6 +35,8 @@ function idFrom(label: string, taken: Set<string>): string {
 export function TemplatesSection() {
   const templates = useNoteTemplates(true)
   const [editing, setEditing] = useState<NoteTemplate | 'new' | null>(null)
+  const [removing, setRemoving] = useState<NoteTemplate | null>(null)
+  const [done, setDone] = useState<string | null>(null)
   return (
     <div className="stack">
       <section className="card" aria-labelledby="templates-title">
@@ -46,6 +50,11 @@ export function TemplatesSection() {
           Every template also has pain scores, the body chart, techniques, aftercare and next
           session. Notes keep the fields they were written with when a template changes.
         </p>
+        {done && (
+          <div className="banner banner-info" role="status">
+            <Icon name="check" /> {done}
+          </div>
+        )}
         <ul className="plain-list">
           {templates.data?.map((t) => (
             <li key={t.id}>
@@ -54,14 +63,24 @@ export function TemplatesSection() {
                 {t.fields.length === 1 ? '' : 's'}
                 {!t.active && ' (not offered)'}
               </span>
-              <button
-                type="button"
-                className="button small secondary"
-                onClick={() => setEditing(t)}
-                aria-label={`Edit ${t.name}`}
-              >
-                Edit
-              </button>
+              <span className="template-row-actions">
+                <button
+                  type="button"
+                  className="button small secondary"
+                  onClick={() => setEditing(t)}
+                  aria-label={`Edit ${t.name}`}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="button small secondary danger-text"
+                  onClick={() => setRemoving(t)}
+                  aria-label={`Delete ${t.name}`}
+                >
+                  Delete…
+                </button>
+              </span>
             </li>
           ))}
         </ul>
@@ -73,7 +92,71 @@ export function TemplatesSection() {
           onDone={() => setEditing(null)}
         />
       )}
+      {removing && (
+        <DeleteTemplate
+          template={removing}
+          onClose={() => setRemoving(null)}
+          onDone={(message) => {
+            if (editing !== 'new' && editing?.id === removing.id) setEditing(null)
+            setRemoving(null)
+            setDone(message)
+          }}
+        />
+      )}
     </div>
+  )
+}
+
+/**
+ * Deleting asks first. Main decides: a template notes were written on is retired rather than
+ * deleted, so those notes keep it and it is simply no longer offered.
+ */
+function DeleteTemplate({
+  template,
+  onClose,
+  onDone,
+}: {
+  template: NoteTemplate
+  onClose(): void
+  onDone(message: string): void
+}) {
+  const remove = useDeleteTemplate()
+  return (
+    <Modal title={`Delete “${template.name}”?`} onClose={onClose}>
+      <div>
+        <p>
+          If no note has been written on this template it is deleted. If notes have, it is retired
+          instead: no longer offered for new notes, while those notes keep it.
+        </p>
+        {remove.isError && (
+          <div className="banner banner-error" role="alert">
+            <Icon name="alert" /> {remove.error.message}
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button secondary" data-autofocus onClick={onClose}>
+            Keep the template
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            disabled={remove.isPending}
+            onClick={() =>
+              remove.mutate(template.id, {
+                onSuccess: ({ outcome }) =>
+                  onDone(
+                    outcome === 'deleted'
+                      ? `Deleted “${template.name}”.`
+                      : `Retired “${template.name}”: notes were written on it, so they keep it, but it is no longer offered for new notes.`,
+                  ),
+              })
+            }
+          >
+            Delete template
+          </button>
+        </div>
+      </div>
+    </Modal>
   )
 }
 

@@ -16,6 +16,8 @@ export function useAutosave<T>(
   changed(value: T): void
   /** Saves now; true when nothing is left unsaved. */
   flush(): Promise<boolean>
+  /** Drops what is not yet saved (the draft is being discarded) once any save in flight lands. */
+  drop(): Promise<void>
 } {
   const [state, setState] = useState<SaveState>('saved')
   const [error, setError] = useState<string | null>(null)
@@ -64,6 +66,14 @@ export function useAutosave<T>(
     [delayMs, flush],
   )
 
+  const drop = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    pending.current = null
+    if (inFlight.current) await inFlight.current
+    pending.current = null
+  }, [])
+
   useEffect(() => {
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush()
@@ -85,5 +95,5 @@ export function useAutosave<T>(
     }
   }, [flush])
 
-  return { state, error, changed, flush }
+  return { state, error, changed, flush, drop }
 }

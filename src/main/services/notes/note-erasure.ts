@@ -1,0 +1,63 @@
+import { rmSync } from 'node:fs'
+import type { Kysely } from 'kysely'
+import { ERASED_NOTE_TEXT } from '../../db/migrations/0600-signed-note-moves'
+import type { DB } from '../../db/schema'
+import { blobPath } from './attachments'
+import { unindexNote } from './note-search'
+
+/**
+ * Anonymising a client (retention) removes the clinical text of their notes, signed or
+ * not: the sections, free-text fields, body chart, addenda and attachments. What stays is
+ * the shape used for the clinic's figures: date, therapist, template, techniques and pain
+ * scores, none of which says who the client was. Migration 0600 lets a signed note change
+ * only this way, and only once the client is marked anonymised, so call this after that.
+ *
+ * Returns the attachment files no longer referenced by any note, for the caller to remove
+ * once the transaction has committed.
+ */
+export async function eraseClientNotes(
+  db: Kysely<DB>,
+  clientId: number,
+  now: Date,
+): Promise<string[]> {
+  const notes = await db
+    .selectFrom('notes')
+    .select('id')
+    .where('client_id', '=', clientId)
+    .execute()
+  const noteIds = notes.map((n) => n.id)
+  if (noteIds.length === 0) return []
+
+  await db
+    .updateTable('notes')
+    .set({ ...ERASED_NOTE_TEXT, updated_at: now.toISOString() })
+    .where('id', 'in', noteIds)
+    .execute()
+  await db.updateTable('note_addenda').set({ body: '' }).where('note_id', 'in', noteIds).execute()
+  for (const id of noteIds) await unindexNote(db, id)
+
+  const attached = await db
+    .selectFrom('note_attachments')
+    .select('sha256')
+    .distinct()
+    .where('note_id', 'in', noteIds)
+    .execute()
+  await db.deleteFrom('note_attachments').where('note_id', 'in', noteIds).execute()
+  if (attached.length === 0) return []
+  const stillUsed = await db
+    .selectFrom('note_attachments')
+    .select('sha256')
+    .where(
+      'sha256',
+      'in',
+      attached.map((a) => a.sha256),
+    )
+    .execute()
+  const used = new Set(stillUsed.map((r) => r.sha256))
+  return attached.map((a) => a.sha256).filter((h) => !used.has(h))
+}
+
+/** Removes attachment files by hash; one already gone is not an error. */
+export function removeAttachmentFiles(dir: string, hashes: string[]): void {
+  for (const sha256 of hashes) rmSync(blobPath(dir, sha256), { force: true })
+}
