@@ -47,6 +47,26 @@ test('the owner sets up a service and a therapist with a split day and a holiday
   await off.getByLabel('Last day').fill('2030-03-10')
   await off.getByRole('button', { name: 'Add time off' }).click()
   await expect(page.getByText('3 Mar 2030 – 10 Mar 2030 · Holiday')).toBeVisible()
+  // Part of a day: the dentist, 14:00–17:00 on one day (no last day needed).
+  await off.getByLabel('First day').fill('2030-03-12')
+  await off.getByLabel('From (part of a day)').fill('14:00')
+  await off.getByLabel('Reason').fill('Dentist')
+  await off.getByRole('button', { name: 'Add time off' }).click()
+  await expect(off.getByText('Give both times, or neither for whole days')).toBeVisible()
+  await off.getByLabel('Until').fill('17:00')
+  await off.getByRole('button', { name: 'Add time off' }).click()
+  await expect(page.getByText('12 Mar 2030, 14:00–17:00 · Dentist')).toBeVisible()
+  const partDay = await clinic.core.db
+    .selectFrom('therapist_time_off')
+    .select(['starts_on', 'ends_on', 'from_time', 'until_time'])
+    .where('reason', '=', 'Dentist')
+    .executeTakeFirstOrThrow()
+  expect(partDay).toEqual({
+    starts_on: '2030-03-12',
+    ends_on: '2030-03-12',
+    from_time: '14:00',
+    until_time: '17:00',
+  })
   await snap(page, 'settings-therapist')
   await expectAccessible(page)
 

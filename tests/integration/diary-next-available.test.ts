@@ -128,6 +128,14 @@ async function randomDiary(seed: number) {
       const off = addDays('2026-03-20', pick(0, 5))
       t = t.off(off, addDays(off, pick(0, 3)), 'Holiday')
     }
+    if (rnd() < 0.5) {
+      // Part of a day off (a dentist's appointment), which next-available must step round.
+      const from = pick(9 * 4, 16 * 4) * 15
+      t = t.offPart(
+        addDays('2026-03-20', pick(0, 5)),
+        `${hhmm(from)}-${hhmm(from + pick(2, 12) * 15)}`,
+      )
+    }
     therapists.push(await t.in(core))
   }
   if (rnd() < 0.5) {

@@ -131,4 +131,22 @@ describe('migrations', () => {
     raw.close()
     expect(names).toEqual(Object.keys(migrations).map((name) => ({ name })))
   })
+
+  it('runs a diary migration numbered below ones already run (0220 after 0510)', async () => {
+    const file = freshFile()
+    const without = Object.fromEntries(
+      Object.entries(migrations).filter(([name]) => name !== '0220-partial-time-off'),
+    )
+    const first = openConnection(file)
+    await migrateToLatest(first.db, { sqlite: first.sqlite, migrations: without })
+    await first.close()
+    const conn = openConnection(file)
+    const report = await migrateToLatest(conn.db, { sqlite: conn.sqlite, migrations })
+    await conn.close()
+    expect(report.applied).toEqual(['0220-partial-time-off'])
+    const raw = new Database(file, { readonly: true })
+    const columns = raw.prepare(`PRAGMA table_info(therapist_time_off)`).all()
+    raw.close()
+    expect(columns.map((c) => (c as { name: string }).name)).toContain('until_time')
+  })
 })

@@ -79,6 +79,10 @@ export async function migrateToLatest(
     db,
     provider: { getMigrations: async () => all },
     migrationTableName: MIGRATION_TABLE,
+    // Each domain has its own block of migration numbers, so a lower number (0220, diary)
+    // can land after higher ones (0300, notes) have run on a clinic's file. Each migration
+    // only adds to its own tables, so running it late is safe.
+    allowUnorderedMigrations: true,
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {

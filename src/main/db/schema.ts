@@ -223,6 +223,9 @@ export interface TherapistTimeOffTable {
   ends_on: string
   reason: string
   created_at: string
+  /** Part of each day only ('HH:MM' local); both null for whole days. */
+  from_time: string | null
+  until_time: string | null
 }
 
 export interface RoomsTable {

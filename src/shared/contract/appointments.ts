@@ -233,6 +233,29 @@ export const seriesOutput = z.object({
   occurrences: z.array(occurrence),
 })
 
+/** Move an occurrence of a repeating booking: just it, it and the following, or all to come. */
+export const seriesMoveInput = z.object({
+  id: z.number().int().positive(),
+  therapistId: z.number({ message: 'Choose the therapist' }).int().positive(),
+  startsAt: instant,
+  scope: z.enum(['one', 'following', 'all']).default('one'),
+  /** true: only list where each would go and what it would clash with; move nothing. */
+  dryRun: z.boolean().default(false),
+})
+export const seriesMoveOutput = z.object({
+  seriesId: z.number().int().nullable(),
+  occurrences: z.array(
+    z.object({
+      appointmentId: z.number().int(),
+      fromStartsAt: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      conflicts: z.array(z.string()),
+    }),
+  ),
+})
+export type SeriesMoveOutput = z.output<typeof seriesMoveOutput>
+
 export const daySheetInput = z.object({
   date: localDate,
   therapistId: z.number().int().positive().nullable().default(null),
@@ -281,6 +304,12 @@ export const appointmentsContract = {
     output: daySheetOutput,
     roles: ALL_STAFF,
   }),
+  'diary.daySheetPdf': method({
+    summary: 'Export the day sheet to PDF',
+    input: daySheetInput,
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: ALL_STAFF,
+  }),
   'appointments.get': method({
     summary: 'Open an appointment',
     input: byId,
@@ -315,6 +344,12 @@ export const appointmentsContract = {
     summary: 'Book a repeating appointment',
     input: seriesInput,
     output: seriesOutput,
+    roles: ALL_STAFF,
+  }),
+  'appointments.moveSeries': method({
+    summary: 'Move a repeating appointment (this one, this and following, or all)',
+    input: seriesMoveInput,
+    output: seriesMoveOutput,
     roles: ALL_STAFF,
   }),
   'waitlist.list': method({

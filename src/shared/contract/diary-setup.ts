@@ -83,6 +83,9 @@ export const timeOff = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   reason: z.string(),
+  /** Part of each day ('14:00'–'17:00'); both null for whole days. */
+  fromTime: z.string().nullable(),
+  untilTime: z.string().nullable(),
 })
 export type TimeOff = z.output<typeof timeOff>
 
@@ -110,10 +113,21 @@ export const timeOffInput = z
       .trim()
       .min(1, 'Say why, e.g. holiday or sickness')
       .max(120, 'Keep the reason short'),
+    /** Part of a day only: both times, or neither for whole days. */
+    fromTime: localTime.nullable().default(null),
+    untilTime: localTime.nullable().default(null),
   })
   .refine((t) => t.endsOn >= t.startsOn, {
     message: 'The last day cannot be before the first',
     path: ['endsOn'],
+  })
+  .refine((t) => (t.fromTime === null) === (t.untilTime === null), {
+    message: 'Give both times, or neither for whole days',
+    path: ['untilTime'],
+  })
+  .refine((t) => t.fromTime === null || t.untilTime === null || t.untilTime > t.fromTime, {
+    message: 'The end comes after the start',
+    path: ['untilTime'],
   })
 
 export const serviceInput = z.object({

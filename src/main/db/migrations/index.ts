@@ -5,6 +5,7 @@ import * as m0030 from './0030-users'
 import * as m0100 from './0100-clients'
 import * as m0200 from './0200-diary-setup'
 import * as m0210 from './0210-appointments'
+import * as m0220 from './0220-partial-time-off'
 import * as m0300 from './0300-notes'
 import * as m0400 from './0400-backup-settings'
 import * as m0500 from './0500-import-batches'
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0100-clients': m0100,
   '0200-diary-setup': m0200,
   '0210-appointments': m0210,
+  '0220-partial-time-off': m0220,
   '0300-notes': m0300,
   '0400-backup-settings': m0400,
   '0500-import-batches': m0500,

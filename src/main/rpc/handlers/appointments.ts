@@ -16,15 +16,23 @@ import {
 import { getCancellationNoticeHours } from '../../services/diary/clinic-hours'
 import { addDays, utcToZoned, zonedToUtc } from '../../services/diary/clinic-clock'
 import { daySheet } from '../../services/diary/day-sheet'
+import { daySheetPdf } from '../../services/diary/day-sheet-pdf'
 import { nextAvailable } from '../../services/diary/next-available'
 import { bookSeries } from '../../services/diary/recurrence'
+import { moveSeries } from '../../services/diary/series-move'
 import {
   addToWaitlist,
   listWaitlist,
   removeFromWaitlist,
   waitlistMatches,
 } from '../../services/diary/waitlist'
-import { intersect, loadDiarySetup, timeOffOn } from '../../services/diary/working-hours'
+import {
+  intersect,
+  loadDiarySetup,
+  partTimeOffOn,
+  subtract,
+  timeOffOn,
+} from '../../services/diary/working-hours'
 import type { HandlerContext } from '../context'
 import type { HandlersOf } from './types'
 
@@ -69,7 +77,9 @@ async function workingSpans(
           })
         }
       }
-      push(intersect(plan.work.get(weekday) ?? [], open), 'work')
+      // Part-day time off (the dentist 14:00–17:00) is shaded like time outside the hours.
+      const off = partTimeOffOn(plan, date).map((p) => p.span)
+      push(subtract(intersect(plan.work.get(weekday) ?? [], open), off), 'work')
       push(intersect(plan.breaks.get(weekday) ?? [], open), 'break')
     }
   }
@@ -99,6 +109,26 @@ export const diaryHandlers: HandlersOf<'diary.'> = {
   'diary.daySheet': async (ctx, input) => {
     const { timeZone } = await getClinicSettings(ctx.db)
     return daySheet(ctx.db, input.date, input.therapistId, timeZone)
+  },
+  'diary.daySheetPdf': async (ctx, input) => {
+    const { timeZone, clinicName } = await getClinicSettings(ctx.db)
+    const sheet = await daySheet(ctx.db, input.date, input.therapistId, timeZone)
+    const bytes = await daySheetPdf(sheet, clinicName, timeZone)
+    // The file leaves the app with clients' phones and medical alerts on it: keep a record.
+    await ctx.audit({
+      action: 'diary.day-sheet-pdf',
+      entityType: 'day_sheet',
+      entityId: input.date,
+      summary: `Exported the day sheet for ${input.date} (${sheet.therapists.reduce((n, t) => n + t.rows.length, 0)} appointments) to PDF`,
+    })
+    const who =
+      input.therapistId === null
+        ? ''
+        : `-${(sheet.therapists[0]?.name ?? 'therapist').replace(/[^A-Za-z0-9]+/g, '-')}`
+    return {
+      filename: `day-sheet-${input.date}${who}.pdf`,
+      base64: Buffer.from(bytes).toString('base64'),
+    }
   },
 }
 
@@ -162,6 +192,20 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
         entityId: result.seriesId,
         summary: `Booked ${result.occurrences.filter((o) => o.appointmentId).length} repeating appointments every ${input.everyWeeks} week(s)`,
       })
+    }
+    return result
+  },
+  'appointments.moveSeries': async (ctx, input) => {
+    const result = await moveSeries(ctx.db, input, actorOf(ctx), ctx.now)
+    if (!input.dryRun) {
+      for (const o of result.occurrences) {
+        await ctx.audit({
+          action: 'appointment.move',
+          entityType: 'appointment',
+          entityId: o.appointmentId,
+          summary: `Moved (${input.scope === 'one' ? 'this one' : input.scope === 'following' ? 'this and following' : 'whole series'}) from ${o.fromStartsAt} to ${o.startsAt}`,
+        })
+      }
     }
     return result
   },

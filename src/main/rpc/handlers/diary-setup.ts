@@ -54,7 +54,7 @@ export const therapistsHandlers: HandlersOf<'therapists.'> = {
       action: 'therapist.time-off.add',
       entityType: 'therapist',
       entityId: input.therapistId,
-      summary: `Time off ${input.startsOn} to ${input.endsOn} (entry ${id})`,
+      summary: `Time off ${input.startsOn} to ${input.endsOn}${input.fromTime ? ` ${input.fromTime}–${input.untilTime}` : ''} (entry ${id})`,
     })
     return getTherapist(ctx.db, input.therapistId, await todayOf(ctx))
   },

@@ -9,7 +9,7 @@ import {
   utcToZoned,
   weekdayPlural,
 } from './clinic-clock'
-import { timeOffOn, type DiarySetup, type Span } from './working-hours'
+import { partTimeOffOn, timeOffOn, type DiarySetup, type Span } from './working-hours'
 
 export type RuleName =
   | 'service_inactive'
@@ -39,6 +39,8 @@ export interface Proposal {
   roomId: number | null
   /** The appointment being moved, which must not clash with itself. */
   ignoreAppointmentId?: number
+  /** Occurrences of a series moved together: none of them may clash with its old place. */
+  ignoreAppointmentIds?: number[]
 }
 
 /** Longest a booking can be: bounds the overlap search so it stays an index range scan. */
@@ -54,7 +56,7 @@ export async function busyAppointments(
   by: { therapistId: number } | { roomId: number },
   from: number,
   to: number,
-  ignoreId?: number,
+  ignore?: number | number[],
 ) {
   let q = db
     .selectFrom('appointments')
@@ -67,7 +69,8 @@ export async function busyAppointments(
     'therapistId' in by
       ? q.where('therapist_id', '=', by.therapistId)
       : q.where('room_id', '=', by.roomId)
-  if (ignoreId !== undefined) q = q.where('id', '!=', ignoreId)
+  if (typeof ignore === 'number') q = q.where('id', '!=', ignore)
+  else if (ignore && ignore.length > 0) q = q.where('id', 'not in', ignore)
   return q.orderBy('starts_at').execute()
 }
 
@@ -96,6 +99,7 @@ export async function findBreaches(
   p: Proposal,
 ): Promise<{ breaches: Breach[]; roomId: number | null }> {
   const breaches: Breach[] = []
+  const ignore = p.ignoreAppointmentIds ?? p.ignoreAppointmentId
   const plan = setup.therapists.get(p.therapistId)
   const tz = setup.timeZone
   if (!plan) throw new Error(`therapist ${p.therapistId} not loaded`)
@@ -158,6 +162,15 @@ export async function findBreaches(
           message: `${name} works ${listRanges(work)} on ${weekdayPlural(weekday)}.`,
         })
       }
+      for (const part of partTimeOffOn(plan, date)) {
+        const [s, e] = part.span
+        if (s < wanted[1] && e > wanted[0]) {
+          breaches.push({
+            rule: 'time_off',
+            message: `${name} is ${offPhrase(part.reason)} ${listRanges([part.span])} on ${formatDate(date, true)}.`,
+          })
+        }
+      }
       const shown = (plan.breaks.get(weekday) ?? []).filter(
         ([s, e]) => s < wanted[1] && e > wanted[0],
       )
@@ -175,7 +188,7 @@ export async function findBreaches(
     { therapistId: p.therapistId },
     p.startsAt,
     p.blockedUntil,
-    p.ignoreAppointmentId,
+    ignore,
   )
   for (const c of clashes.slice(0, 2)) {
     const cs = Date.parse(c.starts_at)
@@ -195,13 +208,7 @@ export async function findBreaches(
 
   let roomId = p.roomId
   if (roomId !== null) {
-    const inRoom = await busyAppointments(
-      db,
-      { roomId },
-      p.startsAt,
-      p.blockedUntil,
-      p.ignoreAppointmentId,
-    )
+    const inRoom = await busyAppointments(db, { roomId }, p.startsAt, p.blockedUntil, ignore)
     const first = inRoom[0]
     if (first) {
       const room = await db
@@ -215,7 +222,7 @@ export async function findBreaches(
       })
     }
   } else if (p.service.needsRoom) {
-    roomId = await firstFreeRoom(db, p.startsAt, p.blockedUntil, p.ignoreAppointmentId)
+    roomId = await firstFreeRoom(db, p.startsAt, p.blockedUntil, ignore)
     if (roomId === null) {
       const rooms = await db.selectFrom('rooms').select('id').where('active', '=', 1).execute()
       breaches.push({
@@ -234,7 +241,7 @@ export async function firstFreeRoom(
   db: Kysely<DB>,
   from: number,
   to: number,
-  ignoreId?: number,
+  ignore?: number | number[],
 ): Promise<number | null> {
   const rooms = await db
     .selectFrom('rooms')
@@ -243,7 +250,7 @@ export async function firstFreeRoom(
     .orderBy('name')
     .execute()
   for (const r of rooms) {
-    const busy = await busyAppointments(db, { roomId: r.id }, from, to, ignoreId)
+    const busy = await busyAppointments(db, { roomId: r.id }, from, to, ignore)
     if (busy.length === 0) return r.id
   }
   return null

@@ -56,7 +56,14 @@ export async function listTherapists(
       .sort(byDayAndTime),
     timeOff: timeOff
       .filter((t) => t.therapist_id === r.id)
-      .map((t) => ({ id: t.id, startsOn: t.starts_on, endsOn: t.ends_on, reason: t.reason })),
+      .map((t) => ({
+        id: t.id,
+        startsOn: t.starts_on,
+        endsOn: t.ends_on,
+        reason: t.reason,
+        fromTime: t.from_time,
+        untilTime: t.until_time,
+      })),
   }))
 }
 
@@ -178,7 +185,14 @@ export async function updateTherapist(
 
 export async function addTimeOff(
   db: Kysely<DB>,
-  input: { therapistId: number; startsOn: string; endsOn: string; reason: string },
+  input: {
+    therapistId: number
+    startsOn: string
+    endsOn: string
+    reason: string
+    fromTime?: string | null
+    untilTime?: string | null
+  },
   now: Date,
 ): Promise<number> {
   const exists = await db
@@ -194,6 +208,8 @@ export async function addTimeOff(
       starts_on: input.startsOn,
       ends_on: input.endsOn,
       reason: input.reason,
+      from_time: input.fromTime ?? null,
+      until_time: input.untilTime ?? null,
       created_at: now.toISOString(),
     })
     .returning('id')

@@ -14,7 +14,8 @@ export interface TherapistPlan {
   /** By ISO weekday. */
   work: Map<number, Span[]>
   breaks: Map<number, Span[]>
-  timeOff: { startsOn: string; endsOn: string; reason: string }[]
+  /** `part` is the local span of each day that is off; null for whole days. */
+  timeOff: { startsOn: string; endsOn: string; reason: string; part: Span | null }[]
 }
 
 /** Everything the rules need to know about who works when, loaded once per command. */
@@ -44,7 +45,7 @@ export async function loadDiarySetup(
   let servicesQ = db.selectFrom('therapist_services').select(['therapist_id', 'service_id'])
   let timeOffQ = db
     .selectFrom('therapist_time_off')
-    .select(['therapist_id', 'starts_on', 'ends_on', 'reason'])
+    .select(['therapist_id', 'starts_on', 'ends_on', 'reason', 'from_time', 'until_time'])
     .where('ends_on', '>=', range.fromDate)
     .where('starts_on', '<=', range.toDate)
   if (ids) {
@@ -90,9 +91,15 @@ export async function loadDiarySetup(
   }
   for (const s of services) plans.get(s.therapist_id)?.serviceIds.add(s.service_id)
   for (const t of timeOff) {
-    plans
-      .get(t.therapist_id)
-      ?.timeOff.push({ startsOn: t.starts_on, endsOn: t.ends_on, reason: t.reason })
+    plans.get(t.therapist_id)?.timeOff.push({
+      startsOn: t.starts_on,
+      endsOn: t.ends_on,
+      reason: t.reason,
+      part:
+        t.from_time !== null && t.until_time !== null
+          ? [toMinutes(t.from_time), toMinutes(t.until_time)]
+          : null,
+    })
   }
   return {
     timeZone: settings.timeZone,
@@ -128,8 +135,20 @@ export function subtract(spans: Span[], holes: Span[]): Span[] {
   return out
 }
 
+/** Whole-day time off covering a local date. */
 export function timeOffOn(plan: TherapistPlan, date: string) {
-  return plan.timeOff.find((t) => t.startsOn <= date && t.endsOn >= date)
+  return plan.timeOff.find((t) => t.part === null && t.startsOn <= date && t.endsOn >= date)
+}
+
+/** Time off for part of a local date (the dentist 14:00–17:00): its spans and reasons. */
+export function partTimeOffOn(plan: TherapistPlan, date: string) {
+  const found: { span: Span; reason: string }[] = []
+  for (const t of plan.timeOff) {
+    if (t.part !== null && t.startsOn <= date && t.endsOn >= date) {
+      found.push({ span: t.part, reason: t.reason })
+    }
+  }
+  return found
 }
 
 /**
@@ -146,5 +165,10 @@ export function bookableSpans(
   const open = setup.opening.get(weekday)
   if (!open) return []
   const work = intersect(plan.work.get(weekday) ?? [], open)
-  return subtract(work, plan.breaks.get(weekday) ?? [])
+  const free = subtract(work, plan.breaks.get(weekday) ?? [])
+  if (plan.timeOff.length === 0) return free
+  return subtract(
+    free,
+    partTimeOffOn(plan, date).map((p) => p.span),
+  )
 }

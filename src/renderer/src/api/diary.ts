@@ -77,13 +77,20 @@ export const useUpdateRoom = () => useSetupMutation('rooms.update', diaryKeys.ro
 export const useUpdateClinicHours = () =>
   useSetupMutation('clinicHours.update', diaryKeys.clinicHours)
 
+/**
+ * How long a fetched range is drawn without asking main again. This window is the only writer
+ * to the clinic's file and every change it makes invalidates the diary, so a range a minute
+ * old is still right; refetching sooner only made next/previous wait on main.
+ */
+const RANGE_FRESH_MS = 60_000
+
 /** The visible range only; the previous range stays on screen while the next one loads. */
 export function useDiaryRange(from: string, to: string) {
   return useQuery({
     queryKey: diaryKeys.range(from, to),
     queryFn: () => fetchRange(from, to),
     placeholderData: keepPreviousData,
-    staleTime: 10_000,
+    staleTime: RANGE_FRESH_MS,
   })
 }
 
@@ -95,7 +102,7 @@ export function usePrefetchRanges(ranges: { from: string; to: string }[]) {
       void queryClient.prefetchQuery({
         queryKey: diaryKeys.range(r.from, r.to),
         queryFn: () => fetchRange(r.from, r.to),
-        staleTime: 10_000,
+        staleTime: RANGE_FRESH_MS,
       })
     }
   }, [queryClient, ranges])
@@ -170,6 +177,7 @@ export function useMoveAppointment() {
     },
   })
 }
+export const useMoveSeries = () => useDiaryMutation('appointments.moveSeries')
 export const useSetStatus = () => useDiaryMutation('appointments.setStatus')
 export const useCancelAppointment = () => useDiaryMutation('appointments.cancel')
 export function useWaitlist() {
@@ -192,4 +200,18 @@ export function useDaySheet(date: string, therapistId: number | null) {
     queryKey: ['diary', 'daySheet', date, therapistId],
     queryFn: () => api.call('diary.daySheet', { date, therapistId }),
   })
+}
+
+/** Asks main for the day sheet as a PDF and hands it to the browser as a download. */
+export async function downloadDaySheetPdf(input: InputOf<'diary.daySheetPdf'>): Promise<void> {
+  const file = await api.call('diary.daySheetPdf', input)
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

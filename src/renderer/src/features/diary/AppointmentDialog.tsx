@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { format } from 'date-fns'
 import { STATUS_LABELS, type WaitlistEntry } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import {
@@ -12,9 +11,11 @@ import {
 import { Icon } from '../../components/Icon'
 import { AppointmentNoteButton } from '../notes/AppointmentNoteButton'
 import { formatPence } from '../setup/time-ranges'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 import { Modal } from './Modal'
-
-const when = (iso: string) => format(new Date(iso), 'EEE d MMM yyyy, HH:mm')
+import { MoveForm } from './MoveForm'
+import { SeriesScopeFields } from './SeriesScopeFields'
 
 export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void }) {
   const appointment = useAppointment(id)
@@ -28,6 +29,11 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
   const [reason, setReason] = useState('')
   const [scope, setScope] = useState<'one' | 'following' | 'all'>('one')
   const [result, setResult] = useState<{ late: boolean; matches: WaitlistEntry[] } | null>(null)
+  const [moving, setMoving] = useState(false)
+  const [moved, setMoved] = useState<string | null>(null)
+  // Times on the clinic's clock, whatever the computer's time zone.
+  const tz = useClinicTimeZone()
+  const when = (iso: string) => formatClinic(iso, 'EEE d MMM yyyy, HH:mm', tz)
 
   const a = appointment.data
   const therapist = therapists.data?.find((t) => t.id === a?.therapistId)
@@ -67,7 +73,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
           <dl className="appt-facts">
             <dt>When</dt>
             <dd>
-              {when(a.startsAt)}–{format(new Date(a.endsAt), 'HH:mm')}
+              {when(a.startsAt)}–{formatClinic(a.endsAt, 'HH:mm', tz)}
             </dd>
             <dt>With</dt>
             <dd>{therapist?.name ?? '—'}</dd>
@@ -88,6 +94,12 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 <dd className="appt-alerts">
                   <Icon name="alert" size={15} /> {a.alerts.map((x) => x.text).join('; ')}
                 </dd>
+              </>
+            )}
+            {a.seriesId !== null && (
+              <>
+                <dt>Repeats</dt>
+                <dd>Part of a series (moving or cancelling asks which ones)</dd>
               </>
             )}
             {a.notes && (
@@ -114,6 +126,22 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
               {result.late ? ' — inside the notice period, so marked as a late cancellation.' : '.'}
             </div>
           )}
+          {moved && (
+            <div className="banner banner-ok" role="status">
+              <Icon name="check" /> {moved}
+            </div>
+          )}
+          {moving && (
+            <MoveForm
+              appointment={a}
+              onCancel={() => setMoving(false)}
+              onMoved={(text) => {
+                setMoving(false)
+                setMoved(text)
+                void appointment.refetch()
+              }}
+            />
+          )}
           {result && result.matches.length > 0 && (
             <section className="waitlist-matches" aria-labelledby="wl-title">
               <h3 id="wl-title">Waiting for a time like this</h3>
@@ -129,7 +157,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
               </ul>
             </section>
           )}
-          {!cancelling && a.status !== 'cancelled' && (
+          {!cancelling && !moving && a.status !== 'cancelled' && (
             <div className="appt-actions">
               <AppointmentNoteButton
                 appointmentId={a.id}
@@ -174,6 +202,18 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 </button>
               )}
               {(a.status === 'booked' || a.status === 'arrived') && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => {
+                    setMoved(null)
+                    setMoving(true)
+                  }}
+                >
+                  Move…
+                </button>
+              )}
+              {(a.status === 'booked' || a.status === 'arrived') && (
                 <button type="button" className="button danger" onClick={() => setCancelling(true)}>
                   Cancel appointment
                 </button>
@@ -200,35 +240,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                   The clinic
                 </label>
               </fieldset>
-              {a.seriesId !== null && (
-                <fieldset className="fieldset">
-                  <legend>Which appointments</legend>
-                  <label className="check">
-                    <input
-                      type="radio"
-                      checked={scope === 'one'}
-                      onChange={() => setScope('one')}
-                    />
-                    Just this one
-                  </label>
-                  <label className="check">
-                    <input
-                      type="radio"
-                      checked={scope === 'following'}
-                      onChange={() => setScope('following')}
-                    />
-                    This and the following
-                  </label>
-                  <label className="check">
-                    <input
-                      type="radio"
-                      checked={scope === 'all'}
-                      onChange={() => setScope('all')}
-                    />
-                    All still to come
-                  </label>
-                </fieldset>
-              )}
+              {a.seriesId !== null && <SeriesScopeFields scope={scope} onChange={setScope} />}
               <div className="field">
                 <label htmlFor="cancel-reason">Reason</label>
                 <input

@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { format } from 'date-fns'
 import type { PartOfDay, Slot } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import { useAuthStatus } from '../../api/auth'
@@ -23,6 +22,8 @@ import {
   type BookingDraft,
 } from './booking-draft'
 import { Modal } from './Modal'
+import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 
 const PARTS: Record<BookingDraft['partOfDay'], { label: string; after: string; before: string }> = {
   any: { label: 'Any time', after: '00:00', before: '24:00' },
@@ -36,7 +37,8 @@ const DAYS: Record<BookingDraft['days'], { label: string; weekdays: number[] }> 
   weekends: { label: 'Weekends', weekdays: [6, 7] },
 }
 
-const slotLabel = (iso: string) => format(new Date(iso), 'EEE d MMM, HH:mm')
+/** Slots are shown on the clinic's clock, whatever the computer's time zone. */
+const slotLabel = (iso: string, tz: string) => formatClinic(iso, 'EEE d MMM, HH:mm', tz)
 
 export function BookingDialog({
   prefill,
@@ -47,14 +49,15 @@ export function BookingDialog({
   serial: number
   onBooked(startsAt: string): void
 }) {
-  const today = format(new Date(), 'yyyy-MM-dd')
+  const tz = useClinicTimeZone()
+  const [today] = useState(() => formatClinic(Date.now(), 'yyyy-MM-dd', tz))
   const [draft, setDraftState] = useState<BookingDraft>(() => {
     const base = readBookingDraft() ?? emptyDraft(today)
     if (!prefill?.startsAt) return base
     return {
       ...base,
       therapistId: prefill.therapistId ?? base.therapistId,
-      fromDate: format(new Date(prefill.startsAt), 'yyyy-MM-dd'),
+      fromDate: formatClinic(prefill.startsAt, 'yyyy-MM-dd', tz),
       picked: prefill.therapistId
         ? { therapistId: prefill.therapistId, startsAt: prefill.startsAt, endsAt: null }
         : null,
@@ -102,6 +105,7 @@ export function BookingDialog({
                   before: PARTS[draft.partOfDay].before,
                 },
               ],
+        urgency: draft.urgency ?? 'normal',
         notes: draft.notes,
       })
       setWaitlisted(true)
@@ -348,7 +352,7 @@ export function BookingDialog({
               {plan.map((o) => (
                 <li key={o.startsAt} className={o.conflicts.length ? 'clash' : undefined}>
                   <span>
-                    {slotLabel(o.startsAt)}
+                    {slotLabel(o.startsAt, tz)}
                     {o.conflicts.length > 0 && (
                       <span className="field-error"> · {o.conflicts.join(' ')}</span>
                     )}
@@ -381,7 +385,7 @@ export function BookingDialog({
           {draft.picked && draft.client ? (
             <>
               <strong>{draft.client.name}</strong> · {service?.name} ·{' '}
-              {slotLabel(draft.picked.startsAt)} with {pickedTherapist?.name ?? '…'}
+              {slotLabel(draft.picked.startsAt, tz)} with {pickedTherapist?.name ?? '…'}
             </>
           ) : (
             <span className="muted">Choose a client and a time.</span>
@@ -426,6 +430,18 @@ export function BookingDialog({
           >
             Discard
           </button>
+          <label className="inline-select waitlist-urgency">
+            <span>Urgency</span>
+            <select
+              value={draft.urgency ?? 'normal'}
+              onChange={(e) => setDraft({ urgency: e.target.value as BookingDraft['urgency'] })}
+              disabled={waitlisted}
+            >
+              <option value="high">Urgent</option>
+              <option value="normal">Normal</option>
+              <option value="low">Whenever</option>
+            </select>
+          </label>
           <button
             type="button"
             className="button secondary"
@@ -694,7 +710,8 @@ function SlotPicker({
     before: PARTS[draft.partOfDay].before,
   }
   const [openedAt] = useState(() => Date.now())
-  const fromDate = new Date(`${draft.fromDate}T00:00:00`)
+  const tz = useClinicTimeZone()
+  const fromDate = new Date(clinicInstant(draft.fromDate, '00:00', tz))
   const from = new Date(Math.max(fromDate.getTime(), openedAt)).toISOString()
   const search = useQuery({
     queryKey: [
@@ -746,8 +763,8 @@ function SlotPicker({
       </div>
       {prefilledElsewhere && draft.picked && (
         <p className="picked-note">
-          <Icon name="check" size={14} /> Chosen from the diary: {slotLabel(draft.picked.startsAt)}{' '}
-          with {therapistName(draft.picked.therapistId)}
+          <Icon name="check" size={14} /> Chosen from the diary:{' '}
+          {slotLabel(draft.picked.startsAt, tz)} with {therapistName(draft.picked.therapistId)}
         </p>
       )}
       {search.isPending && <p className="muted">Looking for free times…</p>}
@@ -782,7 +799,7 @@ function SlotPicker({
                 onPick(s)
               }}
             >
-              <span className="slot-time">{slotLabel(s.startsAt)}</span>
+              <span className="slot-time">{slotLabel(s.startsAt, tz)}</span>
               <span className="slot-who">{therapistName(s.therapistId)}</span>
               {isPicked(s) && <Icon name="check" size={14} />}
             </li>

@@ -1,18 +1,36 @@
+import { useState } from 'react'
 import { format } from 'date-fns'
 import { STATUS_LABELS } from '../../../../shared/contract/appointments'
-import { useDaySheet } from '../../api/diary'
+import { RpcError } from '../../../../shared/rpc'
+import { downloadDaySheetPdf, useDaySheet } from '../../api/diary'
 import { Icon } from '../../components/Icon'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 import './diary.css'
 
-function dateFromHash(): string {
+function dateFromHash(timeZone: string): string {
   const m = /#\/diary\/sheet\/(\d{4}-\d{2}-\d{2})/.exec(window.location.hash)
-  return m?.[1] ?? format(new Date(), 'yyyy-MM-dd')
+  return m?.[1] ?? formatClinic(new Date(), 'yyyy-MM-dd', timeZone)
 }
 
 /** The day's list per therapist, laid out for paper (see the print rules in diary.css). */
 export function DaySheetScreen() {
-  const date = dateFromHash()
+  const tz = useClinicTimeZone()
+  const date = dateFromHash(tz)
   const sheet = useDaySheet(date, null)
+  const [exporting, setExporting] = useState(false)
+  const [exportError, setExportError] = useState<string | null>(null)
+  async function exportPdf() {
+    setExportError(null)
+    setExporting(true)
+    try {
+      await downloadDaySheetPdf({ date })
+    } catch (e) {
+      setExportError(e instanceof RpcError ? e.message : 'The PDF could not be made.')
+    } finally {
+      setExporting(false)
+    }
+  }
   const day = new Date(`${date}T12:00:00`)
   return (
     <div className="day-sheet">
@@ -25,11 +43,24 @@ export function DaySheetScreen() {
           <a className="button secondary" href="#/diary">
             Back to the diary
           </a>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void exportPdf()}
+            disabled={exporting}
+          >
+            {exporting ? 'Making the PDF…' : 'Download PDF'}
+          </button>
           <button type="button" className="button primary" onClick={() => window.print()}>
-            Print or save as PDF
+            Print
           </button>
         </div>
       </header>
+      {exportError && (
+        <div className="banner banner-error no-print" role="alert">
+          <Icon name="alert" /> {exportError}
+        </div>
+      )}
       {sheet.isError && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" /> {sheet.error.message}
@@ -60,7 +91,7 @@ export function DaySheetScreen() {
                 {t.rows.map((r) => (
                   <tr key={r.appointmentId}>
                     <td className="nowrap">
-                      {format(new Date(r.startsAt), 'HH:mm')}–{format(new Date(r.endsAt), 'HH:mm')}
+                      {formatClinic(r.startsAt, 'HH:mm', tz)}–{formatClinic(r.endsAt, 'HH:mm', tz)}
                     </td>
                     <td>{r.clientName}</td>
                     <td>{r.serviceName}</td>

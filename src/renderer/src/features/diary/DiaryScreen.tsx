@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import { Calendar, type SlotInfo } from 'react-big-calendar'
 import { withDragAndDrop, type EventInteractionArgs } from './drag-and-drop'
 import 'react-big-calendar/lib/css/react-big-calendar.css'
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css'
 import './diary.css'
-import { format } from 'date-fns'
+import { addDays, format, startOfDay } from 'date-fns'
 import type { DiaryAppointment } from '../../../../shared/contract/appointments'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { RpcError } from '../../../../shared/rpc'
@@ -12,11 +12,14 @@ import {
   useClinicHours,
   useDiaryRange,
   useMoveAppointment,
+  useMoveSeries,
   usePrefetchRanges,
   useTherapists,
 } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { AppointmentDialog } from './AppointmentDialog'
+import { SeriesDropDialog, type SeriesDrop } from './SeriesDropDialog'
+import type { SeriesScope } from './SeriesScopeFields'
 import { WaitlistDialog } from './WaitlistDialog'
 import {
   acknowledgeBooking,
@@ -25,6 +28,13 @@ import {
   useBookingState,
 } from './booking-store'
 import { CULTURE, formats, localizer } from './calendar-setup'
+import {
+  DEFAULT_TIME_ZONE,
+  formatClinic,
+  fromWall,
+  toWall,
+} from '../../../../shared/diary/wall-clock'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 import { fetchRange, step, type DiaryView } from './visible-range'
 
 export interface DiaryEvent {
@@ -34,6 +44,9 @@ export interface DiaryEvent {
   end: Date
   resourceId: number
   appt: DiaryAppointment
+  /** The therapist's name and colour: the all-therapists week tells bookings apart by them. */
+  who: string
+  whoColour: string
 }
 
 const DnDCalendar = withDragAndDrop<DiaryEvent, Therapist>(Calendar)
@@ -61,7 +74,9 @@ function timeOfDay(hhmm: string): Date {
 }
 
 export function DiaryScreen() {
-  const [date, setDate] = useState(() => new Date())
+  // Every Date handed to the calendar is on the clinic's wall clock (see clinic-time.ts).
+  const tz = useClinicTimeZone()
+  const [date, setDate] = useState(() => toWall(Date.now(), DEFAULT_TIME_ZONE))
   const [view, setView] = useState<DiaryView>('day')
   const [therapistFilter, setTherapistFilter] = useState<number | 'all'>('all')
   const [notice, setNotice] = useState<Notice | null>(null)
@@ -78,26 +93,27 @@ export function DiaryScreen() {
   if (booked !== seenBooked) {
     setSeenBooked(booked)
     if (booked) {
-      setDate(new Date(booked.startsAt))
-      setScrollTarget(new Date(booked.startsAt))
+      setDate(toWall(booked.startsAt, tz))
+      setScrollTarget(toWall(booked.startsAt, tz))
       setNotice({
         kind: 'ok',
-        text: `Booked for ${format(new Date(booked.startsAt), 'EEEE d MMMM, HH:mm')}.`,
+        text: `Booked for ${formatClinic(booked.startsAt, 'EEEE d MMMM, HH:mm', tz)}.`,
       })
     }
   }
   const hours = useClinicHours()
   const range = useMemo(() => fetchRange(view, date), [view, date])
-  const fromIso = range.from.toISOString()
-  const toIso = range.to.toISOString()
+  const fromIso = fromWall(range.from, tz).toISOString()
+  const toIso = fromWall(range.to, tz).toISOString()
   const diary = useDiaryRange(fromIso, toIso)
   const neighbours = useMemo(
     () =>
-      ([-1, 1] as const).map((d) => {
+      // Two either side, nearest first: a quick next-next does not wait on a fetch.
+      ([1, -1, 2, -2] as const).map((d) => {
         const r = fetchRange(view, step(view, date, d))
-        return { from: r.from.toISOString(), to: r.to.toISOString() }
+        return { from: fromWall(r.from, tz).toISOString(), to: fromWall(r.to, tz).toISOString() }
       }),
-    [view, date],
+    [view, date, tz],
   )
   const prefetch = usePrefetchRanges(neighbours)
   // Once this range is on screen, fetch the ones either side, so next/previous draw at once.
@@ -105,6 +121,9 @@ export function DiaryScreen() {
     if (diary.isSuccess && !diary.isPlaceholderData) prefetch()
   }, [diary.isSuccess, diary.isPlaceholderData, prefetch])
   const move = useMoveAppointment()
+  const moveSeries = useMoveSeries()
+  // A repeating booking dropped somewhere new waits here until the user says how many move.
+  const [seriesDrop, setSeriesDrop] = useState<SeriesDrop | null>(null)
 
   const shown = useMemo(
     () =>
@@ -117,32 +136,57 @@ export function DiaryScreen() {
 
   // Date objects are made once per fetched range: react-big-calendar re-measures every event
   // whose start or end is a new object, which is what makes big diaries slow.
-  const allEvents = useMemo<DiaryEvent[]>(
-    () =>
-      (diary.data?.appointments ?? []).map((a) => ({
-        id: a.id,
-        title: `${a.clientName} · ${a.serviceName}`,
-        start: new Date(a.startsAt),
-        end: new Date(a.endsAt),
-        resourceId: a.therapistId,
-        appt: a,
-      })),
-    [diary.data],
+  // And one event object per appointment object: a move patches only the moved booking in the
+  // cached range, so every other event keeps its identity and its (memoised) body is not
+  // redrawn, which is most of the cost of a drop in a full week.
+  const eventCache = useMemo(
+    () => ({ tz, therapists: therapists.data, map: new WeakMap<DiaryAppointment, DiaryEvent>() }),
+    [tz, therapists.data],
   )
-  const events = useMemo(
-    () => allEvents.filter((e) => shownIds.has(e.resourceId)),
-    [allEvents, shownIds],
-  )
+  const allEvents = useMemo<DiaryEvent[]>(() => {
+    const byId = new Map((eventCache.therapists ?? []).map((t) => [t.id, t]))
+    return (diary.data?.appointments ?? []).map((a) => {
+      let event = eventCache.map.get(a)
+      if (!event) {
+        event = {
+          id: a.id,
+          title: `${a.clientName} · ${a.serviceName}`,
+          start: toWall(a.startsAt, eventCache.tz),
+          end: toWall(a.endsAt, eventCache.tz),
+          resourceId: a.therapistId,
+          appt: a,
+          who: byId.get(a.therapistId)?.name ?? '',
+          whoColour: byId.get(a.therapistId)?.colour ?? a.serviceColour,
+        }
+        eventCache.map.set(a, event)
+      }
+      return event
+    })
+  }, [diary.data, eventCache])
+  // The day view is handed only that day's bookings (the whole week is fetched): the calendar
+  // tests every event against every therapist column with date-fns, 7 times the work otherwise.
+  const dayStart = view === 'day' ? startOfDay(date).getTime() : null
+  const events = useMemo(() => {
+    if (dayStart === null) return allEvents.filter((e) => shownIds.has(e.resourceId))
+    const dayEnd = addDays(new Date(dayStart), 1).getTime()
+    return allEvents.filter(
+      (e) => shownIds.has(e.resourceId) && e.start.getTime() < dayEnd && e.end.getTime() > dayStart,
+    )
+  }, [allEvents, shownIds, dayStart])
 
   const working = useMemo(() => {
     const map = new Map<number, Span[]>()
     for (const w of diary.data?.working ?? []) {
       const list = map.get(w.therapistId) ?? []
-      list.push({ s: Date.parse(w.startsAt), e: Date.parse(w.endsAt), kind: w.kind })
+      list.push({
+        s: toWall(w.startsAt, tz).getTime(),
+        e: toWall(w.endsAt, tz).getTime(),
+        kind: w.kind,
+      })
       map.set(w.therapistId, list)
     }
     return map
-  }, [diary.data])
+  }, [diary.data, tz])
   const closures = useMemo(
     () => new Map((diary.data?.closures ?? []).map((c) => [c.date, c.reason])),
     [diary.data],
@@ -178,12 +222,14 @@ export function DiaryScreen() {
     [closures],
   )
 
+  // With everyone's week in one grid, the stripe shows the therapist rather than the service.
+  const everyone = view === 'week' && therapistFilter === 'all'
   const eventPropGetter = useCallback(
     (event: DiaryEvent) => ({
       className: `ev ev-${event.appt.status}${event.appt.alerts.length ? ' ev-alert' : ''}`,
-      style: { borderLeftColor: event.appt.serviceColour },
+      style: { borderLeftColor: everyone ? event.whoColour : event.appt.serviceColour },
     }),
-    [],
+    [everyone],
   )
 
   const { min, max, scrollToTime } = useMemo(() => {
@@ -211,12 +257,20 @@ export function DiaryScreen() {
       resize: boolean,
     ) => {
       setNotice(null)
+      if (event.appt.seriesId !== null && !resize) {
+        setSeriesDrop({
+          appointment: event.appt,
+          therapistId: resourceId !== undefined ? Number(resourceId) : event.resourceId,
+          startsAt: fromWall(new Date(start), tz).toISOString(),
+        })
+        return
+      }
       try {
         await move.mutateAsync({
           id: event.id,
           therapistId: resourceId !== undefined ? Number(resourceId) : event.resourceId,
-          startsAt: new Date(start).toISOString(),
-          ...(resize ? { endsAt: new Date(end).toISOString() } : {}),
+          startsAt: fromWall(new Date(start), tz).toISOString(),
+          ...(resize ? { endsAt: fromWall(new Date(end), tz).toISOString() } : {}),
         })
         setNotice({
           kind: 'ok',
@@ -230,7 +284,40 @@ export function DiaryScreen() {
         })
       }
     },
-    [move],
+    [move, tz],
+  )
+  const moveRepeating = useCallback(
+    async (drop: SeriesDrop, scope: SeriesScope) => {
+      setSeriesDrop(null)
+      const label = formatClinic(drop.startsAt, 'EEE d MMM HH:mm', tz)
+      try {
+        if (scope === 'one') {
+          await move.mutateAsync({
+            id: drop.appointment.id,
+            therapistId: drop.therapistId,
+            startsAt: drop.startsAt,
+          })
+          setNotice({ kind: 'ok', text: `${drop.appointment.clientName} moved to ${label}.` })
+          return
+        }
+        const r = await moveSeries.mutateAsync({
+          id: drop.appointment.id,
+          therapistId: drop.therapistId,
+          startsAt: drop.startsAt,
+          scope,
+        })
+        setNotice({
+          kind: 'ok',
+          text: `${drop.appointment.clientName}: ${r.occurrences.length} repeating appointments moved, from ${label}.`,
+        })
+      } catch (error) {
+        setNotice({
+          kind: 'error',
+          text: `Not moved: ${error instanceof RpcError ? error.message : 'something went wrong.'}`,
+        })
+      }
+    },
+    [move, moveSeries, tz],
   )
   const onEventDrop = useCallback(
     (args: EventInteractionArgs<DiaryEvent>) => void reschedule(args, false),
@@ -253,9 +340,9 @@ export function DiaryScreen() {
         setView('day')
         return
       }
-      openBooking({ therapistId, startsAt: slot.start.toISOString() })
+      openBooking({ therapistId, startsAt: fromWall(slot.start, tz).toISOString() })
     },
-    [therapistFilter, view],
+    [therapistFilter, view, tz],
   )
   const onSelectEvent = useCallback((event: DiaryEvent) => setOpenId(event.id), [])
   const draggable = useCallback(
@@ -264,6 +351,8 @@ export function DiaryScreen() {
   )
   const components = useMemo(() => ({ event: EventBody }), [])
   const onNavigate = useCallback((d: Date) => setDate(d), [])
+  // The now line and "today" follow the clinic's clock too.
+  const getNow = useCallback(() => toWall(Date.now(), tz), [tz])
   const onView = useCallback((v: string) => setView(v as DiaryView), [])
 
   const heading =
@@ -294,7 +383,7 @@ export function DiaryScreen() {
         </div>
         <div className="diary-tools">
           <div className="button-group" role="group" aria-label="Move through the diary">
-            <button type="button" className="button secondary" onClick={() => setDate(new Date())}>
+            <button type="button" className="button secondary" onClick={() => setDate(getNow())}>
               Today
             </button>
             <button
@@ -369,6 +458,16 @@ export function DiaryScreen() {
           </button>
         </div>
       )}
+      {everyone && shown.length > 1 && (
+        <ul className="therapist-legend" aria-label="Colour key">
+          {shown.map((t) => (
+            <li key={t.id}>
+              <span className="swatch" style={{ backgroundColor: t.colour }} aria-hidden="true" />
+              {t.name}
+            </li>
+          ))}
+        </ul>
+      )}
       {diary.isError && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" /> The diary could not be loaded: {diary.error.message}
@@ -384,7 +483,7 @@ export function DiaryScreen() {
         </section>
       ) : (
         <div
-          className={`diary-calendar view-${view}`}
+          className={`diary-calendar view-${view}${everyone ? ' everyone' : ''}`}
           data-testid="diary-calendar"
           // For tests and the Chromium bench: which range is on screen, and whether it is current.
           data-range={fromIso}
@@ -392,6 +491,7 @@ export function DiaryScreen() {
         >
           <DnDCalendar
             localizer={localizer}
+            getNow={getNow}
             culture={CULTURE}
             formats={formats}
             events={events}
@@ -427,17 +527,27 @@ export function DiaryScreen() {
             onSelectEvent={onSelectEvent}
             popup
             showMultiDayTimes={false}
-            dayLayoutAlgorithm={view === 'day' ? 'no-overlap' : 'overlap'}
+            // Side by side, never stacked on top of each other: in the all-therapists week
+            // several bookings share a time, and "overlap" hid all but the last one's name.
+            dayLayoutAlgorithm="no-overlap"
           />
         </div>
       )}
       {openId !== null && <AppointmentDialog id={openId} onClose={() => setOpenId(null)} />}
+      {seriesDrop && (
+        <SeriesDropDialog
+          drop={seriesDrop}
+          onChoose={(scope) => void moveRepeating(seriesDrop, scope)}
+          onClose={() => setSeriesDrop(null)}
+        />
+      )}
       {waitlistOpen && <WaitlistDialog onClose={() => setWaitlistOpen(false)} />}
     </div>
   )
 }
 
-function EventBody({ event }: { event: DiaryEvent }) {
+// Memoised: react-big-calendar redraws every event's body on any change to the calendar.
+const EventBody = memo(function EventBody({ event }: { event: DiaryEvent }) {
   const a = event.appt
   return (
     <span className="ev-body">
@@ -454,9 +564,10 @@ function EventBody({ event }: { event: DiaryEvent }) {
         <span className="ev-time">{format(event.start, 'HH:mm')}</span> {a.serviceName}
         {a.status !== 'booked' && <span className="ev-status"> · {STATUS_SHORT[a.status]}</span>}
       </span>
+      <span className="ev-who">{event.who}</span>
     </span>
   )
-}
+})
 
 const STATUS_SHORT: Record<DiaryAppointment['status'], string> = {
   booked: 'Booked',

@@ -1,6 +1,8 @@
-import { format } from 'date-fns'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import type { WaitlistEntry } from '../../../../shared/contract/appointments'
 import { useRemoveFromWaitlist, useServices, useTherapists, useWaitlist } from '../../api/diary'
 import { Modal } from './Modal'
+import { useClinicTimeZone } from './use-clinic-time-zone'
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
@@ -23,7 +25,14 @@ function windowText(w: { weekdays: number[]; after: string; before: string }): s
 }
 
 /** Who is waiting for a slot: most urgent first; cancelling a booking lists who fits. */
+const URGENCY_LABELS: Record<WaitlistEntry['urgency'], string> = {
+  high: 'Urgent',
+  normal: 'Normal',
+  low: 'Whenever',
+}
+
 export function WaitlistDialog({ onClose }: { onClose(): void }) {
+  const tz = useClinicTimeZone()
   const waitlist = useWaitlist()
   const services = useServices(true)
   const therapists = useTherapists(true)
@@ -41,6 +50,7 @@ export function WaitlistDialog({ onClose }: { onClose(): void }) {
             <thead>
               <tr>
                 <th scope="col">Client</th>
+                <th scope="col">Urgency</th>
                 <th scope="col">Wants</th>
                 <th scope="col">When</th>
                 <th scope="col">Since</th>
@@ -54,8 +64,12 @@ export function WaitlistDialog({ onClose }: { onClose(): void }) {
                 <tr key={w.id}>
                   <td>
                     {w.clientName}
-                    {w.urgency === 'high' && <strong> · urgent</strong>}
                     <div className="muted">{w.clientPhone}</div>
+                  </td>
+                  <td>
+                    <span className={`status-pill urgency-${w.urgency}`}>
+                      {URGENCY_LABELS[w.urgency]}
+                    </span>
                   </td>
                   <td>
                     {services.data?.find((s) => s.id === w.serviceId)?.name}
@@ -69,7 +83,7 @@ export function WaitlistDialog({ onClose }: { onClose(): void }) {
                     )}
                   </td>
                   <td>{w.windows.length ? w.windows.map(windowText).join('; ') : 'Any time'}</td>
-                  <td className="nowrap">{format(new Date(w.createdAt), 'd MMM')}</td>
+                  <td className="nowrap">{formatClinic(w.createdAt, 'd MMM', tz)}</td>
                   <td className="cell-actions">
                     <button
                       type="button"

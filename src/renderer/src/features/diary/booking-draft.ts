@@ -15,6 +15,8 @@ export interface BookingDraft {
   /** 0: once; otherwise every N weeks, `repeatCount` times. */
   repeatEvery: number
   repeatCount: number
+  /** How soon the caller needs a time, if they go on the waiting list. */
+  urgency: 'low' | 'normal' | 'high'
   newClient: { firstName: string; lastName: string; mobile: string }
 }
 
@@ -31,6 +33,7 @@ export function emptyDraft(today: string): BookingDraft {
     notes: '',
     repeatEvery: 0,
     repeatCount: 6,
+    urgency: 'normal',
     newClient: { firstName: '', lastName: '', mobile: '' },
   }
 }

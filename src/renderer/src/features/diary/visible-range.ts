@@ -29,7 +29,7 @@ export function fetchRange(view: DiaryView, date: Date): { from: Date; to: Date 
   return { from, to: addDays(from, 7) }
 }
 
-export function step(view: DiaryView, date: Date, direction: 1 | -1): Date {
+export function step(view: DiaryView, date: Date, direction: number): Date {
   if (view === 'day') return addDays(date, direction)
   if (view === 'week') return addWeeks(date, direction)
   if (view === 'month') return addMonths(date, direction)

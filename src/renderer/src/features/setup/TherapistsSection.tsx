@@ -23,6 +23,15 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', {
 })
 const showDate = (iso: string) => dateFmt.format(new Date(`${iso}T12:00:00`))
 
+/** "3 Mar 2026 – 10 Mar 2026", or "3 Mar 2026, 14:00–17:00" for part of a day. */
+function showTimeOff(t: Therapist['timeOff'][number]): string {
+  const days =
+    t.startsOn === t.endsOn
+      ? showDate(t.startsOn)
+      : `${showDate(t.startsOn)} – ${showDate(t.endsOn)}`
+  return t.fromTime ? `${days}, ${t.fromTime}–${t.untilTime}` : days
+}
+
 function hoursSummary(t: Therapist): string {
   const days = WEEKDAYS.filter((d) => t.hours.some((h) => h.weekday === d.n)).map((d) => d.short)
   return days.length ? days.join(' ') : 'No working hours yet'
@@ -76,11 +85,7 @@ export function TherapistsSection() {
                   </td>
                   <td>{hoursSummary(t)}</td>
                   <td>{t.serviceIds.length}</td>
-                  <td>
-                    {t.timeOff[0]
-                      ? `${showDate(t.timeOff[0].startsOn)} – ${showDate(t.timeOff[0].endsOn)}`
-                      : '—'}
-                  </td>
+                  <td>{t.timeOff[0] ? showTimeOff(t.timeOff[0]) : '—'}</td>
                   <td className="cell-actions">
                     <button
                       type="button"
@@ -349,16 +354,27 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
   const add = useAddTimeOff()
   const remove = useRemoveTimeOff()
   const [formError, setFormError] = useState<string | null>(null)
+  const empty = { startsOn: '', endsOn: '', reason: 'Holiday', fromTime: '', untilTime: '' }
   const { register, handleSubmit, formState, setError, reset } = useForm<{
     startsOn: string
     endsOn: string
     reason: string
-  }>({ defaultValues: { startsOn: '', endsOn: '', reason: 'Holiday' } })
-  const submit = handleSubmit(async (values) => {
+    /** Empty for whole days. */
+    fromTime: string
+    untilTime: string
+  }>({ defaultValues: empty })
+  const submit = handleSubmit(async ({ fromTime, untilTime, ...values }) => {
     setFormError(null)
     try {
-      await add.mutateAsync({ therapistId: therapist.id, ...values })
-      reset({ startsOn: '', endsOn: '', reason: 'Holiday' })
+      await add.mutateAsync({
+        therapistId: therapist.id,
+        ...values,
+        // One day is the usual part-day case (a dentist's appointment): no last day needed.
+        endsOn: values.endsOn || (fromTime ? values.startsOn : values.endsOn),
+        fromTime: fromTime || null,
+        untilTime: untilTime || null,
+      })
+      reset(empty)
     } catch (error) {
       setFormError(showRpcError(error, setError))
     }
@@ -375,7 +391,7 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
           {therapist.timeOff.map((t) => (
             <li key={t.id}>
               <span>
-                {showDate(t.startsOn)} – {showDate(t.endsOn)} · {t.reason}
+                {showTimeOff(t)} · {t.reason}
               </span>
               <button
                 type="button"
@@ -405,6 +421,20 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
         </Field>
         <Field label="Last day" error={formState.errors.endsOn?.message}>
           <input type="date" {...register('endsOn')} />
+        </Field>
+        <Field
+          label="From (part of a day)"
+          hint="Empty for whole days"
+          error={formState.errors.fromTime?.message}
+        >
+          <input type="time" step={900} {...register('fromTime')} />
+        </Field>
+        <Field
+          label="Until"
+          hint="On each of those days"
+          error={formState.errors.untilTime?.message}
+        >
+          <input type="time" step={900} {...register('untilTime')} />
         </Field>
         <Field label="Reason" error={formState.errors.reason?.message}>
           <input type="text" list="time-off-reasons" {...register('reason')} />

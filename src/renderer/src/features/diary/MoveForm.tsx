@@ -1,0 +1,148 @@
+import { useState } from 'react'
+import type { AppointmentDetail, SeriesMoveOutput } from '../../../../shared/contract/appointments'
+import { RpcError } from '../../../../shared/rpc'
+import { api } from '../../api/client'
+import { useMoveSeries, useTherapists } from '../../api/diary'
+import { Icon } from '../../components/Icon'
+import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
+import { useClinicTimeZone } from './use-clinic-time-zone'
+import { SeriesScopeFields, type SeriesScope } from './SeriesScopeFields'
+
+/**
+ * Reschedule an appointment from its dialog: a new date, time or therapist. For a repeating
+ * booking the user says whether just this one moves, this and the following, or all still
+ * to come; every one that would move is checked first and any clash is listed, with its
+ * reason, before anything changes.
+ */
+export function MoveForm({
+  appointment: a,
+  onCancel,
+  onMoved,
+}: {
+  appointment: AppointmentDetail
+  onCancel(): void
+  onMoved(text: string): void
+}) {
+  const tz = useClinicTimeZone()
+  const therapists = useTherapists()
+  const moveSeries = useMoveSeries()
+  const [date, setDate] = useState(() => formatClinic(a.startsAt, 'yyyy-MM-dd', tz))
+  const [time, setTime] = useState(() => formatClinic(a.startsAt, 'HH:mm', tz))
+  const [therapistId, setTherapistId] = useState(a.therapistId)
+  const [scope, setScope] = useState<SeriesScope>('one')
+  const [error, setError] = useState<string | null>(null)
+  const [clashes, setClashes] = useState<SeriesMoveOutput['occurrences'] | null>(null)
+  const [checking, setChecking] = useState(false)
+  const label = (iso: string) => formatClinic(iso, 'EEE d MMM yyyy, HH:mm', tz)
+
+  async function submit() {
+    setError(null)
+    setClashes(null)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Enter the new date.')
+    if (!/^\d{2}:\d{2}$/.test(time)) return setError('Enter the new time.')
+    const input = { id: a.id, therapistId, startsAt: clinicInstant(date, time, tz), scope }
+    try {
+      setChecking(true)
+      const plan = await api.call('appointments.moveSeries', { ...input, dryRun: true })
+      const clashing = plan.occurrences.filter((o) => o.conflicts.length > 0)
+      if (clashing.length > 0) {
+        setClashes(clashing)
+        return
+      }
+      const done = await moveSeries.mutateAsync(input)
+      const n = done.occurrences.length
+      onMoved(
+        n === 1
+          ? `Moved to ${label(done.occurrences[0]!.startsAt)}.`
+          : `Moved ${n} appointments, from ${label(done.occurrences[0]!.startsAt)}.`,
+      )
+    } catch (e) {
+      setError(e instanceof RpcError ? e.message : 'That did not work.')
+    } finally {
+      setChecking(false)
+    }
+  }
+
+  return (
+    <form
+      className="move-form"
+      aria-label="Move appointment"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <div className="move-grid">
+        <div className="field">
+          <label htmlFor="move-date">New date</label>
+          <input
+            id="move-date"
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            data-autofocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="move-time">New time</label>
+          <input
+            id="move-time"
+            type="time"
+            step={900}
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="move-therapist">Therapist</label>
+          <select
+            id="move-therapist"
+            value={therapistId}
+            onChange={(e) => setTherapistId(Number(e.target.value))}
+          >
+            {(therapists.data ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {a.seriesId !== null && <SeriesScopeFields scope={scope} onChange={setScope} />}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" /> {error}
+        </div>
+      )}
+      {clashes && (
+        <section className="series-plan" role="alert" aria-labelledby="clash-title">
+          <h3 id="clash-title">
+            {clashes.length === 1 ? 'One would clash' : `${clashes.length} would clash`}, so nothing
+            was moved
+          </h3>
+          <ul className="plain-list">
+            {clashes.map((o) => (
+              <li key={o.appointmentId} className="clash">
+                <span>
+                  <strong>{label(o.startsAt)}</strong>: {o.conflicts.join(' ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Keep it where it is
+        </button>
+        <button
+          type="submit"
+          className="button primary"
+          disabled={checking || moveSeries.isPending}
+        >
+          {checking || moveSeries.isPending ? 'Checking…' : 'Move'}
+        </button>
+      </div>
+    </form>
+  )
+}
