@@ -1,69 +1,14 @@
 import type { Page } from '@playwright/test'
-import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
+import { addDays } from '../../src/main/services/diary/clinic-clock'
 import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../../src/main/app-core'
 import { seedDemoDiary } from '../../src/main/seed/demo-diary'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
+import { aSmallClinic, at, today } from './small-clinic'
 
 const owner = aSession('owner')
-const TZ = 'Europe/London'
-const today = () => utcToZoned(Date.now(), TZ).date
-const at = (date: string, hhmm: string) =>
-  new Date(
-    zonedToUtc(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ),
-  ).toISOString()
-
-/** Sam works every day 08:00-20:00; the clinic is open every day; Priya and Tom are clients. */
-async function smallClinic(core: PlinthCore) {
-  const every = [1, 2, 3, 4, 5, 6, 7]
-  await call(
-    core,
-    'clinicHours.update',
-    {
-      opening: every.map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' })),
-      closures: [],
-      cancellationNoticeHours: 24,
-    },
-    owner,
-  )
-  const service = await call(
-    core,
-    'services.create',
-    {
-      name: 'Sports massage 60 min',
-      durationMinutes: 60,
-      pricePence: 6000,
-      bufferAfterMinutes: 15,
-      colour: '#2563eb',
-    },
-    owner,
-  )
-  if (!service.ok) throw new Error(service.error.message)
-  const sam = await call(
-    core,
-    'therapists.create',
-    {
-      name: 'Sam Patel',
-      colour: '#0e6b63',
-      serviceIds: [service.value.id],
-      hours: every.map((weekday) => ({ weekday, starts: '08:00', ends: '20:00' })),
-      breaks: [],
-    },
-    owner,
-  )
-  if (!sam.ok) throw new Error(sam.error.message)
-  const ids: number[] = []
-  for (const [firstName, lastName, mobile] of [
-    ['Priya', 'Shah', '07911 123456'],
-    ['Tom', 'Reed', '07922 123456'],
-  ] as const) {
-    const c = await call(core, 'clients.create', { firstName, lastName, mobile }, owner)
-    if (!c.ok) throw new Error(c.error.message)
-    ids.push(c.value.id)
-  }
-  return { serviceId: service.value.id, samId: sam.value.id, priya: ids[0]!, tom: ids[1]! }
-}
+const smallClinic = (core: PlinthCore) => aSmallClinic(core)
 
 async function openDiary(page: Page, clinic: { open: (p: Page, o: object) => Promise<void> }) {
   await clinic.open(page, { as: 'reception', at: '#/diary' })

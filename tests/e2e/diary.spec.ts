@@ -1,66 +1,16 @@
 import type { Page } from '@playwright/test'
-import { utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import { seedDemoDiary } from '../../src/main/seed/demo-diary'
 import type { PlinthCore } from '../../src/main/app-core'
 import { faker } from '@faker-js/faker/locale/en_GB'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
+import { aSmallClinic, at, today, TZ } from './small-clinic'
+import { utcToZoned } from '../../src/main/services/diary/clinic-clock'
 
 const owner = aSession('owner')
-const TZ = 'Europe/London'
-const today = () => utcToZoned(Date.now(), TZ).date
-const at = (date: string, hhmm: string) =>
-  new Date(
-    zonedToUtc(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ),
-  ).toISOString()
-
-/** Sam works every day 08:00-20:00 and offers one service; the clinic is open every day. */
-async function smallClinic(core: PlinthCore) {
-  const every = [1, 2, 3, 4, 5, 6, 7]
-  await call(
-    core,
-    'clinicHours.update',
-    {
-      opening: every.map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' })),
-      closures: [],
-      cancellationNoticeHours: 24,
-    },
-    owner,
-  )
-  const service = await call(
-    core,
-    'services.create',
-    {
-      name: 'Sports massage 60 min',
-      durationMinutes: 60,
-      pricePence: 6000,
-      bufferAfterMinutes: 15,
-      colour: '#2563eb',
-    },
-    owner,
-  )
-  if (!service.ok) throw new Error(service.error.message)
-  const sam = await call(
-    core,
-    'therapists.create',
-    {
-      name: 'Sam Patel',
-      colour: '#0e6b63',
-      serviceIds: [service.value.id],
-      hours: every.map((weekday) => ({ weekday, starts: '08:00', ends: '20:00' })),
-      breaks: [],
-    },
-    owner,
-  )
-  if (!sam.ok) throw new Error(sam.error.message)
-  const client = await call(
-    core,
-    'clients.create',
-    { firstName: 'Priya', lastName: 'Shah', mobile: '07911 123456' },
-    owner,
-  )
-  if (!client.ok) throw new Error(client.error.message)
-  return { serviceId: service.value.id, samId: sam.value.id, clientId: client.value.id }
+const smallClinic = async (core: PlinthCore) => {
+  const { priya, ...clinic } = await aSmallClinic(core)
+  return { ...clinic, clientId: priya }
 }
 
 async function openDiary(page: Page, clinic: { open: (p: Page, o: object) => Promise<void> }) {

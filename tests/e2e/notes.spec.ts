@@ -4,6 +4,7 @@ import { utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clo
 import { aStaffMember } from '../fixtures/staff'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
+import { aSmallClinic } from './small-clinic'
 
 const owner = aSession('owner')
 const TZ = 'Europe/London'
@@ -13,77 +14,38 @@ const TZ = 'Europe/London'
  * therapist); Priya Shah's 60-minute massage started an hour or so ago today.
  */
 async function clinicWithTodaysAppointment(core: PlinthCore) {
-  const every = [1, 2, 3, 4, 5, 6, 7]
-  await call(
-    core,
-    'clinicHours.update',
-    {
-      opening: every.map((weekday) => ({ weekday, opens: '07:00', closes: '21:00' })),
-      closures: [],
-      cancellationNoticeHours: 24,
-    },
-    owner,
-  )
-  const service = await call(
-    core,
-    'services.create',
-    {
-      name: 'Sports massage 60 min',
-      durationMinutes: 60,
-      pricePence: 6000,
-      bufferAfterMinutes: 0,
-      colour: '#2563eb',
-    },
-    owner,
-  )
-  if (!service.ok) throw new Error(service.error.message)
-  const sam = await call(
-    core,
-    'therapists.create',
-    {
-      name: 'Sam Patel',
-      colour: '#0e6b63',
-      serviceIds: [service.value.id],
-      hours: every.map((weekday) => ({ weekday, starts: '07:00', ends: '21:00' })),
-      breaks: [],
-    },
-    owner,
-  )
-  if (!sam.ok) throw new Error(sam.error.message)
+  const { serviceId, samId, priya } = await aSmallClinic(core, {
+    opens: '07:00',
+    closes: '21:00',
+    bufferAfterMinutes: 0,
+  })
   const account = await aStaffMember(core.db, 'therapist', { displayName: 'Sam Patel' })
   await core.db
     .updateTable('therapists')
     .set({ user_id: account.userId })
-    .where('id', '=', sam.value.id)
+    .where('id', '=', samId)
     .execute()
   await core.db
     .updateTable('users')
-    .set({ therapist_id: sam.value.id })
+    .set({ therapist_id: samId })
     .where('id', '=', account.userId)
     .execute()
-  const client = await call(
-    core,
-    'clients.create',
-    { firstName: 'Priya', lastName: 'Shah', mobile: '07911 123456' },
-    owner,
-  )
-  if (!client.ok) throw new Error(client.error.message)
   const local = utcToZoned(Date.now(), TZ)
   const hour = Math.min(19, Math.max(7, Math.floor(local.minutes / 60) - 1))
   const appt = await call(
     core,
     'appointments.book',
     {
-      clientId: client.value.id,
-      serviceId: service.value.id,
-      therapistId: sam.value.id,
+      clientId: priya,
+      serviceId,
+      therapistId: samId,
       startsAt: new Date(zonedToUtc(local.date, hour * 60, TZ)).toISOString(),
       override: { reason: 'set up for the test' },
     },
     owner,
   )
   if (!appt.ok) throw new Error(appt.error.message)
-  return { clientId: client.value.id, appointmentId: appt.value.id, samId: sam.value.id }
+  return { clientId: priya, appointmentId: appt.value.id, samId }
 }
 
 test('a therapist completes an appointment, writes and signs a follow-up note, adds an addendum and exports the PDF', async ({
