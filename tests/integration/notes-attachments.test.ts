@@ -112,7 +112,10 @@ describe('attachments in the note PDF', () => {
     const out = resolve('test-results/notes-pdf-attachments')
     mkdirSync(out, { recursive: true })
     writeFileSync(join(out, 'note.pdf'), bytes)
-    if (!existsSync('/usr/bin/pdftoppm')) return
+    expect(
+      existsSync('/usr/bin/pdftoppm'),
+      'needs poppler-utils (apt-get install poppler-utils)',
+    ).toBe(true)
     // Rendered for a person to look at: test-results/notes-pdf-attachments/note-1.png.
     execFileSync('/usr/bin/pdftoppm', [
       '-png',
@@ -142,7 +145,10 @@ describe('attachments in the note PDF', () => {
     const out = resolve('test-results/notes-pdf-attachments')
     mkdirSync(out, { recursive: true })
     writeFileSync(join(out, 'tampered.pdf'), Buffer.from(pdf.base64, 'base64'))
-    if (!existsSync('/usr/bin/pdftotext')) return
+    expect(
+      existsSync('/usr/bin/pdftoppm'),
+      'needs poppler-utils (apt-get install poppler-utils)',
+    ).toBe(true)
     const text = execFileSync('/usr/bin/pdftotext', [join(out, 'tampered.pdf'), '-']).toString()
     expect(text).toMatch(/Not included: This attachment.s file has been changed or damaged/)
   })

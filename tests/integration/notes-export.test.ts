@@ -120,7 +120,11 @@ describe('PDF export', () => {
     const out = resolve('test-results/notes-pdf')
     mkdirSync(out, { recursive: true })
     writeFileSync(join(out, 'note.pdf'), bytes)
-    if (existsSync('/usr/bin/pdftoppm')) {
+    expect(
+      existsSync('/usr/bin/pdftoppm'),
+      'needs poppler-utils (apt-get install poppler-utils)',
+    ).toBe(true)
+    {
       execFileSync('/usr/bin/pdftoppm', [
         '-png',
         '-r',
