@@ -41,6 +41,10 @@ test.describe('on a computer set to New York time', () => {
     await event.click()
     const dialog = page.getByRole('dialog', { name: 'Priya Shah' })
     await expect(dialog.getByText(/, 09:00–10:00$/)).toBeVisible()
+    // The client's page lists it on the clinic's clock too.
+    await page.keyboard.press('Escape')
+    await page.evaluate((hash) => (location.hash = hash), `#/clients/${priya}`)
+    await expect(page.locator('.client-appt-when')).toHaveText(/ at 09:00$/)
   })
 })
 

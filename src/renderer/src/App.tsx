@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react'
+import { setDisplayTimeZone } from './clinic-time'
 import type { SignedInUser } from '../../shared/contract/auth'
 import { api } from './api/client'
 import { useApplyAuthStatus } from './api/auth'
@@ -42,6 +43,8 @@ export function App() {
 function Shell({ user }: { user: SignedInUser }) {
   const [route, go] = useRoute(user.role)
   const settings = useClinicSettings()
+  // Set during render, not in an effect: the screens below render on the clinic's clock first time.
+  if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
   const screens = screensFor(user.role)
 

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { formatInstant } from '../../clinic-time'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { AuditFilter } from '../../../../shared/contract/audit'
 import { api } from '../../api/client'
@@ -17,8 +18,6 @@ const ACTIONS = [
   { value: 'note.', label: 'Treatment notes' },
   { value: 'audit.export', label: 'Exports' },
 ]
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })
 
 export function AuditScreen() {
   const staff = useStaff()
@@ -164,7 +163,7 @@ export function AuditScreen() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="nowrap">{when.format(new Date(e.at))}</td>
+                  <td className="nowrap">{formatInstant(e.at, 'd MMM yyyy, HH:mm:ss')}</td>
                   <td>{e.username ?? '—'}</td>
                   <td>
                     <code>{e.action}</code>

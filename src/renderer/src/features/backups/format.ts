@@ -1,4 +1,5 @@
 import type { BackupInfo } from '../../../../shared/contract/backups'
+import { formatInstant } from '../../clinic-time'
 
 export const REASON_LABELS: Record<BackupInfo['reason'], string> = {
   daily: 'Daily',
@@ -10,14 +11,7 @@ export const REASON_LABELS: Record<BackupInfo['reason'], string> = {
 }
 
 export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+  return formatInstant(iso, 'EEE d MMM yyyy, HH:mm')
 }
 
 export function formatBytes(bytes: number): string {

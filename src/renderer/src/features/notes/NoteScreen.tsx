@@ -1,6 +1,6 @@
 import './notes.css'
+import { formatInstant } from '../../clinic-time'
 import { useState } from 'react'
-import { format, parseISO } from 'date-fns'
 import type { Note } from '../../../../shared/contract/notes'
 import {
   downloadNotesPdf,
@@ -21,7 +21,7 @@ export const noteHref = (clientId: number, noteId: number) =>
 export const newNoteHref = (clientId: number, appointmentId?: number) =>
   `#/clients/${clientId}/notes/new${appointmentId ? `/${appointmentId}` : ''}`
 
-export const longWhen = (iso: string) => format(parseISO(iso), "EEE d MMM yyyy 'at' HH:mm")
+export const longWhen = (iso: string) => formatInstant(iso, "EEE d MMM yyyy 'at' HH:mm")
 
 /** #/clients/42/notes/17: the editor while it is the author's draft, the record once signed. */
 export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: number }) {

@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns'
+import { formatInstant } from '../../clinic-time'
 
 interface Point {
   id: number
@@ -42,7 +42,7 @@ export function PainChart({ points }: { points: Point[] }) {
         ))}
         {shown.map((p, i) => (
           <text key={p.id} x={x(i)} y={H - 8} textAnchor="middle" className="axis">
-            {format(parseISO(p.sessionAt), 'd MMM')}
+            {formatInstant(p.sessionAt, 'd MMM')}
           </text>
         ))}
         <polyline points={line('painBefore')} className="line-before" />
@@ -79,7 +79,7 @@ export function PainChart({ points }: { points: Point[] }) {
         <tbody>
           {shown.map((p) => (
             <tr key={p.id}>
-              <td>{format(parseISO(p.sessionAt), 'd MMM yyyy')}</td>
+              <td>{formatInstant(p.sessionAt, 'd MMM yyyy')}</td>
               <td>{p.painBefore ?? '–'}</td>
               <td>{p.painAfter ?? '–'}</td>
             </tr>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { formatInstant } from '../../clinic-time'
 import { useQueryClient } from '@tanstack/react-query'
 import { useForm } from 'react-hook-form'
 import {
@@ -295,7 +296,7 @@ function PastImports({ kind }: { kind: ImportKind }) {
       <ul className="import-batches">
         {list.map((b) => (
           <li key={b.id}>
-            {new Date(b.at).toLocaleString('en-GB')} · {b.fileName} · {b.created} created,{' '}
+            {formatInstant(b.at, 'd MMM yyyy, HH:mm')} · {b.fileName} · {b.created} created,{' '}
             {b.skipped} skipped{' '}
             {b.undoneAt ? (
               <span className="muted">(undone)</span>
@@ -318,7 +319,7 @@ function PastImports({ kind }: { kind: ImportKind }) {
         >
           <p>
             This removes the {asking.created.toLocaleString('en-GB')} {kind} imported from{' '}
-            <strong>{asking.fileName}</strong> on {new Date(asking.at).toLocaleString('en-GB')}.
+            <strong>{asking.fileName}</strong> on {formatInstant(asking.at, 'd MMM yyyy, HH:mm')}.
           </p>
           <p className="muted">
             {kind === 'clients'

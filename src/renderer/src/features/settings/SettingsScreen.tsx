@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { formatInstant } from '../../clinic-time'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import {
@@ -134,7 +135,7 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
         const result = await update.mutateAsync(input)
         reset(formValuesOf(result))
         clearSettingsDraft()
-        setSavedAt(new Date(result.updatedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' }))
+        setSavedAt(formatInstant(result.updatedAt, 'HH:mm'))
       }),
     [attempt, update, reset],
   )

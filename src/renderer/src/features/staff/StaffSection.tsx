@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { formatInstant } from '../../clinic-time'
 import type { StaffUser } from '../../../../shared/contract/auth'
 import { ROLE_LABELS } from '../../../../shared/roles'
 import { useStaff } from '../../api/staff'
@@ -6,11 +7,10 @@ import { Icon } from '../../components/Icon'
 import { AddStaffForm } from './AddStaffForm'
 import { EditStaffForm } from './EditStaffForm'
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-
 function statusOf(user: StaffUser): string {
   if (!user.active) return 'Inactive'
-  if (user.lockedUntil) return `Locked until ${dateTime.format(new Date(user.lockedUntil))}`
+  if (user.lockedUntil)
+    return `Locked until ${formatInstant(user.lockedUntil, 'd MMM yyyy, HH:mm')}`
   if (user.mustChangePassword) return 'Must choose a new password'
   return 'Active'
 }
@@ -63,7 +63,9 @@ export function StaffSection() {
                   <td>{u.username}</td>
                   <td>{ROLE_LABELS[u.role]}</td>
                   <td>{statusOf(u)}</td>
-                  <td>{u.lastSignInAt ? dateTime.format(new Date(u.lastSignInAt)) : 'Never'}</td>
+                  <td>
+                    {u.lastSignInAt ? formatInstant(u.lastSignInAt, 'd MMM yyyy, HH:mm') : 'Never'}
+                  </td>
                   <td className="cell-actions">
                     <button
                       type="button"
