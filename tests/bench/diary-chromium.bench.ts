@@ -1,6 +1,6 @@
 // The diary in Chromium: a week view with ~400 bookings, next/previous, and a drag-and-drop
 // move, timed inside the page (performance.now) through Playwright against the built renderer.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
@@ -174,6 +174,14 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
     // includes its fetch, later ones are from the cache (as they are for the clinic).
     const nav: number[] = []
     const pattern = [1, 1, -1, -1, -1, -1, 1, 1]
+    // PROFILE=file.cpuprofile records a Chrome CPU profile of the navigation rounds (open it in
+    // Chrome's DevTools); build with minify off to read the names.
+    const cdp = process.env['PROFILE'] ? await page.context().newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
     for (let round = 0; round < 5; round++) {
       for (const step of pattern) {
         const label = step > 0 ? 'Next week' : 'Previous week'
@@ -198,7 +206,12 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
           return performance.now() - t0
         })()`)
         nav.push(t)
+        if (process.env['BENCH_RAW']) console.log(`week nav ${round}/${step}: ${t.toFixed(0)} ms`)
       }
+    }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(process.env['PROFILE']!, JSON.stringify(profile))
     }
 
     // Drag the lone booking down one quarter hour and back, timing drop -> saved and redrawn.

@@ -349,6 +349,7 @@ export function DiaryScreen() {
     (event: DiaryEvent) => event.appt.status === 'booked' || event.appt.status === 'arrived',
     [],
   )
+  const notResizable = useCallback(() => false, [])
   const components = useMemo(() => ({ event: EventBody }), [])
   const onNavigate = useCallback((d: Date) => setDate(d), [])
   // The now line and "today" follow the clinic's clock too.
@@ -520,7 +521,9 @@ export function DiaryScreen() {
             selectable
             resizable
             draggableAccessor={draggable}
-            resizableAccessor={draggable}
+            // In everyone's week the bookings are too narrow to grab an edge, and each resize
+            // handle is four more elements per booking to lay out on every next/previous.
+            resizableAccessor={everyone ? notResizable : draggable}
             onEventDrop={onEventDrop}
             onEventResize={onEventResize}
             onSelectSlot={onSelectSlot}

@@ -1,15 +1,12 @@
 import { dateFnsLocalizer, type Formats } from 'react-big-calendar'
 import { format, getDay, parse, startOfWeek } from 'date-fns'
 import { enGB } from 'date-fns/locale'
+import { withFastDayCompare } from '../../../../shared/diary/fast-day-compare'
 
 // One localizer for the app: en-GB, so weeks start on Monday and dates read "Mon 2 Mar".
-export const localizer = dateFnsLocalizer({
-  format,
-  parse,
-  startOfWeek,
-  getDay,
-  locales: { 'en-GB': enGB },
-})
+export const localizer = withFastDayCompare(
+  dateFnsLocalizer({ format, parse, startOfWeek, getDay, locales: { 'en-GB': enGB } }),
+)
 
 export const CULTURE = 'en-GB'
 
