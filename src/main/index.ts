@@ -83,6 +83,10 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
+// A UK clinic's app: Chromium's own controls (date and time inputs) follow the UI language,
+// so dates read dd/mm/yyyy and times 24-hour whatever the computer's language. Before ready.
+app.commandLine.appendSwitch('lang', 'en-GB')
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

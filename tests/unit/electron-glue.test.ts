@@ -16,6 +16,7 @@ const recorded = vi.hoisted(() => ({
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   menu: null as unknown,
   quits: 0,
+  switches: [] as [string, string | undefined][],
 }))
 
 vi.mock('electron', () => {
@@ -39,6 +40,9 @@ vi.mock('electron', () => {
   return {
     app: {
       requestSingleInstanceLock: () => true,
+      commandLine: {
+        appendSwitch: (name: string, value?: string) => recorded.switches.push([name, value]),
+      },
       on: (name: string, fn: (...args: unknown[]) => void) => recorded.appHandlers.set(name, fn),
       whenReady: () => Promise.resolve(),
       getPath: () => userData,
@@ -145,6 +149,10 @@ describe('Electron glue', () => {
       ok: false,
       error: { code: 'forbidden' },
     })
+  })
+
+  it('runs Chromium in British English, so date inputs read dd/mm/yyyy', () => {
+    expect(recorded.switches).toContainEqual(['lang', 'en-GB'])
   })
 
   it('installs an application menu built from standard roles', () => {
