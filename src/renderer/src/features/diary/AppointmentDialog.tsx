@@ -13,7 +13,7 @@ import { AppointmentNoteButton } from '../notes/AppointmentNoteButton'
 import { formatPence } from '../setup/time-ranges'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
-import { Modal } from './Modal'
+import { Modal } from '../../components/Modal'
 import { MoveForm } from './MoveForm'
 import { SeriesScopeFields } from './SeriesScopeFields'
 

@@ -21,7 +21,7 @@ import {
   writeBookingDraft,
   type BookingDraft,
 } from './booking-draft'
-import { Modal } from './Modal'
+import { Modal } from '../../components/Modal'
 import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 

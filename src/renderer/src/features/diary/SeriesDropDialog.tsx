@@ -1,7 +1,7 @@
 import type { DiaryAppointment } from '../../../../shared/contract/appointments'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
-import { Modal } from './Modal'
+import { Modal } from '../../components/Modal'
 import { SCOPE_LABELS, type SeriesScope } from './SeriesScopeFields'
 
 export interface SeriesDrop {

@@ -1,7 +1,7 @@
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import type { WaitlistEntry } from '../../../../shared/contract/appointments'
 import { useRemoveFromWaitlist, useServices, useTherapists, useWaitlist } from '../../api/diary'
-import { Modal } from './Modal'
+import { Modal } from '../../components/Modal'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']

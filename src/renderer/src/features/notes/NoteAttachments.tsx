@@ -3,7 +3,7 @@ import type { Attachment, Note } from '../../../../shared/contract/notes'
 import { downloadAttachment, useAddAttachment, useAttachment } from '../../api/notes'
 import { sizeLabel } from '../../../../shared/notes/file-size'
 import { Icon } from '../../components/Icon'
-import { Modal } from '../diary/Modal'
+import { Modal } from '../../components/Modal'
 
 const isImage = (a: Attachment) => a.mime === 'image/png' || a.mime === 'image/jpeg'
 

@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { useDiscardDraft, useSignNote } from '../../api/notes'
 import { Icon } from '../../components/Icon'
 import { clientHref } from '../clients/client-route'
-import { Modal } from '../diary/Modal'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { BodyChartEditor } from './BodyChart'
 import { useAutosave, type SaveState } from './use-autosave'
 
@@ -224,38 +224,26 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
         )}
       </div>
       {discarding && (
-        <Modal title="Discard this draft?" onClose={() => setDiscarding(false)}>
-          <div className="discard-confirm">
-            <p>
-              The draft {note.template.name} note for {note.clientName}, everything typed in it and
-              its attachments will be deleted. This cannot be undone.
-            </p>
-            <p className="muted">Only unsigned drafts can be discarded; signed notes are kept.</p>
-            {discard.isError && (
-              <div className="banner banner-error" role="alert">
-                <Icon name="alert" /> {discard.error.message}
-              </div>
-            )}
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button secondary"
-                data-autofocus
-                onClick={() => setDiscarding(false)}
-              >
-                Keep the draft
-              </button>
-              <button
-                type="button"
-                className="button danger"
-                disabled={discard.isPending}
-                onClick={() => void discardNow()}
-              >
-                Discard draft
-              </button>
+        <ConfirmDialog
+          title="Discard this draft?"
+          confirmLabel="Discard draft"
+          cancelLabel="Keep the draft"
+          danger
+          busy={discard.isPending}
+          onConfirm={() => void discardNow()}
+          onCancel={() => setDiscarding(false)}
+        >
+          <p>
+            The draft {note.template.name} note for {note.clientName}, everything typed in it and
+            its attachments will be deleted. This cannot be undone.
+          </p>
+          <p className="muted">Only unsigned drafts can be discarded; signed notes are kept.</p>
+          {discard.isError && (
+            <div className="banner banner-error" role="alert">
+              <Icon name="alert" /> {discard.error.message}
             </div>
-          </div>
-        </Modal>
+          )}
+        </ConfirmDialog>
       )}
     </form>
   )

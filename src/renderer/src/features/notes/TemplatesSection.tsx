@@ -8,7 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { useFormError } from '../../components/rpc-form-errors'
-import { Modal } from '../diary/Modal'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 interface FormValues {
   name: string
@@ -122,41 +122,34 @@ function DeleteTemplate({
 }) {
   const remove = useDeleteTemplate()
   return (
-    <Modal title={`Delete “${template.name}”?`} onClose={onClose}>
-      <div>
-        <p>
-          If no note has been written on this template it is deleted. If notes have, it is retired
-          instead: no longer offered for new notes, while those notes keep it.
-        </p>
-        {remove.isError && (
-          <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {remove.error.message}
-          </div>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button secondary" data-autofocus onClick={onClose}>
-            Keep the template
-          </button>
-          <button
-            type="button"
-            className="button danger"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(template.id, {
-                onSuccess: ({ outcome }) =>
-                  onDone(
-                    outcome === 'deleted'
-                      ? `Deleted “${template.name}”.`
-                      : `Retired “${template.name}”: notes were written on it, so they keep it, but it is no longer offered for new notes.`,
-                  ),
-              })
-            }
-          >
-            Delete template
-          </button>
+    <ConfirmDialog
+      title={`Delete “${template.name}”?`}
+      confirmLabel="Delete template"
+      cancelLabel="Keep the template"
+      danger
+      busy={remove.isPending}
+      onCancel={onClose}
+      onConfirm={() =>
+        remove.mutate(template.id, {
+          onSuccess: ({ outcome }) =>
+            onDone(
+              outcome === 'deleted'
+                ? `Deleted “${template.name}”.`
+                : `Retired “${template.name}”: notes were written on it, so they keep it, but it is no longer offered for new notes.`,
+            ),
+        })
+      }
+    >
+      <p>
+        If no note has been written on this template it is deleted. If notes have, it is retired
+        instead: no longer offered for new notes, while those notes keep it.
+      </p>
+      {remove.isError && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" /> {remove.error.message}
         </div>
-      </div>
-    </Modal>
+      )}
+    </ConfirmDialog>
   )
 }
 

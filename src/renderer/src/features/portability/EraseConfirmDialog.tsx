@@ -1,4 +1,4 @@
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 /** The question both the retention list and the client page ask before erasing a record. */
 export function EraseConfirmDialog({

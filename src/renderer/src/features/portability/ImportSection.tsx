@@ -19,7 +19,7 @@ import {
   useRunImport,
   useUndoImport,
 } from '../../api/imports'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'

@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react'
-import '../diary/diary.css'
-import { Modal } from '../diary/Modal'
+import { Modal } from './Modal'
 
 /**
  * An in-app "are you sure?" in place of window.confirm, on the app's one modal (the native
- * <dialog> the diary and notes use: focus kept inside, Escape cancels, the page behind inert).
+ * <dialog> every dialog uses: focus kept inside, Escape cancels, the page behind inert).
  * Cancel takes the focus, so Enter on a destructive question does nothing harmful.
  */
 export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   danger = false,
   busy = false,
   onConfirm,
@@ -19,6 +19,8 @@ export function ConfirmDialog({
   title: string
   children: ReactNode
   confirmLabel: string
+  /** What keeping things as they are is called here ("Keep the draft"). */
+  cancelLabel?: string
   danger?: boolean
   busy?: boolean
   onConfirm(): void
@@ -37,7 +39,7 @@ export function ConfirmDialog({
             onClick={onCancel}
             disabled={busy}
           >
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="button"

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import './modal.css'
 
 /**
  * A native modal <dialog>: the browser traps focus, Escape closes it and the rest of the
