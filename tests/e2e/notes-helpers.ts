@@ -1,22 +1,16 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { PlinthCore } from '../../src/main/app-core'
-import { aSession, call } from '../fixtures/temp-core'
+import { aClient as aClientRecord } from '../fixtures/clients'
+import { aSession } from '../fixtures/temp-core'
 import { expect } from './fixtures'
 
 const owner = aSession('owner')
 export const fixture = (name: string) => resolve('tests/fixtures/files', name)
 
-export async function aClient(core: PlinthCore): Promise<number> {
-  const client = await call(
-    core,
-    'clients.create',
-    { firstName: 'Priya', lastName: 'Shah', mobile: '07911 123456' },
-    owner,
-  )
-  if (!client.ok) throw new Error(client.error.message)
-  return client.value.id
-}
+/** Priya Shah, the client these journeys write notes for: her id. */
+export const aClient = async (core: PlinthCore): Promise<number> =>
+  (await aClientRecord().named('Priya', 'Shah').in(core, owner)).id
 
 /** A therapist starts a follow-up note from the client page and types a first line. */
 export async function startFollowUp(page: Page, clientId: number, url: string) {
