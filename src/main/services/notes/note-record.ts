@@ -14,7 +14,7 @@ import type { DB, NotesTable } from '../../db/schema'
 import type { Session } from '../../rpc/context'
 import { DomainError } from '../domain-error'
 import { canReadNote } from './note-access'
-import { indexNote, searchableText, unindexNote } from './note-search'
+import { indexNote, searchableText, unindexNotes } from './note-search'
 import { requireTemplate } from './templates'
 
 export type NoteRow = Selectable<NotesTable>
@@ -317,7 +317,7 @@ export async function discardDraft(
     .execute()
   await db.deleteFrom('note_attachments').where('note_id', '=', id).execute()
   await db.deleteFrom('notes').where('id', '=', id).execute()
-  await unindexNote(db, id)
+  await unindexNotes(db, [id])
   const hashes = attached.map((a) => a.sha256)
   if (hashes.length === 0) return { row, unusedFiles: [] }
   const stillUsed = await db

@@ -37,8 +37,9 @@ export async function indexNote(
   )
 }
 
-export async function unindexNote(db: Kysely<DB>, noteId: number): Promise<void> {
-  await sql`DELETE FROM notes_search WHERE rowid = ${noteId}`.execute(db)
+export async function unindexNotes(db: Kysely<DB>, noteIds: number[]): Promise<void> {
+  if (noteIds.length === 0) return
+  await sql`DELETE FROM notes_search WHERE rowid IN (${sql.join(noteIds)})`.execute(db)
 }
 
 /** A merge moved these notes to another client: their words now answer that client's search. */
