@@ -25,6 +25,8 @@ export interface PlinthCore extends Connection {
   backups: BackupService
   /** Client imports from CSV files: parsed, checked and imported as jobs. */
   imports: ImportService
+  /** The clock every service and the router read: the real one unless a test pinned it. */
+  now: () => Date
 }
 
 export interface OpenCoreOptions {
@@ -106,6 +108,7 @@ export async function openCore({
     backups,
     imports,
     connect,
+    now: clock,
     get db() {
       return live.db
     },

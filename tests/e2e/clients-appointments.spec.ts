@@ -1,11 +1,12 @@
 import { aBookableClient, aService, aTherapist, at, openEveryDay } from '../fixtures/diary'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
+import { clinicNow } from './clinic-clock'
 
 const EVERY_DAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
 
 function localDay(offsetDays: number): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000)
+  const d = new Date(clinicNow() + offsetDays * 86_400_000)
   return d.toISOString().slice(0, 10)
 }
 

@@ -6,6 +6,7 @@ import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
 import { aSmallClinic, at, today, TZ } from './small-clinic'
 import { utcToZoned } from '../../src/main/services/diary/clinic-clock'
+import { clinicNow } from './clinic-clock'
 
 const owner = aSession('owner')
 const smallClinic = async (core: PlinthCore) => {
@@ -156,7 +157,7 @@ test('a weekly booking lists its dates, skips a clash and books the rest', async
   )
   if (!other.ok) throw new Error(other.error.message)
   // Next Monday 10:00 is free; the Monday after is taken by Tom.
-  const t = utcToZoned(Date.now(), TZ)
+  const t = utcToZoned(clinicNow(), TZ)
   const monday = (n: number) => {
     const d = new Date(`${t.date}T12:00:00Z`)
     d.setUTCDate(d.getUTCDate() + ((8 - t.weekday) % 7 || 7) + 7 * n)
@@ -210,7 +211,7 @@ test('a caller goes on the waiting list and shows up when a matching booking is 
     owner,
   )
   if (!tom.ok) throw new Error(tom.error.message)
-  const tomorrow = utcToZoned(Date.now() + 86_400_000, TZ).date
+  const tomorrow = utcToZoned(clinicNow() + 86_400_000, TZ).date
   const booked = await call(
     clinic.core,
     'appointments.book',

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/main/log'
 import type { Role } from '../../src/shared/roles'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
 import { aStaffMember } from '../fixtures/staff'
+import { clinicNow } from './clinic-clock'
 
 export interface Clinic {
   core: PlinthCore
@@ -20,13 +21,24 @@ export interface Clinic {
   open(page: Page, options?: { as?: Role; at?: string }): Promise<void>
 }
 
-/** Each test gets its own clinic: a fresh SQLite file behind the real router and renderer. */
+/**
+ * Each test gets its own clinic: a fresh SQLite file behind the real router and renderer,
+ * and a page whose clock agrees with the router's (both pinned: see clinic-clock.ts).
+ */
 export const test = base.extend<{ clinic: Clinic }>({
+  page: async ({ page }, use) => {
+    await page.clock.install({ time: clinicNow() })
+    await use(page)
+  },
   // Playwright reads fixture dependencies from the destructuring pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   clinic: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-'))
-    const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+    const core = await openCore({
+      file: join(dir, 'clinic.sqlite'),
+      log: silentLogger,
+      now: () => new Date(clinicNow()),
+    })
     const server = await startWebServer({
       connection: core.connect(),
       rendererDir: resolve('out/renderer'),

@@ -5,6 +5,7 @@ import { aStaffMember } from '../fixtures/staff'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
 import { aSmallClinic } from './small-clinic'
+import { clinicNow } from './clinic-clock'
 
 const owner = aSession('owner')
 const TZ = 'Europe/London'
@@ -30,7 +31,7 @@ async function clinicWithTodaysAppointment(core: PlinthCore) {
     .set({ therapist_id: samId })
     .where('id', '=', account.userId)
     .execute()
-  const local = utcToZoned(Date.now(), TZ)
+  const local = utcToZoned(clinicNow(), TZ)
   const hour = Math.min(19, Math.max(7, Math.floor(local.minutes / 60) - 1))
   const appt = await call(
     core,
@@ -238,7 +239,7 @@ test('a therapist sees notes left unsigned from earlier days above the diary', a
   // Started three days ago and never signed.
   await clinic.core.db
     .updateTable('notes')
-    .set({ session_at: new Date(Date.now() - 3 * 86_400_000).toISOString() })
+    .set({ session_at: new Date(clinicNow() - 3 * 86_400_000).toISOString() })
     .execute()
   await clinic.open(page, { as: 'therapist', at: '#/diary' })
   const banner = page.getByRole('region', { name: /1 unsigned note from earlier days/ })

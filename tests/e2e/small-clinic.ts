@@ -1,11 +1,11 @@
 import type { PlinthCore } from '../../src/main/app-core'
-import { utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
+import { zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import { aSession, call } from '../fixtures/temp-core'
+import { TZ } from './clinic-clock'
+
+export { TZ, today } from './clinic-clock'
 
 const owner = aSession('owner')
-export const TZ = 'Europe/London'
-/** Today's date on the clinic's clock. */
-export const today = () => utcToZoned(Date.now(), TZ).date
 /** A clinic-local date and HH:mm as the UTC instant the contract takes. */
 export const at = (date: string, hhmm: string) =>
   new Date(

@@ -23,7 +23,7 @@ export async function seedDemoDiary(
   core: PlinthCore,
   owner: Session,
   faker: Faker,
-  now = new Date(),
+  now = core.now(),
 ): Promise<void> {
   const call = (method: string, input: unknown, what: string) =>
     must<{ id: number }>(core.router.call(method, input, owner), what)

@@ -35,6 +35,7 @@ import {
   toWall,
 } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
+import { useFocusableScrollRegions } from './use-focusable-scroll-regions'
 import { fetchRange, step, type DiaryView } from './visible-range'
 
 export interface DiaryEvent {
@@ -78,6 +79,8 @@ export function DiaryScreen() {
   const tz = useClinicTimeZone()
   const [date, setDate] = useState(() => toWall(Date.now(), DEFAULT_TIME_ZONE))
   const [view, setView] = useState<DiaryView>('day')
+  const [calendarBox, setCalendarBox] = useState<HTMLDivElement | null>(null)
+  useFocusableScrollRegions(calendarBox)
   const [therapistFilter, setTherapistFilter] = useState<number | 'all'>('all')
   const [notice, setNotice] = useState<Notice | null>(null)
   const [openId, setOpenId] = useState<number | null>(null)
@@ -484,6 +487,7 @@ export function DiaryScreen() {
         </section>
       ) : (
         <div
+          ref={setCalendarBox}
           className={`diary-calendar view-${view}${everyone ? ' everyone' : ''}`}
           data-testid="diary-calendar"
           // For tests and the Chromium bench: which range is on screen, and whether it is current.
