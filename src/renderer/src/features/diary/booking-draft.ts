@@ -18,6 +18,8 @@ export interface BookingDraft {
   /** How soon the caller needs a time, if they go on the waiting list. */
   urgency: 'low' | 'normal' | 'high'
   newClient: { firstName: string; lastName: string; mobile: string }
+  /** The lookup answered "nobody" and the new-client fields are open. */
+  addingClient: boolean
 }
 
 export function emptyDraft(today: string): BookingDraft {
@@ -35,6 +37,7 @@ export function emptyDraft(today: string): BookingDraft {
     repeatCount: 6,
     urgency: 'normal',
     newClient: { firstName: '', lastName: '', mobile: '' },
+    addingClient: false,
   }
 }
 

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { RpcError } from '../../../../shared/rpc'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import {
+  useAddToWaitlist,
+  useBook,
+  useBookSeries,
+  useServices,
+  useTherapists,
+} from '../../api/diary'
+import {
+  emptyDraft,
+  clearBookingDraft,
+  readBookingDraft,
+  writeBookingDraft,
+  type BookingDraft,
+} from './booking-draft'
+import {
+  bookRequest,
+  clashing,
+  missingForBooking,
+  seriesRequest,
+  startingDraft,
+  waitlistWindows,
+  type PlannedDate,
+} from './booking-plan'
+import type { BookingPrefill } from './booking-store'
+import { useClinicTimeZone } from './use-clinic-time-zone'
+
+/**
+ * The booking dialog's state and commands: the draft (kept across closing the dialog), the
+ * service and therapist lists, booking once or as a series (first a dry run that lists the
+ * dates, then the rest), the owner's override and the waiting list.
+ */
+export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: string) => void) {
+  const tz = useClinicTimeZone()
+  const [today] = useState(() => formatClinic(Date.now(), 'yyyy-MM-dd', tz))
+  const [draft, setDraftState] = useState<BookingDraft>(() =>
+    startingDraft(readBookingDraft() ?? emptyDraft(today), prefill, tz),
+  )
+  const setDraft = useCallback(
+    (patch: Partial<BookingDraft>) => setDraftState((d) => ({ ...d, ...patch })),
+    [],
+  )
+  useEffect(() => writeBookingDraft(draft), [draft])
+
+  const services = useServices()
+  const therapists = useTherapists()
+  const book = useBook()
+  const bookSeries = useBookSeries()
+  const addToWaitlist = useAddToWaitlist()
+  const [error, setError] = useState<string | null>(null)
+  const [plan, setPlanState] = useState<PlannedDate[] | null>(null)
+  const [skip, setSkip] = useState<string[]>([])
+  // A rule the chosen time breaks (clicked in the diary outside someone's hours, say): the
+  // owner may book anyway, with a reason that stays in the appointment's history.
+  const [ruleBroken, setRuleBroken] = useState(false)
+  const [waitlisted, setWaitlisted] = useState(false)
+
+  const serviceId = draft.serviceId ?? services.data?.[0]?.id ?? null
+  const service = services.data?.find((s) => s.id === serviceId)
+  const offering = useMemo(
+    () =>
+      (therapists.data ?? []).filter((t) => serviceId !== null && t.serviceIds.includes(serviceId)),
+    [therapists.data, serviceId],
+  )
+  const therapistName = useCallback(
+    (id: number) => therapists.data?.find((t) => t.id === id)?.name ?? '',
+    [therapists.data],
+  )
+
+  async function submit(override?: { reason: string }) {
+    setError(null)
+    const missing = missingForBooking(draft, serviceId)
+    if (missing || serviceId === null) return setError(missing)
+    const startsAt = draft.picked!.startsAt
+    if (draft.repeatEvery > 0) {
+      try {
+        if (!plan) {
+          const dry = await bookSeries.mutateAsync(
+            seriesRequest(draft, serviceId, { dryRun: true }),
+          )
+          setPlanState(dry.occurrences)
+          setSkip(clashing(dry.occurrences))
+          return
+        }
+        await bookSeries.mutateAsync(seriesRequest(draft, serviceId, { skip }))
+        clearBookingDraft()
+        onBooked(startsAt)
+      } catch (e) {
+        setError(e instanceof RpcError ? e.message : 'The bookings could not be saved.')
+      }
+      return
+    }
+    try {
+      await book.mutateAsync(bookRequest(draft, serviceId, override))
+      clearBookingDraft()
+      onBooked(startsAt)
+    } catch (e) {
+      setRuleBroken(e instanceof RpcError && e.code === 'rule_broken')
+      setError(e instanceof RpcError ? e.message : 'The booking could not be saved.')
+    }
+  }
+
+  async function waitlist() {
+    setError(null)
+    if (!draft.client) return setError('Find or add the client first.')
+    if (!serviceId) return setError('Choose the service.')
+    try {
+      await addToWaitlist.mutateAsync({
+        clientId: draft.client.id,
+        serviceId,
+        therapistIds: draft.therapistId ? [draft.therapistId] : [],
+        windows: waitlistWindows(draft),
+        urgency: draft.urgency ?? 'normal',
+        notes: draft.notes,
+      })
+      setWaitlisted(true)
+    } catch (e) {
+      setError(e instanceof RpcError ? e.message : 'Could not add to the waiting list.')
+    }
+  }
+
+  return {
+    tz,
+    today,
+    draft,
+    setDraft,
+    services: services.data ?? [],
+    service,
+    serviceId,
+    offering,
+    therapistName,
+    error,
+    plan,
+    /** A change to the repeat throws the listed dates away. */
+    clearPlan: () => setPlanState(null),
+    skip,
+    setSkip,
+    ruleBroken,
+    waitlisted,
+    pending: book.isPending || bookSeries.isPending,
+    waitlistPending: addToWaitlist.isPending,
+    submit,
+    waitlist,
+  }
+}
+
+export type Booking = ReturnType<typeof useBooking>
