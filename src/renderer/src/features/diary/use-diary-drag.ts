@@ -3,6 +3,7 @@ import { format } from 'date-fns'
 import { RpcError } from '../../../../shared/rpc'
 import { formatClinic, fromWall } from '../../../../shared/diary/wall-clock'
 import { useMoveAppointment, useMoveSeries } from '../../api/diary'
+import { therapistOfColumn } from './calendar-column'
 import type { EventInteractionArgs } from './drag-and-drop'
 import type { DiaryEvent } from './diary-events'
 import type { SeriesDrop } from './SeriesDropDialog'
@@ -30,10 +31,11 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
       resize: boolean,
     ) => {
       setNotice(null)
+      // Dropped in a view without therapist columns (week, month): the therapist stays.
       if (event.appt.seriesId !== null && !resize) {
         setSeriesDrop({
           appointment: event.appt,
-          therapistId: resourceId !== undefined ? Number(resourceId) : event.resourceId,
+          therapistId: therapistOfColumn(resourceId) ?? event.resourceId,
           startsAt: fromWall(new Date(start), tz).toISOString(),
         })
         return
@@ -41,7 +43,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
       try {
         await move.mutateAsync({
           id: event.id,
-          therapistId: resourceId !== undefined ? Number(resourceId) : event.resourceId,
+          therapistId: therapistOfColumn(resourceId) ?? event.resourceId,
           startsAt: fromWall(new Date(start), tz).toISOString(),
           ...(resize ? { endsAt: fromWall(new Date(end), tz).toISOString() } : {}),
         })

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import type { SlotInfo } from 'react-big-calendar'
 import { fromWall } from '../../../../shared/diary/wall-clock'
 import { openBooking } from './booking-store'
+import { therapistOfColumn } from './calendar-column'
 import type { DiaryEvent } from './diary-events'
 import type { DiaryView } from './visible-range'
 
@@ -25,11 +26,8 @@ export function useDiarySelection({
   const onSelectSlot = useCallback(
     (slot: SlotInfo) => {
       const therapistId =
-        slot.resourceId !== undefined
-          ? Number(slot.resourceId)
-          : therapistFilter !== 'all'
-            ? therapistFilter
-            : undefined
+        therapistOfColumn(slot.resourceId) ??
+        (therapistFilter !== 'all' ? therapistFilter : undefined)
       if (view === 'month') {
         showDay(slot.start)
         return
