@@ -151,6 +151,8 @@ export const bookInput = z.object({
   roomId: z.number().int().positive().nullable().default(null),
   notes: z.string().trim().max(500, 'Keep booking notes short').default(''),
   override: overrideInput,
+  /** A start in the past is refused unless this says it is on purpose (see past-booking.ts). */
+  confirmPast: z.boolean().default(false),
 })
 export type BookInput = z.input<typeof bookInput>
 
@@ -162,6 +164,8 @@ export const moveInput = z
     /** A resize; otherwise the length is kept. */
     endsAt: instant.optional(),
     override: overrideInput,
+    /** A start in the past is refused unless this says it is on purpose (see past-booking.ts). */
+    confirmPast: z.boolean().default(false),
   })
   .refine((m) => m.endsAt === undefined || m.endsAt > m.startsAt, {
     message: 'The end comes after the start',
@@ -239,6 +243,8 @@ export const seriesMoveInput = z.object({
   therapistId: z.number({ message: 'Choose the therapist' }).int().positive(),
   startsAt: instant,
   scope: z.enum(['one', 'following', 'all']).default('one'),
+  /** A start in the past is refused unless this says it is on purpose (see past-booking.ts). */
+  confirmPast: z.boolean().default(false),
   /** true: only list where each would go and what it would clash with; move nothing. */
   dryRun: z.boolean().default(false),
 })

@@ -155,12 +155,13 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
     return appointment
   },
   'appointments.setStatus': async (ctx, input) => {
-    const appointment = await setAppointmentStatus(ctx.db, input, actorOf(ctx), ctx.now)
+    const { appointment, from } = await setAppointmentStatus(ctx.db, input, actorOf(ctx), ctx.now)
     await ctx.audit({
       action: `appointment.${input.status}`,
       entityType: 'appointment',
       entityId: input.id,
-      summary: `Marked ${input.status.replace('_', ' ')}`,
+      // An undone "completed" is worth seeing in the log: say what it was.
+      summary: `Marked ${input.status.replace('_', ' ')} (was ${from.replace('_', ' ')})`,
     })
     return appointment
   },
