@@ -91,6 +91,19 @@ export function BookingDialog({
           />
         </div>
         <SeriesFields booking={booking} />
+        {booking.pastPicked && draft.picked && (
+          <div className="banner banner-warn past-warning" role="alert">
+            <Icon name="alert" /> {slotLabel(draft.picked.startsAt, tz)} is in the past.
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={booking.confirmPast}
+                onChange={(e) => booking.setConfirmPast(e.target.checked)}
+              />
+              Book it in the past (catching up)
+            </label>
+          </div>
+        )}
         {booking.error && (
           <div className="banner banner-error" role="alert">
             <Icon name="alert" /> {booking.error}

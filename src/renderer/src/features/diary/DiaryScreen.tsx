@@ -13,7 +13,8 @@ import { SeriesDropDialog } from './SeriesDropDialog'
 import { WaitlistDialog } from './WaitlistDialog'
 import { openBooking } from './booking-store'
 import { CULTURE, formats, localizer } from './calendar-setup'
-import { toWall } from '../../../../shared/diary/wall-clock'
+import { formatClinic, toWall } from '../../../../shared/diary/wall-clock'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { useFocusableScrollRegions } from './use-focusable-scroll-regions'
 import { step, type DiaryView } from './visible-range'
@@ -284,6 +285,21 @@ export function DiaryScreen() {
           onChoose={drag.chooseSeriesScope}
           onClose={drag.cancelSeriesDrop}
         />
+      )}
+      {drag.pastDrop && (
+        <ConfirmDialog
+          title="Move into the past?"
+          confirmLabel="Move it"
+          cancelLabel="Leave it where it was"
+          onConfirm={drag.confirmPastDrop}
+          onCancel={drag.cancelPastDrop}
+        >
+          <p>
+            {drag.pastDrop.clientName} would start{' '}
+            {formatClinic(drag.pastDrop.startsAt, 'EEEE d MMMM, HH:mm', tz)}, which is in the past.
+            Move it only if you are catching up on what happened.
+          </p>
+        </ConfirmDialog>
       )}
       {waitlistOpen && <WaitlistDialog onClose={() => setWaitlistOpen(false)} />}
     </div>

@@ -81,6 +81,7 @@ export function bookRequest(
   draft: BookingDraft,
   serviceId: number,
   override?: { reason: string },
+  confirmPast = false,
 ): InputOf<'appointments.book'> {
   return {
     clientId: draft.client!.id,
@@ -89,6 +90,7 @@ export function bookRequest(
     startsAt: draft.picked!.startsAt,
     notes: draft.notes,
     ...(override ? { override } : {}),
+    ...(confirmPast ? { confirmPast } : {}),
   }
 }
 
@@ -97,6 +99,7 @@ export function seriesRequest(
   draft: BookingDraft,
   serviceId: number,
   run: { dryRun: true } | { skip: string[] },
+  confirmPast = false,
 ): InputOf<'appointments.bookSeries'> {
   return {
     clientId: draft.client!.id,
@@ -107,6 +110,7 @@ export function seriesRequest(
     everyWeeks: draft.repeatEvery,
     count: seriesCount(draft.repeatCount),
     ...run,
+    ...(confirmPast ? { confirmPast } : {}),
   }
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { RpcError } from '../../../../shared/rpc'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { PAST_REFUSAL, startsInThePast } from '../../../../shared/diary/past-booking'
 import {
   useAddToWaitlist,
   useBook,
@@ -56,6 +57,12 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
   // owner may book anyway, with a reason that stays in the appointment's history.
   const [ruleBroken, setRuleBroken] = useState(false)
   const [waitlisted, setWaitlisted] = useState(false)
+  // A time in the past is booked only once the user has said it is on purpose (catching up);
+  // main refuses it otherwise. Main's own refusal (a clock that differs) asks the same.
+  const [confirmPast, setConfirmPast] = useState(false)
+  const [mainSaidPast, setMainSaidPast] = useState(false)
+  const pastPicked =
+    draft.picked !== null && (mainSaidPast || startsInThePast(draft.picked.startsAt, Date.now()))
 
   const serviceId = draft.serviceId ?? services.data?.[0]?.id ?? null
   const service = services.data?.find((s) => s.id === serviceId)
@@ -74,30 +81,38 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
     const missing = missingForBooking(draft, serviceId)
     if (missing || serviceId === null) return setError(missing)
     const startsAt = draft.picked!.startsAt
+    if (pastPicked && !confirmPast) {
+      return setError('That time is in the past: tick “Book it in the past” to book it anyway.')
+    }
+    const past = pastPicked && confirmPast
+    const refusedAsPast = (e: unknown) =>
+      e instanceof RpcError && e.fieldErrors.some((f) => f.path === PAST_REFUSAL.path)
     if (draft.repeatEvery > 0) {
       try {
         if (!plan) {
           const dry = await bookSeries.mutateAsync(
-            seriesRequest(draft, serviceId, { dryRun: true }),
+            seriesRequest(draft, serviceId, { dryRun: true }, past),
           )
           setPlanState(dry.occurrences)
           setSkip(clashing(dry.occurrences))
           return
         }
-        await bookSeries.mutateAsync(seriesRequest(draft, serviceId, { skip }))
+        await bookSeries.mutateAsync(seriesRequest(draft, serviceId, { skip }, past))
         clearBookingDraft()
         onBooked(startsAt)
       } catch (e) {
+        setMainSaidPast(refusedAsPast(e))
         setError(e instanceof RpcError ? e.message : 'The bookings could not be saved.')
       }
       return
     }
     try {
-      await book.mutateAsync(bookRequest(draft, serviceId, override))
+      await book.mutateAsync(bookRequest(draft, serviceId, override, past))
       clearBookingDraft()
       onBooked(startsAt)
     } catch (e) {
-      setRuleBroken(e instanceof RpcError && e.code === 'rule_broken')
+      setMainSaidPast(refusedAsPast(e))
+      setRuleBroken(e instanceof RpcError && e.code === 'rule_broken' && !refusedAsPast(e))
       setError(e instanceof RpcError ? e.message : 'The booking could not be saved.')
     }
   }
@@ -138,6 +153,10 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
     skip,
     setSkip,
     ruleBroken,
+    /** The picked time is in the past: the dialog asks for `confirmPast` before booking. */
+    pastPicked,
+    confirmPast,
+    setConfirmPast,
     waitlisted,
     pending: book.isPending || bookSeries.isPending,
     waitlistPending: addToWaitlist.isPending,

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { format } from 'date-fns'
 import { RpcError } from '../../../../shared/rpc'
 import { formatClinic, fromWall } from '../../../../shared/diary/wall-clock'
+import { startsInThePast } from '../../../../shared/diary/past-booking'
 import { useMoveAppointment, useMoveSeries } from '../../api/diary'
 import { therapistOfColumn } from './calendar-column'
 import type { EventInteractionArgs } from './drag-and-drop'
@@ -24,19 +25,32 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
   const move = useMoveAppointment()
   const moveSeries = useMoveSeries()
   const [seriesDrop, setSeriesDrop] = useState<SeriesDrop | null>(null)
+  // A drop whose new start is in the past waits here until the user confirms it.
+  const [pastDrop, setPastDrop] = useState<{
+    args: EventInteractionArgs<DiaryEvent>
+    resize: boolean
+  } | null>(null)
 
   const reschedule = useCallback(
-    async (
-      { event, start, end, resourceId }: EventInteractionArgs<DiaryEvent>,
-      resize: boolean,
-    ) => {
+    async (args: EventInteractionArgs<DiaryEvent>, resize: boolean, confirmPast = false) => {
+      const { event, start, end, resourceId } = args
       setNotice(null)
+      const newStart = fromWall(new Date(start), tz).getTime()
+      if (
+        !confirmPast &&
+        newStart !== Date.parse(event.appt.startsAt) &&
+        startsInThePast(newStart, Date.now())
+      ) {
+        setPastDrop({ args, resize })
+        return
+      }
       // Dropped in a view without therapist columns (week, month): the therapist stays.
       if (event.appt.seriesId !== null && !resize) {
         setSeriesDrop({
           appointment: event.appt,
           therapistId: therapistOfColumn(resourceId) ?? event.resourceId,
           startsAt: fromWall(new Date(start), tz).toISOString(),
+          confirmPast,
         })
         return
       }
@@ -46,6 +60,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
           therapistId: therapistOfColumn(resourceId) ?? event.resourceId,
           startsAt: fromWall(new Date(start), tz).toISOString(),
           ...(resize ? { endsAt: fromWall(new Date(end), tz).toISOString() } : {}),
+          ...(confirmPast ? { confirmPast } : {}),
         })
         setNotice({
           kind: 'ok',
@@ -68,6 +83,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
             id: drop.appointment.id,
             therapistId: drop.therapistId,
             startsAt: drop.startsAt,
+            confirmPast: drop.confirmPast,
           })
           setNotice({ kind: 'ok', text: `${drop.appointment.clientName} moved to ${label}.` })
           return
@@ -77,6 +93,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
           therapistId: drop.therapistId,
           startsAt: drop.startsAt,
           scope,
+          confirmPast: drop.confirmPast,
         })
         setNotice({
           kind: 'ok',
@@ -105,6 +122,16 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
     onEventResize,
     draggable,
     seriesDrop,
+    /** The drop waiting for "yes, move it into the past", and the answers to it. */
+    pastDrop: pastDrop && {
+      clientName: pastDrop.args.event.appt.clientName,
+      startsAt: fromWall(new Date(pastDrop.args.start), tz).toISOString(),
+    },
+    confirmPastDrop: () => {
+      if (pastDrop) void reschedule(pastDrop.args, pastDrop.resize, true)
+      setPastDrop(null)
+    },
+    cancelPastDrop: () => setPastDrop(null),
     cancelSeriesDrop: () => setSeriesDrop(null),
     chooseSeriesScope: (scope: SeriesScope) => {
       if (seriesDrop) void moveRepeating(seriesDrop, scope)
