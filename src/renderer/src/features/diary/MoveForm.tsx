@@ -37,12 +37,13 @@ export function MoveForm({
   const label = (iso: string) => formatClinic(iso, 'EEE d MMM yyyy, HH:mm', tz)
   // Moving into the past is for catching up, and main wants it said (past-booking.ts).
   const [confirmPast, setConfirmPast] = useState(false)
+  const [openedAt] = useState(() => Date.now())
   const typedStart =
     /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time)
       ? clinicInstant(date, time, tz)
       : null
   const intoThePast =
-    typedStart !== null && typedStart !== a.startsAt && startsInThePast(typedStart, Date.now())
+    typedStart !== null && typedStart !== a.startsAt && startsInThePast(typedStart, openedAt)
 
   async function submit() {
     setError(null)

@@ -61,8 +61,9 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
   // main refuses it otherwise. Main's own refusal (a clock that differs) asks the same.
   const [confirmPast, setConfirmPast] = useState(false)
   const [mainSaidPast, setMainSaidPast] = useState(false)
+  const [openedAt] = useState(() => Date.now())
   const pastPicked =
-    draft.picked !== null && (mainSaidPast || startsInThePast(draft.picked.startsAt, Date.now()))
+    draft.picked !== null && (mainSaidPast || startsInThePast(draft.picked.startsAt, openedAt))
 
   const serviceId = draft.serviceId ?? services.data?.[0]?.id ?? null
   const service = services.data?.find((s) => s.id === serviceId)
