@@ -12,6 +12,8 @@ import { writeAudit } from '../services/audit'
 import { DomainError } from '../services/domain-error'
 import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
+import { guardInput } from './input-guard'
+import { domainErrorOfSqlite } from '../db/sqlite-errors'
 
 export interface RouterOptions {
   /** A LiveDatabase when the file can be swapped underneath (restore); a fixed handle in tests. */
@@ -109,6 +111,17 @@ export function createRouter({
       const refused = refusal(method, spec, session)
       if (refused) return refused
 
+      const guarded = guardInput(input)
+      if (guarded) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'Please correct the highlighted fields.',
+            fieldErrors: [guarded],
+          },
+        }
+      }
       const parsed = spec.input.safeParse(input ?? {})
       if (!parsed.success) {
         return {
@@ -157,7 +170,8 @@ export function createRouter({
           }
         }
         return { ok: true, value }
-      } catch (error) {
+      } catch (thrown) {
+        const error = domainErrorOfSqlite(thrown) ?? thrown
         if (error instanceof DomainError) {
           return {
             ok: false,
