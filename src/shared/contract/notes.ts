@@ -197,7 +197,8 @@ export const notesContract = {
   }),
   'notes.saveDraft': method({
     summary: 'Save a draft treatment note',
-    input: z.object({ id, content: noteContent }),
+    /** baseRevision: the note's `revision` this save builds on; a stale one is a 'conflict'. */
+    input: z.object({ id, baseRevision: z.number().int().min(0), content: noteContent }),
     output: saved,
     roles: CLINICAL,
   }),
