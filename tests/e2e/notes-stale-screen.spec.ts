@@ -188,7 +188,7 @@ test('one out-of-range value is highlighted and held back while the rest keeps s
   await expect(
     page.getByRole('status').filter({ hasText: '1 field is not saved until corrected' }),
   ).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Other changes saved' })).toBeVisible()
   await snap(page, 'notes-invalid-field-held-back')
   let [row] = await clinic.core.db
     .selectFrom('notes')

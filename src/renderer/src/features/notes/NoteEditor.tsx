@@ -116,7 +116,9 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
         aria-live="polite"
       >
         <Icon name={autosave.state === 'failed' || heldCount > 0 ? 'alert' : 'check'} size={14} />{' '}
-        {STATE_LABEL[autosave.state]}
+        {heldCount > 0 && autosave.state === 'saved'
+          ? 'Other changes saved'
+          : STATE_LABEL[autosave.state]}
         {autosave.error && !autosave.conflict ? `: ${autosave.error}` : ''}
         {heldCount > 0 &&
           ` · ${heldCount === 1 ? '1 field is' : `${heldCount} fields are`} not saved until corrected (highlighted)`}
