@@ -3,6 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { APPOINTMENT_STATUSES } from './appointments'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 const text = (max: number, what = 'this') =>
   z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('')
@@ -260,8 +261,9 @@ export const clientsContract = {
   'clients.get': method({
     summary: 'Open a client record',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.duplicates': method({
     summary: 'Check for likely duplicate clients',
@@ -279,14 +281,16 @@ export const clientsContract = {
   'clients.create': method({
     summary: 'Add a client',
     input: clientInput,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'create' },
   }),
   'clients.update': method({
     summary: 'Change a client record',
-    input: z.object({ id: z.number().int().positive(), client: clientInput }),
-    output: clientRecord,
+    input: savesOn(z.object({ id: z.number().int().positive(), client: clientInput })),
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'save' },
   }),
   'clients.archive': method({
     summary: 'Archive a client',
@@ -344,14 +348,16 @@ export const clientsContract = {
   'clients.settings': method({
     summary: 'Read the client record settings',
     input: z.object({}),
-    output: clientSettings,
+    output: revisioned(clientSettings),
     roles: ALL_STAFF,
+    revision: { kind: 'client-settings', as: 'read' },
   }),
   'clients.updateSettings': method({
     summary: 'Change the client record settings',
-    input: clientSettings,
-    output: clientSettings,
+    input: savesOn(clientSettings),
+    output: revisioned(clientSettings),
     roles: ['owner'],
+    revision: { kind: 'client-settings', as: 'save' },
   }),
   'clients.merge': method({
     summary: 'Merge two client records',

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+/**
+ * Records two screens or two desks can edit. Each has a revision in main: every read of it
+ * carries `revision`, every save may carry the `baseRevision` it was based on, and main
+ * refuses a save whose base is no longer current with a 'conflict' (nothing is written).
+ * Singletons (one per clinic) have record id 0.
+ */
+export const RECORD_KINDS = {
+  client: 'This client record',
+  'clinic-settings': 'The clinic settings',
+  'clinic-hours': 'The opening hours',
+  security: 'The security settings',
+  'backup-settings': 'The backup settings',
+  'retention-settings': 'The retention settings',
+  'client-settings': 'The client record settings',
+  'note-template': 'This note template',
+  therapist: 'This therapist',
+  service: 'This service',
+  room: 'This room',
+  user: 'This staff account',
+} as const
+export type RecordKind = keyof typeof RECORD_KINDS
+
+export const SINGLETON_KINDS: readonly RecordKind[] = [
+  'clinic-settings',
+  'clinic-hours',
+  'security',
+  'backup-settings',
+  'retention-settings',
+  'client-settings',
+]
+
+/**
+ * How a method touches a revisioned record: 'read' answers one record, 'list' an array of
+ * them, 'create' makes one, 'save' changes one (its input's `id`, or the singleton).
+ */
+export interface RevisionUse {
+  kind: RecordKind
+  as: 'read' | 'list' | 'create' | 'save'
+}
+
+const revisionField = z.object({ revision: z.number().int() })
+
+/** A save's input: also the revision the form was showing (omitted only by scripts). */
+export const savesOn = <T extends z.ZodType>(input: T) =>
+  z.intersection(input, z.object({ baseRevision: z.number().int().min(0).optional() }))
+
+/** A record as read: with the revision a later save must name. */
+export const revisioned = <T extends z.ZodType>(output: T) => z.intersection(output, revisionField)
