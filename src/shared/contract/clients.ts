@@ -295,14 +295,16 @@ export const clientsContract = {
   'clients.archive': method({
     summary: 'Archive a client',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ['owner', 'reception'],
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.unarchive': method({
     summary: 'Bring back an archived client',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ['owner', 'reception'],
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.addAlert': method({
     summary: 'Add a medical alert',
@@ -312,14 +314,16 @@ export const clientsContract = {
       severity: severity.default('caution'),
       acknowledgeOnOpen: z.boolean().default(false),
     }),
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.removeAlert': method({
     summary: 'Remove a medical alert',
     input: z.object({ clientId: z.number().int().positive(), alertId: z.number().int() }),
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.acknowledgeAlerts': method({
     summary: 'Acknowledge medical alerts',
@@ -330,8 +334,9 @@ export const clientsContract = {
   'clients.saveQuestionnaire': method({
     summary: 'Record a health questionnaire',
     input: questionnaireInput,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.appointments': method({
     summary: "See a client's appointments",

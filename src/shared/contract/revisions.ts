@@ -48,3 +48,6 @@ export const savesOn = <T extends z.ZodType>(input: T) =>
 
 /** A record as read: with the revision a later save must name. */
 export const revisioned = <T extends z.ZodType>(output: T) => z.intersection(output, revisionField)
+
+/** A record as read through a revisioned method (the renderer's view of it). */
+export type Revisioned<T> = T & { revision: number }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
@@ -11,7 +12,14 @@ import {
 } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
-import { clearClientDraft, draftKey, readClientDraft, writeClientDraft } from './client-drafts'
+import {
+  clearClientDraft,
+  draftKey,
+  readClientDraft,
+  restoredBase,
+  writeClientDraft,
+} from './client-drafts'
+import { useBaseRevision } from '../../components/use-base-revision'
 import {
   EMPTY_CLIENT,
   clientFormSchema,
@@ -34,7 +42,7 @@ const REASON_TEXT = {
 
 interface ClientFormProps {
   /** The saved record when editing; null when adding a new client. */
-  saved: ClientRecord | null
+  saved: Revisioned<ClientRecord> | null
   onSaved(record: ClientRecord): void
   onCancel(): void
 }
@@ -48,6 +56,8 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const referralSources = useClientSettings().data?.referralSources ?? []
   const create = useCreateClient()
   const update = useUpdateClient()
+  // A restored draft was typed on the revision it started from, not on today's record.
+  const base = useBaseRevision(restoredBase(key) ?? saved?.revision)
   const saving = create.isPending || update.isPending
   const defaults = useMemo(() => (saved ? formValuesOf(saved) : EMPTY_CLIENT), [saved])
 
@@ -66,7 +76,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const who = saved ? saved.displayName : 'The new client'
   useEffect(() => {
     if (formState.isDirty) {
-      writeClientDraft(key, values)
+      writeClientDraft(key, values, base.get())
       setUnsaved(who)
     } else {
       clearClientDraft(key)
@@ -120,9 +130,10 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       }
       try {
         const record = saved
-          ? await update.mutateAsync({ id: saved.id, client: input })
+          ? await update.mutateAsync({ id: saved.id, client: input, baseRevision: base.get() })
           : await create.mutateAsync(input)
         clearClientDraft(key)
+        base.saved(record.revision)
         setUnsaved(null)
         reset(formValuesOf(record))
         onSaved(record)
@@ -149,6 +160,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       reset,
       onSaved,
       setError,
+      base,
     ],
   )
   const submit = handleSubmit(onSubmit)

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { formatInstant } from '../../clinic-time'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -25,6 +26,7 @@ import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
 import { SecuritySection } from './SecuritySection'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
 
 type FormValues = ClinicSettingsInput
@@ -106,8 +108,9 @@ function ClinicSection() {
   )
 }
 
-function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
+function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
   const update = useUpdateClinicSettings()
+  const base = useBaseRevision(saved.revision)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [restored] = useState(() => readSettingsDraft())
 
@@ -132,12 +135,13 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
   const onSubmit = useCallback(
     (input: ClinicSettingsInput) =>
       attempt(async () => {
-        const result = await update.mutateAsync(input)
+        const result = await update.mutateAsync({ ...input, baseRevision: base.get() })
+        base.saved(result.revision)
         reset(formValuesOf(result))
         clearSettingsDraft()
         setSavedAt(formatInstant(result.updatedAt, 'HH:mm'))
       }),
-    [attempt, update, reset],
+    [attempt, update, reset, base],
   )
 
   const submit = handleSubmit(onSubmit)
