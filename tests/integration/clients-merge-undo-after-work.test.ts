@@ -146,3 +146,24 @@ describe('undoing a merge after work on what it moved', () => {
     expect(await undoRefused(mergeId)).toContain('a treatment note written on the appointment')
   })
 })
+
+describe('a client form opened before a merge', () => {
+  it('cannot save over the fields the merge took over', async () => {
+    const b = await aClient().named('Kate', 'Morgan').withMobile('07400 555666').in(core)
+    const a = await aClient().named('Katie', 'Morgan').withMobile('07911 123456').in(core)
+    const opened = await callOk(core, 'clients.get', { id: a.id }, owner)
+    await callOk(core, 'clients.merge', { keepId: a.id, mergeId: b.id, take: ['mobile'] }, owner)
+    const stale = await call(
+      core,
+      'clients.update',
+      {
+        id: a.id,
+        baseRevision: opened.revision,
+        client: { firstName: 'Katie', lastName: 'Morgan', mobile: '07911 123456' },
+      },
+      owner,
+    )
+    expect(!stale.ok && stale.error.code).toBe('conflict')
+    expect((await callOk(core, 'clients.get', { id: a.id }, owner)).mobile).toBe('07400 555666')
+  })
+})

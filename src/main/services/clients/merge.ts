@@ -8,6 +8,7 @@ import { displayNameOf, requireLiveClient, type ClientRow } from './client-recor
 import { normalisedColumns } from './normalise'
 import { reindexClient } from './search-index'
 import { moveNotesInSearch } from '../notes/note-search'
+import { bumpRevision } from '../revisions'
 import { assertNotWorkedOnSince, footprintOf, type MergeFootprint } from './merge-work-check'
 
 /**
@@ -143,6 +144,8 @@ export async function mergeClients(
   for (const id of [keepId, mergeId]) {
     await reindexClient(db, id)
     await refreshAlertSummary(db, id)
+    // Fields were taken over: a client form opened before the merge must not save over them.
+    await bumpRevision(db, 'client', id)
   }
   return {
     mergeId: row.id,
@@ -211,6 +214,7 @@ export async function undoMerge(
   for (const clientId of [merge.kept_id, merge.merged_id]) {
     await reindexClient(db, clientId)
     await refreshAlertSummary(db, clientId)
+    await bumpRevision(db, 'client', clientId)
   }
   return { keptId: merge.kept_id, restoredId: merge.merged_id }
 }
