@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 
 /**
  * The revision a form's values were loaded from: what its saves name as `baseRevision`, so
@@ -11,10 +11,14 @@ export function useBaseRevision(loaded: number | undefined): {
   saved(revision: number): void
 } {
   const ref = useRef(loaded)
-  return {
-    get: () => ref.current,
-    saved: (revision) => {
-      ref.current = revision
-    },
-  }
+  // One object for the form's life, so effects and callbacks can depend on it.
+  return useMemo(
+    () => ({
+      get: () => ref.current,
+      saved: (revision: number) => {
+        ref.current = revision
+      },
+    }),
+    [],
+  )
 }

@@ -16,7 +16,9 @@ import {
   clearClientDraft,
   draftKey,
   readClientDraft,
+  readDraftNotice,
   restoredBase,
+  setDraftNotice,
   writeClientDraft,
 } from './client-drafts'
 import { useBaseRevision } from '../../components/use-base-revision'
@@ -50,7 +52,7 @@ interface ClientFormProps {
 export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const key = draftKey(saved?.id ?? null)
   const [restored] = useState(() => readClientDraft(key))
-  const [formError, setFormError] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(() => readDraftNotice(key))
   const [formWarning, setFormWarning] = useState<string | null>(null)
   const [duplicatesSeen, setDuplicatesSeen] = useState(false)
   const referralSources = useClientSettings().data?.referralSources ?? []
@@ -82,7 +84,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       clearClientDraft(key)
       setUnsaved(null)
     }
-  }, [values, formState.isDirty, key, who])
+  }, [values, formState.isDirty, key, who, base])
   useEffect(() => () => setUnsaved(null), [])
 
   // Unsaved edits warn before leaving: by an in-app link (sidebar, breadcrumbs) or by
@@ -148,6 +150,9 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           }
         }
         setFormError(error instanceof Error ? error.message : 'Saving failed.')
+        // The screen is reread after a stale save; the restored draft says why it was kept.
+        if (error instanceof RpcError && error.code === 'conflict')
+          setDraftNotice(key, error.message)
       }
     },
     [

@@ -7,12 +7,15 @@ import type { ClientFormValues } from './client-form-schema'
 const drafts = new Map<string, ClientFormValues>()
 // The record's revision each draft started from: its save must name that one, not a newer.
 const bases = new Map<string, number>()
+// Why a draft is still a draft (main refused it as stale): shown again when it is restored.
+const notices = new Map<string, string>()
 let draftsOf: number | null = null
 
 export function claimDrafts(userId: number | null): void {
   if (userId === draftsOf) return
   drafts.clear()
   bases.clear()
+  notices.clear()
   draftsOf = userId
 }
 
@@ -28,5 +31,9 @@ export const restoredBase = (key: string): number | undefined =>
 export function clearClientDraft(key: string): void {
   drafts.delete(key)
   bases.delete(key)
+  notices.delete(key)
 }
+export const setDraftNotice = (key: string, message: string) => notices.set(key, message)
+export const readDraftNotice = (key: string): string | null =>
+  drafts.has(key) ? (notices.get(key) ?? null) : null
 export const hasNewClientDraft = () => drafts.has('new')

@@ -27,7 +27,12 @@ import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
 import { SecuritySection } from './SecuritySection'
 import { useBaseRevision } from '../../components/use-base-revision'
-import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
+import {
+  clearSettingsDraft,
+  readSettingsDraft,
+  readSettingsDraftBase,
+  writeSettingsDraft,
+} from './settings-draft'
 
 type FormValues = ClinicSettingsInput
 
@@ -110,7 +115,7 @@ function ClinicSection() {
 
 function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
   const update = useUpdateClinicSettings()
-  const base = useBaseRevision(saved.revision)
+  const base = useBaseRevision(readSettingsDraftBase() ?? saved.revision)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [restored] = useState(() => readSettingsDraft())
 
@@ -127,9 +132,9 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
 
   const values = useWatch({ control })
   useEffect(() => {
-    if (formState.isDirty) writeSettingsDraft(values as FormValues)
+    if (formState.isDirty) writeSettingsDraft(values as FormValues, base.get())
     else clearSettingsDraft()
-  }, [values, formState.isDirty])
+  }, [values, formState.isDirty, base])
 
   const { formError, setFormError, attempt } = useFormError(setError)
   const onSubmit = useCallback(
@@ -226,7 +231,9 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
           className="button secondary"
           disabled={!formState.isDirty || update.isPending}
           onClick={() => {
+            // After a refused stale save this is the latest version (the cache was reread).
             reset(formValuesOf(saved))
+            base.saved(saved.revision)
             clearSettingsDraft()
             setFormError(null)
           }}
