@@ -32,7 +32,7 @@ test('settings saved from a screen that fell behind are refused, the typing kept
   await page.getByRole('button', { name: 'Save settings' }).click()
   const refused = page.getByRole('alert').filter({ hasText: 'changed elsewhere' })
   await expect(refused).toContainText(
-    'The clinic settings was changed elsewhere (on another screen or desk)',
+    'The clinic settings were changed elsewhere (on another screen or desk)',
   )
   await expect(name).toHaveValue('Riverside Sports Massage')
   await snap(page, 'settings-changed-elsewhere')

@@ -181,7 +181,7 @@ describe.each(KINDS)('a stale save of the $kind', (k) => {
     if (onThisScreen.ok) return
     expect(onThisScreen.error.code).toBe('conflict')
     expect(onThisScreen.error.message).toMatch(
-      /was changed elsewhere \(on another screen or desk\)/,
+      /^(This|The) [a-z ]+ (was|were) changed elsewhere \(on another screen or desk\)/,
     )
     const now = await k.read()
     expect(k.value(now)).toEqual(k.expected(1))

@@ -46,7 +46,7 @@ export async function claimRevision(
   if (base !== undefined && base !== current) {
     throw new DomainError(
       'conflict',
-      `${RECORD_KINDS[kind]} was changed elsewhere (on another screen or desk) since you opened it, so your changes were not saved. They are still in the form: copy what you need, load the latest version and make them again.`,
+      `${RECORD_KINDS[kind]} changed elsewhere (on another screen or desk) since you opened it, so your changes were not saved. They are still in the form: copy what you need, load the latest version and make them again.`,
     )
   }
   return bumpRevision(db, kind, id)

@@ -6,19 +6,20 @@ import { z } from 'zod'
  * refuses a save whose base is no longer current with a 'conflict' (nothing is written).
  * Singletons (one per clinic) have record id 0.
  */
+// Each kind's subject and verb, as the refusal message starts: "The opening hours were ...".
 export const RECORD_KINDS = {
-  client: 'This client record',
-  'clinic-settings': 'The clinic settings',
-  'clinic-hours': 'The opening hours',
-  security: 'The security settings',
-  'backup-settings': 'The backup settings',
-  'retention-settings': 'The retention settings',
-  'client-settings': 'The client record settings',
-  'note-template': 'This note template',
-  therapist: 'This therapist',
-  service: 'This service',
-  room: 'This room',
-  user: 'This staff account',
+  client: 'This client record was',
+  'clinic-settings': 'The clinic settings were',
+  'clinic-hours': 'The opening hours were',
+  security: 'The security settings were',
+  'backup-settings': 'The backup settings were',
+  'retention-settings': 'The retention settings were',
+  'client-settings': 'The client record settings were',
+  'note-template': 'This note template was',
+  therapist: 'This therapist was',
+  service: 'This service was',
+  room: 'This room was',
+  user: 'This staff account was',
 } as const
 export type RecordKind = keyof typeof RECORD_KINDS
 
