@@ -10,6 +10,7 @@ import type { DB } from '../db/schema'
 import type { Logger } from '../log'
 import { writeAudit } from '../services/audit'
 import { DomainError } from '../services/domain-error'
+import { withRevisions } from '../services/revisions'
 import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
 import { guardInput } from './input-guard'
@@ -144,20 +145,24 @@ export function createRouter({
         }
         const committed: (() => void)[] = []
         const value = await withDb((db) =>
-          db.transaction().execute((trx) =>
-            handler(
-              {
-                db: trx,
-                session,
-                now: at,
-                connection,
-                audit: (entry) => writeAudit(trx, actor, entry, at),
-                afterCommit: (work) => committed.push(work),
-                core,
-              },
-              parsed.data as never,
-            ),
-          ),
+          db.transaction().execute((trx) => {
+            const run = (data: unknown) =>
+              handler(
+                {
+                  db: trx,
+                  session,
+                  now: at,
+                  connection,
+                  audit: (entry) => writeAudit(trx, actor, entry, at),
+                  afterCommit: (work) => committed.push(work),
+                  core,
+                },
+                data as never,
+              )
+            return spec.revision
+              ? withRevisions(trx, spec.revision, parsed.data, run)
+              : run(parsed.data)
+          }),
         )
         for (const work of committed) {
           try {

@@ -3,6 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { APPOINTMENT_STATUSES } from './appointments'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 const text = (max: number, what = 'this') =>
   z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('')
@@ -262,8 +263,9 @@ export const clientsContract = {
   'clients.get': method({
     summary: 'Open a client record',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.duplicates': method({
     summary: 'Check for likely duplicate clients',
@@ -281,26 +283,30 @@ export const clientsContract = {
   'clients.create': method({
     summary: 'Add a client',
     input: clientInput,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'create' },
   }),
   'clients.update': method({
     summary: 'Change a client record',
-    input: z.object({ id: z.number().int().positive(), client: clientInput }),
-    output: clientRecord,
+    input: savesOn(z.object({ id: z.number().int().positive(), client: clientInput })),
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'save' },
   }),
   'clients.archive': method({
     summary: 'Archive a client',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ['owner', 'reception'],
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.unarchive': method({
     summary: 'Bring back an archived client',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ['owner', 'reception'],
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.addAlert': method({
     summary: 'Add a medical alert',
@@ -310,14 +316,16 @@ export const clientsContract = {
       severity: severity.default('caution'),
       acknowledgeOnOpen: z.boolean().default(false),
     }),
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.removeAlert': method({
     summary: 'Remove a medical alert',
     input: z.object({ clientId: z.number().int().positive(), alertId: z.number().int() }),
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.acknowledgeAlerts': method({
     summary: 'Acknowledge medical alerts',
@@ -328,8 +336,9 @@ export const clientsContract = {
   'clients.saveQuestionnaire': method({
     summary: 'Record a health questionnaire',
     input: questionnaireInput,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.appointments': method({
     summary: "See a client's appointments",
@@ -346,14 +355,16 @@ export const clientsContract = {
   'clients.settings': method({
     summary: 'Read the client record settings',
     input: z.object({}),
-    output: clientSettings,
+    output: revisioned(clientSettings),
     roles: ALL_STAFF,
+    revision: { kind: 'client-settings', as: 'read' },
   }),
   'clients.updateSettings': method({
     summary: 'Change the client record settings',
-    input: clientSettings,
-    output: clientSettings,
+    input: savesOn(clientSettings),
+    output: revisioned(clientSettings),
     roles: ['owner'],
+    revision: { kind: 'client-settings', as: 'save' },
   }),
   'clients.merge': method({
     summary: 'Merge two client records',

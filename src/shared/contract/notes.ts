@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MARK_KINDS, REGION_BY_ID } from '../notes/body-regions'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 const CLINICAL = ['owner', 'therapist'] as const
 const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
@@ -160,14 +161,16 @@ export const notesContract = {
   'notes.templates': method({
     summary: 'List note templates',
     input: z.object({ includeInactive: z.boolean().default(false) }),
-    output: z.array(noteTemplate),
+    output: z.array(revisioned(noteTemplate)),
     roles: CLINICAL,
+    revision: { kind: 'note-template', as: 'list' },
   }),
   'notes.saveTemplate': method({
     summary: 'Add or change a note template',
-    input: templateInput,
-    output: noteTemplate,
+    input: savesOn(templateInput),
+    output: revisioned(noteTemplate),
     roles: ['owner'],
+    revision: { kind: 'note-template', as: 'save' },
   }),
   'notes.listForClient': method({
     summary: 'List a client’s treatment notes',
@@ -199,7 +202,8 @@ export const notesContract = {
   }),
   'notes.saveDraft': method({
     summary: 'Save a draft treatment note',
-    input: z.object({ id, content: noteContent }),
+    /** baseRevision: the note's `revision` this save builds on; a stale one is a 'conflict'. */
+    input: z.object({ id, baseRevision: z.number().int().min(0), content: noteContent }),
     output: saved,
     roles: CLINICAL,
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 export const SUPPORTED_LOCALES = ['en-GB', 'en-IE', 'en-US', 'en-AU', 'en-NZ', 'en-CA'] as const
 
@@ -53,13 +54,15 @@ export const settingsContract = {
   'settings.get': method({
     summary: 'Read the clinic settings',
     input: z.object({}),
-    output: clinicSettings,
+    output: revisioned(clinicSettings),
     roles: ['owner', 'reception', 'therapist'],
+    revision: { kind: 'clinic-settings', as: 'read' },
   }),
   'settings.update': method({
     summary: 'Change the clinic settings',
-    input: clinicSettingsInput,
-    output: clinicSettings,
+    input: savesOn(clinicSettingsInput),
+    output: revisioned(clinicSettings),
     roles: ['owner'],
+    revision: { kind: 'clinic-settings', as: 'save' },
   }),
 }
