@@ -305,6 +305,19 @@ export type DaySheet = z.output<typeof daySheetOutput>
 
 const byId = z.object({ id: z.number().int().positive() })
 
+/** How often each service was booked (not cancelled) in the last year, clinic-wide and per therapist. */
+export const serviceUsageOutput = z.object({
+  clinic: z.array(z.object({ serviceId: z.number().int(), count: z.number().int() })),
+  byTherapist: z.array(
+    z.object({
+      therapistId: z.number().int(),
+      serviceId: z.number().int(),
+      count: z.number().int(),
+    }),
+  ),
+})
+export type ServiceUsage = z.output<typeof serviceUsageOutput>
+
 export const appointmentsContract = {
   'diary.range': method({
     summary: 'Read the diary',
@@ -316,6 +329,12 @@ export const appointmentsContract = {
     summary: 'Find the next free slots',
     input: nextAvailableInput,
     output: nextAvailableOutput,
+    roles: ALL_STAFF,
+  }),
+  'diary.serviceUsage': method({
+    summary: 'See which services are booked most',
+    input: z.object({}),
+    output: serviceUsageOutput,
     roles: ALL_STAFF,
   }),
   'diary.daySheet': method({

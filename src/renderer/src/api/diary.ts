@@ -136,6 +136,15 @@ export function useNextAvailable(input: InputOf<'diary.nextAvailable'>) {
   })
 }
 
+/** Which services are booked most, for the booking dialog's default service. */
+export function useServiceUsage() {
+  return useQuery({
+    queryKey: ['diary', 'serviceUsage'],
+    queryFn: () => api.call('diary.serviceUsage', {}),
+    staleTime: 5 * 60_000,
+  })
+}
+
 export const useBook = () => useDiaryMutation('appointments.book')
 export const useBookSeries = () => useDiaryMutation('appointments.bookSeries')
 type RangeData = Awaited<ReturnType<typeof fetchRange>>

@@ -6,7 +6,7 @@ import type { Booking } from './use-booking'
 
 /**
  * What the caller wants: the service, who with, and when roughly. Any change here starts a
- * new search, so a time already picked is dropped.
+ * new search; a time already chosen stays if it still fits (booking-plan.ts pickStillFits).
  */
 export function BookingChoices({
   booking,
@@ -15,7 +15,7 @@ export function BookingChoices({
   booking: Booking
   serviceRef: RefObject<HTMLSelectElement | null>
 }) {
-  const { draft, setDraft, services, serviceId, offering } = booking
+  const { draft, choose, services, serviceId, offering } = booking
   return (
     <>
       <div className="booking-row">
@@ -25,7 +25,7 @@ export function BookingChoices({
             id="booking-service"
             ref={serviceRef}
             value={serviceId ?? ''}
-            onChange={(e) => setDraft({ serviceId: Number(e.target.value), picked: null })}
+            onChange={(e) => choose({ serviceId: Number(e.target.value) })}
           >
             {services.map((s) => (
               <option key={s.id} value={s.id}>
@@ -40,10 +40,7 @@ export function BookingChoices({
             id="booking-therapist"
             value={draft.therapistId ?? ''}
             onChange={(e) =>
-              setDraft({
-                therapistId: e.target.value ? Number(e.target.value) : null,
-                picked: null,
-              })
+              choose({ therapistId: e.target.value ? Number(e.target.value) : null })
             }
           >
             <option value="">Anyone</option>
@@ -61,9 +58,7 @@ export function BookingChoices({
           <select
             id="booking-part"
             value={draft.partOfDay}
-            onChange={(e) =>
-              setDraft({ partOfDay: e.target.value as BookingDraft['partOfDay'], picked: null })
-            }
+            onChange={(e) => choose({ partOfDay: e.target.value as BookingDraft['partOfDay'] })}
           >
             {Object.entries(PARTS).map(([k, v]) => (
               <option key={k} value={k}>
@@ -77,9 +72,7 @@ export function BookingChoices({
           <select
             id="booking-days"
             value={draft.days}
-            onChange={(e) =>
-              setDraft({ days: e.target.value as BookingDraft['days'], picked: null })
-            }
+            onChange={(e) => choose({ days: e.target.value as BookingDraft['days'] })}
           >
             {Object.entries(DAYS).map(([k, v]) => (
               <option key={k} value={k}>

@@ -47,6 +47,11 @@ export function BookingDialog({
           onChosen={() => setTimeout(() => serviceSelect.current?.focus(), 0)}
         />
         <BookingChoices booking={booking} serviceRef={serviceSelect} />
+        {booking.droppedPick && (
+          <p className="picked-note" role="status">
+            {booking.droppedPick}
+          </p>
+        )}
         {serviceId !== null && (
           <SlotPicker
             // A new search (service, therapist, time of day, days, from) starts on page one.
@@ -75,7 +80,7 @@ export function BookingDialog({
               id="booking-from"
               type="date"
               value={draft.fromDate}
-              onChange={(e) => setDraft({ fromDate: e.target.value || today, picked: null })}
+              onChange={(e) => booking.choose({ fromDate: e.target.value || today })}
             />
           </div>
         </div>

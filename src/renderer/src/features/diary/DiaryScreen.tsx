@@ -24,6 +24,7 @@ import { useCalendarLook } from './use-calendar-look'
 import { useDiaryDrag } from './use-diary-drag'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
+import { useScrollToTime } from './use-scroll-to-time'
 
 const DnDCalendar = withDragAndDrop<DiaryEvent, Therapist>(Calendar)
 
@@ -78,7 +79,9 @@ export function DiaryScreen() {
     everyone,
     scrollTarget,
     tz,
+    events,
   })
+  useScrollToTime(calendarBox, scrollTarget, look.hours.from, look.hours.to)
   const drag = useDiaryDrag(tz, setNotice)
   const showDay = useCallback(
     (day: Date) => {
@@ -269,7 +272,9 @@ export function DiaryScreen() {
             onSelectSlot={selection.onSelectSlot}
             onSelectEvent={selection.onSelectEvent}
             popup
-            showMultiDayTimes={false}
+            // A booking across midnight (23:30–00:30) is drawn in the time grid on both days;
+            // otherwise it went to the all-day row, which the diary does not show.
+            showMultiDayTimes
             // Side by side, never stacked on top of each other: in the all-therapists week
             // several bookings share a time, and "overlap" hid all but the last one's name.
             dayLayoutAlgorithm="no-overlap"

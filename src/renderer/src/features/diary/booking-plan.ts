@@ -1,5 +1,5 @@
 import type { InputOf } from '../../../../shared/contract'
-import type { PartOfDay } from '../../../../shared/contract/appointments'
+import type { PartOfDay, ServiceUsage } from '../../../../shared/contract/appointments'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import type { BookingPrefill } from './booking-store'
 import type { BookingDraft } from './booking-draft'
@@ -147,4 +147,70 @@ export function newClientFrom(query: string): BookingDraft['newClient'] {
   if (/^[\d\s+()-]+$/.test(q)) return { firstName: '', lastName: '', mobile: q }
   const [first = '', ...rest] = q.split(/\s+/)
   return { firstName: first, lastName: rest.join(' '), mobile: '' }
+}
+
+/**
+ * The service a new booking starts on: the one this therapist books most (among those they
+ * offer), else the one the clinic books most, else the first listed. `services` is the
+ * active list in its shown order; ties go to the earlier one.
+ */
+export function defaultServiceId(
+  services: { id: number }[],
+  therapists: { id: number; serviceIds: number[] }[],
+  usage: ServiceUsage | undefined,
+  therapistId: number | null,
+): number | null {
+  const offered = therapistId
+    ? (therapists.find((t) => t.id === therapistId)?.serviceIds ?? [])
+    : null
+  const candidates = offered ? services.filter((s) => offered.includes(s.id)) : services
+  const mostUsed = (counts: { serviceId: number; count: number }[]) => {
+    let best: { id: number; count: number } | null = null
+    for (const s of candidates) {
+      const count = counts.find((c) => c.serviceId === s.id)?.count ?? 0
+      if (count > 0 && (!best || count > best.count)) best = { id: s.id, count }
+    }
+    return best?.id ?? null
+  }
+  return (
+    (therapistId && usage
+      ? mostUsed(usage.byTherapist.filter((u) => u.therapistId === therapistId))
+      : null) ??
+    (usage ? mostUsed(usage.clinic) : null) ??
+    candidates[0]?.id ??
+    services[0]?.id ??
+    null
+  )
+}
+
+/** What the search asks for: changing any of these may or may not keep the chosen time. */
+export type SearchChoices = Pick<
+  BookingDraft,
+  'serviceId' | 'therapistId' | 'days' | 'partOfDay' | 'fromDate'
+>
+
+/**
+ * Whether a chosen time still fits new search choices, so changing the service (or the
+ * days, the time of day…) keeps it instead of losing it: its therapist offers the service
+ * and is the one asked for, and it falls on the days, in the time of day and after the
+ * "search from" date chosen (all on the clinic's clock). Whether the therapist is free for a
+ * longer service is main's to say when booking.
+ */
+export function pickStillFits(
+  picked: NonNullable<BookingDraft['picked']>,
+  choices: SearchChoices & { serviceId: number | null },
+  therapists: { id: number; serviceIds: number[] }[],
+  timeZone: string,
+): boolean {
+  const therapist = therapists.find((t) => t.id === picked.therapistId)
+  if (choices.serviceId !== null && !therapist?.serviceIds.includes(choices.serviceId)) {
+    return false
+  }
+  if (choices.therapistId !== null && choices.therapistId !== picked.therapistId) return false
+  const weekday = Number(formatClinic(picked.startsAt, 'i', timeZone))
+  const time = formatClinic(picked.startsAt, 'HH:mm', timeZone)
+  const window = searchWindow(choices)
+  if (!window.weekdays.includes(weekday)) return false
+  if (time < window.after || time >= window.before) return false
+  return formatClinic(picked.startsAt, 'yyyy-MM-dd', timeZone) >= choices.fromDate
 }

@@ -6,6 +6,7 @@ import {
   useAddToWaitlist,
   useBook,
   useBookSeries,
+  useServiceUsage,
   useServices,
   useTherapists,
 } from '../../api/diary'
@@ -19,6 +20,9 @@ import {
 import {
   bookRequest,
   clashing,
+  defaultServiceId,
+  pickStillFits,
+  type SearchChoices,
   missingForBooking,
   seriesRequest,
   startingDraft,
@@ -45,8 +49,6 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
   )
   useEffect(() => writeBookingDraft(draft), [draft])
 
-  const services = useServices()
-  const therapists = useTherapists()
   const book = useBook()
   const bookSeries = useBookSeries()
   const addToWaitlist = useAddToWaitlist()
@@ -62,19 +64,43 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
   const [confirmPast, setConfirmPast] = useState(false)
   const [mainSaidPast, setMainSaidPast] = useState(false)
   const [openedAt] = useState(() => Date.now())
+  const services = useServices()
+  const therapists = useTherapists()
+  const therapistName = useCallback(
+    (id: number) => therapists.data?.find((t) => t.id === id)?.name ?? '',
+    [therapists.data],
+  )
   const pastPicked =
     draft.picked !== null && (mainSaidPast || startsInThePast(draft.picked.startsAt, openedAt))
 
-  const serviceId = draft.serviceId ?? services.data?.[0]?.id ?? null
+  const usage = useServiceUsage()
+  const serviceId =
+    draft.serviceId ??
+    defaultServiceId(
+      services.data ?? [],
+      therapists.data ?? [],
+      usage.data,
+      draft.picked?.therapistId ?? draft.therapistId,
+    )
+  // A chosen time the new choices no longer allow, said out loud rather than silently lost.
+  const [droppedPick, setDroppedPick] = useState<string | null>(null)
+  /** A new service, therapist, days, time of day or start date; keeps the time if it fits. */
+  const choose = (patch: Partial<SearchChoices>) => {
+    const next = { ...draft, serviceId, ...patch }
+    const keep =
+      draft.picked !== null && pickStillFits(draft.picked, next, therapists.data ?? [], tz)
+    setDroppedPick(
+      draft.picked && !keep
+        ? `${formatClinic(draft.picked.startsAt, 'EEE d MMM, HH:mm', tz)} with ${therapistName(draft.picked.therapistId)} does not fit these choices: choose a time from the list.`
+        : null,
+    )
+    setDraft({ ...patch, picked: keep ? draft.picked : null })
+  }
   const service = services.data?.find((s) => s.id === serviceId)
   const offering = useMemo(
     () =>
       (therapists.data ?? []).filter((t) => serviceId !== null && t.serviceIds.includes(serviceId)),
     [therapists.data, serviceId],
-  )
-  const therapistName = useCallback(
-    (id: number) => therapists.data?.find((t) => t.id === id)?.name ?? '',
-    [therapists.data],
   )
 
   async function submit(override?: { reason: string }) {
@@ -147,6 +173,8 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
     serviceId,
     offering,
     therapistName,
+    choose,
+    droppedPick,
     error,
     plan,
     /** A change to the repeat throws the listed dates away. */

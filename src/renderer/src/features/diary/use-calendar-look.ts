@@ -4,13 +4,14 @@ import type { DiaryRange } from '../../../../shared/contract/appointments'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { toWall } from '../../../../shared/diary/wall-clock'
 import type { DiaryEvent } from './diary-events'
-import type { DiaryView } from './visible-range'
+import { visibleHours, type DiaryView } from './visible-range'
 
 type Span = { s: number; e: number; kind: 'work' | 'break' }
 
-function timeOfDay(hhmm: string): Date {
+/** A minute of the day as the Date react-big-calendar takes for min, max and scrollToTime. */
+function timeOfDay(minutes: number): Date {
   const d = new Date(1970, 0, 1)
-  d.setHours(Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)), 0, 0)
+  d.setHours(Math.floor(minutes / 60), minutes % 60, 0, 0)
   return d
 }
 
@@ -26,6 +27,7 @@ export function useCalendarLook({
   everyone,
   scrollTarget,
   tz,
+  events,
 }: {
   data: DiaryRange | undefined
   opening: { opens: string; closes: string }[] | undefined
@@ -35,6 +37,8 @@ export function useCalendarLook({
   everyone: boolean
   scrollTarget: Date | null
   tz: string
+  /** The bookings shown: the hours grow to take them all in. */
+  events: DiaryEvent[]
 }) {
   const working = useMemo(() => {
     const map = new Map<number, Span[]>()
@@ -92,24 +96,21 @@ export function useCalendarLook({
     [everyone],
   )
 
-  const { min, max, scrollToTime } = useMemo(() => {
-    const hours = opening ?? []
-    const opens = hours.map((o) => o.opens).sort()[0] ?? '08:00'
-    const closes =
-      hours
-        .map((o) => o.closes)
-        .sort()
-        .at(-1) ?? '20:00'
-    const early = `${String(Math.max(0, Number(opens.slice(0, 2)) - 1)).padStart(2, '0')}:00`
-    const lateHour = Math.min(23, Number(closes.slice(0, 2)) + (closes.endsWith('00') ? 0 : 1))
-    return {
-      min: timeOfDay(early),
-      max: timeOfDay(`${String(lateHour).padStart(2, '0')}:59`),
+  const hours = useMemo(() => visibleHours(opening ?? [], events), [opening, events])
+  const { from, to } = hours
+  const opens = (opening ?? []).map((o) => o.opens).sort()[0] ?? '08:00'
+  // New Dates only when the hours change: the calendar re-measures on a new min or max.
+  const { min, max, scrollToTime } = useMemo(
+    () => ({
+      min: timeOfDay(from),
+      // The calendar's last slot starts before `max`: the minute before the hour shows it whole.
+      max: timeOfDay(to - 1),
       scrollToTime: scrollTarget
-        ? timeOfDay(`${String(Math.max(0, scrollTarget.getHours() - 1)).padStart(2, '0')}:00`)
-        : timeOfDay(opens),
-    }
-  }, [opening, scrollTarget])
+        ? timeOfDay(Math.max(from, (scrollTarget.getHours() - 1) * 60))
+        : timeOfDay(Number(opens.slice(0, 2)) * 60 + Number(opens.slice(3, 5))),
+    }),
+    [from, to, opens, scrollTarget],
+  )
 
-  return { slotPropGetter, dayPropGetter, eventPropGetter, min, max, scrollToTime }
+  return { slotPropGetter, dayPropGetter, eventPropGetter, min, max, scrollToTime, hours }
 }
