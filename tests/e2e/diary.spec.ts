@@ -229,8 +229,11 @@ test('a caller goes on the waiting list and shows up when a matching booking is 
   await dialog.getByLabel('Time of day').selectOption({ label: 'Evenings (after 17:00)' })
   await dialog.getByLabel('Urgency').selectOption({ label: 'Urgent' })
   await dialog.getByRole('button', { name: 'Add to waiting list' }).click()
-  await expect(dialog.getByText(/is on the waiting list/)).toBeVisible()
-  await dialog.getByRole('button', { name: 'Discard' }).click()
+  // Done with the dialog: it closes, and says so outside it.
+  await expect(dialog).toBeHidden()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Priya Shah is on the waiting list' }),
+  ).toBeVisible()
 
   await page.getByRole('button', { name: 'Waiting list' }).click()
   const list = page.getByRole('dialog', { name: 'Waiting list' })

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   defaultServiceId,
   pickStillFits,
+  searchStart,
+  searchWindow,
   type SearchChoices,
 } from '../../../src/renderer/src/features/diary/booking-plan'
 
@@ -80,5 +82,24 @@ describe('a chosen time kept across a change of choices', () => {
     expect(at({ days: 'weekends' })).toBe(true)
     expect(at({ partOfDay: 'morning' })).toBe(true)
     expect(at({ partOfDay: 'evening' })).toBe(false)
+  })
+})
+
+describe('the slot search by weekday and its start', () => {
+  it('narrows to one day of the week: Thursday evenings', () => {
+    expect(searchWindow({ days: 'thu', partOfDay: 'evening' })).toEqual({
+      weekdays: [4],
+      after: '17:00',
+      before: '24:00',
+    })
+    expect(searchWindow({ days: 'sun', partOfDay: 'any' }).weekdays).toEqual([7])
+  })
+  it('starts today, and says why, when the "Search from" date has passed', () => {
+    expect(searchStart('2026-06-10', '2026-06-17')).toEqual({
+      date: '2026-06-17',
+      note: 'That date has passed, so the search starts from today.',
+    })
+    expect(searchStart('2026-06-17', '2026-06-17')).toEqual({ date: '2026-06-17', note: null })
+    expect(searchStart('2026-07-01', '2026-06-17')).toEqual({ date: '2026-07-01', note: null })
   })
 })

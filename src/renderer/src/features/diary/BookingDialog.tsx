@@ -147,12 +147,6 @@ export function BookingDialog({
             </button>
           </div>
         )}
-        {booking.waitlisted && (
-          <div className="banner banner-ok" role="status">
-            <Icon name="check" /> {draft.client?.name} is on the waiting list; they show up when a
-            matching time is cancelled.
-          </div>
-        )}
         <div className="form-actions">
           <button
             type="button"
@@ -169,7 +163,6 @@ export function BookingDialog({
             <select
               value={draft.urgency ?? 'normal'}
               onChange={(e) => setDraft({ urgency: e.target.value as BookingDraft['urgency'] })}
-              disabled={booking.waitlisted}
             >
               <option value="high">Urgent</option>
               <option value="normal">Normal</option>
@@ -179,7 +172,7 @@ export function BookingDialog({
           <button
             type="button"
             className="button secondary"
-            disabled={!draft.client || booking.waitlistPending || booking.waitlisted}
+            disabled={!draft.client || booking.waitlistPending}
             onClick={() => void booking.waitlist()}
           >
             Add to waiting list

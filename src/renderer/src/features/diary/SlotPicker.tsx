@@ -5,7 +5,7 @@ import { useNextAvailable } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { useListbox } from '../../components/use-listbox'
 import type { BookingDraft } from './booking-draft'
-import { searchWindow } from './booking-plan'
+import { searchStart, searchWindow } from './booking-plan'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 
 /** Slots are shown on the clinic's clock, whatever the computer's time zone. */
@@ -31,7 +31,9 @@ export function SlotPicker({
   const after = pages.at(-1) ?? null
   const [openedAt] = useState(() => Date.now())
   const tz = useClinicTimeZone()
-  const fromDate = new Date(clinicInstant(draft.fromDate, '00:00', tz))
+  // A past "Search from" date starts today, and the picker says so (it was silently ignored).
+  const start = searchStart(draft.fromDate, formatClinic(openedAt, 'yyyy-MM-dd', tz))
+  const fromDate = new Date(clinicInstant(start.date, '00:00', tz))
   const from = new Date(Math.max(fromDate.getTime(), openedAt)).toISOString()
   const search = useNextAvailable({
     serviceId,
@@ -62,6 +64,11 @@ export function SlotPicker({
         <p className="picked-note">
           <Icon name="check" size={14} /> Chosen from the diary:{' '}
           {slotLabel(draft.picked.startsAt, tz)} with {therapistName(draft.picked.therapistId)}
+        </p>
+      )}
+      {start.note && (
+        <p className="picked-note" role="status">
+          <Icon name="info" size={14} /> {start.note}
         </p>
       )}
       {search.isPending && <p className="muted">Looking for free times…</p>}
@@ -104,11 +111,14 @@ export function SlotPicker({
         </ul>
       )}
       <div className="slots-more">
+        {/* aria-disabled, not disabled: a button that disables itself drops the keyboard
+            focus to the page, and Later is pressed again and again from the keyboard. */}
         <button
           type="button"
           className="button small secondary"
-          disabled={pages.length <= 1}
+          aria-disabled={pages.length <= 1}
           onClick={() => {
+            if (pages.length <= 1) return
             setPages((p) => p.slice(0, -1))
             listbox.reset()
           }}
@@ -118,10 +128,11 @@ export function SlotPicker({
         <button
           type="button"
           className="button small secondary"
-          disabled={!search.data?.more}
+          aria-disabled={!search.data?.more || search.isPlaceholderData}
           onClick={() => {
             const last = slots.at(-1)
-            if (last) setPages((p) => [...p, last])
+            if (!search.data?.more || search.isPlaceholderData || !last) return
+            setPages((p) => [...p, last])
             listbox.reset()
           }}
         >

@@ -8,7 +8,8 @@ export interface BookingDraft {
   serviceId: number | null
   therapistId: number | null
   partOfDay: 'any' | 'morning' | 'afternoon' | 'evening'
-  days: 'any' | 'weekdays' | 'weekends'
+  /** Any day, weekdays, weekends, or one day of the week ("Thursday evening"). */
+  days: 'any' | 'weekdays' | 'weekends' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
   fromDate: string
   picked: { therapistId: number; startsAt: string; endsAt: string | null } | null
   notes: string

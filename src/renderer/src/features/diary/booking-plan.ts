@@ -26,6 +26,25 @@ export const DAYS: Record<BookingDraft['days'], { label: string; weekdays: numbe
   any: { label: 'Any day', weekdays: [1, 2, 3, 4, 5, 6, 7] },
   weekdays: { label: 'Weekdays', weekdays: [1, 2, 3, 4, 5] },
   weekends: { label: 'Weekends', weekdays: [6, 7] },
+  mon: { label: 'Mondays', weekdays: [1] },
+  tue: { label: 'Tuesdays', weekdays: [2] },
+  wed: { label: 'Wednesdays', weekdays: [3] },
+  thu: { label: 'Thursdays', weekdays: [4] },
+  fri: { label: 'Fridays', weekdays: [5] },
+  sat: { label: 'Saturdays', weekdays: [6] },
+  sun: { label: 'Sundays', weekdays: [7] },
+}
+
+/**
+ * The date the slot search really starts from: the "Search from" date, or today when that
+ * date has passed (free times in the past cannot be booked), with the reason to show.
+ */
+export function searchStart(
+  fromDate: string,
+  today: string,
+): { date: string; note: string | null } {
+  if (fromDate >= today) return { date: fromDate, note: null }
+  return { date: today, note: `That date has passed, so the search starts from today.` }
 }
 
 /** The slot search's window for the draft's day and time-of-day choices. */

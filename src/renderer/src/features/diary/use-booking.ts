@@ -29,7 +29,7 @@ import {
   waitlistWindows,
   type PlannedDate,
 } from './booking-plan'
-import type { BookingPrefill } from './booking-store'
+import { closeBookingWaitlisted, type BookingPrefill } from './booking-store'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 
 /**
@@ -58,7 +58,6 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
   // A rule the chosen time breaks (clicked in the diary outside someone's hours, say): the
   // owner may book anyway, with a reason that stays in the appointment's history.
   const [ruleBroken, setRuleBroken] = useState(false)
-  const [waitlisted, setWaitlisted] = useState(false)
   // A time in the past is booked only once the user has said it is on purpose (catching up);
   // main refuses it otherwise. Main's own refusal (a clock that differs) asks the same.
   const [confirmPast, setConfirmPast] = useState(false)
@@ -157,7 +156,8 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
         urgency: draft.urgency ?? 'normal',
         notes: draft.notes,
       })
-      setWaitlisted(true)
+      clearBookingDraft()
+      closeBookingWaitlisted(draft.client.name)
     } catch (e) {
       setError(e instanceof RpcError ? e.message : 'Could not add to the waiting list.')
     }
@@ -186,7 +186,6 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
     pastPicked,
     confirmPast,
     setConfirmPast,
-    waitlisted,
     pending: book.isPending || bookSeries.isPending,
     waitlistPending: addToWaitlist.isPending,
     submit,
