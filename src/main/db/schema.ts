@@ -394,6 +394,14 @@ export interface RetentionSettingsTable {
   years: number
 }
 
+/** The normaliser version each derived search structure was built with (0730). */
+export interface SearchVersionsTable {
+  /** e.g. 'clients' */
+  name: string
+  version: number
+  rebuilt_at: string
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -425,4 +433,5 @@ export interface DB {
   note_attachments: NoteAttachmentsTable
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
+  search_versions: SearchVersionsTable
 }
