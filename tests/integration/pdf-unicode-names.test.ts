@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newPdf, printable } from '../../src/main/services/pdf/unicode-font'
 import { aClient } from '../fixtures/clients'
+import { pdfTextOf } from '../fixtures/pdf-text'
 import { aService, aTherapist, at, openEveryDay } from '../fixtures/diary'
 import { aNote, aTherapistAccount, callOk } from '../fixtures/notes'
 import { aSession, openTempCore } from '../fixtures/temp-core'
@@ -31,25 +32,7 @@ const PEOPLE: [string, string][] = [
 
 /** The PDF's text as pdftotext reads it (line breaks folded), and page 1 as a PNG to look at. */
 function pdfText(bytes: Uint8Array, name: string, picture = true): string {
-  mkdirSync(OUT, { recursive: true })
-  const file = join(OUT, `${name}.pdf`)
-  writeFileSync(file, bytes)
-  if (picture)
-    execFileSync('/usr/bin/pdftoppm', [
-      '-png',
-      '-r',
-      '80',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      file,
-      join(OUT, name),
-    ])
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    ' ',
-  )
+  return pdfTextOf(bytes, OUT, name, { picture, dpi: 80 }).replace(/\s+/g, ' ')
 }
 
 /** pdffonts' rows: one per font the PDF uses (name, type, encoding, emb, sub, uni, object). */

@@ -36,8 +36,8 @@ async function open(bytes: Buffer, fileName = 'clients.csv') {
   return call(core, 'imports.open', { fileName, base64: bytes.toString('base64') }, owner)
 }
 
-/** Opens, checks and imports a file; returns the report and the stored clients. */
-async function importAll(bytes: Buffer) {
+/** Opens and checks a file with the mapping Plinth guessed; returns the file and report. */
+async function openAndCheck(bytes: Buffer) {
   const opened = await open(bytes)
   if (!opened.ok) throw new Error(opened.error.message)
   const checked = await call(
@@ -47,7 +47,12 @@ async function importAll(bytes: Buffer) {
     owner,
   )
   if (!checked.ok) throw new Error(checked.error.message)
-  const report = (await settle(checked.value)).report!
+  return { opened, report: (await settle(checked.value)).report! }
+}
+
+/** Opens, checks and imports a file; returns the report and the stored clients. */
+async function importAll(bytes: Buffer) {
+  const { opened, report } = await openAndCheck(bytes)
   const started = await call(core, 'imports.run', { importId: opened.value.importId }, owner)
   if (!started.ok) throw new Error(started.error.message)
   await settle(started.value)
@@ -127,16 +132,7 @@ describe('reading a clients CSV in the encoding it was saved in (item 19)', () =
 
   it('finds an existing client by phone however the file writes it (item 15 in imports)', async () => {
     await aClient().named('Zoë', 'Smith').withMobile('+44 (0)7911 123456').in(core)
-    const opened = await open(fixture('clients-excel-windows-1252.csv'))
-    if (!opened.ok) throw new Error(opened.error.message)
-    const checked = await call(
-      core,
-      'imports.check',
-      { importId: opened.value.importId, mapping: opened.value.mapping },
-      owner,
-    )
-    if (!checked.ok) throw new Error(checked.error.message)
-    const report = (await settle(checked.value)).report!
+    const { report } = await openAndCheck(fixture('clients-excel-windows-1252.csv'))
     expect(report.duplicates).toBe(1)
     expect(report.problems.find((p) => p.kind === 'duplicate')).toMatchObject({
       name: 'Zoë Smith',

@@ -80,6 +80,17 @@ export function normalisePostcode(value: string): string {
   return value.replace(/\s+/g, '').toLowerCase()
 }
 
+/** The typed columns the search columns and the index are computed from. */
+export const SEARCHABLE_COLUMNS = [
+  'first_name',
+  'last_name',
+  'preferred_name',
+  'mobile',
+  'other_phone',
+  'email',
+  'postcode',
+] as const
+
 export interface SearchableClient {
   first_name: string
   last_name: string

@@ -1,7 +1,7 @@
 import { rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { DaySheet } from '../../../shared/contract/appointments'
 import { newPdf, printable } from '../pdf/unicode-font'
-import { INK, MUTED, RULE } from '../pdf/writer'
+import { INK, MUTED, RULE, wrapWords } from '../pdf/writer'
 import { formatDate, toTime, utcToZoned } from './clinic-clock'
 
 // The day sheet as a real PDF (for e-mailing to a therapist or printing elsewhere), drawn with
@@ -24,18 +24,9 @@ const COLUMNS = [
 ] as const
 type Column = (typeof COLUMNS)[number]['key']
 
+/** A cell's text on as many lines as its column needs (line breaks in it become spaces). */
 function wrap(text: string, font: PDFFont, weight: 'regular' | 'bold', width: number): string[] {
-  const out: string[] = []
-  let line = ''
-  for (const word of printable(text, weight).split(/\s+/)) {
-    const next = line === '' ? word : `${line} ${word}`
-    if (font.widthOfTextAtSize(next, SIZE) > width && line !== '') {
-      out.push(line)
-      line = word
-    } else line = next
-  }
-  out.push(line)
-  return out
+  return wrapWords(printable(text, weight).replace(/\s+/g, ' '), font, SIZE, width)
 }
 
 const STATUS: Record<DaySheet['therapists'][number]['rows'][number]['status'], string> = {

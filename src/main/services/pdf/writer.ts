@@ -15,6 +15,27 @@ export const WARNING = rgb(0.7, 0.1, 0.1)
 
 export type Colour = ReturnType<typeof rgb>
 
+/**
+ * `text` (already printable) broken at spaces into lines no wider than `width` points at
+ * `size`; a word longer than the width stands alone on its line. Each paragraph (line break
+ * in the text) starts a new line.
+ */
+export function wrapWords(text: string, font: PDFFont, size: number, width: number): string[] {
+  const out: string[] = []
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = ''
+    for (const word of paragraph.split(' ')) {
+      const next = line === '' ? word : `${line} ${word}`
+      if (font.widthOfTextAtSize(next, size) > width && line !== '') {
+        out.push(line)
+        line = word
+      } else line = next
+    }
+    out.push(line)
+  }
+  return out
+}
+
 /** Writes flowing text down A4 pages, starting a new page (with the footer) as needed. */
 export class Writer {
   page!: PDFPage
@@ -65,19 +86,7 @@ export class Writer {
 
   /** `text` wrapped at word boundaries to `width` points; each paragraph starts a new line. */
   lines(text: string, size: number, font: PDFFont, width: number): string[] {
-    const out: string[] = []
-    for (const paragraph of this.safe(text, font).split(/\r?\n/)) {
-      let line = ''
-      for (const word of paragraph.split(' ')) {
-        const next = line === '' ? word : `${line} ${word}`
-        if (font.widthOfTextAtSize(next, size) > width && line !== '') {
-          out.push(line)
-          line = word
-        } else line = next
-      }
-      out.push(line)
-    }
-    return out
+    return wrapWords(this.safe(text, font), font, size, width)
   }
 
   /** A paragraph at the current position, wrapped to the page and moving `y` down. */
