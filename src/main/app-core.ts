@@ -15,6 +15,8 @@ import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
 import { refreshClientSearch } from './services/clients/search-refresh'
+import { makeClinicFilesPrivate } from './db/file-modes'
+import { defaultBackupFolder } from './services/backups/backup-settings'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -53,6 +55,7 @@ export async function openCore({
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
+    makeClinicFilesPrivate(file, [defaultBackupFolder(file), attachmentsDirOf(file)])
     if (recoverInterruptedRestore(file))
       log.error('put back the database an interrupted restore had moved aside', { file })
   }
