@@ -13,6 +13,8 @@ import { DomainError } from '../services/domain-error'
 import { withRevisions } from '../services/revisions'
 import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
+import { guardInput } from './input-guard'
+import { domainErrorOfSqlite } from '../db/sqlite-errors'
 
 export interface RouterOptions {
   /** A LiveDatabase when the file can be swapped underneath (restore); a fixed handle in tests. */
@@ -110,6 +112,17 @@ export function createRouter({
       const refused = refusal(method, spec, session)
       if (refused) return refused
 
+      const guarded = guardInput(input)
+      if (guarded) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'Please correct the highlighted fields.',
+            fieldErrors: [guarded],
+          },
+        }
+      }
       const parsed = spec.input.safeParse(input ?? {})
       if (!parsed.success) {
         return {
@@ -162,7 +175,8 @@ export function createRouter({
           }
         }
         return { ok: true, value }
-      } catch (error) {
+      } catch (thrown) {
+        const error = domainErrorOfSqlite(thrown) ?? thrown
         if (error instanceof DomainError) {
           return {
             ok: false,

@@ -104,7 +104,7 @@ export const authContract = {
         displayName,
         username,
         password: newPassword,
-        confirmPassword: z.string(),
+        confirmPassword: z.string().max(200),
       })
       .refine((v) => v.password === v.confirmPassword, {
         path: ['confirmPassword'],
@@ -152,7 +152,7 @@ export const authContract = {
       .object({
         currentPassword: z.string().min(1, 'Enter your current password').max(200),
         newPassword,
-        confirmPassword: z.string(),
+        confirmPassword: z.string().max(200),
       })
       .refine((v) => v.newPassword === v.confirmPassword, {
         path: ['confirmPassword'],

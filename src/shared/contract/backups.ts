@@ -136,7 +136,10 @@ export const backupsContract = {
   'backups.restore': method({
     summary: 'Restore the database from a backup',
     input: z.object({
-      name: z.string().regex(/^[\w.-]+$/, 'Choose a backup from the list'),
+      name: z
+        .string()
+        .max(200)
+        .regex(/^[\w.-]+$/, 'Choose a backup from the list'),
       passphrase: z.string().max(200).optional(),
     }),
     output: backupJob,

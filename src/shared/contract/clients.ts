@@ -34,6 +34,7 @@ const isoDate = (message: string) =>
   z
     .string()
     .trim()
+    .max(10, message)
     .default('')
     .refine((v) => v === '' || isRealIsoDate(v), { message })
 
@@ -137,10 +138,11 @@ export const questionnaireInput = z.object({
   clientId: z.number().int().positive(),
   conditions: z
     .array(z.object({ code: z.enum(CONDITION_CODES), detail: text(200, 'the detail') }))
+    .max(CONDITION_CODES.length)
     .default([]),
   otherConditions: text(1000, 'other conditions'),
   medications: text(1000, 'medications'),
-  allergies: z.array(z.enum(ALLERGY_CODES)).default([]),
+  allergies: z.array(z.enum(ALLERGY_CODES)).max(ALLERGY_CODES.length).default([]),
   otherAllergies: text(300, 'other allergies'),
 })
 export type QuestionnaireInput = z.input<typeof questionnaireInput>
@@ -269,11 +271,11 @@ export const clientsContract = {
     summary: 'Check for likely duplicate clients',
     input: z.object({
       id: z.number().int().positive().optional(),
-      lastName: z.string().trim().default(''),
-      dateOfBirth: z.string().trim().default(''),
-      mobile: z.string().trim().default(''),
-      otherPhone: z.string().trim().default(''),
-      email: z.string().trim().default(''),
+      lastName: z.string().trim().max(80).default(''),
+      dateOfBirth: z.string().trim().max(10).default(''),
+      mobile: z.string().trim().max(40).default(''),
+      otherPhone: z.string().trim().max(40).default(''),
+      email: z.string().trim().max(254).default(''),
     }),
     output: z.array(duplicate),
     roles: ALL_STAFF,
@@ -370,7 +372,10 @@ export const clientsContract = {
       keepId: z.number().int().positive(),
       mergeId: z.number().int().positive(),
       /** Fields whose value comes from the record being merged away; the rest are kept. */
-      take: z.array(z.enum(MERGEABLE_FIELDS as [string, ...string[]])).default([]),
+      take: z
+        .array(z.enum(MERGEABLE_FIELDS as [string, ...string[]]))
+        .max(MERGEABLE_FIELDS.length)
+        .default([]),
     }),
     output: z.object({ mergeId: z.number().int(), client: clientRecord }),
     roles: ['owner'],

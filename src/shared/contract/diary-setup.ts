@@ -69,7 +69,7 @@ export const therapistInput = z
     colour,
     active: z.boolean().default(true),
     userId: z.number().int().positive().nullable().default(null),
-    serviceIds: z.array(z.number().int().positive()).default([]),
+    serviceIds: z.array(z.number().int().positive()).max(200).default([]),
     hours: z.array(timeRange).max(70).default([]),
     breaks: z.array(timeRange).max(70).default([]),
   })

@@ -53,7 +53,10 @@ const painScore = z
 
 export const bodyMark = z
   .object({
-    region: z.string().refine((r) => REGION_BY_ID.has(r), 'Unknown body region'),
+    region: z
+      .string()
+      .max(40)
+      .refine((r) => REGION_BY_ID.has(r), 'Unknown body region'),
     x: z.number().min(0).max(100),
     y: z.number().min(0).max(220),
     kind: z.enum(MARK_KINDS),
@@ -64,10 +67,9 @@ export type BodyMark = z.output<typeof bodyMark>
 
 /** What the therapist types: saved as a draft until signed. */
 export const noteContent = z.object({
-  sections: z.record(
-    z.string(),
-    z.string().max(20_000, 'Keep each section under 20,000 characters'),
-  ),
+  sections: z
+    .record(z.string().max(40), z.string().max(20_000, 'Keep each section under 20,000 characters'))
+    .refine((s) => Object.keys(s).length <= 40, 'A note has at most 40 sections'),
   painBefore: painScore,
   painAfter: painScore,
   areas: text(2000),

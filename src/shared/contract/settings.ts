@@ -32,10 +32,11 @@ export const clinicSettingsInput = z.object({
     .refine((v) => v === '' || isValidPhoneNumber(v, 'GB'), {
       message: 'Enter a valid phone number, e.g. 020 7946 0000 or +44 20 7946 0000',
     }),
-  timeZone: z.string().refine(isTimeZone, { message: 'Choose a time zone from the list' }),
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'Choose a time zone from the list' }),
   currency: z
     .string()
     .trim()
+    .max(8)
     .toUpperCase()
     .refine(isCurrency, { message: 'Choose a currency code such as GBP or EUR' }),
   locale: z.enum(SUPPORTED_LOCALES, { message: 'Choose a locale from the list' }),
