@@ -200,6 +200,7 @@ describe('backups', () => {
          DROP INDEX clients_import_batch; ALTER TABLE clients DROP COLUMN import_batch_id;
          ALTER TABLE clients DROP COLUMN import_ref; ALTER TABLE clients DROP COLUMN anonymised_at;
          DROP INDEX appointments_import_batch; ALTER TABLE appointments DROP COLUMN import_batch_id;
+         DROP TABLE search_versions;
          DELETE FROM kysely_migration WHERE name >= '0400'`,
       )
       raw.close()
