@@ -394,6 +394,12 @@ export interface RetentionSettingsTable {
   years: number
 }
 
+export interface RecordRevisionsTable {
+  kind: string
+  record_id: number
+  revision: number
+}
+
 /** The normaliser version each derived search structure was built with (0730). */
 export interface SearchVersionsTable {
   /** e.g. 'clients' */
@@ -433,5 +439,6 @@ export interface DB {
   note_attachments: NoteAttachmentsTable
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
+  record_revisions: RecordRevisionsTable
   search_versions: SearchVersionsTable
 }
