@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
-import { RpcError } from '../../../../shared/rpc'
+import { showRpcError } from '../../components/rpc-form-errors'
 import {
   useClientSettings,
   useCreateClient,
@@ -127,16 +127,9 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
         reset(formValuesOf(record))
         onSaved(record)
       } catch (error) {
-        if (error instanceof RpcError && error.fieldErrors.length > 0) {
-          for (const fe of error.fieldErrors) {
-            // clients.update nests the record under "client"; "tags.0" belongs to "tags".
-            const field = fe.path.replace(/^client\./, '').split('.')[0]
-            setError((field || 'root') as keyof ClientFormValues, {
-              message: fe.message,
-            })
-          }
-        }
-        setFormError(error instanceof Error ? error.message : 'Saving failed.')
+        // clients.update nests the record under "client" and "tags.0" belongs to "tags": the
+        // shared placement finds those fields, and words anything else into the banner.
+        setFormError(showRpcError(error, { setError, control }))
       }
     },
     [
@@ -149,6 +142,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       reset,
       onSaved,
       setError,
+      control,
     ],
   )
   const submit = handleSubmit(onSubmit)

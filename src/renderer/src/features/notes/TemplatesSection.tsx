@@ -166,7 +166,7 @@ function TemplateForm({ template, onDone }: { template: NoteTemplate | null; onD
       : { name: '', description: '', active: true, fields: [{ id: '', label: '', hint: '' }] },
   })
   const fields = useFieldArray({ control, name: 'fields' })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit((v) =>
     attempt(async () => {
       const taken = new Set(v.fields.map((f) => f.id).filter(Boolean))

@@ -110,14 +110,14 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<ImportMapping>({
     defaultValues: Object.fromEntries(targets.map((t) => [t.key, opened.mapping[t.key] ?? ''])),
   })
-  // Main names a missing column by its place in the request ("mapping.therapist").
-  const { formError, attempt } = useFormError<ImportMapping>((path, error) =>
-    setError(String(path).replace(/^mapping\./, '') as keyof ImportMapping, error),
-  )
+  // Main names a missing column by its place in the request ("mapping.therapist"): the
+  // shared placement unwraps that to the "therapist" field.
+  const { formError, attempt } = useFormError({ setError, control })
   const check = useCheckImport()
   const [checkJobId, setCheckJobId] = useState<string | null>(null)
   const checkJob = useImportJob(checkJobId)

@@ -124,9 +124,10 @@ function RetentionYearsForm({ years }: { years: number }) {
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<{ years: number }>({ resolver: zodResolver(retentionSettings), values: { years } })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const [saved, setSaved] = useState<string | null>(null)
   const onSubmit = handleSubmit((values) =>
     attempt(async () => {

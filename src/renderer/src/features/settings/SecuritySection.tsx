@@ -25,13 +25,13 @@ export function SecuritySection() {
 function SecurityForm({ saved }: { saved: SecuritySettings }) {
   const update = useUpdateSecuritySettings()
   const [done, setDone] = useState(false)
-  const { register, handleSubmit, formState, setError, reset } = useForm<
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<
     z.input<typeof securitySettings>,
     unknown,
     SecuritySettings
   >({ resolver: zodResolver(securitySettings), mode: 'onTouched', defaultValues: saved })
   const e = formState.errors
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     setDone(false)
     await attempt(async () => {

@@ -128,7 +128,7 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
     else clearSettingsDraft()
   }, [values, formState.isDirty])
 
-  const { formError, setFormError, attempt } = useFormError(setError)
+  const { formError, setFormError, attempt } = useFormError({ setError, control })
   const onSubmit = useCallback(
     (input: ClinicSettingsInput) =>
       attempt(async () => {

@@ -6,7 +6,7 @@ import { useClinicHours, useUpdateClinicHours } from '../../api/diary'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { WEEKDAYS } from './time-ranges'
+import { openingPathToDay, WEEKDAYS } from './time-ranges'
 
 export function HoursSection() {
   const hours = useClinicHours()
@@ -44,17 +44,18 @@ function HoursForm({ saved }: { saved: ClinicHours }) {
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     setSavedNote(false)
+    const opening = v.days.flatMap((d, i) =>
+      d.open ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }] : [],
+    )
     try {
       await update.mutateAsync({
-        opening: v.days.flatMap((d, i) =>
-          d.open ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }] : [],
-        ),
+        opening,
         closures: v.closures,
         cancellationNoticeHours: Number(v.cancellationNoticeHours),
       })
       setSavedNote(true)
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(showRpcError(error, { setError, control }, openingPathToDay(opening)))
     }
   })
   const e = formState.errors

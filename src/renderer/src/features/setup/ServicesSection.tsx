@@ -88,7 +88,7 @@ function ServiceForm({ service, onDone }: { service?: Service; onDone(): void })
   const create = useCreateService()
   const update = useUpdateService()
   const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
     defaultValues: {
       name: service?.name ?? '',
       durationMinutes: String(service?.durationMinutes ?? 60),
@@ -121,13 +121,12 @@ function ServiceForm({ service, onDone }: { service?: Service; onDone(): void })
       else await create.mutateAsync(input)
       onDone()
     } catch (error) {
-      const message = showRpcError(error, setError)
       // Main speaks of pricePence; the form shows pounds.
-      const priceError = (
-        error as { fieldErrors?: { path: string; message: string }[] }
-      ).fieldErrors?.find((f) => f.path === 'pricePence')
-      if (priceError) setError('price', { message: priceError.message })
-      setFormError(message)
+      setFormError(
+        showRpcError(error, { setError, control }, (path) =>
+          path === 'pricePence' ? 'price' : null,
+        ),
+      )
     }
   })
   const e = formState.errors

@@ -14,7 +14,14 @@ import { useStaff } from '../../api/staff'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { formatRanges, parseRanges, SWATCHES, WEEKDAYS, type DayRange } from './time-ranges'
+import {
+  formatRanges,
+  parseRanges,
+  rangePathToDay,
+  SWATCHES,
+  WEEKDAYS,
+  type DayRange,
+} from './time-ranges'
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -169,7 +176,7 @@ function TherapistForm({
       WEEKDAYS.map((d) => [d.short, therapist ? formatRanges(therapist.breaks, d.n) : '']),
     ),
   }
-  const { register, handleSubmit, formState, setError } = useForm<FormValues>({
+  const { register, handleSubmit, formState, setError, control } = useForm<FormValues>({
     defaultValues: defaults,
   })
   const errors = formState.errors
@@ -203,7 +210,11 @@ function TherapistForm({
       else await create.mutateAsync(input)
       onDone()
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(
+        showRpcError(error, { setError, control }, (path) =>
+          rangePathToDay(path, { hours, breaks }),
+        ),
+      )
     }
   })
 
@@ -355,7 +366,7 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
   const remove = useRemoveTimeOff()
   const [formError, setFormError] = useState<string | null>(null)
   const empty = { startsOn: '', endsOn: '', reason: 'Holiday', fromTime: '', untilTime: '' }
-  const { register, handleSubmit, formState, setError, reset } = useForm<{
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<{
     startsOn: string
     endsOn: string
     reason: string
@@ -376,7 +387,7 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
       })
       reset(empty)
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(showRpcError(error, { setError, control }))
     }
   })
   return (

@@ -33,6 +33,35 @@ export function parseRanges(
   return { ranges, error: null }
 }
 
+/**
+ * Main names a range by its place in the flat list it was sent ("hours.3.starts"); the form
+ * has one text box a weekday ("hours.Wed"). Null for any other path.
+ */
+export function rangePathToDay(
+  path: string,
+  sent: { hours: DayRange[]; breaks: DayRange[] },
+): string | null {
+  const m = /^(hours|breaks)\.(\d+)(\.|$)/.exec(path)
+  if (!m) return null
+  const list = m[1] as 'hours' | 'breaks'
+  const range = sent[list][Number(m[2])]
+  const day = range && WEEKDAYS.find((d) => d.n === range.weekday)
+  return day ? `${list}.${day.short}` : null
+}
+
+/**
+ * Main names an opening-hours error by its place in the list it was sent ("opening.0.closes");
+ * the form holds one row per weekday ("days.0.closes" is Monday whatever was sent first).
+ */
+export function openingPathToDay(opening: { weekday: number }[]) {
+  return (path: string): string | null => {
+    const m = /^opening\.(\d+)\.(\w+)$/.exec(path)
+    const day = m ? opening[Number(m[1])] : undefined
+    if (!m || !day) return null
+    return `days.${day.weekday - 1}.${m[2] === 'weekday' ? 'open' : m[2]}`
+  }
+}
+
 export function formatRanges(ranges: DayRange[], weekday: number): string {
   return ranges
     .filter((r) => r.weekday === weekday)

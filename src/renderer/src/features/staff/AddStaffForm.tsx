@@ -13,7 +13,7 @@ type Values = z.input<typeof schema>
 
 export function AddStaffForm({ onDone }: { onDone(): void }) {
   const create = useCreateStaff()
-  const { register, handleSubmit, formState, setError } = useForm<
+  const { register, handleSubmit, formState, setError, control } = useForm<
     Values,
     unknown,
     z.output<typeof schema>
@@ -29,7 +29,7 @@ export function AddStaffForm({ onDone }: { onDone(): void }) {
     },
   })
   const e = formState.errors
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
       await create.mutateAsync(values)

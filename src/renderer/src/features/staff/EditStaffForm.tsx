@@ -15,10 +15,10 @@ interface Values {
 
 export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): void }) {
   const update = useUpdateStaff()
-  const { register, handleSubmit, formState, setError } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
     defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
   })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
       await update.mutateAsync({ id: user.id, therapistId: user.therapistId, ...values })
@@ -82,10 +82,11 @@ function ResetPassword({ user }: { user: StaffUser }) {
     formState,
     setError,
     reset: clear,
+    control,
   } = useForm<{ temporaryPassword: string }>({
     defaultValues: { temporaryPassword: '' },
   })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async ({ temporaryPassword }) => {
     setMessage(null)
     await attempt(async () => {
