@@ -3,6 +3,8 @@ import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
 import { showRpcError } from '../../components/rpc-form-errors'
+import { TAGS_HINT } from '../../../../shared/clients/tags'
+import { phoneWarning } from '../../../../shared/phone-check'
 import {
   useClientSettings,
   useCreateClient,
@@ -234,10 +236,14 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           >
             <input type="text" autoComplete="off" {...register('preferredName')} />
           </Field>
-          <Field label="Mobile" error={errors.mobile?.message}>
+          <Field label="Mobile" hint={phoneWarning(values.mobile)} error={errors.mobile?.message}>
             <input type="tel" autoComplete="off" {...register('mobile')} />
           </Field>
-          <Field label="Other phone" error={errors.otherPhone?.message}>
+          <Field
+            label="Other phone"
+            hint={phoneWarning(values.otherPhone)}
+            error={errors.otherPhone?.message}
+          >
             <input type="tel" autoComplete="off" {...register('otherPhone')} />
           </Field>
           <Field label="E-mail" error={errors.email?.message}>
@@ -316,7 +322,11 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Relationship" error={errors.emergencyRelationship?.message}>
             <input type="text" {...register('emergencyRelationship')} />
           </Field>
-          <Field label="Emergency contact phone" error={errors.emergencyPhone?.message}>
+          <Field
+            label="Emergency contact phone"
+            hint={phoneWarning(values.emergencyPhone)}
+            error={errors.emergencyPhone?.message}
+          >
             <input type="tel" {...register('emergencyPhone')} />
           </Field>
           <Field label="GP name" error={errors.gpName?.message}>
@@ -367,7 +377,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Referral source" error={errors.referralSource?.message}>
             <input type="text" list="referral-sources" {...register('referralSource')} />
           </Field>
-          <Field label="Tags" hint="Separate with commas" error={errors.tags?.message}>
+          <Field label="Tags" hint={TAGS_HINT} error={errors.tags?.message}>
             <input type="text" {...register('tags')} />
           </Field>
           <Field
