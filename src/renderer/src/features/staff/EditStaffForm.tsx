@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { StaffUser } from '../../../../shared/contract/auth'
-import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles'
+import { ROLES, ROLE_HINTS, ROLE_LABELS, type Role } from '../../../../shared/roles'
 import { useResetStaffPassword, useUpdateStaff } from '../../api/staff'
 import { Field } from '../../components/Field'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
@@ -19,6 +19,7 @@ export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): voi
     defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
   })
   const { formError, attempt } = useFormError({ setError, control })
+  const role = useWatch({ control, name: 'role' })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
       await update.mutateAsync({ id: user.id, therapistId: user.therapistId, ...values })
@@ -43,7 +44,7 @@ export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): voi
           <Field label="Name" error={formState.errors.displayName?.message}>
             <input type="text" {...register('displayName')} />
           </Field>
-          <Field label="Role" error={formState.errors.role?.message}>
+          <Field label="Role" hint={ROLE_HINTS[role]} error={formState.errors.role?.message}>
             <select {...register('role')}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
