@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/contract/imports'
 import type { OutputOf } from '../../../../shared/contract'
 import {
+  refreshAfterImport,
   useCheckImport,
   useImportBatches,
   useImportJob,
@@ -23,6 +24,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
+import { ImportGuide } from './ImportGuide'
 import { ImportReportView } from './ImportReportView'
 import { JobProgress } from './JobProgress'
 
@@ -40,13 +42,13 @@ const KIND_TEXT: Record<ImportKind, { title: string; fileLabel: string; intro: s
     title: 'Import clients',
     fileLabel: 'CSV file of clients',
     intro:
-      "From a Cliniko patients export or Plinth's template (see the README). Dates as dd/mm/yyyy or yyyy-mm-dd. Nothing is saved until you press Import.",
+      "From a Cliniko patients export, Plinth's template or a spreadsheet of your own. Nothing is saved until you press Import.",
   },
   appointments: {
     title: 'Import appointments',
     fileLabel: 'CSV file of appointments',
     intro:
-      'Client, therapist, service, start, length and status, one appointment a row (see the README). Import the clients first. Past appointments come in as they happened; future ones are checked against the diary. Nothing is saved until you press Import.',
+      'Client, therapist, service, start, length and status, one appointment a row. Import the clients first. Nothing is saved until you press Import.',
   },
 }
 
@@ -81,6 +83,7 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
         <h2 id={`import-${kind}-title`}>{text.title}</h2>
       </div>
       <p className="muted">{text.intro}</p>
+      <ImportGuide kind={kind} />
       <div className="field">
         <label htmlFor={`import-${kind}-file`}>{text.fileLabel}</label>
         <input
@@ -216,9 +219,7 @@ function CheckResult({
   const imported = runJob.data?.state === 'done'
   useEffect(() => {
     if (!imported) return
-    void queryClient.invalidateQueries({ queryKey: ['imports', 'batches'] })
-    void queryClient.invalidateQueries({ queryKey: ['clients'] })
-    void queryClient.invalidateQueries({ queryKey: ['diary'] })
+    refreshAfterImport(queryClient)
   }, [imported, queryClient])
 
   if (job.state === 'running') return <JobProgress job={job} label="Checking progress" />
