@@ -34,8 +34,10 @@ test('a 300-character name wraps inside the import report instead of stretching 
   const wrap = (await report.getByRole('group', { name: 'Rows with problems' }).boundingBox())!
   expect(table.width).toBeLessThanOrEqual(wrap.width)
   expect(table.width).toBeLessThan(1000)
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  const overflow = Number(
+    await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    ),
   )
   expect(overflow).toBeLessThanOrEqual(0)
   await problems.scrollIntoViewIfNeeded()

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { ColourDot } from './TherapistsSection'
+import { nextColour } from './colours'
 import { formatPence, SWATCHES } from './time-ranges'
 
 export function ServicesSection() {
@@ -66,7 +67,12 @@ export function ServicesSection() {
           </table>
         )}
       </section>
-      {editing === 'new' && <ServiceForm onDone={() => setEditing(null)} />}
+      {editing === 'new' && (
+        <ServiceForm
+          newColour={nextColour(services.data?.map((s) => s.colour) ?? [])}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {current && (
         <ServiceForm key={current.id} service={current} onDone={() => setEditing(null)} />
       )}
@@ -84,7 +90,16 @@ interface Values {
   active: boolean
 }
 
-function ServiceForm({ service, onDone }: { service?: Service; onDone(): void }) {
+function ServiceForm({
+  service,
+  newColour,
+  onDone,
+}: {
+  service?: Service
+  /** The colour a new service starts with. */
+  newColour?: string
+  onDone(): void
+}) {
   const create = useCreateService()
   const update = useUpdateService()
   const [formError, setFormError] = useState<string | null>(null)
@@ -94,7 +109,7 @@ function ServiceForm({ service, onDone }: { service?: Service; onDone(): void })
       durationMinutes: String(service?.durationMinutes ?? 60),
       price: service ? (service.pricePence / 100).toFixed(2) : '',
       bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
-      colour: service?.colour ?? SWATCHES[1]!,
+      colour: service?.colour ?? newColour ?? SWATCHES[0]!,
       needsRoom: service?.needsRoom ?? false,
       active: service?.active ?? true,
     },

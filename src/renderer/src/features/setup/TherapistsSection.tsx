@@ -11,6 +11,7 @@ import {
   useUpdateTherapist,
 } from '../../api/diary'
 import { useStaff } from '../../api/staff'
+import { nextColour } from './colours'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
@@ -110,7 +111,11 @@ export function TherapistsSection() {
         )}
       </section>
       {editing === 'new' && services.data && (
-        <TherapistForm services={services.data} onDone={() => setEditing(null)} />
+        <TherapistForm
+          services={services.data}
+          newColour={nextColour(therapists.data?.map((t) => t.colour) ?? [])}
+          onDone={() => setEditing(null)}
+        />
       )}
       {current && services.data && (
         <>
@@ -148,10 +153,13 @@ interface FormValues {
 function TherapistForm({
   therapist,
   services,
+  newColour,
   onDone,
 }: {
   therapist?: Therapist
   services: { id: number; name: string; active: boolean }[]
+  /** The colour a new therapist starts with. */
+  newColour?: string
   onDone(): void
 }) {
   const create = useCreateTherapist()
@@ -160,7 +168,7 @@ function TherapistForm({
   const [formError, setFormError] = useState<string | null>(null)
   const defaults: FormValues = {
     name: therapist?.name ?? '',
-    colour: therapist?.colour ?? SWATCHES[0]!,
+    colour: therapist?.colour ?? newColour ?? SWATCHES[0]!,
     active: therapist?.active ?? true,
     userId: therapist?.userId ? String(therapist.userId) : '',
     serviceIds: (therapist?.serviceIds ?? services.filter((s) => s.active).map((s) => s.id)).map(
