@@ -2,11 +2,11 @@ import '../diary/diary.css'
 import { useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import type { ClinicHours } from '../../../../shared/contract/diary-setup'
-import { useClinicHours, useUpdateClinicHours } from '../../api/diary'
+import { useClinicHours, useTherapists, useUpdateClinicHours } from '../../api/diary'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { openingPathToDay, WEEKDAYS } from './time-ranges'
+import { hoursOutsideOpening, openingPathToDay, WEEKDAYS } from './time-ranges'
 
 export function HoursSection() {
   const hours = useClinicHours()
@@ -18,6 +18,8 @@ export function HoursSection() {
     )
   return hours.data ? <HoursForm saved={hours.data} /> : <p className="muted">Loading…</p>
 }
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
 
 interface Values {
   days: { open: boolean; opens: string; closes: string }[]
@@ -41,6 +43,19 @@ function HoursForm({ saved }: { saved: ClinicHours }) {
   })
   const closures = useFieldArray({ control, name: 'closures' })
   const days = useWatch({ control, name: 'days' })
+  // Therapists' hours the typed opening hours would leave unbookable: warned about, not
+  // refused (the owner may mean it), so nobody wonders why the diary stopped offering them.
+  const therapists = useTherapists(false).data ?? []
+  const typedOpening = days.flatMap((d, i) =>
+    d.open && HH_MM.test(d.opens) && HH_MM.test(d.closes)
+      ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }]
+      : [],
+  )
+  const unbookable = (weekday: number) =>
+    therapists.flatMap((t) => {
+      const outside = hoursOutsideOpening(t.hours, typedOpening, weekday)
+      return outside.length ? [`${t.name} ${outside.join(', ')}`] : []
+    })
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     setSavedNote(false)
@@ -116,6 +131,11 @@ function HoursForm({ saved }: { saved: ClinicHours }) {
                 </>
               ) : (
                 <span className="muted">Closed</span>
+              )}
+              {unbookable(d.n).length > 0 && (
+                <span className="field-warning">
+                  Outside these hours, not bookable: {unbookable(d.n).join('; ')}
+                </span>
               )}
               {(e.days?.[i]?.opens ?? e.days?.[i]?.closes) && (
                 <span className="field-error" role="alert">

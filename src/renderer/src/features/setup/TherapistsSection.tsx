@@ -1,9 +1,10 @@
 import '../diary/diary.css'
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useId, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import {
   useAddTimeOff,
+  useClinicHours,
   useCreateTherapist,
   useRemoveTimeOff,
   useServices,
@@ -17,6 +18,7 @@ import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import {
   formatRanges,
+  openingWarning,
   parseRanges,
   rangePathToDay,
   SWATCHES,
@@ -188,6 +190,14 @@ function TherapistForm({
     defaultValues: defaults,
   })
   const errors = formState.errors
+  // Warn, not refuse: a therapist's template may run past a shorter opening day, but the
+  // diary will not offer those times, and the owner should know before a client asks.
+  const opening = useClinicHours().data?.opening
+  const typedHours = useWatch({ control, name: 'hours' })
+  const openingWarningFor = (d: (typeof WEEKDAYS)[number]) =>
+    opening
+      ? openingWarning(parseRanges(typedHours?.[d.short] ?? '', d.n).ranges, opening, d.n)
+      : null
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
@@ -299,6 +309,7 @@ function TherapistForm({
                 hours={register(`hours.${d.short}`)}
                 breaks={register(`breaks.${d.short}`)}
                 hoursError={errors.hours?.[d.short]?.message}
+                hoursWarning={openingWarningFor(d)}
                 breaksError={errors.breaks?.[d.short]?.message}
               />
             ))}
@@ -326,14 +337,17 @@ function WeekRow({
   hours,
   breaks,
   hoursError,
+  hoursWarning,
   breaksError,
 }: {
   day: (typeof WEEKDAYS)[number]
   hours: ReturnType<ReturnType<typeof useForm<FormValues>>['register']>
   breaks: ReturnType<ReturnType<typeof useForm<FormValues>>['register']>
   hoursError: string | undefined
+  hoursWarning: string | null
   breaksError: string | undefined
 }) {
+  const warningId = useId()
   return (
     <>
       <span className="week-grid-day">{day.long}</span>
@@ -343,11 +357,17 @@ function WeekRow({
           aria-label={`${day.long} working hours`}
           placeholder="Not working"
           aria-invalid={hoursError ? true : undefined}
+          aria-describedby={!hoursError && hoursWarning ? warningId : undefined}
           {...hours}
         />
         {hoursError && (
           <span className="field-error" role="alert">
             {hoursError}
+          </span>
+        )}
+        {!hoursError && hoursWarning && (
+          <span className="field-warning" id={warningId}>
+            {hoursWarning}
           </span>
         )}
       </span>

@@ -92,3 +92,41 @@ export const SWATCHES = [
   '#a16207',
   '#0f766e',
 ]
+
+/**
+ * The parts of a day's working ranges that fall outside the clinic's opening hours, as
+ * "07:00-08:00" strings: the diary never offers those times (bookable time is working hours
+ * within opening hours, booking-rules.ts). Empty when all of it is inside.
+ */
+export function hoursOutsideOpening(
+  ranges: readonly DayRange[],
+  opening: readonly { weekday: number; opens: string; closes: string }[],
+  weekday: number,
+): string[] {
+  const open = opening.find((o) => o.weekday === weekday)
+  const out: string[] = []
+  for (const r of ranges.filter((x) => x.weekday === weekday)) {
+    if (!open || r.ends <= open.opens || r.starts >= open.closes) {
+      out.push(`${r.starts}-${r.ends}`)
+      continue
+    }
+    if (r.starts < open.opens) out.push(`${r.starts}-${open.opens}`)
+    if (r.ends > open.closes) out.push(`${open.closes}-${r.ends}`)
+  }
+  return out
+}
+
+/** The warning beside a day's working hours when some are outside opening hours, or null. */
+export function openingWarning(
+  ranges: readonly DayRange[],
+  opening: readonly { weekday: number; opens: string; closes: string }[],
+  weekday: number,
+): string | null {
+  const outside = hoursOutsideOpening(ranges, opening, weekday)
+  if (outside.length === 0) return null
+  const open = opening.find((o) => o.weekday === weekday)
+  const why = open
+    ? `outside opening hours (${open.opens}-${open.closes})`
+    : 'the clinic is closed that day'
+  return `Not bookable: ${outside.join(', ')}, ${why}`
+}
