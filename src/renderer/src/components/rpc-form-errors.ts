@@ -61,3 +61,13 @@ export function useFormError<T extends FieldValues>(form: FormTarget<T>) {
   )
   return { formError, setFormError, attempt }
 }
+
+/**
+ * A refusal in words for a screen with no react-hook-form fields to highlight (a button, a
+ * dialog with its own state): main's field errors are spelled out rather than left behind a
+ * bare "Please correct the highlighted fields" with nothing highlighted.
+ */
+export function errorWords(error: unknown, fallback = 'That did not work; please try again.') {
+  if (error instanceof RpcError || error instanceof Error) return showRpcError(error)
+  return fallback
+}

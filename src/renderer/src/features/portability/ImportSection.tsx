@@ -23,7 +23,7 @@ import {
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
-import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords, useFormError } from '../../components/rpc-form-errors'
 import { ImportGuide } from './ImportGuide'
 import { ImportReportView } from './ImportReportView'
 import { JobProgress } from './JobProgress'
@@ -73,7 +73,7 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
     try {
       setOpened(await open.mutateAsync({ kind, fileName: file.name, text: await file.text() }))
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     }
   }
 
@@ -232,7 +232,7 @@ function CheckResult({
     try {
       setRunJobId((await run.mutateAsync({ importId, includeDuplicates })).id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     }
   }
 
@@ -284,7 +284,7 @@ function PastImports({ kind }: { kind: ImportKind }) {
     try {
       await undo.mutateAsync(batch.id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setAsking(null)
     }

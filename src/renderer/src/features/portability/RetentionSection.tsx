@@ -5,7 +5,7 @@ import { retentionSettings } from '../../../../shared/contract/retention'
 import { useEraseClient, useRetentionList, useUpdateRetention } from '../../api/retention'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
-import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords, useFormError } from '../../components/rpc-form-errors'
 import { clientHref } from '../clients/client-route'
 import { EraseConfirmDialog } from './EraseConfirmDialog'
 
@@ -29,7 +29,7 @@ export function RetentionSection() {
       await erase.mutateAsync({ clientId, how })
       setDone(how === 'anonymise' ? `Anonymised ${name}` : `Deleted ${name}`)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setAsking(null)
     }
