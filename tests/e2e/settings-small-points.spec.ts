@@ -113,3 +113,45 @@ test('a break outside working hours is refused on its day; hours outside opening
     page.getByText('Outside these hours, not bookable: Sam Patel 07:00-10:00'),
   ).toBeVisible()
 })
+
+test('a 500-character clinic name is refused in words, and a new mobile range is saved with a warning', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open(page, { as: 'owner', at: '#/settings' })
+  await page.getByLabel('Clinic name').fill('R'.repeat(500))
+  await page.getByLabel('Phone').fill('07700 900123')
+  await expect(page.getByText(/its range is newer than the numbering list/)).toBeVisible()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByText('Keep the clinic name under 120 characters')).toBeVisible()
+  await expect(page.getByText(/Too big|expected string/)).toHaveCount(0)
+
+  await page.getByLabel('Clinic name').fill('Riverside Sports Massage')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByText(/Saved at/)).toBeVisible()
+  const stored = await clinic.core.db
+    .selectFrom('clinic_settings')
+    .select(['clinic_name', 'phone'])
+    .executeTakeFirstOrThrow()
+  expect(stored).toEqual({ clinic_name: 'Riverside Sports Massage', phone: '07700 900123' })
+})
+
+test('reception saves a client whose mobile is in a range newer than Plinth’s list', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open(page, { as: 'reception', at: '#/clients/new' })
+  await page.getByLabel('First name').fill('Tom')
+  await page.getByLabel('Last name').fill('Reed')
+  await page.getByLabel('Mobile').fill('07911 555666')
+  await expect(page.getByText(/Check this number with the client/)).toBeVisible()
+  await page.getByRole('textbox', { name: 'Tags' }).fill('Runner; Football, VIP')
+  await page.getByRole('button', { name: 'Save client' }).click()
+  await expect(page.getByRole('heading', { name: /Tom Reed/ })).toBeVisible()
+  const stored = await clinic.core.db
+    .selectFrom('clients')
+    .select(['mobile', 'tags'])
+    .executeTakeFirstOrThrow()
+  expect(stored.mobile).toBe('07911 555666')
+  expect(JSON.parse(stored.tags)).toEqual(['Runner', 'Football', 'VIP'])
+})
