@@ -394,6 +394,12 @@ export interface RetentionSettingsTable {
   years: number
 }
 
+export interface RecordRevisionsTable {
+  kind: string
+  record_id: number
+  revision: number
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -425,4 +431,5 @@ export interface DB {
   note_attachments: NoteAttachmentsTable
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
+  record_revisions: RecordRevisionsTable
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Role } from '../roles'
 import { installHumanMessages } from './error-messages'
+import type { RevisionUse } from './revisions'
 
 // Every contract module imports this one, so main and the renderer both get human words for
 // zod's own messages before any schema is used.
@@ -19,8 +20,16 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   input: I
   output: O
   roles: Access
+  /** A record two screens can edit: the router checks and stamps its revision. */
+  revision?: RevisionUse
 }
 
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O> & { revision?: undefined },
+): MethodSpec<I, O>
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O> & { revision: RevisionUse },
+): MethodSpec<I, O> & { revision: RevisionUse }
 export function method<I extends z.ZodType, O extends z.ZodType>(
   spec: MethodSpec<I, O>,
 ): MethodSpec<I, O> {

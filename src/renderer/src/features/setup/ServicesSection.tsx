@@ -1,4 +1,6 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { Service } from '../../../../shared/contract/diary-setup'
@@ -95,11 +97,12 @@ function ServiceForm({
   newColour,
   onDone,
 }: {
-  service?: Service
+  service?: Revisioned<Service>
   /** The colour a new service starts with. */
   newColour?: string
   onDone(): void
 }) {
+  const base = useBaseRevision(service?.revision)
   const create = useCreateService()
   const update = useUpdateService()
   const [formError, setFormError] = useState<string | null>(null)
@@ -132,7 +135,7 @@ function ServiceForm({
       active: v.active,
     }
     try {
-      if (service) await update.mutateAsync({ id: service.id, ...input })
+      if (service) await update.mutateAsync({ id: service.id, ...input, baseRevision: base.get() })
       else await create.mutateAsync(input)
       onDone()
     } catch (error) {

@@ -1,4 +1,6 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
@@ -158,12 +160,13 @@ function TherapistForm({
   newColour,
   onDone,
 }: {
-  therapist?: Therapist
+  therapist?: Revisioned<Therapist>
   services: { id: number; name: string; active: boolean }[]
   /** The colour a new therapist starts with. */
   newColour?: string
   onDone(): void
 }) {
+  const base = useBaseRevision(therapist?.revision)
   const create = useCreateTherapist()
   const update = useUpdateTherapist()
   const staff = useStaff()
@@ -224,8 +227,9 @@ function TherapistForm({
       breaks,
     }
     try {
-      if (therapist) await update.mutateAsync({ id: therapist.id, ...input })
-      else await create.mutateAsync(input)
+      if (therapist) {
+        await update.mutateAsync({ id: therapist.id, ...input, baseRevision: base.get() })
+      } else await create.mutateAsync(input)
       onDone()
     } catch (error) {
       setFormError(
