@@ -74,6 +74,15 @@ describe('placing main’s field errors on a form', () => {
     const fields = hoursForm([1, 4])
     const { placed } = placeServerErrors(errors, (n) => fields.has(n), openingPathToDay(opening))
     expect(placed).toEqual([{ name: 'days.3.closes', message: 'Close after opening' }])
+    // A weekday listed twice has no box: the words go to the banner instead.
+    const twice = placeServerErrors(
+      [{ path: 'opening.1.weekday', message: 'Listed twice' }],
+      (n) => fields.has(n),
+      openingPathToDay(opening),
+    )
+    expect(formMessageFor('Please correct the highlighted fields.', twice)).toBe(
+      'Weekday: Listed twice',
+    )
   })
 
   it('puts Wednesday 09:00-13:00, 12:00-20:00 on Wednesday’s working hours', () => {

@@ -283,6 +283,11 @@ function TherapistForm({
         </div>
         <fieldset className="fieldset">
           <legend>Services offered</legend>
+          {errors.serviceIds && (
+            <p className="field-error" role="alert">
+              {errors.serviceIds.message}
+            </p>
+          )}
           <div className="check-grid">
             {services.map((s) => (
               <label key={s.id} className="check">

@@ -58,7 +58,8 @@ export function openingPathToDay(opening: { weekday: number }[]) {
     const m = /^opening\.(\d+)\.(\w+)$/.exec(path)
     const day = m ? opening[Number(m[1])] : undefined
     if (!m || !day) return null
-    return `days.${day.weekday - 1}.${m[2] === 'weekday' ? 'open' : m[2]}`
+    // A weekday listed twice has no box of its own: that one goes to the banner.
+    return m[2] === 'weekday' ? null : `days.${day.weekday - 1}.${m[2]}`
   }
 }
 
