@@ -1,7 +1,7 @@
 // New mobile ranges are saved through every way a phone reaches the clinic's records: a new
 // client, clinic settings and a clients import (issue #11 item 12).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ImportJob } from '../../src/shared/contract/imports'
+import { callOk } from '../fixtures/clients'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
 const owner = aSession('owner')
@@ -59,19 +59,11 @@ describe('phone numbers in ranges newer than the numbering metadata', () => {
 
   it('imports clients whose mobiles are in new ranges', async () => {
     const text = 'First name,Last name,Mobile\nAnn,Lee,07911 555666\nBob,Ray,07700 900123\n'
-    const opened = await call(core, 'imports.open', { fileName: 'clients.csv', text }, owner)
-    if (!opened.ok) throw new Error(opened.error.message)
-    const started = await call(
-      core,
-      'imports.check',
-      { importId: opened.value.importId, mapping: opened.value.mapping },
-      owner,
-    )
-    if (!started.ok) throw new Error(started.error.message)
+    const opened = await callOk(core, 'imports.open', { fileName: 'clients.csv', text }, owner)
+    const { importId, mapping } = opened
+    const started = await callOk(core, 'imports.check', { importId, mapping }, owner)
     await core.imports.idle()
-    const job = await call(core, 'imports.job', { id: started.value.id }, owner)
-    if (!job.ok) throw new Error(job.error.message)
-    const checked: ImportJob = job.value
+    const checked = await callOk(core, 'imports.job', { id: started.id }, owner)
     expect(checked.report).toMatchObject({ total: 2, ready: 2, errors: 0, warnings: 2 })
   })
 })

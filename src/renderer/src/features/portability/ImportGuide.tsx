@@ -1,5 +1,6 @@
 import type { ImportKind } from '../../../../shared/contract/imports'
 import { TAGS_HINT } from '../../../../shared/clients/tags'
+import { downloadBytes } from '../../api/download'
 
 /** Plinth's templates: the header rows its column matching recognises without help. */
 export const IMPORT_TEMPLATES: Record<ImportKind, { fileName: string; header: string }> = {
@@ -33,14 +34,7 @@ const RULES: Record<ImportKind, string[]> = {
 
 function downloadTemplate(kind: ImportKind) {
   const { fileName, header } = IMPORT_TEMPLATES[kind]
-  const url = URL.createObjectURL(new Blob([`${header}\r\n`], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBytes(`${header}\r\n`, fileName, 'text/csv;charset=utf-8')
 }
 
 /** What a file for this import should hold, said in the app (not in a README nobody opens). */
