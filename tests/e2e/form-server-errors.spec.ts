@@ -1,6 +1,16 @@
 // A save main refuses shows its words on a visible field, and the form saves again once
 // corrected, without a reload (issue #11 item 10).
-import { expect, snap, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, snap, test, type Clinic } from './fixtures'
+
+/** Settings → Therapists → Add therapist, with the name typed: the form to fill. */
+async function newTherapist(page: Page, clinic: Clinic, name: string) {
+  await clinic.open(page, { as: 'owner', at: '#/settings/therapists' })
+  await page.getByRole('button', { name: 'Add therapist' }).click()
+  const form = page.getByRole('form', { name: 'New therapist' })
+  await form.getByLabel('Name', { exact: true }).fill(name)
+  return form
+}
 
 test('opening hours that close before they open are highlighted on that day, and Save works once corrected', async ({
   page,
@@ -43,10 +53,7 @@ test('a therapist’s overlapping Wednesday is highlighted on Wednesday, and Add
   page,
   clinic,
 }) => {
-  await clinic.open(page, { as: 'owner', at: '#/settings/therapists' })
-  await page.getByRole('button', { name: 'Add therapist' }).click()
-  const form = page.getByRole('form', { name: 'New therapist' })
-  await form.getByLabel('Name', { exact: true }).fill('Sam Patel')
+  const form = await newTherapist(page, clinic, 'Sam Patel')
   await form.getByLabel('Wednesday working hours').fill('09:00-13:00, 12:00-20:00')
   await form.getByLabel('Friday breaks').fill('12:00-13:00, 12:30-13:30')
   await form.getByRole('button', { name: 'Add therapist' }).click()
@@ -74,4 +81,32 @@ test('a therapist’s overlapping Wednesday is highlighted on Wednesday, and Add
     { kind: 'work', starts: '09:00', ends: '13:00' },
     { kind: 'work', starts: '14:00', ends: '20:00' },
   ])
+})
+
+test('a break outside working hours is refused on its day; hours outside opening hours are saved with a warning', async ({
+  page,
+  clinic,
+}) => {
+  const form = await newTherapist(page, clinic, 'Sam Patel')
+  await form.getByLabel('Wednesday breaks').fill('18:00-19:00')
+  // The demo clinic opens 09:00-17:00 on Saturdays.
+  await form.getByLabel('Saturday working hours').fill('07:00-12:00')
+  await expect(form.getByText('Not bookable: 07:00-09:00, outside opening hours')).toBeVisible()
+  await form.getByRole('button', { name: 'Add therapist' }).click()
+  await expect(form.getByLabel('Wednesday breaks')).toHaveAttribute('aria-invalid', 'true')
+  await expect(
+    form.getByText('18:00-19:00 is outside Wednesday’s working hours (09:00-17:00)'),
+  ).toBeVisible()
+  await snap(page, 'therapist-break-outside-hours')
+
+  await form.getByLabel('Wednesday breaks').fill('13:00-13:30')
+  await form.getByRole('button', { name: 'Add therapist' }).click()
+  await expect(page.getByRole('cell', { name: 'Sam Patel', exact: true })).toBeVisible()
+
+  // Shortening Saturday's opening warns that Sam's Saturday morning cannot be booked.
+  await page.getByRole('link', { name: 'Hours' }).click()
+  await page.getByLabel('Saturday opens').fill('10:00')
+  await expect(
+    page.getByText('Outside these hours, not bookable: Sam Patel 07:00-10:00'),
+  ).toBeVisible()
 })

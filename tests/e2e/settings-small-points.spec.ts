@@ -83,37 +83,6 @@ test('the hint under Role says what the chosen role may do', async ({ page, clin
   await expect(page.getByText(/writes and reads treatment notes/)).toBeVisible()
 })
 
-test('a break outside working hours is refused on its day; hours outside opening hours are saved with a warning', async ({
-  page,
-  clinic,
-}) => {
-  await clinic.open(page, { as: 'owner', at: '#/settings/therapists' })
-  await page.getByRole('button', { name: 'Add therapist' }).click()
-  const form = page.getByRole('form', { name: 'New therapist' })
-  await form.getByLabel('Name', { exact: true }).fill('Sam Patel')
-  await form.getByLabel('Wednesday breaks').fill('18:00-19:00')
-  // The demo clinic opens 09:00-17:00 on Saturdays.
-  await form.getByLabel('Saturday working hours').fill('07:00-12:00')
-  await expect(form.getByText('Not bookable: 07:00-09:00, outside opening hours')).toBeVisible()
-  await form.getByRole('button', { name: 'Add therapist' }).click()
-  await expect(form.getByLabel('Wednesday breaks')).toHaveAttribute('aria-invalid', 'true')
-  await expect(
-    form.getByText('18:00-19:00 is outside Wednesday’s working hours (09:00-17:00)'),
-  ).toBeVisible()
-  await snap(page, 'therapist-break-outside-hours')
-
-  await form.getByLabel('Wednesday breaks').fill('13:00-13:30')
-  await form.getByRole('button', { name: 'Add therapist' }).click()
-  await expect(page.getByRole('cell', { name: 'Sam Patel', exact: true })).toBeVisible()
-
-  // Shortening Saturday's opening warns that Sam's Saturday morning cannot be booked.
-  await page.getByRole('link', { name: 'Hours' }).click()
-  await page.getByLabel('Saturday opens').fill('10:00')
-  await expect(
-    page.getByText('Outside these hours, not bookable: Sam Patel 07:00-10:00'),
-  ).toBeVisible()
-})
-
 test('a 500-character clinic name is refused in words, and a new mobile range is saved with a warning', async ({
   page,
   clinic,
