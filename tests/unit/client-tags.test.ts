@@ -14,6 +14,7 @@ function viaImport(tags: string) {
     ['Ann', 'Lee', '07911 123456', tags],
     { firstName: 'First name', lastName: 'Last name', mobile: 'Mobile', tags: 'Tags' },
     new Map(headers.map((h, i) => [h, i])),
+    new Date('2026-11-29T10:00:00Z'),
   )
   return row.client?.tags
 }

@@ -400,6 +400,14 @@ export interface RecordRevisionsTable {
   revision: number
 }
 
+/** The normaliser version each derived search structure was built with (0730). */
+export interface SearchVersionsTable {
+  /** e.g. 'clients' */
+  name: string
+  version: number
+  rebuilt_at: string
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -432,4 +440,5 @@ export interface DB {
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
   record_revisions: RecordRevisionsTable
+  search_versions: SearchVersionsTable
 }

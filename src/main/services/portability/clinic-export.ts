@@ -5,11 +5,18 @@ import { ordinaryTables } from '../../db/table-kinds'
 import { csvText } from '../csv-cell'
 
 /**
- * Ordinary tables never exported: staff credentials and security settings, backup settings
- * and the migration bookkeeping. Search indexes and other engine internals are not ordinary
- * tables at all (see ordinaryTables), so they never reach this list.
+ * Ordinary tables never exported: staff credentials and security settings, backup settings,
+ * the migration bookkeeping and the search index's version bookkeeping (search_versions).
+ * Search indexes themselves and other engine internals are not ordinary tables at all (see
+ * ordinaryTables), so they never reach this list.
  */
-const NOT_EXPORTED = [/^users$/, /^security_settings$/, /^backup_settings$/, /^kysely_/]
+const NOT_EXPORTED = [
+  /^users$/,
+  /^security_settings$/,
+  /^backup_settings$/,
+  /^kysely_/,
+  /^search_versions$/,
+]
 
 /** Columns that are derived or internal, left out of every table's CSV. */
 const NOT_EXPORTED_COLUMNS = [/_norm$/, /^alert_summary$/, /password|pin_hash|secret/]

@@ -16,7 +16,7 @@ export function refreshAfterImport(queryClient: QueryClient): void {
 
 export function useOpenImport() {
   return useMutation({
-    mutationFn: (input: { kind: ImportKind; fileName: string; text: string }) =>
+    mutationFn: (input: { kind: ImportKind; fileName: string; base64: string }) =>
       api.call('imports.open', input),
   })
 }
