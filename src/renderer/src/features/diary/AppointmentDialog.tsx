@@ -163,6 +163,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 appointmentId={a.id}
                 clientId={a.clientId}
                 status={a.status}
+                startsAt={a.startsAt}
                 onOpen={onClose}
               />
               {a.status === 'booked' && (
@@ -192,7 +193,16 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                   Did not attend
                 </button>
               )}
-              {(a.status === 'arrived' || a.status === 'no_show') && (
+              {a.status === 'completed' && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void mark('arrived')}
+                >
+                  Back to arrived
+                </button>
+              )}
+              {(a.status === 'arrived' || a.status === 'no_show' || a.status === 'completed') && (
                 <button
                   type="button"
                   className="button secondary"
