@@ -7,11 +7,7 @@ import { showRpcError } from '../../components/rpc-form-errors'
 import { RpcError } from '../../../../shared/rpc'
 import { TAGS_HINT } from '../../../../shared/clients/tags'
 import { phoneWarning } from '../../../../shared/phone-check'
-import {
-  useClientSettings,
-  useCreateClient,
-  useUpdateClient,
-} from '../../api/clients'
+import { useClientSettings, useCreateClient, useUpdateClient } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import {
