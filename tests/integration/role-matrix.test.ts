@@ -108,6 +108,22 @@ const EXPECTED: Record<MethodName, Access> = {
   'notes.addAttachment': ['owner', 'therapist'],
   'notes.deleteTemplate': ['owner'],
   'notes.attachment': ['owner', 'therapist'],
+  'money.settings': ['owner', 'reception'],
+  'money.updateSettings': ['owner'],
+  'money.methods': ['owner', 'reception'],
+  'money.account': ['owner', 'reception'],
+  'money.outstanding': ['owner', 'reception'],
+  'money.forAppointments': ['owner', 'reception', 'therapist'],
+  'invoices.list': ['owner', 'reception'],
+  'invoices.get': ['owner', 'reception'],
+  'invoices.saveDraft': ['owner', 'reception'],
+  'invoices.discardDraft': ['owner', 'reception'],
+  'invoices.issue': ['owner', 'reception'],
+  'invoices.checkout': ['owner', 'reception'],
+  'payments.take': ['owner', 'reception'],
+  'payments.refund': ['owner'],
+  'payments.reverse': ['owner'],
+  'creditNotes.issue': ['owner'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { MoneyTables, VatRate } from './schema-money'
 
 /** Typed tables, kept beside the migrations that create them. Column names are SQL's. */
 export interface ClinicSettingsTable {
@@ -193,6 +194,8 @@ export interface ServicesTable {
   name: string
   duration_minutes: number
   price_pence: number
+  /** Migration 0800: used once the clinic is VAT registered. */
+  vat_rate: Generated<VatRate>
   buffer_after_minutes: number
   colour: string
   needs_room: number
@@ -394,7 +397,7 @@ export interface RetentionSettingsTable {
   years: number
 }
 
-export interface DB {
+export interface DB extends MoneyTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable

@@ -18,6 +18,12 @@ import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
+import {
+  creditNotesHandlers,
+  invoicesHandlers,
+  moneyHandlers,
+  paymentsHandlers,
+} from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
 export const handlers: Handlers = {
@@ -40,4 +46,8 @@ export const handlers: Handlers = {
   ...exportsHandlers,
   ...gdprHandlers,
   ...retentionHandlers,
+  ...moneyHandlers,
+  ...invoicesHandlers,
+  ...paymentsHandlers,
+  ...creditNotesHandlers,
 }

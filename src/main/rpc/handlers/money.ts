@@ -1,0 +1,178 @@
+import { formatPence } from '../../../shared/contract/money-values'
+import { clientAccount, outstanding, paymentsForAppointments } from '../../services/money/account'
+import { checkout } from '../../services/money/checkout'
+import { refund, reverseEntry } from '../../services/money/corrections'
+import { discardDraft, saveDraft } from '../../services/money/invoice-drafts'
+import { issueCreditNote, issueInvoice } from '../../services/money/invoice-issue'
+import { getInvoice, listInvoices } from '../../services/money/invoice-read'
+import { creditOf } from '../../services/money/ledger'
+import {
+  getMoneySettings,
+  updateMoneySettings,
+  type MoneyActor,
+} from '../../services/money/money-settings'
+import { takePayment } from '../../services/money/payments'
+import type { HandlerContext } from '../context'
+import type { HandlersOf } from './types'
+
+function actorOf({ session }: HandlerContext): MoneyActor {
+  return { userId: session?.userId ?? null, name: session?.displayName ?? null }
+}
+
+// Audit summaries name numbers and amounts only: never a service, a line or a reason, which
+// could say what was treated.
+
+export const moneyHandlers: HandlersOf<'money.'> = {
+  'money.settings': async (ctx) => getMoneySettings(ctx.db),
+  'money.updateSettings': async (ctx, input) => {
+    const settings = await updateMoneySettings(ctx.db, input, ctx.now)
+    await ctx.audit({ action: 'money.settings', summary: 'Changed invoice and VAT settings' })
+    return settings
+  },
+  'money.methods': async (ctx, input) => {
+    let q = ctx.db.selectFrom('payment_methods').selectAll().orderBy('sort_order').orderBy('id')
+    if (!input.includeInactive) q = q.where('active', '=', 1)
+    return (await q.execute()).map((m) => ({
+      id: m.id,
+      name: m.name,
+      kind: m.kind,
+      active: m.active === 1,
+    }))
+  },
+  'money.account': async (ctx, input) => clientAccount(ctx.db, input.clientId),
+  'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input.limit),
+  'money.forAppointments': async (ctx, input) =>
+    paymentsForAppointments(
+      ctx.db,
+      input.appointmentIds,
+      ctx.session?.role === 'therapist' ? ctx.session.userId : null,
+    ),
+}
+
+export const invoicesHandlers: HandlersOf<'invoices.'> = {
+  'invoices.list': async (ctx, input) => listInvoices(ctx.db, input),
+  'invoices.get': async (ctx, input) => getInvoice(ctx.db, input.id),
+  'invoices.saveDraft': async (ctx, input) => {
+    const id = await saveDraft(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: input.id ? 'invoice.draft-update' : 'invoice.draft-create',
+      entityType: 'client',
+      entityId: input.clientId,
+      summary: `Saved draft invoice #${id}`,
+    })
+    return getInvoice(ctx.db, id)
+  },
+  'invoices.discardDraft': async (ctx, input) => {
+    const { client_id } = await ctx.db
+      .selectFrom('invoices')
+      .select('client_id')
+      .where('id', '=', input.id)
+      .executeTakeFirstOrThrow()
+    await discardDraft(ctx.db, input.id)
+    await ctx.audit({
+      action: 'invoice.draft-discard',
+      entityType: 'client',
+      entityId: client_id,
+      summary: `Discarded draft invoice #${input.id}`,
+    })
+    return { id: input.id }
+  },
+  'invoices.issue': async (ctx, input) => {
+    const issued = await issueInvoice(ctx.db, input.id, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'invoice.issue',
+      entityType: 'client',
+      entityId: issued.clientId,
+      summary: `Issued ${issued.number} for ${formatPence(issued.grossPence)}`,
+    })
+    return getInvoice(ctx.db, input.id)
+  },
+  'invoices.checkout': async (ctx, input) => {
+    const done = await checkout(ctx.db, input, actorOf(ctx), ctx.now)
+    const invoice = await getInvoice(ctx.db, done.invoiceId)
+    if (done.created) {
+      await ctx.audit({
+        action: 'invoice.issue',
+        entityType: 'client',
+        entityId: invoice.clientId,
+        summary: `Issued ${done.number} for ${formatPence(invoice.grossPence)} at checkout`,
+      })
+    }
+    await ctx.audit({
+      action: 'payment.take',
+      entityType: 'client',
+      entityId: invoice.clientId,
+      summary: `Took ${formatPence(done.totalPence)} for ${done.number}`,
+    })
+    const { rows } = await listInvoices(ctx.db, {
+      status: 'all',
+      ids: [done.invoiceId],
+      limit: 1,
+      offset: 0,
+    })
+    return {
+      batch: done.batch,
+      invoices: rows,
+      toCreditPence: done.toCreditPence,
+      creditPence: await creditOf(ctx.db, invoice.clientId),
+      invoice,
+    }
+  },
+}
+
+export const paymentsHandlers: HandlersOf<'payments.'> = {
+  'payments.take': async (ctx, input) => {
+    const done = await takePayment(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'payment.take',
+      entityType: 'client',
+      entityId: input.clientId,
+      summary: `Took ${formatPence(done.totalPence)}${done.toCreditPence ? `, ${formatPence(done.toCreditPence)} to account credit` : ''}`,
+    })
+    const { rows } = await listInvoices(ctx.db, {
+      status: 'all',
+      ids: done.invoiceIds,
+      limit: 50,
+      offset: 0,
+    })
+    return {
+      batch: done.batch,
+      invoices: rows,
+      toCreditPence: done.toCreditPence,
+      creditPence: await creditOf(ctx.db, input.clientId),
+    }
+  },
+  'payments.refund': async (ctx, input) => {
+    await refund(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'payment.refund',
+      entityType: 'client',
+      entityId: input.clientId,
+      summary: `Refunded ${formatPence(input.amountPence)}${input.invoiceId ? ` from invoice #${input.invoiceId}` : ' from account credit'}`,
+    })
+    return clientAccount(ctx.db, input.clientId)
+  },
+  'payments.reverse': async (ctx, input) => {
+    const done = await reverseEntry(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'payment.reverse',
+      entityType: 'client',
+      entityId: done.clientId,
+      summary: `Reversed ledger entry #${input.entryId} of ${formatPence(done.amountPence)}`,
+    })
+    return clientAccount(ctx.db, done.clientId)
+  },
+}
+
+export const creditNotesHandlers: HandlersOf<'creditNotes.'> = {
+  'creditNotes.issue': async (ctx, input) => {
+    const done = await issueCreditNote(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'credit-note.issue',
+      entityType: 'client',
+      entityId: done.clientId,
+      summary: `Issued ${done.number} for ${formatPence(input.amountPence)} against ${done.invoiceNumber}`,
+    })
+    return getInvoice(ctx.db, input.invoiceId)
+  },
+}
