@@ -183,8 +183,8 @@ export async function invoiceStandingFor(
     .select(['i.id', 'i.number', 'i.status'])
     .where('l.appointment_id', '=', appointmentId)
     .where(
-      sql<number>`i.status = 'draft' OR i.gross_pence >
-        coalesce((SELECT sum(gross_pence) FROM credit_notes WHERE invoice_id = i.id), 0)`,
+      sql<number>`(i.status = 'draft' OR i.gross_pence >
+        coalesce((SELECT sum(gross_pence) FROM credit_notes WHERE invoice_id = i.id), 0))`,
       '=',
       1,
     )
