@@ -10,6 +10,7 @@ import {
 } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { AppointmentNoteButton } from '../notes/AppointmentNoteButton'
+import { AppointmentPaymentButton } from '../money/AppointmentPaymentButton'
 import { formatPence } from '../setup/time-ranges'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
@@ -165,6 +166,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 status={a.status}
                 onOpen={onClose}
               />
+              <AppointmentPaymentButton appointment={a} />
               {a.status === 'booked' && (
                 <button
                   type="button"
