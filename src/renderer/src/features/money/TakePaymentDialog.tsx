@@ -68,7 +68,8 @@ function CheckoutForm({
   const [done, setDone] = useState<{ number: string; lines: string[]; toCredit: number } | null>(
     null,
   )
-  const [focusKey, setFocusKey] = useState<number | null>(null)
+  // The first amount has the focus from the start (the form mounts after the methods load).
+  const [focusKey, setFocusKey] = useState<number | null>(0)
 
   const entered = rows.reduce((s, r) => s + (parsePounds(r.amount) ?? 0), 0)
   const left = target.duePence - entered
@@ -126,7 +127,7 @@ function CheckoutForm({
           {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
         </p>
         <div className="form-actions">
-          <button type="button" className="button primary" data-autofocus onClick={onClose}>
+          <button type="button" className="button primary" autoFocus onClick={onClose}>
             Done
           </button>
         </div>
