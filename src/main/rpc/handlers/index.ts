@@ -18,12 +18,7 @@ import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
-import {
-  creditNotesHandlers,
-  invoicesHandlers,
-  moneyHandlers,
-  paymentsHandlers,
-} from './money'
+import { creditNotesHandlers, invoicesHandlers, moneyHandlers, paymentsHandlers } from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
 export const handlers: Handlers = {
