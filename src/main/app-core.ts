@@ -91,6 +91,7 @@ export async function openCore({
       backups,
       imports,
       attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
+      truncateWal: () => live.truncateWal(),
     },
     ...(now ? { now } : {}),
   })

@@ -55,4 +55,6 @@ export interface CoreServices {
   /** Where note attachments are stored by content hash (beside the database file). */
   attachmentsDir: string
   imports: ImportService
+  /** After an erasure has committed: leaves no erased page in the WAL (see LiveDatabase). */
+  truncateWal(): void
 }

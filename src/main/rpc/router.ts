@@ -35,6 +35,9 @@ const noCore: CoreServices = {
   get imports(): never {
     throw new Error('This router was created without core services')
   },
+  truncateWal(): never {
+    throw new Error('This router was created without core services')
+  },
 }
 
 export interface Router {
