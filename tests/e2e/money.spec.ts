@@ -152,3 +152,37 @@ test('the owner issues a credit note against an issued invoice', async ({ page, 
   await expect(page.getByRole('row', { name: /Balance due/ })).toContainText('£35.00')
   await snap(page, 'money-credit-note')
 })
+
+test('the owner cashes up and the day balances', async ({ page, clinic }) => {
+  const { appointmentId } = await priyaHasArrived(clinic)
+  const methods = await ok(call(clinic.core, 'money.methods', {}, owner))
+  const id = (name: string) => methods.find((m) => m.name === name)!.id
+  await ok(
+    call(
+      clinic.core,
+      'invoices.checkout',
+      {
+        appointmentId,
+        payments: [
+          { methodId: id('Cash'), amountPence: 2000 },
+          { methodId: id('Card'), amountPence: 3500 },
+        ],
+      },
+      owner,
+    ),
+  )
+  await clinic.open(page, { as: 'owner', at: '#/money/cash-up' })
+  const form = page.getByRole('form', { name: 'Cash-up' })
+  await expect(form.getByLabel('Day')).toHaveValue(today())
+  await form.getByLabel('Cash float (£)').fill('100')
+  await expect(form.getByRole('row', { name: /Cash/ })).toContainText('£120.00')
+  await form.getByLabel('Counted Cash').fill('120.00')
+  await form.getByLabel('Counted Card').fill('35')
+  await expect(form.getByRole('row', { name: /Card/ })).toContainText('Balanced')
+  await form.getByRole('button', { name: 'Record cash-up' }).click()
+  await expect(
+    page.getByText(/float £100\.00 · Card £35\.00, Cash £120\.00 · Balanced/),
+  ).toBeVisible()
+  await snap(page, 'money-cash-up')
+  await expectAccessible(page)
+})

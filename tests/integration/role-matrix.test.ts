@@ -124,6 +124,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'payments.refund': ['owner'],
   'payments.reverse': ['owner'],
   'creditNotes.issue': ['owner'],
+  'cashUp.day': ['owner'],
+  'cashUp.record': ['owner'],
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

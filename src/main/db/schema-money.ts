@@ -113,7 +113,26 @@ export interface LedgerEntriesTable {
   batch: string
 }
 
+export interface CashUpsTable {
+  id: Generated<number>
+  business_date: string
+  at: string
+  by_user_id: number | null
+  by_name: string | null
+  float_pence: number
+  note: Generated<string>
+}
+
+export interface CashUpLinesTable {
+  cash_up_id: number
+  method_id: number
+  expected_pence: number
+  counted_pence: number
+}
+
 export interface MoneyTables {
+  cash_ups: CashUpsTable
+  cash_up_lines: CashUpLinesTable
   money_settings: MoneySettingsTable
   products: ProductsTable
   payment_methods: PaymentMethodsTable

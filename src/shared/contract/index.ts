@@ -13,6 +13,7 @@ import { gdprContract } from './gdpr'
 import { retentionContract } from './retention'
 import { settingsContract } from './settings'
 import { moneyContract } from './money'
+import { cashUpContract } from './cash-up'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...gdprContract,
   ...retentionContract,
   ...moneyContract,
+  ...cashUpContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

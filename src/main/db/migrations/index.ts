@@ -13,6 +13,7 @@ import * as m0510 from './0510-retention'
 import * as m0520 from './0520-appointment-imports'
 import * as m0600 from './0600-signed-note-moves'
 import * as m0800 from './0800-money'
+import * as m0810 from './0810-cash-ups'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0520-appointment-imports': m0520,
   '0600-signed-note-moves': m0600,
   '0800-money': m0800,
+  '0810-cash-ups': m0810,
 }

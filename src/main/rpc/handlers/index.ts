@@ -18,7 +18,13 @@ import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
-import { creditNotesHandlers, invoicesHandlers, moneyHandlers, paymentsHandlers } from './money'
+import {
+  cashUpHandlers,
+  creditNotesHandlers,
+  invoicesHandlers,
+  moneyHandlers,
+  paymentsHandlers,
+} from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
 export const handlers: Handlers = {
@@ -45,4 +51,5 @@ export const handlers: Handlers = {
   ...invoicesHandlers,
   ...paymentsHandlers,
   ...creditNotesHandlers,
+  ...cashUpHandlers,
 }

@@ -1,5 +1,6 @@
 import { formatPence } from '../../../shared/contract/money-values'
 import { clientAccount, outstanding, paymentsForAppointments } from '../../services/money/account'
+import { cashUpDay, recordCashUp } from '../../services/money/cash-up'
 import { checkout } from '../../services/money/checkout'
 import { refund, reverseEntry } from '../../services/money/corrections'
 import { discardDraft, saveDraft } from '../../services/money/invoice-drafts'
@@ -174,5 +175,19 @@ export const creditNotesHandlers: HandlersOf<'creditNotes.'> = {
       summary: `Issued ${done.number} for ${formatPence(input.amountPence)} against ${done.invoiceNumber}`,
     })
     return getInvoice(ctx.db, input.invoiceId)
+  },
+}
+
+export const cashUpHandlers: HandlersOf<'cashUp.'> = {
+  'cashUp.day': async (ctx, input) => cashUpDay(ctx.db, input.date),
+  'cashUp.record': async (ctx, input) => {
+    const done = await recordCashUp(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'cash-up.record',
+      entityType: 'cash-up',
+      entityId: done.id,
+      summary: `Cash-up for ${input.date}: ${done.differencePence === 0 ? 'balanced' : `${done.differencePence > 0 ? 'over' : 'short'} by ${formatPence(Math.abs(done.differencePence))}`}`,
+    })
+    return cashUpDay(ctx.db, input.date)
   },
 }

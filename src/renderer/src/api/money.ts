@@ -68,3 +68,13 @@ export const useIssueInvoice = () => useMoneyMutation('invoices.issue')
 export const useDiscardDraft = () => useMoneyMutation('invoices.discardDraft')
 export const useTakePayment = () => useMoneyMutation('payments.take')
 export const useIssueCreditNote = () => useMoneyMutation('creditNotes.issue')
+
+export function useCashUpDay(date: string) {
+  return useQuery({
+    queryKey: [...moneyKeys.all, 'cash-up', date],
+    queryFn: () => api.call('cashUp.day', { date }),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(date),
+  })
+}
+
+export const useRecordCashUp = () => useMoneyMutation('cashUp.record')

@@ -2,6 +2,8 @@ import './money.css'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useInvoices } from '../../api/money'
 import { Icon } from '../../components/Icon'
+import { useAuthStatus } from '../../api/auth'
+import { CashUpSection } from './CashUpSection'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
 import { InvoiceForm } from './InvoiceForm'
@@ -13,13 +15,17 @@ const TABS = [
   { status: 'all', href: '#/money', label: 'Invoices' },
   { status: 'draft', href: '#/money/drafts', label: 'Drafts' },
   { status: 'outstanding', href: '#/money/outstanding', label: 'Outstanding' },
+  { status: 'cash-up', href: '#/money/cash-up', label: 'Cash-up' },
 ] as const
 
 /** Invoices, drafts and what is still owed; new invoices by hand. Owner and reception. */
 export function MoneyScreen() {
+  const tz = useClinicTimeZone()
   const route = useMoneyRoute()
+  const role = useAuthStatus().data?.user?.role
   if (route.view === 'new') return <InvoiceForm />
   if (route.view === 'invoice') return <InvoiceView key={route.id} id={route.id} />
+  const current = route.view === 'cash-up' ? 'cash-up' : route.status
   return (
     <>
       <header className="page-header client-header">
@@ -37,18 +43,20 @@ export function MoneyScreen() {
         </div>
       </header>
       <nav className="tabs" aria-label="Money sections">
-        {TABS.map((t) => (
+        {TABS.filter((t) => t.status !== 'cash-up' || role === 'owner').map((t) => (
           <a
             key={t.status}
             href={t.href}
             className="tab"
-            aria-current={t.status === route.status ? 'page' : undefined}
+            aria-current={t.status === current ? 'page' : undefined}
           >
             {t.label}
           </a>
         ))}
       </nav>
-      {route.status === 'outstanding' ? (
+      {route.view === 'cash-up' ? (
+        <CashUpSection today={formatClinic(Date.now(), 'yyyy-MM-dd', tz)} />
+      ) : route.status === 'outstanding' ? (
         <OutstandingList />
       ) : (
         <InvoiceTable status={route.status} />
