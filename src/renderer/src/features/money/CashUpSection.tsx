@@ -11,11 +11,11 @@ import { formatPence } from '../setup/time-ranges'
  * The owner's end-of-day count: what each method took by the ledger against what was
  * counted (cash with its float). Recording keeps the difference for good; Print prints it.
  */
-export function CashUpSection({ today }: { today: string }) {
-  const [date, setDate] = useState(today)
+export function CashUpSection() {
+  const tz = useClinicTimeZone()
+  const [date, setDate] = useState(() => formatClinic(Date.now(), 'yyyy-MM-dd', tz))
   const day = useCashUpDay(date)
   const record = useRecordCashUp()
-  const tz = useClinicTimeZone()
   const [float, setFloat] = useState('100.00')
   const [counted, setCounted] = useState<Record<number, string>>({})
   const [note, setNote] = useState('')

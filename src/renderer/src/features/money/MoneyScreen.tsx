@@ -20,7 +20,6 @@ const TABS = [
 
 /** Invoices, drafts and what is still owed; new invoices by hand. Owner and reception. */
 export function MoneyScreen() {
-  const tz = useClinicTimeZone()
   const route = useMoneyRoute()
   const role = useAuthStatus().data?.user?.role
   if (route.view === 'new') return <InvoiceForm />
@@ -55,7 +54,7 @@ export function MoneyScreen() {
         ))}
       </nav>
       {route.view === 'cash-up' ? (
-        <CashUpSection today={formatClinic(Date.now(), 'yyyy-MM-dd', tz)} />
+        <CashUpSection />
       ) : route.status === 'outstanding' ? (
         <OutstandingList />
       ) : (
