@@ -14,6 +14,8 @@ import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
+import { makeClinicFilesPrivate } from './db/file-modes'
+import { defaultBackupFolder } from './services/backups/backup-settings'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -52,6 +54,7 @@ export async function openCore({
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
+    makeClinicFilesPrivate(file, [defaultBackupFolder(file), attachmentsDirOf(file)])
     if (recoverInterruptedRestore(file))
       log.error('put back the database an interrupted restore had moved aside', { file })
   }
