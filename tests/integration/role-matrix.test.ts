@@ -125,6 +125,11 @@ const EXPECTED: Record<MethodName, Access> = {
   'payments.reverse': ['owner'],
   'creditNotes.issue': ['owner'],
   'cashUp.day': ['owner'],
+  'money.saveMethod': ['owner'],
+  'money.serviceVatRates': ['owner', 'reception'],
+  'money.setServiceVatRate': ['owner'],
+  'products.list': ['owner', 'reception'],
+  'products.save': ['owner'],
   'cashUp.record': ['owner'],
 }
 

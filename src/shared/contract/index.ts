@@ -12,7 +12,7 @@ import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
 import { retentionContract } from './retention'
 import { settingsContract } from './settings'
-import { moneyContract } from './money'
+import { moneyContract, moneySetupContract } from './money'
 import { cashUpContract } from './cash-up'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -30,6 +30,7 @@ export const contract = {
   ...gdprContract,
   ...retentionContract,
   ...moneyContract,
+  ...moneySetupContract,
   ...cashUpContract,
 } satisfies Record<string, MethodSpec>
 

@@ -9,6 +9,8 @@ import {
   moneySettings,
   moneySettingsInput,
   paymentMethod,
+  pence,
+  VAT_RATES,
   positivePence,
   reason,
   tenders,
@@ -188,6 +190,62 @@ export const moneyContract = {
     summary: 'Reverse a ledger entry',
     input: z.object({ entryId: id, reason }),
     output: clientAccount,
+    roles: ['owner'],
+  }),
+}
+
+export const product = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  pricePence: z.number().int(),
+  vatRate: z.enum(VAT_RATES),
+  active: z.boolean(),
+})
+export type Product = z.output<typeof product>
+
+/** The owner's price list and payment methods (issue 13: rename and add methods). */
+export const moneySetupContract = {
+  'money.saveMethod': method({
+    summary: 'Change the payment methods',
+    input: z.object({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'Enter a name').max(40, 'Keep the name under 40 characters'),
+      kind: z.enum(['card', 'cash', 'bank_transfer', 'other']).default('other'),
+      active: z.boolean().default(true),
+    }),
+    output: z.array(paymentMethod),
+    roles: ['owner'],
+  }),
+  'money.serviceVatRates': method({
+    summary: 'Read the VAT rate of each service',
+    input: z.object({}),
+    output: z.array(
+      z.object({ serviceId: z.number().int(), name: z.string(), vatRate: z.enum(VAT_RATES) }),
+    ),
+    roles: TILL,
+  }),
+  'money.setServiceVatRate': method({
+    summary: "Change a service's VAT rate",
+    input: z.object({ serviceId: id, vatRate: z.enum(VAT_RATES) }),
+    output: z.object({ serviceId: z.number().int(), vatRate: z.enum(VAT_RATES) }),
+    roles: ['owner'],
+  }),
+  'products.list': method({
+    summary: 'List the products',
+    input: z.object({ includeInactive: z.boolean().default(false) }),
+    output: z.array(product),
+    roles: TILL,
+  }),
+  'products.save': method({
+    summary: 'Change the products',
+    input: z.object({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'Enter a name').max(80, 'Keep the name under 80 characters'),
+      pricePence: pence,
+      vatRate: z.enum(VAT_RATES).default('standard'),
+      active: z.boolean().default(true),
+    }),
+    output: product,
     roles: ['owner'],
   }),
 }

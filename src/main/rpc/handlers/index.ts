@@ -24,6 +24,7 @@ import {
   invoicesHandlers,
   moneyHandlers,
   paymentsHandlers,
+  productsHandlers,
 } from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...paymentsHandlers,
   ...creditNotesHandlers,
   ...cashUpHandlers,
+  ...productsHandlers,
 }

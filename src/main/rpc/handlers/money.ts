@@ -13,6 +13,14 @@ import {
   type MoneyActor,
 } from '../../services/money/money-settings'
 import { takePayment } from '../../services/money/payments'
+import {
+  listMethods,
+  listProducts,
+  saveMethod,
+  saveProduct,
+  serviceVatRates,
+  setServiceVatRate,
+} from '../../services/money/price-list'
 import type { HandlerContext } from '../context'
 import type { HandlersOf } from './types'
 
@@ -30,15 +38,25 @@ export const moneyHandlers: HandlersOf<'money.'> = {
     await ctx.audit({ action: 'money.settings', summary: 'Changed invoice and VAT settings' })
     return settings
   },
-  'money.methods': async (ctx, input) => {
-    let q = ctx.db.selectFrom('payment_methods').selectAll().orderBy('sort_order').orderBy('id')
-    if (!input.includeInactive) q = q.where('active', '=', 1)
-    return (await q.execute()).map((m) => ({
-      id: m.id,
-      name: m.name,
-      kind: m.kind,
-      active: m.active === 1,
-    }))
+  'money.methods': async (ctx, input) => listMethods(ctx.db, input.includeInactive),
+  'money.saveMethod': async (ctx, input) => {
+    await saveMethod(ctx.db, input)
+    await ctx.audit({
+      action: input.id ? 'money.method-update' : 'money.method-add',
+      summary: `${input.id ? 'Changed' : 'Added'} payment method "${input.name}"`,
+    })
+    return listMethods(ctx.db, true)
+  },
+  'money.serviceVatRates': async (ctx) => serviceVatRates(ctx.db),
+  'money.setServiceVatRate': async (ctx, input) => {
+    const done = await setServiceVatRate(ctx.db, input.serviceId, input.vatRate)
+    await ctx.audit({
+      action: 'money.service-vat',
+      entityType: 'service',
+      entityId: input.serviceId,
+      summary: `Set the VAT rate to ${input.vatRate}`,
+    })
+    return done
   },
   'money.account': async (ctx, input) => clientAccount(ctx.db, input.clientId),
   'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input.limit),
@@ -189,5 +207,19 @@ export const cashUpHandlers: HandlersOf<'cashUp.'> = {
       summary: `Cash-up for ${input.date}: ${done.differencePence === 0 ? 'balanced' : `${done.differencePence > 0 ? 'over' : 'short'} by ${formatPence(Math.abs(done.differencePence))}`}`,
     })
     return cashUpDay(ctx.db, input.date)
+  },
+}
+
+export const productsHandlers: HandlersOf<'products.'> = {
+  'products.list': async (ctx, input) => listProducts(ctx.db, input.includeInactive),
+  'products.save': async (ctx, input) => {
+    const p = await saveProduct(ctx.db, input, ctx.now)
+    await ctx.audit({
+      action: input.id ? 'product.update' : 'product.create',
+      entityType: 'product',
+      entityId: p.id,
+      summary: `${input.id ? 'Changed' : 'Added'} product "${p.name}" at ${formatPence(p.pricePence)}`,
+    })
+    return p
   },
 }

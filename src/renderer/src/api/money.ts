@@ -78,3 +78,29 @@ export function useCashUpDay(date: string) {
 }
 
 export const useRecordCashUp = () => useMoneyMutation('cashUp.record')
+
+export function useProducts(includeInactive = false) {
+  return useQuery({
+    queryKey: [...moneyKeys.all, 'products', includeInactive],
+    queryFn: () => api.call('products.list', { includeInactive }),
+  })
+}
+
+export function useServiceVatRates() {
+  return useQuery({
+    queryKey: [...moneyKeys.all, 'service-vat'],
+    queryFn: () => api.call('money.serviceVatRates', {}),
+  })
+}
+
+export function useAllPaymentMethods() {
+  return useQuery({
+    queryKey: [...moneyKeys.methods, 'all'],
+    queryFn: () => api.call('money.methods', { includeInactive: true }),
+  })
+}
+
+export const useUpdateMoneySettings = () => useMoneyMutation('money.updateSettings')
+export const useSaveMethod = () => useMoneyMutation('money.saveMethod')
+export const useSetServiceVatRate = () => useMoneyMutation('money.setServiceVatRate')
+export const useSaveProduct = () => useMoneyMutation('products.save')

@@ -3,7 +3,7 @@ import type { ClientSummary } from '../../../../shared/contract/clients'
 import { parsePounds } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { useServices } from '../../api/diary'
-import { useIssueInvoice, useSaveDraft } from '../../api/money'
+import { useIssueInvoice, useProducts, useSaveDraft } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ClientLookup } from '../clients/ClientLookup'
 import { formatPence } from '../setup/time-ranges'
@@ -13,6 +13,7 @@ import { invoiceHref } from './money-route'
 const blankLine = (): LineDraft => ({
   kind: 'text',
   serviceId: 0,
+  productId: 0,
   description: '',
   quantity: '1',
   unit: '',
@@ -24,6 +25,7 @@ const blankLine = (): LineDraft => ({
  */
 export function InvoiceForm() {
   const services = useServices()
+  const products = useProducts()
   const save = useSaveDraft()
   const issue = useIssueInvoice()
   const [client, setClient] = useState<ClientSummary | null>(null)
@@ -50,6 +52,7 @@ export function InvoiceForm() {
       return {
         kind: l.kind,
         serviceId: l.kind === 'service' ? l.serviceId || null : null,
+        productId: l.kind === 'product' ? l.productId || null : null,
         description: l.description,
         quantity: Number.isFinite(quantity) ? quantity : 0,
         unitPence: unitPence ?? 0,
@@ -167,6 +170,7 @@ export function InvoiceForm() {
         <InvoiceLinesEditor
           lines={lines}
           services={services.data ?? []}
+          products={products.data ?? []}
           errors={errors}
           onChange={setLines}
           onAdd={() => setLines([...lines, blankLine()])}

@@ -1,9 +1,11 @@
 import type { Service } from '../../../../shared/contract/diary-setup'
+import type { Product } from '../../../../shared/contract/money'
 import { poundsText } from '../../../../shared/money/pounds'
 
 export interface LineDraft {
-  kind: 'service' | 'text'
+  kind: 'service' | 'product' | 'text'
   serviceId: number
+  productId: number
   description: string
   quantity: string
   /** Unit price as typed, in pounds. */
@@ -14,12 +16,14 @@ export interface LineDraft {
 export function InvoiceLinesEditor({
   lines,
   services,
+  products,
   errors,
   onChange,
   onAdd,
 }: {
   lines: LineDraft[]
   services: Service[]
+  products: Product[]
   errors: Record<string, string>
   onChange(lines: LineDraft[]): void
   onAdd(): void
@@ -38,25 +42,46 @@ export function InvoiceLinesEditor({
               <label htmlFor={`line-what-${i}`}>Line {n}</label>
               <select
                 id={`line-what-${i}`}
-                value={l.kind === 'service' ? String(l.serviceId) : 'text'}
+                value={
+                  l.kind === 'service'
+                    ? `s:${l.serviceId}`
+                    : l.kind === 'product'
+                      ? `p:${l.productId}`
+                      : 'text'
+                }
                 onChange={(e) => {
-                  const s = services.find((x) => String(x.id) === e.target.value)
-                  if (s) {
+                  const v = e.target.value
+                  const s = services.find((x) => `s:${x.id}` === v)
+                  const p = products.find((x) => `p:${x.id}` === v)
+                  const priced = s ?? p
+                  if (priced) {
                     set(i, {
-                      kind: 'service',
-                      serviceId: s.id,
-                      description: s.name,
-                      unit: poundsText(s.pricePence),
+                      kind: s ? 'service' : 'product',
+                      serviceId: s?.id ?? 0,
+                      productId: p?.id ?? 0,
+                      description: priced.name,
+                      unit: poundsText(priced.pricePence),
                     })
-                  } else set(i, { kind: 'text', serviceId: 0 })
+                  } else set(i, { kind: 'text', serviceId: 0, productId: 0 })
                 }}
               >
-                <option value="text">Free text or product</option>
-                {services.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                <option value="text">Free text</option>
+                <optgroup label="Services">
+                  {services.map((x) => (
+                    <option key={x.id} value={`s:${x.id}`}>
+                      {x.name}
+                    </option>
+                  ))}
+                </optgroup>
+                {products.length > 0 && (
+                  <optgroup label="Products">
+                    {products.map((x) => (
+                      <option key={x.id} value={`p:${x.id}`}>
+                        {x.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </select>
             </div>
             <div className={err('description') ? 'field has-error' : 'field grow'}>
