@@ -130,6 +130,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'money.setServiceVatRate': ['owner'],
   'products.list': ['owner', 'reception'],
   'products.save': ['owner'],
+  'vouchers.sell': ['owner', 'reception'],
+  'vouchers.list': ['owner', 'reception'],
   'cashUp.record': ['owner'],
 }
 

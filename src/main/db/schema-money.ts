@@ -18,6 +18,8 @@ export interface MoneySettingsTable {
   /** Basis points: 2000 = 20 %. */
   standard_rate_bp: Generated<number>
   reduced_rate_bp: Generated<number>
+  /** Migration 0820: how long a gift voucher is valid. */
+  voucher_months: Generated<number>
   updated_at: string
 }
 
@@ -111,6 +113,8 @@ export interface LedgerEntriesTable {
   reason: Generated<string>
   reverses_id: number | null
   batch: string
+  /** Migration 0820: the gift voucher a redemption draws on. */
+  voucher_id: Generated<number | null>
 }
 
 export interface CashUpsTable {
@@ -130,7 +134,19 @@ export interface CashUpLinesTable {
   counted_pence: number
 }
 
+export interface GiftVouchersTable {
+  id: Generated<number>
+  code: string
+  client_id: number
+  recipient_name: Generated<string>
+  value_pence: number
+  invoice_id: number
+  expires_on: string
+  created_at: string
+}
+
 export interface MoneyTables {
+  gift_vouchers: GiftVouchersTable
   cash_ups: CashUpsTable
   cash_up_lines: CashUpLinesTable
   money_settings: MoneySettingsTable

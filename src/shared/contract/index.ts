@@ -14,6 +14,7 @@ import { retentionContract } from './retention'
 import { settingsContract } from './settings'
 import { moneyContract, moneySetupContract } from './money'
 import { cashUpContract } from './cash-up'
+import { vouchersContract } from './vouchers'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...moneyContract,
   ...moneySetupContract,
   ...cashUpContract,
+  ...vouchersContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -201,6 +201,8 @@ export const tender = z.object({
   methodId: z.number({ message: 'Choose how they paid' }).int().positive('Choose how they paid'),
   amountPence: positivePence,
   reference: z.string().trim().max(60, 'Keep the reference under 60 characters').default(''),
+  /** With the gift-voucher method: the code printed on the voucher. */
+  voucherCode: z.string().trim().max(20, 'A voucher code is short').optional(),
 })
 export const tenders = z
   .array(tender)

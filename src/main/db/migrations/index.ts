@@ -14,6 +14,7 @@ import * as m0520 from './0520-appointment-imports'
 import * as m0600 from './0600-signed-note-moves'
 import * as m0800 from './0800-money'
 import * as m0810 from './0810-cash-ups'
+import * as m0820 from './0820-gift-vouchers'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0600-signed-note-moves': m0600,
   '0800-money': m0800,
   '0810-cash-ups': m0810,
+  '0820-gift-vouchers': m0820,
 }

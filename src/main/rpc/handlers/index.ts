@@ -25,6 +25,7 @@ import {
   moneyHandlers,
   paymentsHandlers,
   productsHandlers,
+  vouchersHandlers,
 } from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
@@ -54,4 +55,5 @@ export const handlers: Handlers = {
   ...creditNotesHandlers,
   ...cashUpHandlers,
   ...productsHandlers,
+  ...vouchersHandlers,
 }

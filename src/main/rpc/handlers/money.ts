@@ -21,6 +21,7 @@ import {
   serviceVatRates,
   setServiceVatRate,
 } from '../../services/money/price-list'
+import { listVouchers, sellVoucher } from '../../services/money/vouchers'
 import type { HandlerContext } from '../context'
 import type { HandlersOf } from './types'
 
@@ -222,4 +223,22 @@ export const productsHandlers: HandlersOf<'products.'> = {
     })
     return p
   },
+}
+
+export const vouchersHandlers: HandlersOf<'vouchers.'> = {
+  'vouchers.sell': async (ctx, input) => {
+    const sold = await sellVoucher(ctx.db, input, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'voucher.sell',
+      entityType: 'client',
+      entityId: input.clientId,
+      summary: `Sold gift voucher ${sold.code} for ${formatPence(input.valuePence)} on ${sold.number}`,
+    })
+    const { rows } = await listVouchers(ctx.db, ctx.now)
+    return {
+      voucher: rows.find((v) => v.id === sold.voucherId)!,
+      invoice: await getInvoice(ctx.db, sold.invoiceId),
+    }
+  },
+  'vouchers.list': async (ctx) => listVouchers(ctx.db, ctx.now),
 }

@@ -26,6 +26,7 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'invoices', column: 'client_id' },
   { table: 'credit_notes', column: 'client_id' },
   { table: 'ledger_entries', column: 'client_id' },
+  { table: 'gift_vouchers', column: 'client_id' },
 ]
 
 type Column = keyof ClientsTable

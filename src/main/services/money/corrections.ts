@@ -25,6 +25,13 @@ export async function refund(
   now: Date,
 ): Promise<void> {
   const method = await requireMethod(db, input.methodId)
+  if (method.kind === 'gift_voucher' || method.kind === 'package') {
+    throw new DomainError(
+      'rule_broken',
+      `Give it back as account credit, not to a ${method.name.toLowerCase()}.`,
+      [{ path: 'methodId', message: 'Choose another method' }],
+    )
+  }
   if (input.invoiceId === null) {
     if (method.kind === 'account_credit') {
       throw new DomainError('rule_broken', 'Choose how the money is given back.', [
@@ -106,6 +113,7 @@ export async function reverseEntry(
         amountPence: -e.amount_pence,
         reason: input.reason,
         reversesId: e.id,
+        voucherId: e.voucher_id,
       },
     ],
     randomUUID(),

@@ -8,7 +8,8 @@ import { getMoneySettings, type MoneyActor } from './money-settings'
 import { lineAmounts } from './vat'
 
 export interface DraftLine {
-  kind: 'service' | 'product' | 'text'
+  /** 'voucher' only from selling a gift voucher, never typed on an invoice. */
+  kind: 'service' | 'product' | 'text' | 'voucher'
   serviceId: number | null
   productId: number | null
   appointmentId: number | null
@@ -253,6 +254,7 @@ export async function recomputeDraft(db: Kysely<DB>, invoiceId: number): Promise
     .leftJoin('products as p', 'p.id', 'l.product_id')
     .select([
       'l.id',
+      'l.kind',
       'l.quantity',
       'l.unit_pence',
       'l.vat_rate',
@@ -265,7 +267,14 @@ export async function recomputeDraft(db: Kysely<DB>, invoiceId: number): Promise
   for (const l of lines) {
     const named: VatRateName =
       l.service_rate ?? l.product_rate ?? (l.vat_rate === 'none' ? 'standard' : l.vat_rate)
-    const a = lineAmounts(l.quantity, l.unit_pence, named, vat)
+    // A multi-purpose voucher is outside the scope of VAT when sold: VAT is due on what it
+    // buys, when it is redeemed (HMRC VAT Notice 700/7).
+    const a = lineAmounts(
+      l.quantity,
+      l.unit_pence,
+      named,
+      l.kind === 'voucher' ? { ...vat, registered: false } : vat,
+    )
     await db
       .updateTable('invoice_lines')
       .set({

@@ -62,6 +62,8 @@ export interface Posting {
   reference?: string
   reason?: string
   reversesId?: number | null
+  /** The gift voucher a redemption draws on. */
+  voucherId?: number | null
 }
 
 /** Appends entries; the table refuses updates and deletes (migration 0800). */
@@ -88,6 +90,7 @@ export async function post(
         reference: p.reference ?? '',
         reason: p.reason ?? '',
         reverses_id: p.reversesId ?? null,
+        voucher_id: p.voucherId ?? null,
         batch,
       })
       .execute()

@@ -5,11 +5,14 @@ import { requireLiveClient } from '../clients/client-record'
 import { DomainError } from '../domain-error'
 import { creditedOn, creditOf, paidOn, post, requireMethod, type Posting } from './ledger'
 import type { MoneyActor } from './money-settings'
+import { redeemableVoucher } from './voucher-balance'
 
 export interface Tender {
   methodId: number
   amountPence: number
   reference: string
+  /** For the gift-voucher method: the code on the voucher. */
+  voucherCode?: string | undefined
 }
 
 export interface PaymentResult {
@@ -20,7 +23,7 @@ export interface PaymentResult {
 }
 
 /** Methods whose payments need something Plinth tracks separately (a code, a course). */
-const NOT_YET = new Set(['gift_voucher', 'package'])
+const NOT_YET = new Set(['package'])
 
 /**
  * Takes one payment, possibly split across methods (£20 cash + £35 card), for any number of
@@ -54,16 +57,39 @@ export async function takePayment(
     if (due > 0) dues.push({ id, due })
   }
 
-  const tenders: (Tender & { kind: string; name: string })[] = []
+  const tenders: (Tender & { kind: string; name: string; voucherId: number | null })[] = []
+  const voucherUse = new Map<number, { balance: number; used: number; code: string }>()
   for (const t of input.payments) {
     const m = await requireMethod(db, t.methodId)
     if (!m.active) throw new DomainError('rule_broken', `${m.name} is switched off.`)
     if (NOT_YET.has(m.kind)) {
       throw new DomainError('rule_broken', `${m.name} payments are not available yet.`)
     }
-    tenders.push({ ...t, kind: m.kind, name: m.name })
+    let voucherId: number | null = null
+    if (m.kind === 'gift_voucher') {
+      if (!t.voucherCode) {
+        throw new DomainError('rule_broken', 'Enter the gift voucher code.', [
+          { path: 'payments', message: 'Enter the voucher code' },
+        ])
+      }
+      const v = await redeemableVoucher(db, t.voucherCode, now)
+      const use = voucherUse.get(v.id) ?? { balance: v.balancePence, used: 0, code: v.code }
+      use.used += t.amountPence
+      if (use.used > use.balance) {
+        throw new DomainError(
+          'rule_broken',
+          `Gift voucher ${v.code} has £${(use.balance / 100).toFixed(2)} left.`,
+          [{ path: 'payments', message: 'More than the voucher holds' }],
+        )
+      }
+      voucherUse.set(v.id, use)
+      voucherId = v.id
+    }
+    tenders.push({ ...t, kind: m.kind, name: m.name, voucherId })
   }
+  // Credit and vouchers are not money: they pay invoices first and never go to credit.
   const fromCredit = tenders.filter((t) => t.kind === 'account_credit')
+  const fromVouchers = tenders.filter((t) => t.kind === 'gift_voucher')
   const spend = fromCredit.reduce((s, t) => s + t.amountPence, 0)
   if (spend > 0) {
     const credit = await creditOf(db, input.clientId)
@@ -74,17 +100,19 @@ export async function takePayment(
         [{ path: 'payments', message: 'More than the account credit' }],
       )
     }
-    const due = dues.reduce((s, d) => s + d.due, 0)
-    if (spend > due) {
-      throw new DomainError('rule_broken', 'Use no more account credit than is due.', [
-        { path: 'payments', message: 'More credit than is due' },
-      ])
-    }
+  }
+
+  const allDue = dues.reduce((s, d) => s + d.due, 0)
+  if (spend + fromVouchers.reduce((s, t) => s + t.amountPence, 0) > allDue) {
+    throw new DomainError('rule_broken', 'Use no more account credit or voucher than is due.', [
+      { path: 'payments', message: 'More than is due' },
+    ])
   }
 
   const postings: Posting[] = []
   let toCredit = 0
-  for (const t of [...fromCredit, ...tenders.filter((t) => t.kind !== 'account_credit')]) {
+  const money = tenders.filter((t) => t.kind !== 'account_credit' && t.kind !== 'gift_voucher')
+  for (const t of [...fromCredit, ...fromVouchers, ...money]) {
     let left = t.amountPence
     for (const d of dues) {
       if (left === 0) break
@@ -98,7 +126,9 @@ export async function takePayment(
         methodId: t.methodId,
         invoiceId: d.id,
         amountPence: part,
-        reference: t.reference,
+        reference:
+          t.kind === 'gift_voucher' ? (voucherUse.get(t.voucherId!)?.code ?? '') : t.reference,
+        voucherId: t.voucherId,
       })
     }
     if (left > 0) {
