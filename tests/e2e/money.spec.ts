@@ -186,3 +186,50 @@ test('the owner cashes up and the day balances', async ({ page, clinic }) => {
   await snap(page, 'money-cash-up')
   await expectAccessible(page)
 })
+
+test('a gift voucher is sold, then half redeemed at checkout', async ({ page, clinic }) => {
+  await priyaHasArrived(clinic)
+  await clinic.open(page, { as: 'reception', at: '#/money/vouchers' })
+  const sellForm = page.getByRole('form', { name: 'Sell a gift voucher' })
+  await sellForm.getByLabel('Bought by').fill('Tom Reed')
+  await page.keyboard.press('Enter')
+  await expect(sellForm.getByText('Bought by Tom Reed')).toBeVisible()
+  await sellForm.getByLabel('Value (£)').fill('50')
+  await sellForm.getByLabel('For (name on the voucher)').fill('Priya Shah')
+  await sellForm.getByRole('button', { name: 'Sell voucher' }).click()
+  await expect(sellForm.getByRole('status')).toContainText(
+    /Sold GV-\w{4}-\w{4} for £50\.00 \(INV-000001\)/,
+  )
+  const { code } = await clinic.core.db
+    .selectFrom('gift_vouchers')
+    .select('code')
+    .executeTakeFirstOrThrow()
+
+  await page.goto(`${clinic.url}#/diary`)
+  await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()
+  await page.getByRole('button', { name: 'Take payment · £55.00' }).click()
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
+  await page.keyboard.type('25')
+  await page.keyboard.press('Shift+Tab')
+  await pay.getByLabel('Method', { exact: true }).selectOption({ label: 'Gift voucher' })
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(pay.getByLabel('Voucher code')).toBeFocused()
+  await page.keyboard.type(code.toLowerCase())
+  await page.keyboard.press('Alt+s')
+  await expect(pay.getByLabel('Amount 2 (£)')).toHaveValue('30.00')
+  await snap(page, 'money-voucher-redeem')
+  await page.keyboard.press('Enter')
+  await expect(pay.getByRole('status')).toHaveText(
+    'Paid · INV-000002 · Gift voucher £25.00 + Card £30.00',
+  )
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+
+  await page.goto(`${clinic.url}#/money/vouchers`)
+  await expect(page.getByRole('heading', { name: 'Vouchers · £25.00 unredeemed' })).toBeVisible()
+  await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText('£25.00')
+  await snap(page, 'money-vouchers')
+  await expectAccessible(page)
+})

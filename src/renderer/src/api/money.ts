@@ -104,3 +104,12 @@ export const useUpdateMoneySettings = () => useMoneyMutation('money.updateSettin
 export const useSaveMethod = () => useMoneyMutation('money.saveMethod')
 export const useSetServiceVatRate = () => useMoneyMutation('money.setServiceVatRate')
 export const useSaveProduct = () => useMoneyMutation('products.save')
+
+export function useVouchers() {
+  return useQuery({
+    queryKey: [...moneyKeys.all, 'vouchers'],
+    queryFn: () => api.call('vouchers.list', {}),
+  })
+}
+
+export const useSellVoucher = () => useMoneyMutation('vouchers.sell')

@@ -4,15 +4,15 @@ import { parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { usePaymentMethods, useTakePayment } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { PaymentRows, type PaymentRow } from './PaymentRows'
+import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
 
 /** Paying an issued invoice (all or part) from its page, e.g. a bank transfer arriving. */
 export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
-  const methods = usePaymentMethods()
+  const methodList = usePaymentMethods()
   const take = useTakePayment()
   const usable = useMemo(
-    () => (methods.data ?? []).filter((m) => m.kind !== 'gift_voucher' && m.kind !== 'package'),
-    [methods.data],
+    () => (methodList.data ?? []).filter((m) => m.kind !== 'package'),
+    [methodList.data],
   )
   const [rows, setRows] = useState<PaymentRow[] | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -27,7 +27,9 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
     const payments = current.map((r, i) => {
       const pence = parsePounds(r.amount)
       if (!pence) found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
-      return { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
+      return isVoucher(usable, r)
+        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
+        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
     })
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -39,7 +41,7 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
     }
   }
 
-  if (methods.isPending) return <p className="muted">Loading…</p>
+  if (methodList.isPending) return <p className="muted">Loading…</p>
   return (
     <form
       className="card stack"

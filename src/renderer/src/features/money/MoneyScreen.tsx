@@ -4,6 +4,7 @@ import { useInvoices } from '../../api/money'
 import { Icon } from '../../components/Icon'
 import { useAuthStatus } from '../../api/auth'
 import { CashUpSection } from './CashUpSection'
+import { VouchersSection } from './VouchersSection'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
 import { InvoiceForm } from './InvoiceForm'
@@ -15,6 +16,7 @@ const TABS = [
   { status: 'all', href: '#/money', label: 'Invoices' },
   { status: 'draft', href: '#/money/drafts', label: 'Drafts' },
   { status: 'outstanding', href: '#/money/outstanding', label: 'Outstanding' },
+  { status: 'vouchers', href: '#/money/vouchers', label: 'Gift vouchers' },
   { status: 'cash-up', href: '#/money/cash-up', label: 'Cash-up' },
 ] as const
 
@@ -24,7 +26,7 @@ export function MoneyScreen() {
   const role = useAuthStatus().data?.user?.role
   if (route.view === 'new') return <InvoiceForm />
   if (route.view === 'invoice') return <InvoiceView key={route.id} id={route.id} />
-  const current = route.view === 'cash-up' ? 'cash-up' : route.status
+  const current = route.view === 'list' ? route.status : route.view
   return (
     <>
       <header className="page-header client-header">
@@ -53,7 +55,9 @@ export function MoneyScreen() {
           </a>
         ))}
       </nav>
-      {route.view === 'cash-up' ? (
+      {route.view === 'vouchers' ? (
+        <VouchersSection />
+      ) : route.view === 'cash-up' ? (
         <CashUpSection />
       ) : route.status === 'outstanding' ? (
         <OutstandingList />

@@ -9,6 +9,11 @@ export interface PaymentRow {
   reference: string
 }
 
+/** A gift voucher's part of a payment carries the voucher's code in its reference box. */
+export function isVoucher(methods: PaymentMethod[], row: PaymentRow): boolean {
+  return methods.find((m) => m.id === row.methodId)?.kind === 'gift_voucher'
+}
+
 /**
  * The parts of one payment: a method and an amount each (and the terminal's receipt number
  * if they want it). The first row's amount is where typing starts.
@@ -82,12 +87,15 @@ export function PaymentRows({
               )}
             </div>
             <div className="field">
-              <label htmlFor={`pay-ref-${row.key}`}>Reference{n}</label>
+              <label htmlFor={`pay-ref-${row.key}`}>
+                {isVoucher(methods, row) ? 'Voucher code' : 'Reference'}
+                {n}
+              </label>
               <input
                 id={`pay-ref-${row.key}`}
                 autoComplete="off"
                 maxLength={60}
-                placeholder="Optional"
+                placeholder={isVoucher(methods, row) ? 'GV-XXXX-XXXX' : 'Optional'}
                 value={row.reference}
                 onChange={(e) => set(row.key, { reference: e.target.value })}
               />

@@ -8,10 +8,17 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { formatPence } from '../setup/time-ranges'
-import { PaymentRows, type PaymentRow } from './PaymentRows'
+import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
 
-/** Vouchers and packages are paid through their own codes and courses, not typed amounts. */
-const TYPED_KINDS = new Set(['card', 'cash', 'bank_transfer', 'other', 'account_credit'])
+/** Packages are used through their courses, not typed amounts. */
+const TYPED_KINDS = new Set([
+  'card',
+  'cash',
+  'bank_transfer',
+  'other',
+  'account_credit',
+  'gift_voucher',
+])
 
 export interface CheckoutTarget {
   appointmentId: number
@@ -76,7 +83,9 @@ function CheckoutForm({
 
   function split() {
     const used = new Set(rows.map((r) => r.methodId))
-    const method = methods.find((m) => !used.has(m.id) && m.kind !== 'account_credit')
+    const method = methods.find(
+      (m) => !used.has(m.id) && m.kind !== 'account_credit' && m.kind !== 'gift_voucher',
+    )
     const key = nextKey.current++
     setRows([
       ...rows,
@@ -97,7 +106,9 @@ function CheckoutForm({
       const pence = parsePounds(r.amount)
       if (pence === null || pence === 0)
         found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
-      return { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
+      return isVoucher(methods, r)
+        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
+        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
     })
     setErrors(found)
     if (Object.keys(found).length > 0) return
