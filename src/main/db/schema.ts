@@ -397,6 +397,12 @@ export interface RetentionSettingsTable {
   years: number
 }
 
+export interface RecordRevisionsTable {
+  kind: string
+  record_id: number
+  revision: number
+}
+
 export interface DB extends MoneyTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -428,4 +434,5 @@ export interface DB extends MoneyTables {
   note_attachments: NoteAttachmentsTable
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
+  record_revisions: RecordRevisionsTable
 }
