@@ -97,6 +97,7 @@ describe('checkout at reception', () => {
         state: 'paid',
         grossPence: 5500,
         duePence: 0,
+        feePence: null,
       },
     ])
     const again = await call(

@@ -120,6 +120,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'invoices.discardDraft': ['owner', 'reception'],
   'invoices.issue': ['owner', 'reception'],
   'invoices.checkout': ['owner', 'reception'],
+  'invoices.chargeFee': ['owner', 'reception'],
   'payments.take': ['owner', 'reception'],
   'payments.refund': ['owner'],
   'payments.reverse': ['owner'],

@@ -7,6 +7,8 @@ export type LineVatRate = VatRate | 'none'
 export type PaymentMethodKind =
   'card' | 'cash' | 'bank_transfer' | 'gift_voucher' | 'account_credit' | 'package' | 'other'
 
+export type FeeKind = 'none' | 'fixed' | 'percent'
+
 export interface MoneySettingsTable {
   id: number
   invoice_prefix: Generated<string>
@@ -20,6 +22,11 @@ export interface MoneySettingsTable {
   reduced_rate_bp: Generated<number>
   /** Migration 0820: how long a gift voucher is valid. */
   voucher_months: Generated<number>
+  /** Migration 0830: fees; value is pence ('fixed') or whole percent ('percent'). */
+  no_show_fee_kind: Generated<FeeKind>
+  no_show_fee_value: Generated<number>
+  late_cancel_fee_kind: Generated<FeeKind>
+  late_cancel_fee_value: Generated<number>
   updated_at: string
 }
 

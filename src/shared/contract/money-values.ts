@@ -37,6 +37,18 @@ export const paymentMethod = z.object({
 })
 export type PaymentMethod = z.output<typeof paymentMethod>
 
+/** A fee: a fixed amount in pence, or a whole percentage of the service price. */
+export const feeRule = z
+  .object({
+    kind: z.enum(['none', 'fixed', 'percent']),
+    value: z.number().int().min(0).max(MAX_PENCE),
+  })
+  .refine((f) => f.kind !== 'percent' || f.value <= 100, {
+    message: 'At most 100 %',
+    path: ['value'],
+  })
+  .default({ kind: 'none', value: 0 })
+
 export const moneySettingsInput = z.object({
   invoicePrefix: z
     .string()
@@ -52,6 +64,9 @@ export const moneySettingsInput = z.object({
   firstInvoiceNumber: z.number().int().min(1).max(999_999_999),
   vatRegistered: z.boolean(),
   vatNumber: z.string().trim().max(20, 'A VAT number is at most 20 characters'),
+  voucherMonths: z.number().int().min(1).max(120).default(12),
+  noShowFee: feeRule,
+  lateCancelFee: feeRule,
 })
 export const moneySettings = moneySettingsInput.extend({
   standardRateBp: z.number().int(),

@@ -57,6 +57,8 @@ export const appointmentPayment = z.object({
   state: z.enum(['none', 'draft', 'unpaid', 'part_paid', 'paid']),
   grossPence: z.number().int(),
   duePence: z.number().int(),
+  /** The no-show or late-cancellation fee that may be charged, when one applies. */
+  feePence: z.number().int().nullable(),
 })
 export type AppointmentPayment = z.output<typeof appointmentPayment>
 
@@ -158,6 +160,12 @@ export const moneyContract = {
     summary: 'Take payment for an appointment',
     input: checkoutInput,
     output: receipt.extend({ invoice }),
+    roles: TILL,
+  }),
+  'invoices.chargeFee': method({
+    summary: 'Charge a missed-appointment or late-cancellation fee',
+    input: z.object({ appointmentId: id }),
+    output: invoice,
     roles: TILL,
   }),
   'payments.take': method({

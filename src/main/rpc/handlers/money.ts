@@ -2,6 +2,7 @@ import { formatPence } from '../../../shared/contract/money-values'
 import { clientAccount, outstanding, paymentsForAppointments } from '../../services/money/account'
 import { cashUpDay, recordCashUp } from '../../services/money/cash-up'
 import { checkout } from '../../services/money/checkout'
+import { chargeFee } from '../../services/money/fees'
 import { refund, reverseEntry } from '../../services/money/corrections'
 import { discardDraft, saveDraft } from '../../services/money/invoice-drafts'
 import { issueCreditNote, issueInvoice } from '../../services/money/invoice-issue'
@@ -106,6 +107,16 @@ export const invoicesHandlers: HandlersOf<'invoices.'> = {
       summary: `Issued ${issued.number} for ${formatPence(issued.grossPence)}`,
     })
     return getInvoice(ctx.db, input.id)
+  },
+  'invoices.chargeFee': async (ctx, input) => {
+    const fee = await chargeFee(ctx.db, input.appointmentId, actorOf(ctx), ctx.now)
+    await ctx.audit({
+      action: 'invoice.fee',
+      entityType: 'client',
+      entityId: fee.clientId,
+      summary: `Charged a ${formatPence(fee.pence)} fee on ${fee.number}`,
+    })
+    return getInvoice(ctx.db, fee.invoiceId)
   },
   'invoices.checkout': async (ctx, input) => {
     const done = await checkout(ctx.db, input, actorOf(ctx), ctx.now)

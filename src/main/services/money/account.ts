@@ -7,6 +7,7 @@ import type {
 import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { listInvoices } from './invoice-read'
+import { feeFor } from './fees'
 import { creditOf, entriesOf } from './ledger'
 
 /** What a client owes (issued invoices still due) and holds in credit, both derived. */
@@ -121,6 +122,10 @@ export async function paymentsForAppointments(
     )
     .select([
       'a.id as appointment_id',
+      'a.status as appointment_status',
+      'a.late_cancellation',
+      'a.cancelled_by',
+      'a.price_pence',
       'x.id',
       'x.number',
       'x.status',
@@ -138,7 +143,13 @@ export async function paymentsForAppointments(
     // The newest invoice that still stands wins (a fully credited one is history).
     if (prior && prior.state !== 'none') continue
     if (r.id === null) {
-      seen.set(r.appointment_id, none(r.appointment_id))
+      const fee = await feeFor(db, {
+        status: r.appointment_status,
+        late_cancellation: r.late_cancellation,
+        cancelled_by: r.cancelled_by,
+        price_pence: r.price_pence,
+      })
+      seen.set(r.appointment_id, { ...none(r.appointment_id), feePence: fee?.pence ?? null })
       continue
     }
     const gross = r.gross_pence ?? 0
@@ -162,11 +173,20 @@ export async function paymentsForAppointments(
               : 'unpaid',
       grossPence: gross,
       duePence: r.status === 'draft' ? gross : due,
+      feePence: null,
     })
   }
   return [...seen.values()]
 }
 
 function none(appointmentId: number): AppointmentPayment {
-  return { appointmentId, invoiceId: null, number: null, state: 'none', grossPence: 0, duePence: 0 }
+  return {
+    appointmentId,
+    invoiceId: null,
+    number: null,
+    state: 'none',
+    grossPence: 0,
+    duePence: 0,
+    feePence: null,
+  }
 }

@@ -24,6 +24,9 @@ export async function getMoneySettings(db: Kysely<DB>): Promise<MoneySettings> {
     vatNumber: r.vat_number,
     standardRateBp: r.standard_rate_bp,
     reducedRateBp: r.reduced_rate_bp,
+    voucherMonths: r.voucher_months,
+    noShowFee: { kind: r.no_show_fee_kind, value: r.no_show_fee_value },
+    lateCancelFee: { kind: r.late_cancel_fee_kind, value: r.late_cancel_fee_value },
   }
 }
 
@@ -41,6 +44,11 @@ export async function updateMoneySettings(
       first_invoice_number: input.firstInvoiceNumber,
       vat_registered: input.vatRegistered ? 1 : 0,
       vat_number: input.vatNumber,
+      voucher_months: input.voucherMonths,
+      no_show_fee_kind: input.noShowFee.kind,
+      no_show_fee_value: input.noShowFee.value,
+      late_cancel_fee_kind: input.lateCancelFee.kind,
+      late_cancel_fee_value: input.lateCancelFee.value,
       updated_at: now.toISOString(),
     })
     .where('id', '=', 1)

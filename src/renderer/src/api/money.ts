@@ -113,3 +113,5 @@ export function useVouchers() {
 }
 
 export const useSellVoucher = () => useMoneyMutation('vouchers.sell')
+
+export const useChargeFee = () => useMoneyMutation('invoices.chargeFee')

@@ -143,6 +143,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
               }}
             />
           )}
+          {a.status === 'cancelled' && <AppointmentPaymentButton appointment={a} />}
           {result && result.matches.length > 0 && (
             <section className="waitlist-matches" aria-labelledby="wl-title">
               <h3 id="wl-title">Waiting for a time like this</h3>

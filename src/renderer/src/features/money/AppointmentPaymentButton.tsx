@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useAuthStatus } from '../../api/auth'
-import { useAppointmentPayment } from '../../api/money'
+import { useAppointmentPayment, useChargeFee } from '../../api/money'
 import { formatPence } from '../setup/time-ranges'
 import { TakePaymentDialog } from './TakePaymentDialog'
 
@@ -30,6 +30,7 @@ export function AppointmentPaymentButton({
   const role = useAuthStatus().data?.user?.role
   const payment = useAppointmentPayment(appointment.id, role !== undefined)
   const [open, setOpen] = useState(false)
+  const fee = useChargeFee()
   const p = payment.data
   if (payment.isPending || role === undefined) return null
   const chargeable = appointment.status === 'arrived' || appointment.status === 'completed'
@@ -42,11 +43,23 @@ export function AppointmentPaymentButton({
       </span>
     ) : null
   const canTake = till && chargeable && p?.state !== 'paid'
+  const canChargeFee = till && p?.state === 'none' && p.feePence !== null
   const due =
     p && (p.state === 'unpaid' || p.state === 'part_paid') ? p.duePence : appointment.pricePence
   return (
     <>
       {(!canTake || p?.state === 'part_paid') && pill}
+      {canChargeFee && (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={fee.isPending}
+          onClick={() => void fee.mutateAsync({ appointmentId: appointment.id }).catch(() => {})}
+        >
+          Charge fee · {formatPence(p.feePence ?? 0)}
+        </button>
+      )}
+      {fee.isError && <span className="field-error">{fee.error.message}</span>}
       {canTake && (
         <button type="button" className="button primary" onClick={() => setOpen(true)}>
           Take payment · {formatPence(due)}

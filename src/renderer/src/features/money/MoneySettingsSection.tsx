@@ -4,6 +4,7 @@ import {
   VAT_RATES,
   type MoneySettings,
 } from '../../../../shared/contract/money-values'
+import { parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import {
   useMoneySettings,
@@ -47,6 +48,9 @@ function NumberingAndVat({ saved }: { saved: MoneySettings }) {
         firstInvoiceNumber: v.firstInvoiceNumber,
         vatRegistered: v.vatRegistered,
         vatNumber: v.vatNumber,
+        voucherMonths: v.voucherMonths,
+        noShowFee: v.noShowFee,
+        lateCancelFee: v.lateCancelFee,
       })
       setErrors({})
       setDone('Saved')
@@ -77,7 +81,11 @@ function NumberingAndVat({ saved }: { saved: MoneySettings }) {
       )}
     </div>
   )
-  const num = (key: 'numberDigits' | 'firstInvoiceNumber', label: string, hint?: string) => (
+  const num = (
+    key: 'numberDigits' | 'firstInvoiceNumber' | 'voucherMonths',
+    label: string,
+    hint?: string,
+  ) => (
     <div className={err(key) ? 'field has-error' : 'field'}>
       <label htmlFor={`money-${key}`}>{label}</label>
       <input
@@ -125,6 +133,23 @@ function NumberingAndVat({ saved }: { saved: MoneySettings }) {
         The clinic is VAT registered
       </label>
       {v.vatRegistered && text('vatNumber', 'VAT number', 'Shown on every invoice')}
+      {num('voucherMonths', 'Gift vouchers valid for (months)')}
+      <div className="two-cards">
+        <FeeFields
+          label="Did-not-attend fee"
+          id="noShowFee"
+          rule={v.noShowFee}
+          error={err('noShowFee.value')}
+          onChange={(noShowFee) => setV({ ...v, noShowFee })}
+        />
+        <FeeFields
+          label="Late cancellation fee"
+          id="lateCancelFee"
+          rule={v.lateCancelFee}
+          error={err('lateCancelFee.value')}
+          onChange={(lateCancelFee) => setV({ ...v, lateCancelFee })}
+        />
+      </div>
       <div className="form-actions">
         <DoneNote message={done} />
         <button type="submit" className="button primary" disabled={update.isPending}>
@@ -167,5 +192,67 @@ function ServiceVatCard() {
         </div>
       ))}
     </section>
+  )
+}
+
+type FeeRule = MoneySettings['noShowFee']
+
+/** A fee as a fixed amount in pounds or a percentage of the service price. */
+function FeeFields({
+  label,
+  id,
+  rule,
+  error,
+  onChange,
+}: {
+  label: string
+  id: string
+  rule: FeeRule
+  error: string | undefined
+  onChange(rule: FeeRule): void
+}) {
+  const [typed, setTyped] = useState(
+    rule.kind === 'fixed' ? poundsText(rule.value) : String(rule.value),
+  )
+  return (
+    <fieldset className="fieldset">
+      <legend>{label}</legend>
+      <select
+        aria-label={`${label}: how it is worked out`}
+        value={rule.kind}
+        onChange={(e) => {
+          const kind = e.target.value as FeeRule['kind']
+          setTyped('')
+          onChange({ kind, value: 0 })
+        }}
+      >
+        <option value="none">No fee</option>
+        <option value="fixed">A fixed amount</option>
+        <option value="percent">A percentage of the price</option>
+      </select>
+      {rule.kind !== 'none' && (
+        <div className={error ? 'field has-error' : 'field'}>
+          <label htmlFor={`fee-${id}`}>{rule.kind === 'fixed' ? 'Amount (£)' : 'Percent'}</label>
+          <input
+            id={`fee-${id}`}
+            inputMode="decimal"
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.target.value)
+              const value =
+                rule.kind === 'fixed'
+                  ? (parsePounds(e.target.value) ?? 0)
+                  : Number.parseInt(e.target.value, 10) || 0
+              onChange({ kind: rule.kind, value })
+            }}
+          />
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </fieldset>
   )
 }
