@@ -14,6 +14,7 @@ import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
+import { refreshClientSearch } from './services/clients/search-refresh'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { defaultBackupFolder } from './services/backups/backup-settings'
 
@@ -73,6 +74,9 @@ export async function openCore({
       if (migration.applied.length > 0) {
         log.info(`migrated ${path}`, { applied: migration.applied, backup: migration.backupFile })
       }
+      // After the schema, the data derived by code: search columns built by older rules.
+      const rebuilt = await refreshClientSearch(connection.db, (now ?? (() => new Date()))())
+      if (rebuilt !== null) log.info(`rebuilt client search for ${path}`, { clients: rebuilt })
       return { connection, migration }
     } catch (error) {
       await connection.close()

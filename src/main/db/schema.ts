@@ -403,6 +403,14 @@ export interface RecordRevisionsTable {
   revision: number
 }
 
+/** The normaliser version each derived search structure was built with (0730). */
+export interface SearchVersionsTable {
+  /** e.g. 'clients' */
+  name: string
+  version: number
+  rebuilt_at: string
+}
+
 export interface DB extends MoneyTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -435,4 +443,5 @@ export interface DB extends MoneyTables {
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
   record_revisions: RecordRevisionsTable
+  search_versions: SearchVersionsTable
 }

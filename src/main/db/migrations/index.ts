@@ -13,6 +13,7 @@ import * as m0510 from './0510-retention'
 import * as m0520 from './0520-appointment-imports'
 import * as m0600 from './0600-signed-note-moves'
 import * as m0700 from './0700-record-revisions'
+import * as m0730 from './0730-search-versions'
 import * as m0800 from './0800-money'
 import * as m0810 from './0810-cash-ups'
 import * as m0820 from './0820-gift-vouchers'
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0520-appointment-imports': m0520,
   '0600-signed-note-moves': m0600,
   '0700-record-revisions': m0700,
+  '0730-search-versions': m0730,
   '0800-money': m0800,
   '0810-cash-ups': m0810,
   '0820-gift-vouchers': m0820,

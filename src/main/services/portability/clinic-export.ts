@@ -5,7 +5,8 @@ import { csvText } from '../csv-cell'
 
 /**
  * Tables never exported: staff credentials and security settings, backup settings, the
- * migration bookkeeping and the search index (derived from clients, rebuilt on import).
+ * migration bookkeeping and the search index (derived from clients, rebuilt on import) with
+ * its version bookkeeping (search_versions).
  */
 const NOT_EXPORTED = [
   /^users$/,
@@ -13,6 +14,7 @@ const NOT_EXPORTED = [
   /^backup_settings$/,
   /^kysely_/,
   /^clients_search/,
+  /^search_versions$/,
   /^sqlite_/,
 ]
 

@@ -40,12 +40,17 @@ function tagsOf(value: string): string[] {
     .filter((t) => t !== '')
 }
 
-/** One CSV row, mapped and checked by the same schema the client form uses. */
+/**
+ * One CSV row, mapped and checked by the same schema the client form uses. `now` is the
+ * import's clock: a birth date after it is refused, and a two-digit birth year's century is
+ * chosen so the date is not after it (warned when either century is possible).
+ */
 export function mapRow(
   headers: string[],
   cells: string[],
   mapping: ImportMapping,
   columnOf: Map<string, number>,
+  now: Date,
 ): ImportRowResult {
   const cell = (key: ImportTargetKey): string => {
     const header = mapping[key]
@@ -62,13 +67,20 @@ export function mapRow(
   const date = (key: ImportTargetKey, label: string): string => {
     const raw = cell(key)
     if (raw === '') return ''
-    const parsed = parseImportDate(raw)
+    const parsed = parseImportDate(raw, now)
     if (!parsed.ok) {
       errors.push(`${label}: ${parsed.reason}`)
       return ''
     }
-    if (parsed.ambiguous && key === 'dateOfBirth') {
-      warnings.push(`${label} ${raw} read as day/month (${parsed.iso}); check it if unsure`)
+    if (key === 'dateOfBirth') {
+      if (parsed.iso > now.toISOString().slice(0, 10)) {
+        errors.push(`${label}: ${raw} is in the future`)
+        return ''
+      }
+      if (parsed.ambiguous) {
+        warnings.push(`${label} ${raw} read as day/month (${parsed.iso}); check it if unsure`)
+      }
+      if (parsed.century) warnings.push(`${label} ${parsed.century} (${parsed.iso}); check it`)
     }
     return parsed.iso
   }

@@ -6,7 +6,7 @@ const importsKey = ['imports'] as const
 
 export function useOpenImport() {
   return useMutation({
-    mutationFn: (input: { kind: ImportKind; fileName: string; text: string }) =>
+    mutationFn: (input: { kind: ImportKind; fileName: string; base64: string }) =>
       api.call('imports.open', input),
   })
 }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { Attachment, Note } from '../../../../shared/contract/notes'
 import { downloadAttachment, useAddAttachment, useAttachment } from '../../api/notes'
+import { base64Of } from '../../api/file-base64'
 import { sizeLabel } from '../../../../shared/notes/file-size'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
@@ -144,14 +145,9 @@ export function AttachmentsEditor({ note }: { note: Note }) {
             const file = e.target.files?.[0]
             e.target.value = ''
             if (!file) return
-            void file.arrayBuffer().then((buf) => {
-              let binary = ''
-              const bytes = new Uint8Array(buf)
-              for (let i = 0; i < bytes.length; i += 0x8000) {
-                binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-              }
-              attach.mutate({ noteId: note.id, filename: file.name, base64: btoa(binary) })
-            })
+            void base64Of(file).then((base64) =>
+              attach.mutate({ noteId: note.id, filename: file.name, base64 }),
+            )
           }}
         />
       </div>

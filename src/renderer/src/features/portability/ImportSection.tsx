@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { base64Of } from '../../api/file-base64'
 import { formatInstant } from '../../clinic-time'
 import { useQueryClient } from '@tanstack/react-query'
 import { useForm } from 'react-hook-form'
@@ -69,7 +70,7 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
       return
     }
     try {
-      setOpened(await open.mutateAsync({ kind, fileName: file.name, text: await file.text() }))
+      setOpened(await open.mutateAsync({ kind, fileName: file.name, base64: await base64Of(file) }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
@@ -135,6 +136,7 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
       <h3>Match the columns</h3>
       <p className="muted">
         {opened.fileName}: {opened.rowCount.toLocaleString('en-GB')} rows, read as {presetLabel}.
+        {opened.encoding !== 'UTF-8' && ` Text encoding: ${opened.encoding}.`}
       </p>
       <form className="import-mapping" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorBanner message={formError} />
