@@ -182,6 +182,10 @@ export interface TherapistsTable {
   id: Generated<number>
   name: string
   colour: string
+  /** Migration 0840: printed on receipts for health cash plans. */
+  professional_body: Generated<string>
+  membership_number: Generated<string>
+  qualification: Generated<string>
   user_id: number | null
   active: number
   sort_order: Generated<number>

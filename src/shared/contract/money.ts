@@ -162,6 +162,12 @@ export const moneyContract = {
     output: receipt.extend({ invoice }),
     roles: TILL,
   }),
+  'invoices.pdf': method({
+    summary: 'Print or save an invoice or receipt',
+    input: z.object({ id }),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: TILL,
+  }),
   'invoices.chargeFee': method({
     summary: 'Charge a missed-appointment or late-cancellation fee',
     input: z.object({ appointmentId: id }),
@@ -211,6 +217,16 @@ export const product = z.object({
 })
 export type Product = z.output<typeof product>
 
+/** What health cash plans ask to see about who treated (printed on receipts). */
+export const practitioner = z.object({
+  therapistId: z.number().int(),
+  name: z.string(),
+  professionalBody: z.string(),
+  membershipNumber: z.string(),
+  qualification: z.string(),
+})
+export type Practitioner = z.output<typeof practitioner>
+
 /** The owner's price list and payment methods (issue 13: rename and add methods). */
 export const moneySetupContract = {
   'money.saveMethod': method({
@@ -236,6 +252,23 @@ export const moneySetupContract = {
     summary: "Change a service's VAT rate",
     input: z.object({ serviceId: id, vatRate: z.enum(VAT_RATES) }),
     output: z.object({ serviceId: z.number().int(), vatRate: z.enum(VAT_RATES) }),
+    roles: ['owner'],
+  }),
+  'money.practitioners': method({
+    summary: 'Read the practitioner details printed on receipts',
+    input: z.object({}),
+    output: z.array(practitioner),
+    roles: ['owner'],
+  }),
+  'money.savePractitioner': method({
+    summary: 'Change the practitioner details printed on receipts',
+    input: practitioner.omit({ name: true }).extend({
+      therapistId: id,
+      professionalBody: z.string().trim().max(120, 'Keep it under 120 characters'),
+      membershipNumber: z.string().trim().max(40, 'Keep it under 40 characters'),
+      qualification: z.string().trim().max(120, 'Keep it under 120 characters'),
+    }),
+    output: practitioner,
     roles: ['owner'],
   }),
   'products.list': method({

@@ -18,6 +18,7 @@ import * as m0800 from './0800-money'
 import * as m0810 from './0810-cash-ups'
 import * as m0820 from './0820-gift-vouchers'
 import * as m0830 from './0830-fees'
+import * as m0840 from './0840-practitioner-credentials'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0810-cash-ups': m0810,
   '0820-gift-vouchers': m0820,
   '0830-fees': m0830,
+  '0840-practitioner-credentials': m0840,
 }

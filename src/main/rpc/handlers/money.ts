@@ -3,6 +3,7 @@ import { clientAccount, outstanding, paymentsForAppointments } from '../../servi
 import { cashUpDay, recordCashUp } from '../../services/money/cash-up'
 import { checkout } from '../../services/money/checkout'
 import { chargeFee } from '../../services/money/fees'
+import { invoicePdf } from '../../services/money/invoice-pdf'
 import { refund, reverseEntry } from '../../services/money/corrections'
 import { discardDraft, saveDraft } from '../../services/money/invoice-drafts'
 import { issueCreditNote, issueInvoice } from '../../services/money/invoice-issue'
@@ -16,6 +17,8 @@ import {
 import { takePayment } from '../../services/money/payments'
 import {
   listMethods,
+  listPractitioners,
+  savePractitioner,
   listProducts,
   saveMethod,
   saveProduct,
@@ -50,6 +53,17 @@ export const moneyHandlers: HandlersOf<'money.'> = {
     return listMethods(ctx.db, true)
   },
   'money.serviceVatRates': async (ctx) => serviceVatRates(ctx.db),
+  'money.practitioners': async (ctx) => listPractitioners(ctx.db),
+  'money.savePractitioner': async (ctx, input) => {
+    const p = await savePractitioner(ctx.db, input)
+    await ctx.audit({
+      action: 'money.practitioner',
+      entityType: 'therapist',
+      entityId: p.therapistId,
+      summary: `Changed ${p.name}'s receipt details`,
+    })
+    return p
+  },
   'money.setServiceVatRate': async (ctx, input) => {
     const done = await setServiceVatRate(ctx.db, input.serviceId, input.vatRate)
     await ctx.audit({
@@ -107,6 +121,19 @@ export const invoicesHandlers: HandlersOf<'invoices.'> = {
       summary: `Issued ${issued.number} for ${formatPence(issued.grossPence)}`,
     })
     return getInvoice(ctx.db, input.id)
+  },
+  'invoices.pdf': async (ctx, input) => {
+    const { bytes, invoice } = await invoicePdf(ctx.db, input.id)
+    await ctx.audit({
+      action: 'invoice.pdf',
+      entityType: 'client',
+      entityId: invoice.clientId,
+      summary: `Printed ${invoice.number ?? `draft invoice #${invoice.id}`}`,
+    })
+    return {
+      filename: `${invoice.number ?? `draft-${invoice.id}`}.pdf`,
+      base64: Buffer.from(bytes).toString('base64'),
+    }
   },
   'invoices.chargeFee': async (ctx, input) => {
     const fee = await chargeFee(ctx.db, input.appointmentId, actorOf(ctx), ctx.now)

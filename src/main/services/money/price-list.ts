@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { PaymentMethod } from '../../../shared/contract/money-values'
-import type { Product } from '../../../shared/contract/money'
+import type { Practitioner, Product } from '../../../shared/contract/money'
 import type { VatRateName } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
@@ -151,4 +151,45 @@ export async function saveProduct(
           .executeTakeFirst()
   if (!row) throw new DomainError('not_found', 'No such product.')
   return toProduct(row)
+}
+
+/** Each therapist's professional body, membership number and qualification, for receipts. */
+export async function listPractitioners(db: Kysely<DB>): Promise<Practitioner[]> {
+  const rows = await db
+    .selectFrom('therapists')
+    .select(['id', 'name', 'professional_body', 'membership_number', 'qualification'])
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute()
+  return rows.map((r) => ({
+    therapistId: r.id,
+    name: r.name,
+    professionalBody: r.professional_body,
+    membershipNumber: r.membership_number,
+    qualification: r.qualification,
+  }))
+}
+
+export async function savePractitioner(
+  db: Kysely<DB>,
+  input: Omit<Practitioner, 'name'>,
+): Promise<Practitioner> {
+  const r = await db
+    .updateTable('therapists')
+    .set({
+      professional_body: input.professionalBody,
+      membership_number: input.membershipNumber,
+      qualification: input.qualification,
+    })
+    .where('id', '=', input.therapistId)
+    .returning(['id', 'name', 'professional_body', 'membership_number', 'qualification'])
+    .executeTakeFirst()
+  if (!r) throw new DomainError('not_found', 'No such therapist.')
+  return {
+    therapistId: r.id,
+    name: r.name,
+    professionalBody: r.professional_body,
+    membershipNumber: r.membership_number,
+    qualification: r.qualification,
+  }
 }
