@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import { pdfTextOf } from '../fixtures/pdf-text'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test, type Clinic } from './fixtures'
 import { aSmallClinic, at, today } from './small-clinic'
@@ -86,7 +89,30 @@ test('reception completes an appointment and takes £55 as £20 cash + £35 card
   await expect(pay.getByRole('status')).toHaveText('Paid · INV-000001 · Cash £20.00 + Card £35.00')
   await expect(pay.getByRole('button', { name: 'Done' })).toBeFocused()
   await snap(page, 'money-checkout-paid')
+  // Print the receipt, by keyboard too: it is saved as a PDF, read back with poppler.
+  await page.keyboard.press('Shift+Tab')
+  await expect(pay.getByRole('button', { name: 'Print receipt' })).toBeFocused()
+  const download = page.waitForEvent('download')
   await page.keyboard.press('Enter')
+  const file = await download
+  expect(file.suggestedFilename()).toBe('INV-000001.pdf')
+  const text = pdfTextOf(
+    readFileSync(await file.path()),
+    resolve('test-results/screenshots'),
+    'money-receipt',
+    { dpi: 80 },
+  ).replace(/[ \t]+/g, ' ')
+  for (const expected of [
+    'Receipt INV-000001',
+    'Client treated',
+    'Sam Patel',
+    'Paid 17 June 2026 by Cash £20.00',
+    'Paid 17 June 2026 by Card £35.00',
+    'Balance due £0.00',
+  ]) {
+    expect(text).toContain(expected)
+  }
+  await pay.getByRole('button', { name: 'Done' }).press('Enter')
   await expect(appt.getByText('Paid · INV-000001')).toBeVisible()
 
   const entries = await clinic.core.db

@@ -115,3 +115,12 @@ export function useVouchers() {
 export const useSellVoucher = () => useMoneyMutation('vouchers.sell')
 
 export const useChargeFee = () => useMoneyMutation('invoices.chargeFee')
+
+export function usePractitioners() {
+  return useQuery({
+    queryKey: [...moneyKeys.all, 'practitioners'],
+    queryFn: () => api.call('money.practitioners', {}),
+  })
+}
+
+export const useSavePractitioner = () => useMoneyMutation('money.savePractitioner')

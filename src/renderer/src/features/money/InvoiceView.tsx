@@ -9,6 +9,7 @@ import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
 import { CreditNoteForm } from './CreditNoteForm'
 import { InvoicePaymentForm } from './InvoicePaymentForm'
+import { PrintInvoiceButton } from './PrintInvoiceButton'
 
 /** One invoice: lines, totals (per VAT rate when registered), credit notes and payments. */
 export function InvoiceView({ id }: { id: number }) {
@@ -47,6 +48,14 @@ export function InvoiceView({ id }: { id: number }) {
           </p>
         </div>
         <div className="header-actions">
+          <PrintInvoiceButton
+            invoiceId={inv.id}
+            label={
+              inv.status === 'issued' && inv.duePence <= 0 && inv.paidPence > 0
+                ? 'Print receipt'
+                : 'Print invoice'
+            }
+          />
           {inv.status === 'draft' && (
             <>
               <button

@@ -15,6 +15,7 @@ import {
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { PaymentMethodsCard } from './PaymentMethodsCard'
 import { ProductsCard } from './ProductsCard'
+import { PractitionersCard } from './PractitionersCard'
 
 /** Settings → Money: invoice numbering, VAT, payment methods, products and each service's VAT rate. */
 export function MoneySettingsSection() {
@@ -24,6 +25,7 @@ export function MoneySettingsSection() {
       {settings.data && <NumberingAndVat saved={settings.data} />}
       {settings.data?.vatRegistered && <ServiceVatCard />}
       <PaymentMethodsCard />
+      <PractitionersCard />
       <ProductsCard />
     </div>
   )

@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { formatPence } from '../setup/time-ranges'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+import { PrintInvoiceButton } from './PrintInvoiceButton'
 
 /** Packages are used through their courses, not typed amounts. */
 const TYPED_KINDS = new Set([
@@ -72,9 +73,12 @@ function CheckoutForm({
   ])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [done, setDone] = useState<{ number: string; lines: string[]; toCredit: number } | null>(
-    null,
-  )
+  const [done, setDone] = useState<{
+    invoiceId: number
+    number: string
+    lines: string[]
+    toCredit: number
+  } | null>(null)
   // The first amount has the focus from the start (the form mounts after the methods load).
   const [focusKey, setFocusKey] = useState<number | null>(0)
 
@@ -116,6 +120,7 @@ function CheckoutForm({
       const r = await checkout.mutateAsync({ appointmentId: target.appointmentId, payments })
       const byId = new Map(methods.map((m) => [m.id, m.name]))
       setDone({
+        invoiceId: r.invoice.id,
         number: r.invoice.number ?? '',
         lines: payments.map(
           (p) => `${byId.get(p.methodId) ?? 'Other'} ${formatPence(p.amountPence)}`,
@@ -138,6 +143,7 @@ function CheckoutForm({
           {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
         </p>
         <div className="form-actions">
+          <PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />
           <button type="button" className="button primary" autoFocus onClick={onClose}>
             Done
           </button>
