@@ -10,12 +10,14 @@ import { handlers } from './rpc/handlers'
 import { createRouter, type Router } from './rpc/router'
 import { getSecuritySettings } from './services/auth/security-settings'
 import { StaffConnection } from './services/auth/staff-connection'
+import { isStillSignedIn } from './services/auth/still-signed-in'
 import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
 import { refreshClientSearch } from './services/clients/search-refresh'
 import { makeClinicFilesPrivate } from './db/file-modes'
+import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
 
 export interface PlinthCore extends Connection {
@@ -52,12 +54,19 @@ export async function openCore({
   workstation = hostname(),
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
+  let fileLock: ClinicFileLock | null = null
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
     makeClinicFilesPrivate(file, [defaultBackupFolder(file), attachmentsDirOf(file)])
-    if (recoverInterruptedRestore(file))
-      log.error('put back the database an interrupted restore had moved aside', { file })
+    fileLock = lockClinicFile(file)
+    try {
+      if (recoverInterruptedRestore(file))
+        log.error('put back the database an interrupted restore had moved aside', { file })
+    } catch (error) {
+      fileLock.release()
+      throw error
+    }
   }
   const backups = new BackupService({ file, log, now: now ?? (() => new Date()), workstation })
 
@@ -84,7 +93,14 @@ export async function openCore({
     }
   }
 
-  const { connection, migration } = await openMigrated(file)
+  let opened: Awaited<ReturnType<typeof openMigrated>>
+  try {
+    opened = await openMigrated(file)
+  } catch (error) {
+    fileLock?.release()
+    throw error
+  }
+  const { connection, migration } = opened
   const live = new LiveDatabase(connection)
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({ log, now: now ?? (() => new Date()) })
@@ -108,6 +124,7 @@ export async function openCore({
       router,
       now: clock,
       idleLockMinutes: async () => (await getSecuritySettings(live.db)).idleLockMinutes,
+      stillValid: (session) => isStillSignedIn(live.db, session),
     })
   return {
     file,
@@ -127,6 +144,7 @@ export async function openCore({
       await imports.idle()
       await backups.idle()
       await live.close()
+      fileLock?.release()
     },
   }
 }
