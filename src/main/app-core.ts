@@ -14,6 +14,8 @@ import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
+import { ChangeFeed } from './services/change-feed'
+import { DeskHost } from './link/desk-host'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -27,6 +29,10 @@ export interface PlinthCore extends Connection {
   imports: ImportService
   /** The clock every service and the router read: the real one unless a test pinned it. */
   now: () => Date
+  /** Change events after every committed change, for windows and desks to refetch. */
+  changes: ChangeFeed
+  /** The desk link's server: listens only while sharing is on (issue 15). */
+  deskHost: DeskHost
 }
 
 export interface OpenCoreOptions {
@@ -35,6 +41,8 @@ export interface OpenCoreOptions {
   now?: () => Date
   /** Name written on audit rows; defaults to this computer's host name. */
   workstation?: string
+  /** Where the desk link listens when sharing is on; all interfaces unless given. */
+  deskBindAddress?: string
 }
 
 /**
@@ -47,6 +55,7 @@ export async function openCore({
   log = consoleLogger,
   now,
   workstation = hostname(),
+  deskBindAddress,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
   if (onDisk) {
@@ -82,6 +91,17 @@ export async function openCore({
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({ log, now: now ?? (() => new Date()) })
   imports.attach(live)
+  const changes = new ChangeFeed()
+  const clock = now ?? (() => new Date())
+  // Made before the router (its handlers reach it through core.network), used after.
+  const deskHost: DeskHost = new DeskHost({
+    db: () => live.db,
+    connect: (name) => connect(name),
+    changes,
+    log,
+    now: clock,
+    ...(deskBindAddress ? { bindAddress: deskBindAddress } : {}),
+  })
   const router = createRouter({
     db: live,
     handlers,
@@ -91,15 +111,17 @@ export async function openCore({
       backups,
       imports,
       attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
+      network: deskHost,
     },
+    onChange: (method, at) => changes.publish(method, at),
     ...(now ? { now } : {}),
   })
-  const clock = now ?? (() => new Date())
-  const connect = () =>
+  const connect = (deskName?: () => string) =>
     new StaffConnection({
       router,
       now: clock,
       idleLockMinutes: async () => (await getSecuritySettings(live.db)).idleLockMinutes,
+      ...(deskName ? { workstation: deskName } : {}),
     })
   return {
     file,
@@ -107,8 +129,10 @@ export async function openCore({
     migration,
     backups,
     imports,
-    connect,
+    connect: () => connect(),
     now: clock,
+    changes,
+    deskHost,
     get db() {
       return live.db
     },
@@ -116,6 +140,8 @@ export async function openCore({
       return live.sqlite
     },
     async close() {
+      await deskHost.settled()
+      await deskHost.stop()
       await imports.idle()
       await backups.idle()
       await live.close()

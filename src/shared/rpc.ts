@@ -11,6 +11,11 @@ export type RpcErrorCode =
   | 'rule_broken'
   | 'unknown_method'
   | 'internal'
+  // A desk's link to the clinic's host (issue 15):
+  | 'unreachable'
+  | 'not_paired'
+  | 'version_mismatch'
+  | 'rate_limited'
 
 export interface FieldError {
   /** Dotted path of the field, e.g. "clinicName" or "hours.0.start"; "" for the whole form. */

@@ -394,6 +394,25 @@ export interface RetentionSettingsTable {
   years: number
 }
 
+export interface DeskHostTable {
+  id: Generated<number>
+  sharing: number
+  port: number
+  cert_pem: string | null
+  key_pem: string | null
+  updated_at: string
+}
+
+export interface DesksTable {
+  id: Generated<number>
+  name: string
+  token_hash: string
+  paired_at: string
+  last_seen_at: string | null
+  last_address: string | null
+  revoked_at: string | null
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -425,4 +444,6 @@ export interface DB {
   note_attachments: NoteAttachmentsTable
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
+  desk_host: DeskHostTable
+  desks: DesksTable
 }

@@ -12,6 +12,7 @@ import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
 import { retentionContract } from './retention'
 import { settingsContract } from './settings'
+import { networkContract } from './network'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...exportsContract,
   ...gdprContract,
   ...retentionContract,
+  ...networkContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -16,6 +16,7 @@ import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
+import { networkHandlers } from './network'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...exportsHandlers,
   ...gdprHandlers,
   ...retentionHandlers,
+  ...networkHandlers,
 }
