@@ -32,9 +32,10 @@ export interface DeskHostOptions {
    */
   bindAddress?: string
   version?: string
-  /** Told when the server starts or stops listening (mDNS publishing follows it). */
-  onListening?: (listening: { port: number; clinicName: string } | null) => void
 }
+
+/** Told when the server starts (with its port) or stops (null): mDNS publishing follows it. */
+export type ListeningListener = (listening: { port: number; clinicName: string } | null) => void
 
 /**
  * The host's side of the desk link (issue 15): a TLS 1.3 server that listens only while
@@ -50,6 +51,8 @@ export class DeskHost implements NetworkControl {
   #fingerprint: string | null = null
   #problem: string | null = null
   #applying: Promise<void> = Promise.resolve()
+  /** Set by the Electron glue and the headless host, never by tests: they do not announce. */
+  onListening: ListeningListener | null = null
 
   constructor(private readonly options: DeskHostOptions) {
     this.codes = new PairingCodes(options.now)
@@ -117,7 +120,7 @@ export class DeskHost implements NetworkControl {
     this.#port = (server.address() as AddressInfo).port
     this.#fingerprint = identity.fingerprint
     this.#problem = null
-    this.options.onListening?.({ port: this.#port, clinicName: await clinicName() })
+    this.onListening?.({ port: this.#port, clinicName: await clinicName() })
     return { port: this.#port, fingerprint: identity.fingerprint }
   }
 
@@ -129,7 +132,7 @@ export class DeskHost implements NetworkControl {
     this.#port = null
     for (const slot of this.#slots.values()) for (const res of slot.streams) res.destroy()
     this.#slots.clear()
-    this.options.onListening?.(null)
+    this.onListening?.(null)
     await new Promise<void>((done) => {
       server.close(() => done())
       server.closeAllConnections()
