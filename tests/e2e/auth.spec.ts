@@ -1,6 +1,7 @@
 import type { PlinthBridge } from '../../src/shared/rpc'
 import { aStaffMember, TEST_PASSWORD } from '../fixtures/staff'
 import { expect, expectAccessible, snap, test } from './fixtures'
+import { clinicNow } from './clinic-clock'
 
 test('first run: the owner sets up the clinic and lands in the app', async ({ page, clinic }) => {
   await page.goto(clinic.url)
@@ -63,34 +64,41 @@ test('reception is added by the owner, must change the password, and sees no own
   await snap(page, 'auth-reception-shell')
 })
 
-test('the screen locks when idle and on Ctrl+L, and unlocks with the password', async ({
-  page,
-  clinic,
-}) => {
-  await page.clock.install()
-  await clinic.open(page, { as: 'reception', at: '#/clients' })
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible()
+test.describe('with the page clock under the test’s control', () => {
+  test.use({ pinClock: false })
 
-  await page.clock.fastForward('05:10')
-  await expect(page.getByRole('heading', { name: 'Plinth is locked' })).toBeVisible()
-  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0)
-  await snap(page, 'auth-locked')
-  await expectAccessible(page)
-  await page.getByLabel('Password').fill('not my password')
-  await page.getByRole('button', { name: 'Unlock' }).click()
-  await expect(page.getByText('That password or PIN is not right.')).toBeVisible()
-  await page.getByLabel('Password').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Unlock' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible()
+  test('the screen locks when idle and on Ctrl+L, and unlocks with the password', async ({
+    page,
+    clinic,
+  }) => {
+    await page.clock.install({ time: clinicNow() })
+    await clinic.open(page, { as: 'reception', at: '#/clients' })
+    await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible()
 
-  await page.keyboard.press('Control+l')
-  await expect(page.getByRole('heading', { name: 'Plinth is locked' })).toBeVisible()
-  await page.getByRole('button', { name: 'Switch user' }).click()
-  await aStaffMember(clinic.core.db, 'therapist', { username: 'sam', displayName: 'Sam Therapist' })
-  await page.getByLabel('Username').fill('sam')
-  await page.getByLabel('Password').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in and take over' }).click()
-  await expect(page.getByText('Sam Therapist')).toBeVisible()
+    await page.clock.fastForward('05:10')
+    await expect(page.getByRole('heading', { name: 'Plinth is locked' })).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0)
+    await snap(page, 'auth-locked')
+    await expectAccessible(page)
+    await page.getByLabel('Password').fill('not my password')
+    await page.getByRole('button', { name: 'Unlock' }).click()
+    await expect(page.getByText('That password or PIN is not right.')).toBeVisible()
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
+    await page.getByRole('button', { name: 'Unlock' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible()
+
+    await page.keyboard.press('Control+l')
+    await expect(page.getByRole('heading', { name: 'Plinth is locked' })).toBeVisible()
+    await page.getByRole('button', { name: 'Switch user' }).click()
+    await aStaffMember(clinic.core.db, 'therapist', {
+      username: 'sam',
+      displayName: 'Sam Therapist',
+    })
+    await page.getByLabel('Username').fill('sam')
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in and take over' }).click()
+    await expect(page.getByText('Sam Therapist')).toBeVisible()
+  })
 })
 
 test('the owner sees sign-ins, failures and locks in the audit log and exports them', async ({

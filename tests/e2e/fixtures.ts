@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/main/log'
 import type { Role } from '../../src/shared/roles'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
 import { aStaffMember } from '../fixtures/staff'
-import { clinicNow } from './clinic-clock'
+import { clinicNow, pinBrowserClock } from './clinic-clock'
 
 export interface Clinic {
   core: PlinthCore
@@ -25,9 +25,15 @@ export interface Clinic {
  * Each test gets its own clinic: a fresh SQLite file behind the real router and renderer,
  * and a page whose clock agrees with the router's (both pinned: see clinic-clock.ts).
  */
-export const test = base.extend<{ clinic: Clinic }>({
-  page: async ({ page }, use) => {
-    await page.clock.install({ time: clinicNow() })
+export const test = base.extend<{ clinic: Clinic; pinClock: boolean }>({
+  /**
+   * Off only for a test that drives time itself with Playwright's `page.clock` (the idle
+   * lock): the two fakes of `Date` do not stack. Such a test installs `page.clock` at
+   * `clinicNow()`.
+   */
+  pinClock: [true, { option: true }],
+  page: async ({ page, pinClock }, use) => {
+    if (pinClock) await page.addInitScript(pinBrowserClock, clinicNow() - Date.now())
     await use(page)
   },
   // Playwright reads fixture dependencies from the destructuring pattern: none here.
