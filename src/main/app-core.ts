@@ -113,7 +113,7 @@ export async function openCore({
       attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
       network: deskHost,
     },
-    onChange: (method, at) => changes.publish(method, at),
+    onChange: (method, at, origin) => changes.publish(method, at, origin),
     ...(now ? { now } : {}),
   })
   const connect = (deskName?: () => string) =>

@@ -2,8 +2,9 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
-import { IPC_INVOKE_CHANNEL } from '../shared/ipc'
+import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../shared/ipc'
 import { openCore, type PlinthCore } from './app-core'
+import { publishHost } from './link/discovery'
 import { consoleLogger } from './log'
 import type { StaffConnection } from './services/auth/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
@@ -72,6 +73,22 @@ function registerIpc(): void {
   })
 }
 
+// Issue 15: if the owner shared this clinic, listen (and announce by mDNS) again at start;
+// tell this window of changes made at other desks, so its diary stays current.
+function shareIfAsked(host: PlinthCore): void {
+  let unpublish: (() => Promise<void>) | null = null
+  host.deskHost.onListening = (listening) => {
+    void unpublish?.()
+    unpublish = listening ? publishHost(listening.port, listening.clinicName) : null
+  }
+  host.deskHost.apply()
+  host.changes.subscribe((event, origin) => {
+    if (origin !== windowConnection) {
+      mainWindow?.webContents.send(IPC_PUSH_CHANNEL, { type: 'change', event })
+    }
+  })
+}
+
 function buildMenu(): void {
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -111,6 +128,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerIpc()
+    shareIfAsked(core)
     // Integrity check (off the main thread), then daily / every-30-minutes backups.
     backupSchedule = startBackupSchedule(core.backups, { log: consoleLogger })
     mainWindow = createWindow()

@@ -25,3 +25,10 @@ export function isChangeMethod(method: string): boolean {
   const verb = method.slice(method.lastIndexOf('.') + 1)
   return !READ_VERB.test(verb)
 }
+
+/** How a desk's link to its host stands, for the renderer's banner. */
+export type LinkState = 'connected' | 'reconnecting' | 'not_paired' | 'version_mismatch'
+
+/** What main pushes to the renderer: a change to refetch for, or the desk link's state. */
+export type PushMessage =
+  { type: 'change'; event: ChangeEvent } | { type: 'link'; state: LinkState; detail: string | null }

@@ -1,3 +1,5 @@
+import type { PushMessage } from './change-events'
+
 /**
  * What crosses the process boundary. Every value is plain JSON (dates as ISO strings), so the
  * Electron IPC adapter and the loopback HTTP adapter carry exactly the same thing.
@@ -51,4 +53,9 @@ export class RpcError extends Error {
 /** The one object the preload (or the loopback adapter's bridge script) puts on window. */
 export interface PlinthBridge {
   invoke(method: string, input: unknown): Promise<RpcResult>
+  /**
+   * Hears what main pushes (change events, the desk link's state) until the returned
+   * function is called. Optional: a bridge without it simply never pushes.
+   */
+  subscribe?(listener: (message: PushMessage) => void): () => void
 }

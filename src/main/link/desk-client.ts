@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:https'
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
 import { X509Certificate } from 'node:crypto'
-import type { ChangeEvent } from '../../shared/change-events'
+import type { ChangeEvent, LinkState } from '../../shared/change-events'
 import type { RpcErrorBody, RpcResult } from '../../shared/rpc'
 import { PLINTH_VERSION } from '../../shared/version'
 import { LINK_PATHS, VERSION_HEADER } from './wire'
@@ -205,7 +205,7 @@ export async function pairWithHost(
   }
 }
 
-export type LinkState = 'connected' | 'reconnecting' | 'not_paired' | 'version_mismatch'
+export type { LinkState }
 
 /**
  * A paired desk's link to its host: every router call goes over it, and change events

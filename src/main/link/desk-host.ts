@@ -95,7 +95,7 @@ export class DeskHost implements NetworkControl {
             codes: this.codes,
             limiter: this.#limiter,
             slot: (id, name, address) => this.#slot(id, name, address),
-            subscribe: (listener) => this.options.changes.subscribe(listener),
+            subscribe: (listener, except) => this.options.changes.subscribe(listener, except),
           },
           req,
           res,

@@ -70,7 +70,7 @@ export interface HostRequestDeps {
   limiter: AttemptLimiter
   /** The desk's slot, made on its first call after a start. */
   slot(id: number, name: string, address: string): DeskSlot
-  subscribe(listener: (event: ChangeEvent) => void): () => void
+  subscribe(listener: (event: ChangeEvent) => void, except: unknown): () => void
 }
 
 // last_seen_at is written at most this often per desk: a busy desk calls many times a second.
@@ -230,9 +230,10 @@ function stream(
   })
   res.write('retry: 1000\n\n')
   slot.streams.add(res)
+  // A desk's own changes are not echoed back to it: its window updated itself already.
   const unsubscribe = deps.subscribe((event) => {
     res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`)
-  })
+  }, slot.connection)
   const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS)
   heartbeat.unref()
   const done = () => {

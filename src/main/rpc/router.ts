@@ -28,7 +28,7 @@ export interface RouterOptions {
    * Told after a command that may have changed shared data has committed (see
    * isChangeMethod), so every window and desk can refetch. Never told of reads.
    */
-  onChange?: (method: string, at: Date) => void
+  onChange?: (method: string, at: Date, origin: ConnectionControl | null) => void
 }
 
 const noCore: CoreServices = {
@@ -166,7 +166,7 @@ export function createRouter({
         }
         if (onChange && isChangeMethod(method)) {
           try {
-            onChange(method, at)
+            onChange(method, at, connection)
           } catch (error) {
             log.error(`change event of ${method} failed`, { error: String(error) })
           }

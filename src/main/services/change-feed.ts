@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '../../shared/change-events'
 
-export type ChangeListener = (event: ChangeEvent) => void
+/** `origin`: the connection the change came from, or null. */
+export type ChangeListener = (event: ChangeEvent, origin: unknown) => void
 
 /**
  * The host's in-process stream of change events: the router publishes after a change
@@ -8,13 +9,15 @@ export type ChangeListener = (event: ChangeEvent) => void
  */
 export class ChangeFeed {
   #seq = 0
-  readonly #listeners = new Set<ChangeListener>()
+  readonly #listeners = new Map<ChangeListener, unknown>()
 
-  publish(method: string, at: Date): ChangeEvent {
+  /** `origin` is the connection the change came from: its own subscriber is not told. */
+  publish(method: string, at: Date, origin: unknown = null): ChangeEvent {
     const event: ChangeEvent = { seq: ++this.#seq, method, at: at.toISOString() }
-    for (const listener of this.#listeners) {
+    for (const [listener, except] of this.#listeners) {
+      if (origin !== null && origin === except) continue
       try {
-        listener(event)
+        listener(event, origin)
       } catch {
         // One broken subscriber (a closed socket) must not stop the others hearing.
       }
@@ -22,9 +25,12 @@ export class ChangeFeed {
     return event
   }
 
-  /** Returns the unsubscribe function. */
-  subscribe(listener: ChangeListener): () => void {
-    this.#listeners.add(listener)
+  /**
+   * Returns the unsubscribe function. `except`: a connection whose own changes this
+   * subscriber does not need (its window already updated itself after its own call).
+   */
+  subscribe(listener: ChangeListener, except: unknown = null): () => void {
+    this.#listeners.set(listener, except)
     return () => this.#listeners.delete(listener)
   }
 

@@ -14,6 +14,7 @@ import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
+import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
@@ -37,7 +38,12 @@ const NAV_ICONS: Record<string, IconName> = {
 }
 
 export function App() {
-  return <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+  return (
+    <>
+      <HostLinkBanner />
+      <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+    </>
+  )
 }
 
 function Shell({ user }: { user: SignedInUser }) {

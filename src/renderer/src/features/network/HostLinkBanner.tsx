@@ -1,0 +1,28 @@
+import { useLinkStatus } from '../../api/push'
+import { Icon } from '../../components/Icon'
+
+const HEADLINES = {
+  reconnecting: 'The clinic’s host cannot be reached.',
+  not_paired: 'This computer is no longer paired with the clinic.',
+  version_mismatch: 'This computer and the clinic’s host run different versions of Plinth.',
+} as const
+
+/**
+ * On a desk, whenever its link to the host is down: what happened, in plain words, and
+ * that Plinth keeps trying. Forms stay as they are, so nothing typed is lost meanwhile.
+ */
+export function HostLinkBanner() {
+  const { state, detail } = useLinkStatus()
+  if (state === 'connected') return null
+  return (
+    <div className="banner banner-error host-link-banner" role="alert">
+      <Icon name="alert" />
+      <div>
+        <strong>{HEADLINES[state]}</strong> {detail}
+        {state === 'reconnecting' && (
+          <> What you have typed stays on screen; save it again once the host is back.</>
+        )}
+      </div>
+    </div>
+  )
+}
