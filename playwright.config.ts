@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { findBrowser } from './tests/e2e/find-browser'
 
-// Playwright's own browser download cannot work offline: use the system Chromium.
-const executablePath = process.env['PLINTH_CHROMIUM'] ?? '/usr/bin/chromium'
+// Playwright's own browser download cannot work offline: find one on this machine.
+const executablePath = findBrowser()
 
 export default defineConfig({
   testDir: 'tests/e2e',
