@@ -96,6 +96,7 @@ export class DeskHost implements NetworkControl {
             limiter: this.#limiter,
             slot: (id, name, address) => this.#slot(id, name, address),
             subscribe: (listener, except) => this.options.changes.subscribe(listener, except),
+            onPaired: () => this.options.changes.publish('network.pair', now()),
           },
           req,
           res,

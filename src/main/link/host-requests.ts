@@ -71,6 +71,8 @@ export interface HostRequestDeps {
   /** The desk's slot, made on its first call after a start. */
   slot(id: number, name: string, address: string): DeskSlot
   subscribe(listener: (event: ChangeEvent) => void, except: unknown): () => void
+  /** Told after a desk pairs, so the owner's list of paired computers refreshes at once. */
+  onPaired(): void
 }
 
 // last_seen_at is written at most this often per desk: a busy desk calls many times a second.
@@ -203,6 +205,7 @@ async function pair(
     return added
   })
   deps.log.info('paired a desk', { id, address })
+  deps.onPaired()
   return sendJson(res, 200, {
     ok: true,
     value: {

@@ -14,6 +14,7 @@ import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
+import { useLinkStatus } from './api/push'
 import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
@@ -53,6 +54,7 @@ function Shell({ user }: { user: SignedInUser }) {
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
   const screens = screensFor(user.role)
+  const link = useLinkStatus()
 
   const lock = useCallback(
     async () => apply(await api.call('auth.lock', { reason: 'manual' })),
@@ -117,7 +119,9 @@ function Shell({ user }: { user: SignedInUser }) {
         </nav>
         <div className="sidebar-foot">
           <UserMenu user={user} onLock={() => void lock()} onSignOut={() => void signOut()} />
-          <p className="sidebar-note">Data stays on this computer</p>
+          <p className="sidebar-note">
+            {link.desk ? 'Joined to the clinic’s host' : 'Data stays on this computer'}
+          </p>
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">

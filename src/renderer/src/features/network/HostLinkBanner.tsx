@@ -2,7 +2,7 @@ import { useLinkStatus } from '../../api/push'
 import { Icon } from '../../components/Icon'
 
 const HEADLINES = {
-  reconnecting: 'The clinic’s host cannot be reached.',
+  reconnecting: 'Lost touch with the clinic’s host.',
   not_paired: 'This computer is no longer paired with the clinic.',
   version_mismatch: 'This computer and the clinic’s host run different versions of Plinth.',
 } as const
