@@ -7,7 +7,9 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
 import { DeskLink, hostUrl, pairWithHost, probeHost } from '../link/desk-client'
-import { deskPush, hostPush } from '../link/desk-push'
+import { hostPush } from '../link/desk-push'
+import { memoryDeskStore } from '../link/desk-store'
+import { LinkShell } from '../link/link-shell'
 import { DEFAULT_HOST_PORT } from '../link/wire'
 import { startWebServer } from './http-adapter'
 
@@ -49,17 +51,24 @@ if (values.join) {
     console.error(error.message)
     process.exit(1)
   })
+  // The same shell as the Electron desk: link.info says "desk", calls go to the host.
+  const shell = await LinkShell.start({
+    store: memoryDeskStore(link.credentials),
+    hasClinicHere: false,
+    openHost: () => Promise.reject(new Error('A browser desk cannot host')),
+  })
+  link.close()
   const server = await startWebServer({
-    connection: link,
+    connection: shell,
     rendererDir,
     port: Number(values.port),
-    push: deskPush(link),
+    push: shell.push,
   })
   console.log(`Plinth desk "${values.name}" is joined to ${link.credentials.url}`)
   console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
   shutdown = async () => {
     await server.close()
-    link.close()
+    shell.close()
   }
 } else {
   const core = await openCore({ file: resolve(values.db!) })

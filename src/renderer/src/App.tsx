@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, type ReactNode } from 'react'
 import { setDisplayTimeZone } from './clinic-time'
 import type { SignedInUser } from '../../shared/contract/auth'
 import { api } from './api/client'
@@ -14,7 +14,9 @@ import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
+import { useLinkInfo } from './api/link'
 import { useLinkStatus } from './api/push'
+import { JoinScreen } from './features/network/JoinScreen'
 import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
@@ -42,9 +44,19 @@ export function App() {
   return (
     <>
       <HostLinkBanner />
-      <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+      <ChosenClinic>
+        <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+      </ChosenClinic>
     </>
   )
+}
+
+/** First start: nothing else renders until this computer hosts a clinic or joins one. */
+function ChosenClinic({ children }: { children: ReactNode }) {
+  const info = useLinkInfo()
+  if (info.isPending) return <p className="muted boot">Starting Plinth…</p>
+  if (info.data?.mode === 'choosing') return <JoinScreen />
+  return <>{children}</>
 }
 
 function Shell({ user }: { user: SignedInUser }) {
