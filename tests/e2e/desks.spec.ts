@@ -5,6 +5,8 @@ import type { Browser, Page } from '@playwright/test'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
 import { DeskLink, pairWithHost, probeHost } from '../../src/main/link/desk-client'
 import { deskPush, hostPush } from '../../src/main/link/desk-push'
+import { memoryDeskStore } from '../../src/main/link/desk-store'
+import { LinkShell } from '../../src/main/link/link-shell'
 import { silentLogger } from '../../src/main/log'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
 import { aStaffMember, TEST_PASSWORD } from '../fixtures/staff'
@@ -157,6 +159,52 @@ test('a booking at one desk appears at the other within a second; a stopped host
   } finally {
     await reception.close()
     await room.close()
+    await host.dispose()
+  }
+})
+
+test('at first start a computer joins the clinic: address, fingerprint to compare, code', async ({
+  page,
+}) => {
+  const host = await aHost()
+  const { port, fingerprint } = await host.core.deskHost.start(0)
+  await aStaffMember(host.core.db, 'reception')
+  const shell = await LinkShell.start({
+    store: memoryDeskStore(),
+    hasClinicHere: false,
+    openHost: () => Promise.reject(new Error('not in this test')),
+  })
+  const web = await startWebServer({
+    connection: shell,
+    rendererDir: resolve('out/renderer'),
+    push: shell.push,
+  })
+  try {
+    await page.goto(web.url)
+    await page.getByRole('button', { name: 'Join a clinic on this network' }).click()
+    await page.getByLabel('Host address').fill(`127.0.0.1:${port}`)
+    await page.getByRole('button', { name: 'Look up' }).click()
+    await expect(page.getByTestId('join-fingerprint')).toHaveText(fingerprint)
+    const { code } = host.core.deskHost.codes.issue()
+    await page.getByLabel('Pairing code').fill(code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ')
+    await page.getByLabel('This computer’s name').fill('Treatment room 2')
+    await page.getByRole('button', { name: 'The fingerprints match: join' }).click()
+    await expect(page.getByText('That code is not right')).toBeVisible()
+    await snap(page, 'join-wrong-code')
+    await page.getByLabel('Pairing code').fill(code.toLowerCase())
+    await page.getByRole('button', { name: 'The fingerprints match: join' }).click()
+    // Joined: the host's sign-in screen, through the link.
+    await expect(page.getByLabel('Username')).toBeVisible()
+    const desks = await call(host.core, 'network.desks', {}, aSession('owner'))
+    expect(desks.ok && desks.value.map((d) => d.name)).toEqual(['Treatment room 2'])
+    await page.getByLabel('Username').fill('reception.test')
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByText('Joined to My clinic’s host')).toBeVisible()
+    await snap(page, 'desk-joined')
+  } finally {
+    await web.close()
+    shell.close()
     await host.dispose()
   }
 })

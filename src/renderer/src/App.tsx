@@ -15,7 +15,6 @@ import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { useLinkInfo } from './api/link'
-import { useLinkStatus } from './api/push'
 import { JoinScreen } from './features/network/JoinScreen'
 import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
@@ -66,7 +65,7 @@ function Shell({ user }: { user: SignedInUser }) {
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
   const screens = screensFor(user.role)
-  const link = useLinkStatus()
+  const link = useLinkInfo()
 
   const lock = useCallback(
     async () => apply(await api.call('auth.lock', { reason: 'manual' })),
@@ -132,7 +131,9 @@ function Shell({ user }: { user: SignedInUser }) {
         <div className="sidebar-foot">
           <UserMenu user={user} onLock={() => void lock()} onSignOut={() => void signOut()} />
           <p className="sidebar-note">
-            {link.desk ? 'Joined to the clinic’s host' : 'Data stays on this computer'}
+            {link.data?.mode === 'desk'
+              ? `Joined to ${link.data.clinicName ?? 'the clinic'}’s host`
+              : 'Data stays on this computer'}
           </p>
         </div>
       </aside>

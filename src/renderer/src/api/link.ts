@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { linkContract, LinkMethod } from '../../../shared/contract/link'
 import { RpcError } from '../../../shared/rpc'
@@ -50,12 +50,14 @@ export function useProbeHost() {
   return useMutation({ mutationFn: (address: string) => linkCall('link.probe', { address }) })
 }
 
-/** Pair, or host here: either way, everything this window knew is out of date. */
+/**
+ * Pair, or host here: either way everything this window knew, and where its events come
+ * from, has changed, so it starts afresh (a reload keeps nothing typed: this is first start).
+ */
 export function useChooseClinic() {
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (choice: { url: string; code: string; deskName: string } | 'host') =>
       choice === 'host' ? linkCall('link.hostHere', {}) : linkCall('link.pair', choice),
-    onSuccess: () => queryClient.resetQueries(),
+    onSuccess: () => window.location.reload(),
   })
 }

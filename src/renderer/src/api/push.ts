@@ -3,13 +3,11 @@ import type { QueryClient } from '@tanstack/react-query'
 import type { LinkState } from '../../../shared/change-events'
 
 interface LinkStatus {
-  /** True on a desk (its main process reports a link to a host), false on a host. */
-  desk: boolean
   state: LinkState
   detail: string | null
 }
 
-let status: LinkStatus = { desk: false, state: 'connected', detail: null }
+let status: LinkStatus = { state: 'connected', detail: null }
 const watchers = new Set<() => void>()
 
 /**
@@ -23,7 +21,7 @@ export function listenToPush(queryClient: QueryClient): () => void {
       if (message.type === 'change') {
         void queryClient.invalidateQueries()
       } else {
-        status = { desk: true, state: message.state, detail: message.detail }
+        status = { state: message.state, detail: message.detail }
         for (const watcher of watchers) watcher()
       }
     }) ?? (() => {})
