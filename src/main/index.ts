@@ -79,7 +79,7 @@ function registerIpc(): void {
     const name = String(method)
     return shell!.call(name, input).then((result) => {
       // Hosting or joining changes where this window's events come from.
-      if (name === 'link.pair' || name === 'link.hostHere') relayPush()
+      if (name === 'link.pair' || name === 'link.hostHere' || name === 'link.leave') relayPush()
       return result
     })
   })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { DeskCredentials } from './desk-client'
 import type { DeskStore } from './link-shell'
@@ -38,6 +38,9 @@ export function fileDeskStore(path: string, cipher: Cipher): DeskStore {
       writeFileSync(`${path}.new`, cipher.encrypt(JSON.stringify(credentials)), { mode: 0o600 })
       renameSync(`${path}.new`, path)
     },
+    clear() {
+      rmSync(path, { force: true })
+    },
   }
 }
 
@@ -48,6 +51,9 @@ export function memoryDeskStore(initial: DeskCredentials | null = null): DeskSto
     load: () => held,
     save: (credentials) => {
       held = credentials
+    },
+    clear: () => {
+      held = null
     },
   }
 }

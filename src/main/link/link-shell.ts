@@ -17,6 +17,7 @@ import { DEFAULT_HOST_PORT } from './wire'
 export interface DeskStore {
   load(): DeskCredentials | null
   save(credentials: DeskCredentials): void
+  clear(): void
 }
 
 /** This computer as a host: its window's connection and its change events. */
@@ -155,6 +156,15 @@ export class LinkShell implements RpcTransport {
         this.#desk = new DeskLink(paired.value)
         return { ok: true, value: await this.#info() }
       }
+      case 'link.leave':
+        // Only a desk can leave (to pair again, e.g. after a revoke); a host keeps its clinic.
+        if (this.#desk) {
+          this.options.store.clear()
+          this.#desk.close()
+          this.#desk = null
+          this.#probes.clear()
+        }
+        return { ok: true, value: await this.#info() }
       case 'link.hostHere':
         if (!chosen) {
           try {

@@ -66,6 +66,12 @@ export const linkContract = {
     output: linkInfo,
     roles: 'public',
   }),
+  'link.leave': method({
+    summary: 'Forget the clinic this desk joined',
+    input: z.object({}),
+    output: linkInfo,
+    roles: 'public',
+  }),
   'link.hostHere': method({
     summary: 'Keep the clinic on this computer',
     input: z.object({}),

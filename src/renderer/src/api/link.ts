@@ -61,3 +61,11 @@ export function useChooseClinic() {
     onSuccess: () => window.location.reload(),
   })
 }
+
+/** Forgets the host this desk joined (revoked, or the host moved), back to the first-start choice. */
+export function useLeaveClinic() {
+  return useMutation({
+    mutationFn: () => linkCall('link.leave', {}),
+    onSuccess: () => window.location.reload(),
+  })
+}

@@ -1,3 +1,4 @@
+import { useLeaveClinic } from '../../api/link'
 import { useLinkStatus } from '../../api/push'
 import { Icon } from '../../components/Icon'
 
@@ -13,6 +14,7 @@ const HEADLINES = {
  */
 export function HostLinkBanner() {
   const { state, detail } = useLinkStatus()
+  const leave = useLeaveClinic()
   if (state === 'connected') return null
   return (
     <div className="banner banner-error host-link-banner" role="alert">
@@ -21,6 +23,19 @@ export function HostLinkBanner() {
         <strong>{HEADLINES[state]}</strong> {detail}
         {state === 'reconnecting' && (
           <> What you have typed stays on screen; save it again once the host is back.</>
+        )}
+        {state === 'not_paired' && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="button small secondary"
+              disabled={leave.isPending}
+              onClick={() => leave.mutate()}
+            >
+              Pair again
+            </button>
+          </>
         )}
       </div>
     </div>
