@@ -16,6 +16,8 @@ import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
 import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
+import { makeClinicFilesPrivate } from './db/file-modes'
+import { defaultBackupFolder } from './services/backups/backup-settings'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -61,6 +63,7 @@ export async function openCore({
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
+    makeClinicFilesPrivate(file, [defaultBackupFolder(file), attachmentsDirOf(file)])
     if (recoverInterruptedRestore(file))
       log.error('put back the database an interrupted restore had moved aside', { file })
   }
@@ -112,6 +115,7 @@ export async function openCore({
       imports,
       attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
       network: deskHost,
+      truncateWal: () => live.truncateWal(),
     },
     onChange: (method, at, origin) => changes.publish(method, at, origin),
     ...(now ? { now } : {}),

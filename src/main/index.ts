@@ -14,7 +14,9 @@ import type { StaffConnection } from './services/auth/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
 import { isTrustedRendererUrl } from './security/trusted-sender'
 
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+// Only `npm run dev` (an unpackaged app) may load the renderer from electron-vite's server:
+// a packaged Plinth that trusted this variable would give IPC to whatever page it named.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
@@ -136,7 +138,20 @@ function buildMenu(): void {
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { role: 'fileMenu' },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    // The stock View menu carries DevTools and Reload: DevTools would open the renderer's
+    // memory (health records) to anyone at the desk, and a reload drops unsaved typing.
+    app.isPackaged
+      ? {
+          label: 'View',
+          submenu: [
+            { role: 'resetZoom' },
+            { role: 'zoomIn' },
+            { role: 'zoomOut' },
+            { type: 'separator' },
+            { role: 'togglefullscreen' },
+          ],
+        }
+      : { role: 'viewMenu' },
     { role: 'windowMenu' },
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))

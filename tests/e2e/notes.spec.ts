@@ -164,6 +164,7 @@ test('reception sees that a note exists but cannot open its content', async ({ p
     'notes.saveDraft',
     {
       id: note.value.id,
+      baseRevision: note.value.revision,
       content: {
         sections: { subjective: 'Suspected stress fracture, left tibia' },
         painBefore: 6,

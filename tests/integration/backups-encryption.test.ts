@@ -219,4 +219,45 @@ describe('encrypted backups', () => {
     expect((await finished(core, (result as { value: BackupJob }).value)).state).toBe('done')
     expect((await call<{ clinicName: string }>(core, 'settings.get', {})).clinicName).toBe('Before')
   })
+
+  it('refuses a backup whose header asks for a crafted scrypt cost, before doing the work', async () => {
+    const core = await aClinic()
+    await call(core, 'backups.updateSettings', { ...settings, passphrase: PASSPHRASE })
+    await finished(core, await call<BackupJob>(core, 'backups.create', {}))
+    const { folder, backups } = await call<{ folder: string; backups: BackupInfo[] }>(
+      core,
+      'backups.list',
+      {},
+    )
+    const file = join(folder, backups[0]!.name)
+    const bytes = readFileSync(file)
+    const length = bytes.readUInt32BE(8)
+    const header = JSON.parse(bytes.subarray(12, 12 + length).toString('utf8')) as object
+    const crafted = (changes: object) => {
+      const json = Buffer.from(JSON.stringify({ ...header, ...changes }))
+      const prefix = Buffer.alloc(12)
+      bytes.copy(prefix, 0, 0, 8)
+      prefix.writeUInt32BE(json.length, 8)
+      writeFileSync(file, Buffer.concat([prefix, json, bytes.subarray(12 + length)]))
+    }
+    for (const changes of [{ N: 2 ** 20 }, { N: 3 * 2 ** 15 }, { r: 1024 }, { p: 64 }, { v: 2 }]) {
+      crafted(changes)
+      const result = await core.router.call(
+        'backups.restore',
+        { name: backups[0]!.name, passphrase: PASSPHRASE },
+        owner,
+      )
+      expect(result, JSON.stringify(changes)).toMatchObject({
+        ok: false,
+        error: { code: 'rule_broken', message: expect.stringMatching(/header is damaged/) },
+      })
+    }
+    // Put back as written, the same file restores: the check refuses only what is crafted.
+    crafted({})
+    const job = await call<BackupJob>(core, 'backups.restore', {
+      name: backups[0]!.name,
+      passphrase: PASSPHRASE,
+    })
+    expect((await finished(core, job)).state).toBe('done')
+  })
 })

@@ -84,8 +84,11 @@ describe('merging two records of the same client', () => {
       'clients.undoMerge',
       { mergeId },
     )
-    expect(k).toEqual(before)
-    expect({ ...restored, updatedAt: dupBefore.updatedAt }).toEqual(dupBefore)
+    // The fields exactly as they were; the revision has moved on (a form opened during the
+    // merge must not save over the undo), so it is left out of the comparison.
+    const fields = (r: ClientRecord) => ({ ...r, revision: undefined })
+    expect(fields(k)).toEqual(fields(before))
+    expect(fields({ ...restored, updatedAt: dupBefore.updatedAt })).toEqual(fields(dupBefore))
     expect(await search('555666')).toEqual([dup.id])
     expect(await search('kate.morgan@')).toEqual([dup.id])
     await expect(call('clients.undoMerge', { mergeId })).rejects.toThrow(/already been undone/)

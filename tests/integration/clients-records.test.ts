@@ -243,7 +243,11 @@ describe('client record settings', () => {
       { questionnaireReviewMonths: 6, referralSources: ['parkrun', ' Physio ', 'parkrun'] },
       aSession('owner'),
     )
-    expect(saved).toEqual({ questionnaireReviewMonths: 6, referralSources: ['parkrun', 'Physio'] })
+    expect(saved).toEqual({
+      questionnaireReviewMonths: 6,
+      referralSources: ['parkrun', 'Physio'],
+      revision: 2,
+    })
     const c = await aClient().in(core)
     const record = await callOk(core, 'clients.saveQuestionnaire', { clientId: c.id })
     expect(record.questionnaire?.reviewDueOn).toBe('2027-05-25')

@@ -116,7 +116,12 @@ describe('drafts', () => {
       painBefore: 7,
       bodyMarks: [aMark()],
     }
-    const saved = await callOk(core, 'notes.saveDraft', { id: started.id, content }, sam)
+    const saved = await callOk(
+      core,
+      'notes.saveDraft',
+      { id: started.id, baseRevision: started.revision, content },
+      sam,
+    )
     expect(saved.revision).toBe(started.revision + 1)
 
     const reopened = await callOk(
@@ -140,6 +145,7 @@ describe('drafts', () => {
       'notes.saveDraft',
       {
         id: note.id,
+        baseRevision: note.revision,
         content: { ...emptyContent(), painBefore: 11, bodyMarks: [aMark({ region: 'tail' })] },
       },
       sam,
@@ -154,7 +160,12 @@ describe('drafts', () => {
     const { clientId } = await aCompletedAppointment(core, samTherapist)
     const note = await aNote(core, sam, clientId).in()
     const { session: alex } = await aTherapistAccount(core, 'Alex')
-    const r = await call(core, 'notes.saveDraft', { id: note.id, content: emptyContent() }, alex)
+    const r = await call(
+      core,
+      'notes.saveDraft',
+      { id: note.id, baseRevision: note.revision, content: emptyContent() },
+      alex,
+    )
     expect(!r.ok && r.error.code).toBe('forbidden')
   })
 
@@ -192,7 +203,12 @@ describe('signing', () => {
       by: { userId: sam.userId, name: 'Sam' },
     })
     expect(note.editable).toBe(false)
-    const edit = await call(core, 'notes.saveDraft', { id: note.id, content: emptyContent() }, sam)
+    const edit = await call(
+      core,
+      'notes.saveDraft',
+      { id: note.id, baseRevision: note.revision, content: emptyContent() },
+      sam,
+    )
     expect(!edit.ok && edit.error.code).toBe('conflict')
     const discard = await call(core, 'notes.discardDraft', { id: note.id }, sam)
     expect(!discard.ok && discard.error.code).toBe('conflict')

@@ -41,6 +41,8 @@ describe('clinic settings', () => {
         currency: 'EUR',
         locale: 'en-IE',
         updatedAt: '2026-10-25T01:30:00.000Z',
+        // The first save moves the settings from revision 1 (never saved) to 2.
+        revision: 2,
       },
     })
     await first.close()

@@ -39,6 +39,8 @@ vi.mock('electron', () => {
   }
   return {
     app: {
+      // As installed: the production menu and renderer URL rules apply.
+      isPackaged: true,
       requestSingleInstanceLock: () => true,
       commandLine: {
         appendSwitch: (name: string, value?: string) => recorded.switches.push([name, value]),
@@ -180,15 +182,19 @@ describe('Electron glue', () => {
     expect(recorded.switches).toContainEqual(['lang', 'en-GB'])
   })
 
-  it('installs an application menu built from standard roles', () => {
+  it('installs an application menu with no DevTools or reload once installed', () => {
     expect(recorded.menu).toEqual(
       expect.arrayContaining([
         { role: 'fileMenu' },
         { role: 'editMenu' },
-        { role: 'viewMenu' },
+        expect.objectContaining({ label: 'View' }),
         { role: 'windowMenu' },
       ]),
     )
+    const roles = JSON.stringify(recorded.menu).toLowerCase()
+    for (const risky of ['viewmenu', 'toggledevtools', 'reload', 'forcereload']) {
+      expect(roles).not.toContain(`"${risky}"`)
+    }
   })
 
   it('holds the quit until a closing backup is written and the database closed', async () => {

@@ -30,7 +30,8 @@ export interface Connection {
 /**
  * One connection per process. WAL lets readers (a backup, the integrity check) run beside
  * the writer; synchronous=FULL makes an acknowledged commit survive a power cut, which a
- * clinical record needs more than the last few percent of write speed.
+ * clinical record needs more than the last few percent of write speed; secure_delete makes
+ * an erasure overwrite what it removes.
  */
 export function openConnection(file: string): Connection {
   const sqlite = new Database(file)
@@ -38,6 +39,10 @@ export function openConnection(file: string): Connection {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = FULL')
+  // Erasing a client (retention, GDPR) must erase: without this SQLite leaves deleted cells
+  // readable in free pages and in the pages the WAL copies back. Costs a zero-fill per
+  // deleted cell; see tests/integration/erasure-raw-bytes.test.ts.
+  sqlite.pragma('secure_delete = ON')
   const db = new Kysely<DB>({
     dialect: new PlinthSqliteDialect({ database: withStatementCache(sqlite) }),
   })

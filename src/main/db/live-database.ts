@@ -27,6 +27,15 @@ export class LiveDatabase {
     return this.#connection.sqlite
   }
 
+  /**
+   * Copies the WAL into the file and empties it, so pages an erasure overwrote are not still
+   * readable in older WAL frames. Best effort: a reader holding an older snapshot (a backup
+   * in progress) makes SQLite stop early, and the next automatic checkpoint finishes it.
+   */
+  truncateWal(): void {
+    this.#connection.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
   /** Runs fn with the current connection; a swap waits until fn has finished. */
   async use<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
     while (this.#swapping) await this.#swapping

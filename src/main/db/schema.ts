@@ -413,6 +413,12 @@ export interface DesksTable {
   revoked_at: string | null
 }
 
+export interface RecordRevisionsTable {
+  kind: string
+  record_id: number
+  revision: number
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -446,4 +452,5 @@ export interface DB {
   retention_settings: RetentionSettingsTable
   desk_host: DeskHostTable
   desks: DesksTable
+  record_revisions: RecordRevisionsTable
 }

@@ -60,6 +60,8 @@ export interface CoreServices {
   imports: ImportService
   /** Sharing the clinic with desks on the network (issue 15). */
   network: NetworkControl
+  /** After an erasure has committed: leaves no erased page in the WAL (see LiveDatabase). */
+  truncateWal(): void
 }
 
 /** What the network handlers may do with the host's desk link; see link/desk-host.ts. */

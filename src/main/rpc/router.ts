@@ -11,8 +11,11 @@ import type { DB } from '../db/schema'
 import type { Logger } from '../log'
 import { writeAudit } from '../services/audit'
 import { DomainError } from '../services/domain-error'
+import { withRevisions } from '../services/revisions'
 import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
+import { guardInput } from './input-guard'
+import { domainErrorOfSqlite } from '../db/sqlite-errors'
 
 export interface RouterOptions {
   /** A LiveDatabase when the file can be swapped underneath (restore); a fixed handle in tests. */
@@ -42,6 +45,9 @@ const noCore: CoreServices = {
     throw new Error('This router was created without core services')
   },
   get network(): never {
+    throw new Error('This router was created without core services')
+  },
+  truncateWal(): never {
     throw new Error('This router was created without core services')
   },
 }
@@ -116,6 +122,17 @@ export function createRouter({
       const refused = refusal(method, spec, session)
       if (refused) return refused
 
+      const guarded = guardInput(input)
+      if (guarded) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: 'Please correct the highlighted fields.',
+            fieldErrors: [guarded],
+          },
+        }
+      }
       const parsed = spec.input.safeParse(input ?? {})
       if (!parsed.success) {
         return {
@@ -139,20 +156,24 @@ export function createRouter({
         }
         const committed: (() => void)[] = []
         const value = await withDb((db) =>
-          db.transaction().execute((trx) =>
-            handler(
-              {
-                db: trx,
-                session,
-                now: at,
-                connection,
-                audit: (entry) => writeAudit(trx, actor, entry, at),
-                afterCommit: (work) => committed.push(work),
-                core,
-              },
-              parsed.data as never,
-            ),
-          ),
+          db.transaction().execute((trx) => {
+            const run = (data: unknown) =>
+              handler(
+                {
+                  db: trx,
+                  session,
+                  now: at,
+                  connection,
+                  audit: (entry) => writeAudit(trx, actor, entry, at),
+                  afterCommit: (work) => committed.push(work),
+                  core,
+                },
+                data as never,
+              )
+            return spec.revision
+              ? withRevisions(trx, spec.revision, parsed.data, run)
+              : run(parsed.data)
+          }),
         )
         for (const work of committed) {
           try {
@@ -172,7 +193,8 @@ export function createRouter({
           }
         }
         return { ok: true, value }
-      } catch (error) {
+      } catch (thrown) {
+        const error = domainErrorOfSqlite(thrown) ?? thrown
         if (error instanceof DomainError) {
           return {
             ok: false,

@@ -8,9 +8,15 @@ import './styles.css'
 
 // Main refused because the session ended or locked (idle, or from another window):
 // ask again who is signed in, and the gate shows the right screen.
+// Main refused a save as stale (the record was saved elsewhere, a 'conflict'): everything
+// cached is read again, so "Discard changes" or reopening the form starts from the latest
+// version and its revision, while the form on screen keeps what was typed.
 const onError = (error: Error) => {
   if (error instanceof RpcError && error.code === 'unauthenticated') {
     void queryClient.invalidateQueries({ queryKey: ['auth'] })
+  }
+  if (error instanceof RpcError && error.code === 'conflict') {
+    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' })
   }
 }
 

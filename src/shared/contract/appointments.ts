@@ -4,10 +4,20 @@ import { localDate, localTime, weekday } from './diary-setup'
 
 const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
-/** A UTC instant as an ISO string, e.g. 2026-03-03T09:00:00.000Z. */
+// Four-digit years only: "-000001-01-01T00:00:00Z" and "+275760-…" parse in JavaScript, and
+// an appointment in the year 9999 ends past what SQLite's date CHECKs accept.
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/
+const isPlausibleYear = (ms: number) =>
+  !Number.isNaN(ms) && ms >= Date.UTC(1900, 0, 1) && ms < Date.UTC(2200, 0, 1)
+
+/** A UTC instant as an ISO string, e.g. 2026-03-03T09:00:00.000Z, in the years 1900–2199. */
 export const instant = z
   .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)) && /Z$/.test(v), 'Give a UTC time')
+  .max(40, 'Give a UTC time')
+  .refine(
+    (v) => UTC_INSTANT.test(v) && isPlausibleYear(Date.parse(v)),
+    'Give a UTC time between the years 1900 and 2199',
+  )
   .transform((v) => new Date(v).toISOString())
 
 export const APPOINTMENT_STATUSES = [
@@ -78,7 +88,7 @@ export const rangeInput = z
   .object({
     from: instant,
     to: instant,
-    therapistIds: z.array(z.number().int().positive()).optional(),
+    therapistIds: z.array(z.number().int().positive()).max(200).optional(),
     includeCancelled: z.boolean().default(false),
   })
   .refine((r) => r.to > r.from, { message: 'The end comes after the start', path: ['to'] })
@@ -97,7 +107,11 @@ export type DiaryRange = z.output<typeof rangeOutput>
 /** "Weekday evenings after 17:00": days of the week and a time-of-day window. */
 export const partOfDay = z
   .object({
-    weekdays: z.array(weekday).min(1, 'Choose at least one day').default([1, 2, 3, 4, 5, 6, 7]),
+    weekdays: z
+      .array(weekday)
+      .min(1, 'Choose at least one day')
+      .max(7)
+      .default([1, 2, 3, 4, 5, 6, 7]),
     after: localTime.default('00:00'),
     before: z
       .string()
@@ -184,8 +198,8 @@ export const cancelInput = z.object({
 export const waitlistEntryInput = z.object({
   clientId: z.number().int().positive('Choose the client'),
   serviceId: z.number().int().positive('Choose the service'),
-  therapistIds: z.array(z.number().int().positive()).default([]),
-  windows: z.array(partOfDay).default([]),
+  therapistIds: z.array(z.number().int().positive()).max(200).default([]),
+  windows: z.array(partOfDay).max(21).default([]),
   urgency: z.enum(['low', 'normal', 'high']).default('normal'),
   notes: z.string().trim().max(300).default(''),
 })
@@ -217,7 +231,7 @@ export const seriesInput = bookInput.omit({ override: true }).extend({
   count: z.number().int().min(2).max(52).optional(),
   until: localDate.optional(),
   /** Occurrence start instants the user chose to skip after seeing the conflicts. */
-  skip: z.array(instant).default([]),
+  skip: z.array(instant).max(520).default([]),
   /** true: only list the occurrences and their conflicts, book nothing. */
   dryRun: z.boolean().default(false),
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../roles'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
@@ -103,7 +104,7 @@ export const authContract = {
         displayName,
         username,
         password: newPassword,
-        confirmPassword: z.string(),
+        confirmPassword: z.string().max(200),
       })
       .refine((v) => v.password === v.confirmPassword, {
         path: ['confirmPassword'],
@@ -151,7 +152,7 @@ export const authContract = {
       .object({
         currentPassword: z.string().min(1, 'Enter your current password').max(200),
         newPassword,
-        confirmPassword: z.string(),
+        confirmPassword: z.string().max(200),
       })
       .refine((v) => v.newPassword === v.confirmPassword, {
         path: ['confirmPassword'],
@@ -172,8 +173,9 @@ export const authContract = {
   'users.list': method({
     summary: 'List staff accounts',
     input: z.object({}),
-    output: z.array(staffUser),
+    output: z.array(revisioned(staffUser)),
     roles: ['owner'],
+    revision: { kind: 'user', as: 'list' },
   }),
   'users.create': method({
     summary: 'Add a staff account',
@@ -184,20 +186,24 @@ export const authContract = {
       therapistId: z.number().int().positive().nullable().default(null),
       temporaryPassword: newPassword,
     }),
-    output: staffUser,
+    output: revisioned(staffUser),
     roles: ['owner'],
+    revision: { kind: 'user', as: 'create' },
   }),
   'users.update': method({
     summary: 'Change a staff account',
-    input: z.object({
-      id: z.number().int().positive(),
-      displayName,
-      role: z.enum(ROLES, { message: 'Choose a role' }),
-      therapistId: z.number().int().positive().nullable(),
-      active: z.boolean(),
-    }),
-    output: staffUser,
+    input: savesOn(
+      z.object({
+        id: z.number().int().positive(),
+        displayName,
+        role: z.enum(ROLES, { message: 'Choose a role' }),
+        therapistId: z.number().int().positive().nullable(),
+        active: z.boolean(),
+      }),
+    ),
+    output: revisioned(staffUser),
     roles: ['owner'],
+    revision: { kind: 'user', as: 'save' },
   }),
   'users.resetPassword': method({
     summary: 'Reset a staff password',
@@ -208,13 +214,15 @@ export const authContract = {
   'security.get': method({
     summary: 'Read the security settings',
     input: z.object({}),
-    output: securitySettings,
+    output: revisioned(securitySettings),
     roles: ['owner'],
+    revision: { kind: 'security', as: 'read' },
   }),
   'security.update': method({
     summary: 'Change the security settings',
-    input: securitySettings,
-    output: securitySettings,
+    input: savesOn(securitySettings),
+    output: revisioned(securitySettings),
     roles: ['owner'],
+    revision: { kind: 'security', as: 'save' },
   }),
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 export const BACKUP_REASONS = [
   'daily',
@@ -115,14 +116,16 @@ export const backupsContract = {
   'backups.settings': method({
     summary: 'Read the backup settings',
     input: z.object({}),
-    output: backupSettings,
+    output: revisioned(backupSettings),
     roles: ['owner'],
+    revision: { kind: 'backup-settings', as: 'read' },
   }),
   'backups.updateSettings': method({
     summary: 'Change the backup settings',
-    input: backupSettingsInput,
-    output: backupSettings,
+    input: savesOn(backupSettingsInput),
+    output: revisioned(backupSettings),
     roles: ['owner'],
+    revision: { kind: 'backup-settings', as: 'save' },
   }),
   'backups.create': method({
     summary: 'Back up the database now',
@@ -133,7 +136,10 @@ export const backupsContract = {
   'backups.restore': method({
     summary: 'Restore the database from a backup',
     input: z.object({
-      name: z.string().regex(/^[\w.-]+$/, 'Choose a backup from the list'),
+      name: z
+        .string()
+        .max(200)
+        .regex(/^[\w.-]+$/, 'Choose a backup from the list'),
       passphrase: z.string().max(200).optional(),
     }),
     output: backupJob,

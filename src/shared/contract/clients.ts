@@ -3,6 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { APPOINTMENT_STATUSES } from './appointments'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 const text = (max: number, what = 'this') =>
   z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('')
@@ -33,6 +34,7 @@ const isoDate = (message: string) =>
   z
     .string()
     .trim()
+    .max(10, message)
     .default('')
     .refine((v) => v === '' || isRealIsoDate(v), { message })
 
@@ -136,10 +138,11 @@ export const questionnaireInput = z.object({
   clientId: z.number().int().positive(),
   conditions: z
     .array(z.object({ code: z.enum(CONDITION_CODES), detail: text(200, 'the detail') }))
+    .max(CONDITION_CODES.length)
     .default([]),
   otherConditions: text(1000, 'other conditions'),
   medications: text(1000, 'medications'),
-  allergies: z.array(z.enum(ALLERGY_CODES)).default([]),
+  allergies: z.array(z.enum(ALLERGY_CODES)).max(ALLERGY_CODES.length).default([]),
   otherAllergies: text(300, 'other allergies'),
 })
 export type QuestionnaireInput = z.input<typeof questionnaireInput>
@@ -260,18 +263,19 @@ export const clientsContract = {
   'clients.get': method({
     summary: 'Open a client record',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.duplicates': method({
     summary: 'Check for likely duplicate clients',
     input: z.object({
       id: z.number().int().positive().optional(),
-      lastName: z.string().trim().default(''),
-      dateOfBirth: z.string().trim().default(''),
-      mobile: z.string().trim().default(''),
-      otherPhone: z.string().trim().default(''),
-      email: z.string().trim().default(''),
+      lastName: z.string().trim().max(80).default(''),
+      dateOfBirth: z.string().trim().max(10).default(''),
+      mobile: z.string().trim().max(40).default(''),
+      otherPhone: z.string().trim().max(40).default(''),
+      email: z.string().trim().max(254).default(''),
     }),
     output: z.array(duplicate),
     roles: ALL_STAFF,
@@ -279,26 +283,30 @@ export const clientsContract = {
   'clients.create': method({
     summary: 'Add a client',
     input: clientInput,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'create' },
   }),
   'clients.update': method({
     summary: 'Change a client record',
-    input: z.object({ id: z.number().int().positive(), client: clientInput }),
-    output: clientRecord,
+    input: savesOn(z.object({ id: z.number().int().positive(), client: clientInput })),
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'save' },
   }),
   'clients.archive': method({
     summary: 'Archive a client',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ['owner', 'reception'],
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.unarchive': method({
     summary: 'Bring back an archived client',
     input: clientId,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ['owner', 'reception'],
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.addAlert': method({
     summary: 'Add a medical alert',
@@ -308,14 +316,16 @@ export const clientsContract = {
       severity: severity.default('caution'),
       acknowledgeOnOpen: z.boolean().default(false),
     }),
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.removeAlert': method({
     summary: 'Remove a medical alert',
     input: z.object({ clientId: z.number().int().positive(), alertId: z.number().int() }),
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.acknowledgeAlerts': method({
     summary: 'Acknowledge medical alerts',
@@ -326,8 +336,9 @@ export const clientsContract = {
   'clients.saveQuestionnaire': method({
     summary: 'Record a health questionnaire',
     input: questionnaireInput,
-    output: clientRecord,
+    output: revisioned(clientRecord),
     roles: ALL_STAFF,
+    revision: { kind: 'client', as: 'read' },
   }),
   'clients.appointments': method({
     summary: "See a client's appointments",
@@ -344,14 +355,16 @@ export const clientsContract = {
   'clients.settings': method({
     summary: 'Read the client record settings',
     input: z.object({}),
-    output: clientSettings,
+    output: revisioned(clientSettings),
     roles: ALL_STAFF,
+    revision: { kind: 'client-settings', as: 'read' },
   }),
   'clients.updateSettings': method({
     summary: 'Change the client record settings',
-    input: clientSettings,
-    output: clientSettings,
+    input: savesOn(clientSettings),
+    output: revisioned(clientSettings),
     roles: ['owner'],
+    revision: { kind: 'client-settings', as: 'save' },
   }),
   'clients.merge': method({
     summary: 'Merge two client records',
@@ -359,7 +372,10 @@ export const clientsContract = {
       keepId: z.number().int().positive(),
       mergeId: z.number().int().positive(),
       /** Fields whose value comes from the record being merged away; the rest are kept. */
-      take: z.array(z.enum(MERGEABLE_FIELDS as [string, ...string[]])).default([]),
+      take: z
+        .array(z.enum(MERGEABLE_FIELDS as [string, ...string[]]))
+        .max(MERGEABLE_FIELDS.length)
+        .default([]),
     }),
     output: z.object({ mergeId: z.number().int(), client: clientRecord }),
     roles: ['owner'],

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Role } from '../roles'
+import type { RevisionUse } from './revisions'
 
 /**
  * Who may call a method. 'public' is only for what must work before anyone signs in
@@ -14,8 +15,16 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   input: I
   output: O
   roles: Access
+  /** A record two screens can edit: the router checks and stamps its revision. */
+  revision?: RevisionUse
 }
 
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O> & { revision?: undefined },
+): MethodSpec<I, O>
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O> & { revision: RevisionUse },
+): MethodSpec<I, O> & { revision: RevisionUse }
 export function method<I extends z.ZodType, O extends z.ZodType>(
   spec: MethodSpec<I, O>,
 ): MethodSpec<I, O> {

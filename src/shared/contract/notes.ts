@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MARK_KINDS, REGION_BY_ID } from '../notes/body-regions'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 const CLINICAL = ['owner', 'therapist'] as const
 const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
@@ -52,7 +53,10 @@ const painScore = z
 
 export const bodyMark = z
   .object({
-    region: z.string().refine((r) => REGION_BY_ID.has(r), 'Unknown body region'),
+    region: z
+      .string()
+      .max(40)
+      .refine((r) => REGION_BY_ID.has(r), 'Unknown body region'),
     x: z.number().min(0).max(100),
     y: z.number().min(0).max(220),
     kind: z.enum(MARK_KINDS),
@@ -63,10 +67,9 @@ export type BodyMark = z.output<typeof bodyMark>
 
 /** What the therapist types: saved as a draft until signed. */
 export const noteContent = z.object({
-  sections: z.record(
-    z.string(),
-    z.string().max(20_000, 'Keep each section under 20,000 characters'),
-  ),
+  sections: z
+    .record(z.string().max(40), z.string().max(20_000, 'Keep each section under 20,000 characters'))
+    .refine((s) => Object.keys(s).length <= 40, 'A note has at most 40 sections'),
   painBefore: painScore,
   painAfter: painScore,
   areas: text(2000),
@@ -158,14 +161,16 @@ export const notesContract = {
   'notes.templates': method({
     summary: 'List note templates',
     input: z.object({ includeInactive: z.boolean().default(false) }),
-    output: z.array(noteTemplate),
+    output: z.array(revisioned(noteTemplate)),
     roles: CLINICAL,
+    revision: { kind: 'note-template', as: 'list' },
   }),
   'notes.saveTemplate': method({
     summary: 'Add or change a note template',
-    input: templateInput,
-    output: noteTemplate,
+    input: savesOn(templateInput),
+    output: revisioned(noteTemplate),
     roles: ['owner'],
+    revision: { kind: 'note-template', as: 'save' },
   }),
   'notes.listForClient': method({
     summary: 'List a client’s treatment notes',
@@ -197,7 +202,8 @@ export const notesContract = {
   }),
   'notes.saveDraft': method({
     summary: 'Save a draft treatment note',
-    input: z.object({ id, content: noteContent }),
+    /** baseRevision: the note's `revision` this save builds on; a stale one is a 'conflict'. */
+    input: z.object({ id, baseRevision: z.number().int().min(0), content: noteContent }),
     output: saved,
     roles: CLINICAL,
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 export const retentionSettings = z.object({
   years: z
@@ -27,14 +28,16 @@ export const retentionContract = {
   'retention.list': method({
     summary: 'List client records past their retention period',
     input: z.object({}),
-    output: z.object({ years: z.number().int(), clients: z.array(retentionDue) }),
+    output: revisioned(z.object({ years: z.number().int(), clients: z.array(retentionDue) })),
     roles: ['owner'],
+    revision: { kind: 'retention-settings', as: 'read' },
   }),
   'retention.updateSettings': method({
     summary: 'Change how long client records are kept',
-    input: retentionSettings,
-    output: retentionSettings,
+    input: savesOn(retentionSettings),
+    output: revisioned(retentionSettings),
     roles: ['owner'],
+    revision: { kind: 'retention-settings', as: 'save' },
   }),
   'retention.anonymise': method({
     summary: 'Anonymise a client record',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { method } from './define'
+import { revisioned, savesOn } from './revisions'
 
 export const SUPPORTED_LOCALES = ['en-GB', 'en-IE', 'en-US', 'en-AU', 'en-NZ', 'en-CA'] as const
 
@@ -31,10 +32,11 @@ export const clinicSettingsInput = z.object({
     .refine((v) => v === '' || isValidPhoneNumber(v, 'GB'), {
       message: 'Enter a valid phone number, e.g. 020 7946 0000 or +44 20 7946 0000',
     }),
-  timeZone: z.string().refine(isTimeZone, { message: 'Choose a time zone from the list' }),
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'Choose a time zone from the list' }),
   currency: z
     .string()
     .trim()
+    .max(8)
     .toUpperCase()
     .refine(isCurrency, { message: 'Choose a currency code such as GBP or EUR' }),
   locale: z.enum(SUPPORTED_LOCALES, { message: 'Choose a locale from the list' }),
@@ -52,13 +54,15 @@ export const settingsContract = {
   'settings.get': method({
     summary: 'Read the clinic settings',
     input: z.object({}),
-    output: clinicSettings,
+    output: revisioned(clinicSettings),
     roles: ['owner', 'reception', 'therapist'],
+    revision: { kind: 'clinic-settings', as: 'read' },
   }),
   'settings.update': method({
     summary: 'Change the clinic settings',
-    input: clinicSettingsInput,
-    output: clinicSettings,
+    input: savesOn(clinicSettingsInput),
+    output: revisioned(clinicSettings),
     roles: ['owner'],
+    revision: { kind: 'clinic-settings', as: 'save' },
   }),
 }

@@ -113,8 +113,8 @@ export const notesHandlers: HandlersOf<'notes.'> = {
 
   // Autosave runs every few seconds while a therapist types: no audit line per keystroke
   // batch; starting, signing and discarding are audited.
-  'notes.saveDraft': (ctx, { id, content }) =>
-    saveDraft(ctx.db, signedIn(ctx.session), id, content, ctx.now),
+  'notes.saveDraft': (ctx, { id, baseRevision, content }) =>
+    saveDraft(ctx.db, signedIn(ctx.session), id, baseRevision, content, ctx.now),
 
   'notes.sign': async (ctx, { id }) => {
     const row = await signNote(ctx.db, signedIn(ctx.session), id, ctx.now)

@@ -28,7 +28,10 @@ export const retentionHandlers: HandlersOf<'retention.'> = {
 
   'retention.anonymise': async ({ db, now, audit, afterCommit, core }, { clientId }) => {
     const { unusedAttachments } = await anonymiseClient(db, clientId, now)
-    afterCommit(() => removeAttachmentFiles(core.attachmentsDir, unusedAttachments))
+    afterCommit(() => {
+      removeAttachmentFiles(core.attachmentsDir, unusedAttachments)
+      core.truncateWal()
+    })
     await audit({
       action: 'client.anonymise',
       entityType: 'client',
@@ -38,8 +41,9 @@ export const retentionHandlers: HandlersOf<'retention.'> = {
     return { id: clientId }
   },
 
-  'retention.delete': async ({ db, audit }, { clientId }) => {
+  'retention.delete': async ({ db, audit, afterCommit, core }, { clientId }) => {
     await deleteClient(db, clientId)
+    afterCommit(() => core.truncateWal())
     await audit({
       action: 'client.delete',
       entityType: 'client',

@@ -1,10 +1,22 @@
-import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract'
+import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract'
 import type { HandlerContext } from '../context'
+
+/** What a revision-stamped answer is without its `revision`: the router adds that. */
+type Unstamped<T> = T extends (infer Item)[]
+  ? Unstamped<Item>[]
+  : T extends { revision: number }
+    ? Omit<T, 'revision'>
+    : T
+
+/** A handler's answer: for a revisioned record, without `revision` (withRevisions adds it). */
+type HandlerOutput<M extends MethodName> = Contract[M] extends { revision: object }
+  ? Unstamped<OutputOf<M>>
+  : OutputOf<M>
 
 export type Handler<M extends MethodName> = (
   ctx: HandlerContext,
   input: ParsedInputOf<M>,
-) => Promise<OutputOf<M>>
+) => Promise<HandlerOutput<M>>
 
 /** The handlers for one domain's methods, e.g. HandlersOf<'settings.'>. */
 export type HandlersOf<Prefix extends string> = {

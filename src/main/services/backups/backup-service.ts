@@ -24,6 +24,7 @@ import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } fr
 import { quickCheckOffThread } from './integrity-check'
 import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
+import { carryAuditInto } from '../../db/audit-carry-over'
 import { candidateFileOf, swapInDatabase } from './restore-swap'
 import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
 
@@ -352,7 +353,11 @@ export class BackupService {
       }
 
       progress('Replacing the database', 75)
-      await swapInDatabase(live, this.file, candidate, reopen, keepOldAs)
+      // The audit log is append-only: entries written since the backup outlive the restore.
+      let carried = 0
+      await swapInDatabase(live, this.file, candidate, reopen, keepOldAs, (current) => {
+        carried = carryAuditInto(current.sqlite, candidate)
+      })
 
       progress('Recording the restore', 95)
       const taken = new Date(found.manifest.createdAt)
@@ -363,7 +368,7 @@ export class BackupService {
           action: 'backups.restore',
           entityType: 'backup',
           entityId: found.manifest.name,
-          summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}`,
+          summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}; ${carried} later audit entr${carried === 1 ? 'y' : 'ies'} carried over`,
         },
         this.#now(),
       )

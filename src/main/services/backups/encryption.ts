@@ -8,6 +8,8 @@ import {
 import { createReadStream, createWriteStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
+import { z } from 'zod'
+import { DomainError } from '../domain-error'
 
 /**
  * An encrypted backup: MAGIC, a length-prefixed JSON header (scrypt salt and cost, GCM iv),
@@ -24,11 +26,34 @@ export interface KdfParams {
   p: number
 }
 
-interface Header extends KdfParams {
-  v: 1
-  cipher: 'aes-256-gcm'
-  iv: string // base64
-}
+/**
+ * What a header may say. The cost is read before the tag can be checked, so a crafted file
+ * could otherwise ask for any scrypt work (N = 2^20 held the command queue for 2.3 s; more
+ * exhausts memory). Plinth writes N = 2^17, r = 8, p = 1: allow a little above, nothing more.
+ */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+const headerSchema = z.object({
+  v: z.literal(1),
+  cipher: z.literal('aes-256-gcm'),
+  salt: z.string().min(16).max(64).regex(BASE64),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 18)
+    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+  r: z.number().int().min(1).max(16),
+  p: z.number().int().min(1).max(4),
+  iv: z.string().min(16).max(24).regex(BASE64),
+})
+type Header = z.output<typeof headerSchema>
+
+/** The file says it is an encrypted backup, but its header is not one Plinth would write. */
+export const damagedHeader = () =>
+  new DomainError(
+    'rule_broken',
+    'This backup’s header is damaged or was not made by Plinth, so it cannot be restored. Choose another backup.',
+  )
 
 /** OWASP's 2023 scrypt floor (N=2^17, r=8, p=1): ~0.3 s and 128 MiB once per passphrase. */
 export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const
@@ -105,11 +130,18 @@ export async function readEncryptionHeader(
     await handle.read(start, 0, start.length, 0)
     if (!start.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('Not an encrypted backup')
     const length = start.readUInt32BE(MAGIC.length)
-    if (length > 4096) throw new Error('Damaged backup header')
+    if (length > 4096) throw damagedHeader()
     const headerBytes = Buffer.alloc(length)
     await handle.read(headerBytes, 0, length, start.length)
-    const header = JSON.parse(headerBytes.toString('utf8')) as Header
-    return { header, prefix: Buffer.concat([start, headerBytes]) }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(headerBytes.toString('utf8'))
+    } catch {
+      throw damagedHeader()
+    }
+    const header = headerSchema.safeParse(parsed)
+    if (!header.success) throw damagedHeader()
+    return { header: header.data, prefix: Buffer.concat([start, headerBytes]) }
   } finally {
     await handle.close()
   }

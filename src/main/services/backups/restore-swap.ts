@@ -30,8 +30,8 @@ export function recoverInterruptedRestore(databaseFile: string): boolean {
 }
 
 /**
- * Swaps the live database for a checked candidate file, with no command in flight: the
- * old connection is checkpointed and closed, the old file moved aside, the candidate
+ * Swaps the live database for a checked candidate file, with no command in flight: what
+ * `carryOver` copies goes into the candidate first, then the old connection is checkpointed and closed, the old file moved aside, the candidate
  * renamed into place (same folder, so the rename is atomic) and opened (and migrated).
  * If the new file will not open, the old one goes back and the error is rethrown.
  */
@@ -42,9 +42,16 @@ export async function swapInDatabase(
   reopen: (file: string) => Promise<Connection>,
   /** Keep the old file under this name instead of deleting it (when it could not be backed up). */
   keepOldAs?: string,
+  /**
+   * Runs with no command in flight, before the old connection closes: carries what must
+   * outlive the swap (the audit log) from the old file into the candidate. If it throws,
+   * nothing is swapped.
+   */
+  carryOver?: (current: Connection) => void,
 ): Promise<void> {
   let failure: unknown = null
   await live.exclusive(async (current) => {
+    carryOver?.(current)
     current.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     await current.close()
     const aside = asideFileOf(databaseFile)

@@ -8,6 +8,8 @@ import { displayNameOf, requireLiveClient, type ClientRow } from './client-recor
 import { normalisedColumns } from './normalise'
 import { reindexClient } from './search-index'
 import { moveNotesInSearch } from '../notes/note-search'
+import { bumpRevision } from '../revisions'
+import { assertNotWorkedOnSince, footprintOf, type MergeFootprint } from './merge-work-check'
 
 /**
  * Every table whose rows belong to a client, moved to the kept record by a merge (and back
@@ -63,7 +65,12 @@ interface MergeSnapshot {
   kept: ClientRow
   merged: Pick<ClientRow, 'archived_at' | 'archived_by'>
   moved: Record<string, number[]>
+  /** Absent from merges made before undo checked for work done since (issue 11, item 21). */
+  footprint?: MergeFootprint
 }
+
+const clientColumnOf = (table: string): string =>
+  CLIENT_OWNED_TABLES.find((t) => t.table === table)?.column ?? 'client_id'
 
 export async function mergeClients(
   db: Kysely<DB>,
@@ -120,6 +127,7 @@ export async function mergeClients(
     kept,
     merged: { archived_at: merged.archived_at, archived_by: merged.archived_by },
     moved,
+    footprint: await footprintOf(db, moved, clientColumnOf),
   }
   const row = await db
     .insertInto('client_merges')
@@ -136,6 +144,8 @@ export async function mergeClients(
   for (const id of [keepId, mergeId]) {
     await reindexClient(db, id)
     await refreshAlertSummary(db, id)
+    // Fields were taken over: a client form opened before the merge must not save over them.
+    await bumpRevision(db, 'client', id)
   }
   return {
     mergeId: row.id,
@@ -145,7 +155,9 @@ export async function mergeClients(
 
 /**
  * Puts both records back as they were. Refused once the kept record has been edited since
- * (undoing would silently throw that edit away) or merged onward.
+ * (undoing would silently throw that edit away) or merged onward, and once anything the
+ * merge moved has been worked on (see assertNotWorkedOnSince: a note signed on a moved
+ * appointment would otherwise stay on the kept record, pointing at the other's appointment).
  */
 export async function undoMerge(
   db: Kysely<DB>,
@@ -168,10 +180,16 @@ export async function undoMerge(
     )
   }
   const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot
+  await assertNotWorkedOnSince(
+    db,
+    snapshot.moved,
+    snapshot.footprint ?? (await legacyFootprint(db, snapshot.moved)),
+    clientColumnOf,
+  )
   const { id: _id, ...before } = snapshot.kept
   await db.updateTable('clients').set(before).where('id', '=', merge.kept_id).execute()
   for (const [table, ids] of Object.entries(snapshot.moved)) {
-    const column = CLIENT_OWNED_TABLES.find((t) => t.table === table)?.column ?? 'client_id'
+    const column = clientColumnOf(table)
     if (ids.length === 0) continue
     await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${merge.merged_id}
               WHERE id IN (${sql.join(ids)})`.execute(db)
@@ -196,6 +214,28 @@ export async function undoMerge(
   for (const clientId of [merge.kept_id, merge.merged_id]) {
     await reindexClient(db, clientId)
     await refreshAlertSummary(db, clientId)
+    await bumpRevision(db, 'client', clientId)
   }
   return { keptId: merge.kept_id, restoredId: merge.merged_id }
+}
+
+/**
+ * For a merge recorded before footprints were kept: its moved rows count as unchanged, and
+ * only the rows that refer to a moved row from outside what was moved (a note on a moved
+ * appointment written on the kept record) count as work done since.
+ */
+async function legacyFootprint(
+  db: Kysely<DB>,
+  moved: Record<string, number[]>,
+): Promise<MergeFootprint> {
+  const now = await footprintOf(db, moved, clientColumnOf)
+  const dependants: Record<string, number[]> = {}
+  for (const [key, ids] of Object.entries(now.dependants)) {
+    const table = key.split('.')[0]!
+    const movedHere = new Set(moved[table] ?? [])
+    dependants[key] = CLIENT_OWNED_TABLES.some((t) => t.table === table)
+      ? ids.filter((id) => movedHere.has(id))
+      : ids
+  }
+  return { rows: now.rows, dependants }
 }

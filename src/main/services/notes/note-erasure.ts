@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { ERASED_NOTE_TEXT } from '../../db/migrations/0600-signed-note-moves'
 import type { DB } from '../../db/schema'
 import { blobPath } from './attachments'
-import { unindexNotes } from './note-search'
+import { eraseNotesFromSearch } from './note-search'
 
 /**
  * Anonymising a client (retention) removes the clinical text of their notes, signed or
@@ -34,7 +34,7 @@ export async function eraseClientNotes(
     .where('id', 'in', noteIds)
     .execute()
   await db.updateTable('note_addenda').set({ body: '' }).where('note_id', 'in', noteIds).execute()
-  await unindexNotes(db, noteIds)
+  await eraseNotesFromSearch(db, noteIds)
 
   const attached = await db
     .selectFrom('note_attachments')

@@ -206,6 +206,14 @@ export async function startNote(
   return { row, created: true }
 }
 
+/** The typed refusal of a save made from a screen showing an older revision. */
+export function staleNote(): DomainError {
+  return new DomainError(
+    'conflict',
+    'This note was changed elsewhere (on another screen or desk) since this screen loaded it, so these changes were not saved. Your typing is still on screen.',
+  )
+}
+
 function assertDraft(row: NoteRow): void {
   if (row.signed_at !== null) {
     throw new DomainError(
@@ -215,10 +223,17 @@ function assertDraft(row: NoteRow): void {
   }
 }
 
+/**
+ * Saves the author's draft over the revision it was based on. `baseRevision` is the note's
+ * `revision` the editor loaded (or last saved); when the note has moved on since (saved from
+ * another screen or desk), the save is refused with a 'conflict' and nothing is written, so
+ * a stale screen can never put its older text over newer work.
+ */
 export async function saveDraft(
   db: Kysely<DB>,
   session: Session,
   id: number,
+  baseRevision: number,
   content: NoteContent,
   now: Date,
 ): Promise<{ id: number; revision: number; updatedAt: string }> {
@@ -237,6 +252,7 @@ export async function saveDraft(
       'This note is signed and cannot be changed. Add an addendum to correct it.',
     )
   }
+  if (row.revision !== baseRevision) throw staleNote()
   const fields = JSON.parse(row.template_fields) as TemplateField[]
   // Keep only the template's sections: a stale editor cannot add fields the note lacks.
   const sections = Object.fromEntries(fields.map((f) => [f.id, content.sections[f.id] ?? '']))
@@ -260,6 +276,7 @@ export async function saveDraft(
       updated_at: updatedAt,
     })
     .where('id', '=', id)
+    .where('revision', '=', baseRevision)
     .execute()
   await indexNote(db, id, row.client_id, searchableText({ ...content, sections }, fields))
   return { id, revision, updatedAt }

@@ -42,6 +42,19 @@ export async function unindexNotes(db: Kysely<DB>, noteIds: number[]): Promise<v
   await sql`DELETE FROM notes_search WHERE rowid IN (${sql.join(noteIds)})`.execute(db)
 }
 
+/**
+ * Removes erased notes from the index for good. An FTS5 delete only writes a tombstone: the
+ * words stay readable in the older index segments until they are merged, so an erasure
+ * (retention, GDPR) also rewrites the index into one segment ('optimize',
+ * https://sqlite.org/fts5.html#the_optimize_command). That rewrites the whole index, which
+ * is fine for an owner's rare erasure and wrong for an everyday save, so only erasures call it.
+ */
+export async function eraseNotesFromSearch(db: Kysely<DB>, noteIds: number[]): Promise<void> {
+  if (noteIds.length === 0) return
+  await unindexNotes(db, noteIds)
+  await sql`INSERT INTO notes_search (notes_search) VALUES ('optimize')`.execute(db)
+}
+
 /** A merge moved these notes to another client: their words now answer that client's search. */
 export async function moveNotesInSearch(
   db: Kysely<DB>,

@@ -12,13 +12,27 @@ export function useAuthStatus() {
   })
 }
 
+/** Where everyone starts: the screen no one's records are opened from. */
+export const LANDING_HASH = '#/diary'
+
 /**
  * After sign-in, sign-out, lock or unlock: everything cached for the previous state is
  * dropped (nothing of one user's data stays in view for the next), then the new status set.
+ *
+ * A sign-in (`signedIn: true`: the sign-in screen, Switch user, first run) or an unlock that
+ * brings in someone other than who was there opens the diary, not the screen the previous
+ * person left: otherwise the next person's session would open (and the audit record them
+ * opening) whatever was on screen, say a treatment note they never chose to read.
  */
 export function useApplyAuthStatus() {
   const queryClient = useQueryClient()
-  return (status: AuthStatus) => {
+  return (status: AuthStatus, options: { signedIn?: boolean } = {}) => {
+    const before = queryClient.getQueryData<AuthStatus>(authKey)?.user?.id ?? null
+    const after = status.locked ? null : (status.user?.id ?? null)
+    if (after !== null && (options.signedIn === true || before !== after)) {
+      // Replace, so Back does not lead into the previous person's screen either.
+      window.history.replaceState(null, '', LANDING_HASH)
+    }
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKey[0] })
     queryClient.setQueryData(authKey, status)
   }

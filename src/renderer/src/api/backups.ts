@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { BackupSettingsInput } from '../../../shared/contract/backups'
+import type { InputOf } from '../../../shared/contract'
 import { api } from './client'
 
 const backupsKey = ['backups'] as const
@@ -21,7 +21,8 @@ export function useBackupSettings() {
 export function useUpdateBackupSettings() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: BackupSettingsInput) => api.call('backups.updateSettings', input),
+    mutationFn: (input: InputOf<'backups.updateSettings'>) =>
+      api.call('backups.updateSettings', input),
     onSuccess: (saved) => {
       queryClient.setQueryData([...backupsKey, 'settings'], saved)
       void queryClient.invalidateQueries({ queryKey: [...backupsKey, 'list'] })

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { Revisioned } from '../../../shared/contract/revisions'
 import type { InputOf } from '../../../shared/contract'
 import type { ClientRecord } from '../../../shared/contract/clients'
 import { api } from './client'
@@ -43,11 +44,11 @@ export function useDuplicates(probe: InputOf<'clients.duplicates'>, enabled: boo
 }
 
 /** After any change to a record: the record itself is replaced, searches and history refetch. */
-function useRecordMutation<I>(call: (input: I) => Promise<ClientRecord>) {
+function useRecordMutation<I>(call: (input: I) => Promise<Revisioned<ClientRecord>>) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: call,
-    onSuccess: (record: ClientRecord) => {
+    onSuccess: (record: Revisioned<ClientRecord>) => {
       queryClient.setQueryData(clientKey(record.id), record)
       void queryClient.invalidateQueries({ queryKey: ['clients', 'search'] })
       void queryClient.invalidateQueries({ queryKey: ['clients', 'timeline', record.id] })

@@ -17,8 +17,10 @@ export function useNote(id: number) {
   return useQuery({
     queryKey: noteKey(id),
     queryFn: () => api.call('notes.get', { id }),
-    // A note being written is the one on screen: never refetch it under the therapist's hands.
+    // Every opening reads main's copy (a cached one may predate saves made since, here or at
+    // another desk); once open it is never refetched under the therapist's hands.
     staleTime: Infinity,
+    refetchOnMount: 'always',
     refetchOnWindowFocus: false,
   })
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { InputOf } from '../../../shared/contract'
 import { api } from './client'
 
 const retentionKey = ['retention'] as const
@@ -10,7 +11,8 @@ export function useRetentionList() {
 export function useUpdateRetention() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (years: number) => api.call('retention.updateSettings', { years }),
+    mutationFn: (input: InputOf<'retention.updateSettings'>) =>
+      api.call('retention.updateSettings', input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: retentionKey }),
   })
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ClinicSettings, ClinicSettingsInput } from '../../../shared/contract/settings'
+import type { InputOf, OutputOf } from '../../../shared/contract'
 import { api } from './client'
 
 const settingsKey = ['settings'] as const
@@ -11,7 +11,7 @@ export function useClinicSettings() {
 export function useUpdateClinicSettings() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: ClinicSettingsInput) => api.call('settings.update', input),
-    onSuccess: (saved: ClinicSettings) => queryClient.setQueryData(settingsKey, saved),
+    mutationFn: (input: InputOf<'settings.update'>) => api.call('settings.update', input),
+    onSuccess: (saved: OutputOf<'settings.update'>) => queryClient.setQueryData(settingsKey, saved),
   })
 }

@@ -23,7 +23,7 @@ export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }
     setMessage(null)
     try {
       const outcome = await api.call('auth.signIn', values)
-      if (outcome.status === 'signed-in') return apply(outcome.auth)
+      if (outcome.status === 'signed-in') return apply(outcome.auth, { signedIn: true })
       setMessage(outcome.message)
       resetField('password')
       setFocus('password')

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import {
@@ -29,8 +31,9 @@ export function BackupSettingsForm() {
   return <SettingsForm saved={settings.data} />
 }
 
-function SettingsForm({ saved }: { saved: BackupSettings }) {
+function SettingsForm({ saved }: { saved: Revisioned<BackupSettings> }) {
   const update = useUpdateBackupSettings()
+  const base = useBaseRevision(saved.revision)
   const [formError, setFormError] = useState<string | null>(null)
   const [savedNote, setSavedNote] = useState<string | null>(null)
   const form = useForm<BackupSettingsInput, unknown, BackupSettingsInput>({
@@ -47,7 +50,11 @@ function SettingsForm({ saved }: { saved: BackupSettings }) {
     setSavedNote(null)
     try {
       const { passphrase, ...rest } = input
-      const result = await update.mutateAsync(passphrase ? input : rest)
+      const result = await update.mutateAsync({
+        ...(passphrase ? input : rest),
+        baseRevision: base.get(),
+      })
+      base.saved(result.revision)
       reset(valuesOf(result))
       setSavedNote('Backup settings saved')
     } catch (error) {

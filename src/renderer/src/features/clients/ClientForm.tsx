@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
@@ -11,7 +12,16 @@ import {
 } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
-import { clearClientDraft, draftKey, readClientDraft, writeClientDraft } from './client-drafts'
+import {
+  clearClientDraft,
+  draftKey,
+  readClientDraft,
+  readDraftNotice,
+  restoredBase,
+  setDraftNotice,
+  writeClientDraft,
+} from './client-drafts'
+import { useBaseRevision } from '../../components/use-base-revision'
 import {
   EMPTY_CLIENT,
   clientFormSchema,
@@ -34,7 +44,7 @@ const REASON_TEXT = {
 
 interface ClientFormProps {
   /** The saved record when editing; null when adding a new client. */
-  saved: ClientRecord | null
+  saved: Revisioned<ClientRecord> | null
   onSaved(record: ClientRecord): void
   onCancel(): void
 }
@@ -42,12 +52,14 @@ interface ClientFormProps {
 export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const key = draftKey(saved?.id ?? null)
   const [restored] = useState(() => readClientDraft(key))
-  const [formError, setFormError] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(() => readDraftNotice(key))
   const [formWarning, setFormWarning] = useState<string | null>(null)
   const [duplicatesSeen, setDuplicatesSeen] = useState(false)
   const referralSources = useClientSettings().data?.referralSources ?? []
   const create = useCreateClient()
   const update = useUpdateClient()
+  // A restored draft was typed on the revision it started from, not on today's record.
+  const base = useBaseRevision(restoredBase(key) ?? saved?.revision)
   const saving = create.isPending || update.isPending
   const defaults = useMemo(() => (saved ? formValuesOf(saved) : EMPTY_CLIENT), [saved])
 
@@ -66,13 +78,13 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   const who = saved ? saved.displayName : 'The new client'
   useEffect(() => {
     if (formState.isDirty) {
-      writeClientDraft(key, values)
+      writeClientDraft(key, values, base.get())
       setUnsaved(who)
     } else {
       clearClientDraft(key)
       setUnsaved(null)
     }
-  }, [values, formState.isDirty, key, who])
+  }, [values, formState.isDirty, key, who, base])
   useEffect(() => () => setUnsaved(null), [])
 
   // Unsaved edits warn before leaving: by an in-app link (sidebar, breadcrumbs) or by
@@ -120,9 +132,10 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       }
       try {
         const record = saved
-          ? await update.mutateAsync({ id: saved.id, client: input })
+          ? await update.mutateAsync({ id: saved.id, client: input, baseRevision: base.get() })
           : await create.mutateAsync(input)
         clearClientDraft(key)
+        base.saved(record.revision)
         setUnsaved(null)
         reset(formValuesOf(record))
         onSaved(record)
@@ -137,6 +150,9 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           }
         }
         setFormError(error instanceof Error ? error.message : 'Saving failed.')
+        // The screen is reread after a stale save; the restored draft says why it was kept.
+        if (error instanceof RpcError && error.code === 'conflict')
+          setDraftNotice(key, error.message)
       }
     },
     [
@@ -149,6 +165,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       reset,
       onSaved,
       setError,
+      base,
     ],
   )
   const submit = handleSubmit(onSubmit)

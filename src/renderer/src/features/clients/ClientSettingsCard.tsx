@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import type { ClientSettings } from '../../../../shared/contract/clients'
 import { RpcError } from '../../../../shared/rpc'
 import { useClientSettings, useUpdateClientSettings } from '../../api/clients'
@@ -12,7 +13,7 @@ export function ClientSettingsCard() {
   return <ClientSettingsForm key={JSON.stringify(settings.data)} saved={settings.data} />
 }
 
-function ClientSettingsForm({ saved }: { saved: ClientSettings }) {
+function ClientSettingsForm({ saved }: { saved: Revisioned<ClientSettings> }) {
   const update = useUpdateClientSettings()
   const [months, setMonths] = useState(String(saved.questionnaireReviewMonths))
   const [sources, setSources] = useState(saved.referralSources.join('\n'))
@@ -25,6 +26,8 @@ function ClientSettingsForm({ saved }: { saved: ClientSettings }) {
     setMessage(null)
     try {
       await update.mutateAsync({
+        // The form remounts with each saved version (its key), so this is what it shows.
+        baseRevision: saved.revision,
         questionnaireReviewMonths: Number(months),
         referralSources: sources
           .split('\n')

@@ -1,13 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { Note, NoteContent } from '../../../../shared/contract/notes'
 import { TECHNIQUES } from '../../../../shared/notes/body-regions'
 import { api } from '../../api/client'
-import { useDiscardDraft, useSignNote } from '../../api/notes'
+import { noteKey, useDiscardDraft, useSignNote } from '../../api/notes'
 import { Icon } from '../../components/Icon'
 import { clientHref } from '../clients/client-route'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { Field } from '../../components/Field'
 import { BodyChartEditor } from './BodyChart'
+import { holdBackInvalid, problemsFromServer, type FieldProblems } from './held-back-fields'
+import { NoteConflictBanner } from './NoteConflictBanner'
 import { useAutosave, type SaveState } from './use-autosave'
 
 const STATE_LABEL: Record<SaveState, string> = {
@@ -17,7 +21,7 @@ const STATE_LABEL: Record<SaveState, string> = {
   failed: 'Not saved',
 }
 
-function contentOf(note: Note): NoteContent {
+export function contentOf(note: Note): NoteContent {
   return {
     sections: Object.fromEntries(
       note.template.fields.map((f) => [f.id, note.sections[f.id] ?? '']),
@@ -43,9 +47,25 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
   const { register, control, getValues, setValue } = useForm<NoteContent>({
     defaultValues: contentOf(note),
   })
-  const autosave = useAutosave((content: NoteContent) =>
-    api.call('notes.saveDraft', { id: note.id, content }),
-  )
+  const queryClient = useQueryClient()
+  // The revision main last accepted from this screen: every save builds on it, so a save from
+  // a screen that fell behind (the note saved elsewhere) is refused instead of written over.
+  const revision = useRef(note.revision)
+  const lastSaved = useRef(contentOf(note))
+  const autosave = useAutosave(async (content: NoteContent) => {
+    const saved = await api.call('notes.saveDraft', {
+      id: note.id,
+      baseRevision: revision.current,
+      content,
+    })
+    revision.current = saved.revision
+    lastSaved.current = content
+    // The cached note is what the next visit to this note starts from: keep it current.
+    queryClient.setQueryData<Note>(noteKey(note.id), (old) =>
+      old ? { ...old, ...content, revision: saved.revision, updatedAt: saved.updatedAt } : old,
+    )
+  })
+  const [problems, setProblems] = useState<FieldProblems>({})
   const values = useWatch({ control })
   const first = useRef(true)
   useEffect(() => {
@@ -53,9 +73,13 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
       first.current = false
       return
     }
-    autosave.changed(normalise(getValues()))
+    const { toSave, problems: held } = holdBackInvalid(normalise(getValues()), lastSaved.current)
+    setProblems(held)
+    autosave.changed(toSave)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- values is the trigger
   }, [values])
+  const shown: FieldProblems = { ...problemsFromServer(autosave.fieldErrors), ...problems }
+  const heldCount = Object.keys(shown).length
   const sign = useSignNote()
   const [confirming, setConfirming] = useState(false)
   const marks = useWatch({ control, name: 'bodyMarks' }) ?? []
@@ -72,26 +96,58 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
     })
   }
 
+  const [signBlocked, setSignBlocked] = useState<string | null>(null)
   async function signNow() {
+    // A held-back field is not in the saved note: signing now would sign without it.
+    if (heldCount > 0) {
+      setSignBlocked('Correct the highlighted fields before signing; they are not saved yet.')
+      return
+    }
+    setSignBlocked(null)
     if (!(await autosave.flush())) return
     sign.mutate(note.id)
   }
 
   return (
     <form className="note-editor" onSubmit={(e) => e.preventDefault()} aria-label="Treatment note">
-      <div className={`autosave-state autosave-${autosave.state}`} role="status" aria-live="polite">
-        <Icon name={autosave.state === 'failed' ? 'alert' : 'check'} size={14} />{' '}
-        {STATE_LABEL[autosave.state]}
-        {autosave.error ? `: ${autosave.error}` : ''}
+      <div
+        className={`autosave-state autosave-${heldCount > 0 ? 'failed' : autosave.state}`}
+        role="status"
+        aria-live="polite"
+      >
+        <Icon name={autosave.state === 'failed' || heldCount > 0 ? 'alert' : 'check'} size={14} />{' '}
+        {heldCount > 0 && autosave.state === 'saved'
+          ? 'Other changes saved'
+          : STATE_LABEL[autosave.state]}
+        {autosave.error && !autosave.conflict ? `: ${autosave.error}` : ''}
+        {heldCount > 0 &&
+          ` · ${heldCount === 1 ? '1 field is' : `${heldCount} fields are`} not saved until corrected (highlighted)`}
       </div>
+      {autosave.conflict && (
+        <NoteConflictBanner
+          note={note}
+          message={autosave.error ?? ''}
+          mine={() => normalise(getValues())}
+          onKeepMine={async () => {
+            // The therapist chose their screen over the other save: build on the newest revision.
+            const latest = await api.call('notes.get', { id: note.id })
+            revision.current = latest.revision
+            autosave.changed(holdBackInvalid(normalise(getValues()), lastSaved.current).toSave)
+            await autosave.flush()
+          }}
+          onLoadSaved={async () => {
+            await autosave.drop()
+            // The screen remounts from main's copy (NoteScreen waits for the fresh read).
+            await queryClient.resetQueries({ queryKey: noteKey(note.id) })
+          }}
+        />
+      )}
 
       <section className="card" aria-labelledby="pain-title">
         <h2 id="pain-title">Pain and body chart</h2>
         <div className="pain-row">
-          <div className="field">
-            <label htmlFor="pain-before">Pain before (0–10)</label>
+          <Field label="Pain before (0–10)" error={shown['painBefore']}>
             <input
-              id="pain-before"
               type="number"
               min={0}
               max={10}
@@ -99,11 +155,9 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
               inputMode="numeric"
               {...register('painBefore', { setValueAs: painValue })}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="pain-after">Pain after (0–10)</label>
+          </Field>
+          <Field label="Pain after (0–10)" error={shown['painAfter']}>
             <input
-              id="pain-after"
               type="number"
               min={0}
               max={10}
@@ -111,33 +165,40 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
               inputMode="numeric"
               {...register('painAfter', { setValueAs: painValue })}
             />
-          </div>
+          </Field>
         </div>
         <BodyChartEditor
           marks={marks as NoteContent['bodyMarks']}
           onChange={(next) => setValue('bodyMarks', next, { shouldDirty: true })}
         />
+        {shown['bodyMarks'] && (
+          <p className="field-error" role="alert">
+            Body chart: {shown['bodyMarks']}
+          </p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="sections-title">
         <h2 id="sections-title">{note.template.name}</h2>
         {note.template.fields.map((f) => (
-          <div className="field" key={f.id}>
-            <label htmlFor={`section-${f.id}`}>{f.label}</label>
-            <textarea id={`section-${f.id}`} rows={3} {...register(`sections.${f.id}`)} />
-            {f.hint && <p className="field-hint">{f.hint}</p>}
-          </div>
+          <Field key={f.id} label={f.label} hint={f.hint} error={shown[`sections.${f.id}`]}>
+            <textarea rows={3} {...register(`sections.${f.id}`)} />
+          </Field>
         ))}
       </section>
 
       <section className="card" aria-labelledby="treatment-title">
         <h2 id="treatment-title">Treatment</h2>
-        <div className="field">
-          <label htmlFor="areas">Areas treated</label>
-          <input id="areas" {...register('areas')} />
-        </div>
+        <Field label="Areas treated" error={shown['areas']}>
+          <input {...register('areas')} />
+        </Field>
         <fieldset className="technique-list">
           <legend>Techniques used</legend>
+          {shown['techniques'] && (
+            <p className="field-error" role="alert">
+              {shown['techniques']}
+            </p>
+          )}
           {TECHNIQUES.map((t) => (
             <label key={t} className="checkbox-chip">
               <input
@@ -159,7 +220,18 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
         </fieldset>
         <div className="field">
           <label htmlFor="pressure">Pressure</label>
-          <input id="pressure" list="pressure-options" {...register('pressure')} />
+          <input
+            id="pressure"
+            list="pressure-options"
+            aria-invalid={shown['pressure'] ? true : undefined}
+            aria-describedby={shown['pressure'] ? 'pressure-error' : undefined}
+            {...register('pressure')}
+          />
+          {shown['pressure'] && (
+            <p className="field-error" id="pressure-error" role="alert">
+              {shown['pressure']}
+            </p>
+          )}
           <datalist id="pressure-options">
             <option value="Light" />
             <option value="Medium" />
@@ -167,27 +239,28 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
             <option value="Deep" />
           </datalist>
         </div>
-        <div className="field">
-          <label htmlFor="response">Client’s response</label>
-          <textarea id="response" rows={2} {...register('response')} />
-        </div>
-        <div className="field">
-          <label htmlFor="aftercare">Aftercare advice given</label>
-          <textarea id="aftercare" rows={2} {...register('aftercare')} />
-        </div>
-        <div className="field">
-          <label htmlFor="home-exercises">Home exercises</label>
-          <textarea id="home-exercises" rows={2} {...register('homeExercises')} />
-        </div>
-        <div className="field">
-          <label htmlFor="next-session">Recommended next session</label>
-          <input id="next-session" {...register('nextSession')} />
-        </div>
+        <Field label="Client’s response" error={shown['response']}>
+          <textarea rows={2} {...register('response')} />
+        </Field>
+        <Field label="Aftercare advice given" error={shown['aftercare']}>
+          <textarea rows={2} {...register('aftercare')} />
+        </Field>
+        <Field label="Home exercises" error={shown['homeExercises']}>
+          <textarea rows={2} {...register('homeExercises')} />
+        </Field>
+        <Field label="Recommended next session" error={shown['nextSession']}>
+          <input {...register('nextSession')} />
+        </Field>
       </section>
 
       {children}
 
       <div className="note-actions">
+        {signBlocked && heldCount > 0 && (
+          <div className="banner banner-error" role="alert">
+            <Icon name="alert" /> {signBlocked}
+          </div>
+        )}
         {sign.isError && (
           <div className="banner banner-error" role="alert">
             <Icon name="alert" /> {sign.error.message}

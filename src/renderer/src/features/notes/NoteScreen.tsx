@@ -26,7 +26,10 @@ export const longWhen = (iso: string) => formatInstant(iso, "EEE d MMM yyyy 'at'
 /** #/clients/42/notes/17: the editor while it is the author's draft, the record once signed. */
 export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: number }) {
   const note = useNote(noteId)
-  if (note.isPending) return <p className="muted">Opening the note…</p>
+  // The editor starts from what it is given: never give it a cached copy main has not confirmed.
+  if (note.isPending || (note.isFetching && !note.isFetchedAfterMount)) {
+    return <p className="muted">Opening the note…</p>
+  }
   if (note.isError) {
     return (
       <div className="banner banner-error" role="alert">

@@ -1,4 +1,6 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import './notes.css'
 import { useState } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
@@ -34,7 +36,7 @@ function idFrom(label: string, taken: Set<string>): string {
 /** Settings → Note templates: templates are data the owner edits, no code. */
 export function TemplatesSection() {
   const templates = useNoteTemplates(true)
-  const [editing, setEditing] = useState<NoteTemplate | 'new' | null>(null)
+  const [editing, setEditing] = useState<Revisioned<NoteTemplate> | 'new' | null>(null)
   const [removing, setRemoving] = useState<NoteTemplate | null>(null)
   const [done, setDone] = useState<string | null>(null)
   return (
@@ -153,7 +155,14 @@ function DeleteTemplate({
   )
 }
 
-function TemplateForm({ template, onDone }: { template: NoteTemplate | null; onDone(): void }) {
+function TemplateForm({
+  template,
+  onDone,
+}: {
+  template: Revisioned<NoteTemplate> | null
+  onDone(): void
+}) {
+  const base = useBaseRevision(template?.revision)
   const save = useSaveTemplate()
   const { register, control, handleSubmit, setError, formState } = useForm<FormValues>({
     defaultValues: template
@@ -171,7 +180,7 @@ function TemplateForm({ template, onDone }: { template: NoteTemplate | null; onD
     attempt(async () => {
       const taken = new Set(v.fields.map((f) => f.id).filter(Boolean))
       await save.mutateAsync({
-        ...(template ? { id: template.id } : {}),
+        ...(template ? { id: template.id, baseRevision: base.get() } : {}),
         name: v.name,
         description: v.description,
         active: v.active,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { RpcError } from '../../../../shared/rpc'
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed'
 
@@ -13,6 +14,10 @@ export function useAutosave<T>(
 ): {
   state: SaveState
   error: string | null
+  /** The last save was refused because the record changed elsewhere (main's 'conflict'). */
+  conflict: boolean
+  /** Main's field errors from the last refused save. */
+  fieldErrors: readonly { path: string; message: string }[]
   changed(value: T): void
   /** Saves now; true when nothing is left unsaved. */
   flush(): Promise<boolean>
@@ -20,7 +25,9 @@ export function useAutosave<T>(
   drop(): Promise<void>
 } {
   const [state, setState] = useState<SaveState>('saved')
-  const [error, setError] = useState<string | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
+  const error =
+    failure === null ? null : failure instanceof Error ? failure.message : String(failure)
   const pending = useRef<{ value: T } | null>(null)
   const inFlight = useRef<Promise<void> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -40,13 +47,13 @@ export function useAutosave<T>(
     inFlight.current = saveRef
       .current(next.value)
       .then(() => {
-        setError(null)
+        setFailure(null)
         setState(pending.current ? 'unsaved' : 'saved')
       })
       .catch((e: unknown) => {
         // Keep the value: the next change or flush tries again with the newest text.
         pending.current ??= next
-        setError(e instanceof Error ? e.message : String(e))
+        setFailure(e)
         setState('failed')
       })
       .finally(() => {
@@ -95,5 +102,7 @@ export function useAutosave<T>(
     }
   }, [flush])
 
-  return { state, error, changed, flush, drop }
+  const conflict = failure instanceof RpcError && failure.code === 'conflict'
+  const fieldErrors = failure instanceof RpcError ? failure.fieldErrors : []
+  return { state, error, conflict, fieldErrors, changed, flush, drop }
 }

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { retentionSettings } from '../../../../shared/contract/retention'
@@ -44,7 +45,7 @@ export function RetentionSection() {
         Client records are kept for a number of years after the last treatment; for someone treated
         as a child, until their 25th birthday if that is later.
       </p>
-      {list.data && <RetentionYearsForm years={list.data.years} />}
+      {list.data && <RetentionYearsForm years={list.data.years} revision={list.data.revision} />}
       <ErrorBanner message={error ?? (list.isError ? list.error.message : null)} />
       <DoneNote message={done} />
       {list.data && list.data.clients.length === 0 && (
@@ -118,8 +119,9 @@ export function RetentionSection() {
   )
 }
 
-function RetentionYearsForm({ years }: { years: number }) {
+function RetentionYearsForm({ years, revision }: { years: number; revision: number }) {
   const update = useUpdateRetention()
+  const base = useBaseRevision(revision)
   const {
     register,
     handleSubmit,
@@ -130,7 +132,8 @@ function RetentionYearsForm({ years }: { years: number }) {
   const [saved, setSaved] = useState<string | null>(null)
   const onSubmit = handleSubmit((values) =>
     attempt(async () => {
-      await update.mutateAsync(values.years)
+      const result = await update.mutateAsync({ years: values.years, baseRevision: base.get() })
+      base.saved(result.revision)
       setSaved('Saved')
     }),
   )

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -22,8 +24,9 @@ export function SecuritySection() {
   return <SecurityForm saved={query.data} />
 }
 
-function SecurityForm({ saved }: { saved: SecuritySettings }) {
+function SecurityForm({ saved }: { saved: Revisioned<SecuritySettings> }) {
   const update = useUpdateSecuritySettings()
+  const base = useBaseRevision(saved.revision)
   const [done, setDone] = useState(false)
   const { register, handleSubmit, formState, setError, reset } = useForm<
     z.input<typeof securitySettings>,
@@ -35,7 +38,9 @@ function SecurityForm({ saved }: { saved: SecuritySettings }) {
   const submit = handleSubmit(async (values) => {
     setDone(false)
     await attempt(async () => {
-      reset(await update.mutateAsync(values))
+      const result = await update.mutateAsync({ ...values, baseRevision: base.get() })
+      base.saved(result.revision)
+      reset(result)
       setDone(true)
     })
   })

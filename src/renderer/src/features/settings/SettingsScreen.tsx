@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { formatInstant } from '../../clinic-time'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -26,7 +27,13 @@ import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
 import { SecuritySection } from './SecuritySection'
 import { NetworkSection } from '../network/NetworkSection'
-import { clearSettingsDraft, readSettingsDraft, writeSettingsDraft } from './settings-draft'
+import { useBaseRevision } from '../../components/use-base-revision'
+import {
+  clearSettingsDraft,
+  readSettingsDraft,
+  readSettingsDraftBase,
+  writeSettingsDraft,
+} from './settings-draft'
 
 type FormValues = ClinicSettingsInput
 
@@ -109,8 +116,9 @@ function ClinicSection() {
   )
 }
 
-function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
+function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
   const update = useUpdateClinicSettings()
+  const base = useBaseRevision(readSettingsDraftBase() ?? saved.revision)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [restored] = useState(() => readSettingsDraft())
 
@@ -127,20 +135,21 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
 
   const values = useWatch({ control })
   useEffect(() => {
-    if (formState.isDirty) writeSettingsDraft(values as FormValues)
+    if (formState.isDirty) writeSettingsDraft(values as FormValues, base.get())
     else clearSettingsDraft()
-  }, [values, formState.isDirty])
+  }, [values, formState.isDirty, base])
 
   const { formError, setFormError, attempt } = useFormError(setError)
   const onSubmit = useCallback(
     (input: ClinicSettingsInput) =>
       attempt(async () => {
-        const result = await update.mutateAsync(input)
+        const result = await update.mutateAsync({ ...input, baseRevision: base.get() })
+        base.saved(result.revision)
         reset(formValuesOf(result))
         clearSettingsDraft()
         setSavedAt(formatInstant(result.updatedAt, 'HH:mm'))
       }),
-    [attempt, update, reset],
+    [attempt, update, reset, base],
   )
 
   const submit = handleSubmit(onSubmit)
@@ -225,7 +234,9 @@ function ClinicDetailsForm({ saved }: { saved: ClinicSettings }) {
           className="button secondary"
           disabled={!formState.isDirty || update.isPending}
           onClick={() => {
+            // After a refused stale save this is the latest version (the cache was reread).
             reset(formValuesOf(saved))
+            base.saved(saved.revision)
             clearSettingsDraft()
             setFormError(null)
           }}

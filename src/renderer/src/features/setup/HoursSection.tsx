@@ -1,8 +1,10 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import type { ClinicHours } from '../../../../shared/contract/diary-setup'
 import { useClinicHours, useUpdateClinicHours } from '../../api/diary'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
@@ -25,8 +27,9 @@ interface Values {
   cancellationNoticeHours: string
 }
 
-function HoursForm({ saved }: { saved: ClinicHours }) {
+function HoursForm({ saved }: { saved: Revisioned<ClinicHours> }) {
   const update = useUpdateClinicHours()
+  const base = useBaseRevision(saved.revision)
   const [formError, setFormError] = useState<string | null>(null)
   const [savedNote, setSavedNote] = useState(false)
   const { register, handleSubmit, formState, setError, control } = useForm<Values>({
@@ -45,13 +48,15 @@ function HoursForm({ saved }: { saved: ClinicHours }) {
     setFormError(null)
     setSavedNote(false)
     try {
-      await update.mutateAsync({
+      const result = await update.mutateAsync({
+        baseRevision: base.get(),
         opening: v.days.flatMap((d, i) =>
           d.open ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }] : [],
         ),
         closures: v.closures,
         cancellationNoticeHours: Number(v.cancellationNoticeHours),
       })
+      base.saved(result.revision)
       setSavedNote(true)
     } catch (error) {
       setFormError(showRpcError(error, setError))

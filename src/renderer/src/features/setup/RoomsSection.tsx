@@ -1,4 +1,5 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { Room } from '../../../../shared/contract/diary-setup'
@@ -31,7 +32,7 @@ export function RoomsSection() {
   )
 }
 
-function RoomRow({ room }: { room: Room }) {
+function RoomRow({ room }: { room: Revisioned<Room> }) {
   const update = useUpdateRoom()
   return (
     <li>
@@ -42,7 +43,14 @@ function RoomRow({ room }: { room: Room }) {
       <button
         type="button"
         className="button small secondary"
-        onClick={() => update.mutate({ id: room.id, name: room.name, active: !room.active })}
+        onClick={() =>
+          update.mutate({
+            id: room.id,
+            name: room.name,
+            active: !room.active,
+            baseRevision: room.revision,
+          })
+        }
       >
         {room.active ? `Stop using ${room.name}` : `Use ${room.name} again`}
       </button>

@@ -1,4 +1,6 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { Service } from '../../../../shared/contract/diary-setup'
@@ -84,7 +86,8 @@ interface Values {
   active: boolean
 }
 
-function ServiceForm({ service, onDone }: { service?: Service; onDone(): void }) {
+function ServiceForm({ service, onDone }: { service?: Revisioned<Service>; onDone(): void }) {
+  const base = useBaseRevision(service?.revision)
   const create = useCreateService()
   const update = useUpdateService()
   const [formError, setFormError] = useState<string | null>(null)
@@ -117,7 +120,7 @@ function ServiceForm({ service, onDone }: { service?: Service; onDone(): void })
       active: v.active,
     }
     try {
-      if (service) await update.mutateAsync({ id: service.id, ...input })
+      if (service) await update.mutateAsync({ id: service.id, ...input, baseRevision: base.get() })
       else await create.mutateAsync(input)
       onDone()
     } catch (error) {

@@ -1,4 +1,6 @@
 import '../diary/diary.css'
+import type { Revisioned } from '../../../../shared/contract/revisions'
+import { useBaseRevision } from '../../components/use-base-revision'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
@@ -143,10 +145,11 @@ function TherapistForm({
   services,
   onDone,
 }: {
-  therapist?: Therapist
+  therapist?: Revisioned<Therapist>
   services: { id: number; name: string; active: boolean }[]
   onDone(): void
 }) {
+  const base = useBaseRevision(therapist?.revision)
   const create = useCreateTherapist()
   const update = useUpdateTherapist()
   const staff = useStaff()
@@ -199,8 +202,9 @@ function TherapistForm({
       breaks,
     }
     try {
-      if (therapist) await update.mutateAsync({ id: therapist.id, ...input })
-      else await create.mutateAsync(input)
+      if (therapist) {
+        await update.mutateAsync({ id: therapist.id, ...input, baseRevision: base.get() })
+      } else await create.mutateAsync(input)
       onDone()
     } catch (error) {
       setFormError(showRpcError(error, setError))

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useForm } from 'react-hook-form'
 import type { StaffUser } from '../../../../shared/contract/auth'
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles'
@@ -13,7 +14,7 @@ interface Values {
   active: boolean
 }
 
-export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): void }) {
+export function EditStaffForm({ user, onDone }: { user: Revisioned<StaffUser>; onDone(): void }) {
   const update = useUpdateStaff()
   const { register, handleSubmit, formState, setError } = useForm<Values>({
     defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
@@ -21,7 +22,12 @@ export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone(): voi
   const { formError, attempt } = useFormError(setError)
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
-      await update.mutateAsync({ id: user.id, therapistId: user.therapistId, ...values })
+      await update.mutateAsync({
+        id: user.id,
+        therapistId: user.therapistId,
+        ...values,
+        baseRevision: user.revision,
+      })
       onDone()
     })
   })
