@@ -2,6 +2,7 @@ import { request } from 'node:https'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeskLink, pairWithHost, probeHost } from '../../src/main/link/desk-client'
 import { PAIRING_CODE_TTL_MS } from '../../src/main/services/desks/pairing-codes'
+import { MAX_RPC_BODY_BYTES } from '../../src/main/link/wire'
 import { aSession, call } from '../fixtures/temp-core'
 import { deskCall, pairDesk, signInAtDesk, startHost, type Host } from '../fixtures/desk-link'
 
@@ -224,8 +225,27 @@ describe('the host enforces its rules on desk calls', () => {
     const big = await raw('/plinth/rpc', {
       'x-plinth-version': '0.1.0',
       authorization: `Bearer ${link.credentials.token}`,
-      'content-length': String(17 * 1024 * 1024),
+      'content-length': String(MAX_RPC_BODY_BYTES + 1),
     }).catch(() => 413)
     expect(big).toBe(413)
   })
+
+  it('carries files inside calls with the contract’s own limits (a 20 MB import)', async () => {
+    const link = await desk('Owner laptop')
+    await signInAtDesk(host, link, 'owner')
+    const row = 'Firstname,Lastname,Mobile\n'
+    const lines = [row]
+    let size = row.length
+    for (let i = 0; size < 20 * 1024 * 1024; i++) {
+      const line = `Client${i},Surname${i},07700 ${String(900000 + (i % 99999)).slice(0, 6)}\n`
+      lines.push(line)
+      size += line.length
+    }
+    const opened = await deskCall(link, 'imports.open', {
+      kind: 'clients',
+      fileName: 'big.csv',
+      text: lines.join(''),
+    })
+    expect(opened).toMatchObject({ ok: true, value: { kind: 'clients' } })
+  }, 60_000)
 })

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { IMPORT_MAX_CHARS } from '../../shared/contract/imports'
 import type { RpcErrorBody } from '../../shared/rpc'
 
 /**
@@ -12,8 +13,13 @@ export const LINK_PATHS = {
   events: '/plinth/events',
 } as const
 export const VERSION_HEADER = 'x-plinth-version'
-/** A note attachment is at most 15 MB of base64 (contract/notes.ts); leave room for JSON. */
-export const MAX_RPC_BODY_BYTES = 16 * 1024 * 1024
+/**
+ * The largest call the contract allows is a CSV import of IMPORT_MAX_CHARS characters
+ * (contract/imports.ts): as UTF-8 inside JSON a character can take 3 bytes. Files travel in
+ * calls, so a desk has the same limits as the host's own window. Read only after the desk's
+ * credential has been checked.
+ */
+export const MAX_RPC_BODY_BYTES = IMPORT_MAX_CHARS * 3 + 1024 * 1024
 export const MAX_PAIR_BODY_BYTES = 4 * 1024
 /** Desks connect to this by default; the owner can pick another in Settings → Network. */
 export const DEFAULT_HOST_PORT = 47_150
