@@ -105,6 +105,8 @@ export async function openCore({
     now: clock,
     ...(deskBindAddress ? { bindAddress: deskBindAddress } : {}),
   })
+  // Issue 15: after a restore every desk is told, and refetches what it shows.
+  backups.onRestored = () => changes.publish('backups.restored', clock())
   const router = createRouter({
     db: live,
     handlers,

@@ -135,3 +135,49 @@ async function waitFor(done: () => boolean, withinMs: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 10))
   }
 }
+
+describe('the host restores a backup', () => {
+  it('tells every desk, which then reads the restored data', async () => {
+    const events: string[] = []
+    let connected = false
+    const stop = deskB.listen(
+      (e) => events.push(e.method),
+      (s) => (connected = s === 'connected'),
+    )
+    try {
+      await waitFor(() => connected, 5000)
+      const owner = { userId: 1, username: 'owner', displayName: 'Owner', role: 'owner' as const }
+      const job = async (method: 'backups.create' | 'backups.restore', input: object) => {
+        const started = await host.router.call(method, input, owner)
+        if (!started.ok) throw new Error(started.error.message)
+        const { id } = started.value as { id: string }
+        for (let i = 0; i < 1000; i++) {
+          const r = await host.router.call('backups.job', { id }, owner)
+          const state = r.ok ? (r.value as { state: string }).state : 'failed'
+          if (state !== 'running') return state
+          await new Promise((done) => setTimeout(done, 20))
+        }
+        throw new Error('job did not finish in 20 s')
+      }
+      expect(await job('backups.create', {})).toBe('done')
+      const list = await host.router.call('backups.list', {}, owner)
+      const [backup] = (list as { value: { backups: { name: string }[] } }).value.backups
+      const diary = async () => {
+        const range = await deskCall(deskB, 'diary.range', {
+          from: at('2026-03-02 00:00'),
+          to: at('2026-03-20 00:00'),
+        } as never)
+        if (!range.ok) throw new Error(range.error.message)
+        return JSON.stringify(range.value)
+      }
+      expect((await book(deskA, slot(7))).ok).toBe(true)
+      expect(await diary()).toContain(slot(7))
+      expect(await job('backups.restore', { name: backup!.name })).toBe('done')
+      await waitFor(() => events.includes('backups.restored'), 2000)
+      // The booking made after the backup is gone, as the desk now sees.
+      expect(await diary()).not.toContain(slot(7))
+    } finally {
+      stop()
+    }
+  }, 60_000)
+})
