@@ -10,13 +10,16 @@ import { handlers } from './rpc/handlers'
 import { createRouter, type Router } from './rpc/router'
 import { getSecuritySettings } from './services/auth/security-settings'
 import { StaffConnection } from './services/auth/staff-connection'
+import { isStillSignedIn } from './services/auth/still-signed-in'
 import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
 import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
+import { refreshClientSearch } from './services/clients/search-refresh'
 import { makeClinicFilesPrivate } from './db/file-modes'
+import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
 
 export interface PlinthCore extends Connection {
@@ -60,12 +63,19 @@ export async function openCore({
   deskBindAddress,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
+  let fileLock: ClinicFileLock | null = null
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
     makeClinicFilesPrivate(file, [defaultBackupFolder(file), attachmentsDirOf(file)])
-    if (recoverInterruptedRestore(file))
-      log.error('put back the database an interrupted restore had moved aside', { file })
+    fileLock = lockClinicFile(file)
+    try {
+      if (recoverInterruptedRestore(file))
+        log.error('put back the database an interrupted restore had moved aside', { file })
+    } catch (error) {
+      fileLock.release()
+      throw error
+    }
   }
   const backups = new BackupService({ file, log, now: now ?? (() => new Date()), workstation })
 
@@ -82,6 +92,9 @@ export async function openCore({
       if (migration.applied.length > 0) {
         log.info(`migrated ${path}`, { applied: migration.applied, backup: migration.backupFile })
       }
+      // After the schema, the data derived by code: search columns built by older rules.
+      const rebuilt = await refreshClientSearch(connection.db, (now ?? (() => new Date()))())
+      if (rebuilt !== null) log.info(`rebuilt client search for ${path}`, { clients: rebuilt })
       return { connection, migration }
     } catch (error) {
       await connection.close()
@@ -89,7 +102,14 @@ export async function openCore({
     }
   }
 
-  const { connection, migration } = await openMigrated(file)
+  let opened: Awaited<ReturnType<typeof openMigrated>>
+  try {
+    opened = await openMigrated(file)
+  } catch (error) {
+    fileLock?.release()
+    throw error
+  }
+  const { connection, migration } = opened
   const live = new LiveDatabase(connection)
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({ log, now: now ?? (() => new Date()) })
@@ -128,6 +148,7 @@ export async function openCore({
       now: clock,
       idleLockMinutes: async () => (await getSecuritySettings(live.db)).idleLockMinutes,
       ...(deskName ? { workstation: deskName } : {}),
+      stillValid: (session) => isStillSignedIn(live.db, session),
     })
   return {
     file,
@@ -151,6 +172,7 @@ export async function openCore({
       await imports.idle()
       await backups.idle()
       await live.close()
+      fileLock?.release()
     },
   }
 }

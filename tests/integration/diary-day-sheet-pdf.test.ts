@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aClient } from '../fixtures/clients'
+import { pdfTextOf } from '../fixtures/pdf-text'
 import { aService, aTherapist, at, openEveryDay } from '../fixtures/diary'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
@@ -19,24 +18,9 @@ afterEach(async () => {
   await core.dispose()
 })
 
-/** The PDF's text as pdftotext (poppler) reads it, keeping the layout of the rows. */
+/** The PDF's text, keeping the layout of the rows; page 1 as test-results/day-sheet-pdf/<name>-1.png. */
 function pdfText(base64: string, name: string): string {
-  mkdirSync(OUT, { recursive: true })
-  const file = join(OUT, `${name}.pdf`)
-  writeFileSync(file, Buffer.from(base64, 'base64'))
-  // A picture of page 1 for a person to look at (test-results/day-sheet-pdf/<name>-1.png).
-  execFileSync('/usr/bin/pdftoppm', [
-    '-png',
-    '-r',
-    '70',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    file,
-    join(OUT, name),
-  ])
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-']).toString()
+  return pdfTextOf(Buffer.from(base64, 'base64'), OUT, name)
 }
 
 describe('the day sheet as a PDF', () => {

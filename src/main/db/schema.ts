@@ -419,6 +419,14 @@ export interface RecordRevisionsTable {
   revision: number
 }
 
+/** The normaliser version each derived search structure was built with (0730). */
+export interface SearchVersionsTable {
+  /** e.g. 'clients' */
+  name: string
+  version: number
+  rebuilt_at: string
+}
+
 export interface DB {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
@@ -453,4 +461,5 @@ export interface DB {
   desk_host: DeskHostTable
   desks: DesksTable
   record_revisions: RecordRevisionsTable
+  search_versions: SearchVersionsTable
 }

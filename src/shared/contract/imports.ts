@@ -44,7 +44,7 @@ export const IMPORT_TARGETS = [
   { key: 'gpName', label: "GP's name", aliases: ['gp name', 'gp', 'doctor'] },
   { key: 'referralSource', label: 'Referral source', aliases: ['referral source', 'referred by'] },
   { key: 'notes', label: 'Notes', aliases: ['notes'] },
-  { key: 'tags', label: 'Tags (separated by ;)', aliases: ['tags'] },
+  { key: 'tags', label: 'Tags (separated by , or ;)', aliases: ['tags'] },
   {
     key: 'marketingEmail',
     label: 'Accepts e-mail marketing',
@@ -128,6 +128,7 @@ export function importTargetsOf(kind: ImportKind) {
 
 /** 50 MB of text: about 250,000 clients, far more than a small clinic has. */
 export const IMPORT_MAX_CHARS = 50 * 1024 * 1024
+const TOO_BIG = 'That file is over 50 MB. Split it into smaller files and import each one.'
 
 /** Field -> the CSV header it comes from ('' for none). */
 export const importMapping = z.partialRecord(z.enum(IMPORT_TARGET_KEYS), z.string().max(200))
@@ -185,20 +186,28 @@ export type ImportBatch = z.output<typeof importBatch>
 export const importsContract = {
   'imports.open': method({
     summary: 'Open a CSV file of clients or appointments to import',
-    input: z.object({
-      kind: z.enum(IMPORT_KINDS).default('clients'),
-      fileName: z.string().trim().min(1).max(255),
-      text: z
-        .string()
-        .max(
-          IMPORT_MAX_CHARS,
-          'That file is over 50 MB. Split it into smaller files and import each one.',
-        ),
-    }),
+    input: z
+      .object({
+        kind: z.enum(IMPORT_KINDS).default('clients'),
+        fileName: z.string().trim().min(1).max(255),
+        /** Already-decoded text (tests, scripts); refused if it holds U+FFFD. */
+        text: z.string().max(IMPORT_MAX_CHARS, TOO_BIG).optional(),
+        /** The file's bytes, base64: main decides the encoding (UTF-8, UTF-16, Windows-1252). */
+        base64: z
+          .string()
+          .max(Math.ceil(IMPORT_MAX_CHARS / 3) * 4, TOO_BIG)
+          .optional(),
+      })
+      .refine((v) => v.text !== undefined || v.base64 !== undefined, {
+        message: 'Choose a file to import.',
+        path: ['base64'],
+      }),
     output: z.object({
       importId: z.string(),
       kind: z.enum(IMPORT_KINDS),
       fileName: z.string(),
+      /** How the file was read: 'UTF-8', 'UTF-8 with BOM', 'UTF-16 LE', 'UTF-16 BE', 'Windows-1252'. */
+      encoding: z.string(),
       preset: z.enum(['cliniko', 'plinth', 'custom']),
       headers: z.array(z.string()),
       mapping: importMapping,

@@ -13,6 +13,7 @@ import * as m0510 from './0510-retention'
 import * as m0520 from './0520-appointment-imports'
 import * as m0600 from './0600-signed-note-moves'
 import * as m0700 from './0700-record-revisions'
+import * as m0730 from './0730-search-versions'
 import * as m0900 from './0900-desks'
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '0520-appointment-imports': m0520,
   '0600-signed-note-moves': m0600,
   '0700-record-revisions': m0700,
+  '0730-search-versions': m0730,
   '0900-desks': m0900,
 }

@@ -4,8 +4,12 @@ import type { HandlersOf } from './types'
 // Parsing and checking a file and the import itself run as jobs on the core (outside the
 // command's transaction); undo is an ordinary command, one transaction.
 export const importsHandlers: HandlersOf<'imports.'> = {
-  'imports.open': async ({ core }, { kind, fileName, text }) =>
-    core.imports.open(fileName, text, kind),
+  'imports.open': async ({ core }, { kind, fileName, text, base64 }) =>
+    core.imports.open(
+      fileName,
+      base64 !== undefined ? { bytes: Buffer.from(base64, 'base64') } : { text: text ?? '' },
+      kind,
+    ),
 
   'imports.check': async ({ core }, { importId, mapping }) =>
     core.imports.startCheck(importId, mapping),

@@ -3,7 +3,7 @@ import { SEARCH_MIN_FULL, type SearchResult } from '../../../shared/contract/cli
 import { nextAppointmentsOf } from './client-appointments'
 import type { DB } from '../../db/schema'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './client-record'
-import { normaliseName, normalisePostcode, phoneQueryDigits } from './normalise'
+import { foldText, normaliseName, normalisePhone, normalisePostcode } from './normalise'
 
 /**
  * What reception typed, read the way they meant it. Three or more characters search
@@ -15,14 +15,14 @@ export type SearchPlan =
   | { kind: 'empty' }
   | { kind: 'dob'; iso: string }
   | { kind: 'phone'; digits: string }
-  | { kind: 'names'; prefix: string }
+  | { kind: 'names'; prefix: string; phrase: string }
   | { kind: 'text'; whole: string; name: string; long: string[]; short: string[] }
 
 const DOB = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
 const PHONE_LIKE = /^[\d\s()+.-]+$/
 
 function plainLower(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return foldText(value).replace(/\s+/g, ' ').trim()
 }
 
 export function planSearch(query: string): SearchPlan {
@@ -34,13 +34,14 @@ export function planSearch(query: string): SearchPlan {
     return { kind: 'dob', iso }
   }
   if (PHONE_LIKE.test(trimmed) && /\d/.test(trimmed)) {
-    return { kind: 'phone', digits: phoneQueryDigits(trimmed) }
+    return { kind: 'phone', digits: normalisePhone(trimmed) }
   }
   const whole = plainLower(trimmed)
   const tokens = whole.split(' ')
   const long = tokens.filter((t) => t.length >= SEARCH_MIN_FULL)
   if (whole.length < SEARCH_MIN_FULL || long.length === 0) {
-    return { kind: 'names', prefix: normaliseName(tokens[0]!) }
+    // "de la", "van d": the start of a multi-word surname, as well as a first word.
+    return { kind: 'names', prefix: normaliseName(tokens[0]!), phrase: normaliseName(whole) }
   }
   const short = tokens.filter((t) => t.length < SEARCH_MIN_FULL).map(normaliseName)
   return { kind: 'text', whole, name: normaliseName(whole), long, short: short.filter(Boolean) }
@@ -129,7 +130,14 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
     }
     case 'names': {
       const p = plan.prefix
+      const multiWord = plan.phrase.includes(' ')
       return [
+        ...(multiWord
+          ? [
+              { where: sql`c.last_name_norm = ${plan.phrase}`, order: LAST_FIRST },
+              { where: prefixRange(c('last_name_norm'), plan.phrase), order: LAST_FIRST },
+            ]
+          : []),
         ...exactNameTiers(p),
         { where: prefixRange(c('last_name_norm'), p), order: LAST_FIRST },
         { where: prefixRange(c('first_name_norm'), p), order: FIRST_LAST },
@@ -139,11 +147,11 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
     case 'text': {
       const { whole, name, long, short } = plan
       const compact = normalisePostcode(whole)
-      const shortFilters = short.map(
-        (t) =>
-          sql`(${startsWith(c('first_name_norm'), t)} OR ${startsWith(c('last_name_norm'), t)}
-            OR ${startsWith(c('preferred_name_norm'), t)})`,
-      )
+      // A short word ("de", "la", "o") must start a word of a name, not the whole field:
+      // "de la mare" is one surname with three words. Only ever run on the FTS candidates.
+      const allNameWords = sql`(' ' || c.first_name_norm || ' ' || c.last_name_norm || ' '
+        || c.preferred_name_norm)`
+      const shortFilters = short.map((t) => sql`instr(${allNameWords}, ${' ' + t}) > 0`)
       const contains: Tier = {
         from: ftsCandidates(long.map(phrase).join(' AND ')),
         where: shortFilters.length > 0 ? sql.join(shortFilters, sql` AND `) : sql`1 = 1`,
@@ -175,8 +183,10 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
       }
       // "bob smi": a first (or preferred) name, then the start of the surname. Each tier is
       // one index range: (first, last) and (preferred, last) with the first name exact, or
-      // (last, first) when the surname part is long enough to be selective.
+      // (last, first) when the surname part is long enough to be selective. Before them, the
+      // whole text as a multi-word surname ("de la mare", "van der berg").
       return [
+        { where: sql`c.last_name_norm = ${name}`, order: LAST_FIRST },
         {
           where: sql`c.last_name_norm = ${rest} AND c.first_name_norm = ${first}`,
           order: LAST_FIRST,
@@ -204,6 +214,7 @@ function tiersOf(plan: Exclude<SearchPlan, { kind: 'empty' }>): Tier[] {
               },
             ]
           : []),
+        { where: prefixRange(c('last_name_norm'), name), order: LAST_FIRST },
         ...contactPrefix,
         contains,
       ]

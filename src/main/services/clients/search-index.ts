@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
-import { searchDocument } from './normalise'
+import { SEARCHABLE_COLUMNS, searchDocument } from './normalise'
 
 /**
  * Keeps the trigram index (clients_search, rowid = client id) in step with one client.
@@ -11,16 +11,7 @@ export async function reindexClient(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('clients_search').where('rowid', '=', id).execute()
   const client = await db
     .selectFrom('clients')
-    .select([
-      'first_name',
-      'last_name',
-      'preferred_name',
-      'mobile',
-      'other_phone',
-      'email',
-      'postcode',
-      'merged_into_id',
-    ])
+    .select([...SEARCHABLE_COLUMNS, 'merged_into_id'])
     .where('id', '=', id)
     .executeTakeFirst()
   if (!client || client.merged_into_id !== null) return

@@ -1,16 +1,15 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { DaySheet } from '../../../shared/contract/appointments'
+import { newPdf, printable } from '../pdf/unicode-font'
+import { INK, MUTED, RULE, wrapWords } from '../pdf/writer'
 import { formatDate, toTime, utcToZoned } from './clinic-clock'
 
 // The day sheet as a real PDF (for e-mailing to a therapist or printing elsewhere), drawn with
-// pdf-lib and the standard PDF fonts like the treatment-note PDF: nothing native, no fonts to
-// ship. Landscape A4 so a row (time, client, service, phone, alerts) fits on one line.
+// pdf-lib and the shared Unicode font (../pdf) like the treatment-note PDF, so names print as
+// typed. Landscape A4 so a row (time, client, service, phone, alerts) fits on one line.
 
 const PAGE = { width: 841.89, height: 595.28 }
 const MARGIN = 40
-const INK = rgb(0.1, 0.12, 0.14)
-const MUTED = rgb(0.38, 0.42, 0.46)
-const RULE = rgb(0.8, 0.82, 0.85)
 const ALERT = rgb(0.63, 0.11, 0.07)
 const SIZE = 10
 const LINE = 13
@@ -25,32 +24,9 @@ const COLUMNS = [
 ] as const
 type Column = (typeof COLUMNS)[number]['key']
 
-/** The standard fonts are WinAnsi: anything they cannot draw becomes "?" rather than failing. */
-function safe(text: string, font: PDFFont): string {
-  let out = ''
-  for (const ch of text) {
-    try {
-      font.encodeText(ch)
-      out += ch
-    } catch {
-      out += '?'
-    }
-  }
-  return out
-}
-
-function wrap(text: string, font: PDFFont, width: number): string[] {
-  const out: string[] = []
-  let line = ''
-  for (const word of safe(text, font).split(/\s+/)) {
-    const next = line === '' ? word : `${line} ${word}`
-    if (font.widthOfTextAtSize(next, SIZE) > width && line !== '') {
-      out.push(line)
-      line = word
-    } else line = next
-  }
-  out.push(line)
-  return out
+/** A cell's text on as many lines as its column needs (line breaks in it become spaces). */
+function wrap(text: string, font: PDFFont, weight: 'regular' | 'bold', width: number): string[] {
+  return wrapWords(printable(text, weight).replace(/\s+/g, ' '), font, SIZE, width)
 }
 
 const STATUS: Record<DaySheet['therapists'][number]['rows'][number]['status'], string> = {
@@ -66,17 +42,14 @@ export async function daySheetPdf(
   clinicName: string,
   timeZone: string,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
-  doc.setTitle(`Day sheet ${sheet.date}`)
-  doc.setCreator('Plinth')
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+  const { doc, fonts } = await newPdf(`Day sheet ${sheet.date}`)
+  const { regular: font, bold } = fonts
   const title = `${clinicName} - day sheet for ${formatDate(sheet.date, true)} ${sheet.date.slice(0, 4)}`
   let page: PDFPage
   let y = 0
 
   const text = (s: string, x: number, at: number, f = font, color = INK, size = SIZE) =>
-    page.drawText(safe(s, f), { x, y: at, size, font: f, color })
+    page.drawText(printable(s, f === bold ? 'bold' : 'regular'), { x, y: at, size, font: f, color })
   const newPage = () => {
     page = doc.addPage([PAGE.width, PAGE.height])
     y = PAGE.height - MARGIN
@@ -122,12 +95,12 @@ export async function daySheetPdf(
     for (const r of t.rows) {
       const cells: Record<Column, string[]> = {
         time: [`${local(r.startsAt)}-${local(r.endsAt)}`],
-        client: wrap(r.clientName, font, COLUMNS[1].width - 8),
-        service: wrap(r.serviceName, font, COLUMNS[2].width - 8),
+        client: wrap(r.clientName, font, 'regular', COLUMNS[1].width - 8),
+        service: wrap(r.serviceName, font, 'regular', COLUMNS[2].width - 8),
         phone: [r.phone || '-'],
         status: [STATUS[r.status]],
         alerts: r.alerts.length
-          ? wrap(`! ${r.alerts.map((a) => a.text).join('; ')}`, bold, COLUMNS[5].width - 4)
+          ? wrap(`! ${r.alerts.map((a) => a.text).join('; ')}`, bold, 'bold', COLUMNS[5].width - 4)
           : [''],
       }
       const height = Math.max(...Object.values(cells).map((c) => c.length)) * LINE

@@ -1,20 +1,16 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
+import { rgb, type PDFImage } from 'pdf-lib'
 import type { ClinicSettings } from '../../../shared/contract/settings'
 import type { Attachment, Note } from '../../../shared/contract/notes'
 import { sizeLabel } from '../../../shared/notes/file-size'
 import { BODY_PATH, CHART_HEIGHT, HEAD } from '../../../shared/notes/body-outline'
 import { MARK_KIND_LABELS, MARK_KIND_STYLE, REGION_BY_ID } from '../../../shared/notes/body-regions'
+import { clinicDocument } from '../pdf/clinic-document'
+import { A4, INK, MARGIN, MUTED, WARNING, type Writer } from '../pdf/writer'
 
-// pdf-lib: pure JavaScript, no native build and no fonts to ship (the standard 14 PDF fonts),
-// draws SVG paths, so the body chart outline is the same path the screen uses.
-
-const A4 = { width: 595.28, height: 841.89 }
-const MARGIN = 50
-export const INK = rgb(0.1, 0.12, 0.14)
-export const MUTED = rgb(0.38, 0.42, 0.46)
-const RULE = rgb(0.8, 0.82, 0.85)
+// pdf-lib: pure JavaScript, no native build, draws SVG paths, so the body chart outline is the
+// same path the screen uses. Fonts, page writer and letterhead are the shared ones in ../pdf.
 
 /** An attachment's bytes, or why they could not be read (missing, or failed its hash check). */
 export type AttachmentBytes = (a: Attachment) => { data: Uint8Array } | { error: string }
@@ -26,170 +22,61 @@ function hexToRgb(hex: string) {
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
 }
 
-/** Writes flowing text down A4 pages, starting a new page (with the footer) as needed. */
-export class Writer {
-  page!: PDFPage
-  y = 0
-  constructor(
-    readonly doc: PDFDocument,
-    readonly font: PDFFont,
-    readonly bold: PDFFont,
-    readonly footer: string,
-  ) {
-    this.newPage()
-  }
-
-  newPage(): void {
-    this.page = this.doc.addPage([A4.width, A4.height])
-    this.y = A4.height - MARGIN
-    this.page.drawText(this.safe(this.footer, this.font), {
-      x: MARGIN,
-      y: 28,
-      size: 8,
-      font: this.font,
-      color: MUTED,
+/** Front and back outlines with the marks drawn again from their stored points. */
+function bodyChart(w: Writer, note: Note): void {
+  if (note.bodyMarks.length === 0) return
+  const scale = 0.75
+  const h = CHART_HEIGHT * scale
+  w.ensure(h + 30)
+  const top = w.y
+  for (const [i, view] of (['front', 'back'] as const).entries()) {
+    const x0 = MARGIN + i * 110
+    w.draw(view === 'front' ? 'Front' : 'Back', { x: x0 + 30, y: top - 10, size: 8, colour: MUTED })
+    const y0 = top - 14
+    w.page.drawSvgPath(BODY_PATH, {
+      x: x0,
+      y: y0,
+      scale,
+      borderColor: MUTED,
+      borderWidth: 1,
+      color: rgb(0.96, 0.97, 0.98),
     })
-  }
-
-  /** The standard fonts are WinAnsi: anything else (arrows, emoji) becomes "?". */
-  safe(text: string, font: PDFFont): string {
-    let out = ''
-    for (const ch of text.replace(/\t/g, '  ')) {
-      try {
-        font.encodeText(ch)
-        out += ch
-      } catch {
-        out += ch === '→' ? '->' : '?'
-      }
-    }
-    return out
-  }
-
-  ensure(height: number): void {
-    if (this.y - height < MARGIN + 20) this.newPage()
-  }
-
-  lines(text: string, size: number, font: PDFFont, width: number): string[] {
-    const out: string[] = []
-    for (const paragraph of this.safe(text, font).split(/\r?\n/)) {
-      let line = ''
-      for (const word of paragraph.split(' ')) {
-        const next = line === '' ? word : `${line} ${word}`
-        if (font.widthOfTextAtSize(next, size) > width && line !== '') {
-          out.push(line)
-          line = word
-        } else line = next
-      }
-      out.push(line)
-    }
-    return out
-  }
-
-  text(
-    text: string,
-    opts: { size?: number; bold?: boolean; colour?: ReturnType<typeof rgb>; indent?: number } = {},
-  ): void {
-    const size = opts.size ?? 10
-    const font = opts.bold ? this.bold : this.font
-    const x = MARGIN + (opts.indent ?? 0)
-    for (const line of this.lines(text, size, font, A4.width - MARGIN - x)) {
-      this.ensure(size * 1.4)
-      this.page.drawText(line, { x, y: this.y - size, size, font, color: opts.colour ?? INK })
-      this.y -= size * 1.4
-    }
-  }
-
-  gap(h = 6): void {
-    this.y -= h
-  }
-
-  rule(): void {
-    this.ensure(10)
-    this.page.drawLine({
-      start: { x: MARGIN, y: this.y },
-      end: { x: A4.width - MARGIN, y: this.y },
-      thickness: 0.7,
-      color: RULE,
+    w.page.drawEllipse({
+      x: x0 + HEAD.cx * scale,
+      y: y0 - HEAD.cy * scale,
+      xScale: HEAD.rx * scale,
+      yScale: HEAD.ry * scale,
+      borderColor: MUTED,
+      borderWidth: 1,
+      color: rgb(0.96, 0.97, 0.98),
     })
-    this.y -= 8
-  }
-
-  labelled(label: string, value: string): void {
-    if (value.trim() === '') return
-    this.ensure(9 * 1.4 + 10 * 1.4) // a label never sits alone at the foot of a page
-    this.text(label, { size: 9, bold: true, colour: MUTED })
-    this.text(value, { size: 10 })
-    this.gap(3)
-  }
-
-  /** Front and back outlines with the marks drawn again from their stored points. */
-  bodyChart(note: Note): void {
-    if (note.bodyMarks.length === 0) return
-    const scale = 0.75
-    const h = CHART_HEIGHT * scale
-    this.ensure(h + 30)
-    const top = this.y
-    for (const [i, view] of (['front', 'back'] as const).entries()) {
-      const x0 = MARGIN + i * 110
-      this.page.drawText(view === 'front' ? 'Front' : 'Back', {
-        x: x0 + 30,
-        y: top - 10,
-        size: 8,
-        font: this.font,
-        color: MUTED,
+    for (const m of note.bodyMarks) {
+      if ((REGION_BY_ID.get(m.region)?.view ?? 'front') !== view) continue
+      const colour = hexToRgb(MARK_KIND_STYLE[m.kind].colour)
+      const r = (2 + m.intensity) * scale
+      w.page.drawCircle({
+        x: x0 + m.x * scale,
+        y: y0 - m.y * scale,
+        size: r,
+        color: colour,
+        opacity: 0.75,
       })
-      const y0 = top - 14
-      this.page.drawSvgPath(BODY_PATH, {
-        x: x0,
-        y: y0,
-        scale,
-        borderColor: MUTED,
-        borderWidth: 1,
-        color: rgb(0.96, 0.97, 0.98),
-      })
-      this.page.drawEllipse({
-        x: x0 + HEAD.cx * scale,
-        y: y0 - HEAD.cy * scale,
-        xScale: HEAD.rx * scale,
-        yScale: HEAD.ry * scale,
-        borderColor: MUTED,
-        borderWidth: 1,
-        color: rgb(0.96, 0.97, 0.98),
-      })
-      for (const m of note.bodyMarks) {
-        if ((REGION_BY_ID.get(m.region)?.view ?? 'front') !== view) continue
-        const colour = hexToRgb(MARK_KIND_STYLE[m.kind].colour)
-        const r = (2 + m.intensity) * scale
-        this.page.drawCircle({
-          x: x0 + m.x * scale,
-          y: y0 - m.y * scale,
-          size: r,
-          color: colour,
-          opacity: 0.75,
-        })
-      }
     }
-    // A legend so the chart reads without the screen's colours.
-    let ly = top - 20
-    const used = [...new Set(note.bodyMarks.map((m) => m.kind))]
-    for (const kind of used) {
-      this.page.drawCircle({
-        x: MARGIN + 240,
-        y: ly + 3,
-        size: 4,
-        color: hexToRgb(MARK_KIND_STYLE[kind].colour),
-      })
-      this.page.drawText(MARK_KIND_LABELS[kind], {
-        x: MARGIN + 250,
-        y: ly,
-        size: 9,
-        font: this.font,
-        color: INK,
-      })
-      ly -= 14
-    }
-    this.y = top - h - 24
   }
+  // A legend so the chart reads without the screen's colours.
+  let ly = top - 20
+  const used = [...new Set(note.bodyMarks.map((m) => m.kind))]
+  for (const kind of used) {
+    w.page.drawCircle({
+      x: MARGIN + 240,
+      y: ly + 3,
+      size: 4,
+      color: hexToRgb(MARK_KIND_STYLE[kind].colour),
+    })
+    w.draw(MARK_KIND_LABELS[kind], { x: MARGIN + 250, y: ly, size: 9 })
+    ly -= 14
+  }
+  w.y = top - h - 24
 }
 
 /**
@@ -216,7 +103,7 @@ async function drawAttachments(
     if (a.mime !== 'image/png' && a.mime !== 'image/jpeg') continue
     const file = bytesOf(a)
     if ('error' in file) {
-      w.text(`Not included: ${file.error}`, { size: 9, colour: rgb(0.7, 0.1, 0.1), indent: 12 })
+      w.text(`Not included: ${file.error}`, { size: 9, colour: WARNING, indent: 12 })
       continue
     }
     let image = images.get(a.sha256)
@@ -234,7 +121,7 @@ async function drawAttachments(
     if (!image) {
       w.text('Not included: the image could not be decoded.', {
         size: 9,
-        colour: rgb(0.7, 0.1, 0.1),
+        colour: WARNING,
         indent: 12,
       })
       continue
@@ -252,32 +139,6 @@ async function drawAttachments(
 
 export function when(iso: string, timeZone: string): string {
   return format(new TZDate(iso, timeZone), 'd MMM yyyy, HH:mm')
-}
-
-/**
- * A new clinic document: the standard fonts, the footer on every page, and the clinic's
- * letterhead (name, address, phone) followed by the document's heading.
- */
-export async function clinicDocument(
-  clinic: ClinicSettings,
-  title: string,
-  heading: string,
-  footer: string,
-): Promise<{ doc: PDFDocument; w: Writer }> {
-  const doc = await PDFDocument.create()
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
-  doc.setTitle(title)
-  doc.setProducer('Plinth')
-  const w = new Writer(doc, font, bold, footer)
-  w.text(clinic.clinicName, { size: 16, bold: true })
-  const contact = [clinic.address.replace(/\n/g, ', '), clinic.phone].filter((s) => s).join(' · ')
-  if (contact) w.text(contact, { size: 9, colour: MUTED })
-  w.gap(4)
-  w.text(heading, { size: 13, bold: true })
-  w.gap(4)
-  w.rule()
-  return { doc, w }
 }
 
 /** The attached files' bytes, and the images already embedded (each photo once per PDF). */
@@ -314,7 +175,7 @@ export async function writeNote(
     })
     w.gap(3)
   }
-  w.bodyChart(note)
+  bodyChart(w, note)
   for (const field of note.template.fields) {
     w.labelled(field.label, note.sections[field.id] ?? '')
   }
@@ -331,7 +192,7 @@ export async function writeNote(
     note.signed
       ? `Signed by ${note.signed.by.name} on ${when(note.signed.at, timeZone)}`
       : 'DRAFT – not signed',
-    { bold: true, colour: note.signed ? INK : rgb(0.7, 0.1, 0.1) },
+    { bold: true, colour: note.signed ? INK : WARNING },
   )
   for (const a of note.addenda) {
     w.gap(6)

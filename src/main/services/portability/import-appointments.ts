@@ -134,13 +134,17 @@ class ClientIndex {
    * own number), e-mail, phone, then name with date of birth; a name alone only when exactly
    * one client has it, flagged. A name on the row must agree with the client found.
    */
-  find(cells: {
-    ref: string
-    name: string
-    email: string
-    phone: string
-    dob: string
-  }): { client: KnownClient; warning: string | null } | { error: string } {
+  find(
+    cells: {
+      ref: string
+      name: string
+      email: string
+      phone: string
+      dob: string
+    },
+    /** The import's clock, for a two-digit birth year's century. */
+    now: Date,
+  ): { client: KnownClient; warning: string | null } | { error: string } {
     const nameKey = normaliseName(cells.name)
     // "Mrs A. Khan" agrees with Aisha Khan: the surname is what must not differ.
     const agrees = (c: KnownClient) =>
@@ -181,7 +185,7 @@ class ClientIndex {
     }
     const named = this.byName.get(nameKey) ?? []
     if (cells.dob) {
-      const dob = parseImportDate(cells.dob)
+      const dob = parseImportDate(cells.dob, now)
       if (!dob.ok) return { error: `Client date of birth: ${dob.reason}` }
       const both = named.filter((c) => c.dob === dob.iso)
       if (both.length === 1) return { client: both[0]!, warning: null }
@@ -262,13 +266,16 @@ export async function checkAppointmentRows(
       }
       const reasons: string[] = []
       const rowWarnings: string[] = []
-      const found = clients.find({
-        ref: cell('clientRef'),
-        name: cell('clientName'),
-        email: cell('clientEmail'),
-        phone: cell('clientPhone'),
-        dob: cell('clientDob'),
-      })
+      const found = clients.find(
+        {
+          ref: cell('clientRef'),
+          name: cell('clientName'),
+          email: cell('clientEmail'),
+          phone: cell('clientPhone'),
+          dob: cell('clientDob'),
+        },
+        now,
+      )
       if ('error' in found) reasons.push(found.error)
       else if (found.warning) rowWarnings.push(found.warning)
       const client = 'client' in found ? found.client : null

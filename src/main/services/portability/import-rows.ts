@@ -6,6 +6,8 @@ import {
 } from '../../../shared/contract/imports'
 import { unescapeExcel } from './csv-parse'
 import { parseImportDate } from './import-dates'
+import { splitTags } from '../../../shared/clients/tags'
+import { phoneWarning } from '../../../shared/phone-check'
 
 export interface ImportRowResult {
   name: string
@@ -24,28 +26,17 @@ function yes(value: string): boolean {
   return YES.has(value.toLowerCase()) || /^\d{4}-\d{2}-\d{2}/.test(value)
 }
 
-/** "a; b" from a template, or ["a","b"] from Plinth's own export. */
-function tagsOf(value: string): string[] {
-  if (value.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(value)
-      if (Array.isArray(parsed)) return parsed.map(String).filter((t) => t.trim() !== '')
-    } catch {
-      // not JSON after all: split it like any other list
-    }
-  }
-  return value
-    .split(/[;|]/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '')
-}
-
-/** One CSV row, mapped and checked by the same schema the client form uses. */
+/**
+ * One CSV row, mapped and checked by the same schema the client form uses. `now` is the
+ * import's clock: a birth date after it is refused, and a two-digit birth year's century is
+ * chosen so the date is not after it (warned when either century is possible).
+ */
 export function mapRow(
   headers: string[],
   cells: string[],
   mapping: ImportMapping,
   columnOf: Map<string, number>,
+  now: Date,
 ): ImportRowResult {
   const cell = (key: ImportTargetKey): string => {
     const header = mapping[key]
@@ -62,20 +53,27 @@ export function mapRow(
   const date = (key: ImportTargetKey, label: string): string => {
     const raw = cell(key)
     if (raw === '') return ''
-    const parsed = parseImportDate(raw)
+    const parsed = parseImportDate(raw, now)
     if (!parsed.ok) {
       errors.push(`${label}: ${parsed.reason}`)
       return ''
     }
-    if (parsed.ambiguous && key === 'dateOfBirth') {
-      warnings.push(`${label} ${raw} read as day/month (${parsed.iso}); check it if unsure`)
+    if (key === 'dateOfBirth') {
+      if (parsed.iso > now.toISOString().slice(0, 10)) {
+        errors.push(`${label}: ${raw} is in the future`)
+        return ''
+      }
+      if (parsed.ambiguous) {
+        warnings.push(`${label} ${raw} read as day/month (${parsed.iso}); check it if unsure`)
+      }
+      if (parsed.century) warnings.push(`${label} ${parsed.century} (${parsed.iso}); check it`)
     }
     return parsed.iso
   }
 
   const dateOfBirth = date('dateOfBirth', 'Date of birth')
   const archived = date('archivedAt', 'Archived on')
-  const tags = tagsOf(cell('tags'))
+  const tags = splitTags(cell('tags'))
 
   const candidate = {
     title: cell('title'),
@@ -98,6 +96,13 @@ export function mapRow(
     tags,
     marketingEmail: yes(cell('marketingEmail')),
     marketingSms: yes(cell('marketingSms')),
+  }
+  for (const key of ['mobile', 'otherPhone', 'emergencyPhone'] as const) {
+    // Imported as typed: a range newer than the numbering metadata is still a number.
+    const label = IMPORT_TARGETS.find((t) => t.key === key)?.label ?? key
+    if (phoneWarning(candidate[key])) {
+      warnings.push(`${label} ${candidate[key]} is in a range Plinth does not list; check it`)
+    }
   }
   const name = `${candidate.firstName} ${candidate.lastName}`.trim() || '(no name)'
   const parsed = clientInput.safeParse(candidate)

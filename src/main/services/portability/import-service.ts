@@ -16,6 +16,7 @@ import { swappedDayMonth } from '../clients/duplicates'
 import { columnsFrom, displayNameOf } from '../clients/client-record'
 import { normaliseEmail, normaliseName, normalisePhone, searchDocument } from '../clients/normalise'
 import { DomainError } from '../domain-error'
+import { assertNoReplacementCharacters, decodeCsvBytes } from './csv-encoding'
 import { parseCsv, type ParsedCsv } from './csv-parse'
 import { detectPreset, guessMapping, type ImportPreset } from './import-mapping'
 import { mapRow } from './import-rows'
@@ -78,7 +79,19 @@ export class ImportService {
     return this.#live
   }
 
-  open(fileName: string, text: string, kind: ImportKind = 'clients') {
+  /**
+   * Reads a file for the mapping step. Bytes are decoded by decodeCsvBytes (the encoding is
+   * reported back); text already decoded is refused if it holds U+FFFD. Throws DomainError
+   * with a message naming the encoding when the file cannot be read as text.
+   */
+  open(
+    fileName: string,
+    source: { bytes: Uint8Array } | { text: string },
+    kind: ImportKind = 'clients',
+  ) {
+    const { text, encoding } =
+      'bytes' in source ? decodeCsvBytes(source.bytes) : { text: source.text, encoding: 'UTF-8' }
+    assertNoReplacementCharacters(text)
     const parsed = parseCsv(text)
     if (parsed.headers.length === 0) {
       throw new DomainError('rule_broken', 'That file is empty: there is no header row.')
@@ -110,6 +123,7 @@ export class ImportService {
       importId: file.id,
       kind,
       fileName,
+      encoding,
       preset: file.preset,
       headers: parsed.headers,
       mapping: guessMapping(parsed.headers, kind),
@@ -214,7 +228,7 @@ export class ImportService {
 
     for (let start = 0; start < file.rows.length; start += CHUNK) {
       for (const { line, cells } of file.rows.slice(start, start + CHUNK)) {
-        const result = mapRow(file.headers, cells, mapping, columnOf)
+        const result = mapRow(file.headers, cells, mapping, columnOf, this.#now())
         if (!result.client) {
           errors += 1
           note({ line, name: result.name, kind: 'error', reasons: result.errors })

@@ -12,14 +12,9 @@ import type { Session } from '../../rpc/context'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { fullNote, requireNote } from '../notes/note-record'
-import {
-  clinicDocument,
-  MUTED,
-  when,
-  writeNote,
-  type AttachmentBytes,
-  type Writer,
-} from '../notes/note-pdf'
+import { when, writeNote, type AttachmentBytes } from '../notes/note-pdf'
+import { clinicDocument } from '../pdf/clinic-document'
+import { MUTED, type Writer } from '../pdf/writer'
 import { getClinicSettings } from '../settings'
 
 const SEVERITY_LABELS = {

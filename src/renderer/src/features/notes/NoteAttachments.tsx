@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react'
 import type { Attachment, Note } from '../../../../shared/contract/notes'
 import { downloadAttachment, useAddAttachment, useAttachment } from '../../api/notes'
+import { base64Of } from '../../api/file-base64'
 import { sizeLabel } from '../../../../shared/notes/file-size'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const isImage = (a: Attachment) => a.mime === 'image/png' || a.mime === 'image/jpeg'
 
@@ -44,7 +46,7 @@ function DownloadButton({ attachment }: { attachment: Attachment }) {
             () => setBusy(false),
             (e: unknown) => {
               setBusy(false)
-              setError(e instanceof Error ? e.message : String(e))
+              setError(errorWords(e))
             },
           )
         }}
@@ -144,14 +146,9 @@ export function AttachmentsEditor({ note }: { note: Note }) {
             const file = e.target.files?.[0]
             e.target.value = ''
             if (!file) return
-            void file.arrayBuffer().then((buf) => {
-              let binary = ''
-              const bytes = new Uint8Array(buf)
-              for (let i = 0; i < bytes.length; i += 0x8000) {
-                binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-              }
-              attach.mutate({ noteId: note.id, filename: file.name, base64: btoa(binary) })
-            })
+            void base64Of(file).then((base64) =>
+              attach.mutate({ noteId: note.id, filename: file.name, base64 }),
+            )
           }}
         />
       </div>

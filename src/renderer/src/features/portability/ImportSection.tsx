@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { base64Of } from '../../api/file-base64'
 import { formatInstant } from '../../clinic-time'
 import { useQueryClient } from '@tanstack/react-query'
 import { useForm } from 'react-hook-form'
@@ -12,6 +13,7 @@ import {
 } from '../../../../shared/contract/imports'
 import type { OutputOf } from '../../../../shared/contract'
 import {
+  refreshAfterImport,
   useCheckImport,
   useImportBatches,
   useImportJob,
@@ -22,7 +24,8 @@ import {
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
-import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords, useFormError } from '../../components/rpc-form-errors'
+import { ImportGuide } from './ImportGuide'
 import { ImportReportView } from './ImportReportView'
 import { JobProgress } from './JobProgress'
 
@@ -40,13 +43,13 @@ const KIND_TEXT: Record<ImportKind, { title: string; fileLabel: string; intro: s
     title: 'Import clients',
     fileLabel: 'CSV file of clients',
     intro:
-      "From a Cliniko patients export or Plinth's template (see the README). Dates as dd/mm/yyyy or yyyy-mm-dd. Nothing is saved until you press Import.",
+      "From a Cliniko patients export, Plinth's template or a spreadsheet of your own. Nothing is saved until you press Import.",
   },
   appointments: {
     title: 'Import appointments',
     fileLabel: 'CSV file of appointments',
     intro:
-      'Client, therapist, service, start, length and status, one appointment a row (see the README). Import the clients first. Past appointments come in as they happened; future ones are checked against the diary. Nothing is saved until you press Import.',
+      'Client, therapist, service, start, length and status, one appointment a row. Import the clients first. Nothing is saved until you press Import.',
   },
 }
 
@@ -69,9 +72,9 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
       return
     }
     try {
-      setOpened(await open.mutateAsync({ kind, fileName: file.name, text: await file.text() }))
+      setOpened(await open.mutateAsync({ kind, fileName: file.name, base64: await base64Of(file) }))
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     }
   }
 
@@ -81,6 +84,7 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
         <h2 id={`import-${kind}-title`}>{text.title}</h2>
       </div>
       <p className="muted">{text.intro}</p>
+      <ImportGuide kind={kind} />
       <div className="field">
         <label htmlFor={`import-${kind}-file`}>{text.fileLabel}</label>
         <input
@@ -110,14 +114,14 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<ImportMapping>({
     defaultValues: Object.fromEntries(targets.map((t) => [t.key, opened.mapping[t.key] ?? ''])),
   })
-  // Main names a missing column by its place in the request ("mapping.therapist").
-  const { formError, attempt } = useFormError<ImportMapping>((path, error) =>
-    setError(String(path).replace(/^mapping\./, '') as keyof ImportMapping, error),
-  )
+  // Main names a missing column by its place in the request ("mapping.therapist"): the
+  // shared placement unwraps that to the "therapist" field.
+  const { formError, attempt } = useFormError({ setError, control })
   const check = useCheckImport()
   const [checkJobId, setCheckJobId] = useState<string | null>(null)
   const checkJob = useImportJob(checkJobId)
@@ -135,6 +139,7 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
       <h3>Match the columns</h3>
       <p className="muted">
         {opened.fileName}: {opened.rowCount.toLocaleString('en-GB')} rows, read as {presetLabel}.
+        {opened.encoding !== 'UTF-8' && ` Text encoding: ${opened.encoding}.`}
       </p>
       <form className="import-mapping" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorBanner message={formError} />
@@ -216,9 +221,7 @@ function CheckResult({
   const imported = runJob.data?.state === 'done'
   useEffect(() => {
     if (!imported) return
-    void queryClient.invalidateQueries({ queryKey: ['imports', 'batches'] })
-    void queryClient.invalidateQueries({ queryKey: ['clients'] })
-    void queryClient.invalidateQueries({ queryKey: ['diary'] })
+    refreshAfterImport(queryClient)
   }, [imported, queryClient])
 
   if (job.state === 'running') return <JobProgress job={job} label="Checking progress" />
@@ -231,7 +234,7 @@ function CheckResult({
     try {
       setRunJobId((await run.mutateAsync({ importId, includeDuplicates })).id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     }
   }
 
@@ -283,7 +286,7 @@ function PastImports({ kind }: { kind: ImportKind }) {
     try {
       await undo.mutateAsync(batch.id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setAsking(null)
     }
