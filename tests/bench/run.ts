@@ -16,6 +16,7 @@ import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchImport } from './import.bench'
 import { benchSettingsRead } from './settings.bench'
+import { benchDeskLink } from './desks.bench'
 import {
   benchClientSearch,
   benchLookupInChromium,
@@ -48,6 +49,7 @@ const report: Record<string, Figure[]> = {}
 try {
   await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
+  report['desk link (budgets: call p95 5 ms, push p95 200 ms)'] = await benchDeskLink()
   report['backups'] = await benchBackups()
   report['client import, 50,000 rows'] = await benchImport()
   const seedStart = performance.now()

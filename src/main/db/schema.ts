@@ -401,6 +401,25 @@ export interface RetentionSettingsTable {
   years: number
 }
 
+export interface DeskHostTable {
+  id: Generated<number>
+  sharing: number
+  port: number
+  cert_pem: string | null
+  key_pem: string | null
+  updated_at: string
+}
+
+export interface DesksTable {
+  id: Generated<number>
+  name: string
+  token_hash: string
+  paired_at: string
+  last_seen_at: string | null
+  last_address: string | null
+  revoked_at: string | null
+}
+
 export interface RecordRevisionsTable {
   kind: string
   record_id: number
@@ -446,6 +465,8 @@ export interface DB extends MoneyTables {
   note_attachments: NoteAttachmentsTable
   import_batches: ImportBatchesTable
   retention_settings: RetentionSettingsTable
+  desk_host: DeskHostTable
+  desks: DesksTable
   record_revisions: RecordRevisionsTable
   search_versions: SearchVersionsTable
 }

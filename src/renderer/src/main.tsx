@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { RpcError } from '../../shared/rpc'
+import { listenToPush } from './api/push'
 import { App } from './App'
 import './styles.css'
 
@@ -28,6 +29,8 @@ const queryClient: QueryClient = new QueryClient({
     mutations: { retry: false },
   },
 })
+
+listenToPush(queryClient)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -15,6 +15,7 @@ import { settingsContract } from './settings'
 import { moneyContract, moneySetupContract } from './money'
 import { cashUpContract } from './cash-up'
 import { vouchersContract } from './vouchers'
+import { networkContract } from './network'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...moneySetupContract,
   ...cashUpContract,
   ...vouchersContract,
+  ...networkContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -16,6 +16,7 @@ import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
+import { networkHandlers } from './network'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -56,4 +57,5 @@ export const handlers: Handlers = {
   ...cashUpHandlers,
   ...productsHandlers,
   ...vouchersHandlers,
+  ...networkHandlers,
 }

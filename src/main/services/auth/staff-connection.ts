@@ -7,6 +7,8 @@ export interface StaffConnectionOptions {
   now: () => Date
   /** Read per call, so a change in Settings applies at once. */
   idleLockMinutes: () => Promise<number>
+  /** The computer's name for audit rows, read per call (a desk may be renamed); unset: the host's. */
+  workstation?: () => string
   /**
    * Whether the signed-in member of staff still exists, is active and has the same role in
    * the database of the moment. Asked before every call: a restore can bring back a file
@@ -50,6 +52,10 @@ export class StaffConnection implements ConnectionControl {
 
   get locked(): boolean {
     return this.#locked
+  }
+
+  get workstation(): string | undefined {
+    return this.options.workstation?.()
   }
 
   begin(session: Session): void {

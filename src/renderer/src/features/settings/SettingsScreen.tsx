@@ -27,6 +27,7 @@ import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
 import { SecuritySection } from './SecuritySection'
+import { NetworkSection } from '../network/NetworkSection'
 import { useBaseRevision } from '../../components/use-base-revision'
 import {
   clearSettingsDraft,
@@ -54,6 +55,7 @@ const SECTIONS = [
   { id: 'notes', path: 'settings/notes', label: 'Note templates' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
+  { id: 'network', path: 'settings/network', label: 'Network' },
   { id: 'import', path: 'settings/import', label: 'Import & export' },
 ] as const
 
@@ -89,6 +91,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
+      {current.id === 'network' && <NetworkSection />}
       {current.id === 'import' && (
         <>
           <ImportSection />
