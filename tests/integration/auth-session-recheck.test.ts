@@ -92,3 +92,32 @@ describe('a signed-in window', () => {
     })
   })
 })
+
+describe('the idle lock in main', () => {
+  it('is not held off by background polls, only by the heartbeat of someone working', async () => {
+    let clock = new Date('2026-06-17T09:00:00Z').getTime()
+    const desk = new StaffConnection({
+      router: core.router,
+      now: () => new Date(clock),
+      idleLockMinutes: async () => 10,
+      stillValid: (session) => isStillSignedIn(core.db, session),
+    })
+    desk.begin(await aStaffMember(core.db, 'owner', { username: 'alex' }))
+    // Nobody at the desk: the health poll and a job poll come every minute for 11 minutes.
+    for (let minute = 1; minute <= 11; minute++) {
+      clock += 60_000
+      await desk.call('backups.health', {})
+      await desk.call('clients.search', { query: 'Kate' })
+    }
+    expect(desk.locked).toBe(true)
+
+    // Someone working: a heartbeat every 20 seconds of input keeps it open past the limit.
+    desk.unlock()
+    for (let beat = 1; beat <= 45; beat++) {
+      clock += 20_000
+      expect(await desk.call('auth.heartbeat', {})).toMatchObject({ ok: true })
+    }
+    expect(desk.locked).toBe(false)
+    expect(await desk.call('clients.search', { query: 'Kate' })).toMatchObject({ ok: true })
+  })
+})

@@ -97,8 +97,11 @@ export class StaffConnection implements ConnectionControl {
     if (session && (this.#locked || this.#user !== session) && !method.startsWith('auth.')) {
       return LOCKED_MEANWHILE
     }
-    // Asking "who is signed in?" is not activity; everything else a signed-in user does is.
-    if (session && method !== 'auth.status' && this.#user && !this.#locked) {
+    // Only the renderer's heartbeat, sent while someone types, clicks or scrolls, is
+    // activity. Calls are not: polls (backups.health every 5 minutes), refetches after
+    // another desk's change and job progress arrive with nobody at the desk, and counting
+    // them held a 10-minute idle lock off for ever.
+    if (session && method === 'auth.heartbeat' && this.#user && !this.#locked) {
       this.#lastActivity = now().getTime()
     }
     return result
