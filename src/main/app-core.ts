@@ -10,12 +10,16 @@ import { handlers } from './rpc/handlers'
 import { createRouter, type Router } from './rpc/router'
 import { getSecuritySettings } from './services/auth/security-settings'
 import { StaffConnection } from './services/auth/staff-connection'
+import { isStillSignedIn } from './services/auth/still-signed-in'
 import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './services/backups/restore-swap'
 import { ImportService } from './services/portability/import-service'
+import { ChangeFeed } from './services/change-feed'
+import { DeskHost } from './link/desk-host'
 import { refreshClientSearch } from './services/clients/search-refresh'
 import { makeClinicFilesPrivate } from './db/file-modes'
+import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
 
 export interface PlinthCore extends Connection {
@@ -30,6 +34,10 @@ export interface PlinthCore extends Connection {
   imports: ImportService
   /** The clock every service and the router read: the real one unless a test pinned it. */
   now: () => Date
+  /** Change events after every committed change, for windows and desks to refetch. */
+  changes: ChangeFeed
+  /** The desk link's server: listens only while sharing is on (issue 15). */
+  deskHost: DeskHost
 }
 
 export interface OpenCoreOptions {
@@ -38,6 +46,8 @@ export interface OpenCoreOptions {
   now?: () => Date
   /** Name written on audit rows; defaults to this computer's host name. */
   workstation?: string
+  /** Where the desk link listens when sharing is on; all interfaces unless given. */
+  deskBindAddress?: string
 }
 
 /**
@@ -50,14 +60,22 @@ export async function openCore({
   log = consoleLogger,
   now,
   workstation = hostname(),
+  deskBindAddress,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
+  let fileLock: ClinicFileLock | null = null
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
     makeClinicFilesPrivate(file, [defaultBackupFolder(file), attachmentsDirOf(file)])
-    if (recoverInterruptedRestore(file))
-      log.error('put back the database an interrupted restore had moved aside', { file })
+    fileLock = lockClinicFile(file)
+    try {
+      if (recoverInterruptedRestore(file))
+        log.error('put back the database an interrupted restore had moved aside', { file })
+    } catch (error) {
+      fileLock.release()
+      throw error
+    }
   }
   const backups = new BackupService({ file, log, now: now ?? (() => new Date()), workstation })
 
@@ -84,11 +102,31 @@ export async function openCore({
     }
   }
 
-  const { connection, migration } = await openMigrated(file)
+  let opened: Awaited<ReturnType<typeof openMigrated>>
+  try {
+    opened = await openMigrated(file)
+  } catch (error) {
+    fileLock?.release()
+    throw error
+  }
+  const { connection, migration } = opened
   const live = new LiveDatabase(connection)
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({ log, now: now ?? (() => new Date()) })
   imports.attach(live)
+  const changes = new ChangeFeed()
+  const clock = now ?? (() => new Date())
+  // Made before the router (its handlers reach it through core.network), used after.
+  const deskHost: DeskHost = new DeskHost({
+    db: () => live.db,
+    connect: (name) => connect(name),
+    changes,
+    log,
+    now: clock,
+    ...(deskBindAddress ? { bindAddress: deskBindAddress } : {}),
+  })
+  // Issue 15: after a restore every desk is told, and refetches what it shows.
+  backups.onRestored = () => changes.publish('backups.restored', clock())
   const router = createRouter({
     db: live,
     handlers,
@@ -98,16 +136,19 @@ export async function openCore({
       backups,
       imports,
       attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
+      network: deskHost,
       truncateWal: () => live.truncateWal(),
     },
+    onChange: (method, at, origin) => changes.publish(method, at, origin),
     ...(now ? { now } : {}),
   })
-  const clock = now ?? (() => new Date())
-  const connect = () =>
+  const connect = (deskName?: () => string) =>
     new StaffConnection({
       router,
       now: clock,
       idleLockMinutes: async () => (await getSecuritySettings(live.db)).idleLockMinutes,
+      ...(deskName ? { workstation: deskName } : {}),
+      stillValid: (session) => isStillSignedIn(live.db, session),
     })
   return {
     file,
@@ -115,8 +156,10 @@ export async function openCore({
     migration,
     backups,
     imports,
-    connect,
+    connect: () => connect(),
     now: clock,
+    changes,
+    deskHost,
     get db() {
       return live.db
     },
@@ -124,9 +167,12 @@ export async function openCore({
       return live.sqlite
     },
     async close() {
+      await deskHost.settled()
+      await deskHost.stop()
       await imports.idle()
       await backups.idle()
       await live.close()
+      fileLock?.release()
     },
   }
 }

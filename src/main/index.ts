@@ -1,9 +1,14 @@
 // Electron glue only: windows, IPC and OS integration. Rules live in services/.
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
-import { IPC_INVOKE_CHANNEL } from '../shared/ipc'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
+import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../shared/ipc'
 import { openCore, type PlinthCore } from './app-core'
+import { publishHost } from './link/discovery'
+import { fileDeskStore } from './link/desk-store'
+import { LinkShell, type HostSide } from './link/link-shell'
+import { getClinicSettings } from './services/settings'
 import { consoleLogger } from './log'
 import type { StaffConnection } from './services/auth/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
@@ -16,6 +21,10 @@ const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
 let core: PlinthCore | null = null
+// What the window talks to: the clinic here (host), a link to a host (desk), or, at first
+// start, neither yet (issue 15).
+let shell: LinkShell | null = null
+let stopPush: () => void = () => {}
 let backupSchedule: BackupSchedule | null = null
 let mainWindow: BrowserWindow | null = null
 // The window's sign-in state; a new one per window, so a reload keeps the session.
@@ -69,9 +78,59 @@ function registerIpc(): void {
       consoleLogger.error('refused IPC from an untrusted frame', { frameUrl })
       return { ok: false, error: { code: 'forbidden', message: 'Refused.' } }
     }
-    windowConnection ??= core!.connect()
-    return windowConnection.call(String(method), input)
+    const name = String(method)
+    return shell!.call(name, input).then((result) => {
+      // Hosting or joining changes where this window's events come from.
+      if (name === 'link.pair' || name === 'link.hostHere' || name === 'link.leave') relayPush()
+      return result
+    })
   })
+}
+
+function relayPush(): void {
+  stopPush()
+  stopPush = shell!.push((message) => mainWindow?.webContents.send(IPC_PUSH_CHANNEL, message))
+}
+
+/** Opens (or creates) the clinic file here: this computer hosts the clinic. */
+async function openHost(file: string): Promise<HostSide> {
+  const opened = await openCore({ file })
+  core = opened
+  // Integrity check (off the main thread), then daily / every-30-minutes backups.
+  backupSchedule = startBackupSchedule(opened.backups, { log: consoleLogger })
+  shareIfAsked(opened)
+  return {
+    connection: {
+      call: (method, input) => (windowConnection ??= opened.connect()).call(method, input),
+    },
+    // Changes made at other desks; this window updates itself after its own calls.
+    push: (send) =>
+      opened.changes.subscribe((event, origin) => {
+        if (origin !== windowConnection) send({ type: 'change', event })
+      }),
+    clinicName: async () => (await getClinicSettings(opened.db)).clinicName,
+  }
+}
+
+/** safeStorage (the OS keystore) seals a desk's pairing; without it, no pairing is kept. */
+const keystore = {
+  encrypt: (plain: string) => {
+    if (!safeStorage.isEncryptionAvailable()) {
+      throw new Error('This computer has no secure store for the pairing.')
+    }
+    return safeStorage.encryptString(plain)
+  },
+  decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed),
+}
+
+// Issue 15: if the owner shared this clinic, listen (and announce by mDNS) again at start.
+function shareIfAsked(host: PlinthCore): void {
+  let unpublish: (() => Promise<void>) | null = null
+  host.deskHost.onListening = (listening) => {
+    void unpublish?.()
+    unpublish = listening ? publishHost(listening.port, listening.clinicName) : null
+  }
+  host.deskHost.apply()
 }
 
 function buildMenu(): void {
@@ -114,9 +173,14 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     hardenWebContents()
     buildMenu()
-    const file = join(app.getPath('userData'), 'plinth.sqlite')
+    const userData = app.getPath('userData')
+    const file = join(userData, 'plinth.sqlite')
     try {
-      core = await openCore({ file })
+      shell = await LinkShell.start({
+        store: fileDeskStore(join(userData, 'desk-link.bin'), keystore),
+        hasClinicHere: existsSync(file),
+        openHost: () => openHost(file),
+      })
     } catch (error) {
       dialog.showErrorBox(
         'Plinth cannot open the clinic database',
@@ -126,9 +190,8 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerIpc()
-    // Integrity check (off the main thread), then daily / every-30-minutes backups.
-    backupSchedule = startBackupSchedule(core.backups, { log: consoleLogger })
     mainWindow = createWindow()
+    relayPush()
     mainWindow.on('closed', () => {
       mainWindow = null
       windowConnection = null
@@ -143,6 +206,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('will-quit', (event) => {
+    stopPush()
+    shell?.close()
     if (!core) return
     // Hold the quit until the closing backup is written and the database closed.
     event.preventDefault()

@@ -1,3 +1,5 @@
+import type { PushMessage } from './change-events'
+
 /**
  * What crosses the process boundary. Every value is plain JSON (dates as ISO strings), so the
  * Electron IPC adapter and the loopback HTTP adapter carry exactly the same thing.
@@ -11,6 +13,11 @@ export type RpcErrorCode =
   | 'rule_broken'
   | 'unknown_method'
   | 'internal'
+  // A desk's link to the clinic's host (issue 15):
+  | 'unreachable'
+  | 'not_paired'
+  | 'version_mismatch'
+  | 'rate_limited'
 
 export interface FieldError {
   /** Dotted path of the field, e.g. "clinicName" or "hours.0.start"; "" for the whole form. */
@@ -46,4 +53,9 @@ export class RpcError extends Error {
 /** The one object the preload (or the loopback adapter's bridge script) puts on window. */
 export interface PlinthBridge {
   invoke(method: string, input: unknown): Promise<RpcResult>
+  /**
+   * Hears what main pushes (change events, the desk link's state) until the returned
+   * function is called. Optional: a bridge without it simply never pushes.
+   */
+  subscribe?(listener: (message: PushMessage) => void): () => void
 }

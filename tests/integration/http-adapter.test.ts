@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
-import { aSession, openTempCore } from '../fixtures/temp-core'
+import { openTempCore } from '../fixtures/temp-core'
+import { aStaffMember } from '../fixtures/staff'
 
 let core: Awaited<ReturnType<typeof openTempCore>>
 let server: WebServer
@@ -19,7 +20,7 @@ beforeEach(async () => {
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(core.dir, 'secret.txt'), 'not for the browser')
   const connection = core.connect()
-  connection.begin(aSession())
+  connection.begin(await aStaffMember(core.db, 'owner'))
   server = await startWebServer({ connection, rendererDir: renderer })
 })
 afterEach(async () => {

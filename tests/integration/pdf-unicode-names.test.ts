@@ -115,7 +115,6 @@ describe('every PDF keeps names and notes as typed', () => {
           serviceId: massage.id,
           therapistId: dafydd.id,
           startsAt: at(`2026-11-24 ${String(9 + i).padStart(2, '0')}:00`),
-          // Booked after the fact: the test's day may be in the past.
           confirmPast: true,
         },
         reception,

@@ -114,3 +114,36 @@ describe('a draft saved from a screen that fell behind', () => {
     expect((await callOk(core, 'notes.get', { id: note.id }, sam)).painAfter).toBe(3)
   })
 })
+
+describe('signing from a screen that fell behind', () => {
+  it('is refused when the note was saved elsewhere since, and signs the version on screen', async () => {
+    const { clientId } = await aCompletedAppointment(core, samTherapist)
+    const onScreen = await aNote(core, sam, clientId).withPain(6, 2).in()
+    const elsewhere = await callOk(
+      core,
+      'notes.saveDraft',
+      {
+        id: onScreen.id,
+        baseRevision: onScreen.revision,
+        content: { ...emptyContent(), painBefore: 9 },
+      },
+      sam,
+    )
+    const stale = await call(
+      core,
+      'notes.sign',
+      { id: onScreen.id, baseRevision: onScreen.revision },
+      sam,
+    )
+    expect(!stale.ok && stale.error.code).toBe('conflict')
+    expect((await callOk(core, 'notes.get', { id: onScreen.id }, sam)).signed).toBeNull()
+    const signed = await callOk(
+      core,
+      'notes.sign',
+      { id: onScreen.id, baseRevision: elsewhere.revision },
+      sam,
+    )
+    expect(signed.signed).not.toBeNull()
+    expect(signed.painBefore).toBe(9)
+  })
+})

@@ -54,6 +54,12 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: () => {} },
+    // A stand-in keystore: reversible, and never asked unless a desk pairs.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(s).reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
+    },
     ipcMain: {
       handle: (channel: string, fn: (...args: unknown[]) => unknown) =>
         recorded.ipc.set(channel, fn),
@@ -95,7 +101,26 @@ describe('Electron glue', () => {
     expect(String(prefs['preload'])).toMatch(/preload[/\\]index\.cjs$/)
   })
 
-  it('creates and migrates the clinic database in the user-data folder', () => {
+  it('asks at first start whether to host or join, and creates the clinic file when told to host', async () => {
+    const handler = recorded.ipc.get('plinth:invoke')!
+    const own = {
+      sender: recorded.windows[0]!.webContents,
+      senderFrame: { url: `${rendererUrl}#/` },
+    }
+    expect(existsSync(join(userData, 'plinth.sqlite'))).toBe(false)
+    expect(await handler(own, 'link.info', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'choosing' },
+    })
+    expect(await handler(own, 'auth.status', {})).toMatchObject({ ok: false })
+    expect(await handler(own, 'link.probe', { address: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fieldErrors: [{ path: 'address' }] },
+    })
+    expect(await handler(own, 'link.hostHere', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'host' },
+    })
     expect(existsSync(join(userData, 'plinth.sqlite'))).toBe(true)
   })
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { NetworkStatus } from '../../shared/contract/network'
 import type { Role } from '../../shared/roles'
 import type { DB } from '../db/schema'
 import type { AuditEntry } from '../services/audit'
@@ -23,6 +24,8 @@ export interface ConnectionControl {
   /** The signed-in member of staff, also while the screen is locked. */
   readonly user: Session | null
   readonly locked: boolean
+  /** Audit rows of this connection's calls name this computer; unset: the host's own name. */
+  readonly workstation?: string
   begin(session: Session): void
   end(): void
   lock(): void
@@ -55,6 +58,20 @@ export interface CoreServices {
   /** Where note attachments are stored by content hash (beside the database file). */
   attachmentsDir: string
   imports: ImportService
+  /** Sharing the clinic with desks on the network (issue 15). */
+  network: NetworkControl
   /** After an erasure has committed: leaves no erased page in the WAL (see LiveDatabase). */
   truncateWal(): void
+}
+
+/** What the network handlers may do with the host's desk link; see link/desk-host.ts. */
+export interface NetworkControl {
+  /** Stored settings (read through `db`) plus the live server state and pairing code. */
+  status(db: Kysely<DB>): Promise<NetworkStatus>
+  /** Starts or stops the TLS server to match the stored settings; run after commit. */
+  apply(): void
+  /** Shows a new pairing code (replacing any other); the owner reads it off the screen. */
+  issuePairingCode(): void
+  /** Closes a revoked desk's open event streams and forgets its session. */
+  forget(deskId: number): void
 }

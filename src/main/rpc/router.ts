@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import { isChangeMethod } from '../../shared/change-events'
 import { contract, isMethodName, type MethodName } from '../../shared/contract'
 import type { MethodSpec } from '../../shared/contract/define'
 import type { FieldError, RpcResult } from '../../shared/rpc'
@@ -26,6 +27,11 @@ export interface RouterOptions {
   workstation?: string
   /** Services that work outside a command's transaction; see HandlerContext.core. */
   core?: CoreServices
+  /**
+   * Told after a command that may have changed shared data has committed (see
+   * isChangeMethod), so every window and desk can refetch. Never told of reads.
+   */
+  onChange?: (method: string, at: Date, origin: ConnectionControl | null) => void
 }
 
 const noCore: CoreServices = {
@@ -36,6 +42,9 @@ const noCore: CoreServices = {
     throw new Error('This router was created without core services')
   },
   get imports(): never {
+    throw new Error('This router was created without core services')
+  },
+  get network(): never {
     throw new Error('This router was created without core services')
   },
   truncateWal(): never {
@@ -97,6 +106,7 @@ export function createRouter({
   now = () => new Date(),
   workstation = '',
   core = noCore,
+  onChange,
 }: RouterOptions): Router {
   const withDb = <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
     db instanceof LiveDatabase ? db.use(fn) : fn(db)
@@ -141,7 +151,8 @@ export function createRouter({
         const actor = {
           userId: session?.userId ?? null,
           username: session?.username ?? null,
-          workstation,
+          // A desk's calls are audited under the desk's name, not the host's.
+          workstation: connection?.workstation ?? workstation,
         }
         const committed: (() => void)[] = []
         const value = await withDb((db) =>
@@ -172,6 +183,13 @@ export function createRouter({
             log.error(`after-commit work of ${method} failed`, {
               error: error instanceof Error ? error.message : String(error),
             })
+          }
+        }
+        if (onChange && isChangeMethod(method)) {
+          try {
+            onChange(method, at, connection)
+          } catch (error) {
+            log.error(`change event of ${method} failed`, { error: String(error) })
           }
         }
         return { ok: true, value }

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '../../shared/csp'
+import type { PushMessage } from '../../shared/change-events'
+import type { RpcResult } from '../../shared/rpc'
 import type { StaffConnection } from '../services/auth/staff-connection'
 
 /**
@@ -13,22 +15,33 @@ import type { StaffConnection } from '../services/auth/staff-connection'
  * endpoint needs it in a custom header (so a cross-site page cannot send it without a
  * CORS preflight we never answer) and checks the Host header (against DNS rebinding).
  */
-export interface WebServerOptions {
-  /** The page's hold on Plinth: who signed in there and whether it is locked. */
-  connection: StaffConnection
-  rendererDir: string
-  port?: number
+/** Where the page's calls go: the host's router (a StaffConnection) or a desk's link. */
+export interface RpcTransport {
+  call(method: string, input: unknown): Promise<RpcResult>
 }
 
-export interface WebServer {
+/** Feeds pushed messages to `send` until the returned function is called. */
+export type PushSource = (send: (message: PushMessage) => void) => () => void
+
+export interface WebServerOptions<C extends RpcTransport = StaffConnection> {
+  /** The page's hold on Plinth: who signed in there and whether it is locked. */
+  connection: C
+  rendererDir: string
+  port?: number
+  /** Change events (and a desk's link state) for the page's event stream. */
+  push?: PushSource
+}
+
+export interface WebServer<C extends RpcTransport = StaffConnection> {
   url: string
   token: string
-  connection: StaffConnection
+  connection: C
   close(): Promise<void>
 }
 
 const RPC_PATH = '/__plinth/rpc'
 const BRIDGE_PATH = '/__plinth/bridge.js'
+const EVENTS_PATH = '/__plinth/events'
 const MAX_BODY_BYTES = 1_000_000
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -52,6 +65,31 @@ Object.defineProperty(window, 'plinth', {
         headers: { 'content-type': 'application/json', 'x-plinth-token': ${JSON.stringify(token)} },
         body: JSON.stringify({ method, input }),
       }).then((r) => r.json()),
+    // Server-sent events read with fetch, so the token travels in a header as for calls.
+    subscribe: (listener) => {
+      const stop = new AbortController()
+      const read = async () => {
+        const res = await fetch(${JSON.stringify(EVENTS_PATH)}, {
+          headers: { 'x-plinth-token': ${JSON.stringify(token)} },
+          signal: stop.signal,
+        })
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+        let buffer = ''
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) return
+          buffer += value
+          let end
+          while ((end = buffer.indexOf('\\n\\n')) >= 0) {
+            const data = buffer.slice(0, end).split('\\n').find((l) => l.startsWith('data: '))
+            buffer = buffer.slice(end + 2)
+            if (data) listener(JSON.parse(data.slice(6)))
+          }
+        }
+      }
+      read().catch(() => {})
+      return () => stop.abort()
+    },
   }),
 })
 `
@@ -86,7 +124,9 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+export async function startWebServer<C extends RpcTransport = StaffConnection>(
+  options: WebServerOptions<C>,
+): Promise<WebServer<C>> {
   const token = randomBytes(24).toString('base64url')
   const root = resolve(options.rendererDir)
   const indexHtml = await readFile(join(root, 'index.html'), 'utf8')
@@ -113,6 +153,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         }
         const result = await options.connection.call(String(payload.method), payload.input)
         return send(res, 200, 'application/json', JSON.stringify(result))
+      }
+      if (url.pathname === EVENTS_PATH) {
+        if (!tokenMatches(req.headers['x-plinth-token'], token)) {
+          return send(res, 403, 'text/plain', 'Bad token')
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' })
+        res.write(': open\n\n')
+        const stop = options.push?.((message) => {
+          res.write(`data: ${JSON.stringify(message)}\n\n`)
+        })
+        res.on('close', () => stop?.())
+        return
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(res, 405, 'text/plain', 'Method not allowed')

@@ -1,20 +1,32 @@
 // `npm run serve:web -- --db FILE [--port 5199]`: Plinth in a browser, on 127.0.0.1 only.
+// `npm run serve:web -- --join https://HOST:N --code CODE [--name NAME] [--port M]`: a desk in a
+// browser (issue 15): pairs with the host, prints its fingerprint, and forwards every call.
 import { existsSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
+import { DeskLink, hostUrl, pairWithHost, probeHost } from '../link/desk-client'
+import { hostPush } from '../link/desk-push'
+import { memoryDeskStore } from '../link/desk-store'
+import { LinkShell } from '../link/link-shell'
+import { DEFAULT_HOST_PORT } from '../link/wire'
 import { startWebServer } from './http-adapter'
 
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
+    join: { type: 'string' },
+    code: { type: 'string' },
+    name: { type: 'string', default: `${hostname()} (browser)` },
     port: { type: 'string', default: '5199' },
     renderer: { type: 'string', default: 'out/renderer' },
   },
 })
 
-if (!values.db) {
+if (!values.db === !values.join || (values.join && !values.code)) {
   console.error('Usage: npm run serve:web -- --db /path/to/clinic.sqlite [--port 5199]')
+  console.error('   or: npm run serve:web -- --join https://HOST:47150 --code CODE [--port 5199]')
   process.exit(2)
 }
 const rendererDir = resolve(values.renderer)
@@ -23,20 +35,58 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
   process.exit(2)
 }
 
-const core = await openCore({ file: resolve(values.db) })
-const server = await startWebServer({
-  connection: core.connect(),
-  rendererDir,
-  port: Number(values.port),
-})
-console.log(`Plinth is serving ${core.file}`)
-console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
+async function joinHost(address: string, code: string): Promise<DeskLink> {
+  const probe = await probeHost(hostUrl(address, DEFAULT_HOST_PORT))
+  if (!probe.ok) throw new Error(probe.error.message)
+  console.log(`Host: ${probe.value.clinicName} at ${probe.value.url}`)
+  console.log(`Fingerprint: ${probe.value.fingerprint} (compare it with the host's screen)`)
+  const paired = await pairWithHost(probe.value, code, values.name)
+  if (!paired.ok) throw new Error(paired.error.message)
+  return new DeskLink(paired.value)
+}
+
+let shutdown: () => Promise<void>
+if (values.join) {
+  const link = await joinHost(values.join, values.code!).catch((error: Error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+  // The same shell as the Electron desk: link.info says "desk", calls go to the host.
+  const shell = await LinkShell.start({
+    store: memoryDeskStore(link.credentials),
+    hasClinicHere: false,
+    openHost: () => Promise.reject(new Error('A browser desk cannot host')),
+  })
+  link.close()
+  const server = await startWebServer({
+    connection: shell,
+    rendererDir,
+    port: Number(values.port),
+    push: shell.push,
+  })
+  console.log(`Plinth desk "${values.name}" is joined to ${link.credentials.url}`)
+  console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
+  shutdown = async () => {
+    await server.close()
+    shell.close()
+  }
+} else {
+  const core = await openCore({ file: resolve(values.db!) })
+  const connection = core.connect()
+  const server = await startWebServer({
+    connection,
+    rendererDir,
+    port: Number(values.port),
+    push: hostPush(core.changes, connection),
+  })
+  console.log(`Plinth is serving ${core.file}`)
+  console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
+  shutdown = async () => {
+    await server.close()
+    await core.close()
+  }
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    void server
-      .close()
-      .then(() => core.close())
-      .then(() => process.exit(0))
-  })
+  process.on(signal, () => void shutdown().then(() => process.exit(0)))
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, type ReactNode } from 'react'
 import { setDisplayTimeZone } from './clinic-time'
 import type { SignedInUser } from '../../shared/contract/auth'
 import { api } from './api/client'
@@ -14,9 +14,13 @@ import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
+import { useLinkInfo } from './api/link'
+import { JoinScreen } from './features/network/JoinScreen'
+import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
+import { MoneyScreen } from './features/money/MoneyScreen'
 import { screensFor } from './features/shell/routes'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
@@ -32,12 +36,28 @@ const NAV_ICONS: Record<string, IconName> = {
   diary: 'diary',
   clients: 'clients',
   reports: 'reports',
+  money: 'reports',
   audit: 'audit',
   settings: 'settings',
 }
 
 export function App() {
-  return <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+  return (
+    <>
+      <HostLinkBanner />
+      <ChosenClinic>
+        <AuthGate>{(user) => <Shell user={user} />}</AuthGate>
+      </ChosenClinic>
+    </>
+  )
+}
+
+/** First start: nothing else renders until this computer hosts a clinic or joins one. */
+function ChosenClinic({ children }: { children: ReactNode }) {
+  const info = useLinkInfo()
+  if (info.isPending) return <p className="muted boot">Starting Plinth…</p>
+  if (info.data?.mode === 'choosing') return <JoinScreen />
+  return <>{children}</>
 }
 
 function Shell({ user }: { user: SignedInUser }) {
@@ -47,6 +67,7 @@ function Shell({ user }: { user: SignedInUser }) {
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
   const screens = screensFor(user.role)
+  const link = useLinkInfo()
 
   const lock = useCallback(
     async () => apply(await api.call('auth.lock', { reason: 'manual' })),
@@ -111,7 +132,11 @@ function Shell({ user }: { user: SignedInUser }) {
         </nav>
         <div className="sidebar-foot">
           <UserMenu user={user} onLock={() => void lock()} onSignOut={() => void signOut()} />
-          <p className="sidebar-note">Data stays on this computer</p>
+          <p className="sidebar-note">
+            {link.data?.mode === 'desk'
+              ? `Joined to ${link.data.clinicName ?? 'the clinic'}’s host`
+              : 'Data stays on this computer'}
+          </p>
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
@@ -120,6 +145,7 @@ function Shell({ user }: { user: SignedInUser }) {
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
         {route.screen === 'clients' && <ClientsScreen />}
+        {route.screen === 'money' && <MoneyScreen />}
         {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
         {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
         {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}

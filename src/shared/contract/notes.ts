@@ -209,7 +209,8 @@ export const notesContract = {
   }),
   'notes.sign': method({
     summary: 'Sign a treatment note',
-    input: z.object({ id }),
+    /** baseRevision: the revision on screen; signing a version not seen is a 'conflict'. */
+    input: z.object({ id, baseRevision: z.number().int().min(0).optional() }),
     output: note,
     roles: CLINICAL,
   }),

@@ -16,8 +16,18 @@ import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
+import { networkHandlers } from './network'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
+import {
+  cashUpHandlers,
+  creditNotesHandlers,
+  invoicesHandlers,
+  moneyHandlers,
+  paymentsHandlers,
+  productsHandlers,
+  vouchersHandlers,
+} from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
 export const handlers: Handlers = {
@@ -40,4 +50,12 @@ export const handlers: Handlers = {
   ...exportsHandlers,
   ...gdprHandlers,
   ...retentionHandlers,
+  ...moneyHandlers,
+  ...invoicesHandlers,
+  ...paymentsHandlers,
+  ...creditNotesHandlers,
+  ...cashUpHandlers,
+  ...productsHandlers,
+  ...vouchersHandlers,
+  ...networkHandlers,
 }

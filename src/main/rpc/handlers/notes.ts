@@ -116,8 +116,8 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   'notes.saveDraft': (ctx, { id, baseRevision, content }) =>
     saveDraft(ctx.db, signedIn(ctx.session), id, baseRevision, content, ctx.now),
 
-  'notes.sign': async (ctx, { id }) => {
-    const row = await signNote(ctx.db, signedIn(ctx.session), id, ctx.now)
+  'notes.sign': async (ctx, { id, baseRevision }) => {
+    const row = await signNote(ctx.db, signedIn(ctx.session), id, ctx.now, baseRevision)
     await ctx.audit({
       action: 'note.sign',
       entityType: 'client',

@@ -7,6 +7,31 @@ export interface StaffConnectionOptions {
   now: () => Date
   /** Read per call, so a change in Settings applies at once. */
   idleLockMinutes: () => Promise<number>
+  /** The computer's name for audit rows, read per call (a desk may be renamed); unset: the host's. */
+  workstation?: () => string
+  /**
+   * Whether the signed-in member of staff still exists, is active and has the same role in
+   * the database of the moment. Asked before every call: a restore can bring back a file
+   * without them, and an owner can switch an account off, and neither may wait for a
+   * sign-out. Omitted only by tests of the connection itself.
+   */
+  stillValid?: (session: Session) => Promise<boolean>
+}
+
+/** Answers for a call whose window changed hands or locked while the call ran. */
+const LOCKED_MEANWHILE: RpcResult = {
+  ok: false,
+  error: {
+    code: 'unauthenticated',
+    message: 'The screen locked before this finished. Unlock to carry on.',
+  },
+}
+const SIGNED_OUT: RpcResult = {
+  ok: false,
+  error: {
+    code: 'unauthenticated',
+    message: 'Your account is no longer signed in here (it was changed or removed). Sign in again.',
+  },
 }
 
 /**
@@ -27,6 +52,10 @@ export class StaffConnection implements ConnectionControl {
 
   get locked(): boolean {
     return this.#locked
+  }
+
+  get workstation(): string | undefined {
+    return this.options.workstation?.()
   }
 
   begin(session: Session): void {
@@ -50,7 +79,11 @@ export class StaffConnection implements ConnectionControl {
   }
 
   async call(method: string, input: unknown): Promise<RpcResult> {
-    const { router, now } = this.options
+    const { router, now, stillValid } = this.options
+    if (this.#user && stillValid && !(await stillValid(this.#user))) {
+      this.end()
+      if (method !== 'auth.status') return SIGNED_OUT
+    }
     if (this.#user && !this.#locked) {
       const idleMs = (await this.options.idleLockMinutes()) * 60_000
       if (now().getTime() - this.#lastActivity > idleMs) {
@@ -59,8 +92,16 @@ export class StaffConnection implements ConnectionControl {
     }
     const session = this.#locked ? null : this.#user
     const result = await router.call(method, input, session, this)
-    // Asking "who is signed in?" is not activity; everything else a signed-in user does is.
-    if (session && method !== 'auth.status' && this.#user && !this.#locked) {
+    // Locked, signed out or taken over while the call ran: its answer belongs to the
+    // previous holder of the screen, so it is not shown (what it changed is kept).
+    if (session && (this.#locked || this.#user !== session) && !method.startsWith('auth.')) {
+      return LOCKED_MEANWHILE
+    }
+    // Only the renderer's heartbeat, sent while someone types, clicks or scrolls, is
+    // activity. Calls are not: polls (backups.health every 5 minutes), refetches after
+    // another desk's change and job progress arrive with nobody at the desk, and counting
+    // them held a 10-minute idle lock off for ever.
+    if (session && method === 'auth.heartbeat' && this.#user && !this.#locked) {
       this.#lastActivity = now().getTime()
     }
     return result

@@ -58,6 +58,9 @@ export class BackupService {
   #integrityRun: Promise<void> | null = null
   #lastBackup: DatabaseHealth['lastBackup'] = null
 
+  /** Told once a restore has swapped the database in: every window and desk refetches. */
+  onRestored: (() => void) | null = null
+
   constructor(options: BackupServiceOptions) {
     this.file = options.file
     this.workDir = join(dirname(options.file), '.backup-work')
@@ -373,6 +376,7 @@ export class BackupService {
         this.#now(),
       )
       this.markBackedUp()
+      this.onRestored?.()
       // The verdict of the start-up check was about the old file.
       void this.checkIntegrity()
       const kept = before

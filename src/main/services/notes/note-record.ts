@@ -282,17 +282,24 @@ export async function saveDraft(
   return { id, revision, updatedAt }
 }
 
+/**
+ * Signs the author's draft. With `baseRevision` (the revision on the signer's screen), a
+ * note saved elsewhere since is refused ('conflict'): nobody signs a version they have not
+ * seen.
+ */
 export async function signNote(
   db: Kysely<DB>,
   session: Session,
   id: number,
   now: Date,
+  baseRevision?: number,
 ): Promise<NoteRow> {
   const row = await requireNote(db, id)
   if (row.author_user_id !== session.userId) {
     throw new DomainError('forbidden', 'Only the note’s author can sign it.')
   }
   assertDraft(row)
+  if (baseRevision !== undefined && row.revision !== baseRevision) throw staleNote()
   const content = contentOf(row)
   const filled = Object.values(content.sections).some((t) => t.trim() !== '')
   if (!filled && content.bodyMarks.length === 0 && content.painBefore === null) {

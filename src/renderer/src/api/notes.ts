@@ -80,7 +80,8 @@ function useNoteMutation<I>(call: (input: I) => Promise<Note>) {
 
 export const useStartNote = () =>
   useNoteMutation((input: InputOf<'notes.start'>) => api.call('notes.start', input))
-export const useSignNote = () => useNoteMutation((id: number) => api.call('notes.sign', { id }))
+export const useSignNote = () =>
+  useNoteMutation((input: InputOf<'notes.sign'>) => api.call('notes.sign', input))
 export const useAddAddendum = () =>
   useNoteMutation((input: InputOf<'notes.addAddendum'>) => api.call('notes.addAddendum', input))
 export const useAddAttachment = () =>

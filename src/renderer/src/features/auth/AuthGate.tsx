@@ -30,10 +30,12 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
 
 function IdleWatch({ minutes, children }: { minutes: number; children: ReactNode }) {
   const queryClient = useQueryClient()
-  const refresh = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: authKey }),
-    [queryClient],
-  )
+  // Locked for idleness, as by Ctrl+L: nothing read while signed in (a note, a client's
+  // record) may stay in memory behind the lock screen, so every cached query goes.
+  const refresh = useCallback(() => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKey[0] })
+    void queryClient.invalidateQueries({ queryKey: authKey })
+  }, [queryClient])
   useIdleLock(minutes, refresh)
   return <>{children}</>
 }

@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react'
 import { api } from '../../api/client'
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const
-const HEARTBEAT_MS = 60_000
+// Main counts only heartbeats as activity (see StaffConnection): well inside the shortest
+// idle lock (1 minute), so someone working is never locked between two beats.
+const HEARTBEAT_MS = 20_000
 const CHECK_MS = 5_000
 
 /**

@@ -3,7 +3,10 @@ import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
+import { showRpcError } from '../../components/rpc-form-errors'
 import { RpcError } from '../../../../shared/rpc'
+import { TAGS_HINT } from '../../../../shared/clients/tags'
+import { phoneWarning } from '../../../../shared/phone-check'
 import { useClientSettings, useCreateClient, useUpdateClient } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
@@ -113,16 +116,9 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
         reset(formValuesOf(record))
         onSaved(record)
       } catch (error) {
-        if (error instanceof RpcError && error.fieldErrors.length > 0) {
-          for (const fe of error.fieldErrors) {
-            // clients.update nests the record under "client"; "tags.0" belongs to "tags".
-            const field = fe.path.replace(/^client\./, '').split('.')[0]
-            setError((field || 'root') as keyof ClientFormValues, {
-              message: fe.message,
-            })
-          }
-        }
-        setFormError(error instanceof Error ? error.message : 'Saving failed.')
+        // clients.update nests the record under "client" and "tags.0" belongs to "tags": the
+        // shared placement finds those fields, and words anything else into the banner.
+        setFormError(showRpcError(error, { setError, control }))
         // The screen is reread after a stale save; the restored draft says why it was kept.
         if (error instanceof RpcError && error.code === 'conflict')
           setDraftNotice(key, error.message)
@@ -138,6 +134,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       reset,
       onSaved,
       setError,
+      control,
       base,
     ],
   )
@@ -205,10 +202,14 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           >
             <input type="text" autoComplete="off" {...register('preferredName')} />
           </Field>
-          <Field label="Mobile" error={errors.mobile?.message}>
+          <Field label="Mobile" hint={phoneWarning(values.mobile)} error={errors.mobile?.message}>
             <input type="tel" autoComplete="off" {...register('mobile')} />
           </Field>
-          <Field label="Other phone" error={errors.otherPhone?.message}>
+          <Field
+            label="Other phone"
+            hint={phoneWarning(values.otherPhone)}
+            error={errors.otherPhone?.message}
+          >
             <input type="tel" autoComplete="off" {...register('otherPhone')} />
           </Field>
           <Field label="E-mail" error={errors.email?.message}>
@@ -287,7 +288,11 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Relationship" error={errors.emergencyRelationship?.message}>
             <input type="text" {...register('emergencyRelationship')} />
           </Field>
-          <Field label="Emergency contact phone" error={errors.emergencyPhone?.message}>
+          <Field
+            label="Emergency contact phone"
+            hint={phoneWarning(values.emergencyPhone)}
+            error={errors.emergencyPhone?.message}
+          >
             <input type="tel" {...register('emergencyPhone')} />
           </Field>
           <Field label="GP name" error={errors.gpName?.message}>
@@ -338,7 +343,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Referral source" error={errors.referralSource?.message}>
             <input type="text" list="referral-sources" {...register('referralSource')} />
           </Field>
-          <Field label="Tags" hint="Separate with commas" error={errors.tags?.message}>
+          <Field label="Tags" hint={TAGS_HINT} error={errors.tags?.message}>
             <input type="text" {...register('tags')} />
           </Field>
           <Field

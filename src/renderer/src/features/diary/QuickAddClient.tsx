@@ -57,7 +57,7 @@ export function QuickAddClient({
     try {
       onAdded(await create.mutateAsync(input))
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(showRpcError(error, { setError, control }))
     }
   })
   const errors = formState.errors

@@ -105,7 +105,7 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
     }
     setSignBlocked(null)
     if (!(await autosave.flush())) return
-    sign.mutate(note.id)
+    sign.mutate({ id: note.id, baseRevision: revision.current })
   }
 
   return (

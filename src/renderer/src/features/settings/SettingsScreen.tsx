@@ -12,6 +12,7 @@ import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
+import { phoneWarning } from '../../../../shared/phone-check'
 import { Icon } from '../../components/Icon'
 import { HoursSection } from '../setup/HoursSection'
 import { RoomsSection } from '../setup/RoomsSection'
@@ -26,6 +27,7 @@ import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
 import { SecuritySection } from './SecuritySection'
+import { NetworkSection } from '../network/NetworkSection'
 import { useBaseRevision } from '../../components/use-base-revision'
 import {
   clearSettingsDraft,
@@ -33,6 +35,7 @@ import {
   readSettingsDraftBase,
   writeSettingsDraft,
 } from './settings-draft'
+import { MoneySettingsSection } from '../money/MoneySettingsSection'
 
 type FormValues = ClinicSettingsInput
 
@@ -48,9 +51,11 @@ const SECTIONS = [
   { id: 'services', path: 'settings/services', label: 'Services' },
   { id: 'rooms', path: 'settings/rooms', label: 'Rooms' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
+  { id: 'money', path: 'settings/money', label: 'Money' },
   { id: 'notes', path: 'settings/notes', label: 'Note templates' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
+  { id: 'network', path: 'settings/network', label: 'Network' },
   { id: 'import', path: 'settings/import', label: 'Import & export' },
 ] as const
 
@@ -82,9 +87,11 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'services' && <ServicesSection />}
       {current.id === 'rooms' && <RoomsSection />}
       {current.id === 'staff' && <StaffSection />}
+      {current.id === 'money' && <MoneySettingsSection />}
       {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
+      {current.id === 'network' && <NetworkSection />}
       {current.id === 'import' && (
         <>
           <ImportSection />
@@ -136,7 +143,7 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
     else clearSettingsDraft()
   }, [values, formState.isDirty, base])
 
-  const { formError, setFormError, attempt } = useFormError(setError)
+  const { formError, setFormError, attempt } = useFormError({ setError, control })
   const onSubmit = useCallback(
     (input: ClinicSettingsInput) =>
       attempt(async () => {
@@ -179,7 +186,11 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
         <Field label="Clinic name" error={errors.clinicName?.message}>
           <input type="text" autoComplete="organization" {...register('clinicName')} />
         </Field>
-        <Field label="Phone" hint="Shown on letters and invoices" error={errors.phone?.message}>
+        <Field
+          label="Phone"
+          hint={phoneWarning(values.phone) ?? 'Shown on letters and invoices'}
+          error={errors.phone?.message}
+        >
           <input type="tel" autoComplete="tel" {...register('phone')} />
         </Field>
         <Field label="Address" error={errors.address?.message}>

@@ -1,0 +1,64 @@
+// `npm run host -- --db FILE --port N [--bind ADDRESS] [--no-announce]`: a headless host for a
+// small always-on PC. Prints "Pairing code: …" and "Fingerprint: …" lines on stdout (issue 15).
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openCore } from '../app-core'
+import { publishHost } from '../link/discovery'
+import { DEFAULT_HOST_PORT } from '../link/wire'
+import { consoleLogger } from '../log'
+import { startBackupSchedule } from '../services/backups/schedule'
+import { PAIRING_CODE_TTL_MS } from '../services/desks/pairing-codes'
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: String(DEFAULT_HOST_PORT) },
+    bind: { type: 'string' },
+    'no-announce': { type: 'boolean', default: false },
+  },
+})
+
+const port = Number(values.port)
+if (!values.db || !Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error('Usage: npm run host -- --db /path/to/clinic.sqlite --port 47150')
+  process.exit(2)
+}
+
+const core = await openCore({
+  file: resolve(values.db),
+  ...(values.bind ? { deskBindAddress: values.bind } : {}),
+})
+let unpublish: (() => Promise<void>) | null = null
+if (!values['no-announce']) {
+  core.deskHost.onListening = (listening) => {
+    void unpublish?.()
+    unpublish = listening ? publishHost(listening.port, listening.clinicName) : null
+  }
+}
+const started = await core.deskHost.start(port)
+const schedule = startBackupSchedule(core.backups, { log: consoleLogger })
+
+function showCode(): void {
+  const { code, expiresAt } = core.deskHost.codes.issue()
+  console.log(`Pairing code: ${code}`)
+  console.log(`  (valid until ${expiresAt.toISOString()}; a new one is printed then)`)
+}
+
+console.log(`Plinth is hosting ${core.file}`)
+console.log(`Listening on port ${started.port}${values.bind ? ` (${values.bind} only)` : ''}`)
+console.log(`Fingerprint: ${started.fingerprint}`)
+showCode()
+// A fresh code whenever the last one runs out, so a desk can be paired at any time.
+const renew = setInterval(showCode, PAIRING_CODE_TTL_MS)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    clearInterval(renew)
+    void schedule
+      .stop()
+      .catch(() => undefined)
+      .then(() => unpublish?.())
+      .then(() => core.close())
+      .then(() => process.exit(0))
+  })
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { method } from './define'
+import { deskName } from './network'
+
+/**
+ * The desk's own methods (issue 15), answered by this computer's main process before any
+ * host is involved: choosing to host or to join, finding hosts, pairing. Deliberately not
+ * in `contract`: the host's router never sees them. Public because nobody can be signed in
+ * on a computer that has no clinic yet.
+ */
+export const linkInfo = z.object({
+  /** host: this computer keeps the clinic; desk: it is joined to one; choosing: first start. */
+  mode: z.enum(['host', 'desk', 'choosing']),
+  clinicName: z.string().nullable(),
+  hostUrl: z.string().nullable(),
+  deskName: z.string().nullable(),
+})
+export type LinkInfo = z.output<typeof linkInfo>
+
+export const foundHost = z.object({ name: z.string(), url: z.string(), version: z.string() })
+
+export const probedHost = z.object({
+  url: z.string(),
+  clinicName: z.string(),
+  fingerprint: z.string(),
+  version: z.string(),
+})
+export type ProbedHost = z.output<typeof probedHost>
+
+export const linkContract = {
+  'link.info': method({
+    summary: 'See whether this computer hosts or joins a clinic',
+    input: z.object({}),
+    output: linkInfo,
+    roles: 'public',
+  }),
+  'link.discover': method({
+    summary: 'Find clinics on this network',
+    input: z.object({}),
+    output: z.array(foundHost),
+    roles: 'public',
+  }),
+  'link.probe': method({
+    summary: 'Look up a clinic host',
+    input: z.object({
+      address: z
+        .string()
+        .trim()
+        .min(1, 'Enter the host’s address, e.g. 192.168.1.20')
+        .max(200, 'That address is too long'),
+    }),
+    output: probedHost,
+    roles: 'public',
+  }),
+  'link.pair': method({
+    summary: 'Join a clinic',
+    input: z.object({
+      url: z.string().max(200),
+      code: z
+        .string()
+        .trim()
+        .min(1, 'Enter the pairing code shown on the host')
+        .max(20, 'A pairing code has 8 characters'),
+      deskName,
+    }),
+    output: linkInfo,
+    roles: 'public',
+  }),
+  'link.leave': method({
+    summary: 'Forget the clinic this desk joined',
+    input: z.object({}),
+    output: linkInfo,
+    roles: 'public',
+  }),
+  'link.hostHere': method({
+    summary: 'Keep the clinic on this computer',
+    input: z.object({}),
+    output: linkInfo,
+    roles: 'public',
+  }),
+}
+
+export type LinkMethod = keyof typeof linkContract

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { isChangeMethod } from '../../src/shared/change-events'
+import { methodNames } from '../../src/shared/contract'
+import { PLINTH_VERSION } from '../../src/shared/version'
+
+describe('which calls raise a change event', () => {
+  it('raises one for writes that other desks must see', () => {
+    for (const m of [
+      'appointments.book',
+      'appointments.move',
+      'appointments.cancel',
+      'clients.create',
+      'clients.update',
+      'notes.sign',
+      'notes.saveDraft',
+      'settings.update',
+      'therapists.addTimeOff',
+      'waitlist.add',
+    ]) {
+      expect([m, isChangeMethod(m)]).toEqual([m, true])
+    }
+  })
+
+  it('never raises one for a read (a desk refetches on an event: reads would loop)', () => {
+    const reads = methodNames.filter((m) =>
+      /\.(get|list|search|status|range|daySheet|daySheetPdf|timeline|job|health|unsigned|exportPdf|attachment)$/.test(
+        m,
+      ),
+    )
+    expect(reads.length).toBeGreaterThan(15)
+    for (const m of reads) expect([m, isChangeMethod(m)]).toEqual([m, false])
+    for (const m of methodNames.filter((n) => n.startsWith('auth.') || n.startsWith('network.'))) {
+      expect([m, isChangeMethod(m)]).toEqual([m, false])
+    }
+  })
+
+  it('names the same version as package.json (desks and hosts compare it)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    expect(PLINTH_VERSION).toBe(pkg.version)
+  })
+})
