@@ -6,3 +6,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   reception: 'Reception',
   therapist: 'Therapist',
 }
+
+/** What each role may do, in a line: shown beside the role wherever an account's role is chosen. */
+export const ROLE_HINTS: Record<Role, string> = {
+  owner: 'Everything, including staff accounts, settings, takings and the audit log',
+  reception: 'Diary, clients and payments; cannot read treatment notes',
+  therapist: 'Diary and clients, and writes and reads treatment notes',
+}

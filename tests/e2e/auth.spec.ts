@@ -45,6 +45,9 @@ test('reception is added by the owner, must change the password, and sees no own
   await page.getByLabel('Password').fill('welcome to the desk')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible()
+  // A new account: nobody reset anything, it was given a temporary password.
+  await expect(page.getByText('you signed in with a temporary password')).toBeVisible()
+  await expect(page.getByText(/reset by the owner/)).toHaveCount(0)
   await page.getByLabel('Temporary password').fill('welcome to the desk')
   await page.getByLabel('New password', { exact: true }).fill('front desk and phones')
   await page.getByLabel('Confirm new password').fill('front desk and phones')

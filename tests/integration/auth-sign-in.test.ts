@@ -71,6 +71,11 @@ describe('first run', () => {
     })
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(await auditActions()).toEqual(['user.create alex', 'auth.sign-in alex'])
+    // Setting up was the owner's first sign-in: the staff list says when, not "Never".
+    expect(await window.call('users.list', {})).toMatchObject({
+      ok: true,
+      value: [{ username: 'alex', lastSignInAt: '2026-11-25T09:00:00.000Z' }],
+    })
   }, 20_000)
 
   it('refuses a common password with the reason next to the field', async () => {

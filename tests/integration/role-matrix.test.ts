@@ -79,6 +79,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'clinicHours.update': ['owner'],
   'diary.range': ['owner', 'reception', 'therapist'],
   'diary.nextAvailable': ['owner', 'reception', 'therapist'],
+  'diary.serviceUsage': ['owner', 'reception', 'therapist'],
   'diary.daySheet': ['owner', 'reception', 'therapist'],
   'diary.daySheetPdf': ['owner', 'reception', 'therapist'],
   'appointments.get': ['owner', 'reception', 'therapist'],

@@ -49,7 +49,7 @@ describe('router', () => {
     const byPath = Object.fromEntries(result.error.fieldErrors!.map((f) => [f.path, f.message]))
     expect(byPath).toEqual({
       clinicName: 'Enter the clinic name',
-      phone: 'Enter a valid phone number, e.g. 020 7946 0000 or +44 20 7946 0000',
+      phone: 'Enter a valid phone number: digits, spaces and a leading + only',
       timeZone: 'Choose a time zone from the list',
     })
     const unchanged = await core.router.call('settings.get', {}, aSession())

@@ -1,17 +1,14 @@
 import { z } from 'zod'
-import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { APPOINTMENT_STATUSES } from './appointments'
 import { method } from './define'
+import { refusePhone } from '../phone-check'
 import { revisioned, savesOn } from './revisions'
 
 const text = (max: number, what = 'this') =>
   z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('')
 
-const phone = (what: string) =>
-  text(40, what).refine((v) => v === '' || isValidPhoneNumber(v, 'GB'), {
-    message: 'Enter a valid phone number, e.g. 07911 123456 or +44 7911 123456',
-  })
+const phone = (what: string) => text(40, what).superRefine(refusePhone)
 
 // UK postcodes (Royal Mail's format, plus the GIR 0AA oddity), spacing and case forgiven.
 const UK_POSTCODE = /^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/i

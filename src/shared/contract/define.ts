@@ -1,6 +1,11 @@
 import type { z } from 'zod'
 import type { Role } from '../roles'
+import { installHumanMessages } from './error-messages'
 import type { RevisionUse } from './revisions'
+
+// Every contract module imports this one, so main and the renderer both get human words for
+// zod's own messages before any schema is used.
+installHumanMessages()
 
 /**
  * Who may call a method. 'public' is only for what must work before anyone signs in

@@ -63,6 +63,39 @@ function rangesDoNotOverlap(
   })
 }
 
+type DayRange = { weekday: number; starts: string; ends: string }
+
+/** Whether back-to-back working ranges (09:00-13:00, 13:00-17:00) cover the whole break. */
+function covered(b: DayRange, hours: DayRange[]): boolean {
+  let from = b.starts
+  for (const h of [...hours].sort((x, y) => x.starts.localeCompare(y.starts))) {
+    if (h.starts <= from && from < h.ends) from = h.ends
+  }
+  return from >= b.ends
+}
+
+/**
+ * A break is time off within a working day; one outside that day's working hours (or on a day
+ * off) means nothing and is usually a typo (18:30 for 13:30), so it is refused, named.
+ */
+function breaksWithinHours(t: { hours: DayRange[]; breaks: DayRange[] }, ctx: z.RefinementCtx) {
+  t.breaks.forEach((b, j) => {
+    const day = WEEKDAY_NAMES[b.weekday - 1]
+    const hours = t.hours.filter((h) => h.weekday === b.weekday)
+    if (covered(b, hours)) return
+    ctx.addIssue({
+      code: 'custom',
+      path: ['breaks', j, 'starts'],
+      message:
+        hours.length === 0
+          ? `${b.starts}-${b.ends}: no working hours on ${day}`
+          : `${b.starts}-${b.ends} is outside ${day}’s working hours (${hours
+              .map((h) => `${h.starts}-${h.ends}`)
+              .join(', ')})`,
+    })
+  })
+}
+
 export const therapistInput = z
   .object({
     name: z.string().trim().min(1, 'Enter the name').max(80, 'Keep the name under 80 characters'),
@@ -76,6 +109,7 @@ export const therapistInput = z
   .superRefine((t, ctx) => {
     rangesDoNotOverlap(t.hours, ctx, 'hours')
     rangesDoNotOverlap(t.breaks, ctx, 'breaks')
+    breaksWithinHours(t, ctx)
   })
 export type TherapistInput = z.input<typeof therapistInput>
 

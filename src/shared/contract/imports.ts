@@ -44,7 +44,7 @@ export const IMPORT_TARGETS = [
   { key: 'gpName', label: "GP's name", aliases: ['gp name', 'gp', 'doctor'] },
   { key: 'referralSource', label: 'Referral source', aliases: ['referral source', 'referred by'] },
   { key: 'notes', label: 'Notes', aliases: ['notes'] },
-  { key: 'tags', label: 'Tags (separated by ;)', aliases: ['tags'] },
+  { key: 'tags', label: 'Tags (separated by , or ;)', aliases: ['tags'] },
   {
     key: 'marketingEmail',
     label: 'Accepts e-mail marketing',

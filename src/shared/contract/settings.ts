@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { isValidPhoneNumber } from 'libphonenumber-js/min'
 import { method } from './define'
+import { refusePhone } from '../phone-check'
 import { revisioned, savesOn } from './revisions'
 
 export const SUPPORTED_LOCALES = ['en-GB', 'en-IE', 'en-US', 'en-AU', 'en-NZ', 'en-CA'] as const
@@ -29,9 +29,7 @@ export const clinicSettingsInput = z.object({
     .string()
     .trim()
     .max(40, 'Enter a phone number, not a paragraph')
-    .refine((v) => v === '' || isValidPhoneNumber(v, 'GB'), {
-      message: 'Enter a valid phone number, e.g. 020 7946 0000 or +44 20 7946 0000',
-    }),
+    .superRefine(refusePhone),
   timeZone: z.string().max(64).refine(isTimeZone, { message: 'Choose a time zone from the list' }),
   currency: z
     .string()

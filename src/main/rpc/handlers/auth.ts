@@ -5,6 +5,7 @@ import { getSecuritySettings } from '../../services/auth/security-settings'
 import {
   checkCredentials,
   checkUserSecret,
+  recordSignIn,
   type CredentialCheck,
 } from '../../services/auth/sign-in'
 import {
@@ -150,6 +151,8 @@ export const authHandlers: HandlersOf<'auth.'> = {
       as,
     })
     await ctx.audit({ action: 'auth.sign-in', entityType: 'user', entityId: owner.id, as })
+    // Setting up signs the owner in: the staff list should say when, not "Never".
+    await recordSignIn(ctx.db, owner.id, ctx.now)
     connection.begin(sessionOf(owner))
     return statusOf(ctx)
   },

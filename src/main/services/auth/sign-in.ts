@@ -4,6 +4,15 @@ import { dummySecretHash, verifySecret } from './passwords'
 import { getSecuritySettings } from './security-settings'
 import { findUserByUsername, type UserRow } from './users'
 
+/** A successful sign-in: the failure count starts again and the staff list shows when. */
+export async function recordSignIn(db: Kysely<DB>, userId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute()
+}
+
 export type CredentialCheck =
   | { kind: 'ok'; user: UserRow }
   | { kind: 'failed'; user: UserRow | null }
@@ -37,11 +46,7 @@ export async function checkUserSecret(
       ? await verifySecret(secret, user.pin_hash)
       : false
   if (passwordOk || pinOk) {
-    await db
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: now.toISOString() })
-      .where('id', '=', user.id)
-      .execute()
+    await recordSignIn(db, user.id, now)
     return { kind: 'ok', user }
   }
 

@@ -1,21 +1,21 @@
 import { strToU8, zipSync } from 'fflate'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
+import { ordinaryTables } from '../../db/table-kinds'
 import { csvText } from '../csv-cell'
 
 /**
- * Tables never exported: staff credentials and security settings, backup settings, the
- * migration bookkeeping and the search index (derived from clients, rebuilt on import) with
- * its version bookkeeping (search_versions).
+ * Ordinary tables never exported: staff credentials and security settings, backup settings,
+ * the migration bookkeeping and the search index's version bookkeeping (search_versions).
+ * Search indexes themselves and other engine internals are not ordinary tables at all (see
+ * ordinaryTables), so they never reach this list.
  */
 const NOT_EXPORTED = [
   /^users$/,
   /^security_settings$/,
   /^backup_settings$/,
   /^kysely_/,
-  /^clients_search/,
   /^search_versions$/,
-  /^sqlite_/,
 ]
 
 /** Columns that are derived or internal, left out of every table's CSV. */
@@ -32,8 +32,9 @@ export interface ClinicExport {
  * they land), found through Kysely's introspection rather than a list kept by hand.
  */
 export async function exportClinic(db: Kysely<DB>, now: Date): Promise<ClinicExport> {
+  const ordinary = new Set(await ordinaryTables(db))
   const tables = (await db.introspection.getTables())
-    .filter((t) => !t.isView && !NOT_EXPORTED.some((re) => re.test(t.name)))
+    .filter((t) => ordinary.has(t.name) && !NOT_EXPORTED.some((re) => re.test(t.name)))
     .sort((a, b) => a.name.localeCompare(b.name))
   const files: Record<string, Uint8Array> = {}
   const counts: Record<string, number> = {}

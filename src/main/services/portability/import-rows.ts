@@ -6,6 +6,8 @@ import {
 } from '../../../shared/contract/imports'
 import { unescapeExcel } from './csv-parse'
 import { parseImportDate } from './import-dates'
+import { splitTags } from '../../../shared/clients/tags'
+import { phoneWarning } from '../../../shared/phone-check'
 
 export interface ImportRowResult {
   name: string
@@ -22,22 +24,6 @@ const YES = new Set(['true', 'yes', 'y', '1', 'x', 'opted in', 'accepted'])
 /** "yes"/"true"/"1", or a date (Plinth's own export records when consent was given). */
 function yes(value: string): boolean {
   return YES.has(value.toLowerCase()) || /^\d{4}-\d{2}-\d{2}/.test(value)
-}
-
-/** "a; b" from a template, or ["a","b"] from Plinth's own export. */
-function tagsOf(value: string): string[] {
-  if (value.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(value)
-      if (Array.isArray(parsed)) return parsed.map(String).filter((t) => t.trim() !== '')
-    } catch {
-      // not JSON after all: split it like any other list
-    }
-  }
-  return value
-    .split(/[;|]/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '')
 }
 
 /**
@@ -87,7 +73,7 @@ export function mapRow(
 
   const dateOfBirth = date('dateOfBirth', 'Date of birth')
   const archived = date('archivedAt', 'Archived on')
-  const tags = tagsOf(cell('tags'))
+  const tags = splitTags(cell('tags'))
 
   const candidate = {
     title: cell('title'),
@@ -110,6 +96,13 @@ export function mapRow(
     tags,
     marketingEmail: yes(cell('marketingEmail')),
     marketingSms: yes(cell('marketingSms')),
+  }
+  for (const key of ['mobile', 'otherPhone', 'emergencyPhone'] as const) {
+    // Imported as typed: a range newer than the numbering metadata is still a number.
+    const label = IMPORT_TARGETS.find((t) => t.key === key)?.label ?? key
+    if (phoneWarning(candidate[key])) {
+      warnings.push(`${label} ${candidate[key]} is in a range Plinth does not list; check it`)
+    }
   }
   const name = `${candidate.firstName} ${candidate.lastName}`.trim() || '(no name)'
   const parsed = clientInput.safeParse(candidate)

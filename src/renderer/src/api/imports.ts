@@ -1,8 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { ImportKind, ImportMapping } from '../../../shared/contract/imports'
 import { api } from './client'
 
 const importsKey = ['imports'] as const
+
+/**
+ * After an import lands or is undone: every list built from clients and appointments is out
+ * of date, including the retention list (its "last treatment" comes from appointments).
+ */
+export function refreshAfterImport(queryClient: QueryClient): void {
+  for (const queryKey of [importsKey, ['clients'], ['diary'], ['retention']]) {
+    void queryClient.invalidateQueries({ queryKey })
+  }
+}
 
 export function useOpenImport() {
   return useMutation({
@@ -48,10 +58,6 @@ export function useUndoImport() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (batchId: string) => api.call('imports.undo', { batchId }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: importsKey })
-      void queryClient.invalidateQueries({ queryKey: ['clients'] })
-      void queryClient.invalidateQueries({ queryKey: ['diary'] })
-    },
+    onSuccess: () => refreshAfterImport(queryClient),
   })
 }

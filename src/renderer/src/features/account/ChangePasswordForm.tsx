@@ -20,7 +20,7 @@ export function ChangePasswordForm({
 }) {
   const apply = useApplyAuthStatus()
   const [done, setDone] = useState(false)
-  const { register, handleSubmit, formState, setError, reset } = useForm<
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<
     Values,
     unknown,
     z.output<typeof schema>
@@ -30,7 +30,7 @@ export function ChangePasswordForm({
     defaultValues: EMPTY,
   })
   const e = formState.errors
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     setDone(false)
     await attempt(async () => {

@@ -14,10 +14,11 @@ interface Values {
 export function SetPinForm({ hasPin }: { hasPin: boolean }) {
   const apply = useApplyAuthStatus()
   const [done, setDone] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<Values>({
-    defaultValues: { currentPassword: '', pin: '' },
-  })
-  const { formError, attempt } = useFormError(setError)
+  const { register, handleSubmit, formState, setError, reset, getValues, control } =
+    useForm<Values>({
+      defaultValues: { currentPassword: '', pin: '' },
+    })
+  const { formError, attempt } = useFormError({ setError, control })
   const save = async (pin: string | null) => {
     setDone(null)
     await attempt(async () => {

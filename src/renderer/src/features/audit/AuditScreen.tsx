@@ -50,7 +50,7 @@ export function AuditScreen() {
       URL.revokeObjectURL(url)
       setExportMessage(`Exported ${file.rows} rows to ${file.fileName}`)
     } catch (error) {
-      setExportMessage(showRpcError(error, () => {}))
+      setExportMessage(showRpcError(error))
     }
   }
 

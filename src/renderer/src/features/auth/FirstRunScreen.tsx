@@ -14,7 +14,7 @@ type Values = z.input<typeof schema>
 
 export function FirstRunScreen() {
   const apply = useApplyAuthStatus()
-  const { register, handleSubmit, formState, setError } = useForm<
+  const { register, handleSubmit, formState, setError, control } = useForm<
     Values,
     unknown,
     z.output<typeof schema>
@@ -30,7 +30,7 @@ export function FirstRunScreen() {
     },
   })
   const e = formState.errors
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
       apply(await api.call('auth.setupOwner', values))

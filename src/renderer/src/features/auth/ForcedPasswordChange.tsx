@@ -6,7 +6,9 @@ export function ForcedPasswordChange({ user }: { user: SignedInUser }) {
   return (
     <AuthLayout
       title="Choose a new password"
-      subtitle={`${user.displayName}, your password was reset by the owner. Choose your own to continue.`}
+      // True for a new account and for one the owner reset alike: both sign in with a temporary
+      // password someone else chose.
+      subtitle={`${user.displayName}, you signed in with a temporary password. Choose your own to continue.`}
     >
       <ChangePasswordForm currentLabel="Temporary password" />
     </AuthLayout>

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { AuthLayout } from './AuthLayout'
 import { SignInForm } from './SignInForm'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Covers everything: the app below is unmounted and its cached data dropped. */
 export function LockScreen({ user }: { user: SignedInUser }) {
@@ -20,7 +21,12 @@ export function LockScreen({ user }: { user: SignedInUser }) {
     if (!secret)
       return setMessage(user.hasPin ? 'Enter your password or PIN' : 'Enter your password')
     setMessage(null)
-    const outcome = await api.call('auth.unlock', { secret })
+    // A refusal (an over-long secret, a dropped connection) is shown, never swallowed.
+    const outcome = await api.call('auth.unlock', { secret }).catch((e: unknown) => {
+      setMessage(errorWords(e))
+      return null
+    })
+    if (!outcome) return
     if (outcome.status === 'signed-in') return apply(outcome.auth)
     setMessage(outcome.message)
     resetField('secret')

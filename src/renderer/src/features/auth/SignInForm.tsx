@@ -15,10 +15,11 @@ type Values = z.input<typeof schema>
 export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }) {
   const apply = useApplyAuthStatus()
   const [message, setMessage] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError, resetField, setFocus } = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: { username: '', password: '' },
-  })
+  const { register, handleSubmit, formState, setError, resetField, setFocus, control } =
+    useForm<Values>({
+      resolver: zodResolver(schema),
+      defaultValues: { username: '', password: '' },
+    })
   const submit = handleSubmit(async (values) => {
     setMessage(null)
     try {
@@ -28,7 +29,7 @@ export function SignInForm({ submitLabel = 'Sign in' }: { submitLabel?: string }
       resetField('password')
       setFocus('password')
     } catch (error) {
-      setMessage(showRpcError(error, setError))
+      setMessage(showRpcError(error, { setError, control }))
     }
   })
   return (

@@ -8,7 +8,7 @@ import {
   type BackupSettings,
   type BackupSettingsInput,
 } from '../../../../shared/contract/backups'
-import { RpcError } from '../../../../shared/rpc'
+import { showRpcError } from '../../components/rpc-form-errors'
 import { useBackupSettings, useUpdateBackupSettings } from '../../api/backups'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
@@ -58,12 +58,7 @@ function SettingsForm({ saved }: { saved: Revisioned<BackupSettings> }) {
       reset(valuesOf(result))
       setSavedNote('Backup settings saved')
     } catch (error) {
-      if (error instanceof RpcError && error.fieldErrors.length > 0) {
-        for (const fe of error.fieldErrors) {
-          setError((fe.path || 'root') as keyof BackupSettingsInput, { message: fe.message })
-        }
-      }
-      setFormError(error instanceof Error ? error.message : 'Saving failed.')
+      setFormError(showRpcError(error, { setError, control }))
     }
   })
 

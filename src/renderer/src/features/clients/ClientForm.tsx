@@ -3,13 +3,11 @@ import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
+import { showRpcError } from '../../components/rpc-form-errors'
 import { RpcError } from '../../../../shared/rpc'
-import {
-  useClientSettings,
-  useCreateClient,
-  useDuplicates,
-  useUpdateClient,
-} from '../../api/clients'
+import { TAGS_HINT } from '../../../../shared/clients/tags'
+import { phoneWarning } from '../../../../shared/phone-check'
+import { useClientSettings, useCreateClient, useUpdateClient } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import {
@@ -26,21 +24,12 @@ import {
   EMPTY_CLIENT,
   clientFormSchema,
   formValuesOf,
-  ukDateToIso,
   type ClientFormOutput,
   type ClientFormValues,
 } from './client-form-schema'
-import { clientHref } from './client-route'
-import { AlertIcons } from './AlertIcons'
-import { dobAndAge, ukDateTime } from './format'
+import { ukDateTime } from './format'
+import { PossibleDuplicates, useDuplicateCheck } from './PossibleDuplicates'
 import { confirmLeave, setUnsaved } from './unsaved-guard'
-
-const REASON_TEXT = {
-  phone: 'same phone',
-  email: 'same e-mail',
-  'surname-dob': 'same surname and date of birth',
-  'surname-dob-swapped': 'same surname, date of birth with day and month swapped',
-} as const
 
 interface ClientFormProps {
   /** The saved record when editing; null when adding a new client. */
@@ -105,20 +94,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
     }
   }, [formState.isDirty])
 
-  const probe = {
-    ...(saved ? { id: saved.id } : {}),
-    lastName: values.lastName ?? '',
-    dateOfBirth: ukDateToIso(values.dateOfBirth ?? ''),
-    mobile: values.mobile ?? '',
-    otherPhone: values.otherPhone ?? '',
-    email: values.email ?? '',
-  }
-  const worthChecking =
-    probe.mobile.replace(/\D/g, '').length >= 6 ||
-    probe.email.includes('@') ||
-    (probe.lastName !== '' && probe.dateOfBirth !== '')
-  const duplicates = useDuplicates(probe, !saved && worthChecking)
-  const possibleDuplicates = !saved && worthChecking ? (duplicates.data ?? []) : []
+  const possibleDuplicates = useDuplicateCheck(values, !saved)
 
   const onSubmit = useCallback(
     async (input: ClientFormOutput) => {
@@ -140,16 +116,9 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
         reset(formValuesOf(record))
         onSaved(record)
       } catch (error) {
-        if (error instanceof RpcError && error.fieldErrors.length > 0) {
-          for (const fe of error.fieldErrors) {
-            // clients.update nests the record under "client"; "tags.0" belongs to "tags".
-            const field = fe.path.replace(/^client\./, '').split('.')[0]
-            setError((field || 'root') as keyof ClientFormValues, {
-              message: fe.message,
-            })
-          }
-        }
-        setFormError(error instanceof Error ? error.message : 'Saving failed.')
+        // clients.update nests the record under "client" and "tags.0" belongs to "tags": the
+        // shared placement finds those fields, and words anything else into the banner.
+        setFormError(showRpcError(error, { setError, control }))
         // The screen is reread after a stale save; the restored draft says why it was kept.
         if (error instanceof RpcError && error.code === 'conflict')
           setDraftNotice(key, error.message)
@@ -165,6 +134,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       reset,
       onSaved,
       setError,
+      control,
       base,
     ],
   )
@@ -214,32 +184,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Icon name="info" /> {formWarning}
         </div>
       )}
-      {possibleDuplicates.length > 0 && (
-        <section className="card duplicates" aria-labelledby="dup-title">
-          <h2 id="dup-title">
-            <Icon name="info" /> Possibly already on file
-          </h2>
-          <ul>
-            {possibleDuplicates.map((d) => (
-              <li key={d.client.id}>
-                <span>
-                  <strong>{d.client.displayName}</strong> ·{' '}
-                  {dobAndAge(d.client.dateOfBirth, d.client.age)} ·{' '}
-                  {d.client.phone || d.client.email}
-                  <AlertIcons alerts={d.client.alerts} />
-                </span>
-                <span className="muted">{d.reasons.map((r) => REASON_TEXT[r]).join(', ')}</span>
-                <a className="button secondary small" href={clientHref(d.client.id)}>
-                  Open existing
-                </a>
-              </li>
-            ))}
-          </ul>
-          <p className="field-hint">
-            A shared household phone is common: if this is someone else, save them as a new client.
-          </p>
-        </section>
-      )}
+      <PossibleDuplicates matches={possibleDuplicates} />
 
       <section className="card form-section" aria-labelledby="sec-contact">
         <h2 id="sec-contact">Name and contact</h2>
@@ -257,10 +202,14 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           >
             <input type="text" autoComplete="off" {...register('preferredName')} />
           </Field>
-          <Field label="Mobile" error={errors.mobile?.message}>
+          <Field label="Mobile" hint={phoneWarning(values.mobile)} error={errors.mobile?.message}>
             <input type="tel" autoComplete="off" {...register('mobile')} />
           </Field>
-          <Field label="Other phone" error={errors.otherPhone?.message}>
+          <Field
+            label="Other phone"
+            hint={phoneWarning(values.otherPhone)}
+            error={errors.otherPhone?.message}
+          >
             <input type="tel" autoComplete="off" {...register('otherPhone')} />
           </Field>
           <Field label="E-mail" error={errors.email?.message}>
@@ -339,7 +288,11 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Relationship" error={errors.emergencyRelationship?.message}>
             <input type="text" {...register('emergencyRelationship')} />
           </Field>
-          <Field label="Emergency contact phone" error={errors.emergencyPhone?.message}>
+          <Field
+            label="Emergency contact phone"
+            hint={phoneWarning(values.emergencyPhone)}
+            error={errors.emergencyPhone?.message}
+          >
             <input type="tel" {...register('emergencyPhone')} />
           </Field>
           <Field label="GP name" error={errors.gpName?.message}>
@@ -390,7 +343,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Referral source" error={errors.referralSource?.message}>
             <input type="text" list="referral-sources" {...register('referralSource')} />
           </Field>
-          <Field label="Tags" hint="Separate with commas" error={errors.tags?.message}>
+          <Field label="Tags" hint={TAGS_HINT} error={errors.tags?.message}>
             <input type="text" {...register('tags')} />
           </Field>
           <Field

@@ -5,6 +5,8 @@ import { RpcError } from '../../../../shared/rpc'
 import { useClientSettings, useUpdateClientSettings } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { errorWords } from '../../components/rpc-form-errors'
+import { formMessageFor, placeServerErrors } from '../../components/place-server-errors'
 
 /** Settings › Client records: how often health answers are reviewed, where clients come from. */
 export function ClientSettingsCard() {
@@ -12,6 +14,8 @@ export function ClientSettingsCard() {
   if (!settings.data) return null
   return <ClientSettingsForm key={JSON.stringify(settings.data)} saved={settings.data} />
 }
+
+const FIELDS = ['questionnaireReviewMonths', 'referralSources']
 
 function ClientSettingsForm({ saved }: { saved: Revisioned<ClientSettings> }) {
   const update = useUpdateClientSettings()
@@ -36,12 +40,11 @@ function ClientSettingsForm({ saved }: { saved: Revisioned<ClientSettings> }) {
       })
       setMessage('Saved')
     } catch (error) {
-      if (error instanceof RpcError) {
-        setErrors(
-          Object.fromEntries(error.fieldErrors.map((f) => [f.path.split('.')[0], f.message])),
-        )
-      }
-      setMessage(error instanceof Error ? error.message : 'Saving failed.')
+      if (!(error instanceof RpcError)) return setMessage(errorWords(error, 'Saving failed.'))
+      // The same placement as the react-hook-form forms: on the two fields, or in words.
+      const result = placeServerErrors(error.fieldErrors, (name) => FIELDS.includes(name))
+      setErrors(Object.fromEntries(result.placed.map((p) => [p.name, p.message])))
+      setMessage(formMessageFor(error.message, result))
     }
   }
 

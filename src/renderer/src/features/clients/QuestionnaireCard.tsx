@@ -8,10 +8,10 @@ import {
   type AllergyCode,
   type ConditionCode,
 } from '../../../../shared/clients/health'
-import { RpcError } from '../../../../shared/rpc'
 import { useSaveQuestionnaire } from '../../api/clients'
 import { Icon } from '../../components/Icon'
 import { ukDate, ukDateTime } from './format'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** The latest health answers, and a form that records a new version (the old ones are kept). */
 export function QuestionnaireCard({ client }: { client: ClientRecord }) {
@@ -113,7 +113,7 @@ function QuestionnaireForm({ client, onDone }: { client: ClientRecord; onDone():
       await save.mutateAsync(input)
       onDone()
     } catch (e) {
-      setError(e instanceof RpcError || e instanceof Error ? e.message : 'Saving failed.')
+      setError(errorWords(e, 'Saving failed.'))
     }
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { splitTags } from '../../../../shared/clients/tags'
 import {
   clientFields,
   tagsList,
@@ -38,16 +39,7 @@ export const clientFormSchema = withClientRules(
     ...clientFields,
     dateOfBirth: ukDate(clientFields.dateOfBirth),
     eventDate: ukDate(clientFields.eventDate),
-    tags: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean),
-      )
-      .pipe(tagsList),
+    tags: z.string().default('').transform(splitTags).pipe(tagsList),
   }),
 )
 

@@ -165,6 +165,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 appointmentId={a.id}
                 clientId={a.clientId}
                 status={a.status}
+                startsAt={a.startsAt}
                 onOpen={onClose}
               />
               <AppointmentPaymentButton appointment={a} />
@@ -195,7 +196,16 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                   Did not attend
                 </button>
               )}
-              {(a.status === 'arrived' || a.status === 'no_show') && (
+              {a.status === 'completed' && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void mark('arrived')}
+                >
+                  Back to arrived
+                </button>
+              )}
+              {(a.status === 'arrived' || a.status === 'no_show' || a.status === 'completed') && (
                 <button
                   type="button"
                   className="button secondary"

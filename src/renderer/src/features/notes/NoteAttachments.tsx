@@ -5,6 +5,7 @@ import { base64Of } from '../../api/file-base64'
 import { sizeLabel } from '../../../../shared/notes/file-size'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const isImage = (a: Attachment) => a.mime === 'image/png' || a.mime === 'image/jpeg'
 
@@ -45,7 +46,7 @@ function DownloadButton({ attachment }: { attachment: Attachment }) {
             () => setBusy(false),
             (e: unknown) => {
               setBusy(false)
-              setError(e instanceof Error ? e.message : String(e))
+              setError(errorWords(e))
             },
           )
         }}

@@ -175,7 +175,7 @@ function TemplateForm({
       : { name: '', description: '', active: true, fields: [{ id: '', label: '', hint: '' }] },
   })
   const fields = useFieldArray({ control, name: 'fields' })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit((v) =>
     attempt(async () => {
       const taken = new Set(v.fields.map((f) => f.id).filter(Boolean))
@@ -201,7 +201,7 @@ function TemplateForm({
         <Field label="Name" error={formState.errors.name?.message}>
           <input {...register('name', { required: 'Name the template' })} />
         </Field>
-        <Field label="Description">
+        <Field label="Description" error={formState.errors.description?.message}>
           <input {...register('description')} />
         </Field>
         <div className="field checkbox-field">
@@ -227,7 +227,10 @@ function TemplateForm({
                     {...register(`fields.${i}.label`, { required: 'Give the field a label' })}
                   />
                 </Field>
-                <Field label={`Field ${i + 1} hint (optional)`}>
+                <Field
+                  label={`Field ${i + 1} hint (optional)`}
+                  error={formState.errors.fields?.[i]?.hint?.message}
+                >
                   <input {...register(`fields.${i}.hint`)} />
                 </Field>
                 <div className="template-field-actions">

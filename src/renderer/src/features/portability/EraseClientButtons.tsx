@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useEraseClient } from '../../api/retention'
 import { EraseConfirmDialog } from './EraseConfirmDialog'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** On the client page, for the owner: anonymise or delete this record (GDPR erasure). */
 export function EraseClientButtons({ clientId, name }: { clientId: number; name: string }) {
@@ -14,7 +15,7 @@ export function EraseClientButtons({ clientId, name }: { clientId: number; name:
       await erase.mutateAsync({ clientId, how })
       if (how === 'delete') window.location.hash = '#/clients'
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setAsking(null)
     }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api } from '../../api/client'
 import { downloadBase64 } from '../../api/download'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** The whole clinic as a zip of CSV files plus one JSON (see the README for the format). */
 export function ExportSection() {
@@ -21,7 +22,7 @@ export function ExportSection() {
         `Exported ${file.counts['clients'] ?? 0} clients and ${tables} tables to ${file.fileName}`,
       )
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setBusy(false)
     }

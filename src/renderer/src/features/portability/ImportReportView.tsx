@@ -32,7 +32,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               {report.problems.map((p) => (
                 <tr key={p.line}>
                   <td className="num">{p.line}</td>
-                  <td>{p.name}</td>
+                  <td>
+                    {/* Two lines at most: a 300-character name must not push "Why" aside. */}
+                    <span className="cell-clip" title={p.name}>
+                      {p.name}
+                    </span>
+                  </td>
                   <td>
                     <span className={`pill import-${p.kind}`}>{KIND_LABELS[p.kind]}</span>
                   </td>

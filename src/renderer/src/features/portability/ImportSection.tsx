@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/contract/imports'
 import type { OutputOf } from '../../../../shared/contract'
 import {
+  refreshAfterImport,
   useCheckImport,
   useImportBatches,
   useImportJob,
@@ -23,7 +24,8 @@ import {
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
-import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords, useFormError } from '../../components/rpc-form-errors'
+import { ImportGuide } from './ImportGuide'
 import { ImportReportView } from './ImportReportView'
 import { JobProgress } from './JobProgress'
 
@@ -41,13 +43,13 @@ const KIND_TEXT: Record<ImportKind, { title: string; fileLabel: string; intro: s
     title: 'Import clients',
     fileLabel: 'CSV file of clients',
     intro:
-      "From a Cliniko patients export or Plinth's template (see the README). Dates as dd/mm/yyyy or yyyy-mm-dd. Nothing is saved until you press Import.",
+      "From a Cliniko patients export, Plinth's template or a spreadsheet of your own. Nothing is saved until you press Import.",
   },
   appointments: {
     title: 'Import appointments',
     fileLabel: 'CSV file of appointments',
     intro:
-      'Client, therapist, service, start, length and status, one appointment a row (see the README). Import the clients first. Past appointments come in as they happened; future ones are checked against the diary. Nothing is saved until you press Import.',
+      'Client, therapist, service, start, length and status, one appointment a row. Import the clients first. Nothing is saved until you press Import.',
   },
 }
 
@@ -72,7 +74,7 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
     try {
       setOpened(await open.mutateAsync({ kind, fileName: file.name, base64: await base64Of(file) }))
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     }
   }
 
@@ -82,6 +84,7 @@ export function ImportSection({ kind = 'clients' }: { kind?: ImportKind }) {
         <h2 id={`import-${kind}-title`}>{text.title}</h2>
       </div>
       <p className="muted">{text.intro}</p>
+      <ImportGuide kind={kind} />
       <div className="field">
         <label htmlFor={`import-${kind}-file`}>{text.fileLabel}</label>
         <input
@@ -111,14 +114,14 @@ function MappingStep({ opened, presetLabel }: { opened: Opened; presetLabel: str
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<ImportMapping>({
     defaultValues: Object.fromEntries(targets.map((t) => [t.key, opened.mapping[t.key] ?? ''])),
   })
-  // Main names a missing column by its place in the request ("mapping.therapist").
-  const { formError, attempt } = useFormError<ImportMapping>((path, error) =>
-    setError(String(path).replace(/^mapping\./, '') as keyof ImportMapping, error),
-  )
+  // Main names a missing column by its place in the request ("mapping.therapist"): the
+  // shared placement unwraps that to the "therapist" field.
+  const { formError, attempt } = useFormError({ setError, control })
   const check = useCheckImport()
   const [checkJobId, setCheckJobId] = useState<string | null>(null)
   const checkJob = useImportJob(checkJobId)
@@ -218,9 +221,7 @@ function CheckResult({
   const imported = runJob.data?.state === 'done'
   useEffect(() => {
     if (!imported) return
-    void queryClient.invalidateQueries({ queryKey: ['imports', 'batches'] })
-    void queryClient.invalidateQueries({ queryKey: ['clients'] })
-    void queryClient.invalidateQueries({ queryKey: ['diary'] })
+    refreshAfterImport(queryClient)
   }, [imported, queryClient])
 
   if (job.state === 'running') return <JobProgress job={job} label="Checking progress" />
@@ -233,7 +234,7 @@ function CheckResult({
     try {
       setRunJobId((await run.mutateAsync({ importId, includeDuplicates })).id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     }
   }
 
@@ -285,7 +286,7 @@ function PastImports({ kind }: { kind: ImportKind }) {
     try {
       await undo.mutateAsync(batch.id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setAsking(null)
     }

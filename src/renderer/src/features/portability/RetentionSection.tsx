@@ -6,7 +6,7 @@ import { retentionSettings } from '../../../../shared/contract/retention'
 import { useEraseClient, useRetentionList, useUpdateRetention } from '../../api/retention'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
-import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords, useFormError } from '../../components/rpc-form-errors'
 import { clientHref } from '../clients/client-route'
 import { EraseConfirmDialog } from './EraseConfirmDialog'
 
@@ -30,7 +30,7 @@ export function RetentionSection() {
       await erase.mutateAsync({ clientId, how })
       setDone(how === 'anonymise' ? `Anonymised ${name}` : `Deleted ${name}`)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorWords(e))
     } finally {
       setAsking(null)
     }
@@ -126,9 +126,10 @@ function RetentionYearsForm({ years, revision }: { years: number; revision: numb
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<{ years: number }>({ resolver: zodResolver(retentionSettings), values: { years } })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const [saved, setSaved] = useState<string | null>(null)
   const onSubmit = handleSubmit((values) =>
     attempt(async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
 import { downloadBase64 } from '../../api/download'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /**
  * One action: the client's complete record as a PDF and as JSON, with copies of the files
@@ -23,7 +24,7 @@ export function SubjectAccessButton({ clientId }: { clientId: number }) {
       )
     } catch (e) {
       setState('failed')
-      setMessage(e instanceof Error ? e.message : String(e))
+      setMessage(errorWords(e))
     }
   }
 

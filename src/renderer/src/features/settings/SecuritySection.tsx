@@ -28,13 +28,13 @@ function SecurityForm({ saved }: { saved: Revisioned<SecuritySettings> }) {
   const update = useUpdateSecuritySettings()
   const base = useBaseRevision(saved.revision)
   const [done, setDone] = useState(false)
-  const { register, handleSubmit, formState, setError, reset } = useForm<
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<
     z.input<typeof securitySettings>,
     unknown,
     SecuritySettings
   >({ resolver: zodResolver(securitySettings), mode: 'onTouched', defaultValues: saved })
   const e = formState.errors
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     setDone(false)
     await attempt(async () => {

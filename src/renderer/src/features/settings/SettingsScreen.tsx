@@ -12,6 +12,7 @@ import { useClinicSettings, useUpdateClinicSettings } from '../../api/settings'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
+import { phoneWarning } from '../../../../shared/phone-check'
 import { Icon } from '../../components/Icon'
 import { HoursSection } from '../setup/HoursSection'
 import { RoomsSection } from '../setup/RoomsSection'
@@ -139,7 +140,7 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
     else clearSettingsDraft()
   }, [values, formState.isDirty, base])
 
-  const { formError, setFormError, attempt } = useFormError(setError)
+  const { formError, setFormError, attempt } = useFormError({ setError, control })
   const onSubmit = useCallback(
     (input: ClinicSettingsInput) =>
       attempt(async () => {
@@ -182,7 +183,11 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
         <Field label="Clinic name" error={errors.clinicName?.message}>
           <input type="text" autoComplete="organization" {...register('clinicName')} />
         </Field>
-        <Field label="Phone" hint="Shown on letters and invoices" error={errors.phone?.message}>
+        <Field
+          label="Phone"
+          hint={phoneWarning(values.phone) ?? 'Shown on letters and invoices'}
+          error={errors.phone?.message}
+        >
           <input type="tel" autoComplete="tel" {...register('phone')} />
         </Field>
         <Field label="Address" error={errors.address?.message}>

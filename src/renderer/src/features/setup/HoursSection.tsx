@@ -3,12 +3,12 @@ import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import type { ClinicHours } from '../../../../shared/contract/diary-setup'
-import { useClinicHours, useUpdateClinicHours } from '../../api/diary'
+import { useClinicHours, useTherapists, useUpdateClinicHours } from '../../api/diary'
 import { useBaseRevision } from '../../components/use-base-revision'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { WEEKDAYS } from './time-ranges'
+import { hoursOutsideOpening, openingPathToDay, WEEKDAYS } from './time-ranges'
 
 export function HoursSection() {
   const hours = useClinicHours()
@@ -20,6 +20,8 @@ export function HoursSection() {
     )
   return hours.data ? <HoursForm saved={hours.data} /> : <p className="muted">Loading…</p>
 }
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
 
 interface Values {
   days: { open: boolean; opens: string; closes: string }[]
@@ -44,22 +46,36 @@ function HoursForm({ saved }: { saved: Revisioned<ClinicHours> }) {
   })
   const closures = useFieldArray({ control, name: 'closures' })
   const days = useWatch({ control, name: 'days' })
+  // Therapists' hours the typed opening hours would leave unbookable: warned about, not
+  // refused (the owner may mean it), so nobody wonders why the diary stopped offering them.
+  const therapists = useTherapists(false).data ?? []
+  const typedOpening = days.flatMap((d, i) =>
+    d.open && HH_MM.test(d.opens) && HH_MM.test(d.closes)
+      ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }]
+      : [],
+  )
+  const unbookable = (weekday: number) =>
+    therapists.flatMap((t) => {
+      const outside = hoursOutsideOpening(t.hours, typedOpening, weekday)
+      return outside.length ? [`${t.name} ${outside.join(', ')}`] : []
+    })
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     setSavedNote(false)
+    const opening = v.days.flatMap((d, i) =>
+      d.open ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }] : [],
+    )
     try {
       const result = await update.mutateAsync({
         baseRevision: base.get(),
-        opening: v.days.flatMap((d, i) =>
-          d.open ? [{ weekday: i + 1, opens: d.opens, closes: d.closes }] : [],
-        ),
+        opening,
         closures: v.closures,
         cancellationNoticeHours: Number(v.cancellationNoticeHours),
       })
       base.saved(result.revision)
       setSavedNote(true)
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(showRpcError(error, { setError, control }, openingPathToDay(opening)))
     }
   })
   const e = formState.errors
@@ -120,6 +136,11 @@ function HoursForm({ saved }: { saved: Revisioned<ClinicHours> }) {
                 </>
               ) : (
                 <span className="muted">Closed</span>
+              )}
+              {unbookable(d.n).length > 0 && (
+                <span className="field-warning">
+                  Outside these hours, not bookable: {unbookable(d.n).join('; ')}
+                </span>
               )}
               {(e.days?.[i]?.opens ?? e.days?.[i]?.closes) && (
                 <span className="field-error" role="alert">

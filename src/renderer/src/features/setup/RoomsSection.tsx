@@ -61,16 +61,18 @@ function RoomRow({ room }: { room: Revisioned<Room> }) {
 function AddRoom() {
   const create = useCreateRoom()
   const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError, reset } = useForm<{ name: string }>({
-    defaultValues: { name: '' },
-  })
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<{ name: string }>(
+    {
+      defaultValues: { name: '' },
+    },
+  )
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     try {
       await create.mutateAsync({ name: v.name })
       reset()
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(showRpcError(error, { setError, control }))
     }
   })
   return (

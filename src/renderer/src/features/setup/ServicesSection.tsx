@@ -9,6 +9,7 @@ import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { ColourDot } from './TherapistsSection'
+import { nextColour } from './colours'
 import { formatPence, SWATCHES } from './time-ranges'
 
 export function ServicesSection() {
@@ -68,7 +69,12 @@ export function ServicesSection() {
           </table>
         )}
       </section>
-      {editing === 'new' && <ServiceForm onDone={() => setEditing(null)} />}
+      {editing === 'new' && (
+        <ServiceForm
+          newColour={nextColour(services.data?.map((s) => s.colour) ?? [])}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {current && (
         <ServiceForm key={current.id} service={current} onDone={() => setEditing(null)} />
       )}
@@ -86,18 +92,27 @@ interface Values {
   active: boolean
 }
 
-function ServiceForm({ service, onDone }: { service?: Revisioned<Service>; onDone(): void }) {
+function ServiceForm({
+  service,
+  newColour,
+  onDone,
+}: {
+  service?: Revisioned<Service>
+  /** The colour a new service starts with. */
+  newColour?: string
+  onDone(): void
+}) {
   const base = useBaseRevision(service?.revision)
   const create = useCreateService()
   const update = useUpdateService()
   const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
     defaultValues: {
       name: service?.name ?? '',
       durationMinutes: String(service?.durationMinutes ?? 60),
       price: service ? (service.pricePence / 100).toFixed(2) : '',
       bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
-      colour: service?.colour ?? SWATCHES[1]!,
+      colour: service?.colour ?? newColour ?? SWATCHES[0]!,
       needsRoom: service?.needsRoom ?? false,
       active: service?.active ?? true,
     },
@@ -124,13 +139,12 @@ function ServiceForm({ service, onDone }: { service?: Revisioned<Service>; onDon
       else await create.mutateAsync(input)
       onDone()
     } catch (error) {
-      const message = showRpcError(error, setError)
       // Main speaks of pricePence; the form shows pounds.
-      const priceError = (
-        error as { fieldErrors?: { path: string; message: string }[] }
-      ).fieldErrors?.find((f) => f.path === 'pricePence')
-      if (priceError) setError('price', { message: priceError.message })
-      setFormError(message)
+      setFormError(
+        showRpcError(error, { setError, control }, (path) =>
+          path === 'pricePence' ? 'price' : null,
+        ),
+      )
     }
   })
   const e = formState.errors

@@ -1,11 +1,12 @@
 import '../diary/diary.css'
 import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useBaseRevision } from '../../components/use-base-revision'
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useId, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import {
   useAddTimeOff,
+  useClinicHours,
   useCreateTherapist,
   useRemoveTimeOff,
   useServices,
@@ -13,10 +14,19 @@ import {
   useUpdateTherapist,
 } from '../../api/diary'
 import { useStaff } from '../../api/staff'
+import { nextColour } from './colours'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { formatRanges, parseRanges, SWATCHES, WEEKDAYS, type DayRange } from './time-ranges'
+import {
+  formatRanges,
+  openingWarning,
+  parseRanges,
+  rangePathToDay,
+  SWATCHES,
+  WEEKDAYS,
+  type DayRange,
+} from './time-ranges'
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -105,7 +115,11 @@ export function TherapistsSection() {
         )}
       </section>
       {editing === 'new' && services.data && (
-        <TherapistForm services={services.data} onDone={() => setEditing(null)} />
+        <TherapistForm
+          services={services.data}
+          newColour={nextColour(therapists.data?.map((t) => t.colour) ?? [])}
+          onDone={() => setEditing(null)}
+        />
       )}
       {current && services.data && (
         <>
@@ -143,10 +157,13 @@ interface FormValues {
 function TherapistForm({
   therapist,
   services,
+  newColour,
   onDone,
 }: {
   therapist?: Revisioned<Therapist>
   services: { id: number; name: string; active: boolean }[]
+  /** The colour a new therapist starts with. */
+  newColour?: string
   onDone(): void
 }) {
   const base = useBaseRevision(therapist?.revision)
@@ -156,7 +173,7 @@ function TherapistForm({
   const [formError, setFormError] = useState<string | null>(null)
   const defaults: FormValues = {
     name: therapist?.name ?? '',
-    colour: therapist?.colour ?? SWATCHES[0]!,
+    colour: therapist?.colour ?? newColour ?? SWATCHES[0]!,
     active: therapist?.active ?? true,
     userId: therapist?.userId ? String(therapist.userId) : '',
     serviceIds: (therapist?.serviceIds ?? services.filter((s) => s.active).map((s) => s.id)).map(
@@ -172,10 +189,18 @@ function TherapistForm({
       WEEKDAYS.map((d) => [d.short, therapist ? formatRanges(therapist.breaks, d.n) : '']),
     ),
   }
-  const { register, handleSubmit, formState, setError } = useForm<FormValues>({
+  const { register, handleSubmit, formState, setError, control } = useForm<FormValues>({
     defaultValues: defaults,
   })
   const errors = formState.errors
+  // Warn, not refuse: a therapist's template may run past a shorter opening day, but the
+  // diary will not offer those times, and the owner should know before a client asks.
+  const opening = useClinicHours().data?.opening
+  const typedHours = useWatch({ control, name: 'hours' })
+  const openingWarningFor = (d: (typeof WEEKDAYS)[number]) =>
+    opening
+      ? openingWarning(parseRanges(typedHours?.[d.short] ?? '', d.n).ranges, opening, d.n)
+      : null
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
@@ -207,7 +232,11 @@ function TherapistForm({
       } else await create.mutateAsync(input)
       onDone()
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(
+        showRpcError(error, { setError, control }, (path) =>
+          rangePathToDay(path, { hours, breaks }),
+        ),
+      )
     }
   })
 
@@ -254,6 +283,11 @@ function TherapistForm({
         </div>
         <fieldset className="fieldset">
           <legend>Services offered</legend>
+          {errors.serviceIds && (
+            <p className="field-error" role="alert">
+              {errors.serviceIds.message}
+            </p>
+          )}
           <div className="check-grid">
             {services.map((s) => (
               <label key={s.id} className="check">
@@ -284,6 +318,7 @@ function TherapistForm({
                 hours={register(`hours.${d.short}`)}
                 breaks={register(`breaks.${d.short}`)}
                 hoursError={errors.hours?.[d.short]?.message}
+                hoursWarning={openingWarningFor(d)}
                 breaksError={errors.breaks?.[d.short]?.message}
               />
             ))}
@@ -311,14 +346,17 @@ function WeekRow({
   hours,
   breaks,
   hoursError,
+  hoursWarning,
   breaksError,
 }: {
   day: (typeof WEEKDAYS)[number]
   hours: ReturnType<ReturnType<typeof useForm<FormValues>>['register']>
   breaks: ReturnType<ReturnType<typeof useForm<FormValues>>['register']>
   hoursError: string | undefined
+  hoursWarning: string | null
   breaksError: string | undefined
 }) {
+  const warningId = useId()
   return (
     <>
       <span className="week-grid-day">{day.long}</span>
@@ -328,11 +366,17 @@ function WeekRow({
           aria-label={`${day.long} working hours`}
           placeholder="Not working"
           aria-invalid={hoursError ? true : undefined}
+          aria-describedby={!hoursError && hoursWarning ? warningId : undefined}
           {...hours}
         />
         {hoursError && (
           <span className="field-error" role="alert">
             {hoursError}
+          </span>
+        )}
+        {!hoursError && hoursWarning && (
+          <span className="field-warning" id={warningId}>
+            {hoursWarning}
           </span>
         )}
       </span>
@@ -359,7 +403,7 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
   const remove = useRemoveTimeOff()
   const [formError, setFormError] = useState<string | null>(null)
   const empty = { startsOn: '', endsOn: '', reason: 'Holiday', fromTime: '', untilTime: '' }
-  const { register, handleSubmit, formState, setError, reset } = useForm<{
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<{
     startsOn: string
     endsOn: string
     reason: string
@@ -380,7 +424,7 @@ function TimeOffCard({ therapist }: { therapist: Therapist }) {
       })
       reset(empty)
     } catch (error) {
-      setFormError(showRpcError(error, setError))
+      setFormError(showRpcError(error, { setError, control }))
     }
   })
   return (

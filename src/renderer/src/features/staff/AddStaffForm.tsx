@@ -1,8 +1,8 @@
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { authContract } from '../../../../shared/contract/auth'
-import { ROLES, ROLE_LABELS } from '../../../../shared/roles'
+import { ROLES, ROLE_HINTS, ROLE_LABELS } from '../../../../shared/roles'
 import { useCreateStaff } from '../../api/staff'
 import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -13,7 +13,7 @@ type Values = z.input<typeof schema>
 
 export function AddStaffForm({ onDone }: { onDone(): void }) {
   const create = useCreateStaff()
-  const { register, handleSubmit, formState, setError } = useForm<
+  const { register, handleSubmit, formState, setError, control } = useForm<
     Values,
     unknown,
     z.output<typeof schema>
@@ -29,7 +29,8 @@ export function AddStaffForm({ onDone }: { onDone(): void }) {
     },
   })
   const e = formState.errors
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
+  const role = useWatch({ control, name: 'role' })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
       await create.mutateAsync(values)
@@ -54,7 +55,7 @@ export function AddStaffForm({ onDone }: { onDone(): void }) {
         <Field label="Username" error={e.username?.message}>
           <input type="text" autoComplete="off" {...register('username')} />
         </Field>
-        <Field label="Role" hint="Reception cannot read treatment notes" error={e.role?.message}>
+        <Field label="Role" hint={ROLE_HINTS[role]} error={e.role?.message}>
           <select {...register('role')}>
             {ROLES.map((r) => (
               <option key={r} value={r}>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { Revisioned } from '../../../../shared/contract/revisions'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { StaffUser } from '../../../../shared/contract/auth'
-import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles'
+import { ROLES, ROLE_HINTS, ROLE_LABELS, type Role } from '../../../../shared/roles'
 import { useResetStaffPassword, useUpdateStaff } from '../../api/staff'
 import { Field } from '../../components/Field'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
@@ -16,10 +16,11 @@ interface Values {
 
 export function EditStaffForm({ user, onDone }: { user: Revisioned<StaffUser>; onDone(): void }) {
   const update = useUpdateStaff()
-  const { register, handleSubmit, formState, setError } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
     defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
   })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
+  const role = useWatch({ control, name: 'role' })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
       await update.mutateAsync({
@@ -49,7 +50,7 @@ export function EditStaffForm({ user, onDone }: { user: Revisioned<StaffUser>; o
           <Field label="Name" error={formState.errors.displayName?.message}>
             <input type="text" {...register('displayName')} />
           </Field>
-          <Field label="Role" error={formState.errors.role?.message}>
+          <Field label="Role" hint={ROLE_HINTS[role]} error={formState.errors.role?.message}>
             <select {...register('role')}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -88,10 +89,11 @@ function ResetPassword({ user }: { user: StaffUser }) {
     formState,
     setError,
     reset: clear,
+    control,
   } = useForm<{ temporaryPassword: string }>({
     defaultValues: { temporaryPassword: '' },
   })
-  const { formError, attempt } = useFormError(setError)
+  const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async ({ temporaryPassword }) => {
     setMessage(null)
     await attempt(async () => {
