@@ -15,6 +15,7 @@ import { benchDiary } from './diary.bench'
 import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchImport } from './import.bench'
+import { benchMoney, INVOICE_COUNT } from './money.bench'
 import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
 import {
@@ -74,6 +75,7 @@ try {
     )
   }
   report['diary'] = await benchDiary(core, owner)
+  report[`money, ${INVOICE_COUNT.toLocaleString('en-GB')} invoices`] = await benchMoney(core, owner)
   const inChromium = await benchDiaryChromium()
   if (inChromium) report['diary in Chromium'] = inChromium
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)

@@ -218,6 +218,7 @@ test('a gift voucher is sold, then half redeemed at checkout', async ({ page, cl
   await clinic.open(page, { as: 'reception', at: '#/money/vouchers' })
   const sellForm = page.getByRole('form', { name: 'Sell a gift voucher' })
   await sellForm.getByLabel('Bought by').fill('Tom Reed')
+  await expect(sellForm.getByText('07922 123456')).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(sellForm.getByText('Bought by Tom Reed')).toBeVisible()
   await sellForm.getByLabel('Value (£)').fill('50')

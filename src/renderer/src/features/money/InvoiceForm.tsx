@@ -103,7 +103,10 @@ export function InvoiceForm() {
           </p>
         ) : (
           <div className={errors['clientId'] ? 'field has-error' : 'field'}>
-            <ClientLookup autoFocus label="Client" onOpen={(c) => setClient(c)} />
+            <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
+              {/* Enter in the search opens a result; it must never submit this form. */}
+              <ClientLookup autoFocus label="Client" onOpen={(c) => setClient(c)} />
+            </div>
             {errors['clientId'] && (
               <p className="field-error" role="alert">
                 {errors['clientId']}

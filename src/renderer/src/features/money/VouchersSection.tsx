@@ -117,7 +117,10 @@ function SellVoucherForm() {
           </button>
         </p>
       ) : (
-        <ClientLookup label="Bought by" onOpen={(c) => setBuyer(c)} />
+        <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
+          {/* Enter in the search opens a result; it must never submit this form. */}
+          <ClientLookup label="Bought by" onOpen={(c) => setBuyer(c)} />
+        </div>
       )}
       <div className="payment-row">
         <div className="field">

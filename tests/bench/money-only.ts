@@ -1,0 +1,25 @@
+// `npx tsx tests/bench/money-only.ts`: the money bench alone, on its own clinic (the full
+// `npm run bench` runs it too).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCore } from '../../src/main/app-core'
+import { silentLogger } from '../../src/main/log'
+import type { Session } from '../../src/main/rpc/context'
+import { printTable } from './measure'
+import { benchMoney } from './money.bench'
+import { bulkSeedClients } from './seed-clients'
+
+const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
+const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-money-'))
+const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+try {
+  bulkSeedClients(core, 20_000)
+  const figures = await benchMoney(core, owner)
+  printTable('money, 200,000 invoices', figures)
+  const over = figures.filter((f) => f.budgetMs !== undefined && f.p95Ms > f.budgetMs)
+  if (over.length > 0) process.exitCode = 1
+} finally {
+  await core.close()
+  rmSync(dir, { recursive: true, force: true })
+}
