@@ -6,6 +6,7 @@ import { api } from '../../api/client'
 import { useStaff } from '../../api/staff'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const ACTIONS = [
   { value: '', label: 'Any action' },
@@ -142,7 +143,7 @@ export function AuditScreen() {
         {log.isPending && <p className="muted">Loading…</p>}
         {log.isError && (
           <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {log.error.message}
+            <Icon name="alert" /> {errorWords(log.error)}
           </div>
         )}
         {log.data && entries.length === 0 && (

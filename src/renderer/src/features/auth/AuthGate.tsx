@@ -8,6 +8,7 @@ import { ForcedPasswordChange } from './ForcedPasswordChange'
 import { LockScreen } from './LockScreen'
 import { SignInScreen } from './SignInScreen'
 import { useIdleLock } from './use-idle-lock'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Nothing of the app renders until main says who is signed in and the screen is open. */
 export function AuthGate({ children }: { children: (user: SignedInUser) => ReactNode }) {
@@ -16,7 +17,7 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
   if (status.isError) {
     return (
       <div className="banner banner-error boot" role="alert">
-        <Icon name="alert" /> Plinth could not reach its database: {status.error.message}
+        <Icon name="alert" /> Plinth could not reach its database: {errorWords(status.error)}
       </div>
     )
   }

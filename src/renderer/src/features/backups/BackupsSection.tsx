@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { BackupSettingsForm } from './BackupSettingsForm'
 import { describeCounts, formatBytes, formatWhen, REASON_LABELS } from './format'
 import { RestoreDialog } from './RestoreDialog'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Settings → Backups: the owner's list of backups, "back up now", restore and settings. */
 export function BackupsSection() {
@@ -30,7 +31,7 @@ export function BackupsSection() {
       {backups.isPending && <p className="muted">Looking for backups…</p>}
       {backups.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> Backups could not be listed: {backups.error.message}
+          <Icon name="alert" /> Backups could not be listed: {errorWords(backups.error)}
         </div>
       )}
       {backups.data && <BackupList folder={backups.data.folder} backups={backups.data.backups} />}

@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon'
 import { useListbox } from '../../components/use-listbox'
 import { AlertIcons } from './AlertIcons'
 import { dobAndAge, ukDateTime } from './format'
+import { errorWords } from '../../components/rpc-form-errors'
 
 interface ClientLookupProps {
   onOpen(client: ClientSummary): void
@@ -182,7 +183,7 @@ export function ClientLookup({
       )}
       {search.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> Search failed: {search.error.message}
+          <Icon name="alert" /> Search failed: {errorWords(search.error)}
         </div>
       )}
     </div>

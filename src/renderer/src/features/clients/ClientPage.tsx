@@ -20,6 +20,7 @@ import { ClientNotesCard } from '../notes/ClientNotesCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
 import { SubjectAccessButton } from '../portability/SubjectAccessButton'
 import { EraseClientButtons } from '../portability/EraseClientButtons'
+import { errorWords } from '../../components/rpc-form-errors'
 
 export function ClientPage({ id }: { id: number }) {
   const client = useClient(id)
@@ -27,7 +28,7 @@ export function ClientPage({ id }: { id: number }) {
   if (client.isError) {
     return (
       <div className="banner banner-error" role="alert">
-        <Icon name="alert" /> {client.error.message}
+        <Icon name="alert" /> {errorWords(client.error)}
       </div>
     )
   }
@@ -112,7 +113,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           </ul>
           {acknowledge.isError && (
             <div className="banner banner-error" role="alert">
-              <Icon name="alert" /> {acknowledge.error.message}
+              <Icon name="alert" /> {errorWords(acknowledge.error)}
             </div>
           )}
           <button
@@ -339,7 +340,7 @@ function AlertsCard({ client }: { client: ClientRecord }) {
           </button>
           {add.error && (
             <p className="field-error" role="alert">
-              {add.error.message}
+              {errorWords(add.error)}
             </p>
           )}
         </form>

@@ -8,6 +8,7 @@ import { clientHref, useClientRoute } from './client-route'
 import { useAuthStatus } from '../../api/auth'
 import { useClient } from '../../api/clients'
 import { Icon } from '../../components/Icon'
+import { errorWords } from '../../components/rpc-form-errors'
 
 export function ClientsScreen() {
   const route = useClientRoute()
@@ -83,7 +84,7 @@ function EditClient({ id }: { id: number }) {
   if (client.isError) {
     return (
       <div className="banner banner-error" role="alert">
-        <Icon name="alert" /> {client.error.message}
+        <Icon name="alert" /> {errorWords(client.error)}
       </div>
     )
   }

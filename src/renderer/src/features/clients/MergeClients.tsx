@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon'
 import { ClientLookup } from './ClientLookup'
 import { clientHref } from './client-route'
 import { ukDate } from './format'
+import { errorWords } from '../../components/rpc-form-errors'
 
 type Field = Exclude<keyof ClientValues, 'tags'>
 
@@ -57,7 +58,7 @@ export function MergeClients({ keepId }: { keepId: number }) {
   if (kept.isError) {
     return (
       <div className="banner banner-error" role="alert">
-        <Icon name="alert" /> {kept.error.message}
+        <Icon name="alert" /> {errorWords(kept.error)}
       </div>
     )
   }
@@ -195,7 +196,7 @@ function MergeChoices({
       <MovesWithIt other={o} />
       {merge.error && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {merge.error.message}
+          <Icon name="alert" /> {errorWords(merge.error)}
         </div>
       )}
       <div className="form-actions">
@@ -239,7 +240,7 @@ function MergeDone({
       </h2>
       {undo.error && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {undo.error.message}
+          <Icon name="alert" /> {errorWords(undo.error)}
         </div>
       )}
       <div className="form-actions">

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { STATUS_LABELS, type WaitlistEntry } from '../../../../shared/contract/appointments'
-import { RpcError } from '../../../../shared/rpc'
 import {
   useAppointment,
   useCancelAppointment,
@@ -17,6 +16,7 @@ import { useClinicTimeZone } from './use-clinic-time-zone'
 import { Modal } from '../../components/Modal'
 import { MoveForm } from './MoveForm'
 import { SeriesScopeFields } from './SeriesScopeFields'
+import { errorWords } from '../../components/rpc-form-errors'
 
 export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void }) {
   const appointment = useAppointment(id)
@@ -46,7 +46,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
       await setStatus.mutateAsync({ id, status })
       await appointment.refetch()
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work.')
+      setError(errorWords(e, 'That did not work.'))
     }
   }
 
@@ -62,7 +62,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
       setCancelling(false)
       await appointment.refetch()
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work.')
+      setError(errorWords(e, 'That did not work.'))
     }
   }
 

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { format } from 'date-fns'
 import { STATUS_LABELS } from '../../../../shared/contract/appointments'
-import { RpcError } from '../../../../shared/rpc'
 import { downloadDaySheetPdf, useDaySheet } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import './diary.css'
+import { errorWords } from '../../components/rpc-form-errors'
 
 function dateFromHash(timeZone: string): string {
   const m = /#\/diary\/sheet\/(\d{4}-\d{2}-\d{2})/.exec(window.location.hash)
@@ -26,7 +26,7 @@ export function DaySheetScreen() {
     try {
       await downloadDaySheetPdf({ date })
     } catch (e) {
-      setExportError(e instanceof RpcError ? e.message : 'The PDF could not be made.')
+      setExportError(errorWords(e, 'The PDF could not be made.'))
     } finally {
       setExporting(false)
     }
@@ -63,7 +63,7 @@ export function DaySheetScreen() {
       )}
       {sheet.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {sheet.error.message}
+          <Icon name="alert" /> {errorWords(sheet.error)}
         </div>
       )}
       {sheet.data?.therapists.map((t) => (

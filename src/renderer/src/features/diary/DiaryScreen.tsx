@@ -25,6 +25,7 @@ import { useDiaryDrag } from './use-diary-drag'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const DnDCalendar = withDragAndDrop<DiaryEvent, Therapist>(Calendar)
 
@@ -213,7 +214,7 @@ export function DiaryScreen() {
       )}
       {diary.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> The diary could not be loaded: {diary.error.message}
+          <Icon name="alert" /> The diary could not be loaded: {errorWords(diary.error)}
         </div>
       )}
       {noTherapists ? (

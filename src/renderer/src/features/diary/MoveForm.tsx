@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { startsInThePast } from '../../../../shared/diary/past-booking'
 import type { AppointmentDetail, SeriesMoveOutput } from '../../../../shared/contract/appointments'
-import { RpcError } from '../../../../shared/rpc'
 import { api } from '../../api/client'
 import { useMoveSeries, useTherapists } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { SeriesScopeFields, type SeriesScope } from './SeriesScopeFields'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /**
  * Reschedule an appointment from its dialog: a new date, time or therapist. For a repeating
@@ -76,7 +76,7 @@ export function MoveForm({
           : `Moved ${n} appointments, from ${label(done.occurrences[0]!.startsAt)}.`,
       )
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work.')
+      setError(errorWords(e, 'That did not work.'))
     } finally {
       setChecking(false)
     }

@@ -7,6 +7,7 @@ import { useListbox } from '../../components/use-listbox'
 import type { BookingDraft } from './booking-draft'
 import { searchStart, searchWindow } from './booking-plan'
 import { useClinicTimeZone } from './use-clinic-time-zone'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Slots are shown on the clinic's clock, whatever the computer's time zone. */
 export const slotLabel = (iso: string, tz: string) => formatClinic(iso, 'EEE d MMM, HH:mm', tz)
@@ -74,7 +75,7 @@ export function SlotPicker({
       {search.isPending && <p className="muted">Looking for free times…</p>}
       {search.isError && (
         <p className="field-error" role="alert">
-          {search.error.message}
+          {errorWords(search.error)}
         </p>
       )}
       {search.isSuccess && slots.length === 0 && (

@@ -31,6 +31,7 @@ import {
 } from './booking-plan'
 import { closeBookingWaitlisted, type BookingPrefill } from './booking-store'
 import { useClinicTimeZone } from './use-clinic-time-zone'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /**
  * The booking dialog's state and commands: the draft (kept across closing the dialog), the
@@ -128,7 +129,7 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
         onBooked(startsAt)
       } catch (e) {
         setMainSaidPast(refusedAsPast(e))
-        setError(e instanceof RpcError ? e.message : 'The bookings could not be saved.')
+        setError(errorWords(e, 'The bookings could not be saved.'))
       }
       return
     }
@@ -139,7 +140,7 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
     } catch (e) {
       setMainSaidPast(refusedAsPast(e))
       setRuleBroken(e instanceof RpcError && e.code === 'rule_broken' && !refusedAsPast(e))
-      setError(e instanceof RpcError ? e.message : 'The booking could not be saved.')
+      setError(errorWords(e, 'The booking could not be saved.'))
     }
   }
 
@@ -159,7 +160,7 @@ export function useBooking(prefill: BookingPrefill | null, onBooked: (startsAt: 
       clearBookingDraft()
       closeBookingWaitlisted(draft.client.name)
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'Could not add to the waiting list.')
+      setError(errorWords(e, 'Could not add to the waiting list.'))
     }
   }
 

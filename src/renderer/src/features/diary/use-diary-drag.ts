@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react'
 import { format } from 'date-fns'
-import { RpcError } from '../../../../shared/rpc'
 import { formatClinic, fromWall } from '../../../../shared/diary/wall-clock'
 import { startsInThePast } from '../../../../shared/diary/past-booking'
 import { useMoveAppointment, useMoveSeries } from '../../api/diary'
@@ -10,10 +9,11 @@ import type { DiaryEvent } from './diary-events'
 import type { SeriesDrop } from './SeriesDropDialog'
 import type { SeriesScope } from './SeriesScopeFields'
 import type { Notice } from './use-diary-range'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const notMoved = (error: unknown): Notice => ({
   kind: 'error',
-  text: `Not moved: ${error instanceof RpcError ? error.message : 'something went wrong.'}`,
+  text: `Not moved: ${errorWords(error, 'something went wrong.')}`,
 })
 
 /**

@@ -3,6 +3,7 @@ import { useAuthStatus } from '../../api/auth'
 import { useAppointmentPayment, useChargeFee } from '../../api/money'
 import { formatPence } from '../setup/time-ranges'
 import { TakePaymentDialog } from './TakePaymentDialog'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const STATE_LABELS = {
   none: 'Not paid',
@@ -59,7 +60,7 @@ export function AppointmentPaymentButton({
           Charge fee · {formatPence(p.feePence ?? 0)}
         </button>
       )}
-      {fee.isError && <span className="field-error">{fee.error.message}</span>}
+      {fee.isError && <span className="field-error">{errorWords(fee.error)}</span>}
       {canTake && (
         <button type="button" className="button primary" onClick={() => setOpen(true)}>
           Take payment · {formatPence(due)}

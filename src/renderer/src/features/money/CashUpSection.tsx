@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { parsePounds, poundsText } from '../../../../shared/money/pounds'
-import { RpcError } from '../../../../shared/rpc'
 import { useCashUpDay, useRecordCashUp } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /**
  * The owner's end-of-day count: what each method took by the ledger against what was
@@ -45,7 +45,7 @@ export function CashUpSection() {
       setCounted({})
       setNote('')
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work; nothing was recorded.')
+      setError(errorWords(e, 'That did not work; nothing was recorded.'))
     }
   }
 

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react'
 import type { Invoice } from '../../../../shared/contract/money-values'
 import { parsePounds, poundsText } from '../../../../shared/money/pounds'
-import { RpcError } from '../../../../shared/rpc'
 import { usePaymentMethods, useTakePayment } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Paying an issued invoice (all or part) from its page, e.g. a bank transfer arriving. */
 export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
@@ -37,7 +37,7 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
       await take.mutateAsync({ clientId: invoice.clientId, invoiceIds: [invoice.id], payments })
       onDone()
     } catch (e) {
-      setFormError(e instanceof RpcError ? e.message : 'That did not work; nothing was taken.')
+      setFormError(errorWords(e, 'That did not work; nothing was taken.'))
     }
   }
 

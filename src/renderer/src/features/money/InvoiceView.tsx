@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { VAT_RATE_LABELS, type Invoice } from '../../../../shared/contract/money-values'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
-import { RpcError } from '../../../../shared/rpc'
 import { useAuthStatus } from '../../api/auth'
 import { useDiscardDraft, useInvoice, useIssueInvoice } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -10,6 +9,7 @@ import { formatPence } from '../setup/time-ranges'
 import { CreditNoteForm } from './CreditNoteForm'
 import { InvoicePaymentForm } from './InvoicePaymentForm'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** One invoice: lines, totals (per VAT rate when registered), credit notes and payments. */
 export function InvoiceView({ id }: { id: number }) {
@@ -27,7 +27,7 @@ export function InvoiceView({ id }: { id: number }) {
     try {
       await work()
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work; please try again.')
+      setError(errorWords(e, 'That did not work; please try again.'))
     }
   }
 

@@ -11,6 +11,7 @@ import { InvoiceForm } from './InvoiceForm'
 import { InvoiceView } from './InvoiceView'
 import { invoiceHref, useMoneyRoute } from './money-route'
 import { OutstandingList } from './OutstandingList'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const TABS = [
   { status: 'all', href: '#/money', label: 'Invoices' },
@@ -72,7 +73,7 @@ function InvoiceTable({ status }: { status: 'all' | 'draft' }) {
   const list = useInvoices(status)
   const tz = useClinicTimeZone()
   if (list.isPending) return <p className="muted">Loading…</p>
-  if (list.isError) return <p className="banner banner-error">{list.error.message}</p>
+  if (list.isError) return <p className="banner banner-error">{errorWords(list.error)}</p>
   const rows = list.data.rows
   if (rows.length === 0) {
     return (

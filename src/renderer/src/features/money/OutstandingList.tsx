@@ -3,6 +3,7 @@ import { useOutstanding } from '../../api/money'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
 import { invoiceHref } from './money-route'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const BUCKETS = ['0-30', '31-60', '61-90', '90+'] as const
 
@@ -11,7 +12,7 @@ export function OutstandingList() {
   const out = useOutstanding()
   const tz = useClinicTimeZone()
   if (out.isPending) return <p className="muted">Loading…</p>
-  if (out.isError) return <p className="banner banner-error">{out.error.message}</p>
+  if (out.isError) return <p className="banner banner-error">{errorWords(out.error)}</p>
   return (
     <div className="stack">
       <dl className="ageing" aria-label="Owed by age">

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
-import { RpcError } from '../../../../shared/rpc'
 import { useAllPaymentMethods, useSaveMethod } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Rename, switch off or add payment methods (Dojo, PayPal, cheque). */
 export function PaymentMethodsCard() {
@@ -17,7 +17,7 @@ export function PaymentMethodsCard() {
       await save.mutateAsync(input)
       return true
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work.')
+      setError(errorWords(e, 'That did not work.'))
       return false
     }
   }

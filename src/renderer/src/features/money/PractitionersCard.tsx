@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { Practitioner } from '../../../../shared/contract/money'
-import { RpcError } from '../../../../shared/rpc'
 import { usePractitioners, useSavePractitioner } from '../../api/money'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** What receipts say about each therapist, as health cash plans (Simplyhealth, Westfield) ask. */
 export function PractitionersCard() {
@@ -51,9 +51,7 @@ function PractitionerForm({ saved }: { saved: Practitioner }) {
             qualification: v.qualification,
           })
           .then(() => setDone('Saved'))
-          .catch((err: unknown) =>
-            setError(err instanceof RpcError ? err.message : 'That did not work.'),
-          )
+          .catch((err: unknown) => setError(errorWords(err, 'That did not work.')))
       }}
     >
       <h3>{saved.name}</h3>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { RpcError } from '../../../../shared/rpc'
 import { api } from '../../api/client'
 import { downloadBase64 } from '../../api/download'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Saves the invoice or receipt as a one-page A4 PDF, to print or attach to an e-mail. */
 export function PrintInvoiceButton({ invoiceId, label }: { invoiceId: number; label: string }) {
@@ -14,7 +14,7 @@ export function PrintInvoiceButton({ invoiceId, label }: { invoiceId: number; la
       const pdf = await api.call('invoices.pdf', { id: invoiceId })
       downloadBase64(pdf.base64, pdf.filename, 'application/pdf')
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'The PDF could not be made.')
+      setError(errorWords(e, 'The PDF could not be made.'))
     } finally {
       setBusy(false)
     }

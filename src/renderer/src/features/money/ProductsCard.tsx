@@ -5,10 +5,10 @@ import {
   type VatRateName,
 } from '../../../../shared/contract/money-values'
 import { parsePounds } from '../../../../shared/money/pounds'
-import { RpcError } from '../../../../shared/rpc'
 import { useProducts, useSaveProduct } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { formatPence } from '../setup/time-ranges'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Products sold at the desk, for invoice lines: name, price and VAT rate. */
 export function ProductsCard() {
@@ -28,7 +28,7 @@ export function ProductsCard() {
       setName('')
       setPrice('')
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work.')
+      setError(errorWords(e, 'That did not work.'))
     }
   }
 

@@ -2,12 +2,12 @@ import { useState } from 'react'
 import type { ClientSummary } from '../../../../shared/contract/clients'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { parsePounds } from '../../../../shared/money/pounds'
-import { RpcError } from '../../../../shared/rpc'
 import { usePaymentMethods, useSellVoucher, useVouchers } from '../../api/money'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { ClientLookup } from '../clients/ClientLookup'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** Gift vouchers: sell one (paid in full), and every voucher with what is left on it. */
 export function VouchersSection() {
@@ -93,7 +93,7 @@ function SellVoucherForm() {
       setBuyer(null)
       setRecipient('')
     } catch (e) {
-      setError(e instanceof RpcError ? e.message : 'That did not work; nothing was sold.')
+      setError(errorWords(e, 'That did not work; nothing was sold.'))
     }
   }
 

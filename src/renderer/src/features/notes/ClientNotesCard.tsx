@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon'
 import { BodyChartView, describeMark } from './BodyChart'
 import { ExportButton, longWhen, newNoteHref, noteHref } from './NoteScreen'
 import { PainChart } from './PainChart'
+import { errorWords } from '../../components/rpc-form-errors'
 
 /** The client page's notes: newest first; reception sees only that notes exist. */
 export function ClientNotesCard({ clientId }: { clientId: number }) {
@@ -98,7 +99,7 @@ export function ClientNotesCard({ clientId }: { clientId: number }) {
       )}
       {notes.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {notes.error.message}
+          <Icon name="alert" /> {errorWords(notes.error)}
         </div>
       )}
       {notes.data?.length === 0 && <p className="muted">No treatment notes yet.</p>}

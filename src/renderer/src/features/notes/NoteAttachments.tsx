@@ -74,7 +74,7 @@ function PhotoThumb({ attachment }: { attachment: Attachment }) {
           <Icon name="alert" />
         </span>
         <p className="field-error attachment-error" role="alert">
-          {file.error.message}
+          {errorWords(file.error)}
         </p>
       </>
     )
@@ -154,7 +154,7 @@ export function AttachmentsEditor({ note }: { note: Note }) {
       </div>
       {attach.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {attach.error.message}
+          <Icon name="alert" /> {errorWords(attach.error)}
         </div>
       )}
     </section>

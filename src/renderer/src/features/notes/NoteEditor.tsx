@@ -13,6 +13,7 @@ import { BodyChartEditor } from './BodyChart'
 import { holdBackInvalid, problemsFromServer, type FieldProblems } from './held-back-fields'
 import { NoteConflictBanner } from './NoteConflictBanner'
 import { useAutosave, type SaveState } from './use-autosave'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const STATE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -263,7 +264,7 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
         )}
         {sign.isError && (
           <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {sign.error.message}
+            <Icon name="alert" /> {errorWords(sign.error)}
           </div>
         )}
         {confirming ? (
@@ -313,7 +314,7 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
           <p className="muted">Only unsigned drafts can be discarded; signed notes are kept.</p>
           {discard.isError && (
             <div className="banner banner-error" role="alert">
-              <Icon name="alert" /> {discard.error.message}
+              <Icon name="alert" /> {errorWords(discard.error)}
             </div>
           )}
         </ConfirmDialog>

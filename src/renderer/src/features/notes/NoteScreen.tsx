@@ -15,6 +15,7 @@ import { clientHref } from '../clients/client-route'
 import { BodyChartView, MarkLegend, describeMark } from './BodyChart'
 import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
+import { errorWords } from '../../components/rpc-form-errors'
 
 export const noteHref = (clientId: number, noteId: number) =>
   `#/clients/${clientId}/notes/${noteId}`
@@ -33,7 +34,7 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
   if (note.isError) {
     return (
       <div className="banner banner-error" role="alert">
-        <Icon name="alert" /> {note.error.message}
+        <Icon name="alert" /> {errorWords(note.error)}
       </div>
     )
   }
@@ -211,7 +212,7 @@ function Addenda({ note }: { note: Note }) {
         </div>
         {add.isError && (
           <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {add.error.message}
+            <Icon name="alert" /> {errorWords(add.error)}
           </div>
         )}
         <button type="submit" className="button primary" disabled={add.isPending || !body.trim()}>
@@ -273,7 +274,7 @@ export function StartNote({
         ))}
         {start.isError && (
           <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {start.error.message}
+            <Icon name="alert" /> {errorWords(start.error)}
           </div>
         )}
       </section>

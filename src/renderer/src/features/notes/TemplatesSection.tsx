@@ -11,6 +11,7 @@ import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { useFormError } from '../../components/rpc-form-errors'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { errorWords } from '../../components/rpc-form-errors'
 
 interface FormValues {
   name: string
@@ -148,7 +149,7 @@ function DeleteTemplate({
       </p>
       {remove.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> {remove.error.message}
+          <Icon name="alert" /> {errorWords(remove.error)}
         </div>
       )}
     </ConfirmDialog>

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords } from '../../components/rpc-form-errors'
 
 export function SecuritySection() {
   const query = useSecuritySettings()
@@ -17,7 +18,7 @@ export function SecuritySection() {
   if (query.isError) {
     return (
       <div className="banner banner-error" role="alert">
-        <Icon name="alert" /> {query.error.message}
+        <Icon name="alert" /> {errorWords(query.error)}
       </div>
     )
   }

@@ -36,6 +36,7 @@ import {
   writeSettingsDraft,
 } from './settings-draft'
 import { MoneySettingsSection } from '../money/MoneySettingsSection'
+import { errorWords } from '../../components/rpc-form-errors'
 
 type FormValues = ClinicSettingsInput
 
@@ -111,7 +112,7 @@ function ClinicSection() {
       {settings.isPending && <p className="muted">Loading settings…</p>}
       {settings.isError && (
         <div className="banner banner-error" role="alert">
-          <Icon name="alert" /> Settings could not be loaded: {settings.error.message}
+          <Icon name="alert" /> Settings could not be loaded: {errorWords(settings.error)}
         </div>
       )}
       {settings.data && <ClinicDetailsForm saved={settings.data} />}

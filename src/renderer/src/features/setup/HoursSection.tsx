@@ -9,13 +9,14 @@ import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { hoursOutsideOpening, openingPathToDay, WEEKDAYS } from './time-ranges'
+import { errorWords } from '../../components/rpc-form-errors'
 
 export function HoursSection() {
   const hours = useClinicHours()
   if (hours.isError)
     return (
       <div className="banner banner-error" role="alert">
-        <Icon name="alert" /> {hours.error.message}
+        <Icon name="alert" /> {errorWords(hours.error)}
       </div>
     )
   return hours.data ? <HoursForm saved={hours.data} /> : <p className="muted">Loading…</p>

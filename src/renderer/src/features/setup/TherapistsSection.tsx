@@ -27,6 +27,7 @@ import {
   WEEKDAYS,
   type DayRange,
 } from './time-ranges'
+import { errorWords } from '../../components/rpc-form-errors'
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -66,7 +67,7 @@ export function TherapistsSection() {
         </div>
         {therapists.isError && (
           <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {therapists.error.message}
+            <Icon name="alert" /> {errorWords(therapists.error)}
           </div>
         )}
         {therapists.data?.length === 0 && (

@@ -6,6 +6,7 @@ import { useStaff } from '../../api/staff'
 import { Icon } from '../../components/Icon'
 import { AddStaffForm } from './AddStaffForm'
 import { EditStaffForm } from './EditStaffForm'
+import { errorWords } from '../../components/rpc-form-errors'
 
 function statusOf(user: StaffUser): string {
   if (!user.active) return 'Inactive'
@@ -39,7 +40,7 @@ export function StaffSection() {
         {staff.isPending && <p className="muted">Loading…</p>}
         {staff.isError && (
           <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {staff.error.message}
+            <Icon name="alert" /> {errorWords(staff.error)}
           </div>
         )}
         {staff.data && (
