@@ -4,7 +4,15 @@ import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/c
 import { loadDiarySetup } from '../../src/main/services/diary/working-hours'
 import type { PartOfDay, Slot } from '../../src/shared/contract/appointments'
 import type { Service } from '../../src/shared/contract/diary-setup'
-import { aBookableClient, aService, aTherapist, at, type Day, WEEKDAYS } from '../fixtures/diary'
+import {
+  aBookableClient,
+  aService,
+  aTherapist,
+  at,
+  type Day,
+  openEveryDay,
+  WEEKDAYS,
+} from '../fixtures/diary'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
 const reception = aSession('reception')
@@ -187,6 +195,18 @@ function sortSlots(slots: Slot[], order: number[]) {
   )
 }
 
+/** Keeps a therapist's slot only once their previous kept slot has ended (the spread rule). */
+function spread(slots: Slot[], durationMinutes: number) {
+  const lastKept = new Map<number, number>()
+  return slots.filter((slot) => {
+    const start = Date.parse(slot.startsAt)
+    const previous = lastKept.get(slot.therapistId)
+    if (previous !== undefined && start < previous + durationMinutes * 60_000) return false
+    lastKept.set(slot.therapistId, start)
+    return true
+  })
+}
+
 describe('next available slots', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     it(`agrees with a brute-force search of every quarter hour (random diary ${seed})`, async () => {
@@ -197,7 +217,10 @@ describe('next available slots', () => {
         const offering = therapists
           .filter((t) => t.serviceIds.includes(service.id))
           .map((t) => t.id)
-        const expected = sortSlots(await bruteForce(service, offering, from, 6), offering)
+        const expected = spread(
+          sortSlots(await bruteForce(service, offering, from, 6), offering),
+          service.durationMinutes,
+        )
         total += expected.length
         const first = await call(
           core,
@@ -226,7 +249,10 @@ describe('next available slots', () => {
           )
         }
         const evenings: PartOfDay = { weekdays: [1, 2, 3, 4, 5], after: '17:00', before: '24:00' }
-        const wanted = sortSlots(await bruteForce(service, offering, from, 6, evenings), offering)
+        const wanted = spread(
+          sortSlots(await bruteForce(service, offering, from, 6, evenings), offering),
+          service.durationMinutes,
+        )
         const pod = await call(
           core,
           'diary.nextAvailable',
@@ -257,10 +283,41 @@ describe('next available slots', () => {
       { serviceId: massage.id, from: at('2026-03-28 00:00'), limit: 2 },
       reception,
     )
+    // One therapist, a 60-minute service: the next option starts when the first has ended.
     expect(r.ok && r.value.slots.map((s) => s.startsAt)).toEqual([
       at('2026-03-30 09:00'),
-      at('2026-03-30 09:15'),
+      at('2026-03-30 10:00'),
     ])
     expect(at('2026-03-30 09:00')).toBe('2026-03-30T08:00:00.000Z')
+  })
+
+  it('spreads "Thursday evening" across therapists instead of one therapist’s quarter hours', async () => {
+    core = await openTempCore({ now: () => new Date('2026-11-29T12:00:00Z') })
+    await openEveryDay(core, '08:00', '21:00')
+    const massage = await aService().in(core)
+    // Sam is free from 17:00, Jo only from 18:30: before, the first page was all Sam's.
+    const sam = await aTherapist('Sam').working(['Thu'], '09:00-21:00').offering(massage).in(core)
+    const jo = await aTherapist('Jo').working(['Thu'], '18:30-21:00').offering(massage).in(core)
+    const r = await call(
+      core,
+      'diary.nextAvailable',
+      {
+        serviceId: massage.id,
+        from: at('2026-11-30 00:00'),
+        partOfDay: { weekdays: [4], after: '17:00', before: '21:00' },
+        limit: 6,
+      },
+      reception,
+    )
+    if (!r.ok) throw new Error(r.error.message)
+    const who = (id: number) => (id === sam.id ? 'Sam' : id === jo.id ? 'Jo' : '?')
+    expect(r.value.slots.map((s) => `${who(s.therapistId)} ${s.startsAt}`)).toEqual([
+      `Sam ${at('2026-12-03 17:00')}`,
+      `Sam ${at('2026-12-03 18:00')}`,
+      `Jo ${at('2026-12-03 18:30')}`,
+      `Sam ${at('2026-12-03 19:00')}`,
+      `Jo ${at('2026-12-03 19:30')}`,
+      `Sam ${at('2026-12-03 20:00')}`,
+    ])
   })
 })

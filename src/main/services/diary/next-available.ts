@@ -57,7 +57,8 @@ function groupBusy(rows: { key: number | null; starts_at: string; blocked_until:
  * a booking is checked against (booking-rules.ts): working hours within opening hours, no
  * break, time off or closure, no overlap with anyone's booking or clean-up time, a room if
  * the service needs one. Walks day by day and stops as soon as it has one more than asked
- * for, so a busy diary costs no more than a quiet one.
+ * for, so a busy diary costs no more than a quiet one. Slots are in time order, and each
+ * therapist's listed slots do not overlap one another (issue #11: spread across therapists).
  */
 export async function nextAvailable(
   db: Kysely<DB>,
@@ -141,6 +142,7 @@ export async function nextAvailable(
   const afterRank = q.after ? (rank.get(q.after.therapistId) ?? -1) : -1
 
   const found: Slot[] = []
+  const lastListed = new Map<number, number>()
   for (let date = fromDate; date <= lastDate; date = addDays(date, 1)) {
     const weekday = weekdayOf(date)
     if (pod && !pod.weekdays.includes(weekday)) continue
@@ -158,7 +160,6 @@ export async function nextAvailable(
           if (zonedToUtc(date, m + q.service.durationMinutes, tz) !== end) continue
           if (start < q.from) continue
           const r = rank.get(therapistId)!
-          if (start < afterStart || (start === afterStart && r <= afterRank)) continue
           const blocked = end + bufferMs
           if (!isFree(busy, start, blocked)) continue
           let roomId: number | null = null
@@ -178,7 +179,18 @@ export async function nextAvailable(
       }
     }
     today.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.rank - b.rank)
-    for (const { rank: _rank, ...slot } of today) found.push(slot)
+    for (const { rank: r, ...slot } of today) {
+      // Spread: a therapist's next option starts once their last listed one has ended, so
+      // ten slots cover the evening and every therapist, not 17:00, 17:15, 17:30 … with the
+      // first name on the rota. Counted from `from` on every page, so "Later" continues the
+      // same list ("after" only says where the caller has read up to).
+      const start = Date.parse(slot.startsAt)
+      const previous = lastListed.get(slot.therapistId)
+      if (previous !== undefined && start < previous + durationMs) continue
+      lastListed.set(slot.therapistId, start)
+      if (start < afterStart || (start === afterStart && r <= afterRank)) continue
+      found.push(slot)
+    }
     if (found.length > q.limit) break
   }
   return {
