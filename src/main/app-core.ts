@@ -18,6 +18,7 @@ import { ImportService } from './services/portability/import-service'
 import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
 import { refreshClientSearch } from './services/clients/search-refresh'
+import { refreshNoteSearch } from './services/notes/note-search'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
@@ -95,6 +96,8 @@ export async function openCore({
       // After the schema, the data derived by code: search columns built by older rules.
       const rebuilt = await refreshClientSearch(connection.db, (now ?? (() => new Date()))())
       if (rebuilt !== null) log.info(`rebuilt client search for ${path}`, { clients: rebuilt })
+      const notes = await refreshNoteSearch(connection.db, (now ?? (() => new Date()))())
+      if (notes !== null) log.info(`added folded words to note search for ${path}`, { notes })
       return { connection, migration }
     } catch (error) {
       await connection.close()

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { NoteContent } from '../../../shared/contract/notes'
 import type { DB } from '../../db/schema'
+import { foldText } from '../clients/normalise'
 
 // notes_search is an FTS5 table (migration 0300), rowid = notes.id, kept in step here on
 // every save and addendum. SQLite-only SQL stays in this file.
@@ -25,6 +26,24 @@ export function searchableText(
     .join('\n')
 }
 
+/**
+ * The text as typed, then the folded form of each word folding changes ("łydki" -> "lydki",
+ * "Søren" -> "soren"): FTS5's unicode61 tokenizer strips accents but leaves ł, ø, ß, æ, þ,
+ * ı, đ, œ alone, so "lydki" never found "Ból łydki". The query is folded the same way
+ * (clients/normalise.ts foldText). Idempotent: a word already present is not added again.
+ */
+export function withFoldedWords(text: string): string {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+  const present = new Set(words.map((w) => w.toLowerCase()))
+  const extra = new Set<string>()
+  for (const word of words) {
+    for (const folded of foldText(word).split(/[^a-z0-9]+/)) {
+      if (folded !== '' && !present.has(folded)) extra.add(folded)
+    }
+  }
+  return extra.size > 0 ? `${text}\n${[...extra].join(' ')}` : text
+}
+
 export async function indexNote(
   db: Kysely<DB>,
   noteId: number,
@@ -32,9 +51,51 @@ export async function indexNote(
   body: string,
 ): Promise<void> {
   await sql`DELETE FROM notes_search WHERE rowid = ${noteId}`.execute(db)
-  await sql`INSERT INTO notes_search (rowid, body, client) VALUES (${noteId}, ${body}, ${clientToken(clientId)})`.execute(
+  await sql`INSERT INTO notes_search (rowid, body, client) VALUES (${noteId}, ${withFoldedWords(body)}, ${clientToken(clientId)})`.execute(
     db,
   )
+}
+
+/** Bump when withFoldedWords changes: every note's index entry is rebuilt on the next open. */
+export const NOTES_SEARCH_VERSION = 1
+
+/**
+ * Adds the folded words to notes indexed before they were (search_versions.notes missing or
+ * older), from the index's own stored text, so a note written before this change is found by
+ * "lydki" too. One transaction at open; a no-op when current. Returns how many were rebuilt.
+ */
+export async function refreshNoteSearch(db: Kysely<DB>, now: Date): Promise<number | null> {
+  const row = await db
+    .selectFrom('search_versions')
+    .select('version')
+    .where('name', '=', 'notes')
+    .executeTakeFirst()
+  if (row && row.version >= NOTES_SEARCH_VERSION) return null
+  return db.transaction().execute(async (trx) => {
+    const rows = (
+      await sql<{ id: number; body: string }>`SELECT rowid AS id, body FROM notes_search`.execute(
+        trx,
+      )
+    ).rows
+    let rebuilt = 0
+    for (const { id, body } of rows) {
+      const next = withFoldedWords(body)
+      if (next === body) continue
+      await sql`UPDATE notes_search SET body = ${next} WHERE rowid = ${id}`.execute(trx)
+      rebuilt++
+    }
+    await trx
+      .insertInto('search_versions')
+      .values({ name: 'notes', version: NOTES_SEARCH_VERSION, rebuilt_at: now.toISOString() })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({
+          version: NOTES_SEARCH_VERSION,
+          rebuilt_at: now.toISOString(),
+        }),
+      )
+      .execute()
+    return rebuilt
+  })
 }
 
 export async function unindexNotes(db: Kysely<DB>, noteIds: number[]): Promise<void> {
@@ -76,6 +137,9 @@ function ftsQuery(query: string, clientId: number): string {
   const words = query
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
+    .filter((w) => w !== '')
+    // Folded as the index's extra words are: "łydki" and "lydki" both find "Ból łydki".
+    .flatMap((w) => foldText(w).split(/[^a-z0-9]+/))
     .filter((w) => w !== '')
   if (words.length === 0) return ''
   return [`client : ${clientToken(clientId)}`, ...words.map((w) => `body : "${w}"*`)].join(' AND ')
