@@ -55,7 +55,8 @@ test('reception is added by the owner, must change the password, and sees no own
 
   await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()
   const nav = page.getByRole('navigation', { name: 'Main' })
-  await expect(nav.getByRole('link')).toHaveText(['Diary', 'Clients'])
+  // Reception takes payments at the desk, so Money is theirs too (issue #13).
+  await expect(nav.getByRole('link')).toHaveText(['Diary', 'Clients', 'Money'])
   // Typing an owner screen's address does not open it either.
   await page.goto(`${clinic.url}#/settings/staff`)
   await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()

@@ -71,6 +71,9 @@ function labelOf(path: string): string | null {
  */
 export function formMessageFor(message: string, result: PlacedErrors): string {
   if (result.unplaced.length === 0) return message
+  // Main already said it in so many words ("Sam Patel is already booked 10:00–11:00."):
+  // repeating it behind a field label would only read worse.
+  if (result.unplaced.every((fe) => message.includes(fe.message))) return message
   const words = result.unplaced.map((fe) => {
     const label = labelOf(fe.path)
     return label ? `${label}: ${fe.message}` : fe.message

@@ -17,6 +17,10 @@ export function SearchPalette() {
       const key = event.key.toLowerCase()
       if (key === 'k') {
         event.preventDefault()
+        // Opened here, not only by the effect: the close event of an Escape a moment ago may
+        // still be queued, and would otherwise undo this open (Ctrl+K pressed right after Esc).
+        const dialog = dialogRef.current
+        if (dialog && !dialog.open) dialog.showModal()
         setOpen(true)
       } else if (key === 'b') {
         // Ctrl+B opens the booking dialog (BookingLauncher): it replaces the lookup rather
@@ -40,7 +44,10 @@ export function SearchPalette() {
       ref={dialogRef}
       className="palette"
       aria-label="Find a client"
-      onClose={() => setOpen(false)}
+      // A close event that arrives after the dialog was opened again is stale: ignore it.
+      onClose={() => {
+        if (!dialogRef.current?.open) setOpen(false)
+      }}
       onClick={(e) => {
         if (e.target === dialogRef.current) setOpen(false)
       }}

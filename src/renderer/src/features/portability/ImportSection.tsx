@@ -259,7 +259,7 @@ function CheckResult({
             disabled={count === 0 || run.isPending}
             onClick={() => void start()}
           >
-            Import {count.toLocaleString('en-GB')} {kind}
+            Import {count.toLocaleString('en-GB')} {count === 1 ? kind.replace(/s$/, '') : kind}
           </button>
         </div>
       )}
