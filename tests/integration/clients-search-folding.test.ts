@@ -202,7 +202,11 @@ describe('clients saved under older rules (re-normalised on open)', () => {
         .select(['last_name_norm', 'mobile_norm'])
         .executeTakeFirstOrThrow()
       expect(row).toEqual({ last_name_norm: 'bialek', mobile_norm: '7911123456' })
-      const version = await opened.db.selectFrom('search_versions').selectAll().execute()
+      const version = await opened.db
+        .selectFrom('search_versions')
+        .selectAll()
+        .where('name', '=', 'clients')
+        .execute()
       expect(version).toEqual([
         { name: 'clients', version: expect.any(Number), rebuilt_at: now.toISOString() },
       ])
