@@ -1,10 +1,15 @@
 /**
  * What reception types into an amount box, in pence: "55", "55.5", "55.50", "£1,055.00".
- * Returns null for anything else (letters, three decimals, negative amounts), so the form
+ * Returns null for anything else (letters, three decimals, negative amounts, a comma that is
+ * not a thousands separator such as "40,00"), so the form
  * can say so next to the field rather than guess.
  */
 export function parsePounds(text: string): number | null {
-  const cleaned = text.trim().replace(/^£/, '').replace(/,/g, '')
+  const bare = text.trim().replace(/^£\s*/, '')
+  // A comma only as a thousands separator ("1,055.00"): "40,00" is a decimal comma (or a
+  // slip) and was read as £4,000.00, so it is refused rather than guessed.
+  if (bare.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(bare)) return null
+  const cleaned = bare.replace(/,/g, '')
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned)
   if (!m) return null
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))

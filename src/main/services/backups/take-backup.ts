@@ -33,6 +33,7 @@ import {
   pruneStore,
   referencedAttachments,
 } from './attachment-store'
+import { makeFolder } from './make-folder'
 
 export type Progress = (stage: string, percent: number) => void
 
@@ -225,7 +226,7 @@ async function writeAndVerify(
   options: TakeBackupOptions,
 ): Promise<WrittenBackup> {
   const { folder, encrypted } = target
-  mkdirSync(folder, { recursive: true })
+  makeFolder(folder)
   for (const left of readdirSync(folder)) {
     if (left.startsWith('plinth-') && left.endsWith('.part')) {
       rmSync(join(folder, left), { force: true })

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DomainError } from '../domain-error'
+import { makeFolder } from './make-folder'
+
+/** Operating-system refusals in words (the owner never needs to see ENOTDIR). */
+const REASONS: Record<string, string> = {
+  ENOENT: 'it (or a folder above it) cannot be created there',
+  EACCES: 'this account may not write there',
+  EPERM: 'this account may not write there',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EROFS: 'the drive is read-only',
+  ENOSPC: 'the drive is full',
+}
 
 /**
  * A backup folder is only worth saving if Plinth can write there now: an unplugged USB
@@ -10,14 +21,14 @@ import { DomainError } from '../domain-error'
 export function assertWritableFolder(folder: string): void {
   const probe = join(folder, `.plinth-write-test-${randomUUID()}`)
   try {
-    mkdirSync(folder, { recursive: true })
+    makeFolder(folder)
     writeFileSync(probe, 'ok')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     throw new DomainError('rule_broken', 'Plinth cannot save backups in that folder.', [
       {
         path: 'folder',
-        message: `Plinth cannot write to this folder (${reason}). Is the drive plugged in?`,
+        message: `Plinth cannot write to this folder${REASONS[reason] ? `: ${REASONS[reason]}` : ''}. Is the drive plugged in, and is it a folder you can write to?`,
       },
     ])
   }
