@@ -29,7 +29,7 @@ import {
 } from './client-form-schema'
 import { ukDateTime } from './format'
 import { PossibleDuplicates, useDuplicateCheck } from './PossibleDuplicates'
-import { confirmLeave, setUnsaved } from './unsaved-guard'
+import { setUnsaved, useLeaveGuard } from './unsaved-guard'
 
 interface ClientFormProps {
   /** The saved record when editing; null when adding a new client. */
@@ -78,21 +78,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
 
   // Unsaved edits warn before leaving: by an in-app link (sidebar, breadcrumbs) or by
   // closing the window. Ctrl+K asks the same guard before opening another record.
-  useEffect(() => {
-    if (!formState.isDirty) return
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault()
-    const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.('a[href^="#"]')
-      if (!link || link.getAttribute('href') === window.location.hash) return
-      if (!confirmLeave()) event.preventDefault()
-    }
-    window.addEventListener('beforeunload', onBeforeUnload)
-    document.addEventListener('click', onClick, true)
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload)
-      document.removeEventListener('click', onClick, true)
-    }
-  }, [formState.isDirty])
+  useLeaveGuard(formState.isDirty)
 
   const possibleDuplicates = useDuplicateCheck(values, !saved)
 

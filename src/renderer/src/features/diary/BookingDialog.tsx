@@ -63,6 +63,10 @@ export function BookingDialog({
             therapistName={booking.therapistName}
             onPick={(slot) => {
               setDraft({
+                // The slot was offered for the service on screen: keep it. Left derived, the
+                // default would follow the picked therapist's most-booked service and swap a
+                // 30-minute booking for a 45-minute one that runs into the next client.
+                serviceId,
                 picked: {
                   therapistId: slot.therapistId,
                   startsAt: slot.startsAt,

@@ -7,6 +7,7 @@ import { api } from '../../api/client'
 import { noteKey, useDiscardDraft, useSignNote } from '../../api/notes'
 import { Icon } from '../../components/Icon'
 import { clientHref } from '../clients/client-route'
+import { setUnsaved, useLeaveGuard } from '../clients/unsaved-guard'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Field } from '../../components/Field'
 import { BodyChartEditor } from './BodyChart'
@@ -96,6 +97,18 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
       onSuccess: () => window.location.replace(clientHref(note.clientId)),
     })
   }
+
+  // A held-back field (Pain after = 11) is not in the saved note: leaving by a link, Ctrl+K
+  // or closing the window asks first, since its value is gone once the editor closes.
+  useEffect(() => {
+    if (heldCount === 0) return
+    setUnsaved(
+      'This note',
+      `${heldCount === 1 ? 'A highlighted field is' : `${heldCount} highlighted fields are`} not saved and will be lost.`,
+    )
+    return () => setUnsaved(null)
+  }, [heldCount])
+  useLeaveGuard(heldCount > 0)
 
   const [signBlocked, setSignBlocked] = useState<string | null>(null)
   async function signNow() {
