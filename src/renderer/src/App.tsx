@@ -24,6 +24,7 @@ import { MoneyScreen } from './features/money/MoneyScreen'
 import { screensFor } from './features/shell/routes'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
 
 const COMING = {
   reports: {
@@ -141,17 +142,19 @@ function Shell({ user }: { user: SignedInUser }) {
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
         <IntegrityBanner />
-        {route.screen === 'settings' && <SettingsScreen section={route.section} />}
-        {route.screen === 'audit' && <AuditScreen />}
-        {route.screen === 'account' && <AccountScreen user={user} />}
-        {route.screen === 'clients' && <ClientsScreen />}
-        {route.screen === 'money' && <MoneyScreen />}
-        {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
-        {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
-        {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
-        {route.screen === 'reports' && (
-          <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
-        )}
+        <ScreenErrorBoundary resetKey={window.location.hash}>
+          {route.screen === 'settings' && <SettingsScreen section={route.section} />}
+          {route.screen === 'audit' && <AuditScreen />}
+          {route.screen === 'account' && <AccountScreen user={user} />}
+          {route.screen === 'clients' && <ClientsScreen />}
+          {route.screen === 'money' && <MoneyScreen />}
+          {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
+          {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
+          {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
+          {route.screen === 'reports' && (
+            <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
+          )}
+        </ScreenErrorBoundary>
       </main>
       <SearchPalette />
       <BookingLauncher onBooked={() => go('diary')} />
