@@ -64,6 +64,7 @@ export async function openCore({
   deskBindAddress,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
+  const clock = now ?? (() => new Date())
   let fileLock: ClinicFileLock | null = null
   if (onDisk) {
     assertLocalDatabasePath(file)
@@ -78,7 +79,7 @@ export async function openCore({
       throw error
     }
   }
-  const backups = new BackupService({ file, log, now: now ?? (() => new Date()), workstation })
+  const backups = new BackupService({ file, log, now: clock, workstation })
 
   async function openMigrated(
     path: string,
@@ -94,9 +95,9 @@ export async function openCore({
         log.info(`migrated ${path}`, { applied: migration.applied, backup: migration.backupFile })
       }
       // After the schema, the data derived by code: search columns built by older rules.
-      const rebuilt = await refreshClientSearch(connection.db, (now ?? (() => new Date()))())
+      const rebuilt = await refreshClientSearch(connection.db, clock())
       if (rebuilt !== null) log.info(`rebuilt client search for ${path}`, { clients: rebuilt })
-      const notes = await refreshNoteSearch(connection.db, (now ?? (() => new Date()))())
+      const notes = await refreshNoteSearch(connection.db, clock())
       if (notes !== null) log.info(`added folded words to note search for ${path}`, { notes })
       return { connection, migration }
     } catch (error) {
@@ -115,10 +116,9 @@ export async function openCore({
   const { connection, migration } = opened
   const live = new LiveDatabase(connection)
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
-  const imports = new ImportService({ log, now: now ?? (() => new Date()) })
+  const imports = new ImportService({ log, now: clock })
   imports.attach(live)
   const changes = new ChangeFeed()
-  const clock = now ?? (() => new Date())
   // Made before the router (its handlers reach it through core.network), used after.
   const deskHost: DeskHost = new DeskHost({
     db: () => live.db,
