@@ -144,6 +144,7 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
         serviceId: service.id,
         therapistId: therapistIds[9]!,
         startsAt: new Date(zonedToUtc(today.date, 10 * 60, TZ)).toISOString(),
+        confirmPast: true,
       },
       owner,
     ),

@@ -229,8 +229,11 @@ test('a caller goes on the waiting list and shows up when a matching booking is 
   await dialog.getByLabel('Time of day').selectOption({ label: 'Evenings (after 17:00)' })
   await dialog.getByLabel('Urgency').selectOption({ label: 'Urgent' })
   await dialog.getByRole('button', { name: 'Add to waiting list' }).click()
-  await expect(dialog.getByText(/is on the waiting list/)).toBeVisible()
-  await dialog.getByRole('button', { name: 'Discard' }).click()
+  // Done with the dialog: it closes, and says so outside it.
+  await expect(dialog).toBeHidden()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Priya Shah is on the waiting list' }),
+  ).toBeVisible()
 
   await page.getByRole('button', { name: 'Waiting list' }).click()
   const list = page.getByRole('dialog', { name: 'Waiting list' })
@@ -269,8 +272,16 @@ test('the owner books outside the hours from an empty slot, with a reason kept',
   await dialog.getByLabel('Client').fill('Priya')
   await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
   await page.keyboard.press('Enter')
+  // At 07:30 the 07:00 slot is already past: a warning, and nothing is booked until confirmed.
+  await expect(dialog.locator('.past-warning')).toContainText('07:00 is in the past.')
   await dialog.getByRole('button', { name: 'Book', exact: true }).click()
-  await expect(dialog.getByRole('alert').first()).toContainText('The clinic is open 08:00–20:00')
+  await expect(dialog.getByText('That time is in the past: tick')).toBeVisible()
+  expect(await clinic.core.db.selectFrom('appointments').select('id').execute()).toEqual([])
+  await dialog.getByLabel('Book it in the past (catching up)').check()
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click()
+  await expect(dialog.getByRole('alert').filter({ hasText: 'The clinic is open' })).toContainText(
+    'The clinic is open 08:00–20:00',
+  )
   await dialog.getByLabel('Book anyway because (owner)').fill('Early start agreed with Sam')
   await snap(page, 'booking-override')
   await dialog.getByRole('button', { name: 'Book anyway' }).click()

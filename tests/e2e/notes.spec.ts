@@ -42,6 +42,7 @@ async function clinicWithTodaysAppointment(core: PlinthCore) {
       therapistId: samId,
       startsAt: new Date(zonedToUtc(local.date, hour * 60, TZ)).toISOString(),
       override: { reason: 'set up for the test' },
+      confirmPast: true,
     },
     owner,
   )

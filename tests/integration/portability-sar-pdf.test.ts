@@ -79,6 +79,7 @@ describe('the subject access PDF', () => {
         therapistId,
         startsAt: at('2026-11-24 10:00'),
         override: { reason: 'test set-up' },
+        confirmPast: true,
       },
       owner,
     )

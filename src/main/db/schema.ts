@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { MoneyTables, VatRate } from './schema-money'
 
 /** Typed tables, kept beside the migrations that create them. Column names are SQL's. */
 export interface ClinicSettingsTable {
@@ -181,6 +182,10 @@ export interface TherapistsTable {
   id: Generated<number>
   name: string
   colour: string
+  /** Migration 0840: printed on receipts for health cash plans. */
+  professional_body: Generated<string>
+  membership_number: Generated<string>
+  qualification: Generated<string>
   user_id: number | null
   active: number
   sort_order: Generated<number>
@@ -193,6 +198,8 @@ export interface ServicesTable {
   name: string
   duration_minutes: number
   price_pence: number
+  /** Migration 0800: used once the clinic is VAT registered. */
+  vat_rate: Generated<VatRate>
   buffer_after_minutes: number
   colour: string
   needs_room: number
@@ -408,7 +415,7 @@ export interface SearchVersionsTable {
   rebuilt_at: string
 }
 
-export interface DB {
+export interface DB extends MoneyTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable

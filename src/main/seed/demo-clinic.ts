@@ -2,6 +2,7 @@ import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
 import { seedDemoDiary } from './demo-diary'
+import { seedDemoMoney } from './demo-money'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
 
@@ -38,6 +39,7 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
   if (!result.ok) throw new Error(`Seeding settings failed: ${result.error.message}`)
   if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
   await seedClients(core, options.clients ?? 150)
+  if (options.diary !== false) await seedDemoMoney(core, SEED_OWNER, faker)
 }
 
 async function call<T>(core: PlinthCore, method: string, input: unknown): Promise<T> {

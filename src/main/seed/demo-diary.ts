@@ -181,6 +181,8 @@ export async function seedDemoDiary(
             serviceId,
             therapistId,
             startsAt: new Date(zonedToUtc(date, minute, 'Europe/London')).toISOString(),
+            // The demo's earlier days are history, booked after the fact on purpose.
+            confirmPast: true,
           },
           owner,
         )

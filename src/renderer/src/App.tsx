@@ -17,6 +17,7 @@ import { SearchPalette } from './features/clients/SearchPalette'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
+import { MoneyScreen } from './features/money/MoneyScreen'
 import { screensFor } from './features/shell/routes'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
@@ -32,6 +33,7 @@ const NAV_ICONS: Record<string, IconName> = {
   diary: 'diary',
   clients: 'clients',
   reports: 'reports',
+  money: 'reports',
   audit: 'audit',
   settings: 'settings',
 }
@@ -120,6 +122,7 @@ function Shell({ user }: { user: SignedInUser }) {
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'account' && <AccountScreen user={user} />}
         {route.screen === 'clients' && <ClientsScreen />}
+        {route.screen === 'money' && <MoneyScreen />}
         {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
         {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
         {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}

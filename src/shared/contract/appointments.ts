@@ -165,6 +165,8 @@ export const bookInput = z.object({
   roomId: z.number().int().positive().nullable().default(null),
   notes: z.string().trim().max(500, 'Keep booking notes short').default(''),
   override: overrideInput,
+  /** A start in the past is refused unless this says it is on purpose (see past-booking.ts). */
+  confirmPast: z.boolean().default(false),
 })
 export type BookInput = z.input<typeof bookInput>
 
@@ -176,6 +178,8 @@ export const moveInput = z
     /** A resize; otherwise the length is kept. */
     endsAt: instant.optional(),
     override: overrideInput,
+    /** A start in the past is refused unless this says it is on purpose (see past-booking.ts). */
+    confirmPast: z.boolean().default(false),
   })
   .refine((m) => m.endsAt === undefined || m.endsAt > m.startsAt, {
     message: 'The end comes after the start',
@@ -253,6 +257,8 @@ export const seriesMoveInput = z.object({
   therapistId: z.number({ message: 'Choose the therapist' }).int().positive(),
   startsAt: instant,
   scope: z.enum(['one', 'following', 'all']).default('one'),
+  /** A start in the past is refused unless this says it is on purpose (see past-booking.ts). */
+  confirmPast: z.boolean().default(false),
   /** true: only list where each would go and what it would clash with; move nothing. */
   dryRun: z.boolean().default(false),
 })
@@ -299,6 +305,19 @@ export type DaySheet = z.output<typeof daySheetOutput>
 
 const byId = z.object({ id: z.number().int().positive() })
 
+/** How often each service was booked (not cancelled) in the last year, clinic-wide and per therapist. */
+export const serviceUsageOutput = z.object({
+  clinic: z.array(z.object({ serviceId: z.number().int(), count: z.number().int() })),
+  byTherapist: z.array(
+    z.object({
+      therapistId: z.number().int(),
+      serviceId: z.number().int(),
+      count: z.number().int(),
+    }),
+  ),
+})
+export type ServiceUsage = z.output<typeof serviceUsageOutput>
+
 export const appointmentsContract = {
   'diary.range': method({
     summary: 'Read the diary',
@@ -310,6 +329,12 @@ export const appointmentsContract = {
     summary: 'Find the next free slots',
     input: nextAvailableInput,
     output: nextAvailableOutput,
+    roles: ALL_STAFF,
+  }),
+  'diary.serviceUsage': method({
+    summary: 'See which services are booked most',
+    input: z.object({}),
+    output: serviceUsageOutput,
     roles: ALL_STAFF,
   }),
   'diary.daySheet': method({

@@ -12,6 +12,9 @@ import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
 import { retentionContract } from './retention'
 import { settingsContract } from './settings'
+import { moneyContract, moneySetupContract } from './money'
+import { cashUpContract } from './cash-up'
+import { vouchersContract } from './vouchers'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -27,6 +30,10 @@ export const contract = {
   ...exportsContract,
   ...gdprContract,
   ...retentionContract,
+  ...moneyContract,
+  ...moneySetupContract,
+  ...cashUpContract,
+  ...vouchersContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

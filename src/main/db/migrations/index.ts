@@ -14,6 +14,11 @@ import * as m0520 from './0520-appointment-imports'
 import * as m0600 from './0600-signed-note-moves'
 import * as m0700 from './0700-record-revisions'
 import * as m0730 from './0730-search-versions'
+import * as m0800 from './0800-money'
+import * as m0810 from './0810-cash-ups'
+import * as m0820 from './0820-gift-vouchers'
+import * as m0830 from './0830-fees'
+import * as m0840 from './0840-practitioner-credentials'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -35,4 +40,9 @@ export const migrations: Record<string, Migration> = {
   '0600-signed-note-moves': m0600,
   '0700-record-revisions': m0700,
   '0730-search-versions': m0730,
+  '0800-money': m0800,
+  '0810-cash-ups': m0810,
+  '0820-gift-vouchers': m0820,
+  '0830-fees': m0830,
+  '0840-practitioner-credentials': m0840,
 }

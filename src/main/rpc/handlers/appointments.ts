@@ -18,6 +18,7 @@ import { addDays, utcToZoned, zonedToUtc } from '../../services/diary/clinic-clo
 import { daySheet } from '../../services/diary/day-sheet'
 import { daySheetPdf } from '../../services/diary/day-sheet-pdf'
 import { nextAvailable } from '../../services/diary/next-available'
+import { serviceUsage } from '../../services/diary/service-usage'
 import { bookSeries } from '../../services/diary/recurrence'
 import { moveSeries } from '../../services/diary/series-move'
 import {
@@ -106,6 +107,7 @@ export const diaryHandlers: HandlersOf<'diary.'> = {
       after: input.after,
     })
   },
+  'diary.serviceUsage': (ctx) => serviceUsage(ctx.db, ctx.now),
   'diary.daySheet': async (ctx, input) => {
     const { timeZone } = await getClinicSettings(ctx.db)
     return daySheet(ctx.db, input.date, input.therapistId, timeZone)
@@ -155,12 +157,13 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
     return appointment
   },
   'appointments.setStatus': async (ctx, input) => {
-    const appointment = await setAppointmentStatus(ctx.db, input, actorOf(ctx), ctx.now)
+    const { appointment, from } = await setAppointmentStatus(ctx.db, input, actorOf(ctx), ctx.now)
     await ctx.audit({
       action: `appointment.${input.status}`,
       entityType: 'appointment',
       entityId: input.id,
-      summary: `Marked ${input.status.replace('_', ' ')}`,
+      // An undone "completed" is worth seeing in the log: say what it was.
+      summary: `Marked ${input.status.replace('_', ' ')} (was ${from.replace('_', ' ')})`,
     })
     return appointment
   },

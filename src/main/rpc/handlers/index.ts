@@ -18,6 +18,15 @@ import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
+import {
+  cashUpHandlers,
+  creditNotesHandlers,
+  invoicesHandlers,
+  moneyHandlers,
+  paymentsHandlers,
+  productsHandlers,
+  vouchersHandlers,
+} from './money'
 
 // Typed as Handlers: a contract method without a handler here fails the build.
 export const handlers: Handlers = {
@@ -40,4 +49,11 @@ export const handlers: Handlers = {
   ...exportsHandlers,
   ...gdprHandlers,
   ...retentionHandlers,
+  ...moneyHandlers,
+  ...invoicesHandlers,
+  ...paymentsHandlers,
+  ...creditNotesHandlers,
+  ...cashUpHandlers,
+  ...productsHandlers,
+  ...vouchersHandlers,
 }

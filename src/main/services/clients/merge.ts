@@ -24,6 +24,11 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'appointments', column: 'client_id' },
   { table: 'waitlist', column: 'client_id' },
   { table: 'notes', column: 'client_id' },
+  // Money (migration 0800): the database lets issued rows move only along a merge.
+  { table: 'invoices', column: 'client_id' },
+  { table: 'credit_notes', column: 'client_id' },
+  { table: 'ledger_entries', column: 'client_id' },
+  { table: 'gift_vouchers', column: 'client_id' },
 ]
 
 type Column = keyof ClientsTable

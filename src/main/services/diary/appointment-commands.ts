@@ -3,6 +3,7 @@ import type { AppointmentStatus, DiaryAppointment } from '../../../shared/contra
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { Role } from '../../../shared/roles'
 import type { DB } from '../../db/schema'
+import { PAST_REFUSAL, startsInThePast } from '../../../shared/diary/past-booking'
 import { DomainError } from '../domain-error'
 import { findBreaches, type Breach } from './booking-rules'
 import { addDays, formatDate, toTime, utcToZoned } from './clinic-clock'
@@ -113,6 +114,18 @@ export interface BookValues {
   notes: string
   seriesId?: number | null
   override?: { reason: string } | undefined
+  /** Booking a start in the past on purpose (catching up); refused without it. */
+  confirmPast?: boolean | undefined
+}
+
+/**
+ * Refuses a start in the past unless the caller confirmed it (shared/diary/past-booking.ts):
+ * every caller, not only the booking dialog, has to say a past booking is on purpose.
+ */
+export function refusePastUnconfirmed(startsAt: number, now: Date, confirmed: boolean | undefined) {
+  if (!confirmed && startsInThePast(startsAt, now.getTime())) {
+    throw new DomainError('rule_broken', PAST_REFUSAL.message, [{ ...PAST_REFUSAL }])
+  }
 }
 
 export async function bookAppointment(
@@ -139,6 +152,7 @@ export async function bookAppointment(
   const service = await loadService(db, v.serviceId)
   await requireTherapist(db, v.therapistId)
   const startsAt = Date.parse(v.startsAt)
+  refusePastUnconfirmed(startsAt, now, v.confirmPast)
   const endsAt = startsAt + service.durationMinutes * MINUTE
   const { roomId, overridden } = await checkOrOverride(
     db,
@@ -199,6 +213,7 @@ export async function moveAppointment(
     startsAt: string
     endsAt?: string | undefined
     override?: { reason: string } | undefined
+    confirmPast?: boolean | undefined
   },
   actor: Actor,
   now: Date,
@@ -220,6 +235,8 @@ export async function moveAppointment(
   const endsAt = v.endsAt
     ? Date.parse(v.endsAt)
     : startsAt + (Date.parse(before.ends_at) - Date.parse(before.starts_at))
+  // A resize keeps the start: only a new start in the past needs confirming.
+  if (startsAt !== Date.parse(before.starts_at)) refusePastUnconfirmed(startsAt, now, v.confirmPast)
   if (endsAt - startsAt < 15 * MINUTE) {
     throw new DomainError('rule_broken', 'An appointment lasts at least 15 minutes.')
   }
@@ -271,10 +288,15 @@ export async function moveAppointment(
   return { appointment: await getDiaryAppointment(db, v.id), summary }
 }
 
+/**
+ * The status changes allowed from each status. Completed can be undone (marked by mistake,
+ * or the client left before treatment): back to arrived always, back to booked only while no
+ * treatment note is attached (see setAppointmentStatus), since a note says the client was seen.
+ */
 const NEXT_STATUS: Record<AppointmentStatus, AppointmentStatus[]> = {
   booked: ['arrived', 'completed', 'no_show'],
   arrived: ['completed', 'booked'],
-  completed: ['arrived'],
+  completed: ['arrived', 'booked'],
   no_show: ['booked'],
   cancelled: [],
 }
@@ -287,15 +309,16 @@ const STATUS_WORDS: Record<AppointmentStatus, string> = {
   no_show: 'did not attend',
 }
 
+/** Marks an appointment; returns it with the status it had before (for the audit entry). */
 export async function setAppointmentStatus(
   db: Kysely<DB>,
   v: { id: number; status: Exclude<AppointmentStatus, 'cancelled'> },
   actor: Actor,
   now: Date,
-): Promise<DiaryAppointment> {
+): Promise<{ appointment: DiaryAppointment; from: AppointmentStatus }> {
   const before = await loadAppointment(db, v.id)
   const from = before.status as AppointmentStatus
-  if (from === v.status) return getDiaryAppointment(db, v.id)
+  if (from === v.status) return { appointment: await getDiaryAppointment(db, v.id), from }
   if (!NEXT_STATUS[from].includes(v.status)) {
     throw new DomainError(
       'rule_broken',
@@ -311,6 +334,19 @@ export async function setAppointmentStatus(
       `An appointment cannot be marked ${STATUS_WORDS[v.status]} before it starts.`,
     )
   }
+  if (from === 'completed' && v.status === 'booked') {
+    const note = await db
+      .selectFrom('notes')
+      .select('id')
+      .where('appointment_id', '=', v.id)
+      .executeTakeFirst()
+    if (note) {
+      throw new DomainError(
+        'rule_broken',
+        'A treatment note is attached to this appointment, so it cannot go back to booked; mark it arrived instead.',
+      )
+    }
+  }
   await db
     .updateTable('appointments')
     .set({ status: v.status, updated_at: now.toISOString() })
@@ -324,7 +360,7 @@ export async function setAppointmentStatus(
     v.status,
     `Marked ${STATUS_WORDS[v.status]} (was ${STATUS_WORDS[from]})`,
   )
-  return getDiaryAppointment(db, v.id)
+  return { appointment: await getDiaryAppointment(db, v.id), from }
 }
 
 /** Cancels one appointment, or the rest of its series; says whether it was a late cancellation. */

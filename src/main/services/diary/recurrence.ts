@@ -42,6 +42,7 @@ export interface SeriesValues {
   until?: string | undefined
   skip: string[]
   dryRun: boolean
+  confirmPast?: boolean | undefined
 }
 
 export async function bookSeries(db: Kysely<DB>, v: SeriesValues, actor: Actor, now: Date) {
@@ -124,6 +125,7 @@ export async function bookSeries(db: Kysely<DB>, v: SeriesValues, actor: Actor, 
         roomId: v.roomId,
         notes: v.notes,
         seriesId,
+        confirmPast: v.confirmPast,
       },
       actor,
       now,

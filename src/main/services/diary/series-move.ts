@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import { loadService, recordHistory, type Actor } from './appointment-commands'
+import {
+  loadService,
+  recordHistory,
+  refusePastUnconfirmed,
+  type Actor,
+} from './appointment-commands'
 import { findBreaches } from './booking-rules'
 import { addDays, formatDate, toTime, utcToZoned, zonedToUtc } from './clinic-clock'
 import { loadDiarySetup } from './working-hours'
@@ -19,6 +24,8 @@ export interface SeriesMoveValues {
   startsAt: string
   scope: SeriesScope
   dryRun: boolean
+  /** Moving into the past on purpose (catching up); refused without it. */
+  confirmPast?: boolean | undefined
 }
 
 export interface MovedOccurrence {
@@ -133,6 +140,10 @@ export async function moveSeries(
   }
   const result = occurrences.map(({ roomId: _room, ...o }) => o)
   if (v.dryRun) return { seriesId: target.series_id, occurrences: result }
+  for (const o of occurrences) {
+    if (o.startsAt !== o.fromStartsAt)
+      refusePastUnconfirmed(Date.parse(o.startsAt), now, v.confirmPast)
+  }
 
   const clashing = occurrences.filter((o) => o.conflicts.length > 0)
   const label = (iso: string) => {

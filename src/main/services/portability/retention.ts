@@ -6,6 +6,7 @@ import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
 import { eraseClientNotes } from '../notes/note-erasure'
+import { eraseClientMoneyIdentity, hasMoneyHistory } from '../money/money-erasure'
 
 const CHILD_UNTIL_AGE = 25
 const isoDay = (d: Date) => formatISO(d, { representation: 'date' })
@@ -178,7 +179,8 @@ export async function anonymiseClient(
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
   // Only now that the record is marked anonymised will the database let signed notes lose
-  // their text (migration 0600).
+  // their text (migration 0600) and issued invoices lose the client's name (0800).
+  await eraseClientMoneyIdentity(db, clientId)
   return { unusedAttachments: await eraseClientNotes(db, clientId, now) }
 }
 
@@ -205,10 +207,10 @@ export async function deleteClient(db: Kysely<DB>, clientId: number) {
     .unionAll(db.selectFrom('notes').select('id').where('client_id', '=', clientId))
     .limit(1)
     .executeTakeFirst()
-  if (history) {
+  if (history || (await hasMoneyHistory(db, clientId))) {
     throw new DomainError(
       'conflict',
-      'This client has appointments or treatment notes; anonymise the record instead of deleting it.',
+      'This client has appointments, treatment notes or invoices; anonymise the record instead of deleting it.',
     )
   }
   for (const table of CLINICAL_TABLES) {

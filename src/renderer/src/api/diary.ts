@@ -124,6 +124,27 @@ function useDiaryMutation<M extends MethodName>(method: M) {
   })
 }
 
+/**
+ * The next free slots for the booking dialog (`diary.nextAvailable`). A new page (Later)
+ * keeps the last one on screen while it loads, so the buttons under it keep their focus.
+ */
+export function useNextAvailable(input: InputOf<'diary.nextAvailable'>) {
+  return useQuery({
+    queryKey: ['diary', 'next', input],
+    queryFn: () => api.call('diary.nextAvailable', input),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Which services are booked most, for the booking dialog's default service. */
+export function useServiceUsage() {
+  return useQuery({
+    queryKey: ['diary', 'serviceUsage'],
+    queryFn: () => api.call('diary.serviceUsage', {}),
+    staleTime: 5 * 60_000,
+  })
+}
+
 export const useBook = () => useDiaryMutation('appointments.book')
 export const useBookSeries = () => useDiaryMutation('appointments.bookSeries')
 type RangeData = Awaited<ReturnType<typeof fetchRange>>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 import './modal.css'
 
 /**
@@ -17,6 +17,9 @@ export function Modal({
   wide?: boolean
 }) {
   const ref = useRef<HTMLDialogElement>(null)
+  // Unique per dialog: a dialog opened from another (Take payment from an appointment)
+  // must be named by its own title, not the first one's.
+  const titleId = useId()
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
@@ -29,7 +32,7 @@ export function Modal({
     <dialog
       ref={ref}
       className={wide ? 'modal wide' : 'modal'}
-      aria-labelledby="modal-title"
+      aria-labelledby={titleId}
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault()
@@ -37,7 +40,7 @@ export function Modal({
       }}
     >
       <div className="modal-head">
-        <h2 id="modal-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <button type="button" className="button link modal-close" onClick={onClose}>
           Close <kbd>Esc</kbd>
         </button>

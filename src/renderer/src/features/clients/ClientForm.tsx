@@ -7,12 +7,7 @@ import { showRpcError } from '../../components/rpc-form-errors'
 import { RpcError } from '../../../../shared/rpc'
 import { TAGS_HINT } from '../../../../shared/clients/tags'
 import { phoneWarning } from '../../../../shared/phone-check'
-import {
-  useClientSettings,
-  useCreateClient,
-  useDuplicates,
-  useUpdateClient,
-} from '../../api/clients'
+import { useClientSettings, useCreateClient, useUpdateClient } from '../../api/clients'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import {
@@ -29,21 +24,12 @@ import {
   EMPTY_CLIENT,
   clientFormSchema,
   formValuesOf,
-  ukDateToIso,
   type ClientFormOutput,
   type ClientFormValues,
 } from './client-form-schema'
-import { clientHref } from './client-route'
-import { AlertIcons } from './AlertIcons'
-import { dobAndAge, ukDateTime } from './format'
+import { ukDateTime } from './format'
+import { PossibleDuplicates, useDuplicateCheck } from './PossibleDuplicates'
 import { confirmLeave, setUnsaved } from './unsaved-guard'
-
-const REASON_TEXT = {
-  phone: 'same phone',
-  email: 'same e-mail',
-  'surname-dob': 'same surname and date of birth',
-  'surname-dob-swapped': 'same surname, date of birth with day and month swapped',
-} as const
 
 interface ClientFormProps {
   /** The saved record when editing; null when adding a new client. */
@@ -108,20 +94,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
     }
   }, [formState.isDirty])
 
-  const probe = {
-    ...(saved ? { id: saved.id } : {}),
-    lastName: values.lastName ?? '',
-    dateOfBirth: ukDateToIso(values.dateOfBirth ?? ''),
-    mobile: values.mobile ?? '',
-    otherPhone: values.otherPhone ?? '',
-    email: values.email ?? '',
-  }
-  const worthChecking =
-    probe.mobile.replace(/\D/g, '').length >= 6 ||
-    probe.email.includes('@') ||
-    (probe.lastName !== '' && probe.dateOfBirth !== '')
-  const duplicates = useDuplicates(probe, !saved && worthChecking)
-  const possibleDuplicates = !saved && worthChecking ? (duplicates.data ?? []) : []
+  const possibleDuplicates = useDuplicateCheck(values, !saved)
 
   const onSubmit = useCallback(
     async (input: ClientFormOutput) => {
@@ -211,32 +184,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Icon name="info" /> {formWarning}
         </div>
       )}
-      {possibleDuplicates.length > 0 && (
-        <section className="card duplicates" aria-labelledby="dup-title">
-          <h2 id="dup-title">
-            <Icon name="info" /> Possibly already on file
-          </h2>
-          <ul>
-            {possibleDuplicates.map((d) => (
-              <li key={d.client.id}>
-                <span>
-                  <strong>{d.client.displayName}</strong> ·{' '}
-                  {dobAndAge(d.client.dateOfBirth, d.client.age)} ·{' '}
-                  {d.client.phone || d.client.email}
-                  <AlertIcons alerts={d.client.alerts} />
-                </span>
-                <span className="muted">{d.reasons.map((r) => REASON_TEXT[r]).join(', ')}</span>
-                <a className="button secondary small" href={clientHref(d.client.id)}>
-                  Open existing
-                </a>
-              </li>
-            ))}
-          </ul>
-          <p className="field-hint">
-            A shared household phone is common: if this is someone else, save them as a new client.
-          </p>
-        </section>
-      )}
+      <PossibleDuplicates matches={possibleDuplicates} />
 
       <section className="card form-section" aria-labelledby="sec-contact">
         <h2 id="sec-contact">Name and contact</h2>

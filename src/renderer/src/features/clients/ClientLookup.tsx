@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { SEARCH_MIN_FULL, type ClientSummary } from '../../../../shared/contract/clients'
 import { useClientSearch } from '../../api/clients'
 import { Icon } from '../../components/Icon'
+import { useListbox } from '../../components/use-listbox'
 import { AlertIcons } from './AlertIcons'
 import { dobAndAge, ukDateTime } from './format'
 
@@ -11,6 +12,19 @@ interface ClientLookupProps {
   /** The label people see; the palette hides it visually but keeps it for screen readers. */
   label?: string
   hideLabel?: boolean
+  /** A caller that keeps what was typed (the booking draft) owns the query. */
+  query?: string
+  onQueryChange?(query: string): void
+  /** Offer "Include archived"; off where an archived record cannot be used (booking). */
+  archivedToggle?: boolean
+  placeholder?: string
+  /**
+   * What to offer once the search has answered "nobody" (e.g. "Add a new client"), and
+   * what Enter does then.
+   */
+  noMatch?: { action(query: string): ReactNode; onEnter(query: string): void }
+  /** Escape in the box: a dialog closes rather than only clearing the text. */
+  onEscape?(): void
 }
 
 /**
@@ -23,12 +37,23 @@ export function ClientLookup({
   autoFocus = false,
   label = 'Find a client',
   hideLabel = false,
+  query: controlledQuery,
+  onQueryChange,
+  archivedToggle = true,
+  placeholder = 'e.g. Smith, 123 456, LS6 2AB, 03/04/1988',
+  noMatch,
+  onEscape,
 }: ClientLookupProps) {
-  const [query, setQuery] = useState('')
+  const [ownQuery, setOwnQuery] = useState('')
+  const query = controlledQuery ?? ownQuery
+  const setQuery = onQueryChange ?? setOwnQuery
   const [includeArchived, setIncludeArchived] = useState(false)
-  const [active, setActive] = useState(0)
   const search = useClientSearch(query, includeArchived)
   const results = search.data?.results ?? []
+  const trimmed = query.trim()
+  // Only offer a new client once the search has answered "nobody" for what is typed now.
+  const answeredNobody =
+    trimmed !== '' && !!search.data && !search.isPlaceholderData && results.length === 0
   const id = useId()
   const inputRef = useRef<HTMLInputElement>(null)
 
@@ -47,24 +72,25 @@ export function ClientLookup({
     return () => cancelAnimationFrame(frame)
   }, [shownFor, search.data])
 
-  const activeIndex = Math.min(active, Math.max(0, results.length - 1))
+  const listbox = useListbox({
+    count: results.length,
+    onChoose: (i) => onOpen(results[i]!),
+    ...(noMatch && answeredNobody && trimmed.length > 1
+      ? { onEnterWithNone: () => noMatch.onEnter(trimmed) }
+      : {}),
+  })
+  const activeIndex = listbox.active
+  const setActive = listbox.setActive
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
+    if (event.key === 'Escape' && onEscape) {
+      // A search box's own Escape only clears it; in a dialog people expect it to close.
       event.preventDefault()
-      setActive(Math.min(activeIndex + 1, results.length - 1))
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault()
-      setActive(Math.max(activeIndex - 1, 0))
-    } else if (event.key === 'Enter') {
-      const chosen = results[activeIndex]
-      if (chosen) {
-        event.preventDefault()
-        onOpen(chosen)
-      }
+      onEscape()
+      return
     }
+    listbox.onKeyDown(event)
   }
 
-  const trimmed = query.trim()
   const hint =
     search.data?.mode === 'names'
       ? `Showing names starting “${trimmed}”. Type ${SEARCH_MIN_FULL} or more characters to search phones, e-mails and postcodes too.`
@@ -80,6 +106,8 @@ export function ClientLookup({
         <input
           ref={inputRef}
           id={`${id}-input`}
+          // Inside a <Modal>, which focuses [data-autofocus] once the dialog is showing.
+          data-autofocus={autoFocus || undefined}
           type="search"
           role="combobox"
           aria-expanded={results.length > 0}
@@ -88,7 +116,7 @@ export function ClientLookup({
           aria-describedby={`${id}-hint`}
           autoComplete="off"
           spellCheck={false}
-          placeholder="e.g. Smith, 123 456, LS6 2AB, 03/04/1988"
+          placeholder={placeholder}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value)
@@ -101,44 +129,55 @@ export function ClientLookup({
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
         </p>
-        <label className="checkbox-inline">
-          <input
-            type="checkbox"
-            checked={includeArchived}
-            onChange={(e) => setIncludeArchived(e.target.checked)}
-          />
-          Include archived
-        </label>
+        {archivedToggle && (
+          <label className="checkbox-inline">
+            <input
+              type="checkbox"
+              checked={includeArchived}
+              onChange={(e) => setIncludeArchived(e.target.checked)}
+            />
+            Include archived
+          </label>
+        )}
       </div>
-      <ul className="lookup-results" id={`${id}-list`} role="listbox" aria-label="Matching clients">
-        {results.map((c, i) => (
-          <li
-            key={c.id}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === activeIndex}
-            className={i === activeIndex ? 'lookup-result active' : 'lookup-result'}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => onOpen(c)}
-          >
-            <span className="result-name">
-              {c.displayName}
-              {c.archived && <span className="pill pill-muted">Archived</span>}
-              <AlertIcons alerts={c.alerts} />
-            </span>
-            <span className="result-meta">{dobAndAge(c.dateOfBirth, c.age)}</span>
-            <span className="result-meta">{c.phone || c.email}</span>
-            <span className="result-meta">
-              {c.nextAppointmentAt
-                ? `Next: ${ukDateTime(c.nextAppointmentAt)}`
-                : 'No upcoming appointment'}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {trimmed !== '' && search.data && !search.isPlaceholderData && results.length === 0 && (
+      {/* Only while there is something to choose: an empty list would share the box's label. */}
+      {results.length > 0 && (
+        <ul
+          className="lookup-results"
+          id={`${id}-list`}
+          role="listbox"
+          aria-label="Matching clients"
+        >
+          {results.map((c, i) => (
+            <li
+              key={c.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === activeIndex}
+              className={i === activeIndex ? 'lookup-result active' : 'lookup-result'}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => onOpen(c)}
+            >
+              <span className="result-name">
+                {c.displayName}
+                {c.archived && <span className="pill pill-muted">Archived</span>}
+                <AlertIcons alerts={c.alerts} />
+              </span>
+              <span className="result-meta">{dobAndAge(c.dateOfBirth, c.age)}</span>
+              <span className="result-meta">{c.phone || c.email}</span>
+              <span className="result-meta">
+                {c.nextAppointmentAt
+                  ? `Next: ${ukDateTime(c.nextAppointmentAt)}`
+                  : 'No upcoming appointment'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {answeredNobody && (
         <p className="lookup-empty" role="status">
           No clients match “{trimmed}”{includeArchived ? '' : ' (archived clients are hidden)'}.
+          {noMatch && trimmed.length > 1 && <> {noMatch.action(trimmed)}</>}
         </p>
       )}
       {search.isError && (

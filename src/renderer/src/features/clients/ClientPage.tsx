@@ -1,4 +1,5 @@
 import { AppointmentsCard } from './AppointmentsCard'
+import { ClientAccountCard } from '../money/ClientAccountCard'
 import { useState } from 'react'
 import type { ClientRecord } from '../../../../shared/contract/clients'
 import { useAuthStatus } from '../../api/auth'
@@ -132,6 +133,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <AlertsCard client={client} />
           <QuestionnaireCard client={client} />
           <AppointmentsCard id={client.id} />
+          <ClientAccountCard clientId={client.id} />
           <ClientNotesCard clientId={client.id} />
           <TimelineCard id={client.id} />
         </div>

@@ -5,7 +5,7 @@ import { confirmLeave } from './unsaved-guard'
 
 /**
  * Ctrl/Cmd+K from any screen: the client lookup in a dialog, so reception can answer the
- * phone without leaving the diary. Escape closes it and focus goes back where it was.
+ * phone without leaving the diary. Escape closes it (even with text typed) and focus goes back where it was.
  */
 export function SearchPalette() {
   const [open, setOpen] = useState(false)
@@ -13,9 +13,15 @@ export function SearchPalette() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'k') {
         event.preventDefault()
         setOpen(true)
+      } else if (key === 'b') {
+        // Ctrl+B opens the booking dialog (BookingLauncher): it replaces the lookup rather
+        // than opening on top of it.
+        setOpen(false)
       }
     }
     window.addEventListener('keydown', onKey)
@@ -44,6 +50,8 @@ export function SearchPalette() {
           autoFocus
           hideLabel
           label="Find a client"
+          // Escape closes the lookup (a search box's own Escape would only clear it).
+          onEscape={() => setOpen(false)}
           onOpen={(client) => {
             if (!confirmLeave()) return
             setOpen(false)

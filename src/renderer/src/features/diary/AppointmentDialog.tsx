@@ -10,6 +10,7 @@ import {
 } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { AppointmentNoteButton } from '../notes/AppointmentNoteButton'
+import { AppointmentPaymentButton } from '../money/AppointmentPaymentButton'
 import { formatPence } from '../setup/time-ranges'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
@@ -142,6 +143,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
               }}
             />
           )}
+          {a.status === 'cancelled' && <AppointmentPaymentButton appointment={a} />}
           {result && result.matches.length > 0 && (
             <section className="waitlist-matches" aria-labelledby="wl-title">
               <h3 id="wl-title">Waiting for a time like this</h3>
@@ -163,8 +165,10 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 appointmentId={a.id}
                 clientId={a.clientId}
                 status={a.status}
+                startsAt={a.startsAt}
                 onOpen={onClose}
               />
+              <AppointmentPaymentButton appointment={a} />
               {a.status === 'booked' && (
                 <button
                   type="button"
@@ -192,7 +196,16 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                   Did not attend
                 </button>
               )}
-              {(a.status === 'arrived' || a.status === 'no_show') && (
+              {a.status === 'completed' && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void mark('arrived')}
+                >
+                  Back to arrived
+                </button>
+              )}
+              {(a.status === 'arrived' || a.status === 'no_show' || a.status === 'completed') && (
                 <button
                   type="button"
                   className="button secondary"

@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { BookingDialog } from './BookingDialog'
-import { closeBooking, openBooking, useBookingState } from './booking-store'
+import { Icon } from '../../components/Icon'
+import { closeBooking, dismissWaitlisted, openBooking, useBookingState } from './booking-store'
+import './diary.css'
 
 /**
  * "New booking" from anywhere: Ctrl+B (Ctrl+K is client search, Ctrl+L lock, Ctrl+S save,
@@ -18,7 +20,22 @@ export function BookingLauncher({ onBooked }: { onBooked(startsAt: string): void
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-  if (!state.open) return null
+  if (!state.open) {
+    return state.waitlisted ? (
+      <div className="banner banner-ok booking-toast" role="status">
+        <Icon name="check" /> {state.waitlisted} is on the waiting list; they show up when a
+        matching time is cancelled.
+        <button
+          type="button"
+          className="button link banner-close"
+          onClick={dismissWaitlisted}
+          aria-label="Dismiss"
+        >
+          ×
+        </button>
+      </div>
+    ) : null
+  }
   return (
     <BookingDialog
       key={state.serial}

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { startsInThePast } from '../../../../shared/diary/past-booking'
 import type { AppointmentDetail, SeriesMoveOutput } from '../../../../shared/contract/appointments'
 import { RpcError } from '../../../../shared/rpc'
 import { api } from '../../api/client'
@@ -34,13 +35,31 @@ export function MoveForm({
   const [clashes, setClashes] = useState<SeriesMoveOutput['occurrences'] | null>(null)
   const [checking, setChecking] = useState(false)
   const label = (iso: string) => formatClinic(iso, 'EEE d MMM yyyy, HH:mm', tz)
+  // Moving into the past is for catching up, and main wants it said (past-booking.ts).
+  const [confirmPast, setConfirmPast] = useState(false)
+  const [openedAt] = useState(() => Date.now())
+  const typedStart =
+    /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time)
+      ? clinicInstant(date, time, tz)
+      : null
+  const intoThePast =
+    typedStart !== null && typedStart !== a.startsAt && startsInThePast(typedStart, openedAt)
 
   async function submit() {
     setError(null)
     setClashes(null)
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Enter the new date.')
     if (!/^\d{2}:\d{2}$/.test(time)) return setError('Enter the new time.')
-    const input = { id: a.id, therapistId, startsAt: clinicInstant(date, time, tz), scope }
+    if (intoThePast && !confirmPast) {
+      return setError('That time is in the past: tick “Move it into the past” to move it anyway.')
+    }
+    const input = {
+      id: a.id,
+      therapistId,
+      startsAt: clinicInstant(date, time, tz),
+      scope,
+      confirmPast: intoThePast && confirmPast,
+    }
     try {
       setChecking(true)
       const plan = await api.call('appointments.moveSeries', { ...input, dryRun: true })
@@ -109,6 +128,16 @@ export function MoveForm({
         </div>
       </div>
       {a.seriesId !== null && <SeriesScopeFields scope={scope} onChange={setScope} />}
+      {intoThePast && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={confirmPast}
+            onChange={(e) => setConfirmPast(e.target.checked)}
+          />
+          Move it into the past (catching up)
+        </label>
+      )}
       {error && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" /> {error}

@@ -9,6 +9,8 @@ export interface SeriesDrop {
   therapistId: number
   /** Where the dragged occurrence was dropped (UTC). */
   startsAt: string
+  /** The user already confirmed that this drop into the past is on purpose. */
+  confirmPast: boolean
 }
 
 /**

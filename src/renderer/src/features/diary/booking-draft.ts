@@ -8,7 +8,8 @@ export interface BookingDraft {
   serviceId: number | null
   therapistId: number | null
   partOfDay: 'any' | 'morning' | 'afternoon' | 'evening'
-  days: 'any' | 'weekdays' | 'weekends'
+  /** Any day, weekdays, weekends, or one day of the week ("Thursday evening"). */
+  days: 'any' | 'weekdays' | 'weekends' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
   fromDate: string
   picked: { therapistId: number; startsAt: string; endsAt: string | null } | null
   notes: string
@@ -18,6 +19,8 @@ export interface BookingDraft {
   /** How soon the caller needs a time, if they go on the waiting list. */
   urgency: 'low' | 'normal' | 'high'
   newClient: { firstName: string; lastName: string; mobile: string }
+  /** The lookup answered "nobody" and the new-client fields are open. */
+  addingClient: boolean
 }
 
 export function emptyDraft(today: string): BookingDraft {
@@ -35,6 +38,7 @@ export function emptyDraft(today: string): BookingDraft {
     repeatCount: 6,
     urgency: 'normal',
     newClient: { firstName: '', lastName: '', mobile: '' },
+    addingClient: false,
   }
 }
 

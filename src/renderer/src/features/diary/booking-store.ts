@@ -13,9 +13,11 @@ interface State {
   serial: number
   /** The start of the last booking made, so the diary can show its day. */
   booked: { startsAt: string; serial: number } | null
+  /** Who was just put on the waiting list from the dialog, said once it has closed. */
+  waitlisted: string | null
 }
 
-let state: State = { open: false, prefill: null, serial: 0, booked: null }
+let state: State = { open: false, prefill: null, serial: 0, booked: null, waitlisted: null }
 const listeners = new Set<() => void>()
 
 function set(next: State) {
@@ -24,7 +26,16 @@ function set(next: State) {
 }
 
 export function openBooking(prefill: BookingPrefill | null = null): void {
-  set({ ...state, open: true, prefill, serial: state.serial + 1 })
+  set({ ...state, open: true, prefill, serial: state.serial + 1, waitlisted: null })
+}
+
+/** The caller went on the waiting list instead: the dialog closes and says so. */
+export function closeBookingWaitlisted(clientName: string): void {
+  set({ ...state, open: false, waitlisted: clientName })
+}
+
+export function dismissWaitlisted(): void {
+  set({ ...state, waitlisted: null })
 }
 
 export function closeBooking(bookedAt?: string): void {

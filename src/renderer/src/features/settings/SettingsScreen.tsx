@@ -34,6 +34,7 @@ import {
   readSettingsDraftBase,
   writeSettingsDraft,
 } from './settings-draft'
+import { MoneySettingsSection } from '../money/MoneySettingsSection'
 
 type FormValues = ClinicSettingsInput
 
@@ -49,6 +50,7 @@ const SECTIONS = [
   { id: 'services', path: 'settings/services', label: 'Services' },
   { id: 'rooms', path: 'settings/rooms', label: 'Rooms' },
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
+  { id: 'money', path: 'settings/money', label: 'Money' },
   { id: 'notes', path: 'settings/notes', label: 'Note templates' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
@@ -83,6 +85,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'services' && <ServicesSection />}
       {current.id === 'rooms' && <RoomsSection />}
       {current.id === 'staff' && <StaffSection />}
+      {current.id === 'money' && <MoneySettingsSection />}
       {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}

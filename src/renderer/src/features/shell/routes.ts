@@ -3,6 +3,7 @@ import type { Role } from '../../../../shared/roles'
 export const SCREENS = [
   { id: 'diary', label: 'Diary', shortcut: '1', roles: ['owner', 'reception', 'therapist'] },
   { id: 'clients', label: 'Clients', shortcut: '2', roles: ['owner', 'reception', 'therapist'] },
+  { id: 'money', label: 'Money', shortcut: '6', roles: ['owner', 'reception'] },
   { id: 'reports', label: 'Reports', shortcut: '3', roles: ['owner'] },
   { id: 'audit', label: 'Audit log', shortcut: '5', roles: ['owner'] },
   { id: 'settings', label: 'Settings', shortcut: '4', roles: ['owner'] },

@@ -1,0 +1,36 @@
+import { memo } from 'react'
+import { format } from 'date-fns'
+import type { DiaryAppointment } from '../../../../shared/contract/appointments'
+import { Icon } from '../../components/Icon'
+import type { DiaryEvent } from './diary-events'
+
+const STATUS_SHORT: Record<DiaryAppointment['status'], string> = {
+  booked: 'Booked',
+  arrived: 'Arrived',
+  completed: 'Done',
+  cancelled: 'Cancelled',
+  no_show: 'DNA',
+}
+
+/** A booking in the calendar. Memoised: react-big-calendar redraws every body on any change. */
+export const EventBody = memo(function EventBody({ event }: { event: DiaryEvent }) {
+  const a = event.appt
+  return (
+    <span className="ev-body">
+      <span className="ev-client">
+        {a.alerts.length > 0 && (
+          <span className="ev-alert-icon" title={a.alerts.map((x) => x.text).join('; ')}>
+            <Icon name="alert" size={13} />
+            <span className="visually-hidden">Medical alert: </span>
+          </span>
+        )}
+        {a.clientName}
+      </span>
+      <span className="ev-service">
+        <span className="ev-time">{format(event.start, 'HH:mm')}</span> {a.serviceName}
+        {a.status !== 'booked' && <span className="ev-status"> · {STATUS_SHORT[a.status]}</span>}
+      </span>
+      <span className="ev-who">{event.who}</span>
+    </span>
+  )
+})

@@ -1,0 +1,79 @@
+import { useMemo } from 'react'
+import { addDays, startOfDay } from 'date-fns'
+import type { DiaryAppointment, DiaryRange } from '../../../../shared/contract/appointments'
+import type { Therapist } from '../../../../shared/contract/diary-setup'
+import { toWall } from '../../../../shared/diary/wall-clock'
+import type { DiaryView } from './visible-range'
+
+/** A booking as react-big-calendar draws it: start and end on the clinic's wall clock. */
+export interface DiaryEvent {
+  id: number
+  title: string
+  start: Date
+  end: Date
+  resourceId: number
+  appt: DiaryAppointment
+  /** The therapist's name and colour: the all-therapists week tells bookings apart by them. */
+  who: string
+  whoColour: string
+}
+
+/**
+ * The calendar's events for the fetched range, only the shown therapists' and, in the day
+ * view, only that day's.
+ */
+export function useDiaryEvents({
+  data,
+  therapists,
+  tz,
+  shownIds,
+  view,
+  date,
+}: {
+  data: DiaryRange | undefined
+  therapists: Therapist[] | undefined
+  tz: string
+  shownIds: Set<number>
+  view: DiaryView
+  date: Date
+}): DiaryEvent[] {
+  // Date objects are made once per fetched range: react-big-calendar re-measures every event
+  // whose start or end is a new object, which is what makes big diaries slow.
+  // And one event object per appointment object: a move patches only the moved booking in the
+  // cached range, so every other event keeps its identity and its (memoised) body is not
+  // redrawn, which is most of the cost of a drop in a full week.
+  const eventCache = useMemo(
+    () => ({ tz, therapists, map: new WeakMap<DiaryAppointment, DiaryEvent>() }),
+    [tz, therapists],
+  )
+  const allEvents = useMemo<DiaryEvent[]>(() => {
+    const byId = new Map((eventCache.therapists ?? []).map((t) => [t.id, t]))
+    return (data?.appointments ?? []).map((a) => {
+      let event = eventCache.map.get(a)
+      if (!event) {
+        event = {
+          id: a.id,
+          title: `${a.clientName} · ${a.serviceName}`,
+          start: toWall(a.startsAt, eventCache.tz),
+          end: toWall(a.endsAt, eventCache.tz),
+          resourceId: a.therapistId,
+          appt: a,
+          who: byId.get(a.therapistId)?.name ?? '',
+          whoColour: byId.get(a.therapistId)?.colour ?? a.serviceColour,
+        }
+        eventCache.map.set(a, event)
+      }
+      return event
+    })
+  }, [data, eventCache])
+  // The day view is handed only that day's bookings (the whole week is fetched): the calendar
+  // tests every event against every therapist column with date-fns, 7 times the work otherwise.
+  const dayStart = view === 'day' ? startOfDay(date).getTime() : null
+  return useMemo(() => {
+    if (dayStart === null) return allEvents.filter((e) => shownIds.has(e.resourceId))
+    const dayEnd = addDays(new Date(dayStart), 1).getTime()
+    return allEvents.filter(
+      (e) => shownIds.has(e.resourceId) && e.start.getTime() < dayEnd && e.end.getTime() > dayStart,
+    )
+  }, [allEvents, shownIds, dayStart])
+}

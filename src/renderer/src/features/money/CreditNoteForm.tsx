@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import type { Invoice } from '../../../../shared/contract/money-values'
+import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import { RpcError } from '../../../../shared/rpc'
+import { useIssueCreditNote } from '../../api/money'
+import { ErrorBanner } from '../../components/ErrorBanner'
+
+/** The owner's correction to an issued invoice: a numbered credit note with a reason. */
+export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
+  const credit = useIssueCreditNote()
+  const open = invoice.grossPence - invoice.creditedPence
+  const [amount, setAmount] = useState(poundsText(open))
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+
+  async function submit() {
+    setFormError(null)
+    const pence = parsePounds(amount)
+    const found: Record<string, string> = {}
+    if (pence === null || pence === 0) found['amountPence'] = 'Enter an amount, e.g. 20.00'
+    if (reason.trim().length < 3) found['reason'] = 'Say why'
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    try {
+      await credit.mutateAsync({ invoiceId: invoice.id, amountPence: pence!, reason })
+      onDone()
+    } catch (e) {
+      if (e instanceof RpcError) {
+        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
+        setFormError(e.message)
+      } else setFormError('That did not work; nothing was saved.')
+    }
+  }
+
+  return (
+    <form
+      className="card stack"
+      aria-label="Credit note"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <h2 className="card-title">Credit note against {invoice.number}</h2>
+      <ErrorBanner message={formError} />
+      <div className={errors['amountPence'] ? 'field has-error' : 'field'}>
+        <label htmlFor="credit-amount">Amount to credit (£)</label>
+        <input
+          id="credit-amount"
+          data-autofocus
+          autoFocus
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        {errors['amountPence'] && (
+          <p className="field-error" role="alert">
+            {errors['amountPence']}
+          </p>
+        )}
+      </div>
+      <div className={errors['reason'] ? 'field has-error' : 'field'}>
+        <label htmlFor="credit-reason">Reason</label>
+        <input
+          id="credit-reason"
+          maxLength={200}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {errors['reason'] && (
+          <p className="field-error" role="alert">
+            {errors['reason']}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={credit.isPending}>
+          Issue credit note
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react'
+import type { Invoice } from '../../../../shared/contract/money-values'
+import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import { RpcError } from '../../../../shared/rpc'
+import { usePaymentMethods, useTakePayment } from '../../api/money'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+
+/** Paying an issued invoice (all or part) from its page, e.g. a bank transfer arriving. */
+export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
+  const methodList = usePaymentMethods()
+  const take = useTakePayment()
+  const usable = useMemo(
+    () => (methodList.data ?? []).filter((m) => m.kind !== 'package'),
+    [methodList.data],
+  )
+  const [rows, setRows] = useState<PaymentRow[] | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const current = rows ?? [
+    { key: 0, methodId: usable[0]?.id ?? 0, amount: poundsText(invoice.duePence), reference: '' },
+  ]
+
+  async function submit() {
+    setFormError(null)
+    const found: Record<string, string> = {}
+    const payments = current.map((r, i) => {
+      const pence = parsePounds(r.amount)
+      if (!pence) found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
+      return isVoucher(usable, r)
+        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
+        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
+    })
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    try {
+      await take.mutateAsync({ clientId: invoice.clientId, invoiceIds: [invoice.id], payments })
+      onDone()
+    } catch (e) {
+      setFormError(e instanceof RpcError ? e.message : 'That did not work; nothing was taken.')
+    }
+  }
+
+  if (methodList.isPending) return <p className="muted">Loading…</p>
+  return (
+    <form
+      className="card stack"
+      aria-label="Take payment"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <ErrorBanner message={formError} />
+      <PaymentRows
+        rows={current}
+        methods={usable}
+        errors={errors}
+        focusKey={0}
+        onChange={setRows}
+      />
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={take.isPending}>
+          Take payment
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { pdfTextOf } from '../fixtures/pdf-text'
+import { aSession, call } from '../fixtures/temp-core'
+import { expect, expectAccessible, snap, test, type Clinic } from './fixtures'
+import { aSmallClinic, at, today } from './small-clinic'
+
+const owner = aSession('owner')
+
+async function ok<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+) {
+  const r = await p
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+/** Priya booked with Sam at 09:00 today for a £55 massage, and arrived. */
+async function priyaHasArrived(clinic: Clinic) {
+  const c = await aSmallClinic(clinic.core)
+  await ok(
+    call(
+      clinic.core,
+      'services.update',
+      {
+        id: c.serviceId,
+        name: 'Sports massage 60 min',
+        durationMinutes: 60,
+        pricePence: 5500,
+        bufferAfterMinutes: 15,
+        colour: '#2563eb',
+      },
+      owner,
+    ),
+  )
+  const appt = await ok(
+    call(
+      clinic.core,
+      'appointments.book',
+      {
+        clientId: c.priya,
+        serviceId: c.serviceId,
+        therapistId: c.samId,
+        startsAt: at(today(), '09:00'),
+      },
+      owner,
+    ),
+  )
+  await ok(call(clinic.core, 'appointments.setStatus', { id: appt.id, status: 'arrived' }, owner))
+  return { ...c, appointmentId: appt.id }
+}
+
+async function openAppointment(page: Page, clinic: Clinic) {
+  await clinic.open(page, { as: 'reception', at: '#/diary' })
+  await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()
+  return page.getByRole('dialog', { name: 'Priya Shah' })
+}
+
+test('reception completes an appointment and takes £55 as £20 cash + £35 card by keyboard', async ({
+  page,
+  clinic,
+}) => {
+  const { appointmentId } = await priyaHasArrived(clinic)
+  const appt = await openAppointment(page, clinic)
+  await appt.getByRole('button', { name: 'Completed' }).click()
+  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
+
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  const amount1 = pay.getByLabel('Amount (£)')
+  await expect(amount1).toBeFocused()
+  await expect(amount1).toHaveValue('55.00')
+  await page.keyboard.type('20')
+  await page.keyboard.press('Shift+Tab')
+  await expect(pay.getByLabel('Method', { exact: true })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(pay.getByLabel('Method', { exact: true })).toHaveValue(/\d+/)
+  await expect(pay.locator('option:checked')).toHaveText('Cash')
+  await expect(pay.getByRole('status')).toHaveText('Left to pay: £35.00 (stays due on the invoice)')
+  await page.keyboard.press('Alt+s')
+  await expect(pay.getByLabel('Amount 2 (£)')).toBeFocused()
+  await expect(pay.getByLabel('Amount 2 (£)')).toHaveValue('35.00')
+  await expect(pay.getByLabel('Method 2')).toHaveValue(/\d+/)
+  await expect(pay.getByRole('status')).toHaveText('Paid in full')
+  await snap(page, 'money-checkout-split')
+  await expectAccessible(page)
+  await page.keyboard.press('Enter')
+
+  await expect(pay.getByRole('status')).toHaveText('Paid · INV-000001 · Cash £20.00 + Card £35.00')
+  await expect(pay.getByRole('button', { name: 'Done' })).toBeFocused()
+  await snap(page, 'money-checkout-paid')
+  // Print the receipt, by keyboard too: it is saved as a PDF, read back with poppler.
+  await page.keyboard.press('Shift+Tab')
+  await expect(pay.getByRole('button', { name: 'Print receipt' })).toBeFocused()
+  const download = page.waitForEvent('download')
+  await page.keyboard.press('Enter')
+  const file = await download
+  expect(file.suggestedFilename()).toBe('INV-000001.pdf')
+  const text = pdfTextOf(
+    readFileSync(await file.path()),
+    resolve('test-results/screenshots'),
+    'money-receipt',
+    { dpi: 80 },
+  ).replace(/[ \t]+/g, ' ')
+  for (const expected of [
+    'Receipt INV-000001',
+    'Client treated',
+    'Sam Patel',
+    'Paid 17 June 2026 by Cash £20.00',
+    'Paid 17 June 2026 by Card £35.00',
+    'Balance due £0.00',
+  ]) {
+    expect(text).toContain(expected)
+  }
+  await pay.getByRole('button', { name: 'Done' }).press('Enter')
+  await expect(appt.getByText('Paid · INV-000001')).toBeVisible()
+
+  const entries = await clinic.core.db
+    .selectFrom('ledger_entries as e')
+    .innerJoin('payment_methods as m', 'm.id', 'e.method_id')
+    .select(['m.name', 'e.amount_pence', 'e.invoice_id'])
+    .orderBy('e.id')
+    .execute()
+  expect(entries.map((e) => [e.name, e.amount_pence])).toEqual([
+    ['Cash', 2000],
+    ['Card', 3500],
+  ])
+  const line = await clinic.core.db
+    .selectFrom('invoice_lines')
+    .select(['appointment_id', 'unit_pence'])
+    .executeTakeFirstOrThrow()
+  expect(line).toEqual({ appointment_id: appointmentId, unit_pence: 5500 })
+})
+
+test('an amount that is not money is refused next to the field, and nothing is taken', async ({
+  page,
+  clinic,
+}) => {
+  await priyaHasArrived(clinic)
+  const appt = await openAppointment(page, clinic)
+  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  await page.keyboard.type('fifty')
+  await page.keyboard.press('Enter')
+  await expect(pay.getByRole('alert')).toHaveText('Enter an amount, e.g. 35.00')
+  await expect(pay.getByLabel('Amount (£)')).toHaveValue('fifty')
+  expect(await clinic.core.db.selectFrom('invoices').selectAll().execute()).toEqual([])
+})
+
+test('the owner issues a credit note against an issued invoice', async ({ page, clinic }) => {
+  const { priya } = await priyaHasArrived(clinic)
+  const draft = await ok(
+    call(
+      clinic.core,
+      'invoices.saveDraft',
+      {
+        clientId: priya,
+        lines: [
+          { kind: 'text', description: 'Sports massage 60 min', quantity: 1, unitPence: 5500 },
+        ],
+      },
+      owner,
+    ),
+  )
+  await ok(call(clinic.core, 'invoices.issue', { id: draft.id }, owner))
+  await clinic.open(page, { as: 'owner', at: '#/money' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Money' })).toBeVisible()
+  await expect(page.getByRole('row', { name: /INV-000001/ })).toContainText('£55.00')
+  await snap(page, 'money-invoices')
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'INV-000001' }).click()
+  await page.getByRole('button', { name: 'Credit note…' }).click()
+  const form = page.getByRole('form', { name: 'Credit note' })
+  await form.getByLabel('Amount to credit (£)').fill('20')
+  await form.getByLabel('Reason').fill('Session cut short')
+  await form.getByRole('button', { name: 'Issue credit note' }).click()
+  await expect(page.getByText(/CN-000001 · .* · £20\.00 · Session cut short/)).toBeVisible()
+  await expect(page.getByRole('row', { name: /Balance due/ })).toContainText('£35.00')
+  await snap(page, 'money-credit-note')
+})
+
+test('the owner cashes up and the day balances', async ({ page, clinic }) => {
+  const { appointmentId } = await priyaHasArrived(clinic)
+  const methods = await ok(call(clinic.core, 'money.methods', {}, owner))
+  const id = (name: string) => methods.find((m) => m.name === name)!.id
+  await ok(
+    call(
+      clinic.core,
+      'invoices.checkout',
+      {
+        appointmentId,
+        payments: [
+          { methodId: id('Cash'), amountPence: 2000 },
+          { methodId: id('Card'), amountPence: 3500 },
+        ],
+      },
+      owner,
+    ),
+  )
+  await clinic.open(page, { as: 'owner', at: '#/money/cash-up' })
+  const form = page.getByRole('form', { name: 'Cash-up' })
+  await expect(form.getByLabel('Day')).toHaveValue(today())
+  await form.getByLabel('Cash float (£)').fill('100')
+  await expect(form.getByRole('row', { name: /Cash/ })).toContainText('£120.00')
+  await form.getByLabel('Counted Cash').fill('120.00')
+  await form.getByLabel('Counted Card').fill('35')
+  await expect(form.getByRole('row', { name: /Card/ })).toContainText('Balanced')
+  await form.getByRole('button', { name: 'Record cash-up' }).click()
+  await expect(
+    page.getByText(/float £100\.00 · Card £35\.00, Cash £120\.00 · Balanced/),
+  ).toBeVisible()
+  await snap(page, 'money-cash-up')
+  await expectAccessible(page)
+})
+
+test('a gift voucher is sold, then half redeemed at checkout', async ({ page, clinic }) => {
+  await priyaHasArrived(clinic)
+  await clinic.open(page, { as: 'reception', at: '#/money/vouchers' })
+  const sellForm = page.getByRole('form', { name: 'Sell a gift voucher' })
+  await sellForm.getByLabel('Bought by').fill('Tom Reed')
+  await page.keyboard.press('Enter')
+  await expect(sellForm.getByText('Bought by Tom Reed')).toBeVisible()
+  await sellForm.getByLabel('Value (£)').fill('50')
+  await sellForm.getByLabel('For (name on the voucher)').fill('Priya Shah')
+  await sellForm.getByRole('button', { name: 'Sell voucher' }).click()
+  await expect(sellForm.getByRole('status')).toContainText(
+    /Sold GV-\w{4}-\w{4} for £50\.00 \(INV-000001\)/,
+  )
+  const { code } = await clinic.core.db
+    .selectFrom('gift_vouchers')
+    .select('code')
+    .executeTakeFirstOrThrow()
+
+  await page.goto(`${clinic.url}#/diary`)
+  await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()
+  await page.getByRole('button', { name: 'Take payment · £55.00' }).click()
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
+  await page.keyboard.type('25')
+  await page.keyboard.press('Shift+Tab')
+  await pay.getByLabel('Method', { exact: true }).selectOption({ label: 'Gift voucher' })
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(pay.getByLabel('Voucher code')).toBeFocused()
+  await page.keyboard.type(code.toLowerCase())
+  await page.keyboard.press('Alt+s')
+  await expect(pay.getByLabel('Amount 2 (£)')).toHaveValue('30.00')
+  await snap(page, 'money-voucher-redeem')
+  await page.keyboard.press('Enter')
+  await expect(pay.getByRole('status')).toHaveText(
+    'Paid · INV-000002 · Gift voucher £25.00 + Card £30.00',
+  )
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+
+  await page.goto(`${clinic.url}#/money/vouchers`)
+  await expect(page.getByRole('heading', { name: 'Vouchers · £25.00 unredeemed' })).toBeVisible()
+  await expect(page.getByRole('row', { name: new RegExp(code) })).toContainText('£25.00')
+  await snap(page, 'money-vouchers')
+  await expectAccessible(page)
+})
