@@ -75,6 +75,7 @@ describe('every PDF keeps names and notes as typed', () => {
           therapistId,
           startsAt: at(`2026-11-24 ${String(8 + i).padStart(2, '0')}:00`),
           override: { reason: 'test set-up' },
+          confirmPast: true,
         },
         owner,
       )
@@ -114,6 +115,7 @@ describe('every PDF keeps names and notes as typed', () => {
           serviceId: massage.id,
           therapistId: dafydd.id,
           startsAt: at(`2026-11-24 ${String(9 + i).padStart(2, '0')}:00`),
+          confirmPast: true,
         },
         reception,
       )
