@@ -82,6 +82,16 @@ describe('one phone key, however a UK number is written (item 15)', () => {
     ])
   })
 
+  it('finds a client whose mobile is in a range the metadata does not list, however written', async () => {
+    await aClient().named('Nia', 'Hughes').withMobile('07700 900123').in(core)
+    for (const written of ['+44 (0)7700 900123', '0044 7700-900-123', '07700.900.123']) {
+      expect(await search(written)).toEqual(['Nia Hughes'])
+      expect(await duplicatesOf({ mobile: written })).toMatchObject([
+        { client: { displayName: 'Nia Hughes' }, reasons: ['phone'] },
+      ])
+    }
+  })
+
   it('finds a number stored as +44 (0)… from its national form, and a fragment with (0)', async () => {
     await aClient().named('Dai', 'Price').withMobile('+44 (0)7400 654321').in(core)
     expect(await search('07400 654321')).toEqual(['Dai Price'])
