@@ -75,7 +75,7 @@ export const moneyHandlers: HandlersOf<'money.'> = {
     return done
   },
   'money.account': async (ctx, input) => clientAccount(ctx.db, input.clientId),
-  'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input.limit),
+  'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input),
   'money.forAppointments': async (ctx, input) =>
     paymentsForAppointments(
       ctx.db,
@@ -201,14 +201,17 @@ export const paymentsHandlers: HandlersOf<'payments.'> = {
     }
   },
   'payments.refund': async (ctx, input) => {
-    await refund(ctx.db, input, actorOf(ctx), ctx.now)
+    const done = await refund(ctx.db, input, actorOf(ctx), ctx.now)
     await ctx.audit({
       action: 'payment.refund',
       entityType: 'client',
       entityId: input.clientId,
-      summary: `Refunded ${formatPence(input.amountPence)}${input.invoiceId ? ` from invoice #${input.invoiceId}` : ' from account credit'}`,
+      summary: `Refunded ${formatPence(input.amountPence)}${done.invoiceId ? ` from invoice #${done.invoiceId}` : ' from account credit'}${done.toCredit ? ' to account credit' : ''}`,
     })
-    return clientAccount(ctx.db, input.clientId)
+    return {
+      ...(await clientAccount(ctx.db, input.clientId)),
+      invoice: done.invoiceId === null ? null : await getInvoice(ctx.db, done.invoiceId),
+    }
   },
   'payments.reverse': async (ctx, input) => {
     const done = await reverseEntry(ctx.db, input, actorOf(ctx), ctx.now)
@@ -218,7 +221,10 @@ export const paymentsHandlers: HandlersOf<'payments.'> = {
       entityId: done.clientId,
       summary: `Reversed ledger entry #${input.entryId} of ${formatPence(done.amountPence)}`,
     })
-    return clientAccount(ctx.db, done.clientId)
+    return {
+      ...(await clientAccount(ctx.db, done.clientId)),
+      invoice: done.invoiceId === null ? null : await getInvoice(ctx.db, done.invoiceId),
+    }
   },
 }
 

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema'
 import { displayNameOf, requireLiveClient } from '../clients/client-record'
 import { getClinicSettings } from '../settings'
 import { utcToZoned } from '../diary/clinic-clock'
+import { formatPence } from '../../../shared/money/pounds'
 import { DomainError } from '../domain-error'
 import { recomputeDraft } from './invoice-drafts'
 import { formatDocumentNumber, getMoneySettings, type MoneyActor } from './money-settings'
@@ -110,8 +111,8 @@ export async function issueCreditNote(
   if (input.amountPence > open) {
     throw new DomainError(
       'rule_broken',
-      `At most ${(open / 100).toFixed(2)} is left to credit on ${inv.number}.`,
-      [{ path: 'amountPence', message: `At most £${(open / 100).toFixed(2)}` }],
+      `At most ${formatPence(open)} is left to credit on ${inv.number}.`,
+      [{ path: 'amountPence', message: `At most ${formatPence(open)}` }],
     )
   }
   const vat =

@@ -4,7 +4,7 @@ import { parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { useCashUpDay, useRecordCashUp } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /**

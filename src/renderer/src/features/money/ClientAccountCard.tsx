@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { useAuthStatus } from '../../api/auth'
 import { moneyKeys } from '../../api/money'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { invoiceHref } from './money-route'
 
 /** On the client page, for reception and the owner: what they owe, their credit, invoices. */

@@ -6,7 +6,7 @@ import { useServices } from '../../api/diary'
 import { useIssueInvoice, useProducts, useSaveDraft } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ClientLookup } from '../clients/ClientLookup'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { InvoiceLinesEditor, type LineDraft } from './InvoiceLinesEditor'
 import { invoiceHref } from './money-route'
 

@@ -1,7 +1,7 @@
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useOutstanding } from '../../api/money'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { invoiceHref } from './money-route'
 import { errorWords } from '../../components/rpc-form-errors'
 

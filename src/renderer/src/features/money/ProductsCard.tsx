@@ -7,7 +7,7 @@ import {
 import { parsePounds } from '../../../../shared/money/pounds'
 import { useProducts, useSaveProduct } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /** Products sold at the desk, for invoice lines: name, price and VAT rate. */

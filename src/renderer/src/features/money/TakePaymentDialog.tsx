@@ -7,7 +7,7 @@ import { useCheckout, usePaymentMethods } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 

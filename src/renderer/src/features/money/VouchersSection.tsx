@@ -6,7 +6,7 @@ import { usePaymentMethods, useSellVoucher, useVouchers } from '../../api/money'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { ClientLookup } from '../clients/ClientLookup'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /** Gift vouchers: sell one (paid in full), and every voucher with what is left on it. */
