@@ -7,7 +7,7 @@ import { invoicePdf } from '../../services/money/invoice-pdf'
 import { refund, reverseEntry } from '../../services/money/corrections'
 import { discardDraft, saveDraft } from '../../services/money/invoice-drafts'
 import { issueCreditNote, issueInvoice } from '../../services/money/invoice-issue'
-import { getInvoice, listInvoices } from '../../services/money/invoice-read'
+import { getInvoice, listInvoices, summaryOf } from '../../services/money/invoice-read'
 import { creditOf } from '../../services/money/ledger'
 import {
   getMoneySettings,
@@ -162,15 +162,9 @@ export const invoicesHandlers: HandlersOf<'invoices.'> = {
       entityId: invoice.clientId,
       summary: `Took ${formatPence(done.totalPence)} for ${done.number}`,
     })
-    const { rows } = await listInvoices(ctx.db, {
-      status: 'all',
-      ids: [done.invoiceId],
-      limit: 1,
-      offset: 0,
-    })
     return {
       batch: done.batch,
-      invoices: rows,
+      invoices: [summaryOf(invoice)],
       toCreditPence: done.toCreditPence,
       creditPence: await creditOf(ctx.db, invoice.clientId),
       invoice,

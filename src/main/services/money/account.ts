@@ -60,15 +60,30 @@ function bucketOf(days: number): OutstandingRow['bucket'] {
 
 /**
  * One page of issued invoices with something still due, oldest first (of one client, or
- * all), from the kept balances (migration 0870) through the partial indexes on what is due.
+ * all), from the kept balances (migration 0870). The page is cut from the partial index on
+ * what is due alone (invoice ids only, covered by it) before anything is joined: an OFFSET
+ * over the joined rows read every skipped invoice and client (110 ms at offset 15,000).
  * Exported as a query so the bench can time the same SQL raw (tests/bench/money.bench.ts).
  */
 export function outstandingPage(
   db: Kysely<DB>,
   opts: { clientId?: number | undefined; limit: number; offset: number },
 ) {
-  let q = db
-    .selectFrom('invoice_balances as b')
+  let ids = db
+    .selectFrom('invoice_balances')
+    .select('invoice_id')
+    // A literal 0, not a bound parameter: only then can SQLite use the partial indexes.
+    .where(sql<boolean>`due_pence > 0`)
+  if (opts.clientId !== undefined) ids = ids.where('client_id', '=', opts.clientId)
+  const page = ids
+    .orderBy('issued_at')
+    .orderBy('invoice_id')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .as('p')
+  return db
+    .selectFrom(page)
+    .innerJoin('invoice_balances as b', 'b.invoice_id', 'p.invoice_id')
     .innerJoin('invoices as i', 'i.id', 'b.invoice_id')
     .innerJoin('clients as c', 'c.id', 'b.client_id')
     .select([
@@ -82,9 +97,8 @@ export function outstandingPage(
       'b.gross_pence',
       'b.due_pence',
     ])
-    .where('b.due_pence', '>', 0)
-  if (opts.clientId !== undefined) q = q.where('b.client_id', '=', opts.clientId)
-  return q.orderBy('b.issued_at').orderBy('b.invoice_id').limit(opts.limit).offset(opts.offset)
+    .orderBy('b.issued_at')
+    .orderBy('b.invoice_id')
 }
 
 /**
@@ -106,7 +120,7 @@ export function outstandingTotals(db: Kysely<DB>, now: Date) {
         THEN due_pence END), 0)`.as('b2'),
       sql<number>`coalesce(sum(CASE WHEN issued_at <= ${d91} THEN due_pence END), 0)`.as('b3'),
     ])
-    .where('due_pence', '>', 0)
+    .where(sql<boolean>`due_pence > 0`)
 }
 
 /** Issued invoices with something still due, a page at a time, aged, with totals by age. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Invoice, InvoiceSummary } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
 import { displayNameOf } from '../clients/client-record'
@@ -82,6 +82,25 @@ export async function getInvoice(db: Kysely<DB>, id: number): Promise<Invoice> {
   }
 }
 
+/** The list's view of an invoice already read in full (as listInvoices would give it). */
+export function summaryOf(inv: Invoice): InvoiceSummary {
+  return {
+    id: inv.id,
+    clientId: inv.clientId,
+    clientName: inv.clientName,
+    status: inv.status,
+    number: inv.number,
+    issuedAt: inv.issuedAt,
+    createdAt: inv.createdAt,
+    billToName:
+      inv.billTo.kind === 'third_party' || inv.status === 'issued'
+        ? inv.billTo.name
+        : inv.clientName,
+    grossPence: inv.grossPence,
+    duePence: inv.duePence,
+  }
+}
+
 export type InvoiceFilter = 'all' | 'draft' | 'issued' | 'outstanding'
 
 interface ListOptions {
@@ -106,8 +125,10 @@ export async function listInvoices(
   const rows: Row[] = []
   let skip = opts.offset
   if (opts.status === 'all' || opts.status === 'draft') {
+    // issued_at is NULL on every draft, so this is newest first, in the index's own order.
     const drafts = base(db, opts)
       .where('i.status', '=', 'draft')
+      .orderBy('i.issued_at', 'desc')
       .orderBy('i.id', 'desc')
       .limit(want)
       .offset(skip)
@@ -123,7 +144,7 @@ export async function listInvoices(
   }
   if (opts.status !== 'draft' && rows.length < want) {
     let issued = base(db, opts).where('i.status', '=', 'issued')
-    if (opts.status === 'outstanding') issued = issued.where('b.due_pence', '>', 0)
+    if (opts.status === 'outstanding') issued = issued.where(sql<boolean>`b.due_pence > 0`)
     const more = await issued
       .orderBy('i.issued_at', 'desc')
       .orderBy('i.id', 'desc')
