@@ -142,7 +142,7 @@ test('an amount that is not money is refused next to the field, and nothing is t
   const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
   await page.keyboard.type('fifty')
   await page.keyboard.press('Enter')
-  await expect(pay.getByRole('alert')).toHaveText('Enter an amount, e.g. 35.00')
+  await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
   await expect(pay.getByLabel('Amount (£)')).toHaveValue('fifty')
   expect(await clinic.core.db.selectFrom('invoices').selectAll().execute()).toEqual([])
 })

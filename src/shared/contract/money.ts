@@ -66,6 +66,7 @@ export type ClientAccount = z.output<typeof clientAccount>
 
 /** The client's account after a refund or reversal, and the invoice it touched. */
 export const afterCorrection = clientAccount.extend({ invoice: invoice.nullable() })
+export type AfterCorrection = z.output<typeof afterCorrection>
 
 export const appointmentPayment = z.object({
   appointmentId: z.number().int(),

@@ -59,3 +59,12 @@ export function allocate(
   }
   return { parts, toInvoice, toCreditPence, unusablePence }
 }
+
+/** Which rule of allocate() a payment method (by its kind) follows. */
+export function tenderKindOf(methodKind: string): TenderKind {
+  return methodKind === 'account_credit'
+    ? 'credit'
+    : methodKind === 'gift_voucher'
+      ? 'voucher'
+      : 'money'
+}

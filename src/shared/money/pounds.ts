@@ -14,6 +14,9 @@ export function formatPence(amount: number, currency = 'GBP'): string {
   return f.format(amount / 100)
 }
 
+/** Said next to an amount box holding something that is not an amount of money. */
+export const ENTER_AN_AMOUNT = 'Enter an amount in pounds, e.g. £35.00'
+
 /**
  * What reception types into an amount box, in pence: "55", "55.5", "55.50", "£1,055.00".
  * Returns null for anything else (letters, three decimals, negative amounts, a comma that is

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { VatRateName } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
 import type { InvoiceLinesTable } from '../../db/schema-money'

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { requireLiveClient } from '../clients/client-record'
 import { DomainError } from '../domain-error'
-import { allocate, type TenderKind } from '../../../shared/money/allocation'
+import { allocate, tenderKindOf } from '../../../shared/money/allocation'
 import { formatPence } from '../../../shared/money/pounds'
 import { creditOf, post, requireMethod, type Posting } from './ledger'
 import type { MoneyActor } from './money-settings'
@@ -137,13 +137,4 @@ export async function takePayment(
     toCreditPence: plan.toCreditPence,
     totalPence: input.payments.reduce((s, t) => s + t.amountPence, 0),
   }
-}
-
-/** Which rule of allocate() a payment method follows. */
-export function tenderKindOf(methodKind: string): TenderKind {
-  return methodKind === 'account_credit'
-    ? 'credit'
-    : methodKind === 'gift_voucher'
-      ? 'voucher'
-      : 'money'
 }

@@ -1,19 +1,29 @@
-import { useQuery } from '@tanstack/react-query'
-import { api } from '../../api/client'
-import { useAuthStatus } from '../../api/auth'
-import { moneyKeys } from '../../api/money'
+import { useState } from 'react'
 import { formatPence } from '../../../../shared/money/pounds'
+import { useAuthStatus } from '../../api/auth'
+import { useClientAccount } from '../../api/money'
+import { DoneNote } from '../../components/ErrorBanner'
+import { LedgerEntryList } from './LedgerEntryList'
 import { invoiceHref } from './money-route'
+import { PayInvoicesDialog } from './PayInvoicesDialog'
 
-/** On the client page, for reception and the owner: what they owe, their credit, invoices. */
-export function ClientAccountCard({ clientId }: { clientId: number }) {
+/**
+ * On the client page, for reception and the owner: what they owe, their credit, their
+ * invoices, "Pay invoices…" for one payment across the open ones, and the account's history
+ * (where the owner reverses a mistaken entry).
+ */
+export function ClientAccountCard({
+  clientId,
+  clientName,
+}: {
+  clientId: number
+  clientName: string
+}) {
   const role = useAuthStatus().data?.user?.role
   const till = role === 'owner' || role === 'reception'
-  const account = useQuery({
-    queryKey: moneyKeys.account(clientId),
-    queryFn: () => api.call('money.account', { clientId }),
-    enabled: till,
-  })
+  const account = useClientAccount(clientId, till)
+  const [paying, setPaying] = useState(false)
+  const [corrected, setCorrected] = useState<string | null>(null)
   if (!till || !account.data) return null
   const a = account.data
   return (
@@ -25,6 +35,13 @@ export function ClientAccountCard({ clientId }: { clientId: number }) {
         Owes <strong>{formatPence(a.owesPence)}</strong> · Account credit{' '}
         <strong>{formatPence(a.creditPence)}</strong>
       </p>
+      {a.open.length > 0 && (
+        <div className="form-actions">
+          <button type="button" className="button primary" onClick={() => setPaying(true)}>
+            Pay invoices… ({a.open.length} open)
+          </button>
+        </div>
+      )}
       {a.invoices.length === 0 ? (
         <p className="muted">No invoices yet.</p>
       ) : (
@@ -38,6 +55,28 @@ export function ClientAccountCard({ clientId }: { clientId: number }) {
             </li>
           ))}
         </ul>
+      )}
+      <DoneNote message={corrected} />
+      {a.entries.length > 0 && (
+        <details className="account-history">
+          <summary>
+            Account history ({a.entries.length === 50 ? 'latest 50' : a.entries.length} entries)
+          </summary>
+          <LedgerEntryList
+            entries={a.entries}
+            clientId={clientId}
+            canCorrect={role === 'owner'}
+            showInvoice
+            onCorrected={(done) => setCorrected(done.message)}
+          />
+        </details>
+      )}
+      {paying && (
+        <PayInvoicesDialog
+          clientId={clientId}
+          clientName={clientName}
+          onClose={() => setPaying(false)}
+        />
       )}
     </section>
   )

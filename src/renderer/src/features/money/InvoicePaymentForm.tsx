@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { Invoice } from '../../../../shared/contract/money-values'
-import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import { ENTER_AN_AMOUNT, parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { usePaymentMethods, useTakePayment } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
@@ -26,7 +26,7 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
     const found: Record<string, string> = {}
     const payments = current.map((r, i) => {
       const pence = parsePounds(r.amount)
-      if (!pence) found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
+      if (!pence) found[`payments.${i}.amountPence`] = ENTER_AN_AMOUNT
       return isVoucher(usable, r)
         ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
         : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }

@@ -1,13 +1,18 @@
 import './money.css'
 import { useMemo, useRef, useState } from 'react'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
-import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import {
+  ENTER_AN_AMOUNT,
+  formatPence,
+  parsePounds,
+  poundsText,
+} from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { useCheckout, usePaymentMethods } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
-import { formatPence } from '../../../../shared/money/pounds'
+import { CashChange } from './CashChange'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 
@@ -31,8 +36,9 @@ export interface CheckoutTarget {
 /**
  * Reception's checkout: one dialog, by keyboard. It opens on the amount (the full price by
  * card); Enter takes it. "Split" (Alt+S) adds a method with what is left, so £20 cash and
- * £35 card is: 20, Shift+Tab, ↓ to Cash, Alt+S, Enter. Paying more than is due puts the
- * rest on the client's account credit, and the dialog says so before Enter.
+ * £35 card is: 20, Shift+Tab, ↓ to Cash, Alt+S, Enter. With a cash part, "Cash given" (Alt+G)
+ * shows the change due. Paying more than is due puts the rest on the client's account credit,
+ * and the dialog says so before Enter.
  */
 export function TakePaymentDialog({
   target,
@@ -68,6 +74,7 @@ function CheckoutForm({
 }) {
   const checkout = useCheckout()
   const nextKey = useRef(1)
+  const cashGiven = useRef<HTMLInputElement>(null)
   const [rows, setRows] = useState<PaymentRow[]>([
     { key: 0, methodId: methods[0]?.id ?? 0, amount: poundsText(target.duePence), reference: '' },
   ])
@@ -108,8 +115,7 @@ function CheckoutForm({
     const found: Record<string, string> = {}
     const payments = rows.map((r, i) => {
       const pence = parsePounds(r.amount)
-      if (pence === null || pence === 0)
-        found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
+      if (pence === null || pence === 0) found[`payments.${i}.amountPence`] = ENTER_AN_AMOUNT
       return isVoucher(methods, r)
         ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
         : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
@@ -165,6 +171,10 @@ function CheckoutForm({
           e.preventDefault()
           split()
         }
+        if (e.altKey && e.key.toLowerCase() === 'g') {
+          e.preventDefault()
+          cashGiven.current?.focus()
+        }
       }}
     >
       <p className="checkout-what">
@@ -178,6 +188,7 @@ function CheckoutForm({
         focusKey={focusKey}
         onChange={setRows}
       />
+      <CashChange ref={cashGiven} rows={rows} methods={methods} />
       <p className="checkout-left" role="status" aria-live="polite">
         {left > 0
           ? `Left to pay: ${formatPence(left)} (stays due on the invoice)`

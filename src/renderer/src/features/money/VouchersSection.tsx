@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import type { ClientSummary } from '../../../../shared/contract/clients'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
-import { parsePounds } from '../../../../shared/money/pounds'
+import { formatPence, parsePounds } from '../../../../shared/money/pounds'
 import { usePaymentMethods, useSellVoucher, useVouchers } from '../../api/money'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { ClientLookup } from '../clients/ClientLookup'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { formatPence } from '../../../../shared/money/pounds'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /** Gift vouchers: sell one (paid in full), and every voucher with what is left on it. */

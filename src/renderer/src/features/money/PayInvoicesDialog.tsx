@@ -1,0 +1,252 @@
+import { useMemo, useRef, useState } from 'react'
+import type { OpenInvoice } from '../../../../shared/contract/money'
+import type { PaymentMethod } from '../../../../shared/contract/money-values'
+import { allocate, tenderKindOf } from '../../../../shared/money/allocation'
+import {
+  ENTER_AN_AMOUNT,
+  formatPence,
+  parsePounds,
+  poundsText,
+} from '../../../../shared/money/pounds'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { RpcError } from '../../../../shared/rpc'
+import { useClientAccount, usePaymentMethods, useTakePayment } from '../../api/money'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { Icon } from '../../components/Icon'
+import { Modal } from '../../components/Modal'
+import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
+import { AllocationPreview } from './AllocationPreview'
+import { CashChange } from './CashChange'
+import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+
+/**
+ * One payment for several of a client's open invoices (reception and the owner): tick the
+ * invoices (Space), type the amount, split it with Alt+S (£20 cash + £35 card), and see how
+ * it will be spread, oldest invoice first, before pressing Enter. More than is due goes to
+ * the client's account credit, and the dialog says so first.
+ */
+export function PayInvoicesDialog({
+  clientId,
+  clientName,
+  selected,
+  onClose,
+}: {
+  clientId: number
+  clientName: string
+  /** Invoices ticked when the dialog opens; all open ones when omitted. */
+  selected?: number[] | undefined
+  onClose(): void
+}) {
+  const account = useClientAccount(clientId)
+  const methods = usePaymentMethods()
+  const usable = useMemo(
+    () => (methods.data ?? []).filter((m) => m.kind !== 'package'),
+    [methods.data],
+  )
+  return (
+    <Modal title={`Pay invoices · ${clientName}`} onClose={onClose} wide>
+      {account.isPending || methods.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : account.isError ? (
+        <ErrorBanner message={account.error.message} />
+      ) : account.data.open.length === 0 ? (
+        <p className="muted">{clientName} has no invoices to pay.</p>
+      ) : (
+        <PayForm
+          clientId={clientId}
+          open={account.data.open}
+          creditPence={account.data.creditPence}
+          initial={selected ?? account.data.open.map((i) => i.id)}
+          methods={usable}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  )
+}
+
+function PayForm({
+  clientId,
+  open,
+  creditPence,
+  initial,
+  methods,
+  onClose,
+}: {
+  clientId: number
+  open: OpenInvoice[]
+  creditPence: number
+  initial: number[]
+  methods: PaymentMethod[]
+  onClose(): void
+}) {
+  const tz = useClinicTimeZone()
+  const take = useTakePayment()
+  const nextKey = useRef(1)
+  const cashGiven = useRef<HTMLInputElement>(null)
+  const [ticked, setTicked] = useState(
+    () => new Set(initial.filter((id) => open.some((i) => i.id === id))),
+  )
+  const chosen = open.filter((i) => ticked.has(i.id))
+  const dueTotal = chosen.reduce((s, i) => s + i.duePence, 0)
+  const firstMethod = methods.find((m) => m.kind === 'card') ?? methods[0]
+  // Until the amount is typed in, it follows the invoices ticked.
+  const [typed, setTyped] = useState<PaymentRow[] | null>(null)
+  const rows = typed ?? [
+    { key: 0, methodId: firstMethod?.id ?? 0, amount: poundsText(dueTotal), reference: '' },
+  ]
+  // The first amount has the focus from the start (the form mounts once the account loads).
+  const [focusKey, setFocusKey] = useState<number | null>(0)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  const kindOf = (methodId: number) =>
+    tenderKindOf(methods.find((m) => m.id === methodId)?.kind ?? 'other')
+  const plan = allocate(
+    chosen.map((i) => ({ id: i.id, duePence: i.duePence })),
+    rows.map((r) => ({ kind: kindOf(r.methodId), amountPence: parsePounds(r.amount) ?? 0 })),
+  )
+  const entered = rows.reduce((s, r) => s + (parsePounds(r.amount) ?? 0), 0)
+
+  function split() {
+    const left = dueTotal - entered
+    const used = new Set(rows.map((r) => r.methodId))
+    const method = methods.find((m) => !used.has(m.id) && kindOf(m.id) === 'money')
+    const key = nextKey.current++
+    setTyped([
+      ...rows,
+      {
+        key,
+        methodId: method?.id ?? methods[0]?.id ?? 0,
+        amount: left > 0 ? poundsText(left) : '',
+        reference: '',
+      },
+    ])
+    setFocusKey(key)
+  }
+
+  async function submit() {
+    setFormError(null)
+    const found: Record<string, string> = {}
+    if (chosen.length === 0) found['invoiceIds'] = 'Tick at least one invoice'
+    const payments = rows.map((r, i) => {
+      const pence = parsePounds(r.amount)
+      if (!pence) found[`payments.${i}.amountPence`] = ENTER_AN_AMOUNT
+      return isVoucher(methods, r)
+        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
+        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
+    })
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    try {
+      const r = await take.mutateAsync({
+        clientId,
+        invoiceIds: chosen.map((i) => i.id),
+        payments,
+      })
+      const names = new Map(methods.map((m) => [m.id, m.name]))
+      setDone(
+        `Paid · ${r.invoices.map((i) => i.number).join(', ')} · ${payments
+          .map((p) => `${names.get(p.methodId) ?? 'Other'} ${formatPence(p.amountPence)}`)
+          .join(
+            ' + ',
+          )}${r.toCreditPence > 0 ? ` · ${formatPence(r.toCreditPence)} to account credit` : ''}`,
+      )
+    } catch (e) {
+      if (e instanceof RpcError) {
+        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
+        setFormError(e.message)
+      } else setFormError('That did not work; nothing was taken. Please try again.')
+    }
+  }
+
+  if (done) {
+    return (
+      <div className="checkout-done">
+        <p className="banner banner-ok" role="status">
+          <Icon name="check" /> {done}
+        </p>
+        <div className="form-actions">
+          <button type="button" className="button primary" autoFocus onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    )
+  }
+
+  return (
+    <form
+      className="checkout"
+      aria-label="Pay invoices"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+      onKeyDown={(e) => {
+        if (e.altKey && e.key.toLowerCase() === 's') {
+          e.preventDefault()
+          split()
+        }
+        if (e.altKey && e.key.toLowerCase() === 'g') {
+          e.preventDefault()
+          cashGiven.current?.focus()
+        }
+      }}
+    >
+      <ErrorBanner message={formError} />
+      <fieldset className={errors['invoiceIds'] ? 'invoice-picks has-error' : 'invoice-picks'}>
+        <legend>Invoices to pay, oldest first</legend>
+        {open.map((i) => (
+          <label key={i.id}>
+            <input
+              type="checkbox"
+              checked={ticked.has(i.id)}
+              onChange={(e) => {
+                const next = new Set(ticked)
+                if (e.target.checked) next.add(i.id)
+                else next.delete(i.id)
+                setTicked(next)
+              }}
+            />{' '}
+            {i.number} · {formatClinic(i.issuedAt, 'd MMM yyyy', tz)} ·{' '}
+            <strong>{formatPence(i.duePence)}</strong> due
+          </label>
+        ))}
+        {errors['invoiceIds'] && (
+          <p className="field-error" role="alert">
+            {errors['invoiceIds']}
+          </p>
+        )}
+      </fieldset>
+      <p className="checkout-what">
+        {chosen.length} invoice{chosen.length === 1 ? '' : 's'} ·{' '}
+        <strong>{formatPence(dueTotal)}</strong> due
+        {creditPence > 0 && <> · {formatPence(creditPence)} account credit to use</>}
+      </p>
+      <PaymentRows
+        rows={rows}
+        methods={methods}
+        errors={errors}
+        focusKey={focusKey}
+        onChange={setTyped}
+      />
+      <CashChange ref={cashGiven} rows={rows} methods={methods} />
+      <AllocationPreview invoices={chosen} plan={plan} dueTotal={dueTotal} entered={entered} />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={split}
+          aria-keyshortcuts="Alt+S"
+        >
+          Split <kbd>Alt+S</kbd>
+        </button>
+        <button type="submit" className="button primary" disabled={take.isPending}>
+          Take {formatPence(entered)} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </form>
+  )
+}
