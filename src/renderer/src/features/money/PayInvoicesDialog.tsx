@@ -43,9 +43,22 @@ export function PayInvoicesDialog({
     () => (methods.data ?? []).filter((m) => m.kind !== 'package'),
     [methods.data],
   )
+  // Kept here: paying refetches the account, whose open invoices are then gone.
+  const [done, setDone] = useState<string | null>(null)
   return (
     <Modal title={`Pay invoices · ${clientName}`} onClose={onClose} wide>
-      {account.isPending || methods.isPending ? (
+      {done ? (
+        <div className="checkout-done">
+          <p className="banner banner-ok" role="status">
+            <Icon name="check" /> {done}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button primary" autoFocus onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : account.isPending || methods.isPending ? (
         <p className="muted">Loading…</p>
       ) : account.isError ? (
         <ErrorBanner message={account.error.message} />
@@ -58,7 +71,7 @@ export function PayInvoicesDialog({
           creditPence={account.data.creditPence}
           initial={selected ?? account.data.open.map((i) => i.id)}
           methods={usable}
-          onClose={onClose}
+          onPaid={setDone}
         />
       )}
     </Modal>
@@ -71,14 +84,15 @@ function PayForm({
   creditPence,
   initial,
   methods,
-  onClose,
+  onPaid,
 }: {
   clientId: number
   open: OpenInvoice[]
   creditPence: number
   initial: number[]
   methods: PaymentMethod[]
-  onClose(): void
+  /** Told what was taken, in words, once main has it. */
+  onPaid(words: string): void
 }) {
   const tz = useClinicTimeZone()
   const take = useTakePayment()
@@ -99,7 +113,6 @@ function PayForm({
   const [focusKey, setFocusKey] = useState<number | null>(0)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [done, setDone] = useState<string | null>(null)
 
   const kindOf = (methodId: number) =>
     tenderKindOf(methods.find((m) => m.id === methodId)?.kind ?? 'other')
@@ -146,8 +159,8 @@ function PayForm({
         payments,
       })
       const names = new Map(methods.map((m) => [m.id, m.name]))
-      setDone(
-        `Paid · ${r.invoices.map((i) => i.number).join(', ')} · ${payments
+      onPaid(
+        `Paid · ${chosen.map((i) => i.number).join(', ')} · ${payments
           .map((p) => `${names.get(p.methodId) ?? 'Other'} ${formatPence(p.amountPence)}`)
           .join(
             ' + ',
@@ -159,21 +172,6 @@ function PayForm({
         setFormError(e.message)
       } else setFormError('That did not work; nothing was taken. Please try again.')
     }
-  }
-
-  if (done) {
-    return (
-      <div className="checkout-done">
-        <p className="banner banner-ok" role="status">
-          <Icon name="check" /> {done}
-        </p>
-        <div className="form-actions">
-          <button type="button" className="button primary" autoFocus onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </div>
-    )
   }
 
   return (

@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test'
+import { aSession, call } from '../fixtures/temp-core'
+import type { Clinic } from './fixtures'
+import { aSmallClinic, at, today } from './small-clinic'
+
+export const owner = aSession('owner')
+
+/** A router answer's value, or the test fails with main's own words. */
+export async function ok<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+) {
+  const r = await p
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+/** Priya booked with Sam at 09:00 today for a £55 massage, and arrived. */
+export async function priyaHasArrived(clinic: Clinic) {
+  const c = await aSmallClinic(clinic.core)
+  await ok(
+    call(
+      clinic.core,
+      'services.update',
+      {
+        id: c.serviceId,
+        name: 'Sports massage 60 min',
+        durationMinutes: 60,
+        pricePence: 5500,
+        bufferAfterMinutes: 15,
+        colour: '#2563eb',
+      },
+      owner,
+    ),
+  )
+  const appt = await ok(
+    call(
+      clinic.core,
+      'appointments.book',
+      {
+        clientId: c.priya,
+        serviceId: c.serviceId,
+        therapistId: c.samId,
+        startsAt: at(today(), '09:00'),
+      },
+      owner,
+    ),
+  )
+  await ok(call(clinic.core, 'appointments.setStatus', { id: appt.id, status: 'arrived' }, owner))
+  return { ...c, appointmentId: appt.id }
+}
+
+/** The clinic's payment methods by kind. */
+export async function methodIds(clinic: Clinic): Promise<Record<string, number>> {
+  const list = await ok(call(clinic.core, 'money.methods', {}, owner))
+  return Object.fromEntries(list.map((m) => [m.kind, m.id]))
+}
+
+/** An issued invoice for Priya of one line of free text. */
+export async function anInvoiceFor(clinic: Clinic, clientId: number, pence: number) {
+  const draft = await ok(
+    call(
+      clinic.core,
+      'invoices.saveDraft',
+      {
+        clientId,
+        lines: [{ kind: 'text', description: 'Sports massage', quantity: 1, unitPence: pence }],
+      },
+      owner,
+    ),
+  )
+  return ok(call(clinic.core, 'invoices.issue', { id: draft.id }, owner))
+}
+
+export async function openAppointment(page: Page, clinic: Clinic) {
+  await clinic.open(page, { as: 'reception', at: '#/diary' })
+  await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()
+  return page.getByRole('dialog', { name: 'Priya Shah' })
+}
