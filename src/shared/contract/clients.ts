@@ -1,3 +1,4 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { APPOINTMENT_STATUSES } from './appointments'
@@ -247,8 +248,6 @@ export const clientAppointment = z.object({
   therapistName: z.string(),
 })
 export type ClientAppointment = z.output<typeof clientAppointment>
-
-const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 export const clientsContract = {
   'clients.search': method({
