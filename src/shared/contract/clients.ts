@@ -186,7 +186,7 @@ export const clientSummary = z.object({
   postcode: z.string(),
   archived: z.boolean(),
   alerts: z.array(z.object({ severity, text: z.string() })),
-  /** Filled once the diary lands (issue: appointments); null until then. */
+  /** The client's next booked appointment (ISO instant), null when none is booked. */
   nextAppointmentAt: z.string().nullable(),
 })
 export type ClientSummary = z.output<typeof clientSummary>
