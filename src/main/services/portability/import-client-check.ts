@@ -61,12 +61,10 @@ export async function checkClientRows(
   }
 
   for (let start = 0; start < file.rows.length; start += CHUNK) {
-    const chunk = file.rows
-      .slice(start, start + CHUNK)
-      .map(({ line, cells }) => ({
-        line,
-        result: mapRow(file.headers, cells, mapping, columnOf, now()),
-      }))
+    const chunk = file.rows.slice(start, start + CHUNK).map(({ line, cells }) => ({
+      line,
+      result: mapRow(file.headers, cells, mapping, columnOf, now()),
+    }))
     const existing = await ExistingClients.matching(
       db,
       chunk.flatMap(({ result }) => (result.client ? [result.client] : [])),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { bulkInserter, yielder } from '../../db/bulk-insert'
+import { clientDocumentInserter } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditActor } from '../audit'
 import { columnsFrom } from '../clients/client-record'
@@ -68,12 +69,7 @@ export async function writeClientRows(
     'clients',
     Object.keys(first.values) as (keyof DB['clients'] & string)[],
   )
-  const insertSearch = bulkInserter(sqlite, 'clients_search', [
-    'rowid',
-    'names',
-    'contact',
-    'phones',
-  ])
+  const insertSearch = clientDocumentInserter(sqlite)
   // One audit row per client as well as the batch's, so each client's own history says
   // where the record came from (the timeline reads the audit rows of its client).
   const insertAudit = bulkInserter(sqlite, 'audit_log', [
@@ -90,7 +86,7 @@ export async function writeClientRows(
   for (const [i, row] of rows.entries()) {
     const { columns, values } = clientRow(row)
     const id = insertClient(values)
-    insertSearch({ rowid: id, ...searchDocument(columns) })
+    insertSearch(id, searchDocument(columns))
     insertAudit({
       at,
       user_id: actor.userId,
