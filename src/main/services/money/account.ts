@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Expression, Kysely, SqlBool } from 'kysely'
 import type {
   AppointmentPayment,
   ClientAccount,
@@ -72,8 +72,8 @@ export function outstandingPage(
   let ids = db
     .selectFrom('invoice_balances')
     .select('invoice_id')
-    // A literal 0, not a bound parameter: only then can SQLite use the partial indexes.
-    .where(sql<boolean>`due_pence > 0`)
+    // A literal 0 (lit), not a bound parameter: only then can SQLite use the partial indexes.
+    .where((eb) => eb('due_pence', '>', eb.lit(0)))
   if (opts.clientId !== undefined) ids = ids.where('client_id', '=', opts.clientId)
   const page = ids
     .orderBy('issued_at')
@@ -111,16 +111,21 @@ export function outstandingTotals(db: Kysely<DB>, now: Date) {
   const [d31, d61, d91] = [before(31), before(61), before(91)]
   return db
     .selectFrom('invoice_balances')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('count'),
-      sql<number>`coalesce(sum(CASE WHEN issued_at > ${d31} THEN due_pence END), 0)`.as('b0'),
-      sql<number>`coalesce(sum(CASE WHEN issued_at <= ${d31} AND issued_at > ${d61}
-        THEN due_pence END), 0)`.as('b1'),
-      sql<number>`coalesce(sum(CASE WHEN issued_at <= ${d61} AND issued_at > ${d91}
-        THEN due_pence END), 0)`.as('b2'),
-      sql<number>`coalesce(sum(CASE WHEN issued_at <= ${d91} THEN due_pence END), 0)`.as('b3'),
-    ])
-    .where(sql<boolean>`due_pence > 0`)
+    .select((eb) => {
+      const owed = (when: Expression<SqlBool>) =>
+        eb.fn.coalesce(
+          eb.fn.sum<number>(eb.case().when(when).then(eb.ref('due_pence')).end()),
+          eb.lit(0),
+        )
+      return [
+        eb.fn.countAll<number>().as('count'),
+        owed(eb('issued_at', '>', d31)).as('b0'),
+        owed(eb.and([eb('issued_at', '<=', d31), eb('issued_at', '>', d61)])).as('b1'),
+        owed(eb.and([eb('issued_at', '<=', d61), eb('issued_at', '>', d91)])).as('b2'),
+        owed(eb('issued_at', '<=', d91)).as('b3'),
+      ]
+    })
+    .where((eb) => eb('due_pence', '>', eb.lit(0)))
 }
 
 /** Issued invoices with something still due, a page at a time, aged, with totals by age. */

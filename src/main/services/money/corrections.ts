@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { formatPence } from '../../../shared/money/pounds'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import { creditOf, paidOn, post, refundedSql, requireMethod, type MethodRow } from './ledger'
+import { creditOf, paidOn, post, refundedOf, requireMethod, type MethodRow } from './ledger'
 import type { MoneyActor } from './money-settings'
 
 export interface RefundInput {
@@ -102,7 +102,6 @@ async function checkPaymentRefund(
   const e = await db
     .selectFrom('ledger_entries as e')
     .select(['e.id', 'e.client_id', 'e.kind', 'e.method_id', 'e.invoice_id', 'e.amount_pence'])
-    .select(sql<number>`(${refundedSql('e.id')})`.as('refunded'))
     .select((eb) =>
       eb
         .exists(
@@ -137,7 +136,7 @@ async function checkPaymentRefund(
       [{ path: 'methodId', message: 'The original method or account credit' }],
     )
   }
-  const left = e.amount_pence - Number(e.refunded)
+  const left = e.amount_pence - ((await refundedOf(db, [e.id])).get(e.id) ?? 0)
   if (input.amountPence > left) {
     throw new DomainError(
       'rule_broken',
@@ -181,9 +180,7 @@ export async function reverseEntry(
     .where('reverses_id', '=', e.id)
     .executeTakeFirst()
   if (already) throw new DomainError('conflict', 'This entry has already been reversed.')
-  const refunded = await sql<{ n: number }>`SELECT (${refundedSql('e.id')}) AS n
-    FROM ledger_entries e WHERE e.id = ${e.id}`.execute(db)
-  if (Number(refunded.rows[0]?.n ?? 0) > 0) {
+  if (((await refundedOf(db, [e.id])).get(e.id) ?? 0) > 0) {
     throw new DomainError(
       'rule_broken',
       'Part of this payment has been refunded; reverse the refund first.',

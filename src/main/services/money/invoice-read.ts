@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Invoice, InvoiceSummary } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
 import { displayNameOf } from '../clients/client-record'
@@ -144,7 +144,9 @@ export async function listInvoices(
   }
   if (opts.status !== 'draft' && rows.length < want) {
     let issued = base(db, opts).where('i.status', '=', 'issued')
-    if (opts.status === 'outstanding') issued = issued.where(sql<boolean>`b.due_pence > 0`)
+    if (opts.status === 'outstanding') {
+      issued = issued.where((eb) => eb('b.due_pence', '>', eb.lit(0)))
+    }
     const more = await issued
       .orderBy('i.issued_at', 'desc')
       .orderBy('i.id', 'desc')

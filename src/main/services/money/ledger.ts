@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { LedgerEntry } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
 import type { LedgerEntriesTable } from '../../db/schema-money'
@@ -181,13 +181,16 @@ export async function entriesOf(
         )
         .as('reversed'),
     )
-    .select(sql<number>`(${refundedSql('e.id')})`.as('refunded'))
     .orderBy('e.id', 'desc')
   q =
     'clientId' in where
       ? q.where('e.client_id', '=', where.clientId).limit(where.limit)
       : q.where('e.invoice_id', '=', where.invoiceId)
   const rows = (await q.execute()).reverse()
+  const refunded = await refundedOf(
+    db,
+    rows.filter((r) => r.amount_pence > 0 && r.invoice_id !== null).map((r) => r.id),
+  )
   return rows.map((r) => {
     const reversed = Boolean(r.reversed)
     const refundable =
@@ -211,14 +214,32 @@ export async function entriesOf(
       reversesId: r.reverses_id,
       reversed,
       refundOfId: r.refund_of_id,
-      refundablePence: refundable ? Math.max(0, r.amount_pence - r.refunded) : 0,
+      refundablePence: refundable ? Math.max(0, r.amount_pence - (refunded.get(r.id) ?? 0)) : 0,
     }
   })
 }
 
-/** What has been refunded of a payment: its refunds that still stand (none reversed). */
-export function refundedSql(entryId: string) {
-  return sql<number>`SELECT coalesce(-sum(f.amount_pence), 0) FROM ledger_entries f
-    WHERE f.refund_of_id = ${sql.ref(entryId)}
-      AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.reverses_id = f.id)`
+/**
+ * What has been refunded of each payment, in pence: its refunds that still stand (a refund
+ * that was itself reversed gave nothing back). One query for all of them.
+ */
+export async function refundedOf(db: Kysely<DB>, entryIds: number[]): Promise<Map<number, number>> {
+  if (entryIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('ledger_entries as f')
+    .select(['f.refund_of_id', (eb) => eb.fn.sum<number>('f.amount_pence').as('sum')])
+    .where('f.refund_of_id', 'in', entryIds)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('ledger_entries as x')
+            .select('x.id')
+            .whereRef('x.reverses_id', '=', 'f.id'),
+        ),
+      ),
+    )
+    .groupBy('f.refund_of_id')
+    .execute()
+  return new Map(rows.map((r) => [r.refund_of_id!, -Number(r.sum)]))
 }
