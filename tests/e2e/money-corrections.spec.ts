@@ -1,19 +1,9 @@
-import { call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
-import { anInvoiceFor, methodIds, ok, owner, priyaHasArrived } from './money-helpers'
+import { anInvoiceFor, priyaHasArrived, priyaPaidAtCheckout } from './money-helpers'
 
 test('the owner refunds part of a payment to account credit', async ({ page, clinic }) => {
-  const { appointmentId } = await priyaHasArrived(clinic)
-  const m = await methodIds(clinic)
-  const paid = await ok(
-    call(
-      clinic.core,
-      'invoices.checkout',
-      { appointmentId, payments: [{ methodId: m.card!, amountPence: 5500 }] },
-      owner,
-    ),
-  )
-  await clinic.open(page, { as: 'owner', at: `#/money/invoices/${paid.invoice.id}` })
+  const { invoiceId, m } = await priyaPaidAtCheckout(clinic, 'card')
+  await clinic.open(page, { as: 'owner', at: `#/money/invoices/${invoiceId}` })
   const payments = page.getByRole('region', { name: 'Payments' })
   await payments.getByRole('button', { name: 'Refund the £55.00 Card payment' }).click()
   const form = page.getByRole('form', { name: 'Refund' })
@@ -59,17 +49,8 @@ test('the owner reverses a mistaken entry: it stays, struck through, with the re
   page,
   clinic,
 }) => {
-  const { appointmentId } = await priyaHasArrived(clinic)
-  const m = await methodIds(clinic)
-  const paid = await ok(
-    call(
-      clinic.core,
-      'invoices.checkout',
-      { appointmentId, payments: [{ methodId: m.cash!, amountPence: 5500 }] },
-      owner,
-    ),
-  )
-  await clinic.open(page, { as: 'owner', at: `#/money/invoices/${paid.invoice.id}` })
+  const { invoiceId } = await priyaPaidAtCheckout(clinic, 'cash')
+  await clinic.open(page, { as: 'owner', at: `#/money/invoices/${invoiceId}` })
   const payments = page.getByRole('region', { name: 'Payments' })
   await payments.getByRole('button', { name: 'Reverse Cash of £55.00' }).click()
   const form = page.getByRole('form', { name: 'Reverse' })

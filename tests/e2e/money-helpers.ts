@@ -71,6 +71,21 @@ export async function anInvoiceFor(clinic: Clinic, clientId: number, pence: numb
   return ok(call(clinic.core, 'invoices.issue', { id: draft.id }, owner))
 }
 
+/** Priya's £55 appointment checked out through the router, paid in full by one method. */
+export async function priyaPaidAtCheckout(clinic: Clinic, methodKind: 'card' | 'cash') {
+  const { appointmentId } = await priyaHasArrived(clinic)
+  const m = await methodIds(clinic)
+  const paid = await ok(
+    call(
+      clinic.core,
+      'invoices.checkout',
+      { appointmentId, payments: [{ methodId: m[methodKind]!, amountPence: 5500 }] },
+      owner,
+    ),
+  )
+  return { invoiceId: paid.invoice.id, m }
+}
+
 export async function openAppointment(page: Page, clinic: Clinic) {
   await clinic.open(page, { as: 'reception', at: '#/diary' })
   await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()

@@ -3,7 +3,15 @@ import type { Kysely } from 'kysely'
 import { formatPence } from '../../../shared/money/pounds'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import { creditOf, paidOn, post, refundedOf, requireMethod, type MethodRow } from './ledger'
+import {
+  creditOf,
+  paidOn,
+  post,
+  refundedOf,
+  requireMethod,
+  reversalOf,
+  type MethodRow,
+} from './ledger'
 import type { MoneyActor } from './money-settings'
 
 export interface RefundInput {
@@ -100,19 +108,9 @@ async function checkPaymentRefund(
   method: MethodRow,
 ): Promise<number> {
   const e = await db
-    .selectFrom('ledger_entries as e')
-    .select(['e.id', 'e.client_id', 'e.kind', 'e.method_id', 'e.invoice_id', 'e.amount_pence'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('ledger_entries as r')
-            .select('r.id')
-            .whereRef('r.reverses_id', '=', 'e.id'),
-        )
-        .as('reversed'),
-    )
-    .where('e.id', '=', input.entryId!)
+    .selectFrom('ledger_entries')
+    .select(['id', 'client_id', 'kind', 'method_id', 'invoice_id', 'amount_pence'])
+    .where('id', '=', input.entryId!)
     .executeTakeFirst()
   if (!e || e.client_id !== input.clientId) throw new DomainError('not_found', 'No such payment.')
   if (
@@ -123,7 +121,7 @@ async function checkPaymentRefund(
   ) {
     throw new DomainError('rule_broken', 'Only a payment on an invoice can be refunded here.')
   }
-  if (e.reversed) {
+  if ((await reversalOf(db, e.id)) !== null) {
     throw new DomainError(
       'rule_broken',
       'That payment has been reversed; there is nothing to refund.',
@@ -174,12 +172,8 @@ export async function reverseEntry(
       'A reversal cannot be reversed; if it was a mistake, take the payment again.',
     )
   }
-  const already = await db
-    .selectFrom('ledger_entries')
-    .select('id')
-    .where('reverses_id', '=', e.id)
-    .executeTakeFirst()
-  if (already) throw new DomainError('conflict', 'This entry has already been reversed.')
+  if ((await reversalOf(db, e.id)) !== null)
+    throw new DomainError('conflict', 'This entry has already been reversed.')
   if (((await refundedOf(db, [e.id])).get(e.id) ?? 0) > 0) {
     throw new DomainError(
       'rule_broken',

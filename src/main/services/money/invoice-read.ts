@@ -82,8 +82,13 @@ export async function getInvoice(db: Kysely<DB>, id: number): Promise<Invoice> {
   }
 }
 
-/** The list's view of an invoice already read in full (as listInvoices would give it). */
-export function summaryOf(inv: Invoice): InvoiceSummary {
+/** The list's view of an invoice (one read in full, or a list row): who it is billed to. */
+export function summaryOf(
+  inv: Pick<
+    Invoice,
+    'id' | 'clientId' | 'clientName' | 'status' | 'number' | 'issuedAt' | 'createdAt'
+  > & { billTo: Pick<Invoice['billTo'], 'kind' | 'name'>; grossPence: number; duePence: number },
+): InvoiceSummary {
   return {
     id: inv.id,
     clientId: inv.clientId,
@@ -157,19 +162,20 @@ export async function listInvoices(
   }
   return {
     more: rows.length > opts.limit,
-    rows: rows.slice(0, opts.limit).map((r) => ({
-      id: r.id,
-      clientId: r.client_id,
-      clientName: r.status === 'issued' ? r.client_name : displayNameOf(r),
-      status: r.status,
-      number: r.number,
-      issuedAt: r.issued_at,
-      createdAt: r.created_at,
-      billToName:
-        r.bill_to === 'third_party' || r.status === 'issued' ? r.bill_to_name : displayNameOf(r),
-      grossPence: r.gross_pence,
-      duePence: r.status === 'issued' ? (r.due_pence ?? r.gross_pence) : r.gross_pence,
-    })),
+    rows: rows.slice(0, opts.limit).map((r) =>
+      summaryOf({
+        id: r.id,
+        clientId: r.client_id,
+        clientName: r.status === 'issued' ? r.client_name : displayNameOf(r),
+        status: r.status,
+        number: r.number,
+        issuedAt: r.issued_at,
+        createdAt: r.created_at,
+        billTo: { kind: r.bill_to, name: r.bill_to_name },
+        grossPence: r.gross_pence,
+        duePence: r.status === 'issued' ? (r.due_pence ?? r.gross_pence) : r.gross_pence,
+      }),
+    ),
   }
 }
 

@@ -219,6 +219,16 @@ export async function entriesOf(
   })
 }
 
+/** The entry that reverses this one, if any (an entry is reversed at most once). */
+export async function reversalOf(db: Kysely<DB>, entryId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('reverses_id', '=', entryId)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
 /**
  * What has been refunded of each payment, in pence: its refunds that still stand (a refund
  * that was itself reversed gave nothing back). One query for all of them.

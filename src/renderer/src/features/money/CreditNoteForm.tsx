@@ -1,18 +1,10 @@
 import { useState } from 'react'
-import {
-  REASON_MIN,
-  REASON_TOO_SHORT,
-  type Invoice,
-} from '../../../../shared/contract/money-values'
-import {
-  ENTER_AN_AMOUNT,
-  formatPence,
-  parsePounds,
-  poundsText,
-} from '../../../../shared/money/pounds'
+import type { Invoice } from '../../../../shared/contract/money-values'
+import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { useIssueCreditNote } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { checkAmountAndReason } from './correction-checks'
 
 /** The owner's correction to an issued invoice: a numbered credit note with a reason. */
 export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
@@ -25,15 +17,11 @@ export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone()
 
   async function submit() {
     setFormError(null)
-    const pence = parsePounds(amount)
-    const found: Record<string, string> = {}
-    if (pence === null || pence === 0) found['amountPence'] = ENTER_AN_AMOUNT
-    else if (pence > open) found['amountPence'] = `At most ${formatPence(open)}`
-    if (reason.trim().length < REASON_MIN) found['reason'] = REASON_TOO_SHORT
+    const { pence, errors: found } = checkAmountAndReason(amount, open, reason)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
-      await credit.mutateAsync({ invoiceId: invoice.id, amountPence: pence!, reason })
+      await credit.mutateAsync({ invoiceId: invoice.id, amountPence: pence, reason })
       onDone()
     } catch (e) {
       if (e instanceof RpcError) {

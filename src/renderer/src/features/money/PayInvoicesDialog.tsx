@@ -2,14 +2,8 @@ import { useMemo, useRef, useState } from 'react'
 import type { OpenInvoice } from '../../../../shared/contract/money'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
 import { allocate, tenderKindOf } from '../../../../shared/money/allocation'
-import {
-  ENTER_AN_AMOUNT,
-  formatPence,
-  parsePounds,
-  poundsText,
-} from '../../../../shared/money/pounds'
+import { formatPence, parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
-import { RpcError } from '../../../../shared/rpc'
 import { useClientAccount, usePaymentMethods, useTakePayment } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Icon } from '../../components/Icon'
@@ -17,7 +11,16 @@ import { Modal } from '../../components/Modal'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { AllocationPreview } from './AllocationPreview'
 import { CashChange } from './CashChange'
-import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+import {
+  enteredPence,
+  partsInWords,
+  refusalOf,
+  splitPart,
+  tendersOf,
+  onTillKey,
+} from './payment-parts'
+import { PaymentRows, type PaymentRow } from './PaymentRows'
+import { TillActions } from './TillActions'
 
 /**
  * One payment for several of a client's open invoices (reception and the owner): tick the
@@ -120,36 +123,18 @@ function PayForm({
     chosen.map((i) => ({ id: i.id, duePence: i.duePence })),
     rows.map((r) => ({ kind: kindOf(r.methodId), amountPence: parsePounds(r.amount) ?? 0 })),
   )
-  const entered = rows.reduce((s, r) => s + (parsePounds(r.amount) ?? 0), 0)
+  const entered = enteredPence(rows)
 
   function split() {
-    const left = dueTotal - entered
-    const used = new Set(rows.map((r) => r.methodId))
-    const method = methods.find((m) => !used.has(m.id) && kindOf(m.id) === 'money')
     const key = nextKey.current++
-    setTyped([
-      ...rows,
-      {
-        key,
-        methodId: method?.id ?? methods[0]?.id ?? 0,
-        amount: left > 0 ? poundsText(left) : '',
-        reference: '',
-      },
-    ])
+    setTyped([...rows, splitPart(rows, methods, dueTotal - entered, key)])
     setFocusKey(key)
   }
 
   async function submit() {
     setFormError(null)
-    const found: Record<string, string> = {}
+    const { payments, errors: found } = tendersOf(rows, methods)
     if (chosen.length === 0) found['invoiceIds'] = 'Tick at least one invoice'
-    const payments = rows.map((r, i) => {
-      const pence = parsePounds(r.amount)
-      if (!pence) found[`payments.${i}.amountPence`] = ENTER_AN_AMOUNT
-      return isVoucher(methods, r)
-        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
-        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
-    })
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
@@ -158,19 +143,13 @@ function PayForm({
         invoiceIds: chosen.map((i) => i.id),
         payments,
       })
-      const names = new Map(methods.map((m) => [m.id, m.name]))
       onPaid(
-        `Paid · ${chosen.map((i) => i.number).join(', ')} · ${payments
-          .map((p) => `${names.get(p.methodId) ?? 'Other'} ${formatPence(p.amountPence)}`)
-          .join(
-            ' + ',
-          )}${r.toCreditPence > 0 ? ` · ${formatPence(r.toCreditPence)} to account credit` : ''}`,
+        `Paid · ${chosen.map((i) => i.number).join(', ')} · ${partsInWords(payments, methods)}${r.toCreditPence > 0 ? ` · ${formatPence(r.toCreditPence)} to account credit` : ''}`,
       )
     } catch (e) {
-      if (e instanceof RpcError) {
-        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
-        setFormError(e.message)
-      } else setFormError('That did not work; nothing was taken. Please try again.')
+      const refused = refusalOf(e)
+      setErrors(refused.errors)
+      setFormError(refused.message)
     }
   }
 
@@ -182,16 +161,7 @@ function PayForm({
         e.preventDefault()
         void submit()
       }}
-      onKeyDown={(e) => {
-        if (e.altKey && e.key.toLowerCase() === 's') {
-          e.preventDefault()
-          split()
-        }
-        if (e.altKey && e.key.toLowerCase() === 'g') {
-          e.preventDefault()
-          cashGiven.current?.focus()
-        }
-      }}
+      onKeyDown={(e) => onTillKey(e, split, () => cashGiven.current?.focus())}
     >
       <ErrorBanner message={formError} />
       <fieldset className={errors['invoiceIds'] ? 'invoice-picks has-error' : 'invoice-picks'}>
@@ -232,19 +202,7 @@ function PayForm({
       />
       <CashChange ref={cashGiven} rows={rows} methods={methods} />
       <AllocationPreview invoices={chosen} plan={plan} dueTotal={dueTotal} entered={entered} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button secondary"
-          onClick={split}
-          aria-keyshortcuts="Alt+S"
-        >
-          Split <kbd>Alt+S</kbd>
-        </button>
-        <button type="submit" className="button primary" disabled={take.isPending}>
-          Take {formatPence(entered)} <kbd>Enter</kbd>
-        </button>
-      </div>
+      <TillActions onSplit={split} enteredPence={entered} busy={take.isPending} />
     </form>
   )
 }

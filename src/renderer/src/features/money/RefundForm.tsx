@@ -1,19 +1,11 @@
 import { useState } from 'react'
 import type { AfterCorrection } from '../../../../shared/contract/money'
-import {
-  REASON_MIN,
-  REASON_TOO_SHORT,
-  type LedgerEntry,
-} from '../../../../shared/contract/money-values'
-import {
-  ENTER_AN_AMOUNT,
-  formatPence,
-  parsePounds,
-  poundsText,
-} from '../../../../shared/money/pounds'
+import type { LedgerEntry } from '../../../../shared/contract/money-values'
+import { formatPence, parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { usePaymentMethods, useRefund } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { checkAmountAndReason } from './correction-checks'
 import { Field } from '../../components/Field'
 
 /** A correction done, said as the balance it left. */
@@ -66,11 +58,7 @@ export function RefundForm({
 
   async function submit() {
     setFormError(null)
-    const pence = parsePounds(amount)
-    const found: Record<string, string> = {}
-    if (pence === null || pence === 0) found['amountPence'] = ENTER_AN_AMOUNT
-    else if (pence > maxPence) found['amountPence'] = `At most ${formatPence(maxPence)}`
-    if (reason.trim().length < REASON_MIN) found['reason'] = REASON_TOO_SHORT
+    const { pence, errors: found } = checkAmountAndReason(amount, maxPence, reason)
     setErrors(found)
     if (Object.keys(found).length > 0 || !credit) return
     try {
@@ -79,11 +67,11 @@ export function RefundForm({
         invoiceId: entry.invoiceId,
         entryId: entry.id,
         methodId: to === 'credit' ? credit.id : entry.methodId,
-        amountPence: pence!,
+        amountPence: pence,
         reason,
       })
       onDone({
-        message: `Refunded ${formatPence(pence!)} ${to === 'credit' ? 'to account credit' : `to ${entry.methodName}`}. ${balanceAfter(after)}`,
+        message: `Refunded ${formatPence(pence)} ${to === 'credit' ? 'to account credit' : `to ${entry.methodName}`}. ${balanceAfter(after)}`,
       })
     } catch (e) {
       if (e instanceof RpcError) {

@@ -1,19 +1,22 @@
 import './money.css'
 import { useMemo, useRef, useState } from 'react'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
-import {
-  ENTER_AN_AMOUNT,
-  formatPence,
-  parsePounds,
-  poundsText,
-} from '../../../../shared/money/pounds'
-import { RpcError } from '../../../../shared/rpc'
+import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { useCheckout, usePaymentMethods } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { CashChange } from './CashChange'
-import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+import {
+  enteredPence,
+  partsInWords,
+  refusalOf,
+  splitPart,
+  tendersOf,
+  onTillKey,
+} from './payment-parts'
+import { PaymentRows, type PaymentRow } from './PaymentRows'
+import { TillActions } from './TillActions'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 
 /** Packages are used through their courses, not typed amounts. */
@@ -83,61 +86,38 @@ function CheckoutForm({
   const [done, setDone] = useState<{
     invoiceId: number
     number: string
-    lines: string[]
+    words: string
     toCredit: number
   } | null>(null)
   // The first amount has the focus from the start (the form mounts after the methods load).
   const [focusKey, setFocusKey] = useState<number | null>(0)
 
-  const entered = rows.reduce((s, r) => s + (parsePounds(r.amount) ?? 0), 0)
+  const entered = enteredPence(rows)
   const left = target.duePence - entered
 
   function split() {
-    const used = new Set(rows.map((r) => r.methodId))
-    const method = methods.find(
-      (m) => !used.has(m.id) && m.kind !== 'account_credit' && m.kind !== 'gift_voucher',
-    )
     const key = nextKey.current++
-    setRows([
-      ...rows,
-      {
-        key,
-        methodId: method?.id ?? methods[0]?.id ?? 0,
-        amount: left > 0 ? poundsText(left) : '',
-        reference: '',
-      },
-    ])
+    setRows([...rows, splitPart(rows, methods, left, key)])
     setFocusKey(key)
   }
 
   async function submit() {
     setFormError(null)
-    const found: Record<string, string> = {}
-    const payments = rows.map((r, i) => {
-      const pence = parsePounds(r.amount)
-      if (pence === null || pence === 0) found[`payments.${i}.amountPence`] = ENTER_AN_AMOUNT
-      return isVoucher(methods, r)
-        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
-        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
-    })
+    const { payments, errors: found } = tendersOf(rows, methods)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
       const r = await checkout.mutateAsync({ appointmentId: target.appointmentId, payments })
-      const byId = new Map(methods.map((m) => [m.id, m.name]))
       setDone({
         invoiceId: r.invoice.id,
         number: r.invoice.number ?? '',
-        lines: payments.map(
-          (p) => `${byId.get(p.methodId) ?? 'Other'} ${formatPence(p.amountPence)}`,
-        ),
+        words: partsInWords(payments, methods),
         toCredit: r.toCreditPence,
       })
     } catch (e) {
-      if (e instanceof RpcError) {
-        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
-        setFormError(e.message)
-      } else setFormError('That did not work; nothing was taken. Please try again.')
+      const refused = refusalOf(e)
+      setErrors(refused.errors)
+      setFormError(refused.message)
     }
   }
 
@@ -145,7 +125,7 @@ function CheckoutForm({
     return (
       <div className="checkout-done">
         <p className="banner banner-ok" role="status">
-          <Icon name="check" /> Paid · {done.number} · {done.lines.join(' + ')}
+          <Icon name="check" /> Paid · {done.number} · {done.words}
           {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
         </p>
         <div className="form-actions">
@@ -166,16 +146,7 @@ function CheckoutForm({
         e.preventDefault()
         void submit()
       }}
-      onKeyDown={(e) => {
-        if (e.altKey && e.key.toLowerCase() === 's') {
-          e.preventDefault()
-          split()
-        }
-        if (e.altKey && e.key.toLowerCase() === 'g') {
-          e.preventDefault()
-          cashGiven.current?.focus()
-        }
-      }}
+      onKeyDown={(e) => onTillKey(e, split, () => cashGiven.current?.focus())}
     >
       <p className="checkout-what">
         {target.serviceName} · <strong>{formatPence(target.duePence)}</strong> due
@@ -196,19 +167,7 @@ function CheckoutForm({
             ? `${formatPence(-left)} more than is due goes to account credit`
             : 'Paid in full'}
       </p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button secondary"
-          onClick={split}
-          aria-keyshortcuts="Alt+S"
-        >
-          Split <kbd>Alt+S</kbd>
-        </button>
-        <button type="submit" className="button primary" disabled={checkout.isPending}>
-          Take {formatPence(entered)} <kbd>Enter</kbd>
-        </button>
-      </div>
+      <TillActions onSplit={split} enteredPence={entered} busy={checkout.isPending} />
     </form>
   )
 }
