@@ -120,6 +120,14 @@ test('reception pays two invoices with one payment', async ({ page, clinic }) =>
   await snap(page, 'money-pay-invoices-done')
   await page.keyboard.press('Enter')
   await expect(page.getByText('Nothing is owed.')).toBeVisible()
+  // The client's account card says the same, and its history lists the four entries.
+  await page.goto(`${clinic.url}#/clients/${priya}`)
+  const account = page.getByRole('region', { name: 'Account' })
+  await expect(account).toContainText('Owes £0.00 · Account credit £5.00')
+  await expect(account.getByRole('button', { name: /Pay invoices/ })).toHaveCount(0)
+  await account.getByText('Account history (4 entries)').click()
+  await expect(account.getByText(/Card to account credit · £5\.00/)).toBeVisible()
+  await snap(page, 'money-client-account')
   const entries = await clinic.core.db
     .selectFrom('ledger_entries as e')
     .innerJoin('payment_methods as m', 'm.id', 'e.method_id')
