@@ -61,7 +61,9 @@ export async function checkout(
     created = true
   }
   let number = standing.number
-  if (standing.status === 'draft') number = (await issueInvoice(db, standing.id, actor, now)).number
+  if (standing.status === 'draft') {
+    number = (await issueInvoice(db, standing.id, actor, now, { savedJustNow: created })).number
+  }
   const { duePence, clientId } = await figuresOf(db, standing.id)
   if (duePence <= 0) throw new DomainError('conflict', `${number} is already paid.`)
   const paid = await takePayment(

@@ -33,13 +33,16 @@ async function nextSeq(
 /**
  * Issues a draft: works out its VAT with today's settings, fixes who it is addressed to,
  * and gives it the next number with the clinic's prefix (INV-000123). From then on the
- * database refuses any change to it (migration 0800).
+ * database refuses any change to it (migration 0800). `savedJustNow`: the draft was saved
+ * earlier in this same command (checkout), so its VAT is already today's and is not worked
+ * out twice.
  */
 export async function issueInvoice(
   db: Kysely<DB>,
   id: number,
   actor: MoneyActor,
   now: Date,
+  { savedJustNow = false } = {},
 ): Promise<{ number: string; grossPence: number; clientId: number }> {
   const inv = await db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst()
   if (!inv) throw new DomainError('not_found', 'No such invoice.')
@@ -54,7 +57,7 @@ export async function issueInvoice(
     .execute()
   if (lines.length === 0) throw new DomainError('rule_broken', 'Add at least one line first.')
   const client = await requireLiveClient(db, inv.client_id)
-  await recomputeDraft(db, id)
+  if (!savedJustNow) await recomputeDraft(db, id)
 
   const settings = await getMoneySettings(db)
   const { timeZone } = await getClinicSettings(db)
