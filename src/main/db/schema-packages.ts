@@ -36,6 +36,7 @@ export interface ClientPackagesTable {
 }
 
 export interface ClientPackageServicesTable {
+  id: Generated<number>
   package_id: number
   service_id: number
 }

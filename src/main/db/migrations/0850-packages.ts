@@ -67,11 +67,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('client_packages')
     .column('invoice_id')
     .execute()
+  // With an id of its own, as every table hanging off a client's rows: a merge's undo check
+  // (merge-work-check.ts) finds such rows by id.
   await db.schema
     .createTable('client_package_services')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('package_id', 'integer', (c) => c.notNull().references('client_packages.id'))
     .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id'))
-    .addPrimaryKeyConstraint('client_package_services_pk', ['package_id', 'service_id'])
+    .addUniqueConstraint('client_package_services_once', ['package_id', 'service_id'])
     .execute()
 
   await db.schema
