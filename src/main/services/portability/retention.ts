@@ -1,5 +1,5 @@
 import { addYears, formatISO, parseISO } from 'date-fns'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { RetentionDue } from '../../../shared/contract/retention'
 import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
@@ -24,24 +24,13 @@ export async function setRetentionYears(db: Kysely<DB>, years: number): Promise<
   await db.updateTable('retention_settings').set({ years }).where('id', '=', 1).execute()
 }
 
-/**
- * Last completed appointment per client, when the diary's appointments table exists (it lands
- * on another branch: found by introspection so this works before and after).
- */
+/** Last completed appointment per client (ISO instant of its start), for the retention clock. */
 async function lastTreatments(db: Kysely<DB>): Promise<Map<number, string>> {
-  const tables = await db.introspection.getTables()
-  const appts = tables.find((t) => t.name === 'appointments')
-  const cols = new Set(appts?.columns.map((c) => c.name) ?? [])
-  const start = ['starts_at', 'start_at', 'start'].find((c) => cols.has(c))
-  if (!appts || !cols.has('client_id') || !start) return new Map()
   const rows = await db
-    .selectFrom('appointments' as 'clients')
-    .select([
-      sql<number>`client_id`.as('client_id'),
-      sql<string>`max(${sql.ref(start)})`.as('last'),
-    ])
-    .$if(cols.has('status'), (qb) => qb.where(sql.ref('status'), '=', 'completed'))
-    .groupBy(sql.ref('client_id'))
+    .selectFrom('appointments')
+    .select(['client_id', (eb) => eb.fn.max('starts_at').as('last')])
+    .where('status', '=', 'completed')
+    .groupBy('client_id')
     .execute()
   return new Map(rows.map((r) => [r.client_id, r.last]))
 }
