@@ -19,7 +19,7 @@ import { sql, type Kysely } from 'kysely'
  * move only along a client merge. SQLite-only trigger syntax; a Postgres port would use
  * plpgsql triggers.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('package_types')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -118,7 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await immutability(db)
 }
 
-async function sessionRules(db: Kysely<unknown>): Promise<void> {
+async function sessionRules(db: Kysely<any>): Promise<void> {
   const left = `(SELECT p.sessions + coalesce((SELECT sum(s.sessions) FROM package_sessions s
                   WHERE s.package_id = p.id), 0) FROM client_packages p WHERE p.id = NEW.package_id)`
   const rules: [string, string][] = [
@@ -169,7 +169,7 @@ const mergeMove = `NEW.client_id IS NOT OLD.client_id AND (
 
 const unchanged = (columns: string[]) => columns.map((c) => `NEW.${c} IS OLD.${c}`).join(' AND ')
 
-async function immutability(db: Kysely<unknown>): Promise<void> {
+async function immutability(db: Kysely<any>): Promise<void> {
   const tables: [string, string, string[]][] = [
     [
       'client_packages',
