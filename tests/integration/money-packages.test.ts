@@ -4,7 +4,7 @@ import { callOk } from '../fixtures/clients'
 import { aBookableClient } from '../fixtures/diary'
 import { anArrival, methods, owner, reception } from '../fixtures/money'
 import { aClinicSellingPackages, aPackageType, sellPackage } from '../fixtures/packages'
-import { aSession, call, openTempCore } from '../fixtures/temp-core'
+import { call, openTempCore } from '../fixtures/temp-core'
 
 // Wed 17 June 2026, 10:00 in London.
 let now = new Date('2026-06-17T09:00:00Z')

@@ -40,7 +40,7 @@ export function AppointmentPaymentButton({
     p && (p.state !== 'none' || chargeable) ? (
       <span className={`status-pill pay-${p.state}`}>
         {STATE_LABELS[p.state]}
-        {p.number ? ` · ${p.number}` : ''}
+        {p.number ? ` · ${p.number}` : p.fromPackage ? ' from package' : ''}
       </span>
     ) : null
   const canTake = till && chargeable && p?.state !== 'paid'

@@ -1,0 +1,121 @@
+import { useState } from 'react'
+import type { ClientPackage } from '../../../../shared/contract/packages'
+import { RpcError } from '../../../../shared/rpc'
+import { usePaymentMethods } from '../../api/money'
+import { useRefundPackage } from '../../api/packages'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { Icon } from '../../components/Icon'
+import { Modal } from '../../components/Modal'
+import { formatPence } from '../setup/time-ranges'
+
+/** Where a refund can go: back by a method, or onto the client's account credit. */
+const BACK_TO = new Set(['card', 'cash', 'bank_transfer', 'other', 'account_credit'])
+
+/**
+ * The owner refunds what is left of a package: the unused sessions' share of the price,
+ * worked out in main (pro rata), as a credit note on the invoice it was sold on, given back
+ * by a method or as account credit. The package is then closed.
+ */
+export function RefundPackageDialog({ pkg, onClose }: { pkg: ClientPackage; onClose(): void }) {
+  const methods = usePaymentMethods()
+  const refund = useRefundPackage()
+  const back = (methods.data ?? []).filter((m) => BACK_TO.has(m.kind))
+  const [methodId, setMethodId] = useState<number | null>(null)
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  async function submit() {
+    setMessage(null)
+    setErrors({})
+    try {
+      const r = await refund.mutateAsync({
+        packageId: pkg.id,
+        methodId: methodId ?? back[0]?.id ?? 0,
+        reason,
+      })
+      setDone(`Refunded ${formatPence(r.refundedPence)} · credit note ${r.creditNoteNumber}`)
+    } catch (e) {
+      if (e instanceof RpcError) {
+        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
+      }
+      setMessage(e instanceof Error ? e.message : 'That did not work; nothing was refunded.')
+    }
+  }
+
+  return (
+    <Modal title={`Refund unused · ${pkg.name}`} onClose={onClose}>
+      {done ? (
+        <div className="checkout-done">
+          <p className="banner banner-ok" role="status">
+            <Icon name="check" /> {done}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button primary" autoFocus onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          className="stack"
+          aria-label="Refund the unused part"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void submit()
+          }}
+        >
+          <p>
+            {pkg.left} of {pkg.sessions} sessions unused:{' '}
+            <strong>{formatPence(pkg.unusedValuePence)}</strong> back ({formatPence(pkg.pricePence)}{' '}
+            × {pkg.left}/{pkg.sessions}), as a credit note on {pkg.invoiceNumber}. The package is
+            then closed.
+          </p>
+          <ErrorBanner message={message} />
+          <div
+            className={errors['methodId'] || errors['amountPence'] ? 'field has-error' : 'field'}
+          >
+            <label htmlFor="package-refund-method">Give it back by</label>
+            <select
+              id="package-refund-method"
+              data-autofocus
+              value={methodId ?? back[0]?.id ?? ''}
+              onChange={(e) => setMethodId(Number(e.target.value))}
+            >
+              {back.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            {(errors['methodId'] ?? errors['amountPence']) && (
+              <p className="field-error" role="alert">
+                {errors['methodId'] ?? errors['amountPence']}
+              </p>
+            )}
+          </div>
+          <div className={errors['reason'] ? 'field has-error' : 'field'}>
+            <label htmlFor="package-refund-reason">Reason</label>
+            <input
+              id="package-refund-reason"
+              maxLength={200}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            {errors['reason'] && (
+              <p className="field-error" role="alert">
+                {errors['reason']}
+              </p>
+            )}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button danger" disabled={refund.isPending}>
+              Refund {formatPence(pkg.unusedValuePence)}
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  )
+}
