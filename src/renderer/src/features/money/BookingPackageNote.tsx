@@ -21,14 +21,10 @@ export function BookingPackageNote({
   if (!till || serviceId === null) return null
   const usable = (packages.data ?? []).filter((p) => packageUsableFor(p, serviceId))
   if (usable.length === 0) return null
+  const about = usable.map((p) => `Package ${p.name}: ${packageStanding(p)}.`).join(' ')
   return (
     <p className="banner banner-ok package-note" role="status">
-      {usable.map((p) => (
-        <span key={p.id}>
-          Package {p.name}: {packageStanding(p)}.{' '}
-        </span>
-      ))}
-      This booking can be paid from it.
+      {about} This booking can be paid from it.
     </p>
   )
 }

@@ -39,7 +39,7 @@ export function ClientPackages({
       {list.length === 0 ? (
         <p className="muted">No packages.</p>
       ) : (
-        <ul className="plain-list">
+        <ul className="package-list">
           {list.map((p) => (
             <li key={p.id} className="client-package">
               <strong>{p.name}</strong> ·{' '}
@@ -90,14 +90,14 @@ function SessionHistory({ pkg }: { pkg: ClientPackage }) {
   return (
     <details className="package-history">
       <summary>Sessions ({pkg.sessions - pkg.left} used)</summary>
-      <ul className="plain-list">
+      <ul className="package-list">
         {pkg.history.map((s) => (
           <li key={s.id}>
             {line(s)}{' '}
             <span className="muted">
               · {when(s.at)}
               {s.byName ? ` by ${s.byName}` : ''}
-            </span>
+            </span>{' '}
             {s.kind === 'use' && !s.reversed && !pkg.refunded && <UndoUse session={s} />}
           </li>
         ))}

@@ -1,3 +1,4 @@
+import './packages.css'
 import { useState } from 'react'
 import type { PackageType } from '../../../../shared/contract/packages'
 import { parsePounds, poundsText } from '../../../../shared/money/pounds'
@@ -52,7 +53,7 @@ export function PackageTypesCard() {
       {(types.data ?? []).length === 0 ? (
         <p className="muted">No packages yet. A package is a number of sessions sold at once.</p>
       ) : (
-        <ul className="plain-list">
+        <ul className="package-list">
           {types.data!.map((t) => (
             <li key={t.id}>
               <strong>{t.name}</strong> · {t.sessions} sessions of {t.serviceNames.join(' or ')} ·{' '}
