@@ -9,9 +9,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('years', 'integer', (c) => c.notNull().defaultTo(8))
     .execute()
-  await db
-    .insertInto('retention_settings')
-    .values({ id: 1, years: 8 })
-    .execute()
+  await db.insertInto('retention_settings').values({ id: 1, years: 8 }).execute()
   await db.schema.alterTable('clients').addColumn('anonymised_at', 'text').execute()
 }

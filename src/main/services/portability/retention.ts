@@ -1,6 +1,7 @@
 import { addYears, formatISO, parseISO } from 'date-fns'
 import type { Kysely } from 'kysely'
 import type { RetentionDue } from '../../../shared/contract/retention'
+import { removeClientDocuments } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
@@ -112,7 +113,7 @@ export async function anonymiseClient(
     .set({ notes: '', cancel_reason: null, override_reason: null })
     .where('client_id', '=', clientId)
     .execute()
-  await db.deleteFrom('clients_search').where('rowid', '=', clientId).execute()
+  await removeClientDocuments(db, [clientId])
   await db
     .updateTable('clients')
     .set({
@@ -210,6 +211,6 @@ export async function deleteClient(db: Kysely<DB>, clientId: number) {
     .deleteFrom('client_merges')
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
-  await db.deleteFrom('clients_search').where('rowid', '=', clientId).execute()
+  await removeClientDocuments(db, [clientId])
   await db.deleteFrom('clients').where('id', '=', clientId).execute()
 }
