@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { ClientPackage, PackageSession } from '../../../shared/contract/packages'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
@@ -15,21 +15,6 @@ export function unusedValue(pricePence: number, sessions: number, unused: number
   return Math.floor((2 * pricePence * unused + sessions) / (2 * sessions))
 }
 
-interface PackageRow {
-  id: number
-  client_id: number
-  name: string
-  sessions: number
-  price_pence: number
-  invoice_id: number
-  number: string | null
-  sold_at: string
-  expires_on: string
-  moved: number
-  refunded: number
-  due: number
-}
-
 function packagesQuery(db: Kysely<DB>) {
   return db
     .selectFrom('client_packages as p')
@@ -42,28 +27,40 @@ function packagesQuery(db: Kysely<DB>) {
       'p.price_pence',
       'p.invoice_id',
       'i.number',
+      'i.gross_pence',
       'p.sold_at',
       'p.expires_on',
     ])
-    .select(
-      sql<number>`coalesce((SELECT sum(sessions) FROM package_sessions WHERE package_id = p.id), 0)`.as(
-        'moved',
-      ),
-    )
-    .select(
-      sql<number>`EXISTS (SELECT 1 FROM package_sessions WHERE package_id = p.id AND kind = 'refund')`.as(
-        'refunded',
-      ),
-    )
-    .select(
-      sql<number>`i.gross_pence
-        - coalesce((SELECT sum(gross_pence) FROM credit_notes WHERE invoice_id = i.id), 0)
-        - coalesce((SELECT sum(amount_pence) FROM ledger_entries WHERE invoice_id = i.id), 0)`.as(
-        'due',
-      ),
-    )
+    .select((eb) => [
+      eb
+        .selectFrom('package_sessions as s')
+        .select((q) => q.fn.sum<number>('s.sessions').as('n'))
+        .whereRef('s.package_id', '=', 'p.id')
+        .as('moved'),
+      eb
+        .exists(
+          eb
+            .selectFrom('package_sessions as r')
+            .select('r.id')
+            .whereRef('r.package_id', '=', 'p.id')
+            .where('r.kind', '=', 'refund'),
+        )
+        .as('refunded'),
+      eb
+        .selectFrom('credit_notes as c')
+        .select((q) => q.fn.sum<number>('c.gross_pence').as('n'))
+        .whereRef('c.invoice_id', '=', 'i.id')
+        .as('credited'),
+      eb
+        .selectFrom('ledger_entries as e')
+        .select((q) => q.fn.sum<number>('e.amount_pence').as('n'))
+        .whereRef('e.invoice_id', '=', 'i.id')
+        .as('paid'),
+    ])
     .orderBy('p.id', 'desc')
 }
+
+type PackageRow = Awaited<ReturnType<ReturnType<typeof packagesQuery>['execute']>>[number]
 
 /** The packages matched, newest first, with sessions left, history and status derived. */
 async function describe(db: Kysely<DB>, rows: PackageRow[], now: Date): Promise<ClientPackage[]> {
@@ -96,7 +93,8 @@ async function describe(db: Kysely<DB>, rows: PackageRow[], now: Date): Promise<
     .execute()
   const reversed = new Set(sessions.map((s) => s.reverses_id).filter((x) => x !== null))
   return rows.map((r) => {
-    const left = r.sessions + Number(r.moved)
+    const left = r.sessions + Number(r.moved ?? 0)
+    const due = r.gross_pence - Number(r.credited ?? 0) - Number(r.paid ?? 0)
     const history: PackageSession[] = sessions
       .filter((s) => s.package_id === r.id)
       .map((s) => ({
@@ -123,7 +121,7 @@ async function describe(db: Kysely<DB>, rows: PackageRow[], now: Date): Promise<
       expiresOn: r.expires_on,
       expired: day > r.expires_on,
       refunded: Boolean(r.refunded),
-      paid: Number(r.due) <= 0,
+      paid: due <= 0,
       invoiceId: r.invoice_id,
       invoiceNumber: r.number ?? '',
       history,
