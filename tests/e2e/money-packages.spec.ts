@@ -175,7 +175,7 @@ test('a sold gift voucher is printed from its row as a one-page PDF', async ({ p
   )
   await clinic.open(page, { as: 'reception', at: '#/money/vouchers' })
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: `Print or save voucher ${sold.voucher.code}` }).click()
+  await page.getByRole('button', { name: `PDF of voucher ${sold.voucher.code}` }).click()
   const file = await download
   expect(file.suggestedFilename()).toBe(`${sold.voucher.code}.pdf`)
   const text = pdfTextOf(

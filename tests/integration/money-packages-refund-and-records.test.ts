@@ -2,8 +2,13 @@ import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { callOk } from '../fixtures/clients'
 import { aBookableClient } from '../fixtures/diary'
-import { anArrival, methods, owner, reception } from '../fixtures/money'
-import { aClinicSellingPackages, aPackageType, sellPackage } from '../fixtures/packages'
+import { anArrival, methods, owner, reception, registerForVat } from '../fixtures/money'
+import {
+  aClinicSellingPackages,
+  aPackageInUse,
+  aPackageType,
+  sellPackage,
+} from '../fixtures/packages'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 import { aTherapistAccount } from '../fixtures/notes'
 import { aStaffMember } from '../fixtures/staff'
@@ -20,35 +25,10 @@ afterEach(async () => {
   await core.dispose()
 })
 
-/** Priya bought 5 × Sports massage (£250) and has used `used` of them. */
-async function priyaUsed(used: number) {
-  const clinic = await aClinicSellingPackages(core)
-  const { package: pkg } = await sellPackage(core, clinic.priya.id, clinic.type)
-  const visits = []
-  for (let i = 0; i < used; i++) {
-    const visit = await anArrival(
-      core,
-      clinic.priya.id,
-      clinic.massage.id,
-      clinic.sam.id,
-      `2026-06-${String(10 + i).padStart(2, '0')} 10:00`,
-    )
-    await callOk(core, 'packages.use', { appointmentId: visit.id, packageId: pkg.id })
-    visits.push(visit)
-  }
-  return { ...clinic, pkg, visits }
-}
-
 describe('refunding the unused part of a package', () => {
   it('credits 3 of 5 unused sessions pro rata (£150) and gives the money back to a method', async () => {
-    const settings = await callOk(core, 'money.settings', {}, owner)
-    await callOk(
-      core,
-      'money.updateSettings',
-      { ...settings, vatRegistered: true, vatNumber: 'GB123456789' },
-      owner,
-    )
-    const { pkg, priya } = await priyaUsed(2)
+    await registerForVat(core)
+    const { pkg, priya } = await aPackageInUse(core, 2)
     expect(
       (await callOk(core, 'packages.forClient', { clientId: priya.id }))[0]!.unusedValuePence,
     ).toBe(15000)
@@ -145,7 +125,7 @@ describe('refunding the unused part of a package', () => {
 
 describe('who may do what with packages', () => {
   it('lets reception sell and use but not define or refund; therapists see only whether their own visit is paid', async () => {
-    const { pkg, visits, massage, sam } = await priyaUsed(1)
+    const { pkg, visits, massage, sam } = await aPackageInUse(core, 1)
     const refused = async (method: string, input: object, role: 'reception' | 'therapist') => {
       const r = await core.router.call(method, input, aSession(role))
       expect(r.ok || r.error.code, `${role} ${method}`).toBe('forbidden')
@@ -199,7 +179,7 @@ describe('who may do what with packages', () => {
 
 describe('packages in merges, exports and anonymising', () => {
   it('moves packages and their sessions when two records are merged, and still uses them', async () => {
-    const { pkg, priya, massage, sam } = await priyaUsed(1)
+    const { pkg, priya, massage, sam } = await aPackageInUse(core, 1)
     const kept = await aBookableClient(core, reception, ['Priya', 'Shah-Jones'])
     const { mergeId } = await callOk(
       core,
@@ -224,7 +204,7 @@ describe('packages in merges, exports and anonymising', () => {
   })
 
   it('is in the clinic export and the subject access request, and anonymising keeps amounts and dates', async () => {
-    const { pkg, priya } = await priyaUsed(1)
+    const { pkg, priya } = await aPackageInUse(core, 1)
     const out = await callOk(core, 'exports.clinic', {}, owner)
     const files = Object.keys(unzipSync(Buffer.from(out.base64, 'base64')))
     for (const table of [

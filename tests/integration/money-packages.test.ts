@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { callOk } from '../fixtures/clients'
 import { aBookableClient } from '../fixtures/diary'
-import { anArrival, methods, owner, reception } from '../fixtures/money'
+import { anArrival, methods, owner, reception, registerForVat } from '../fixtures/money'
 import { aClinicSellingPackages, aPackageType, sellPackage } from '../fixtures/packages'
 import { call, openTempCore } from '../fixtures/temp-core'
 
@@ -19,19 +19,9 @@ afterEach(async () => {
   await core.dispose()
 })
 
-const vatRegistered = async () => {
-  const settings = await callOk(core, 'money.settings', {}, owner)
-  await callOk(
-    core,
-    'money.updateSettings',
-    { ...settings, vatRegistered: true, vatNumber: 'GB123456789' },
-    owner,
-  )
-}
-
 describe('selling a package', () => {
   it('issues an invoice with a package line, VAT at the service rate, paid in full, and gives the client the sessions', async () => {
-    await vatRegistered()
+    await registerForVat(core)
     const { priya, type, massage } = await aClinicSellingPackages(core)
     const { package: pkg, invoice } = await sellPackage(core, priya.id, type)
     expect(pkg).toMatchObject({
@@ -135,6 +125,7 @@ describe('using a package', () => {
       await callOk(core, 'packages.forAppointment', { appointmentId: visit.id }),
     ).toMatchObject([{ id: pkg.id, left: 5 }])
     const used = await callOk(core, 'packages.use', { appointmentId: visit.id, packageId: pkg.id })
+    expect(await callOk(core, 'packages.forAppointment', { appointmentId: visit.id })).toEqual([])
     expect(used).toMatchObject({ left: 4, history: [{ kind: 'use', appointmentId: visit.id }] })
     expect(
       await callOk(core, 'money.forAppointments', { appointmentIds: [visit.id] }),
@@ -229,6 +220,25 @@ describe('using a package', () => {
       reception,
     )
     expect(r3.ok || r3.error).toMatchObject({ code: 'rule_broken', message: /arrived/ })
+    // Part-paid with money at the desk: the rest is owed on the invoice, not taken from the package.
+    const invoiced = await anArrival(core, priya.id, massage.id, sam.id, '2026-06-17 15:00')
+    await callOk(core, 'invoices.checkout', {
+      appointmentId: invoiced.id,
+      payments: [{ methodId: m.cash!, amountPence: 2000 }],
+    })
+    expect(await callOk(core, 'packages.forAppointment', { appointmentId: invoiced.id })).toEqual(
+      [],
+    )
+    const r4 = await call(
+      core,
+      'packages.use',
+      { appointmentId: invoiced.id, packageId: pkg.id },
+      reception,
+    )
+    expect(r4.ok || r4.error).toMatchObject({
+      code: 'conflict',
+      message: 'This appointment is already on INV-000002; credit or discard it first.',
+    })
     expect(await core.db.selectFrom('package_sessions').selectAll().execute()).toEqual([])
   })
 

@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { callOk } from '../fixtures/clients'
 import { aBookableClient } from '../fixtures/diary'
-import { anIssuedInvoice, methods, owner, reception, textLine } from '../fixtures/money'
+import { aNamedClinic, anIssuedInvoice, methods, reception, textLine } from '../fixtures/money'
 import { pdfTextOf } from '../fixtures/pdf-text'
 import { call, openTempCore } from '../fixtures/temp-core'
 
@@ -12,19 +12,7 @@ let core: Awaited<ReturnType<typeof openTempCore>>
 
 beforeEach(async () => {
   core = await openTempCore({ now: () => new Date('2026-06-17T09:00:00Z') })
-  await callOk(
-    core,
-    'settings.update',
-    {
-      clinicName: 'Riverside Sports Massage',
-      address: '12 Mill Lane\nBristol BS1 4AA',
-      phone: '0117 496 0000',
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      locale: 'en-GB',
-    },
-    owner,
-  )
+  await aNamedClinic(core)
 })
 afterEach(async () => {
   await core.dispose()

@@ -4,10 +4,9 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
 import { getClinicSettings } from '../settings'
-import { saveDraft } from './invoice-drafts'
-import { issueInvoice } from './invoice-issue'
 import type { MoneyActor } from './money-settings'
-import { takePayment, type PaymentResult, type Tender } from './payments'
+import { paidSale } from './paid-sale'
+import type { PaymentResult, Tender } from './payments'
 
 /**
  * The last day a package sold at `soldAt` can be used: the same day of the month `months`
@@ -59,39 +58,25 @@ export async function sellPackage(
   const main = services[0]
   if (!main) throw new DomainError('rule_broken', `"${type.name}" has no services to use it for.`)
 
-  const invoiceId = await saveDraft(
+  const sale = await paidSale(
     db,
     {
       clientId: input.clientId,
-      billTo: { kind: 'client', name: '', address: '', reference: '' },
-      lines: [
-        {
-          kind: 'package',
-          serviceId: main.service_id,
-          productId: null,
-          appointmentId: null,
-          description: `Package: ${type.name}`,
-          quantity: 1,
-          unitPence: type.price_pence,
-          vatRate: 'standard',
-        },
-      ],
+      line: {
+        kind: 'package',
+        serviceId: main.service_id,
+        description: `Package: ${type.name}`,
+        pricePence: type.price_pence,
+      },
+      payments: input.payments,
+      refusal: {
+        message: 'A package is sold paid in full.',
+        field: 'Less than the price of the package',
+      },
     },
     actor,
     now,
   )
-  const { number } = await issueInvoice(db, invoiceId, actor, now)
-  const paid = await takePayment(
-    db,
-    { clientId: input.clientId, payments: input.payments, invoiceIds: [invoiceId] },
-    actor,
-    now,
-  )
-  if (paid.totalPence - paid.toCreditPence < type.price_pence) {
-    throw new DomainError('rule_broken', 'A package is sold paid in full.', [
-      { path: 'payments', message: 'Less than the price of the package' },
-    ])
-  }
   const { timeZone } = await getClinicSettings(db)
   const row = await db
     .insertInto('client_packages')
@@ -101,7 +86,7 @@ export async function sellPackage(
       name: type.name,
       sessions: type.sessions,
       price_pence: type.price_pence,
-      invoice_id: invoiceId,
+      invoice_id: sale.invoiceId,
       sold_at: now.toISOString(),
       expires_on: packageExpiry(now, type.valid_months, timeZone),
       sold_by: actor.userId,
@@ -113,5 +98,5 @@ export async function sellPackage(
     .insertInto('client_package_services')
     .values(services.map((s) => ({ package_id: row.id, service_id: s.service_id })))
     .execute()
-  return { ...paid, packageId: row.id, invoiceId, number }
+  return { ...sale, packageId: row.id }
 }

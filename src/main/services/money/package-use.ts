@@ -51,7 +51,8 @@ function refusal(pkg: ClientPackage, visit: Visit): string | null {
 
 /**
  * The client's packages that can pay for this appointment, the one expiring soonest first
- * (so it is the default at checkout and sessions are not lost to expiry).
+ * (so it is the default at checkout and sessions are not lost to expiry); none once the
+ * appointment is on an invoice or paid from a package.
  */
 export async function packagesForAppointment(
   db: Kysely<DB>,
@@ -59,6 +60,8 @@ export async function packagesForAppointment(
   now: Date,
 ): Promise<ClientPackage[]> {
   const visit = await visitOf(db, appointmentId)
+  // Already invoiced (paid or not) or paid from a package: money, not a session, settles it.
+  if ((await invoiceStandingFor(db, visit.id)) || (await packagePaying(db, visit.id))) return []
   const all = await packagesOf(db, visit.client_id, now)
   return all
     .filter((p) => refusal(p, visit) === null)

@@ -26,11 +26,15 @@ export function useClientPackages(clientId: number | null, enabled = true) {
   })
 }
 
-/** The packages that can pay for this appointment, soonest expiring first. */
-export function useAppointmentPackages(appointmentId: number) {
+/**
+ * The packages that can pay for this appointment, soonest expiring first. The appointment
+ * dialog asks already (enabled) so Take payment opens at once, ready for typing.
+ */
+export function useAppointmentPackages(appointmentId: number, enabled = true) {
   return useQuery({
     queryKey: packageKeys.appointment(appointmentId),
     queryFn: () => api.call('packages.forAppointment', { appointmentId }),
+    enabled,
   })
 }
 

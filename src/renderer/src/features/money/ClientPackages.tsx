@@ -4,6 +4,7 @@ import type { ClientPackage, PackageSession } from '../../../../shared/contract/
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { packageStanding } from '../../../../shared/money/package-words'
 import { useClientPackages, useReversePackageUse } from '../../api/packages'
+import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
@@ -131,21 +132,14 @@ function UndoUse({ session }: { session: PackageSession }) {
           .catch((err: unknown) => setError(errorWords(err, 'That did not work.')))
       }}
     >
-      <div className={error ? 'field has-error' : 'field'}>
-        <label htmlFor={`undo-reason-${session.id}`}>Why undo it</label>
+      <Field label="Why undo it" error={error ?? undefined}>
         <input
-          id={`undo-reason-${session.id}`}
           maxLength={200}
           value={reason}
           autoFocus
           onChange={(e) => setReason(e.target.value)}
         />
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      </Field>
       <button type="submit" className="button secondary" disabled={reverse.isPending}>
         Undo use
       </button>

@@ -4,8 +4,8 @@ import type { ClientPackage } from '../../../../shared/contract/packages'
 import { expiryText, packageStanding } from '../../../../shared/money/package-words'
 import { useUsePackage } from '../../api/packages'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Icon } from '../../components/Icon'
 import { errorWords } from '../../components/rpc-form-errors'
+import { DonePanel } from './DonePanel'
 
 /**
  * Take payment when the client has a package that can pay for this appointment: "Use
@@ -37,16 +37,9 @@ export function PackageCheckout({
 
   if (done) {
     return (
-      <div className="checkout-done">
-        <p className="banner banner-ok" role="status">
-          <Icon name="check" /> Paid from package · {done.name} · {packageStanding(done)}
-        </p>
-        <div className="form-actions">
-          <button type="button" className="button primary" autoFocus onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </div>
+      <DonePanel onClose={onClose}>
+        Paid from package · {done.name} · {packageStanding(done)}
+      </DonePanel>
     )
   }
   const chosen = packages.find((p) => p.id === choice)
@@ -102,6 +95,9 @@ export function PackageCheckout({
           <div className="form-actions">
             <button
               ref={useButton}
+              // Modal focuses this when it opens with the packages known; the effect above
+              // when they arrive after it opened.
+              data-autofocus
               type="submit"
               className="button primary"
               disabled={use.isPending}

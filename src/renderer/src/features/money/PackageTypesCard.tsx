@@ -6,6 +6,7 @@ import { RpcError } from '../../../../shared/rpc'
 import { useServices } from '../../api/diary'
 import { usePackageTypes, useSavePackageType } from '../../api/packages'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
+import { Field } from '../../components/Field'
 import { formatPence } from '../setup/time-ranges'
 
 interface Draft {
@@ -115,28 +116,16 @@ function PackageTypeForm({ start, onDone }: { start: Draft; onDone(): void }) {
     }
   }
 
-  const field = (key: 'name' | 'sessions' | 'price' | 'validMonths', label: string) => {
-    const path = key === 'price' ? 'pricePence' : key
-    const error = errors[path]
-    return (
-      <div className={error ? 'field has-error' : 'field'}>
-        <label htmlFor={`package-${key}`}>{label}</label>
-        <input
-          id={`package-${key}`}
-          inputMode={key === 'name' ? undefined : 'decimal'}
-          maxLength={key === 'name' ? 80 : 10}
-          value={d[key]}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setD({ ...d, [key]: e.target.value })}
-        />
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-    )
-  }
+  const field = (key: 'name' | 'sessions' | 'price' | 'validMonths', label: string) => (
+    <Field label={label} error={errors[key === 'price' ? 'pricePence' : key]}>
+      <input
+        inputMode={key === 'name' ? undefined : 'decimal'}
+        maxLength={key === 'name' ? 80 : 10}
+        value={d[key]}
+        onChange={(e) => setD({ ...d, [key]: e.target.value })}
+      />
+    </Field>
+  )
 
   return (
     <form

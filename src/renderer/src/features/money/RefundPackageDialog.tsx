@@ -4,9 +4,10 @@ import { RpcError } from '../../../../shared/rpc'
 import { usePaymentMethods } from '../../api/money'
 import { useRefundPackage } from '../../api/packages'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Icon } from '../../components/Icon'
+import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { formatPence } from '../setup/time-ranges'
+import { DonePanel } from './DonePanel'
 
 /** Where a refund can go: back by a method, or onto the client's account credit. */
 const BACK_TO = new Set(['card', 'cash', 'bank_transfer', 'other', 'account_credit'])
@@ -47,16 +48,7 @@ export function RefundPackageDialog({ pkg, onClose }: { pkg: ClientPackage; onCl
   return (
     <Modal title={`Refund unused · ${pkg.name}`} onClose={onClose}>
       {done ? (
-        <div className="checkout-done">
-          <p className="banner banner-ok" role="status">
-            <Icon name="check" /> {done}
-          </p>
-          <div className="form-actions">
-            <button type="button" className="button primary" autoFocus onClick={onClose}>
-              Done
-            </button>
-          </div>
-        </div>
+        <DonePanel onClose={onClose}>{done}</DonePanel>
       ) : (
         <form
           className="stack"
@@ -73,12 +65,8 @@ export function RefundPackageDialog({ pkg, onClose }: { pkg: ClientPackage; onCl
             then closed.
           </p>
           <ErrorBanner message={message} />
-          <div
-            className={errors['methodId'] || errors['amountPence'] ? 'field has-error' : 'field'}
-          >
-            <label htmlFor="package-refund-method">Give it back by</label>
+          <Field label="Give it back by" error={errors['methodId'] ?? errors['amountPence']}>
             <select
-              id="package-refund-method"
               data-autofocus
               value={methodId ?? back[0]?.id ?? ''}
               onChange={(e) => setMethodId(Number(e.target.value))}
@@ -89,26 +77,10 @@ export function RefundPackageDialog({ pkg, onClose }: { pkg: ClientPackage; onCl
                 </option>
               ))}
             </select>
-            {(errors['methodId'] ?? errors['amountPence']) && (
-              <p className="field-error" role="alert">
-                {errors['methodId'] ?? errors['amountPence']}
-              </p>
-            )}
-          </div>
-          <div className={errors['reason'] ? 'field has-error' : 'field'}>
-            <label htmlFor="package-refund-reason">Reason</label>
-            <input
-              id="package-refund-reason"
-              maxLength={200}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            {errors['reason'] && (
-              <p className="field-error" role="alert">
-                {errors['reason']}
-              </p>
-            )}
-          </div>
+          </Field>
+          <Field label="Reason" error={errors['reason']}>
+            <input maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
           <div className="form-actions">
             <button type="submit" className="button danger" disabled={refund.isPending}>
               Refund {formatPence(pkg.unusedValuePence)}

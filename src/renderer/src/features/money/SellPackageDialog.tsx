@@ -4,9 +4,10 @@ import { expiryText } from '../../../../shared/money/package-words'
 import { usePaymentMethods } from '../../api/money'
 import { usePackageTypes, useSellPackage } from '../../api/packages'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Icon } from '../../components/Icon'
+import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { formatPence } from '../setup/time-ranges'
+import { DonePanel } from './DonePanel'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 
 /** Methods that are money: a package is paid for in full at the desk. */
@@ -62,17 +63,12 @@ export function SellPackageDialog({
   return (
     <Modal title={`Sell a package · ${clientName}`} onClose={onClose}>
       {done ? (
-        <div className="checkout-done">
-          <p className="banner banner-ok" role="status">
-            <Icon name="check" /> {done.line}
-          </p>
-          <div className="form-actions">
-            <PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />
-            <button type="button" className="button primary" autoFocus onClick={onClose}>
-              Done
-            </button>
-          </div>
-        </div>
+        <DonePanel
+          onClose={onClose}
+          actions={<PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />}
+        >
+          {done.line}
+        </DonePanel>
       ) : (
         <form
           className="stack"
@@ -83,10 +79,8 @@ export function SellPackageDialog({
           }}
         >
           <ErrorBanner message={message} />
-          <div className={errors['packageTypeId'] ? 'field has-error' : 'field'}>
-            <label htmlFor="sell-package-type">Package</label>
+          <Field label="Package" error={errors['packageTypeId']}>
             <select
-              id="sell-package-type"
               data-autofocus
               value={type?.id ?? ''}
               onChange={(e) => setTypeId(Number(e.target.value))}
@@ -97,17 +91,10 @@ export function SellPackageDialog({
                 </option>
               ))}
             </select>
-            {errors['packageTypeId'] && (
-              <p className="field-error" role="alert">
-                {errors['packageTypeId']}
-              </p>
-            )}
-          </div>
+          </Field>
           <div className="payment-row">
-            <div className={errors['payments'] ? 'field has-error' : 'field'}>
-              <label htmlFor="sell-package-method">Paid by</label>
+            <Field label="Paid by" error={errors['payments']}>
               <select
-                id="sell-package-method"
                 value={methodId ?? money[0]?.id ?? ''}
                 onChange={(e) => setMethodId(Number(e.target.value))}
               >
@@ -117,22 +104,15 @@ export function SellPackageDialog({
                   </option>
                 ))}
               </select>
-              {errors['payments'] && (
-                <p className="field-error" role="alert">
-                  {errors['payments']}
-                </p>
-              )}
-            </div>
-            <div className="field">
-              <label htmlFor="sell-package-ref">Reference</label>
+            </Field>
+            <Field label="Reference">
               <input
-                id="sell-package-ref"
                 maxLength={60}
                 placeholder="Optional"
                 value={reference}
                 onChange={(e) => setReference(e.target.value)}
               />
-            </div>
+            </Field>
           </div>
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={sell.isPending || !type}>

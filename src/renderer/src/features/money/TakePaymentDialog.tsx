@@ -6,9 +6,9 @@ import { RpcError } from '../../../../shared/rpc'
 import { useCheckout, usePaymentMethods } from '../../api/money'
 import { useAppointmentPackages } from '../../api/packages'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { formatPence } from '../setup/time-ranges'
+import { DonePanel } from './DonePanel'
 import { PackageCheckout } from './PackageCheckout'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
@@ -154,18 +154,13 @@ function CheckoutForm({
 
   if (done) {
     return (
-      <div className="checkout-done">
-        <p className="banner banner-ok" role="status">
-          <Icon name="check" /> Paid · {done.number} · {done.lines.join(' + ')}
-          {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
-        </p>
-        <div className="form-actions">
-          <PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />
-          <button type="button" className="button primary" autoFocus onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </div>
+      <DonePanel
+        onClose={onClose}
+        actions={<PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />}
+      >
+        Paid · {done.number} · {done.lines.join(' + ')}
+        {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
+      </DonePanel>
     )
   }
 

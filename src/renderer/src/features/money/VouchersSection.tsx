@@ -61,7 +61,7 @@ export function VouchersSection() {
                   <td>
                     <PdfButton
                       label="PDF"
-                      ariaLabel={`Print or save voucher ${v.code}`}
+                      ariaLabel={`PDF of voucher ${v.code}`}
                       make={() => api.call('vouchers.pdf', { id: v.id })}
                     />
                   </td>
