@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { DB } from './schema'
 
+/** The raw better-sqlite3 connection, named here so services need not import the driver. */
+export type RawConnection = Database.Database
+
 type Row<T extends keyof DB> = { [C in keyof DB[T]]?: unknown }
 
 /**

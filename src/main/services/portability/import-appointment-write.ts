@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
-import { bulkInserter, yielder } from '../../db/bulk-insert'
+import { bulkInserter, yielder, type RawConnection } from '../../db/bulk-insert'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditActor } from '../audit'
 import type { AppointmentRow } from './import-appointment-check'
@@ -11,7 +10,7 @@ import type { ImportBatchInfo } from './import-client-write'
 /** Writes the checked rows in the caller's transaction, each with its history line(s). */
 export async function insertAppointmentRows(
   db: Kysely<DB>,
-  sqlite: Database.Database,
+  sqlite: RawConnection,
   rows: AppointmentRow[],
   batch: ImportBatchInfo,
   actor: AuditActor,

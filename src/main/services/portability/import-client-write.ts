@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
-import { bulkInserter, yielder } from '../../db/bulk-insert'
+import { bulkInserter, yielder, type RawConnection } from '../../db/bulk-insert'
 import { clientDocumentInserter } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import { writeAudit, type AuditActor } from '../audit'
@@ -27,7 +26,7 @@ export interface ImportBatchInfo {
  */
 export async function writeClientRows(
   db: Kysely<DB>,
-  sqlite: Database.Database,
+  sqlite: RawConnection,
   rows: CheckedRow[],
   batch: ImportBatchInfo,
   actor: AuditActor,
