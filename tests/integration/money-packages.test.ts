@@ -322,6 +322,44 @@ describe('using a package', () => {
     expect(left[0]).toMatchObject({ left: 0 })
   })
 
+  it('is not used once its payment is reversed or its invoice credited by hand', async () => {
+    const { pkg, visit } = await soldAndArrived()
+    const [payment] = await core.db.selectFrom('ledger_entries').select('id').execute()
+    await callOk(
+      core,
+      'payments.reverse',
+      { entryId: payment!.id, reason: 'Card payment declined' },
+      owner,
+    )
+    expect(await callOk(core, 'packages.forAppointment', { appointmentId: visit.id })).toEqual([])
+    const r = await call(
+      core,
+      'packages.use',
+      { appointmentId: visit.id, packageId: pkg.id },
+      reception,
+    )
+    expect(r.ok || r.error).toMatchObject({
+      message: '"5 × Sports massage 60 min" is not paid in full (INV-000001).',
+    })
+    // Paid again, it is usable; a credit note by hand on its invoice stops it again.
+    await callOk(core, 'payments.take', {
+      clientId: pkg.clientId,
+      invoiceIds: [pkg.invoiceId],
+      payments: [{ methodId: m.cash!, amountPence: 25000 }],
+    })
+    expect(
+      await callOk(core, 'packages.forAppointment', { appointmentId: visit.id }),
+    ).toMatchObject([{ id: pkg.id }])
+    await callOk(
+      core,
+      'creditNotes.issue',
+      { invoiceId: pkg.invoiceId, amountPence: 5000, reason: 'Goodwill' },
+      owner,
+    )
+    const [after] = await callOk(core, 'packages.forClient', { clientId: pkg.clientId })
+    expect(after).toMatchObject({ paid: false, left: 5 })
+  })
+
   it('refuses a second standing use of one appointment at SQL level', async () => {
     const { pkg, priya, visit } = await soldAndArrived()
     const use = sql`INSERT INTO package_sessions (package_id, client_id, kind, sessions,

@@ -51,7 +51,10 @@ export const clientPackage = z.object({
   expiresOn: z.string(),
   expired: z.boolean(),
   refunded: z.boolean(),
-  /** Whether the invoice it was sold on is paid in full (a package is used only then). */
+  /**
+   * Whether the invoice it was sold on is paid in full and not credited by hand (a package is
+   * used only then).
+   */
   paid: z.boolean(),
   invoiceId: z.number().int(),
   invoiceNumber: z.string(),

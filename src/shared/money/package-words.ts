@@ -7,7 +7,7 @@ export function expiryText(expiresOn: string): string {
 
 /**
  * One line about a package, the same wherever it shows (client page, checkout, booking):
- * "3 of 5 left, expires 17 Dec 2026"; "expired 17 Dec 2026"; "refunded"; "not paid yet".
+ * "3 of 5 left, expires 17 Dec 2026"; "expired 17 Dec 2026"; "refunded"; "not paid in full".
  */
 export function packageStanding(p: {
   sessions: number
@@ -20,7 +20,7 @@ export function packageStanding(p: {
   if (p.refunded) return `refunded, ${p.sessions - p.left} of ${p.sessions} used`
   const left = `${p.left} of ${p.sessions} left`
   if (p.expired) return `${left}, expired ${expiryText(p.expiresOn)}`
-  if (!p.paid) return `${left}, not paid yet`
+  if (!p.paid) return `${left}, not paid in full`
   return `${left}, expires ${expiryText(p.expiresOn)}`
 }
 

@@ -121,7 +121,9 @@ async function describe(db: Kysely<DB>, rows: PackageRow[], now: Date): Promise<
       expiresOn: r.expires_on,
       expired: day > r.expires_on,
       refunded: Boolean(r.refunded),
-      paid: due <= 0,
+      // Credited other than by its own refund (a credit note raised on the sale invoice by
+      // hand), the package no longer stands paid for: it is not used until that is put right.
+      paid: due <= 0 && (Number(r.credited ?? 0) === 0 || Boolean(r.refunded)),
       invoiceId: r.invoice_id,
       invoiceNumber: r.number ?? '',
       history,

@@ -45,7 +45,7 @@ function refusal(pkg: ClientPackage, visit: Visit): string | null {
     return `"${pkg.name}" expired on ${format(parseISO(pkg.expiresOn), 'd MMM yyyy')}.`
   }
   if (pkg.left <= 0) return `"${pkg.name}" has no sessions left.`
-  if (!pkg.paid) return `"${pkg.name}" is not paid yet (${pkg.invoiceNumber}).`
+  if (!pkg.paid) return `"${pkg.name}" is not paid in full (${pkg.invoiceNumber}).`
   return null
 }
 
