@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely'
 import type { MoneyTables, VatRate } from './schema-money'
+import type { PackageTables } from './schema-packages'
 
 /** Typed tables, kept beside the migrations that create them. Column names are SQL's. */
 export interface ClinicSettingsTable {
@@ -434,7 +435,7 @@ export interface SearchVersionsTable {
   rebuilt_at: string
 }
 
-export interface DB extends MoneyTables {
+export interface DB extends MoneyTables, PackageTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable
