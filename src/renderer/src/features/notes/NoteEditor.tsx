@@ -133,7 +133,7 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
       </div>
       <KeptNotePanel
         note={note}
-        saved={lastSaved.current}
+        saved={contentOf(note)}
         onUseKept={async (kept) => {
           // The author chose the desk's version: it goes on top of the note as it is now.
           reset(kept)
