@@ -42,14 +42,16 @@ export function KeptDaySheetScreen() {
     )
   }
   const asOf = formatInstant(data.fetchedAt, 'HH:mm')
+  const fetchedOn = formatInstant(data.fetchedAt, 'yyyy-MM-dd')
   return (
     <div className="day-sheet">
       <header className="page-header day-sheet-head">
         <div>
           <h1>Day sheet</h1>
           <p className="page-subtitle">
-            {format(new Date(`${data.sheet.date}T12:00:00`), 'EEEE d MMMM yyyy')} · as of {asOf} (
-            {formatInstant(data.fetchedAt, 'd MMM')}), kept on this desk
+            {format(new Date(`${data.sheet.date}T12:00:00`), 'EEEE d MMMM yyyy')} · as of {asOf}
+            {fetchedOn === data.sheet.date ? '' : ` on ${formatInstant(data.fetchedAt, 'd MMM')}`},
+            kept on this desk
           </p>
         </div>
         <div className="no-print row-actions">

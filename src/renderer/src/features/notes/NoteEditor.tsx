@@ -23,7 +23,7 @@ const STATE_LABEL: Record<SaveState, string> = {
   unsaved: 'Unsaved changes…',
   saving: 'Saving…',
   failed: 'Not saved',
-  kept: 'Host unreachable — kept on this desk, saved when the host is back',
+  kept: 'Kept on this desk, saved when the host is back',
 }
 
 const painValue = (v: unknown): number | null =>
