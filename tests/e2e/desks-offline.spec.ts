@@ -61,7 +61,7 @@ async function seed(core: PlinthCore) {
     owner,
   )
   if (!seen.ok) throw new Error(seen.error.message)
-  return { ...clinic, appointmentId: seen.value.id }
+  return { ...clinic, appointmentId: seen.value.id, sam }
 }
 
 async function deskPage(browser: Browser, url: string): Promise<Page> {
@@ -238,6 +238,105 @@ test('two desks on one host: a booking crosses in a second, a note is signed, an
     })
   } finally {
     for (const desk of desks) await desk.stop()
+    await core.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('typing kept on a desk while the note changed elsewhere is shown beside the saved version, and the therapist chooses', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-desks-'))
+  const core = await openHost(join(dir, 'clinic.sqlite'))
+  const clinic = await seed(core)
+  const port = await freePort()
+  await core.deskHost.start(port)
+  let desk: DeskProcess | null = null
+  try {
+    desk = await startDeskProcess({
+      hostUrl: `https://127.0.0.1:${port}`,
+      code: core.deskHost.codes.issue().code,
+      name: 'Room 2',
+      keepDir: join(dir, 'desk-b'),
+      clockOffsetMs: clinicNow() - Date.now(),
+    })
+    const page = await deskPage(browser, `${desk.url}#/clients/${clinic.tom}/notes/new`)
+    await signInAt(page, 'sam')
+    await page.goto(`${desk.url}#/clients/${clinic.tom}/notes/new`)
+    await page.getByRole('button', { name: /Follow-up \(SOAP\)/ }).click()
+    await page.getByLabel('Subjective').fill('Calves tight.')
+    await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+
+    await core.deskHost.stop() // the desks lose the host; the file stays open
+    await page.getByLabel('Subjective').fill('Desk version: calves tight, worse running downhill.')
+    await expect(page.getByRole('status').filter({ hasText: 'Kept on this desk' })).toBeVisible({
+      timeout: 10_000,
+    })
+    // Meanwhile Sam saves the same note from another screen on the host.
+    const note = await core.db
+      .selectFrom('notes')
+      .select(['id', 'revision'])
+      .where('client_id', '=', clinic.tom)
+      .executeTakeFirstOrThrow()
+    const elsewhere = await call(
+      core,
+      'notes.saveDraft',
+      {
+        id: note.id,
+        baseRevision: note.revision,
+        content: {
+          sections: { subjective: 'Host version: calves fine after the weekend.' },
+          painBefore: null,
+          painAfter: null,
+          areas: '',
+          techniques: [],
+          pressure: '',
+          response: '',
+          aftercare: '',
+          homeExercises: '',
+          nextSession: '',
+          bodyMarks: [],
+        },
+      },
+      clinic.sam,
+    )
+    expect(elsewhere.ok).toBe(true)
+
+    await core.deskHost.start(port)
+    await expect(page.getByLabel('Username')).toBeVisible({ timeout: 20_000 })
+    await signInAt(page, 'sam')
+    // Not written over: the host keeps its version; the desk keeps Sam's and says so.
+    const onHost = async () =>
+      JSON.parse(
+        (
+          await core.db
+            .selectFrom('notes')
+            .select('sections')
+            .where('id', '=', note.id)
+            .executeTakeFirstOrThrow()
+        ).sections,
+      ) as { subjective: string }
+    expect((await onHost()).subjective).toBe('Host version: calves fine after the weekend.')
+    const notice = page.getByRole('alert').filter({ hasText: 'was not saved' })
+    await expect(notice).toContainText('Tom Reed')
+    await snap(page, 'desks-kept-conflict-notice')
+    await notice.getByRole('link', { name: 'Compare the two versions' }).click()
+    const versions = page.getByRole('table', { name: 'Where the two versions differ' })
+    const row = versions.getByRole('row', { name: /Subjective/ })
+    await expect(row).toContainText('Host version: calves fine after the weekend.')
+    await expect(row).toContainText('Desk version: calves tight, worse running downhill.')
+    await snap(page, 'desks-kept-conflict-both-versions')
+    await page.getByRole('button', { name: 'Use the version kept on this desk' }).click()
+    await expect(page.getByLabel('Subjective')).toHaveValue(
+      'Desk version: calves tight, worse running downhill.',
+    )
+    await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+    await expect(versions).toBeHidden()
+    expect((await onHost()).subjective).toBe('Desk version: calves tight, worse running downhill.')
+    await snap(page, 'desks-kept-conflict-resolved')
+  } finally {
+    await desk?.stop()
     await core.close()
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,10 +1,18 @@
 import { useState } from 'react'
+import type { KeptSave } from '../../../../shared/contract/link'
 import type { Note, NoteContent } from '../../../../shared/contract/notes'
 import { useDropKept, useKeptSave } from '../../api/kept'
 import { formatInstant } from '../../clinic-time'
 import { Icon } from '../../components/Icon'
 import { errorWords } from '../../components/rpc-form-errors'
 import { NoteVersions } from './NoteVersions'
+
+/** Why the desk could not save it, in words that fit typing kept on a desk. */
+export function keptWhy(kept: KeptSave): string {
+  return kept.state === 'conflict'
+    ? 'The note was changed elsewhere (on another screen or desk) while this desk could not reach the host. Both versions are below: choose one.'
+    : (kept.message ?? '')
+}
 
 /**
  * This note's typing that the desk kept while the host was away and could not save when it
@@ -35,7 +43,7 @@ export function KeptNotePanel({
           Typed on this desk while the host was away (last at {formatInstant(kept.keptAt, 'HH:mm')}
           ), and not saved.
         </strong>{' '}
-        {kept.message}
+        {keptWhy(kept)}
       </p>
       <NoteVersions note={note} saved={saved} mine={content} mineLabel="Kept on this desk" />
       <div className="note-conflict-actions">

@@ -55,7 +55,10 @@ export function KeptNotesNotice({ user }: { user: SignedInUser }) {
               <span>
                 Your typing in a treatment note{draft ? ` for ${draft.clientName}` : ''}, kept on
                 this desk at {formatInstant(k.keptAt, 'HH:mm')} while the host was away, was not
-                saved: {k.message}{' '}
+                saved.{' '}
+                {k.state === 'conflict'
+                  ? 'The note was changed elsewhere meanwhile.'
+                  : (k.message ?? '')}{' '}
                 {draft ? (
                   <a href={noteHref(draft.clientId, draft.id)}>Compare the two versions</a>
                 ) : (
