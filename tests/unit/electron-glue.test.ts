@@ -122,6 +122,16 @@ describe('Electron glue', () => {
       value: { mode: 'host' },
     })
     expect(existsSync(join(userData, 'plinth.sqlite'))).toBe(true)
+    // Migrated, not just created: answering "first run" reads the staff table and the
+    // security settings, which only the migrations make; nobody is signed in yet.
+    expect(await handler(own, 'auth.status', {})).toMatchObject({
+      ok: true,
+      value: { firstRun: true, user: null, locked: false, idleLockMinutes: expect.any(Number) },
+    })
+    expect(await handler(own, 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    })
   })
 
   it('denies every permission, new windows and navigation away from the app', () => {
