@@ -7,7 +7,7 @@ import { type Kysely } from 'kysely'
  * neither. `answer` is the save's small JSON answer (a note draft's id, revision and time,
  * never its text). Rows older than a week are deleted as new ones arrive.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('desk_saves')
     .addColumn('request_id', 'text', (c) => c.primaryKey())
