@@ -7,6 +7,7 @@ interface Row {
 }
 
 const painText = (v: number | null) => (v === null ? '–' : String(v))
+const marks = (n: number) => `${n} mark${n === 1 ? '' : 's'}`
 
 /** Every part of a note that can differ between two versions, in the editor's order. */
 export function versionRows(note: Note, saved: NoteContent, mine: NoteContent): Row[] {
@@ -39,11 +40,12 @@ export function versionRows(note: Note, saved: NoteContent, mine: NoteContent): 
     { label: 'Recommended next session', saved: saved.nextSession, mine: mine.nextSession },
     {
       label: 'Body chart',
-      saved: `${saved.bodyMarks.length} marks`,
+      saved: marks(saved.bodyMarks.length),
       mine:
-        JSON.stringify(saved.bodyMarks) === JSON.stringify(mine.bodyMarks)
-          ? `${mine.bodyMarks.length} marks`
-          : `${mine.bodyMarks.length} marks (different)`,
+        saved.bodyMarks.length === mine.bodyMarks.length &&
+        JSON.stringify(saved.bodyMarks) !== JSON.stringify(mine.bodyMarks)
+          ? `${marks(mine.bodyMarks.length)}, placed differently`
+          : marks(mine.bodyMarks.length),
     },
   ]
   return rows.filter((r) => r.saved !== r.mine)
