@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
 import { utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import { silentLogger } from '../../src/main/log'
+import { emptyContent, linkAccount } from '../fixtures/notes'
 import { aStaffMember } from '../fixtures/staff'
 import { aSession, call } from '../fixtures/temp-core'
 import { freePort } from '../fixtures/host-process'
@@ -35,16 +36,7 @@ async function seed(core: PlinthCore) {
     username: 'sam',
     displayName: 'Sam Patel',
   })
-  await core.db
-    .updateTable('therapists')
-    .set({ user_id: sam.userId })
-    .where('id', '=', clinic.samId)
-    .execute()
-  await core.db
-    .updateTable('users')
-    .set({ therapist_id: clinic.samId })
-    .where('id', '=', sam.userId)
-    .execute()
+  await linkAccount(core, sam.userId, clinic.samId)
   await aStaffMember(core.db, 'reception', { username: 'rita', displayName: 'Rita' })
   const local = utcToZoned(clinicNow(), TZ)
   const seen = await call(
@@ -63,6 +55,16 @@ async function seed(core: PlinthCore) {
   if (!seen.ok) throw new Error(seen.error.message)
   return { ...clinic, appointmentId: seen.value.id, sam }
 }
+
+/** A desk process paired with a fresh code, on the tests' clock. */
+const aDesk = (core: PlinthCore, port: number, name: string, keepDir: string) =>
+  startDeskProcess({
+    hostUrl: `https://127.0.0.1:${port}`,
+    code: core.deskHost.codes.issue().code,
+    name,
+    keepDir,
+    clockOffsetMs: clinicNow() - Date.now(),
+  })
 
 async function deskPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' })
@@ -90,24 +92,11 @@ test('two desks on one host: a booking crosses in a second, a note is signed, an
   const clinic = await seed(core)
   const port = await freePort()
   await core.deskHost.start(port)
-  const hostUrl = `https://127.0.0.1:${port}`
   const desks: DeskProcess[] = []
   try {
-    const deskA = await startDeskProcess({
-      hostUrl,
-      code: core.deskHost.codes.issue().code,
-      name: 'Reception',
-      keepDir: join(dir, 'desk-a'),
-      clockOffsetMs: clinicNow() - Date.now(),
-    })
+    const deskA = await aDesk(core, port, 'Reception', join(dir, 'desk-a'))
     desks.push(deskA)
-    const deskB = await startDeskProcess({
-      hostUrl,
-      code: core.deskHost.codes.issue().code,
-      name: 'Room 2',
-      keepDir: join(dir, 'desk-b'),
-      clockOffsetMs: clinicNow() - Date.now(),
-    })
+    const deskB = await aDesk(core, port, 'Room 2', join(dir, 'desk-b'))
     desks.push(deskB)
     const pageA = await deskPage(browser, `${deskA.url}#/diary`)
     const pageB = await deskPage(browser, `${deskB.url}#/diary`)
@@ -254,13 +243,7 @@ test('typing kept on a desk while the note changed elsewhere is shown beside the
   await core.deskHost.start(port)
   let desk: DeskProcess | null = null
   try {
-    desk = await startDeskProcess({
-      hostUrl: `https://127.0.0.1:${port}`,
-      code: core.deskHost.codes.issue().code,
-      name: 'Room 2',
-      keepDir: join(dir, 'desk-b'),
-      clockOffsetMs: clinicNow() - Date.now(),
-    })
+    desk = await aDesk(core, port, 'Room 2', join(dir, 'desk-b'))
     const page = await deskPage(browser, `${desk.url}#/clients/${clinic.tom}/notes/new`)
     await signInAt(page, 'sam')
     await page.goto(`${desk.url}#/clients/${clinic.tom}/notes/new`)
@@ -286,17 +269,8 @@ test('typing kept on a desk while the note changed elsewhere is shown beside the
         id: note.id,
         baseRevision: note.revision,
         content: {
+          ...emptyContent(),
           sections: { subjective: 'Host version: calves fine after the weekend.' },
-          painBefore: null,
-          painAfter: null,
-          areas: '',
-          techniques: [],
-          pressure: '',
-          response: '',
-          aftercare: '',
-          homeExercises: '',
-          nextSession: '',
-          bodyMarks: [],
         },
       },
       clinic.sam,
