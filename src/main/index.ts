@@ -180,6 +180,8 @@ if (!app.requestSingleInstanceLock()) {
         store: fileDeskStore(join(userData, 'desk-link.bin'), keystore),
         // Typing kept while the host is away, and the last day sheet: sealed the same way.
         keep: { dir: userData, cipher: keystore },
+        onSealFailed: (error) =>
+          consoleLogger.error('could not seal what this desk keeps', { error: String(error) }),
         hasClinicHere: existsSync(file),
         openHost: () => openHost(file),
       })

@@ -173,4 +173,46 @@ describe('typing at a desk while the host is away', () => {
     expect(await shell.call('link.dropKept', { key })).toMatchObject({ value: { dropped: true } })
     expect(await kept()).toEqual([])
   })
+
+  it('keeps the typing in memory when the desk cannot seal it (no keystore), and still saves it', async () => {
+    const probe = await probeHost(proxy.url)
+    if (!probe.ok) throw new Error(probe.error.message)
+    const paired = await pairWithHost(probe.value, host.deskHost.codes.issue().code, 'Laptop')
+    if (!paired.ok) throw new Error(paired.error.message)
+    const failures: unknown[] = []
+    const noKeystore = await LinkShell.start({
+      store: memoryDeskStore(paired.value),
+      hasClinicHere: false,
+      openHost: () => Promise.reject(new Error('a desk')),
+      keep: {
+        dir: tmp.dir,
+        cipher: {
+          encrypt: () => {
+            throw new Error('This computer has no secure store.')
+          },
+          decrypt: () => '',
+        },
+      },
+      onSealFailed: (error) => failures.push(error),
+    })
+    try {
+      await noKeystore.call('auth.signIn', { username: 'sam', password: TEST_PASSWORD })
+      proxy.cut()
+      const answer = await noKeystore.call('notes.saveDraft', {
+        id: noteId,
+        baseRevision: revision,
+        content: content('Typed on the laptop'),
+      })
+      expect(answer).toMatchObject({ error: { code: 'kept_on_desk' } })
+      expect(failures).not.toHaveLength(0)
+      proxy.mend()
+      await noKeystore.call('auth.status', {})
+      await noKeystore.keeper!.replay()
+      expect(JSON.parse((await onHost()).sections)).toMatchObject({
+        subjective: 'Typed on the laptop',
+      })
+    } finally {
+      noKeystore.close()
+    }
+  })
 })

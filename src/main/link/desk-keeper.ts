@@ -69,6 +69,8 @@ export interface DeskKeeperOptions {
   session: DeskSession
   forward: Forward
   now: () => Date
+  /** Told when what is kept could not be sealed on disk (it is still kept in memory). */
+  onSealFailed?: (error: unknown) => void
 }
 
 /**
@@ -280,8 +282,13 @@ export class DeskKeeper {
   }
 
   #persist(): void {
-    if (this.#entries.length === 0) this.options.file.remove()
-    else this.options.file.write({ entries: this.#entries })
+    try {
+      if (this.#entries.length === 0) this.options.file.remove()
+      else this.options.file.write({ entries: this.#entries })
+    } catch (error) {
+      // No keystore or no room on disk: the typing stays kept in memory while the desk runs.
+      this.options.onSealFailed?.(error)
+    }
     for (const listener of this.#listeners) listener()
   }
 

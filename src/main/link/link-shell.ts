@@ -47,6 +47,8 @@ export interface LinkShellOptions {
    */
   keep?: { dir: string | null; cipher: Cipher }
   now?: () => Date
+  /** Told when a desk could not seal what it keeps on disk (it keeps it in memory). */
+  onSealFailed?: (error: unknown) => void
 }
 
 /** A joined desk: its link to the host and what it keeps while the host is away. */
@@ -113,6 +115,7 @@ export class LinkShell implements RpcTransport {
         session,
         forward: (method, input, options) => link.call(method, input, options),
         now,
+        onSealFailed: (error) => this.options.onSealFailed?.(error),
       }),
       daySheet: new KeptDaySheet(
         file<KeptSheetFile>('desk-day-sheet.bin', keptSheetFile),
@@ -125,7 +128,11 @@ export class LinkShell implements RpcTransport {
 
   /** Calls of a joined desk: kept saves through the keeper, all heard on the way back. */
   async #forward(desk: Desk, method: string, input: unknown): Promise<RpcResult> {
-    if (isKeptSave(method)) return desk.keeper.save(method, input)
+    if (isKeptSave(method)) {
+      const kept = await desk.keeper.save(method, input)
+      desk.session.observe(method, kept)
+      return kept
+    }
     const result = await desk.link.call(method, input)
     desk.session.observe(method, result)
     desk.daySheet.heard(method, result)
