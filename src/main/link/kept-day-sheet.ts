@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { appointmentsContract } from '../../shared/contract/appointments'
-import type { DaySheet } from '../../shared/contract/appointments'
+import type { DaySheet } from '../../shared/contract/appointment-values'
 import type { RpcResult } from '../../shared/rpc'
 import type { DeskSession } from './desk-session'
 import type { SealedValue } from './sealed-file'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { deskName } from './network'
-import { daySheetOutput } from './appointments'
+import { daySheetOutput } from './appointment-values'
 import { KEPT_SAVES, type KeptSaveMethod } from '../kept-saves'
 
 /**

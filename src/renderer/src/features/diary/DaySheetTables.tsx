@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type DaySheet } from '../../../../shared/contract/appointments'
+import { STATUS_LABELS, type DaySheet } from '../../../../shared/contract/appointment-values'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { Icon } from '../../components/Icon'
 
