@@ -121,7 +121,11 @@ describe.skipIf(skipReason !== null)('desks on their own network stacks (ip netn
     const a = deskIn(ns.a)
     const b = deskIn(ns.b)
     children.push(a.child, b.child)
-    const found = await a.ask<{ name: string; url: string }[]>({ do: 'discover' })
+    // mDNS answers can be slow on a busy machine: a person would look again, so does the test.
+    let found: { name: string; url: string }[] = []
+    for (let i = 0; i < 3 && found.length === 0; i++) {
+      found = await a.ask<{ name: string; url: string }[]>({ do: 'discover' })
+    }
     expect(found).toContainEqual(
       expect.objectContaining({ url: 'https://10.77.0.1:47150', name: 'My clinic' }),
     )
