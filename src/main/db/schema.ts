@@ -421,6 +421,15 @@ export interface DesksTable {
   revoked_at: string | null
 }
 
+/** A kept save a desk sent with a request id, and what the host answered (0910). */
+export interface DeskSavesTable {
+  request_id: string
+  method: string
+  user_id: number
+  answer: string
+  applied_at: string
+}
+
 export interface RecordRevisionsTable {
   kind: string
   record_id: number
@@ -468,6 +477,7 @@ export interface DB extends MoneyTables, PackageTables {
   retention_settings: RetentionSettingsTable
   desk_host: DeskHostTable
   desks: DesksTable
+  desk_saves: DeskSavesTable
   record_revisions: RecordRevisionsTable
   search_versions: SearchVersionsTable
 }
