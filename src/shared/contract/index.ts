@@ -15,6 +15,7 @@ import { settingsContract } from './settings'
 import { moneyContract, moneySetupContract } from './money'
 import { cashUpContract } from './cash-up'
 import { vouchersContract } from './vouchers'
+import { packagesContract } from './packages'
 import { networkContract } from './network'
 
 /** Every method Plinth's main process answers, composed from the domains. */
@@ -35,6 +36,7 @@ export const contract = {
   ...moneySetupContract,
   ...cashUpContract,
   ...vouchersContract,
+  ...packagesContract,
   ...networkContract,
 } satisfies Record<string, MethodSpec>
 

@@ -17,6 +17,7 @@ import { gdprHandlers } from './gdpr'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
+import { packagesHandlers } from './packages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -57,5 +58,6 @@ export const handlers: Handlers = {
   ...cashUpHandlers,
   ...productsHandlers,
   ...vouchersHandlers,
+  ...packagesHandlers,
   ...networkHandlers,
 }

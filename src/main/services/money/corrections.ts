@@ -18,7 +18,7 @@ export interface RefundInput {
   clientId: number
   invoiceId: number | null
   /** The payment given back (from an invoice's payment rows); null for a refund of credit. */
-  entryId: number | null
+  entryId?: number | null | undefined
   methodId: number
   amountPence: number
   reason: string
@@ -49,7 +49,7 @@ export async function refund(
     )
   }
   let invoiceId = input.invoiceId
-  if (input.entryId !== null) invoiceId = await checkPaymentRefund(db, input, method)
+  if (input.entryId != null) invoiceId = await checkPaymentRefund(db, input, method)
   if (invoiceId === null) {
     if (method.kind === 'account_credit') {
       throw new DomainError('rule_broken', 'Choose how the money is given back.', [
@@ -91,7 +91,7 @@ export async function refund(
         invoiceId,
         amountPence: -input.amountPence,
         reason: input.reason,
-        refundOfId: input.entryId,
+        refundOfId: input.entryId ?? null,
       },
     ],
     randomUUID(),

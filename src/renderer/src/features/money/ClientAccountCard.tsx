@@ -3,14 +3,15 @@ import { formatPence } from '../../../../shared/money/pounds'
 import { useAuthStatus } from '../../api/auth'
 import { useClientAccount } from '../../api/money'
 import { DoneNote } from '../../components/ErrorBanner'
+import { ClientPackages } from './ClientPackages'
 import { LedgerEntryList } from './LedgerEntryList'
 import { invoiceHref } from './money-route'
 import { PayInvoicesDialog } from './PayInvoicesDialog'
 
 /**
  * On the client page, for reception and the owner: what they owe, their credit, their
- * invoices, "Pay invoices…" for one payment across the open ones, and the account's history
- * (where the owner reverses a mistaken entry).
+ * invoices, "Pay invoices…" for one payment across the open ones, their packages, and the
+ * account's history (where the owner reverses a mistaken entry).
  */
 export function ClientAccountCard({
   clientId,
@@ -78,6 +79,7 @@ export function ClientAccountCard({
           onClose={() => setPaying(false)}
         />
       )}
+      <ClientPackages clientId={clientId} clientName={clientName} isOwner={role === 'owner'} />
     </section>
   )
 }

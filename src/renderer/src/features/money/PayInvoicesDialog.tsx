@@ -6,11 +6,11 @@ import { formatPence, parsePounds, poundsText } from '../../../../shared/money/p
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClientAccount, usePaymentMethods, useTakePayment } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { AllocationPreview } from './AllocationPreview'
 import { CashChange } from './CashChange'
+import { DonePanel } from './DonePanel'
 import {
   enteredPence,
   partsInWords,
@@ -51,16 +51,7 @@ export function PayInvoicesDialog({
   return (
     <Modal title={`Pay invoices · ${clientName}`} onClose={onClose} wide>
       {done ? (
-        <div className="checkout-done">
-          <p className="banner banner-ok" role="status">
-            <Icon name="check" /> {done}
-          </p>
-          <div className="form-actions">
-            <button type="button" className="button primary" autoFocus onClick={onClose}>
-              Done
-            </button>
-          </div>
-        </div>
+        <DonePanel onClose={onClose}>{done}</DonePanel>
       ) : account.isPending || methods.isPending ? (
         <p className="muted">Loading…</p>
       ) : account.isError ? (
