@@ -1,6 +1,7 @@
 import './money.css'
 import { useMemo, useRef, useState } from 'react'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
+import type { ClientPackage } from '../../../../shared/contract/packages'
 import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { useCheckout, usePaymentMethods } from '../../api/money'
 import { useAppointmentPackages } from '../../api/packages'
@@ -58,6 +59,10 @@ export function TakePaymentDialog({
     () => (methods.data ?? []).filter((m) => TYPED_KINDS.has(m.kind)),
     [methods.data],
   )
+  // Decided once, as the dialog opens: using a session refetches the appointment's packages
+  // as none, which must not swap the "Paid from package" panel for the money form.
+  const [offered, setOffered] = useState<ClientPackage[] | null>(null)
+  if (offered === null && packages.data) setOffered(packages.data)
   const money = (onPaid?: () => void) => (
     <CheckoutForm target={target} methods={usable} onClose={onClose} onPaid={onPaid} />
   )
@@ -65,11 +70,11 @@ export function TakePaymentDialog({
     <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
       {methods.isPending || packages.isPending ? (
         <p className="muted">Loading…</p>
-      ) : packages.data && packages.data.length > 0 ? (
+      ) : offered && offered.length > 0 ? (
         <PackageCheckout
           appointmentId={target.appointmentId}
           serviceName={target.serviceName}
-          packages={packages.data}
+          packages={offered}
           onClose={onClose}
           money={money}
         />
