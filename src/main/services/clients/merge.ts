@@ -35,6 +35,12 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'package_sessions', column: 'client_id' },
 ]
 
+/**
+ * Tables with a client_id that a merge does not move itself: balances kept by triggers
+ * (migration 0870) from the invoices and ledger entries above, which follow them when they move.
+ */
+export const CLIENT_DERIVED_TABLES = ['client_balances', 'invoice_balances']
+
 type Column = keyof ClientsTable
 const FIELD_COLUMNS: Record<keyof ClientValues, Column[]> = {
   title: ['title'],
