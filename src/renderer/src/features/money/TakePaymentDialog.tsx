@@ -1,6 +1,7 @@
 import './money.css'
 import { useMemo, useRef, useState } from 'react'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
+import type { ClientPackage } from '../../../../shared/contract/packages'
 import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { useCheckout, usePaymentMethods } from '../../api/money'
 import { useAppointmentPackages } from '../../api/packages'
@@ -54,6 +55,13 @@ export function TakePaymentDialog({
 }) {
   const methods = usePaymentMethods()
   const packages = useAppointmentPackages(target.appointmentId)
+  // The packages as the dialog opened: once one pays (or money does), every money query is
+  // refetched and this appointment has no package left to offer, but the dialog must stay
+  // on the form that was used, to show what was done.
+  const answered = packages.data ?? (packages.isError ? [] : null) // not answered: money only
+  const [offered, setOffered] = useState<ClientPackage[] | null>(null)
+  if (offered === null && answered !== null) setOffered(answered)
+  const shown = offered ?? answered
   const usable = useMemo(
     () => (methods.data ?? []).filter((m) => TYPED_KINDS.has(m.kind)),
     [methods.data],
@@ -63,13 +71,13 @@ export function TakePaymentDialog({
   )
   return (
     <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
-      {methods.isPending || packages.isPending ? (
+      {methods.isPending || shown === null ? (
         <p className="muted">Loading…</p>
-      ) : packages.data && packages.data.length > 0 ? (
+      ) : shown.length > 0 ? (
         <PackageCheckout
           appointmentId={target.appointmentId}
           serviceName={target.serviceName}
-          packages={packages.data}
+          packages={shown}
           onClose={onClose}
           money={money}
         />
