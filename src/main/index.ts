@@ -10,7 +10,7 @@ import { fileDeskStore } from './link/desk-store'
 import { LinkShell, type HostSide } from './link/link-shell'
 import { getClinicSettings } from './services/settings'
 import { consoleLogger } from './log'
-import type { StaffConnection } from './services/auth/staff-connection'
+import type { StaffConnection } from './rpc/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
 import { isTrustedRendererUrl } from './security/trusted-sender'
 

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
-import type { StaffConnection } from '../../src/main/services/auth/staff-connection'
+import type { StaffConnection } from '../../src/main/rpc/staff-connection'
 import { aStaffMember, TEST_PASSWORD } from '../fixtures/staff'
 import { tempDir } from '../fixtures/temp-core'
 

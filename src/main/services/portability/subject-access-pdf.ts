@@ -9,7 +9,7 @@ import {
   type ConditionCode,
 } from '../../../shared/clients/health'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { fullNote, requireNote } from '../notes/note-record'
@@ -50,7 +50,7 @@ function consentLine(at: string | null, by: string | null, timeZone: string): st
 export async function subjectAccessPdf(
   db: Kysely<DB>,
   clientId: number,
-  session: Session,
+  session: Actor,
   now: Date,
   /** The attached files, hash-checked: photos are drawn in as in the notes PDF. */
   bytesOf: AttachmentBytes,

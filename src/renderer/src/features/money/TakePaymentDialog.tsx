@@ -55,26 +55,29 @@ export function TakePaymentDialog({
 }) {
   const methods = usePaymentMethods()
   const packages = useAppointmentPackages(target.appointmentId)
+  // The packages as the dialog opened: once one pays (or money does), every money query is
+  // refetched and this appointment has no package left to offer, but the dialog must stay
+  // on the form that was used, to show what was done.
+  const answered = packages.data ?? (packages.isError ? [] : null) // not answered: money only
+  const [offered, setOffered] = useState<ClientPackage[] | null>(null)
+  if (offered === null && answered !== null) setOffered(answered)
+  const shown = offered ?? answered
   const usable = useMemo(
     () => (methods.data ?? []).filter((m) => TYPED_KINDS.has(m.kind)),
     [methods.data],
   )
-  // Decided once, as the dialog opens: using a session refetches the appointment's packages
-  // as none, which must not swap the "Paid from package" panel for the money form.
-  const [offered, setOffered] = useState<ClientPackage[] | null>(null)
-  if (offered === null && packages.data) setOffered(packages.data)
   const money = (onPaid?: () => void) => (
     <CheckoutForm target={target} methods={usable} onClose={onClose} onPaid={onPaid} />
   )
   return (
     <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
-      {methods.isPending || packages.isPending ? (
+      {methods.isPending || shown === null ? (
         <p className="muted">Loading…</p>
-      ) : offered && offered.length > 0 ? (
+      ) : shown.length > 0 ? (
         <PackageCheckout
           appointmentId={target.appointmentId}
           serviceName={target.serviceName}
-          packages={offered}
+          packages={shown}
           onClose={onClose}
           money={money}
         />
