@@ -17,6 +17,12 @@ describe('which calls raise a change event', () => {
       'settings.update',
       'therapists.addTimeOff',
       'waitlist.add',
+      'payments.take',
+      'payments.refund',
+      'payments.reverse',
+      'invoices.checkout',
+      'packages.use',
+      'cashUp.record',
     ]) {
       expect([m, isChangeMethod(m)]).toEqual([m, true])
     }
@@ -29,6 +35,21 @@ describe('which calls raise a change event', () => {
       ),
     )
     expect(reads.length).toBeGreaterThan(15)
+    // Reads named for what they read: two windows on the Money screen looped on these.
+    reads.push(
+      'money.account',
+      'money.outstanding',
+      'money.forAppointments',
+      'money.methods',
+      'money.practitioners',
+      'money.serviceVatRates',
+      'invoices.pdf',
+      'vouchers.pdf',
+      'cashUp.day',
+      'packages.types',
+      'packages.forClient',
+      'diary.serviceUsage',
+    )
     for (const m of reads) expect([m, isChangeMethod(m)]).toEqual([m, false])
     for (const m of methodNames.filter((n) => n.startsWith('auth.') || n.startsWith('network.'))) {
       expect([m, isChangeMethod(m)]).toEqual([m, false])
