@@ -47,6 +47,9 @@ const noCore: CoreServices = {
   get network(): never {
     throw new Error('This router was created without core services')
   },
+  recoveryKey(): never {
+    throw new Error('This router was created without core services')
+  },
   truncateWal(): never {
     throw new Error('This router was created without core services')
   },

@@ -13,7 +13,7 @@ import {
   statSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
+import { openDatabase, type Keying } from '../../db/cipher'
 import { blobPath } from '../notes/attachments'
 import { sha256Of } from './database-check'
 import { decryptFile, encryptFile, type KdfParams } from './encryption'
@@ -24,8 +24,8 @@ import { decryptFile, encryptFile, type KdfParams } from './encryption'
  * database refers to, in `attachments/` inside the backup folder, shared by all the backups
  * there: a file is copied the first time a backup needs it and never again (attachments
  * never change), so a backup every 30 minutes costs only the files added since the last.
- * When backups are encrypted each file is encrypted on its own with the same AES-256-GCM
- * scheme and key as the database, and named by an HMAC of its hash under that key: the
+ * When backups are encrypted each file is encrypted on its own with AES-256-GCM under a key
+ * derived from the backup's (backup-keying.ts), and named by an HMAC of its hash under it: the
  * folder does not show which files (whose hashes someone holding a copy could compute) it
  * has, and a new passphrase writes new copies instead of overwriting those older backups need.
  * Restoring finds a backup's files from its own database, once decrypted.
@@ -60,8 +60,8 @@ export function storePathOf(sha256: string, key: Buffer | null): string {
 }
 
 /** The attachment hashes a database (a backup's snapshot) refers to. */
-export function referencedAttachments(databaseFile: string): string[] {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
+export function referencedAttachments(databaseFile: string, key: Keying): string[] {
+  const db = openDatabase(databaseFile, key, { readonly: true, fileMustExist: true })
   try {
     const exists = db
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'note_attachments'`)
@@ -94,7 +94,8 @@ export interface CopyAttachmentsOptions {
   from: string
   /** The backup folder (the store is a folder inside it). */
   folder: string
-  key: { key: Buffer; kdf: KdfParams } | null
+  /** The backup's attachment key; kdf when it came from a passphrase. */
+  key: { key: Buffer; kdf: KdfParams | null } | null
   /** Local scratch space: an encrypted copy is decrypted here to be checked. */
   workDir: string
 }

@@ -8,6 +8,8 @@ import type {
   DatabaseHealth,
 } from '../../../shared/contract/backups'
 import type { Connection } from '../../db/connection'
+import { DatabaseKeyError, rekeyDatabaseFile, UNENCRYPTED, type Keying } from '../../db/cipher'
+import type { ClinicKeyring } from '../../db/clinic-keys'
 import type { LiveDatabase } from '../../db/live-database'
 import { migrations as knownMigrations } from '../../db/migrations'
 import type { Logger } from '../../log'
@@ -20,7 +22,8 @@ import {
 } from './attachment-store'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { checkDatabaseFile, sha256Of } from './database-check'
-import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } from './encryption'
+import { openingFor, type BackupOpening } from './backup-keying'
+import { decryptFile, WrongPassphraseError } from './encryption'
 import { quickCheckOffThread } from './integrity-check'
 import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
@@ -34,6 +37,10 @@ export interface BackupServiceOptions {
   log: Logger
   now: () => Date
   workstation: string
+  /** How the live file is opened (its data key; unencrypted only in raw-bytes tests). */
+  liveKey: Keying
+  /** The clinic key scheme backups are encrypted with by default; null when unencrypted. */
+  keyring: ClinicKeyring | null
 }
 
 const KEEP_JOBS = 20
@@ -49,6 +56,8 @@ export class BackupService {
   #log: Logger
   #now: () => Date
   #workstation: string
+  #liveKey: Keying
+  #keyring: ClinicKeyring | null
   #live: LiveDatabase | null = null
   #reopen: ((file: string) => Promise<Connection>) | null = null
   #queue: Promise<unknown> = Promise.resolve()
@@ -67,6 +76,8 @@ export class BackupService {
     this.#log = options.log
     this.#now = options.now
     this.#workstation = options.workstation
+    this.#liveKey = options.liveKey
+    this.#keyring = options.keyring
     // Left by a backup or restore that was killed: the app holds the only connection
     // (single-instance lock), so nothing else can be using them.
     rmSync(this.workDir, { recursive: true, force: true })
@@ -86,7 +97,11 @@ export class BackupService {
   }
 
   /** Unqueued: for callers already inside the queue, or before anything else runs (migration). */
-  async #take(reason: BackupReason, progress?: Progress): Promise<TakenBackup> {
+  async #take(
+    reason: BackupReason,
+    progress?: Progress,
+    sourceKey: Keying = this.#liveKey,
+  ): Promise<TakenBackup> {
     const changesAtStart = this.#changeCount()
     try {
       const taken = await takeBackup({
@@ -94,7 +109,9 @@ export class BackupService {
         reason,
         at: this.#now(),
         workDir: this.workDir,
-        key: readBackupKey(this.file),
+        sourceKey,
+        clinic: this.#keyring,
+        passphrase: readBackupKey(this.file),
         ...(progress ? { progress } : {}),
       })
       if (changesAtStart) this.#baseline = changesAtStart
@@ -129,6 +146,14 @@ export class BackupService {
   /** The migration runner's hook: called with the database open and nothing else running. */
   async backupBeforeMigration(): Promise<string> {
     return (await this.#take('pre-migration')).file
+  }
+
+  /**
+   * Before a plain clinic file (from a Plinth without encryption at rest) is encrypted in
+   * place: a backup of it as it is, read without a key, written encrypted like any other.
+   */
+  async backupBeforeEncrypting(): Promise<string> {
+    return (await this.#take('pre-migration', undefined, UNENCRYPTED)).file
   }
 
   folder(): string {
@@ -256,38 +281,30 @@ export class BackupService {
   }
 
   /**
-   * Checks what it can before the job starts (the backup exists; an encrypted one has a
-   * passphrase or this computer's key), so a missing passphrase shows next to its field.
-   * A wrong passphrase only shows when decryption fails its tag check, inside the job.
+   * Checks what it can before the job starts (the backup exists; an encrypted one opens with
+   * this clinic's key, a passphrase kept on this computer, or what the owner typed: its
+   * passphrase or the recovery key printed for the clinic that made it), so what is missing
+   * shows next to its field. A wrong passphrase only shows when the backup will not open.
    */
   async startRestore(
     name: string,
-    passphrase: string | undefined,
+    typed: string | undefined,
     actor: AuditActor,
   ): Promise<BackupJob> {
     const found = this.#find(name)
-    const key = found.manifest.encrypted ? await this.#keyFor(found, passphrase) : null
+    const opening = await openingFor(found.file, found.manifest, typed, {
+      clinic: this.#keyring,
+      passphrase: readBackupKey(this.file),
+    })
     const job = this.#newJob('restore')
     job.backupName = name
-    this.#run(job, (progress) => this.#restore(found, key, actor, progress))
+    this.#run(job, (progress) => this.#restore(found, opening, actor, progress))
     return { ...job }
-  }
-
-  async #keyFor(found: FoundBackup, passphrase: string | undefined): Promise<Buffer> {
-    const { header } = await readEncryptionHeader(found.file)
-    const stored = readBackupKey(this.file)
-    if (!passphrase && stored && stored.kdf.salt === header.salt) return stored.key
-    if (!passphrase) {
-      throw new DomainError('rule_broken', 'This backup is encrypted. Enter its passphrase.', [
-        { path: 'passphrase', message: 'Enter the passphrase this backup was made with' },
-      ])
-    }
-    return deriveKey(passphrase, header)
   }
 
   async #restore(
     found: FoundBackup,
-    key: Buffer | null,
+    opening: BackupOpening,
     actor: AuditActor,
     progress: Progress,
   ): Promise<string> {
@@ -298,7 +315,7 @@ export class BackupService {
     rmSync(candidate, { force: true })
     try {
       progress('Checking the backup', 10)
-      if (key) await decryptFile(found.file, candidate, key)
+      if (opening.kind === 'sealed') await decryptFile(found.file, candidate, opening.key)
       else copyFileSync(found.file, candidate)
       if ((await sha256Of(candidate)) !== found.manifest.databaseSha256) {
         throw new DomainError(
@@ -306,7 +323,15 @@ export class BackupService {
           'This backup file has changed since it was written, so it cannot be trusted. Choose another.',
         )
       }
-      const checked = checkDatabaseFile(candidate)
+      const candidateKey: Keying = opening.kind === 'keyed' ? opening.key : UNENCRYPTED
+      let checked: ReturnType<typeof checkDatabaseFile>
+      try {
+        checked = checkDatabaseFile(candidate, candidateKey)
+      } catch (error) {
+        // The file matched its manifest's hash, so the key is what is wrong: a passphrase.
+        if (error instanceof DatabaseKeyError) throw new WrongPassphraseError()
+        throw error
+      }
       if (checked.quickCheck.join() !== 'ok') {
         throw new DomainError(
           'rule_broken',
@@ -327,10 +352,15 @@ export class BackupService {
       // The backup's own database says which files belong with it.
       const attachments = found.manifest.attachments
         ? await restoreAttachmentsFromStore({
-            hashes: referencedAttachments(candidate),
+            hashes: referencedAttachments(candidate, candidateKey),
             folder: dirname(found.file),
             to: attachmentsDirOf(this.file),
-            key,
+            key:
+              opening.kind === 'keyed'
+                ? opening.attachmentsKey
+                : opening.kind === 'sealed'
+                  ? opening.key
+                  : null,
           })
         : null
       const unusable = attachments?.unusable ?? []
@@ -355,11 +385,15 @@ export class BackupService {
         })
       }
 
+      // Into the clinic's own key before it takes the live file's place (a backup made with
+      // a passphrase, by another clinic key, or before encryption at rest).
+      rekeyDatabaseFile(candidate, candidateKey, this.#liveKey)
+
       progress('Replacing the database', 75)
       // The audit log is append-only: entries written since the backup outlive the restore.
       let carried = 0
       await swapInDatabase(live, this.file, candidate, reopen, keepOldAs, (current) => {
-        carried = carryAuditInto(current.sqlite, candidate)
+        carried = carryAuditInto(current.sqlite, candidate, this.#liveKey)
       })
 
       progress('Recording the restore', 95)
@@ -397,7 +431,7 @@ export class BackupService {
   /** quick_check in a worker thread; the result shows in health(). */
   checkIntegrity(): Promise<void> {
     this.#integrity = { state: 'checking', checkedAt: null, detail: null }
-    this.#integrityRun = quickCheckOffThread(this.file).then(
+    this.#integrityRun = quickCheckOffThread(this.file, this.#liveKey).then(
       (problems) => {
         const ok = problems.join() === 'ok'
         this.#integrity = {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openDatabase, type Keying } from '../../db/cipher'
 
 /** Rows in every table of a database (its own tables, not SQLite's). */
 export function countRows(db: Database.Database): Record<string, number> {
@@ -44,9 +45,13 @@ export interface CheckedDatabase {
   migrations: string[]
 }
 
-/** Opens a standalone database file read-only and reports what it holds and its health. */
-export function checkDatabaseFile(file: string): CheckedDatabase {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+/**
+ * Opens a standalone database file read-only and reports what it holds and its health.
+ *
+ * @throws DatabaseKeyError when the key does not open it
+ */
+export function checkDatabaseFile(file: string, key: Keying): CheckedDatabase {
+  const db = openDatabase(file, key, { readonly: true, fileMustExist: true })
   try {
     const quickCheck = (db.pragma('quick_check(20)') as { quick_check: string }[]).map(
       (r) => r.quick_check,
