@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -54,9 +54,10 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: () => {} },
-    // A stand-in keystore: reversible, and never asked unless a desk pairs.
+    // A stand-in keystore: reversible. It seals the clinic key (issue 12) and a desk's pairing.
     safeStorage: {
       isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptString: (s: string) => Buffer.from(s).reverse(),
       decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
     },
@@ -122,6 +123,13 @@ describe('Electron glue', () => {
       value: { mode: 'host' },
     })
     expect(existsSync(join(userData, 'plinth.sqlite'))).toBe(true)
+    // Encrypted at rest (issue 12): the key is random, sealed by the keystore, kept beside.
+    expect(readFileSync(join(userData, 'plinth.sqlite')).subarray(0, 15).toString()).not.toBe(
+      'SQLite format 3',
+    )
+    const keys = JSON.parse(readFileSync(join(userData, 'plinth.sqlite.keys.json'), 'utf8'))
+    expect(keys).toMatchObject({ cipher: 'chacha20', keystore: expect.any(String) })
+    expect(existsSync(join(userData, 'plinth.sqlite.key'))).toBe(false)
   })
 
   it('denies every permission, new windows and navigation away from the app', () => {

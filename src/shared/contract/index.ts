@@ -16,6 +16,7 @@ import { moneyContract, moneySetupContract } from './money'
 import { cashUpContract } from './cash-up'
 import { vouchersContract } from './vouchers'
 import { networkContract } from './network'
+import { encryptionContract } from './encryption'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...cashUpContract,
   ...vouchersContract,
   ...networkContract,
+  ...encryptionContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -17,6 +17,7 @@ import { gdprHandlers } from './gdpr'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
+import { encryptionHandlers } from './encryption'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
   ...productsHandlers,
   ...vouchersHandlers,
   ...networkHandlers,
+  ...encryptionHandlers,
 }

@@ -75,6 +75,24 @@ export type BackupOpening =
   /** Made before encryption at rest: AES-256-GCM around a plain SQLite file (`.sqlite.enc`). */
   | { kind: 'sealed'; key: Buffer }
 
+/**
+ * Whether a backup opens here with nothing typed: plain, this clinic's own key, or the
+ * passphrase kept on this computer. (A backup from before encryption at rest is taken to
+ * open when a passphrase is kept here; restore asks if it is not the right one.)
+ */
+export function opensWithoutTyping(
+  manifest: BackupManifest,
+  known: { clinic: ClinicKeyring | null; passphrase: BackupKey | null },
+): boolean {
+  if (!manifest.encrypted) return true
+  if (manifest.keying === undefined) return known.passphrase !== null
+  const keying = backupKeyingSchema.safeParse(manifest.keying)
+  if (!keying.success) return false
+  return keying.data.scheme === 'clinic'
+    ? keying.data.keyId === known.clinic?.keyId
+    : keying.data.kdf.salt === known.passphrase?.kdf.salt
+}
+
 const askFor = (message: string, field: string) =>
   new DomainError('rule_broken', message, [{ path: 'passphrase', message: field }])
 

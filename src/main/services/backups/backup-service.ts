@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type {
   BackupInfo,
@@ -8,26 +8,21 @@ import type {
   DatabaseHealth,
 } from '../../../shared/contract/backups'
 import type { Connection } from '../../db/connection'
-import { DatabaseKeyError, rekeyDatabaseFile, UNENCRYPTED, type Keying } from '../../db/cipher'
+import { UNENCRYPTED, type Keying } from '../../db/cipher'
 import type { ClinicKeyring } from '../../db/clinic-keys'
 import type { LiveDatabase } from '../../db/live-database'
-import { migrations as knownMigrations } from '../../db/migrations'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
-import {
-  attachmentsDirOf,
-  referencedAttachments,
-  restoreAttachmentsFromStore,
-} from './attachment-store'
+import { attachmentsDirOf } from './attachment-store'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
-import { checkDatabaseFile, sha256Of } from './database-check'
-import { openingFor, type BackupOpening } from './backup-keying'
-import { decryptFile, WrongPassphraseError } from './encryption'
+import { openingFor, opensWithoutTyping, type BackupOpening } from './backup-keying'
+import { WrongPassphraseError } from './encryption'
 import { quickCheckOffThread } from './integrity-check'
 import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
 import { carryAuditInto } from '../../db/audit-carry-over'
+import { prepareCandidate } from './restore-candidate'
 import { candidateFileOf, swapInDatabase } from './restore-swap'
 import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
 
@@ -172,7 +167,14 @@ export class BackupService {
   }
 
   list(): { folder: string; backups: BackupInfo[] } {
-    return { folder: this.folder(), backups: this.#found().map((b) => b.info) }
+    const known = { clinic: this.#keyring, passphrase: readBackupKey(this.file) }
+    return {
+      folder: this.folder(),
+      backups: this.#found().map((b) => ({
+        ...b.info,
+        needsSecret: !opensWithoutTyping(b.manifest, known),
+      })),
+    }
   }
 
   /** Whether anything was written since the last backup (total_changes of the connection). */
@@ -315,55 +317,14 @@ export class BackupService {
     rmSync(candidate, { force: true })
     try {
       progress('Checking the backup', 10)
-      if (opening.kind === 'sealed') await decryptFile(found.file, candidate, opening.key)
-      else copyFileSync(found.file, candidate)
-      if ((await sha256Of(candidate)) !== found.manifest.databaseSha256) {
-        throw new DomainError(
-          'rule_broken',
-          'This backup file has changed since it was written, so it cannot be trusted. Choose another.',
-        )
-      }
-      const candidateKey: Keying = opening.kind === 'keyed' ? opening.key : UNENCRYPTED
-      let checked: ReturnType<typeof checkDatabaseFile>
-      try {
-        checked = checkDatabaseFile(candidate, candidateKey)
-      } catch (error) {
-        // The file matched its manifest's hash, so the key is what is wrong: a passphrase.
-        if (error instanceof DatabaseKeyError) throw new WrongPassphraseError()
-        throw error
-      }
-      if (checked.quickCheck.join() !== 'ok') {
-        throw new DomainError(
-          'rule_broken',
-          'This backup is damaged (it fails SQLite’s check). Choose another.',
-        )
-      }
-      const unknown = checked.migrations.filter((m) => !Object.hasOwn(knownMigrations, m))
-      if (unknown.length > 0) {
-        throw new DomainError(
-          'rule_broken',
-          'This backup was made by a newer version of Plinth. Install that version to restore it.',
-        )
-      }
-
-      // Attachments go back first: adding files the database may refer to is harmless even
-      // if the swap then fails, and the restored notes find their files from the first read.
-      progress('Putting back note attachments', 20)
-      // The backup's own database says which files belong with it.
-      const attachments = found.manifest.attachments
-        ? await restoreAttachmentsFromStore({
-            hashes: referencedAttachments(candidate, candidateKey),
-            folder: dirname(found.file),
-            to: attachmentsDirOf(this.file),
-            key:
-              opening.kind === 'keyed'
-                ? opening.attachmentsKey
-                : opening.kind === 'sealed'
-                  ? opening.key
-                  : null,
-          })
-        : null
-      const unusable = attachments?.unusable ?? []
+      const { unusable } = await prepareCandidate({
+        backup: found,
+        opening,
+        candidate,
+        liveKey: this.#liveKey,
+        attachmentsDir: attachmentsDirOf(this.file),
+        progress,
+      })
       if (unusable.length > 0) {
         this.#log.error('attachments in the backup could not be restored', { unusable })
       }
@@ -384,10 +345,6 @@ export class BackupService {
           error: String(error),
         })
       }
-
-      // Into the clinic's own key before it takes the live file's place (a backup made with
-      // a passphrase, by another clinic key, or before encryption at rest).
-      rekeyDatabaseFile(candidate, candidateKey, this.#liveKey)
 
       progress('Replacing the database', 75)
       // The audit log is append-only: entries written since the backup outlive the restore.

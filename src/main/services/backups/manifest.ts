@@ -105,6 +105,8 @@ export function findBackups(folder: string): FoundBackup[] {
           ? { count: manifest.attachments.count, bytes: manifest.attachments.bytes }
           : null,
         verified: manifest.quickCheck === 'ok' && bytes === manifest.bytes,
+        // Refined by the backup service, which knows this clinic's keys.
+        needsSecret: manifest.encrypted,
       },
     })
   }
