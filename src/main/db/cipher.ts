@@ -133,6 +133,12 @@ export function openDatabase(
   key: Keying,
   options: Database.Options = {},
 ): Database.Database {
+  if (file !== ':memory:' && file !== '' && fileState(file) === 'encrypted') {
+    if (key === UNENCRYPTED) throw new DatabaseKeyError(file, 'needs-key')
+    // Proved on a read-only connection first: a read-write connection that could not read
+    // the file still checkpoints its WAL into it when it closes (measured: it did).
+    if (!options.readonly) openDatabase(file, key, { readonly: true, fileMustExist: true }).close()
+  }
   const sqlite = new Database(file, options)
   try {
     keyConnection(sqlite, key, file)
