@@ -1,6 +1,9 @@
 export const ROLES = ['owner', 'reception', 'therapist'] as const
 export type Role = (typeof ROLES)[number]
 
+/** Every member of staff, whatever their role: the `roles` of methods anyone signed in may call. */
+export const ALL_STAFF = ROLES
+
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   reception: 'Reception',

@@ -4,7 +4,9 @@ import { faker } from '@faker-js/faker/locale/en_GB'
 import type Database from 'better-sqlite3'
 import type { PlinthCore } from '../../src/main/app-core'
 import type { Session } from '../../src/main/rpc/context'
-import { planSearch, searchStatement } from '../../src/main/services/clients/client-search'
+import { searchStatement } from '../../src/main/db/client-search-sql'
+import { planSearch } from '../../src/main/services/clients/search-plan'
+import { SUMMARY_COLUMNS } from '../../src/main/services/clients/client-record'
 import { measure, type Figure } from './measure'
 
 export const CLIENT_COUNT = 100_000
@@ -53,7 +55,11 @@ export function phoneMomentQueries(core: PlinthCore, count = 400): Record<string
 function rawRunner(core: PlinthCore) {
   const cache = new Map<string, Database.Statement>()
   return (query: string) => {
-    const statement = searchStatement(planSearch(query), { includeArchived: false, limit: 20 })
+    const statement = searchStatement(
+      planSearch(query),
+      { includeArchived: false, limit: 20 },
+      SUMMARY_COLUMNS,
+    )
     if (!statement) return []
     const compiled = statement.compile(core.db)
     let prepared = cache.get(compiled.sql)

@@ -1,7 +1,7 @@
 import type { PlinthCore } from '../../src/main/app-core'
 import type { Session } from '../../src/main/rpc/context'
 import type { NoteContent } from '../../src/shared/contract/notes'
-import { clientToken } from '../../src/main/services/notes/note-search'
+import { clientToken } from '../../src/main/db/fts/notes-index'
 import { DEFAULT_TEMPLATES } from '../../src/shared/notes/default-templates'
 import { measure, type Figure } from './measure'
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Service, Therapist } from '../../src/shared/contract/diary-setup'
 import { aBookableClient, aService, aTherapist, at, WEEKDAYS } from '../fixtures/diary'
@@ -153,7 +154,7 @@ describe('booking rules', () => {
     expect(detail.ok && detail.value.history[1]!.summary).toContain('Sam is on holiday 3–10 March.')
   })
 
-  it('changes nothing when a booking is refused', async () => {
+  it('refuses a booking on Sam’s holiday before writing anything', async () => {
     await book('2026-03-04 10:00')
     const rows = await core.db.selectFrom('appointments').select('id').execute()
     const audit = await core.db
@@ -163,6 +164,26 @@ describe('booking rules', () => {
       .execute()
     expect(rows).toEqual([])
     expect(audit).toEqual([])
+  })
+})
+
+describe('a booking that fails after its first write', () => {
+  it('leaves no appointment, history or audit line behind', async () => {
+    // The appointment row is written before its history: make the history write fail, as a
+    // full disk would, and the appointment must go with it (the command's one transaction).
+    await sql`CREATE TRIGGER test_history_fails BEFORE INSERT ON appointment_history
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(core.db)
+    const r = await book('2026-03-02 09:00')
+    expect(r.ok).toBe(false)
+    expect(await core.db.selectFrom('appointments').select('id').execute()).toEqual([])
+    const audit = await core.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'appointment.book')
+      .execute()
+    expect(audit).toEqual([])
+    await sql`DROP TRIGGER test_history_fails`.execute(core.db)
+    expect((await book('2026-03-02 09:00')).ok).toBe(true)
   })
 })
 

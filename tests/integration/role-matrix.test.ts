@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, methodNames, type MethodName } from '../../src/shared/contract'
 import type { Access } from '../../src/shared/contract/define'
-import { ROLES } from '../../src/shared/roles'
+import { ROLES, type Role } from '../../src/shared/roles'
+import { aClinicWithAnArrival, anIssuedInvoice } from '../fixtures/money'
+import { aNote } from '../fixtures/notes'
 import { aSession, openTempCore } from '../fixtures/temp-core'
+import { validInputOf } from '../fixtures/valid-inputs'
 
 /**
  * Who may call what, written out by hand. Typed over every method name, so a new method
@@ -147,9 +150,32 @@ const EXPECTED: Record<MethodName, Access> = {
   'cashUp.record': ['owner'],
 }
 
+/**
+ * Where a role the contract lets in is still refused inside the handler, with the rule that
+ * refuses it. Every other allowed call must get past both the role check and validation.
+ */
+const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string }>> = {
+  // The sample input asks to override the booking rules (its `override` field is filled).
+  'appointments.book': {
+    roles: ['reception', 'therapist'],
+    rule: 'Only the owner can override the booking rules',
+  },
+  'appointments.move': {
+    roles: ['reception', 'therapist'],
+    rule: 'Only the owner can override the booking rules',
+  },
+}
+
 let core: Awaited<ReturnType<typeof openTempCore>>
 beforeAll(async () => {
-  core = await openTempCore()
+  core = await openTempCore({ now: () => new Date('2026-03-02T12:00:00Z') })
+  // One of everything with id 1, so a sample input's ids name real records and a call gets
+  // as far into its handler as it can: a client with an arrived appointment, an issued
+  // invoice, and a note by the staff member every test session is (user 1).
+  const world = await aClinicWithAnArrival(core)
+  await anIssuedInvoice(core, world.client.id)
+  await core.db.updateTable('users').set({ role: 'therapist' }).where('id', '=', 1).execute()
+  await aNote(core, aSession('therapist'), world.client.id).withPain(6, 3).in()
 })
 afterAll(async () => {
   await core.dispose()
@@ -160,16 +186,31 @@ describe('role matrix over the whole contract', () => {
     for (const name of methodNames) expect(contract[name].roles, name).toEqual(EXPECTED[name])
   })
 
+  it('has a valid input for every method, so the allowed calls reach their handlers', () => {
+    const invalid = methodNames.filter(
+      (name) => !contract[name].input.safeParse(validInputOf(name)).success,
+    )
+    expect(invalid, 'add a patch in tests/fixtures/valid-inputs.ts').toEqual([])
+  })
+
   for (const name of methodNames) {
     for (const role of [...ROLES, null] as const) {
       const access = EXPECTED[name]
       const allowed = access === 'public' || (role !== null && access.includes(role))
       it(`${name} · ${role ?? 'signed out'} · ${allowed ? 'allowed' : 'refused'}`, async () => {
-        // Empty input: an allowed call may still fail validation, but never on who is asking.
-        const result = await core.router.call(name, {}, role ? aSession(role) : null)
+        // A valid input: an allowed call is answered by its handler (a value, or a refusal
+        // such as not_found on its own rules), never refused for who is asking.
+        const session = role ? aSession(role) : null
+        const result = await core.router.call(name, validInputOf(name), session)
         const code = result.ok ? null : result.error.code
-        if (allowed) expect(['forbidden', 'unauthenticated']).not.toContain(code)
-        else expect(code).toBe(role ? 'forbidden' : 'unauthenticated')
+        if (!allowed) {
+          expect(code).toBe(role ? 'forbidden' : 'unauthenticated')
+          return
+        }
+        expect(code, JSON.stringify(result)).not.toBe('invalid_input')
+        expect(code).not.toBe('unauthenticated')
+        const refusal = HANDLER_REFUSALS[name]
+        if (code === 'forbidden') expect(refusal?.roles ?? [], refusal?.rule).toContain(role)
       })
     }
   }

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, methodNames } from '../../src/shared/contract'
-import { ROLES } from '../../src/shared/roles'
 import { handlers } from '../../src/main/rpc/handlers'
 import { createRouter } from '../../src/main/rpc/router'
 import type { Logger } from '../../src/main/log'
@@ -130,14 +129,11 @@ describe('router', () => {
     expect(after).toMatchObject({ ok: true, value: { clinicName: 'My clinic' } })
   })
 
-  it('has every contract method declare who may call it, and a handler for each', () => {
-    for (const name of methodNames) {
-      const roles = contract[name].roles
-      if (roles !== 'public') {
-        expect(roles.length, name).toBeGreaterThan(0)
-        for (const role of roles) expect(ROLES, name).toContain(role)
-      }
-      expect(typeof handlers[name], name).toBe('function')
-    }
+  it('opens to callers who are not signed in only the four methods sign-in needs', () => {
+    // The compiler already makes every method name its roles; what it cannot see is a method
+    // made public by mistake. Adding one to this list is a decision, reviewed here.
+    const open = methodNames.filter((name) => contract[name].roles === 'public').sort()
+    expect(open).toEqual(['auth.setupOwner', 'auth.signIn', 'auth.status', 'auth.unlock'])
+    for (const name of open) expect(typeof handlers[name], name).toBe('function')
   })
 })

@@ -130,6 +130,16 @@ describe('Electron glue', () => {
     const keys = JSON.parse(readFileSync(join(userData, 'plinth.sqlite.keys.json'), 'utf8'))
     expect(keys).toMatchObject({ cipher: 'chacha20', keystore: expect.any(String) })
     expect(existsSync(join(userData, 'plinth.sqlite.key'))).toBe(false)
+    // Migrated, not just created: answering "first run" reads the staff table and the
+    // security settings, which only the migrations make; nobody is signed in yet.
+    expect(await handler(own, 'auth.status', {})).toMatchObject({
+      ok: true,
+      value: { firstRun: true, user: null, locked: false, idleLockMinutes: expect.any(Number) },
+    })
+    expect(await handler(own, 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    })
   })
 
   it('denies every permission, new windows and navigation away from the app', () => {

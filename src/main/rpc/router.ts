@@ -164,7 +164,9 @@ export function createRouter({
               handler(
                 {
                   db: trx,
-                  session,
+                  // refusal() has turned away a caller with no session for every method but
+                  // the public ones, whose handlers are typed to expect null (ContextOf).
+                  session: session as Session,
                   now: at,
                   connection,
                   audit: (entry) => writeAudit(trx, actor, entry, at),

@@ -33,6 +33,20 @@ export async function getClinicSettings(db: Kysely<DB>): Promise<ClinicSettings>
   return toSettings(row)
 }
 
+/**
+ * The clinic's IANA time zone (default 'Europe/London', migration 0010): the one way main
+ * reads it, for hours, recurrence, reminders and display. Raw-connection code that runs
+ * before migrations (backup-settings.ts) has its own fallback to the same default.
+ */
+export async function clinicTimeZone(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('clinic_settings')
+    .select('time_zone')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  return row.time_zone
+}
+
 export interface SettingsChange {
   settings: ClinicSettings
   /** Labels of the fields that changed, for the audit log. */

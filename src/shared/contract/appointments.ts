@@ -1,8 +1,7 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { method } from './define'
 import { localDate, localTime, weekday } from './diary-setup'
-
-const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 // Four-digit years only: "-000001-01-01T00:00:00Z" and "+275760-…" parse in JavaScript, and
 // an appointment in the year 9999 ends past what SQLite's date CHECKs accept.
@@ -35,6 +34,15 @@ export const STATUS_LABELS: Record<AppointmentStatus, string> = {
   completed: 'Completed',
   cancelled: 'Cancelled',
   no_show: 'Did not attend',
+}
+
+/** The same statuses where space is short: the diary's event chips. */
+export const STATUS_SHORT_LABELS: Record<AppointmentStatus, string> = {
+  booked: 'Booked',
+  arrived: 'Arrived',
+  completed: 'Done',
+  cancelled: 'Cancelled',
+  no_show: 'DNA',
 }
 
 const alert = z.object({ severity: z.string(), text: z.string() })

@@ -1,9 +1,7 @@
 import { z } from 'zod'
-import { ROLES } from '../roles'
+import { ROLES, ALL_STAFF } from '../roles'
 import { method } from './define'
 import { revisioned, savesOn } from './revisions'
-
-const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 export const username = z
   .string()

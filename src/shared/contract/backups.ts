@@ -1,3 +1,4 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { method } from './define'
 import { revisioned, savesOn } from './revisions'
@@ -160,6 +161,6 @@ export const backupsContract = {
     summary: 'Check the database health',
     input: z.object({}),
     output: databaseHealth,
-    roles: ['owner', 'reception', 'therapist'],
+    roles: ALL_STAFF,
   }),
 }

@@ -1,3 +1,4 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
 import { APPOINTMENT_STATUSES } from './appointments'
@@ -185,7 +186,7 @@ export const clientSummary = z.object({
   postcode: z.string(),
   archived: z.boolean(),
   alerts: z.array(z.object({ severity, text: z.string() })),
-  /** Filled once the diary lands (issue: appointments); null until then. */
+  /** The client's next booked appointment (ISO instant), null when none is booked. */
   nextAppointmentAt: z.string().nullable(),
 })
 export type ClientSummary = z.output<typeof clientSummary>
@@ -247,8 +248,6 @@ export const clientAppointment = z.object({
   therapistName: z.string(),
 })
 export type ClientAppointment = z.output<typeof clientAppointment>
-
-const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 export const clientsContract = {
   'clients.search': method({

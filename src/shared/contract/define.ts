@@ -24,12 +24,14 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   revision?: RevisionUse
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(
-  spec: MethodSpec<I, O> & { revision?: undefined },
-): MethodSpec<I, O>
-export function method<I extends z.ZodType, O extends z.ZodType>(
-  spec: MethodSpec<I, O> & { revision: RevisionUse },
-): MethodSpec<I, O> & { revision: RevisionUse }
+// `roles` is kept as written ('public' or the tuple), so handler types can tell the public
+// methods (no session yet) from the rest (always signed in); see main's handlers/types.ts.
+export function method<I extends z.ZodType, O extends z.ZodType, R extends Access>(
+  spec: MethodSpec<I, O> & { roles: R; revision?: undefined },
+): MethodSpec<I, O> & { roles: R }
+export function method<I extends z.ZodType, O extends z.ZodType, R extends Access>(
+  spec: MethodSpec<I, O> & { roles: R; revision: RevisionUse },
+): MethodSpec<I, O> & { roles: R; revision: RevisionUse }
 export function method<I extends z.ZodType, O extends z.ZodType>(
   spec: MethodSpec<I, O>,
 ): MethodSpec<I, O> {

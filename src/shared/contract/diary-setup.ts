@@ -1,8 +1,7 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { method } from './define'
 import { revisioned, savesOn } from './revisions'
-
-const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 
 /** 'HH:MM', 24-hour, on a quarter-hour: the diary's grid. */
 export const localTime = z

@@ -1,10 +1,10 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { MARK_KINDS, REGION_BY_ID } from '../notes/body-regions'
 import { method } from './define'
 import { revisioned, savesOn } from './revisions'
 
 const CLINICAL = ['owner', 'therapist'] as const
-const ALL_STAFF = ['owner', 'reception', 'therapist'] as const
 const id = z.number().int().positive()
 
 const text = (max: number) =>

@@ -1,3 +1,4 @@
+import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { method } from './define'
 import { refusePhone } from '../phone-check'
@@ -53,7 +54,7 @@ export const settingsContract = {
     summary: 'Read the clinic settings',
     input: z.object({}),
     output: revisioned(clinicSettings),
-    roles: ['owner', 'reception', 'therapist'],
+    roles: ALL_STAFF,
     revision: { kind: 'clinic-settings', as: 'read' },
   }),
   'settings.update': method({

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 // A migration never changes after it lands: a fix is a new, higher-numbered file.
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('clinic_settings')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 // Append-only by construction: triggers refuse UPDATE and DELETE, so not even a bug in a
 // service (or someone with a SQLite browser and no Plinth) can quietly rewrite history.
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

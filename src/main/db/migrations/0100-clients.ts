@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // Client records. User ids (created_by, ...) are plain integers without a foreign key: the
 // users table lands separately (issue 3), and a record must outlive the staff who touched it.
 // Columns ending _norm hold the search form of what was typed (see services/clients/normalise).
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('clients')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

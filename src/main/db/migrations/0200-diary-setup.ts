@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // The diary's set-up: who treats, what they offer, when they work, where, and when the
 // clinic is open. Local dates are 'YYYY-MM-DD' and local times 'HH:MM' in the clinic's
 // time zone; weekdays are ISO (1 = Monday ... 7 = Sunday).
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('therapists')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 // Appointments. Instants are UTC ISO strings (same length, so they sort as text);
 // blocked_until = ends_at + the service's buffer, kept so overlap is one indexed range test.
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('appointment_series')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

@@ -4,7 +4,7 @@ import { DEFAULT_TEMPLATES } from '../../../shared/notes/default-templates'
 // Treatment notes. A clinical record must be unalterable once signed, so the database
 // itself refuses to change or delete a signed note or any addendum (triggers below), not
 // only the service. SQLite-only trigger syntax; a Postgres port would use a plpgsql trigger.
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('note_templates')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

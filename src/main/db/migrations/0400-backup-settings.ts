@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 // One row: where automatic backups go and how many of each age to keep. The passphrase's
 // key is deliberately not here (it would travel inside every backup): see backups/key-file.ts.
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('backup_settings')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))

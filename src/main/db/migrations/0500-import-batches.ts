@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 // Client imports (issue 7): each import is one batch, and every client it created carries the
 // batch id, so the whole import can be undone. import_ref keeps the other system's id (e.g. a
 // Cliniko "Patient ID") for reconciling the two afterwards.
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('import_batches')
     .addColumn('id', 'text', (c) => c.primaryKey())

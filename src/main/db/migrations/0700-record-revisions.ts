@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely'
  * record kind added later needs no migration; a record with no row is at revision 1.
  * Notes keep their own `revision` column (migration 0300).
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('record_revisions')
     .addColumn('kind', 'text', (c) => c.notNull())

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
  * were normalised differently before, so existing clients need their search columns rebuilt;
  * later normaliser changes bump the version instead of adding a data migration each time.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('search_versions')
     .addColumn('name', 'text', (c) => c.primaryKey())

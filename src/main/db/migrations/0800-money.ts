@@ -12,7 +12,7 @@ import { sql, type Kysely } from 'kysely'
  * stay, as HMRC expects records kept for six years).
  * SQLite-only trigger syntax; a Postgres port would use plpgsql triggers.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('money_settings')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
@@ -272,7 +272,7 @@ const INVOICE_COLUMNS = [
 ]
 const INVOICE_IDENTITY = ['client_name', 'bill_to_name', 'bill_to_address', 'bill_to_reference']
 
-async function immutabilityTriggers(db: Kysely<unknown>): Promise<void> {
+async function immutabilityTriggers(db: Kysely<any>): Promise<void> {
   const erased = INVOICE_IDENTITY.map((c) => `NEW.${c} = ''`).join(' AND ')
   await sql
     .raw(

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely'
  * cash-up), so the database refuses updates and deletes.
  * SQLite-only trigger syntax; a Postgres port would use plpgsql triggers.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('cash_ups')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())

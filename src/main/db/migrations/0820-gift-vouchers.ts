@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely'
  * that a merge moves the buyer between a record and the one merged into it.
  * SQLite-only trigger syntax; a Postgres port would use plpgsql triggers.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE money_settings ADD COLUMN voucher_months INTEGER NOT NULL DEFAULT 12
             CHECK (voucher_months BETWEEN 1 AND 120)`.execute(db)
 

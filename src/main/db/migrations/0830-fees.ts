@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely'
  * No-show and late-cancellation fees (issue 13): the owner sets a fixed amount (pence) or a
  * percentage of the service price for each; 'none' charges nothing.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   for (const prefix of ['no_show_fee', 'late_cancel_fee']) {
     await sql
       .raw(

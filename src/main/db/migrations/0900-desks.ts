@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely'
  * certificate, so every desk's pinned fingerprint still matches. `desks` holds each paired
  * desk: only a SHA-256 hash of its random credential is kept, never the credential itself.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('desk_host')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))

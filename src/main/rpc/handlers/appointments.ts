@@ -1,4 +1,3 @@
-import type { DiaryRange } from '../../../shared/contract/appointments'
 import { getClinicSettings } from '../../services/settings'
 import {
   bookAppointment,
@@ -14,7 +13,6 @@ import {
   getDiaryAppointment,
 } from '../../services/diary/appointment-read'
 import { getCancellationNoticeHours } from '../../services/diary/clinic-hours'
-import { addDays, utcToZoned, zonedToUtc } from '../../services/diary/clinic-clock'
 import { daySheet } from '../../services/diary/day-sheet'
 import { daySheetPdf } from '../../services/diary/day-sheet-pdf'
 import { nextAvailable } from '../../services/diary/next-available'
@@ -27,73 +25,20 @@ import {
   removeFromWaitlist,
   waitlistMatches,
 } from '../../services/diary/waitlist'
-import {
-  intersect,
-  loadDiarySetup,
-  partTimeOffOn,
-  subtract,
-  timeOffOn,
-} from '../../services/diary/working-hours'
-import type { HandlerContext } from '../context'
-import type { HandlersOf } from './types'
+import { workingSpans } from '../../services/diary/working-spans'
+import type { HandlersOf, SignedInContext } from './types'
 
-function actorOf({ session }: HandlerContext): Actor {
-  return {
-    userId: session?.userId ?? null,
-    username: session?.username ?? null,
-    role: session?.role ?? 'reception',
-  }
-}
-
-/** Working time and breaks per therapist as UTC spans, for shading the rest of the diary. */
-async function workingSpans(
-  ctx: HandlerContext,
-  from: string,
-  to: string,
-  therapistIds: number[] | undefined,
-): Promise<Pick<DiaryRange, 'working' | 'closures'>> {
-  const { timeZone } = await getClinicSettings(ctx.db)
-  const firstDate = utcToZoned(Date.parse(from), timeZone).date
-  const lastDate = utcToZoned(Date.parse(to) - 1, timeZone).date
-  const setup = await loadDiarySetup(ctx.db, {
-    fromDate: firstDate,
-    toDate: lastDate,
-    ...(therapistIds ? { therapistIds } : {}),
-  })
-  const working: DiaryRange['working'] = []
-  for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
-    if (setup.closures.has(date)) continue
-    const weekday = utcToZoned(zonedToUtc(date, 720, timeZone), timeZone).weekday
-    const open = setup.opening.get(weekday)
-    if (!open) continue
-    for (const plan of setup.therapists.values()) {
-      if (!plan.active || timeOffOn(plan, date)) continue
-      const push = (spans: [number, number][], kind: 'work' | 'break') => {
-        for (const [s, e] of spans) {
-          working.push({
-            therapistId: plan.id,
-            startsAt: new Date(zonedToUtc(date, s, timeZone)).toISOString(),
-            endsAt: new Date(zonedToUtc(date, e, timeZone)).toISOString(),
-            kind,
-          })
-        }
-      }
-      // Part-day time off (the dentist 14:00–17:00) is shaded like time outside the hours.
-      const off = partTimeOffOn(plan, date).map((p) => p.span)
-      push(subtract(intersect(plan.work.get(weekday) ?? [], open), off), 'work')
-      push(intersect(plan.breaks.get(weekday) ?? [], open), 'break')
-    }
-  }
-  return {
-    working,
-    closures: [...setup.closures].map(([date, reason]) => ({ date, reason })),
-  }
+function actorOf({ session }: SignedInContext): Actor {
+  return { userId: session.userId, username: session.username, role: session.role }
 }
 
 export const diaryHandlers: HandlersOf<'diary.'> = {
   'diary.range': async (ctx, input) => {
     const appointments = await appointmentsInRange(ctx.db, input)
-    return { appointments, ...(await workingSpans(ctx, input.from, input.to, input.therapistIds)) }
+    return {
+      appointments,
+      ...(await workingSpans(ctx.db, input.from, input.to, input.therapistIds)),
+    }
   },
   'diary.nextAvailable': async (ctx, input) => {
     const service = await loadService(ctx.db, input.serviceId)

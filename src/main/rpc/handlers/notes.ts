@@ -1,40 +1,36 @@
-import { getSecuritySettings } from '../../services/auth/security-settings'
-import { DomainError } from '../../services/domain-error'
-import { addAttachment, readBlob, requireAttachment } from '../../services/notes/attachments'
-import { assertCanRead } from '../../services/notes/note-access'
+import { addAttachment, readBlob } from '../../services/notes/attachments'
 import { removeAttachmentFiles } from '../../services/notes/note-erasure'
 import { notesPdf } from '../../services/notes/note-pdf'
 import {
   addAddendum,
   discardDraft,
-  fullNote,
-  listForClient,
-  noteForAppointment,
-  progressOf,
-  requireNote,
   saveDraft,
   signNote,
   startNote,
+} from '../../services/notes/note-drafts'
+import {
+  listForClient,
+  noteForAppointment,
+  progressOf,
   unsignedNotes,
-} from '../../services/notes/note-record'
-import { searchClientNotes } from '../../services/notes/note-search'
+} from '../../services/notes/note-lists'
+import {
+  notesAuthorOnly,
+  notesToExport,
+  readableAttachment,
+  readableNote,
+  requireReadableRow,
+  searchReadableNotes,
+} from '../../services/notes/note-reading'
+import { fullNote, requireNote } from '../../services/notes/note-record'
 import { deleteTemplate, listTemplates, saveTemplate } from '../../services/notes/templates'
 import { getClinicSettings } from '../../services/settings'
-import type { HandlerContext, Session } from '../context'
+import type { SignedInContext } from './types'
 import type { HandlersOf } from './types'
 
-function signedIn(session: Session | null): Session {
-  if (!session) throw new DomainError('forbidden', 'Please sign in to continue.')
-  return session
-}
-
-const authorOnly = async (ctx: HandlerContext) =>
-  (await getSecuritySettings(ctx.db)).notesAuthorOnly
-
-/** Reads a whole note after checking the caller may, and writes the opening to the audit log. */
-async function openNote(ctx: HandlerContext, id: number, why = 'Opened') {
-  const row = await requireNote(ctx.db, id)
-  assertCanRead(ctx.session, row.author_user_id, await authorOnly(ctx))
+/** Opens a note the caller may read, and writes the opening to the audit log. */
+async function openNote(ctx: SignedInContext, id: number, why = 'Opened') {
+  const { row, note } = await readableNote(ctx.db, ctx.session, id)
   // Summaries name the action and the note, never what is in it.
   await ctx.audit({
     action: 'note.open',
@@ -42,11 +38,11 @@ async function openNote(ctx: HandlerContext, id: number, why = 'Opened') {
     entityId: row.client_id,
     summary: `${why} treatment note #${id}`,
   })
-  return fullNote(ctx.db, row, ctx.session)
+  return note
 }
 
 /** Author-only edits still answer with the whole note, without a second audit line. */
-async function reread(ctx: HandlerContext, id: number) {
+async function reread(ctx: SignedInContext, id: number) {
   return fullNote(ctx.db, await requireNote(ctx.db, id), ctx.session)
 }
 
@@ -79,7 +75,7 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.listForClient': async (ctx, { clientId }) => {
-    const notes = await listForClient(ctx.db, ctx.session, clientId, await authorOnly(ctx))
+    const notes = await listForClient(ctx.db, ctx.session, clientId, await notesAuthorOnly(ctx.db))
     const readable = notes.filter((n) => n.readable).length
     if (readable > 0) {
       await ctx.audit({
@@ -97,8 +93,7 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   'notes.get': (ctx, { id }) => openNote(ctx, id),
 
   'notes.start': async (ctx, input) => {
-    const session = signedIn(ctx.session)
-    const { row, created } = await startNote(ctx.db, session, input, ctx.now)
+    const { row, created } = await startNote(ctx.db, ctx.session, input, ctx.now)
     if (created) {
       await ctx.audit({
         action: 'note.start',
@@ -114,10 +109,10 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   // Autosave runs every few seconds while a therapist types: no audit line per keystroke
   // batch; starting, signing and discarding are audited.
   'notes.saveDraft': (ctx, { id, baseRevision, content }) =>
-    saveDraft(ctx.db, signedIn(ctx.session), id, baseRevision, content, ctx.now),
+    saveDraft(ctx.db, ctx.session, id, baseRevision, content, ctx.now),
 
   'notes.sign': async (ctx, { id, baseRevision }) => {
-    const row = await signNote(ctx.db, signedIn(ctx.session), id, ctx.now, baseRevision)
+    const row = await signNote(ctx.db, ctx.session, id, ctx.now, baseRevision)
     await ctx.audit({
       action: 'note.sign',
       entityType: 'client',
@@ -128,7 +123,7 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.discardDraft': async (ctx, { id }) => {
-    const { row, unusedFiles } = await discardDraft(ctx.db, signedIn(ctx.session), id)
+    const { row, unusedFiles } = await discardDraft(ctx.db, ctx.session, id)
     ctx.afterCommit(() => removeAttachmentFiles(ctx.core.attachmentsDir, unusedFiles))
     await ctx.audit({
       action: 'note.discard',
@@ -140,9 +135,8 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.addAddendum': async (ctx, { noteId, body }) => {
-    const row = await requireNote(ctx.db, noteId)
-    assertCanRead(ctx.session, row.author_user_id, await authorOnly(ctx))
-    await addAddendum(ctx.db, signedIn(ctx.session), noteId, body, ctx.now)
+    const row = await requireReadableRow(ctx.db, ctx.session, noteId)
+    await addAddendum(ctx.db, ctx.session, noteId, body, ctx.now)
     await ctx.audit({
       action: 'note.addendum',
       entityType: 'client',
@@ -154,33 +148,12 @@ export const notesHandlers: HandlersOf<'notes.'> = {
 
   'notes.unsigned': async (ctx) => {
     const settings = await getClinicSettings(ctx.db)
-    return unsignedNotes(ctx.db, signedIn(ctx.session), ctx.now, settings.timeZone)
+    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone)
   },
 
   'notes.search': async (ctx, { clientId, query }) => {
-    const only = await authorOnly(ctx)
-    const hits = await searchClientNotes(ctx.db, clientId, query)
-    if (hits.length === 0) return []
-    const rows = await ctx.db
-      .selectFrom('notes')
-      .select(['id', 'session_at', 'author_user_id'])
-      .where(
-        'id',
-        'in',
-        hits.map((h) => h.id),
-      )
-      .execute()
-    const byId = new Map(rows.map((r) => [r.id, r]))
-    const visible = hits.flatMap((h) => {
-      const r = byId.get(h.id)
-      if (!r) return []
-      try {
-        assertCanRead(ctx.session, r.author_user_id, only)
-      } catch {
-        return []
-      }
-      return [{ id: h.id, sessionAt: r.session_at, snippet: h.snippet }]
-    })
+    const visible = await searchReadableNotes(ctx.db, ctx.session, clientId, query)
+    // Every search of a client's notes is audited, a fruitless one too: it is still a look.
     await ctx.audit({
       action: 'note.open',
       entityType: 'client',
@@ -191,7 +164,7 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.progress': async (ctx, { clientId }) => {
-    const points = await progressOf(ctx.db, ctx.session, clientId, await authorOnly(ctx))
+    const points = await progressOf(ctx.db, ctx.session, clientId, await notesAuthorOnly(ctx.db))
     await ctx.audit({
       action: 'note.open',
       entityType: 'client',
@@ -202,27 +175,8 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.exportPdf': async (ctx, input) => {
-    const session = signedIn(ctx.session)
-    const only = await authorOnly(ctx)
-    let ids: number[]
-    if ('noteId' in input) ids = [input.noteId]
-    else {
-      const rows = await ctx.db
-        .selectFrom('notes')
-        .select(['id', 'author_user_id'])
-        .where('client_id', '=', input.clientId)
-        .orderBy('session_at')
-        .orderBy('id')
-        .execute()
-      ids = rows.map((r) => r.id)
-      if (ids.length === 0) throw new DomainError('not_found', 'This client has no notes yet.')
-    }
-    const notes = []
-    for (const id of ids) {
-      const row = await requireNote(ctx.db, id)
-      assertCanRead(session, row.author_user_id, only)
-      notes.push(await fullNote(ctx.db, row, session))
-    }
+    const session = ctx.session
+    const notes = await notesToExport(ctx.db, session, input)
     const clinic = await getClinicSettings(ctx.db)
     // A missing or altered file is named in the PDF, not a reason to refuse the whole export.
     const bytes = await notesPdf(notes, clinic, session.displayName, ctx.now, (a) => {
@@ -250,10 +204,12 @@ export const notesHandlers: HandlersOf<'notes.'> = {
 
   // An attachment is part of the note's content: the same readers, and the same audit line.
   'notes.attachment': async (ctx, { id }) => {
-    const attachment = await requireAttachment(ctx.db, id)
-    const row = await requireNote(ctx.db, attachment.note_id)
-    assertCanRead(ctx.session, row.author_user_id, await authorOnly(ctx))
-    const data = readBlob(ctx.core.attachmentsDir, attachment.sha256)
+    const { row, attachment, data } = await readableAttachment(
+      ctx.db,
+      ctx.core.attachmentsDir,
+      ctx.session,
+      id,
+    )
     await ctx.audit({
       action: 'note.open',
       entityType: 'client',
@@ -271,7 +227,7 @@ export const notesHandlers: HandlersOf<'notes.'> = {
   },
 
   'notes.addAttachment': async (ctx, input) => {
-    const session = signedIn(ctx.session)
+    const session = ctx.session
     const row = await requireNote(ctx.db, input.noteId)
     await addAttachment(ctx.db, ctx.core.attachmentsDir, session, input, ctx.now)
     await ctx.audit({

@@ -1,5 +1,5 @@
 import type { Contract, MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract'
-import type { HandlerContext } from '../context'
+import type { HandlerContext, Session } from '../context'
 
 /** What a revision-stamped answer is without its `revision`: the router adds that. */
 type Unstamped<T> = T extends (infer Item)[]
@@ -13,8 +13,19 @@ type HandlerOutput<M extends MethodName> = Contract[M] extends { revision: objec
   ? Unstamped<OutputOf<M>>
   : OutputOf<M>
 
+/**
+ * What a method's handler is given: for every method but the public ones (sign-in, first-run
+ * set-up), the router has already refused a caller who is not signed in, so `session` is
+ * never null there and handlers need no check of their own.
+ */
+export type ContextOf<M extends MethodName> = Contract[M]['roles'] extends 'public'
+  ? HandlerContext
+  : SignedInContext
+
+export type SignedInContext = HandlerContext & { session: Session }
+
 export type Handler<M extends MethodName> = (
-  ctx: HandlerContext,
+  ctx: ContextOf<M>,
   input: ParsedInputOf<M>,
 ) => Promise<HandlerOutput<M>>
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Duplicate } from '../../../shared/contract/clients'
 import { isRealIsoDate } from '../../../shared/contract/clients'
 import type { DB } from '../../db/schema'
@@ -60,7 +60,7 @@ export async function findDuplicates(
             ]
           : []),
         // Nothing to compare: match nothing rather than everything.
-        sql<SqlBool>`1 = 0`,
+        eb.lit(false),
       ]),
     )
     .orderBy('last_name_norm')

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
+import { foreignKeysTo, foreignKeyTarget, idsWhereIn, rowsById, valueOf } from '../../db/table-rows'
 import { DomainError } from '../domain-error'
 import { getClinicSettings } from '../settings'
 
@@ -16,19 +17,6 @@ export interface MergeFootprint {
   rows: Record<string, Record<string, string>>
   /** "note_addenda.note_id" -> ids of the rows referring to a moved row. */
   dependants: Record<string, number[]>
-}
-
-async function referrersOf(
-  db: Kysely<DB>,
-  table: string,
-): Promise<{ table: string; column: string }[]> {
-  // The schema says which tables hang off this one, so one added later is covered too.
-  const refs = await sql<{ tbl: string; col: string }>`
-    SELECT m.name AS tbl, f."from" AS col
-    FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f
-    WHERE m.type = 'table' AND f."table" = ${table}
-    ORDER BY m.name, f."from"`.execute(db)
-  return refs.rows.map((r) => ({ table: r.tbl, column: r.col }))
 }
 
 function rowHash(row: Record<string, unknown>, clientColumn: string): string {
@@ -45,16 +33,18 @@ export async function footprintOf(
   const footprint: MergeFootprint = { rows: {}, dependants: {} }
   for (const [table, ids] of Object.entries(moved)) {
     if (ids.length === 0) continue
-    const rows = await sql<Record<string, unknown> & { id: number }>`
-      SELECT * FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(db)
+    const rows = await rowsById(db, table, ids)
     footprint.rows[table] = Object.fromEntries(
-      rows.rows.map((r) => [String(r.id), rowHash(r, clientColumnOf(table))]),
+      rows.map((r) => [String(r.id), rowHash(r, clientColumnOf(table))]),
     )
-    for (const ref of await referrersOf(db, table)) {
-      const found = await sql<{ id: number }>`
-        SELECT id FROM ${sql.table(ref.table)}
-        WHERE ${sql.ref(ref.column)} IN (${sql.join(ids)}) ORDER BY id`.execute(db)
-      footprint.dependants[`${ref.table}.${ref.column}`] = found.rows.map((r) => r.id)
+    // The schema says which tables hang off this one, so one added later is covered too.
+    for (const ref of await foreignKeysTo(db, table)) {
+      footprint.dependants[`${ref.table}.${ref.column}`] = await idsWhereIn(
+        db,
+        ref.table,
+        ref.column,
+        ids,
+      )
     }
   }
   return footprint
@@ -122,11 +112,10 @@ export async function assertNotWorkedOnSince(
     const before = new Set(then.dependants[key] ?? [])
     const [table = '', column = ''] = key.split('.')
     for (const id of ids.filter((i) => !before.has(i))) {
-      const parent = await sql<{ ref: number }>`
-        SELECT ${sql.ref(column)} AS ref FROM ${sql.table(table)} WHERE id = ${id}`.execute(db)
-      const target = (await referrersTarget(db, table, column)) ?? ''
+      const parent = (await valueOf(db, table, column, id))!
+      const target = (await foreignKeyTarget(db, table, column)) ?? ''
       const noun = DEPENDANT_NOUNS[table] ?? `a ${table.replaceAll('_', ' ')} row on`
-      found.push(`${noun} ${await describe(db, target, parent.rows[0]!.ref, timeZone)}`)
+      found.push(`${noun} ${await describe(db, target, parent, timeZone)}`)
     }
   }
   if (found.length === 0) return
@@ -134,16 +123,4 @@ export async function assertNotWorkedOnSince(
     'conflict',
     `This merge can no longer be undone: since it, work was done on records it moved (${found.join('; ')}). Undoing would leave that work on the wrong client. Correct the records by hand instead.`,
   )
-}
-
-async function referrersTarget(
-  db: Kysely<DB>,
-  table: string,
-  column: string,
-): Promise<string | null> {
-  const r = await sql<{ target: string }>`
-    SELECT "table" AS target FROM pragma_foreign_key_list(${table}) WHERE "from" = ${column}`.execute(
-    db,
-  )
-  return r.rows[0]?.target ?? null
 }

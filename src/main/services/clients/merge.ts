@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Updateable } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { ClientValues } from '../../../shared/contract/clients'
 import type { ClientsTable, DB } from '../../db/schema'
+import { repointAll, repointRows } from '../../db/table-rows'
 import { DomainError } from '../domain-error'
 import type { Actor } from './actor'
 import { refreshAlertSummary } from './alerts'
@@ -120,11 +121,7 @@ export async function mergeClients(
 
   const moved: Record<string, number[]> = {}
   for (const { table, column } of CLIENT_OWNED_TABLES) {
-    const rows = await sql<{ id: number }>`
-      SELECT id FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${mergeId}`.execute(db)
-    moved[table] = rows.rows.map((r) => r.id)
-    await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${keepId}
-              WHERE ${sql.ref(column)} = ${mergeId}`.execute(db)
+    moved[table] = await repointAll(db, table, column, mergeId, keepId)
   }
   await moveNotesInSearch(db, moved['notes'] ?? [], keepId)
 
@@ -195,9 +192,7 @@ export async function undoMerge(
   await db.updateTable('clients').set(before).where('id', '=', merge.kept_id).execute()
   for (const [table, ids] of Object.entries(snapshot.moved)) {
     const column = clientColumnOf(table)
-    if (ids.length === 0) continue
-    await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${merge.merged_id}
-              WHERE id IN (${sql.join(ids)})`.execute(db)
+    await repointRows(db, table, column, ids, merge.merged_id)
   }
   await moveNotesInSearch(db, snapshot.moved['notes'] ?? [], merge.merged_id)
   await db

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { putClientDocument } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import { SEARCHABLE_COLUMNS, searchDocument } from './normalise'
 
@@ -8,15 +9,11 @@ import { SEARCHABLE_COLUMNS, searchDocument } from './normalise'
  * Merged-away records leave the index: they are reachable only through their merge.
  */
 export async function reindexClient(db: Kysely<DB>, id: number): Promise<void> {
-  await db.deleteFrom('clients_search').where('rowid', '=', id).execute()
   const client = await db
     .selectFrom('clients')
     .select([...SEARCHABLE_COLUMNS, 'merged_into_id'])
     .where('id', '=', id)
     .executeTakeFirst()
-  if (!client || client.merged_into_id !== null) return
-  await db
-    .insertInto('clients_search')
-    .values({ rowid: id, ...searchDocument(client) })
-    .execute()
+  const live = client && client.merged_into_id === null
+  await putClientDocument(db, id, live ? searchDocument(client) : null)
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { replaceAllClientDocuments } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import {
   CLIENT_SEARCH_VERSION,
@@ -8,8 +9,6 @@ import {
 } from './normalise'
 
 const NAME = 'clients'
-/** Rows per INSERT: 4 values each, well under SQLite's 32,766 bound parameters. */
-const BATCH = 500
 const NORM_COLUMNS = [
   'first_name_norm',
   'last_name_norm',
@@ -47,15 +46,12 @@ export async function refreshClientSearch(db: Kysely<DB>, now: Date): Promise<nu
         await trx.updateTable('clients').set(norm).where('id', '=', c.id).execute()
       }
     }
-    await trx.deleteFrom('clients_search').execute()
     // Merged-away records stay out of the index (as reindexClient keeps them).
     const live = clients.filter((c) => c.merged_into_id === null)
-    for (let i = 0; i < live.length; i += BATCH) {
-      await trx
-        .insertInto('clients_search')
-        .values(live.slice(i, i + BATCH).map((c) => ({ rowid: c.id, ...searchDocument(c) })))
-        .execute()
-    }
+    await replaceAllClientDocuments(
+      trx,
+      live.map((c) => ({ rowid: c.id, ...searchDocument(c) })),
+    )
     await trx
       .insertInto('search_versions')
       .values({ name: NAME, version: CLIENT_SEARCH_VERSION, rebuilt_at: now.toISOString() })

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { AppointmentStatus, DiaryAppointment } from '../../../shared/contract/appointments'
+import { clinicTimeZone } from '../settings'
+import {
+  STATUS_LABELS,
+  type AppointmentStatus,
+  type DiaryAppointment,
+} from '../../../shared/contract/appointments'
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { Role } from '../../../shared/roles'
 import type { DB } from '../../db/schema'
@@ -81,8 +86,7 @@ export async function checkOrOverride(
   actor: Actor,
   override: { reason: string } | undefined,
 ): Promise<{ roomId: number | null; overridden: Breach[] }> {
-  const tz = (await db.selectFrom('clinic_settings').select('time_zone').executeTakeFirstOrThrow())
-    .time_zone
+  const tz = await clinicTimeZone(db)
   const date = utcToZoned(proposal.startsAt, tz).date
   const setup = await loadDiarySetup(db, {
     fromDate: addDays(date, -1),
@@ -266,8 +270,7 @@ export async function moveAppointment(
     })
     .where('id', '=', v.id)
     .execute()
-  const tz = (await db.selectFrom('clinic_settings').select('time_zone').executeTakeFirstOrThrow())
-    .time_zone
+  const tz = await clinicTimeZone(db)
   const describe = (s: number, e: number, who: string) => {
     const a = utcToZoned(s, tz)
     return `${formatDate(a.date, true)} ${toTime(a.minutes)}–${toTime(utcToZoned(e, tz).minutes)} with ${who}`
@@ -301,14 +304,6 @@ const NEXT_STATUS: Record<AppointmentStatus, AppointmentStatus[]> = {
   cancelled: [],
 }
 
-const STATUS_WORDS: Record<AppointmentStatus, string> = {
-  booked: 'booked',
-  arrived: 'arrived',
-  completed: 'completed',
-  cancelled: 'cancelled',
-  no_show: 'did not attend',
-}
-
 /** Marks an appointment; returns it with the status it had before (for the audit entry). */
 export async function setAppointmentStatus(
   db: Kysely<DB>,
@@ -322,7 +317,7 @@ export async function setAppointmentStatus(
   if (!NEXT_STATUS[from].includes(v.status)) {
     throw new DomainError(
       'rule_broken',
-      `An appointment that is ${STATUS_WORDS[from]} cannot be marked ${STATUS_WORDS[v.status]}.`,
+      `An appointment that is ${STATUS_LABELS[from].toLowerCase()} cannot be marked ${STATUS_LABELS[v.status].toLowerCase()}.`,
     )
   }
   if (
@@ -331,7 +326,7 @@ export async function setAppointmentStatus(
   ) {
     throw new DomainError(
       'rule_broken',
-      `An appointment cannot be marked ${STATUS_WORDS[v.status]} before it starts.`,
+      `An appointment cannot be marked ${STATUS_LABELS[v.status].toLowerCase()} before it starts.`,
     )
   }
   if (from === 'completed' && v.status === 'booked') {
@@ -358,7 +353,7 @@ export async function setAppointmentStatus(
     actor,
     now,
     v.status,
-    `Marked ${STATUS_WORDS[v.status]} (was ${STATUS_WORDS[from]})`,
+    `Marked ${STATUS_LABELS[v.status].toLowerCase()} (was ${STATUS_LABELS[from].toLowerCase()})`,
   )
   return { appointment: await getDiaryAppointment(db, v.id), from }
 }
@@ -375,7 +370,7 @@ export async function cancelAppointment(
   if (target.status !== 'booked' && target.status !== 'arrived') {
     throw new DomainError(
       'rule_broken',
-      `That appointment is already ${STATUS_WORDS[target.status as AppointmentStatus]}.`,
+      `That appointment is already ${STATUS_LABELS[target.status as AppointmentStatus].toLowerCase()}.`,
     )
   }
   let ids = [target.id]

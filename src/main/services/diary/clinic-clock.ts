@@ -1,4 +1,6 @@
 import { TZDate } from '@date-fns/tz'
+import { format, parseISO } from 'date-fns'
+import { enGB } from 'date-fns/locale'
 
 // The clinic's wall clock: local dates 'YYYY-MM-DD' and minutes after local midnight, turned
 // into UTC instants and back. TZDate costs ~60 µs a conversion, too slow for next-available
@@ -97,38 +99,26 @@ export function toTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+// Dates here are the clinic's local calendar dates ('YYYY-MM-DD'), so parseISO's local
+// midnight is the same date in any zone and date-fns's en-GB words are safe to use.
+const local = (date: string) => parseISO(date)
 
 /** "3 March", "Monday 3 March" with the weekday. */
 export function formatDate(date: string, withWeekday = false): string {
-  const [, m, d] = ymd(date)
-  const text = `${d} ${MONTHS[m - 1]}`
-  return withWeekday ? `${DAYS[weekdayOf(date) - 1]} ${text}` : text
+  return format(local(date), withWeekday ? 'EEEE d MMMM' : 'd MMMM', { locale: enGB })
 }
 
 /** "3–10 March", "28 February – 3 March", "3 March". */
 export function formatDateRange(from: string, to: string): string {
   if (from === to) return formatDate(from)
-  const [, m1, d1] = ymd(from)
-  const [, m2, d2] = ymd(to)
-  if (m1 === m2) return `${d1}–${d2} ${MONTHS[m2 - 1]}`
-  return `${d1} ${MONTHS[m1 - 1]} – ${d2} ${MONTHS[m2 - 1]}`
+  const [, m1] = ymd(from)
+  const [, m2] = ymd(to)
+  if (m1 === m2) return `${format(local(from), 'd')}–${formatDate(to)}`
+  return `${formatDate(from)} – ${formatDate(to)}`
 }
 
+/** "Mondays" for ISO weekday 1 (Monday) ... "Sundays" for 7. */
 export function weekdayPlural(weekday: number): string {
-  return `${DAYS[weekday - 1]}s`
+  // 2024-01-01 was a Monday: any fixed Monday works.
+  return `${format(local(addDays('2024-01-01', weekday - 1)), 'EEEE', { locale: enGB })}s`
 }

@@ -1,5 +1,5 @@
 import { rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import type { DaySheet } from '../../../shared/contract/appointments'
+import { STATUS_LABELS, type DaySheet } from '../../../shared/contract/appointments'
 import { newPdf, printable } from '../pdf/unicode-font'
 import { INK, MUTED, RULE, wrapWords } from '../pdf/writer'
 import { formatDate, toTime, utcToZoned } from './clinic-clock'
@@ -27,14 +27,6 @@ type Column = (typeof COLUMNS)[number]['key']
 /** A cell's text on as many lines as its column needs (line breaks in it become spaces). */
 function wrap(text: string, font: PDFFont, weight: 'regular' | 'bold', width: number): string[] {
   return wrapWords(printable(text, weight).replace(/\s+/g, ' '), font, SIZE, width)
-}
-
-const STATUS: Record<DaySheet['therapists'][number]['rows'][number]['status'], string> = {
-  booked: 'Booked',
-  arrived: 'Arrived',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  no_show: 'Did not attend',
 }
 
 export async function daySheetPdf(
@@ -98,7 +90,7 @@ export async function daySheetPdf(
         client: wrap(r.clientName, font, 'regular', COLUMNS[1].width - 8),
         service: wrap(r.serviceName, font, 'regular', COLUMNS[2].width - 8),
         phone: [r.phone || '-'],
-        status: [STATUS[r.status]],
+        status: [STATUS_LABELS[r.status]],
         alerts: r.alerts.length
           ? wrap(`! ${r.alerts.map((a) => a.text).join('; ')}`, bold, 'bold', COLUMNS[5].width - 4)
           : [''],

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { clinicTimeZone } from '../settings'
 import type { PartOfDay, Slot } from '../../../shared/contract/appointments'
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { DB } from '../../db/schema'
@@ -64,11 +65,7 @@ export async function nextAvailable(
   db: Kysely<DB>,
   q: NextAvailableQuery,
 ): Promise<{ slots: Slot[]; more: boolean; searchedUntil: string }> {
-  const setupProbe = await db
-    .selectFrom('clinic_settings')
-    .select('time_zone')
-    .executeTakeFirstOrThrow()
-  const tz = setupProbe.time_zone
+  const tz = await clinicTimeZone(db)
   const fromDate = utcToZoned(q.from, tz).date
   const lastDate = addDays(fromDate, q.days - 1)
   const until = zonedToUtc(addDays(fromDate, q.days), 0, tz)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { clinicTimeZone } from '../settings'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
 import { bookAppointment, loadService, type Actor } from './appointment-commands'
@@ -52,8 +53,7 @@ export async function bookSeries(db: Kysely<DB>, v: SeriesValues, actor: Actor, 
     ])
   }
   const service = await loadService(db, v.serviceId)
-  const tz = (await db.selectFrom('clinic_settings').select('time_zone').executeTakeFirstOrThrow())
-    .time_zone
+  const tz = await clinicTimeZone(db)
   const starts = occurrenceStarts(Date.parse(v.startsAt), v, tz)
   const first = utcToZoned(starts[0]!, tz).date
   const last = utcToZoned(starts.at(-1)!, tz).date

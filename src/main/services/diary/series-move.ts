@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { clinicTimeZone } from '../settings'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
 import {
@@ -96,8 +97,7 @@ export async function moveSeries(
     rows = [target, ...others].sort((a, b) => a.starts_at.localeCompare(b.starts_at))
   }
 
-  const tz = (await db.selectFrom('clinic_settings').select('time_zone').executeTakeFirstOrThrow())
-    .time_zone
+  const tz = await clinicTimeZone(db)
   const was = utcToZoned(Date.parse(target.starts_at), tz)
   const goes = utcToZoned(Date.parse(v.startsAt), tz)
   const shift = daysBetween(was.date, goes.date) * DAY_MINUTES + goes.minutes - was.minutes

@@ -1,9 +1,24 @@
 import { rmSync } from 'node:fs'
 import type { Kysely } from 'kysely'
-import { ERASED_NOTE_TEXT } from '../../db/migrations/0600-signed-note-moves'
 import type { DB } from '../../db/schema'
 import { blobPath } from './attachments'
 import { eraseNotesFromSearch } from './note-search'
+
+/**
+ * What anonymising empties in a note, and the empty value each column gets. The signed-note
+ * trigger (migration 0600, frozen) lets a signed note change only to exactly these values,
+ * so a change here needs a new migration for that trigger too.
+ */
+export const ERASED_NOTE_TEXT = {
+  sections: '{}',
+  areas: '',
+  pressure: '',
+  response: '',
+  aftercare: '',
+  home_exercises: '',
+  next_session: '',
+  body_marks: '[]',
+} as const
 
 /**
  * Anonymising a client (retention) removes the clinical text of their notes, signed or

@@ -1,10 +1,19 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { NoteContent } from '../../../shared/contract/notes'
+import {
+  allNoteTexts,
+  compactNotesIndex,
+  matchNoteTexts,
+  moveNoteTexts,
+  putNoteText,
+  removeNoteTexts,
+  setNoteText,
+} from '../../db/fts/notes-index'
 import type { DB } from '../../db/schema'
 import { foldText } from '../clients/normalise'
 
-// notes_search is an FTS5 table (migration 0300), rowid = notes.id, kept in step here on
-// every save and addendum. SQLite-only SQL stays in this file.
+// What a note's search text is and how a search is read. The index itself (an FTS5 table,
+// rowid = notes.id) is kept in step through db/fts/notes-index.ts on every save and addendum.
 
 export function searchableText(
   content: NoteContent,
@@ -50,10 +59,7 @@ export async function indexNote(
   clientId: number,
   body: string,
 ): Promise<void> {
-  await sql`DELETE FROM notes_search WHERE rowid = ${noteId}`.execute(db)
-  await sql`INSERT INTO notes_search (rowid, body, client) VALUES (${noteId}, ${withFoldedWords(body)}, ${clientToken(clientId)})`.execute(
-    db,
-  )
+  await putNoteText(db, noteId, clientId, withFoldedWords(body))
 }
 
 /** Bump when withFoldedWords changes: every note's index entry is rebuilt on the next open. */
@@ -72,16 +78,12 @@ export async function refreshNoteSearch(db: Kysely<DB>, now: Date): Promise<numb
     .executeTakeFirst()
   if (row && row.version >= NOTES_SEARCH_VERSION) return null
   return db.transaction().execute(async (trx) => {
-    const rows = (
-      await sql<{ id: number; body: string }>`SELECT rowid AS id, body FROM notes_search`.execute(
-        trx,
-      )
-    ).rows
+    const rows = await allNoteTexts(trx)
     let rebuilt = 0
     for (const { id, body } of rows) {
       const next = withFoldedWords(body)
       if (next === body) continue
-      await sql`UPDATE notes_search SET body = ${next} WHERE rowid = ${id}`.execute(trx)
+      await setNoteText(trx, id, next)
       rebuilt++
     }
     await trx
@@ -99,8 +101,7 @@ export async function refreshNoteSearch(db: Kysely<DB>, now: Date): Promise<numb
 }
 
 export async function unindexNotes(db: Kysely<DB>, noteIds: number[]): Promise<void> {
-  if (noteIds.length === 0) return
-  await sql`DELETE FROM notes_search WHERE rowid IN (${sql.join(noteIds)})`.execute(db)
+  await removeNoteTexts(db, noteIds)
 }
 
 /**
@@ -113,7 +114,7 @@ export async function unindexNotes(db: Kysely<DB>, noteIds: number[]): Promise<v
 export async function eraseNotesFromSearch(db: Kysely<DB>, noteIds: number[]): Promise<void> {
   if (noteIds.length === 0) return
   await unindexNotes(db, noteIds)
-  await sql`INSERT INTO notes_search (notes_search) VALUES ('optimize')`.execute(db)
+  await compactNotesIndex(db)
 }
 
 /** A merge moved these notes to another client: their words now answer that client's search. */
@@ -122,45 +123,22 @@ export async function moveNotesInSearch(
   noteIds: number[],
   clientId: number,
 ): Promise<void> {
-  if (noteIds.length === 0) return
-  await sql`UPDATE notes_search SET client = ${clientToken(clientId)}
-            WHERE rowid IN (${sql.join(noteIds)})`.execute(db)
-}
-
-export const clientToken = (clientId: number) => `c${clientId}`
-
-/**
- * Words typed become prefix terms in the body ("hamstr" finds "hamstring"), ANDed with the
- * client's token; quotes keep FTS syntax out of what was typed.
- */
-function ftsQuery(query: string, clientId: number): string {
-  const words = query
-    .split(/\s+/)
-    .map((w) => w.replace(/"/g, ''))
-    .filter((w) => w !== '')
-    // Folded as the index's extra words are: "łydki" and "lydki" both find "Ból łydki".
-    .flatMap((w) => foldText(w).split(/[^a-z0-9]+/))
-    .filter((w) => w !== '')
-  if (words.length === 0) return ''
-  return [`client : ${clientToken(clientId)}`, ...words.map((w) => `body : "${w}"*`)].join(' AND ')
+  await moveNoteTexts(db, noteIds, clientId)
 }
 
 /**
- * Bounded by the client's token in the index itself: filtering an UNINDEXED client_id
- * column (150 ms median) or `rowid IN (the client's notes)` (850 ms) both ranked every
- * match in 300,000 notes first.
+ * Words typed become prefix terms ("hamstr" finds "hamstring"), all of which must match in
+ * one client's notes, folded as the index's extra words are: "łydki" and "lydki" both find
+ * "Ból łydki". Returns at most 50, best first, each with a snippet.
  */
 export async function searchClientNotes(
   db: Kysely<DB>,
   clientId: number,
   query: string,
 ): Promise<{ id: number; snippet: string }[]> {
-  const match = ftsQuery(query, clientId)
-  if (match === '') return []
-  const rows = await sql<{ id: number; snippet: string }>`
-    SELECT rowid AS id, snippet(notes_search, 0, '[', ']', '…', 12) AS snippet
-    FROM notes_search
-    WHERE notes_search MATCH ${match}
-    ORDER BY rank LIMIT 50`.execute(db)
-  return rows.rows
+  const terms = query
+    .split(/\s+/)
+    .flatMap((w) => foldText(w.replace(/"/g, '')).split(/[^a-z0-9]+/))
+    .filter((w) => w !== '')
+  return matchNoteTexts(db, clientId, terms)
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
+import { removeClientDocuments } from '../../db/fts/clients-index'
 import type { ImportBatch } from '../../../shared/contract/imports'
 import type { DB, ImportBatchesTable } from '../../db/schema'
 import { CLIENT_OWNED_TABLES } from '../clients/merge'
@@ -112,6 +113,6 @@ async function undoClients(db: Kysely<DB>, batchId: string): Promise<void> {
       'Some imported clients have been merged since, so the import cannot be undone as a whole.',
     )
   }
-  await db.deleteFrom('clients_search').where('rowid', 'in', inBatch).execute()
+  await removeClientDocuments(db, inBatch)
   await db.deleteFrom('clients').where('import_batch_id', '=', batchId).execute()
 }

@@ -1,6 +1,7 @@
 import { addYears, formatISO, parseISO } from 'date-fns'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { RetentionDue } from '../../../shared/contract/retention'
+import { removeClientDocuments } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
@@ -24,24 +25,13 @@ export async function setRetentionYears(db: Kysely<DB>, years: number): Promise<
   await db.updateTable('retention_settings').set({ years }).where('id', '=', 1).execute()
 }
 
-/**
- * Last completed appointment per client, when the diary's appointments table exists (it lands
- * on another branch: found by introspection so this works before and after).
- */
+/** Last completed appointment per client (ISO instant of its start), for the retention clock. */
 async function lastTreatments(db: Kysely<DB>): Promise<Map<number, string>> {
-  const tables = await db.introspection.getTables()
-  const appts = tables.find((t) => t.name === 'appointments')
-  const cols = new Set(appts?.columns.map((c) => c.name) ?? [])
-  const start = ['starts_at', 'start_at', 'start'].find((c) => cols.has(c))
-  if (!appts || !cols.has('client_id') || !start) return new Map()
   const rows = await db
-    .selectFrom('appointments' as 'clients')
-    .select([
-      sql<number>`client_id`.as('client_id'),
-      sql<string>`max(${sql.ref(start)})`.as('last'),
-    ])
-    .$if(cols.has('status'), (qb) => qb.where(sql.ref('status'), '=', 'completed'))
-    .groupBy(sql.ref('client_id'))
+    .selectFrom('appointments')
+    .select(['client_id', (eb) => eb.fn.max('starts_at').as('last')])
+    .where('status', '=', 'completed')
+    .groupBy('client_id')
     .execute()
   return new Map(rows.map((r) => [r.client_id, r.last]))
 }
@@ -123,7 +113,7 @@ export async function anonymiseClient(
     .set({ notes: '', cancel_reason: null, override_reason: null })
     .where('client_id', '=', clientId)
     .execute()
-  await db.deleteFrom('clients_search').where('rowid', '=', clientId).execute()
+  await removeClientDocuments(db, [clientId])
   await db
     .updateTable('clients')
     .set({
@@ -221,6 +211,6 @@ export async function deleteClient(db: Kysely<DB>, clientId: number) {
     .deleteFrom('client_merges')
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
-  await db.deleteFrom('clients_search').where('rowid', '=', clientId).execute()
+  await removeClientDocuments(db, [clientId])
   await db.deleteFrom('clients').where('id', '=', clientId).execute()
 }

@@ -1,16 +1,8 @@
 import { memo } from 'react'
 import { format } from 'date-fns'
-import type { DiaryAppointment } from '../../../../shared/contract/appointments'
+import { STATUS_SHORT_LABELS } from '../../../../shared/contract/appointments'
 import { Icon } from '../../components/Icon'
 import type { DiaryEvent } from './diary-events'
-
-const STATUS_SHORT: Record<DiaryAppointment['status'], string> = {
-  booked: 'Booked',
-  arrived: 'Arrived',
-  completed: 'Done',
-  cancelled: 'Cancelled',
-  no_show: 'DNA',
-}
 
 /** A booking in the calendar. Memoised: react-big-calendar redraws every body on any change. */
 export const EventBody = memo(function EventBody({ event }: { event: DiaryEvent }) {
@@ -28,7 +20,9 @@ export const EventBody = memo(function EventBody({ event }: { event: DiaryEvent 
       </span>
       <span className="ev-service">
         <span className="ev-time">{format(event.start, 'HH:mm')}</span> {a.serviceName}
-        {a.status !== 'booked' && <span className="ev-status"> · {STATUS_SHORT[a.status]}</span>}
+        {a.status !== 'booked' && (
+          <span className="ev-status"> · {STATUS_SHORT_LABELS[a.status]}</span>
+        )}
       </span>
       <span className="ev-who">{event.who}</span>
     </span>

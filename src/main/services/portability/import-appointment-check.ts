@@ -1,20 +1,20 @@
-import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { AppointmentStatus } from '../../../shared/contract/appointments'
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { ImportMapping, ImportProblem, ImportReport } from '../../../shared/contract/imports'
 import type { DB } from '../../db/schema'
-import { writeAudit, type AuditActor } from '../audit'
-import { displayNameOf } from '../clients/client-record'
-import { normaliseEmail, normaliseName, normalisePhone } from '../clients/normalise'
 import { findBreaches, type RuleName } from '../diary/booking-rules'
 import { addDays, utcToZoned } from '../diary/clinic-clock'
 import { toService } from '../diary/service-catalogue'
 import { loadDiarySetup } from '../diary/working-hours'
+import { DomainError } from '../domain-error'
 import { getClinicSettings } from '../settings'
 import { unescapeExcel, type ParsedCsv } from './csv-parse'
 import { parseDuration, parsePrice, parseStart, parseStatus } from './import-appointment-values'
-import { parseImportDate } from './import-dates'
+import { ClientIndex, key } from './import-appointment-clients'
+
+// Stage 2 of an appointments import, checking: each row read on its own (who, which
+// therapist and service, when, what status), then the booking rules for those still to come.
 
 const MINUTE = 60_000
 const CHUNK = 500
@@ -48,159 +48,22 @@ export interface AppointmentRow {
  */
 const CLASHES: RuleName[] = ['therapist_busy', 'room_busy']
 
-const key = (value: string) => value.trim().toLowerCase().replace(/\s+/g, ' ')
-
-interface KnownClient {
-  id: number
-  name: string
-  /** "first last" and "preferred last", normalised. */
-  nameKeys: string[]
-  last: string
-  dob: string
-  archived: boolean
-}
-
-/** Every client once, indexed the ways a row can point at one. */
-class ClientIndex {
-  byId = new Map<number, KnownClient>()
-  byRef = new Map<string, KnownClient[]>()
-  byEmail = new Map<string, KnownClient[]>()
-  byPhone = new Map<string, KnownClient[]>()
-  byName = new Map<string, KnownClient[]>()
-
-  static async load(db: Kysely<DB>): Promise<ClientIndex> {
-    const rows = await db
-      .selectFrom('clients')
-      .select([
-        'id',
-        'title',
-        'first_name',
-        'last_name',
-        'preferred_name',
-        'date_of_birth',
-        'email_norm',
-        'mobile_norm',
-        'other_phone_norm',
-        'import_ref',
-        'archived_at',
-        'merged_into_id',
-      ])
-      .execute()
-    const index = new ClientIndex()
-    const merged = new Map<number, number>()
-    const add = (map: Map<string, KnownClient[]>, k: string, c: KnownClient) => {
-      const list = map.get(k)
-      if (list) list.push(c)
-      else map.set(k, [c])
-    }
-    for (const r of rows) {
-      if (r.merged_into_id !== null) {
-        merged.set(r.id, r.merged_into_id)
-        continue
-      }
-      const last = normaliseName(r.last_name)
-      const client: KnownClient = {
-        id: r.id,
-        name: displayNameOf(r),
-        nameKeys: [
-          `${normaliseName(r.first_name)} ${last}`,
-          ...(r.preferred_name ? [`${normaliseName(r.preferred_name)} ${last}`] : []),
-        ],
-        last,
-        dob: r.date_of_birth,
-        archived: r.archived_at !== null,
-      }
-      index.byId.set(r.id, client)
-      if (r.import_ref) add(index.byRef, r.import_ref, client)
-      if (r.email_norm) add(index.byEmail, r.email_norm, client)
-      if (r.mobile_norm.length >= 6) add(index.byPhone, r.mobile_norm, client)
-      if (r.other_phone_norm.length >= 6 && r.other_phone_norm !== r.mobile_norm) {
-        add(index.byPhone, r.other_phone_norm, client)
-      }
-      for (const k of client.nameKeys) add(index.byName, k, client)
-    }
-    // An id of a client merged since points at the record it was merged into.
-    for (const [from, into] of merged) {
-      let target = into
-      for (let hops = 0; merged.has(target) && hops < 20; hops++) target = merged.get(target)!
-      const kept = index.byId.get(target)
-      if (kept) index.byId.set(from, kept)
-    }
-    return index
+/** Errors: 'rule_broken' naming the mapping field at fault. */
+export function assertAppointmentMapping(headers: string[], mapping: ImportMapping): void {
+  const missing = (path: keyof ImportMapping, message: string) =>
+    new DomainError('rule_broken', message, [{ path: `mapping.${path}`, message }])
+  if (!mapping.clientRef && !mapping.clientName && !mapping.clientEmail && !mapping.clientPhone) {
+    throw missing('clientName', 'Choose a column that says who the client is')
   }
-
-  /**
-   * The row's client: by id (the old system's id kept by the client import, then Plinth's
-   * own number), e-mail, phone, then name with date of birth; a name alone only when exactly
-   * one client has it, flagged. A name on the row must agree with the client found.
-   */
-  find(
-    cells: {
-      ref: string
-      name: string
-      email: string
-      phone: string
-      dob: string
-    },
-    /** The import's clock, for a two-digit birth year's century. */
-    now: Date,
-  ): { client: KnownClient; warning: string | null } | { error: string } {
-    const nameKey = normaliseName(cells.name)
-    // "Mrs A. Khan" agrees with Aisha Khan: the surname is what must not differ.
-    const agrees = (c: KnownClient) =>
-      !nameKey || c.nameKeys.includes(nameKey) || ` ${nameKey}`.endsWith(` ${c.last}`)
-    const one = (list: KnownClient[] | undefined, how: string) => {
-      if (!list || list.length === 0) return null
-      const matching = list.filter(agrees)
-      if (matching.length === 1) return { client: matching[0]!, warning: null }
-      if (matching.length > 1) {
-        return { error: `${matching.length} clients have this ${how}; add the date of birth` }
-      }
-      return {
-        error: `The ${how} belongs to ${list[0]!.name}, but the row says ${cells.name.trim()}`,
-      }
+  if (!mapping.therapist) throw missing('therapist', 'Choose the column with the therapist')
+  if (!mapping.service) throw missing('service', 'Choose the column with the service')
+  if (!mapping.start && !(mapping.date && mapping.time)) {
+    throw missing('start', 'Choose the column with the start (or a date and a time column)')
+  }
+  for (const header of Object.values(mapping)) {
+    if (header && !headers.includes(header)) {
+      throw new DomainError('rule_broken', `The file has no column called "${header}".`)
     }
-    if (cells.ref) {
-      const byRef = one(this.byRef.get(cells.ref), 'ID')
-      if (byRef) return byRef
-      if (/^\d+$/.test(cells.ref)) {
-        const byId = one(
-          this.byId.has(Number(cells.ref)) ? [this.byId.get(Number(cells.ref))!] : undefined,
-          'client number',
-        )
-        if (byId) return byId
-      }
-    }
-    if (cells.email) {
-      const byEmail = one(this.byEmail.get(normaliseEmail(cells.email)), 'e-mail')
-      if (byEmail) return byEmail
-    }
-    const phone = normalisePhone(cells.phone)
-    if (phone.length >= 6) {
-      const byPhone = one(this.byPhone.get(phone), 'phone number')
-      if (byPhone) return byPhone
-    }
-    if (!nameKey) {
-      return { error: 'No client ID, e-mail, phone or name to find the client by' }
-    }
-    const named = this.byName.get(nameKey) ?? []
-    if (cells.dob) {
-      const dob = parseImportDate(cells.dob, now)
-      if (!dob.ok) return { error: `Client date of birth: ${dob.reason}` }
-      const both = named.filter((c) => c.dob === dob.iso)
-      if (both.length === 1) return { client: both[0]!, warning: null }
-      if (both.length > 1) return { error: `${both.length} clients share this name and birthday` }
-      return { error: `No client called ${cells.name.trim()} born ${cells.dob.trim()}` }
-    }
-    if (named.length === 1) {
-      return { client: named[0]!, warning: `Client found by name only (${named[0]!.name})` }
-    }
-    if (named.length > 1) {
-      return {
-        error: `${named.length} clients are called ${cells.name.trim()}; add an e-mail, phone or date of birth`,
-      }
-    }
-    return { error: `No client matches ${cells.name.trim()}; import the clients first` }
   }
 }
 
@@ -223,8 +86,32 @@ export async function checkAppointmentRows(
   now: Date,
   progress: (percent: number) => void,
 ): Promise<AppointmentCheck> {
-  const settings = await getClinicSettings(db)
-  const tz = settings.timeZone
+  const tz = (await getClinicSettings(db)).timeZone
+  const found = await readAppointmentRows(db, file, mapping, now, tz, progress)
+  const clashing = await checkFutureBookings(db, found, now, tz, progress)
+  return reportOf(file, found, clashing)
+}
+
+/** What reading the rows found: the rows that can be imported so far, and what was said. */
+interface ReadRows {
+  rows: AppointmentRow[]
+  problems: ImportProblem[]
+  note: (p: ImportProblem) => void
+  errors: number
+  /** Each row's warnings by line, and its name for the report ("Priya Shah · 02/03/2026 10:00"). */
+  warningsOf: Map<number, string[]>
+  names: Map<number, string>
+}
+
+/** Each row on its own: who, which therapist and service, when, and what status (0–60%). */
+async function readAppointmentRows(
+  db: Kysely<DB>,
+  file: ParsedCsv,
+  mapping: ImportMapping,
+  now: Date,
+  tz: string,
+  progress: (percent: number) => void,
+): Promise<ReadRows> {
   const clients = await ClientIndex.load(db)
   const therapists = new Map<string, { id: number; name: string }>()
   for (const t of await db.selectFrom('therapists').select(['id', 'name']).execute()) {
@@ -251,12 +138,9 @@ export async function checkAppointmentRows(
   }
   const rows: AppointmentRow[] = []
   let errors = 0
-  let warnings = 0
-  let duplicates = 0
   const warningsOf = new Map<number, string[]>()
   const names = new Map<number, string>()
 
-  // First pass: each row on its own.
   for (let start = 0; start < file.rows.length; start += CHUNK) {
     for (const { line, cells } of file.rows.slice(start, start + CHUNK)) {
       const cell = (k: keyof ImportMapping): string => {
@@ -378,7 +262,22 @@ export async function checkAppointmentRows(
     await new Promise((next) => setImmediate(next))
   }
 
-  // Second pass: the booking rules for appointments still to come.
+  return { rows, problems, note, errors, warningsOf, names }
+}
+
+/**
+ * The booking rules for appointments still to come (60–99%): a clash with another booking,
+ * in Plinth or earlier in the file, refuses the row; any other rule broken imports it
+ * flagged. Returns the refused rows.
+ */
+async function checkFutureBookings(
+  db: Kysely<DB>,
+  found: ReadRows,
+  now: Date,
+  tz: string,
+  progress: (percent: number) => void,
+): Promise<Set<AppointmentRow>> {
+  const { rows, note, names, warningsOf } = found
   const future = rows.filter(
     (r) => r.startsAt >= now.getTime() && r.status !== 'cancelled' && !r.duplicate,
   )
@@ -431,6 +330,15 @@ export async function checkAppointmentRows(
       }
     }
   }
+  return skip
+}
+
+/** The report the import screen shows, and the rows an import will write. */
+function reportOf(file: ParsedCsv, found: ReadRows, skip: Set<AppointmentRow>): AppointmentCheck {
+  const { rows, problems, note, warningsOf, names } = found
+  let { errors } = found
+  let duplicates = 0
+  let warnings = 0
   errors += skip.size
   const kept = rows.filter((r) => !skip.has(r))
   for (const row of kept) {
@@ -464,98 +372,6 @@ export async function checkAppointmentRows(
       problems,
     },
   }
-}
-
-/** Writes the checked rows in the caller's transaction, each with its history line. */
-export async function insertAppointmentRows(
-  db: Kysely<DB>,
-  sqlite: Database.Database,
-  rows: AppointmentRow[],
-  batch: { id: string; fileName: string; preset: string; skipped: number },
-  actor: AuditActor,
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString()
-  await db
-    .insertInto('import_batches')
-    .values({
-      id: batch.id,
-      kind: 'appointments',
-      file_name: batch.fileName,
-      preset: batch.preset,
-      created_count: rows.length,
-      skipped_count: batch.skipped,
-      at,
-      by: actor.userId,
-    })
-    .execute()
-  const values = (r: AppointmentRow) => ({
-    client_id: r.clientId,
-    therapist_id: r.therapistId,
-    service_id: r.service.id,
-    room_id: r.roomId,
-    starts_at: new Date(r.startsAt).toISOString(),
-    ends_at: new Date(r.endsAt).toISOString(),
-    blocked_until: new Date(r.blockedUntil).toISOString(),
-    status: r.status,
-    price_pence: r.pricePence,
-    notes: r.notes,
-    late_cancellation: r.late ? 1 : 0,
-    override_reason: r.outsideRules ? `Imported from ${batch.fileName}` : null,
-    created_at: at,
-    created_by: actor.userId,
-    updated_at: at,
-    import_batch_id: batch.id,
-  })
-  const history = (appointmentId: number | bigint, action: string, summary: string) => ({
-    appointment_id: Number(appointmentId),
-    at,
-    user_id: actor.userId,
-    username: actor.username,
-    action,
-    summary,
-  })
-  // Cached statements compiled from Kysely's SQL, as the client import does: a clinic's
-  // whole history can be tens of thousands of appointments.
-  const insertAppointment = sqlite.prepare(
-    db.insertInto('appointments').values(values(rows[0]!)).compile().sql,
-  )
-  const insertHistory = sqlite.prepare(
-    db
-      .insertInto('appointment_history')
-      .values(history(0, '', ''))
-      .compile().sql,
-  )
-  for (const row of rows) {
-    const id = insertAppointment.run(...Object.values(values(row))).lastInsertRowid
-    insertHistory.run(
-      ...Object.values(
-        history(
-          id,
-          'imported',
-          `Imported ${row.service.name} from ${batch.fileName} (line ${row.line})`,
-        ),
-      ),
-    )
-    if (row.outsideRules) {
-      insertHistory.run(
-        ...Object.values(
-          history(id, 'override', `Imported outside the rules: ${row.outsideRules}`),
-        ),
-      )
-    }
-  }
-  await writeAudit(
-    db,
-    actor,
-    {
-      action: 'import.appointments',
-      entityType: 'import_batch',
-      entityId: batch.id,
-      summary: `Imported ${rows.length} appointments from ${batch.fileName}; ${batch.skipped} rows skipped`,
-    },
-    now,
-  )
 }
 
 /** Plinth's own appointments template, recognised by its header row. */

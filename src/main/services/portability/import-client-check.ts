@@ -1,0 +1,234 @@
+import type { Kysely } from 'kysely'
+import type { ClientValues, Duplicate } from '../../../shared/contract/clients'
+import type { ImportMapping, ImportProblem, ImportReport } from '../../../shared/contract/imports'
+import type { DB } from '../../db/schema'
+import { displayNameOf } from '../clients/client-record'
+import { swappedDayMonth } from '../clients/duplicates'
+import { normaliseEmail, normaliseName, normalisePhone } from '../clients/normalise'
+import { DomainError } from '../domain-error'
+import type { ParsedCsv } from './csv-parse'
+import { mapRow } from './import-rows'
+
+// Stage 2 of a clients import, checking: every row mapped to a client, refused with reasons,
+// or flagged as a possible duplicate of a client already in Plinth or of an earlier row.
+
+const CHUNK = 500
+const MAX_PROBLEMS = 1000
+
+export interface CheckedRow {
+  line: number
+  client: ClientValues
+  importRef: string | null
+  archivedAt: string | null
+  duplicate: boolean
+}
+
+/** Errors: 'rule_broken' naming the mapping field at fault. */
+export function assertClientMapping(headers: string[], mapping: ImportMapping): void {
+  if (!mapping.firstName || !mapping.lastName) {
+    throw new DomainError('rule_broken', 'Choose the columns holding first and last names.', [
+      { path: 'mapping.firstName', message: 'Choose the column with first names' },
+    ])
+  }
+  for (const header of Object.values(mapping)) {
+    if (header && !headers.includes(header)) {
+      throw new DomainError('rule_broken', `The file has no column called "${header}".`)
+    }
+  }
+}
+
+/**
+ * Checks a clients file in chunks of 500 rows, letting the event loop turn between them
+ * (`progress` gets 0–99). Duplicates of existing clients are looked up per chunk through the
+ * clients table's indexes, never by loading every client (1.2 GB at a million clients).
+ */
+export async function checkClientRows(
+  db: Kysely<DB>,
+  file: ParsedCsv,
+  mapping: ImportMapping,
+  now: () => Date,
+  progress: (percent: number) => void,
+): Promise<{ rows: CheckedRow[]; report: ImportReport }> {
+  const columnOf = new Map(file.headers.map((h, i) => [h, i]))
+  const problems: ImportProblem[] = []
+  const rows: CheckedRow[] = []
+  let errors = 0
+  let duplicates = 0
+  let warnings = 0
+  const seenContacts = new Map<string, number>()
+  const note = (p: ImportProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p)
+  }
+
+  for (let start = 0; start < file.rows.length; start += CHUNK) {
+    const chunk = file.rows.slice(start, start + CHUNK).map(({ line, cells }) => ({
+      line,
+      result: mapRow(file.headers, cells, mapping, columnOf, now()),
+    }))
+    const existing = await ExistingClients.matching(
+      db,
+      chunk.flatMap(({ result }) => (result.client ? [result.client] : [])),
+    )
+    for (const { line, result } of chunk) {
+      if (!result.client) {
+        errors += 1
+        note({ line, name: result.name, kind: 'error', reasons: result.errors })
+        continue
+      }
+      const c = result.client
+      const reasons: string[] = []
+      reasons.push(...existing.matches(c))
+      // Within the file: the same e-mail or phone on an earlier row.
+      for (const key of [
+        c.email ? `e:${normaliseEmail(c.email)}` : '',
+        normalisePhone(c.mobile).length >= 6 ? `p:${normalisePhone(c.mobile)}` : '',
+      ]) {
+        if (!key) continue
+        const earlier = seenContacts.get(key)
+        if (earlier !== undefined) {
+          reasons.push(`Same ${key.startsWith('e:') ? 'e-mail' : 'phone'} as line ${earlier}`)
+        } else seenContacts.set(key, line)
+      }
+      const duplicate = reasons.length > 0
+      if (duplicate) {
+        duplicates += 1
+        note({ line, name: result.name, kind: 'duplicate', reasons })
+      } else if (result.warnings.length > 0) {
+        warnings += 1
+        note({ line, name: result.name, kind: 'warning', reasons: result.warnings })
+      }
+      rows.push({
+        line,
+        client: c,
+        importRef: result.importRef,
+        archivedAt: result.archivedAt,
+        duplicate,
+      })
+    }
+    progress(Math.min(99, Math.round(((start + CHUNK) / file.rows.length) * 100)))
+    // Let the renderer's progress polls in between chunks.
+    await new Promise((next) => setImmediate(next))
+  }
+  return {
+    rows,
+    report: {
+      total: file.rows.length,
+      ready: rows.length - duplicates,
+      duplicates,
+      errors,
+      warnings,
+      problems,
+    },
+  }
+}
+
+type Reason = Duplicate['reasons'][number]
+
+/**
+ * The duplicate rules of services/clients/duplicates.ts (same phone, same e-mail, same
+ * surname and birthday, or that birthday with day and month swapped) for one chunk of rows:
+ * the clients the chunk could match are read once through the indexes on mobile_norm,
+ * other_phone_norm, email_norm and (last_name_norm, date_of_birth), then matched in memory.
+ * findDuplicates' per-row OR across columns cost ~15 ms a row on 20,000 clients.
+ */
+class ExistingClients {
+  #phones = new Map<string, number[]>()
+  #emails = new Map<string, number[]>()
+  #surnameDobs = new Map<string, number[]>()
+  #names = new Map<number, string>()
+
+  static async matching(db: Kysely<DB>, candidates: ClientValues[]): Promise<ExistingClients> {
+    const phones = new Set<string>()
+    const emails = new Set<string>()
+    const surnames = new Set<string>()
+    const dobs = new Set<string>()
+    for (const c of candidates) {
+      for (const p of [normalisePhone(c.mobile), normalisePhone(c.otherPhone)]) {
+        if (p.length >= 6) phones.add(p)
+      }
+      if (c.email) emails.add(normaliseEmail(c.email))
+      if (c.dateOfBirth) {
+        surnames.add(normaliseName(c.lastName))
+        dobs.add(c.dateOfBirth)
+        const swapped = swappedDayMonth(c.dateOfBirth)
+        if (swapped) dobs.add(swapped)
+      }
+    }
+    const known = new ExistingClients()
+    if (phones.size + emails.size + surnames.size === 0) return known
+    const rows = await db
+      .selectFrom('clients')
+      .select([
+        'id',
+        'title',
+        'first_name',
+        'last_name',
+        'preferred_name',
+        'mobile_norm',
+        'other_phone_norm',
+        'email_norm',
+        'last_name_norm',
+        'date_of_birth',
+      ])
+      .where('merged_into_id', 'is', null)
+      .where((eb) => {
+        // Not empty: a chunk with no phone, e-mail or birthday returned above.
+        const or = []
+        if (phones.size > 0) {
+          or.push(eb('mobile_norm', 'in', [...phones]), eb('other_phone_norm', 'in', [...phones]))
+        }
+        if (emails.size > 0) or.push(eb('email_norm', 'in', [...emails]))
+        if (surnames.size > 0) {
+          or.push(
+            eb.and([
+              eb('last_name_norm', 'in', [...surnames]),
+              eb('date_of_birth', 'in', [...dobs]),
+            ]),
+          )
+        }
+        return eb.or(or)
+      })
+      .orderBy('id')
+      .execute()
+    const add = (map: Map<string, number[]>, key: string, id: number) => {
+      const list = map.get(key)
+      if (list) list.push(id)
+      else map.set(key, [id])
+    }
+    for (const r of rows) {
+      known.#names.set(r.id, displayNameOf(r))
+      if (r.mobile_norm.length >= 6) add(known.#phones, r.mobile_norm, r.id)
+      if (r.other_phone_norm.length >= 6 && r.other_phone_norm !== r.mobile_norm) {
+        add(known.#phones, r.other_phone_norm, r.id)
+      }
+      if (r.email_norm) add(known.#emails, r.email_norm, r.id)
+      if (r.date_of_birth) add(known.#surnameDobs, `${r.last_name_norm}|${r.date_of_birth}`, r.id)
+    }
+    return known
+  }
+
+  /** "Already a client: Aisha Khan (email)" for each match, at most three. */
+  matches(c: ClientValues): string[] {
+    const found = new Map<number, Reason[]>()
+    const note = (ids: number[] | undefined, reason: Reason) => {
+      for (const id of ids ?? []) {
+        const reasons = found.get(id) ?? []
+        if (!reasons.includes(reason)) reasons.push(reason)
+        found.set(id, reasons)
+      }
+    }
+    for (const phone of new Set([normalisePhone(c.mobile), normalisePhone(c.otherPhone)])) {
+      if (phone.length >= 6) note(this.#phones.get(phone), 'phone')
+    }
+    if (c.email) note(this.#emails.get(normaliseEmail(c.email)), 'email')
+    if (c.dateOfBirth) {
+      const surname = normaliseName(c.lastName)
+      note(this.#surnameDobs.get(`${surname}|${c.dateOfBirth}`), 'surname-dob')
+      const swapped = swappedDayMonth(c.dateOfBirth)
+      if (swapped) note(this.#surnameDobs.get(`${surname}|${swapped}`), 'surname-dob-swapped')
+    }
+    return [...found]
+      .slice(0, 3)
+      .map(([id, reasons]) => `Already a client: ${this.#names.get(id)} (${reasons.join(', ')})`)
+  }
+}
