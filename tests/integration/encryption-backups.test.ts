@@ -7,7 +7,7 @@ import { readClinicKeys, recoveryKeyText } from '../../src/main/db/clinic-keys'
 import { deriveKey, encryptFile, newKdfParams } from '../../src/main/services/backups/encryption'
 import { writeManifest, type BackupManifest } from '../../src/main/services/backups/manifest'
 import type { BackupInfo, BackupJob } from '../../src/shared/contract/backups'
-import { sha256Of } from '../../src/main/services/backups/database-check'
+import { sha256Of } from '../../src/main/services/backups/file-hash'
 import { headerOf, PLAIN_HEADER } from '../fixtures/raw-bytes'
 import { aSession, openTempCore } from '../fixtures/temp-core'
 

@@ -39,6 +39,12 @@ export function asDatabaseKey(bytes: Buffer): DatabaseKey {
   return Buffer.from(bytes) as DatabaseKey
 }
 
+/** Whether two keyings open the same files: both unencrypted, or the same key bytes. */
+export function sameKeying(a: Keying, b: Keying): boolean {
+  if (a === UNENCRYPTED || b === UNENCRYPTED) return a === b
+  return a.equals(b)
+}
+
 /** Parses 64 hex digits (surrounding white space allowed); null when it is not one. */
 export function databaseKeyFromHex(text: string): DatabaseKey | null {
   const hex = text.trim()
@@ -160,7 +166,7 @@ export function openDatabase(
  * @throws Error when the header does not read as it should afterwards
  */
 export function rekeyDatabaseFile(file: string, from: Keying, to: Keying): void {
-  if (from === to) return
+  if (sameKeying(from, to)) return
   const sqlite = openDatabase(file, from, { fileMustExist: true })
   try {
     sqlite.pragma('wal_checkpoint(TRUNCATE)')

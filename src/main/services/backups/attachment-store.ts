@@ -13,9 +13,8 @@ import {
   statSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { openDatabase, type Keying } from '../../db/cipher'
 import { blobPath } from '../notes/attachments'
-import { sha256Of } from './database-check'
+import { sha256Of } from './file-hash'
 import { decryptFile, encryptFile, type KdfParams } from './encryption'
 
 /**
@@ -50,33 +49,11 @@ export interface AttachmentsManifest {
   missing: number
 }
 
-const SHA256 = /^[0-9a-f]{64}$/
-
 /** The store's file for one attachment: by content, or by a keyed HMAC of it when encrypted. */
 export function storePathOf(sha256: string, key: Buffer | null): string {
   if (!key) return join(STORE_FOLDER, sha256.slice(0, 2), sha256)
   const name = createHmac('sha256', key).update(sha256).digest('hex')
   return join(STORE_FOLDER, name.slice(0, 2), `${name}.enc`)
-}
-
-/** The attachment hashes a database (a backup's snapshot) refers to. */
-export function referencedAttachments(databaseFile: string, key: Keying): string[] {
-  const db = openDatabase(databaseFile, key, { readonly: true, fileMustExist: true })
-  try {
-    const exists = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'note_attachments'`)
-      .get()
-    if (!exists) return [] // a database from before notes existed
-    return (
-      db.prepare('SELECT DISTINCT sha256 FROM note_attachments ORDER BY sha256').all() as {
-        sha256: string
-      }[]
-    )
-      .map((r) => r.sha256)
-      .filter((h) => SHA256.test(h))
-  } finally {
-    db.close()
-  }
 }
 
 function fsyncFile(path: string): void {
@@ -185,7 +162,7 @@ export interface RestoreAttachmentsResult {
  * (same name, same content); nothing is deleted, since other backups may refer to it.
  */
 export async function restoreAttachmentsFromStore(options: {
-  /** The attachments the backup's own database refers to (referencedAttachments). */
+  /** The attachments the backup's own database refers to (db/database-file.ts referencedAttachments). */
   hashes: string[]
   folder: string
   to: string

@@ -18,12 +18,13 @@ import { attachmentsDirOf } from './attachment-store'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { openingFor, opensWithoutTyping, type BackupOpening } from './backup-keying'
 import { WrongPassphraseError } from './encryption'
-import { quickCheckOffThread } from './integrity-check'
+import { quickCheckOffThread } from '../../db/integrity-check'
+import { changeCountOf } from '../../db/database-file'
 import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
 import { carryAuditInto } from '../../db/audit-carry-over'
 import { prepareCandidate } from './restore-candidate'
-import { candidateFileOf, swapInDatabase } from './restore-swap'
+import { candidateFileOf, swapInDatabase } from '../../db/restore-swap'
 import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
 
 export interface BackupServiceOptions {
@@ -201,10 +202,9 @@ export class BackupService {
   #changeCount(): { connection: object; changes: number } | null {
     if (!this.#live) return null
     const sqlite = this.#live.sqlite
-    // Closed while a restore swaps the file (a migration's backup can run in that moment).
-    if (!sqlite.open) return null
-    const row = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }
-    return { connection: sqlite, changes: row.n }
+    // Null while a restore swaps the file (a migration's backup can run in that moment).
+    const changes = changeCountOf(sqlite)
+    return changes === null ? null : { connection: sqlite, changes }
   }
 
   #requireLive(): LiveDatabase {

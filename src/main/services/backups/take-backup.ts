@@ -14,11 +14,17 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupReason } from '../../../shared/contract/backups'
-import { openDatabase, rekeyDatabaseFile, UNENCRYPTED, type Keying } from '../../db/cipher'
+import { rekeyDatabaseFile, type Keying } from '../../db/cipher'
 import type { ClinicKeyring } from '../../db/clinic-keys'
-import { defaultBackupFolder, readBackupPlan, type BackupPlan } from './backup-settings'
+import { backupPlanOf, defaultBackupFolder, type BackupPlan } from './backup-settings'
 import { clinicSecret, passphraseSecret, type BackupSecret } from './backup-keying'
-import { checkDatabaseFile, countRows, sameCounts, sha256Of } from './database-check'
+import {
+  checkDatabaseFile,
+  referencedAttachments,
+  sameCounts,
+  snapshotInto,
+} from '../../db/database-file'
+import { sha256Of } from './file-hash'
 import type { BackupKey } from './key-file'
 import {
   backupFileName,
@@ -28,12 +34,7 @@ import {
   type BackupManifest,
 } from './manifest'
 import { backupsToDelete } from './rotation'
-import {
-  attachmentsDirOf,
-  copyAttachmentsToStore,
-  pruneStore,
-  referencedAttachments,
-} from './attachment-store'
+import { attachmentsDirOf, copyAttachmentsToStore, pruneStore } from './attachment-store'
 import { makeFolder } from './make-folder'
 
 export type Progress = (stage: string, percent: number) => void
@@ -79,14 +80,10 @@ function fsyncFile(path: string): void {
   }
 }
 
-/** Copies tried before settling for a copy the live counts could not be taken beside. */
-const COPY_ATTEMPTS = 3
-
 /**
- * One backup, start to finish: a consistent snapshot with VACUUM INTO (from its own
- * read-only connection, so no command of the app's is held up; it writes a compact copy
- * with no free pages, so nothing erased travels, and it keeps the source's encryption, where
- * SQLite's backup API refuses an encrypted source), checked (opens, quick_check, the same
+ * One backup, start to finish: a consistent snapshot (db/database-file.ts snapshotInto:
+ * VACUUM INTO from its own read-only connection, so no command of the app's is held up),
+ * checked (opens, quick_check, the same
  * row counts as the live database), encrypted with the clinic key or the passphrase, written
  * to the backup folder, checked again as written, described by a manifest, then rotated.
  */
@@ -97,40 +94,18 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
   const scratch = join(options.workDir, `${randomUUID()}.sqlite`)
   try {
     progress('Copying the database', 5)
-    const source = openDatabase(options.databaseFile, options.sourceKey, {
-      readonly: true,
-      fileMustExist: true,
-    })
-    let plan: BackupPlan
-    let liveCounts: Record<string, number> | null = null
-    try {
-      source.pragma('busy_timeout = 5000')
-      plan = readBackupPlan(source, options.databaseFile)
-      // VACUUM INTO cannot run inside a transaction, so the live counts are taken just
-      // before and just after it: equal, they are the counts of the snapshot in between. A
-      // clinic writing all the while (three times over) gets a copy checked on its own.
-      for (let attempt = 1; attempt <= COPY_ATTEMPTS && !liveCounts; attempt++) {
-        rmSync(scratch, { force: true })
-        const before = countRows(source)
-        source.prepare('VACUUM INTO ?').run(scratch)
-        if (sameCounts(before, countRows(source))) liveCounts = before
-      }
-    } finally {
-      source.close()
-    }
+    const { plan: rows, liveCounts } = snapshotInto(
+      options.databaseFile,
+      options.sourceKey,
+      scratch,
+    )
+    const plan = backupPlanOf(rows, options.databaseFile)
     progress('Copying the database', 45)
     const targets = targetsFor(plan, options)
-    // A backup must be one self-contained file (the copy inherits WAL mode), and encrypted
-    // with its own scheme: the clinic key, or the passphrase chosen instead.
+    // Encrypted with the backup's own scheme: the clinic key, or the passphrase instead.
     const secret = targets[0]!.secret
-    if (secret && (options.sourceKey === UNENCRYPTED || !secret.key.equals(options.sourceKey))) {
-      rekeyDatabaseFile(scratch, options.sourceKey, secret.key)
-    } else {
-      const standalone = openDatabase(scratch, options.sourceKey)
-      standalone.pragma('journal_mode = DELETE')
-      standalone.close()
-    }
-    const scratchKey: Keying = secret?.key ?? UNENCRYPTED
+    if (secret) rekeyDatabaseFile(scratch, options.sourceKey, secret.key)
+    const scratchKey: Keying = secret?.key ?? options.sourceKey
 
     progress('Checking the copy', 55)
     const checked = checkDatabaseFile(scratch, scratchKey)

@@ -41,8 +41,8 @@ export function RecoveryKeySection() {
         <h2 id="recovery-title">Recovery key</h2>
       </div>
       <p className="muted">
-        The clinic’s records are encrypted on this computer. Its keystore unlocks them; the
-        printed recovery key unlocks them if the keystore is ever lost.
+        The clinic’s records are encrypted on this computer. Its keystore unlocks them; the printed
+        recovery key unlocks them if the keystore is ever lost.
       </p>
       {shown ? (
         <RecoveryKeyView shown={shown} />

@@ -19,9 +19,9 @@ export function RecoveryKeyView({ shown }: { shown: ShownRecoveryKey }) {
         ))}
       </p>
       <p className="muted">
-        Print the sheet and keep it locked away, apart from this computer and the backup USB
-        stick. Plinth asks for this key if the computer is reinstalled or replaced, and to
-        restore a backup elsewhere.
+        Print the sheet and keep it locked away, apart from this computer and the backup USB stick.
+        Plinth asks for this key if the computer is reinstalled or replaced, and to restore a backup
+        elsewhere.
       </p>
       <button
         type="button"

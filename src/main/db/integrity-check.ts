@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { keyPragmas, type Keying } from '../../db/cipher'
-import { checkDatabaseFile } from './database-check'
+import { keyPragmas, type Keying } from './cipher'
+import { checkDatabaseFile } from './database-file'
 
 // Plain CommonJS so it runs as an eval'd worker both from the bundled main process and
 // under vitest, with no second bundle entry to keep in step.
