@@ -20,6 +20,7 @@ import { benchImport } from './import.bench'
 import { benchMoney, INVOICE_COUNT } from './money.bench'
 import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
+import { benchEncryption } from './encryption.bench'
 import {
   benchClientSearch,
   benchLookupInChromium,
@@ -61,6 +62,7 @@ try {
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['desk link (budgets: call p95 5 ms, push p95 200 ms)'] = await benchDeskLink()
   report['backups'] = await benchBackups()
+  report['encryption at rest: encrypted / plain'] = await benchEncryption()
   report['client import, 50,000 rows'] = await benchImport()
   const seedStart = performance.now()
   bulkSeedClients(core, CLIENT_COUNT)
