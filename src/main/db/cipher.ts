@@ -14,6 +14,12 @@ import Database from 'better-sqlite3'
  * The key is 32 random bytes passed raw (`x'…'`), so no PBKDF2 runs on every open: the
  * key is not a password, and the passwords that guard it (recovery key, backup passphrase)
  * are stretched where they are typed.
+ *
+ * The driver is better-sqlite3-multiple-ciphers under the name better-sqlite3 (an npm alias in
+ * package.json), so Kysely's SqliteDialect and every import stay as they were. Its types come
+ * from @types/better-sqlite3: the fork's own index.d.ts cannot be reached through its
+ * package.json "exports" (no "types" condition), and its API is the same; the key is set by
+ * pragma, so nothing fork-specific needs typing.
  */
 export const CIPHER = 'chacha20'
 export const KEY_BYTES = 32
