@@ -5,6 +5,7 @@ import type { BackupInfo, BackupJob, BackupSettings } from '../../src/shared/con
 import type { RpcResult } from '../../src/shared/rpc'
 import { openDatabase, UNENCRYPTED } from '../../src/main/db/cipher'
 import { aSession, openTempCore } from '../fixtures/temp-core'
+import { asOwner, finishedJob, renameClinic } from '../fixtures/owner-calls'
 
 type TempCore = Awaited<ReturnType<typeof openTempCore>>
 const cores: TempCore[] = []
@@ -20,19 +21,8 @@ async function aClinic(): Promise<TempCore> {
   return core
 }
 
-async function call<T>(core: TempCore, method: string, input: unknown): Promise<T> {
-  const result = await core.router.call(method, input, owner)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
-
-async function finished(core: TempCore, job: BackupJob): Promise<BackupJob> {
-  for (;;) {
-    const current = await call<BackupJob>(core, 'backups.job', { id: job.id })
-    if (current.state !== 'running') return current
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+const call = asOwner
+const finished = finishedJob
 
 const settings = {
   folder: '',
@@ -41,17 +31,6 @@ const settings = {
   keepWeekly: 8,
   keepMonthly: 12,
   encrypt: true,
-}
-
-async function renameClinic(core: TempCore, clinicName: string): Promise<void> {
-  await call(core, 'settings.update', {
-    clinicName,
-    address: '',
-    phone: '',
-    timeZone: 'Europe/London',
-    currency: 'GBP',
-    locale: 'en-GB',
-  })
 }
 
 describe('backup settings', () => {

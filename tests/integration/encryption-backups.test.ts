@@ -10,6 +10,7 @@ import type { BackupInfo, BackupJob } from '../../src/shared/contract/backups'
 import { sha256Of } from '../../src/main/services/backups/file-hash'
 import { headerOf, PLAIN_HEADER } from '../fixtures/raw-bytes'
 import { aSession, openTempCore } from '../fixtures/temp-core'
+import { asOwner, finishedJob, renameClinic } from '../fixtures/owner-calls'
 
 // Issue 12: backups are encrypted by default with the clinic's key scheme. A backup on a USB
 // stick opens with the clinic key (on this computer) or the printed recovery key (anywhere),
@@ -28,27 +29,9 @@ async function aClinic(key?: Keying): Promise<TempCore> {
   return core
 }
 
-async function call<T>(core: PlinthCore, method: string, input: unknown): Promise<T> {
-  const result = await core.router.call(method, input, owner)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
-
-async function finished(core: PlinthCore, job: BackupJob): Promise<BackupJob> {
-  await core.backups.idle()
-  return call<BackupJob>(core, 'backups.job', { id: job.id })
-}
-
-async function rename(core: PlinthCore, clinicName: string): Promise<void> {
-  await call(core, 'settings.update', {
-    clinicName,
-    address: '',
-    phone: '',
-    timeZone: 'Europe/London',
-    currency: 'GBP',
-    locale: 'en-GB',
-  })
-}
+const call = asOwner
+const finished = finishedJob
+const rename = renameClinic
 
 /** Copies a backup and its manifest into another clinic's backup folder (the USB stick). */
 function carry(from: PlinthCore, backup: BackupInfo, to: PlinthCore): void {
