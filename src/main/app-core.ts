@@ -22,7 +22,8 @@ import { refreshNoteSearch } from './services/notes/note-search'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
-import { fileState, openDatabase, rekeyDatabaseFile, UNENCRYPTED, type Keying } from './db/cipher'
+import { fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
+import { encryptInPlace } from './db/encrypt-in-place'
 import {
   ensureClinicKeys,
   readClinicKeys,
@@ -134,7 +135,7 @@ export async function openCore({
     let backedUp: string | null = null
     if (key !== UNENCRYPTED && fileState(file) === 'plain') {
       backedUp = await backups.backupBeforeEncrypting()
-      rekeyDatabaseFile(file, UNENCRYPTED, key)
+      encryptInPlace(file, key)
       log.info('encrypted the clinic file in place', { file, backup: backedUp })
     }
     opened = await openMigrated(file, backedUp)

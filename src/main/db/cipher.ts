@@ -162,12 +162,11 @@ export function openDatabase(
 }
 
 /**
- * Encrypts a plain database file in place with `to`, re-encrypts one from `from` to `to` (a
- * restored backup made with another key), or, for a test's unencrypted clinic, decrypts it.
- * The file must be closed everywhere else. SQLite3MultipleCiphers cannot encrypt a plain
- * file in WAL mode, so the WAL is emptied and the file switched to a rollback journal for
- * the rekey: one transaction, so a crash leaves the old file (the journal rolls it back).
- * The caller's next open sets WAL again.
+ * Gives a closed database file another key: encrypts a plain one, re-encrypts one from `from`
+ * to `to`, or, for a test's unencrypted clinic, decrypts it. Used on copies only (a backup's
+ * scratch copy, a restore's candidate, encryptInPlace's copy), never on the live clinic file.
+ * SQLite3MultipleCiphers cannot encrypt a plain file in WAL mode, so the WAL is emptied and
+ * the file switched to a rollback journal for the rekey, which is one transaction.
  *
  * @throws Error when the header does not read as it should afterwards
  */
