@@ -199,6 +199,10 @@ if (!app.requestSingleInstanceLock()) {
     try {
       shell = await LinkShell.start({
         store: fileDeskStore(join(userData, 'desk-link.bin'), keystore),
+        // Typing kept while the host is away, and the last day sheet: sealed the same way.
+        keep: { dir: userData, cipher: keystore },
+        onSealFailed: (error) =>
+          consoleLogger.error('could not seal what this desk keeps', { error: String(error) }),
         hasClinicHere: existsSync(file),
         openHost: (unlock) => openHost(file, unlock),
       })

@@ -18,6 +18,8 @@ export type RpcErrorCode =
   | 'not_paired'
   | 'version_mismatch'
   | 'rate_limited'
+  // A kept save (shared/kept-saves.ts): the host is away, the desk holds it until it returns.
+  | 'kept_on_desk'
 
 export interface FieldError {
   /** Dotted path of the field, e.g. "clinicName" or "hours.0.start"; "" for the whole form. */

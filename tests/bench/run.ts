@@ -21,6 +21,7 @@ import { benchMoney, INVOICE_COUNT } from './money.bench'
 import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
 import { benchEncryption } from './encryption.bench'
+import { benchDeskSoak } from './desks-soak.bench'
 import {
   benchClientSearch,
   benchLookupInChromium,
@@ -61,6 +62,9 @@ try {
   await seedDemoClinic(core, { diary: false })
   report['contract call'] = await benchSettingsRead(core, server, owner)
   report['desk link (budgets: call p95 5 ms, push p95 200 ms)'] = await benchDeskLink()
+  const soak = await benchDeskSoak()
+  report['desk soak (budget: 0 errors, host RSS stable)'] = soak.figures
+  console.log(soak.summary)
   report['backups'] = await benchBackups()
   report['encryption at rest: encrypted / plain'] = await benchEncryption()
   report['client import, 50,000 rows'] = await benchImport()

@@ -16,7 +16,7 @@ async function ok<T>(
   return r.value
 }
 
-/** Priya booked with Sam at 09:00 today for a £55 massage, and arrived. */
+/** Priya booked with Sam at 06:30 today (before opening, overridden) for a £55 massage, and arrived. */
 async function priyaHasArrived(clinic: Clinic) {
   const c = await aSmallClinic(clinic.core)
   await ok(
@@ -42,7 +42,10 @@ async function priyaHasArrived(clinic: Clinic) {
         clientId: c.priya,
         serviceId: c.serviceId,
         therapistId: c.samId,
-        startsAt: at(today(), '09:00'),
+        // Started before the pinned 07:30, so it can be marked Completed (not before it starts).
+        startsAt: at(today(), '06:30'),
+        override: { reason: 'early start for a race-day client' },
+        confirmPast: true,
       },
       owner,
     ),

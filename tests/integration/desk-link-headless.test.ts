@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { DeskLink, pairWithHost, probeHost } from '../../src/main/link/desk-client'
 import { discoverHosts, publishHost } from '../../src/main/link/discovery'
 import { tempDir } from '../fixtures/temp-core'
+import { freePort, linesMatching } from '../fixtures/host-process'
 
 let child: ChildProcess | null = null
 const tmp = tempDir()
@@ -19,36 +19,6 @@ afterEach(async () => {
   }
   child = null
 })
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-}
-
-/** Reads the child's stdout until every pattern matched, or fails after `withinMs`. */
-function linesMatching(proc: ChildProcess, patterns: RegExp[], withinMs: number) {
-  return new Promise<string[]>((done, fail) => {
-    let out = ''
-    const timer = setTimeout(
-      () => fail(new Error(`no match within ${withinMs} ms:\n${out}`)),
-      withinMs,
-    )
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const found = patterns.map((p) => out.match(p)?.[1])
-      if (found.every((f) => f !== undefined)) {
-        clearTimeout(timer)
-        done(found as string[])
-      }
-    })
-    proc.once('exit', (code) => fail(new Error(`host exited (${code}):\n${out}`)))
-  })
-}
 
 describe('npm run host', () => {
   it('prints a pairing code and the fingerprint a desk then pairs with', async () => {

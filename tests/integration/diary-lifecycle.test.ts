@@ -39,6 +39,40 @@ async function book(local: string, clientId = client.id) {
 }
 
 describe('appointment lifecycle', () => {
+  it('lets a client arrive early on the day, and never on an earlier day', async () => {
+    const a = await book('2026-03-02 10:00')
+    // The evening before (23:30 London, the same UTC day as 10:00 next morning is not).
+    now = new Date(at('2026-03-01 23:30'))
+    const early = await call(
+      core,
+      'appointments.setStatus',
+      { id: a.id, status: 'arrived' },
+      reception,
+    )
+    expect(early.ok || early.error).toMatchObject({
+      code: 'rule_broken',
+      message: 'This appointment is on Monday 2 March: a client can only arrive on the day.',
+    })
+    // 07:45 the same morning, over two hours early: fine.
+    now = new Date(at('2026-03-02 07:45'))
+    const onTheDay = await call(
+      core,
+      'appointments.setStatus',
+      { id: a.id, status: 'arrived' },
+      reception,
+    )
+    expect(onTheDay.ok && onTheDay.value.status).toBe('arrived')
+  })
+
+  it('judges "the day" in the clinic’s time zone, across the clocks going forward', async () => {
+    // Sun 29 March 2026: 00:30 London is still Saturday 23:30 UTC the day before.
+    now = new Date(at('2026-03-28 12:00'))
+    const a = await book('2026-03-29 10:00')
+    now = new Date(at('2026-03-29 00:30'))
+    const r = await call(core, 'appointments.setStatus', { id: a.id, status: 'arrived' }, reception)
+    expect(r.ok && r.value.status).toBe('arrived')
+  })
+
   it('goes booked → arrived → completed, and every change is in its history', async () => {
     const a = await book('2026-03-02 10:00')
     now = new Date(at('2026-03-02 09:55'))

@@ -138,9 +138,8 @@ describe('checkout at reception', () => {
       .where('action', 'like', '%payment%')
       .execute()
     expect(audit).toEqual([])
-    const { appointment } = {
-      appointment: await anArrival(core, client.id, massage.id, sam.id, '2026-03-04 10:00'),
-    }
+    now = new Date('2026-03-04T09:55:00Z') // the morning of the visit: a client arrives on the day
+    const appointment = await anArrival(core, client.id, massage.id, sam.id, '2026-03-04 10:00')
     await callOk(
       core,
       'invoices.checkout',
@@ -169,6 +168,7 @@ describe('checkout at reception', () => {
       reception,
     )
     expect([r.toCreditPence, r.creditPence]).toEqual([500, 500])
+    now = new Date('2026-03-09T09:55:00Z') // a week later, on the day of the next visit
     const next = await anArrival(core, client.id, massage.id, sam.id, '2026-03-09 10:00')
     const paid = await callOk(
       core,

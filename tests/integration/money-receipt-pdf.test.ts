@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { callOk } from '../fixtures/clients'
-import { aClinicWithAnArrival, methods, owner, reception } from '../fixtures/money'
+import { aClinicWithAnArrival, aNamedClinic, methods, owner, reception } from '../fixtures/money'
 import { pdfTextOf } from '../fixtures/pdf-text'
 import { openTempCore } from '../fixtures/temp-core'
 
@@ -10,19 +10,7 @@ let core: Awaited<ReturnType<typeof openTempCore>>
 
 beforeEach(async () => {
   core = await openTempCore({ now: () => new Date('2026-03-02T10:30:00Z') })
-  await callOk(
-    core,
-    'settings.update',
-    {
-      clinicName: 'Riverside Sports Massage',
-      address: '12 Mill Lane\nBristol BS1 4AA',
-      phone: '0117 496 0000',
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      locale: 'en-GB',
-    },
-    owner,
-  )
+  await aNamedClinic(core)
 })
 afterEach(async () => {
   await core.dispose()

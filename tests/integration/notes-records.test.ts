@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Session } from '../../src/main/rpc/context'
 import {
+  aBookedAppointment,
   aCompletedAppointment,
   aMark,
   aNote,
@@ -101,6 +102,35 @@ describe('templates', () => {
 })
 
 describe('drafts', () => {
+  it('writes a note for today’s visit, not for a booking on a later day', async () => {
+    const { clientId, appointmentId } = await aBookedAppointment(
+      core,
+      samTherapist,
+      '2026-11-26 10:00',
+    )
+    const template = await templateId(core, 'Follow-up (SOAP)')
+    const early = await call(
+      core,
+      'notes.start',
+      { clientId, appointmentId, templateId: template },
+      sam,
+    )
+    expect(early.ok || early.error).toMatchObject({
+      code: 'rule_broken',
+      message:
+        'This appointment is on Thursday 26 November: write its note on the day of the treatment.',
+    })
+    expect(await core.db.selectFrom('notes').select('id').execute()).toEqual([])
+    now = new Date('2026-11-26T09:00:00Z') // the morning of the visit, before it starts
+    const onTheDay = await call(
+      core,
+      'notes.start',
+      { clientId, appointmentId, templateId: template },
+      sam,
+    )
+    expect(onTheDay.ok).toBe(true)
+  })
+
   it('autosaves a draft and continues it when Write note is pressed again on the appointment', async () => {
     const { clientId, appointmentId } = await aCompletedAppointment(core, samTherapist)
     const started = await callOk(

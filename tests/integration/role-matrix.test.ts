@@ -147,7 +147,16 @@ const EXPECTED: Record<MethodName, Access> = {
   'money.savePractitioner': ['owner'],
   'vouchers.sell': ['owner', 'reception'],
   'vouchers.list': ['owner', 'reception'],
+  'vouchers.pdf': ['owner', 'reception'],
   'cashUp.record': ['owner'],
+  'packages.types': ['owner', 'reception'],
+  'packages.saveType': ['owner'],
+  'packages.sell': ['owner', 'reception'],
+  'packages.forClient': ['owner', 'reception'],
+  'packages.forAppointment': ['owner', 'reception'],
+  'packages.use': ['owner', 'reception'],
+  'packages.reverseUse': ['owner', 'reception'],
+  'packages.refund': ['owner'],
 }
 
 /**

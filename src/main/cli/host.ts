@@ -1,6 +1,7 @@
 // `npm run host -- --db FILE --port N [--bind ADDRESS] [--no-announce] [--key-file FILE]`: a
 // headless host for a small always-on PC. Prints "Pairing code: …" and "Fingerprint: …" lines
-// on stdout (issue 15). The key: PLINTH_DB_KEY, --key-file, or the key file beside the clinic.
+// on stdout (issue 15), and a new "Pairing code:" line each time one runs out or is used.
+// The key: PLINTH_DB_KEY, --key-file, or the key file beside the clinic file (issue 12).
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
@@ -57,8 +58,15 @@ console.log(`Plinth is hosting ${core.file}`)
 console.log(`Listening on port ${started.port}${values.bind ? ` (${values.bind} only)` : ''}`)
 console.log(`Fingerprint: ${started.fingerprint}`)
 showCode()
-// A fresh code whenever the last one runs out, so a desk can be paired at any time.
-const renew = setInterval(showCode, PAIRING_CODE_TTL_MS)
+// A fresh code whenever the last one runs out or a desk has used it, so the next desk can
+// be paired at any time.
+let renew = setInterval(showCode, PAIRING_CODE_TTL_MS)
+core.changes.subscribe((event) => {
+  if (event.method !== 'network.pair') return
+  clearInterval(renew)
+  showCode()
+  renew = setInterval(showCode, PAIRING_CODE_TTL_MS)
+})
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -1,5 +1,41 @@
 import type { Generated } from 'kysely'
-import type { MoneyTables, VatRate } from './schema-money'
+import type { MoneyTables } from './schema-money'
+import type { PackageTables } from './schema-packages'
+import type {
+  ClientAlertsTable,
+  ClientMergesTable,
+  ClientSettingsTable,
+  ClientsSearchTable,
+  ClientsTable,
+  HealthQuestionnairesTable,
+} from './schema-clients'
+import type {
+  AppointmentHistoryTable,
+  AppointmentSeriesTable,
+  AppointmentsTable,
+  ClinicHoursTable,
+  ClosureDaysTable,
+  DiarySettingsTable,
+  RoomsTable,
+  ServicesTable,
+  TherapistHoursTable,
+  TherapistServicesTable,
+  TherapistTimeOffTable,
+  TherapistsTable,
+  WaitlistTable,
+} from './schema-diary'
+import type {
+  NoteAddendaTable,
+  NoteAttachmentsTable,
+  NoteTemplatesTable,
+  NotesTable,
+} from './schema-notes'
+
+// The database as Kysely sees it: one interface per table, the domains' tables in their own
+// files (schema-clients, -diary, -notes, -money, -packages) and composed into DB below.
+export type * from './schema-clients'
+export type * from './schema-diary'
+export type * from './schema-notes'
 
 /** Typed tables, kept beside the migrations that create them. Column names are SQL's. */
 export interface ClinicSettingsTable {
@@ -62,326 +98,6 @@ export interface BackupSettingsTable {
   updated_at: string
 }
 
-export interface ClientsTable {
-  id: Generated<number>
-  title: string
-  first_name: string
-  last_name: string
-  preferred_name: string
-  date_of_birth: string
-  gender: string
-  mobile: string
-  other_phone: string
-  email: string
-  address: string
-  postcode: string
-  occupation: string
-  emergency_name: string
-  emergency_relationship: string
-  emergency_phone: string
-  gp_name: string
-  gp_practice: string
-  gp_address: string
-  referral_source: string
-  notes: string
-  /** JSON array of strings. */
-  tags: string
-  sports: string
-  weekly_training: string
-  event_name: string
-  event_date: string
-  goals: string
-  consent_treatment_at: string | null
-  consent_treatment_by: string | null
-  consent_data_notice_at: string | null
-  consent_data_notice_by: string | null
-  marketing_email_at: string | null
-  marketing_email_by: string | null
-  marketing_sms_at: string | null
-  marketing_sms_by: string | null
-  first_name_norm: string
-  last_name_norm: string
-  preferred_name_norm: string
-  mobile_norm: string
-  other_phone_norm: string
-  email_norm: string
-  postcode_norm: string
-  /** JSON array of { severity, text }: derived, see services/clients/alerts.ts. */
-  alert_summary: Generated<string>
-  archived_at: string | null
-  archived_by: number | null
-  merged_into_id: number | null
-  created_at: string
-  created_by: number | null
-  updated_at: string
-  updated_by: number | null
-  /** The import that created this record (import_batches.id), if any. */
-  import_batch_id: Generated<string | null>
-  /** The record's id in the system it was imported from, e.g. a Cliniko patient id. */
-  import_ref: Generated<string | null>
-  /** When the record's identity and clinical text were removed (retention). */
-  anonymised_at: Generated<string | null>
-}
-
-/** FTS5 (trigram) shadow of clients, rowid = clients.id. */
-export interface ClientsSearchTable {
-  rowid: number
-  names: string
-  contact: string
-  phones: string
-}
-
-export interface ClientAlertsTable {
-  id: Generated<number>
-  client_id: number
-  severity: 'contraindication' | 'caution' | 'info'
-  text: string
-  acknowledge_on_open: number
-  created_at: string
-  created_by: number | null
-  removed_at: string | null
-  removed_by: number | null
-}
-
-export interface HealthQuestionnairesTable {
-  id: Generated<number>
-  client_id: number
-  version: number
-  answered_at: string
-  recorded_by: number | null
-  recorded_by_name: string | null
-  /** JSON array of { code, detail }. */
-  conditions: string
-  other_conditions: string
-  medications: string
-  /** JSON array of allergy codes. */
-  allergies: string
-  other_allergies: string
-  review_due_on: string
-}
-
-export interface ClientMergesTable {
-  id: Generated<number>
-  kept_id: number
-  merged_id: number
-  at: string
-  by: number | null
-  snapshot: string
-  undone_at: string | null
-  undone_by: number | null
-}
-
-export interface ClientSettingsTable {
-  id: number
-  questionnaire_review_months: number
-  /** JSON array of strings. */
-  referral_sources: string
-}
-
-export interface TherapistsTable {
-  id: Generated<number>
-  name: string
-  colour: string
-  /** Migration 0840: printed on receipts for health cash plans. */
-  professional_body: Generated<string>
-  membership_number: Generated<string>
-  qualification: Generated<string>
-  user_id: number | null
-  active: number
-  sort_order: Generated<number>
-  created_at: string
-  updated_at: string
-}
-
-export interface ServicesTable {
-  id: Generated<number>
-  name: string
-  duration_minutes: number
-  price_pence: number
-  /** Migration 0800: used once the clinic is VAT registered. */
-  vat_rate: Generated<VatRate>
-  buffer_after_minutes: number
-  colour: string
-  needs_room: number
-  active: number
-  created_at: string
-  updated_at: string
-}
-
-export interface TherapistServicesTable {
-  therapist_id: number
-  service_id: number
-}
-
-export interface TherapistHoursTable {
-  id: Generated<number>
-  therapist_id: number
-  kind: 'work' | 'break'
-  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
-  weekday: number
-  starts: string
-  ends: string
-}
-
-export interface TherapistTimeOffTable {
-  id: Generated<number>
-  therapist_id: number
-  starts_on: string
-  ends_on: string
-  reason: string
-  created_at: string
-  /** Part of each day only ('HH:MM' local); both null for whole days. */
-  from_time: string | null
-  until_time: string | null
-}
-
-export interface RoomsTable {
-  id: Generated<number>
-  name: string
-  active: number
-  created_at: string
-  updated_at: string
-}
-
-export interface ClinicHoursTable {
-  weekday: number
-  opens: string
-  closes: string
-}
-
-export interface ClosureDaysTable {
-  date: string
-  reason: string
-}
-
-export interface DiarySettingsTable {
-  id: Generated<number>
-  cancellation_notice_hours: number
-}
-
-export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'cancelled' | 'no_show'
-
-export interface AppointmentsTable {
-  id: Generated<number>
-  client_id: number
-  therapist_id: number
-  service_id: number
-  room_id: number | null
-  series_id: number | null
-  starts_at: string
-  ends_at: string
-  blocked_until: string
-  status: Generated<AppointmentStatus>
-  price_pence: number
-  notes: Generated<string>
-  cancelled_by: 'client' | 'clinic' | null
-  cancel_reason: string | null
-  late_cancellation: Generated<number>
-  override_reason: string | null
-  created_at: string
-  created_by: number | null
-  updated_at: string
-  /** The import that created it (migration 0520); null when booked in Plinth. */
-  import_batch_id: Generated<string | null>
-}
-
-export interface AppointmentSeriesTable {
-  id: Generated<number>
-  every_weeks: number
-  local_time: string
-  created_at: string
-  created_by: number | null
-}
-
-export interface AppointmentHistoryTable {
-  id: Generated<number>
-  appointment_id: number
-  at: string
-  user_id: number | null
-  username: string | null
-  action: string
-  summary: string
-}
-
-export interface WaitlistTable {
-  id: Generated<number>
-  client_id: number
-  service_id: number
-  therapist_ids: string
-  windows: string
-  urgency: 'low' | 'normal' | 'high'
-  notes: string
-  created_at: string
-  created_by: number | null
-  resolved_at: string | null
-}
-
-export interface NoteTemplatesTable {
-  id: Generated<number>
-  name: string
-  description: Generated<string>
-  /** JSON array of { id, label, hint }. */
-  fields: string
-  active: Generated<number>
-  sort_order: Generated<number>
-  created_at: string
-  updated_at: string
-}
-
-export interface NotesTable {
-  id: Generated<number>
-  client_id: number
-  appointment_id: number | null
-  therapist_id: number | null
-  author_user_id: number
-  author_name: string
-  template_id: number
-  template_name: string
-  template_fields: string
-  session_at: string
-  /** JSON object: template field id -> text. */
-  sections: Generated<string>
-  pain_before: number | null
-  pain_after: number | null
-  areas: Generated<string>
-  /** JSON array of technique names. */
-  techniques: Generated<string>
-  pressure: Generated<string>
-  response: Generated<string>
-  aftercare: Generated<string>
-  home_exercises: Generated<string>
-  next_session: Generated<string>
-  /** JSON array of body-chart marks. */
-  body_marks: Generated<string>
-  revision: Generated<number>
-  created_at: string
-  updated_at: string
-  signed_at: string | null
-  signed_by: number | null
-  signed_by_name: string | null
-}
-
-export interface NoteAddendaTable {
-  id: Generated<number>
-  note_id: number
-  body: string
-  author_user_id: number
-  author_name: string
-  signed_at: string
-}
-
-export interface NoteAttachmentsTable {
-  id: Generated<number>
-  note_id: number
-  sha256: string
-  filename: string
-  mime: string
-  size: number
-  added_at: string
-  added_by: number | null
-  added_by_name: string | null
-}
-
 export interface ImportBatchesTable {
   id: string
   /** What the import created: 'clients' or 'appointments'. */
@@ -420,6 +136,15 @@ export interface DesksTable {
   revoked_at: string | null
 }
 
+/** A kept save a desk sent with a request id, and what the host answered (0910). */
+export interface DeskSavesTable {
+  request_id: string
+  method: string
+  user_id: number
+  answer: string
+  applied_at: string
+}
+
 export interface RecordRevisionsTable {
   kind: string
   record_id: number
@@ -434,7 +159,7 @@ export interface SearchVersionsTable {
   rebuilt_at: string
 }
 
-export interface DB extends MoneyTables {
+export interface DB extends MoneyTables, PackageTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable
@@ -467,6 +192,7 @@ export interface DB extends MoneyTables {
   retention_settings: RetentionSettingsTable
   desk_host: DeskHostTable
   desks: DesksTable
+  desk_saves: DeskSavesTable
   record_revisions: RecordRevisionsTable
   search_versions: SearchVersionsTable
 }

@@ -219,10 +219,14 @@ export class DeskLink {
     this.#agent = pinnedAgent(credentials.certPem, credentials.fingerprint)
   }
 
-  call(method: string, input: unknown): Promise<RpcResult> {
+  /**
+   * One router call on the host. `requestId` (kept saves only, see shared/kept-saves.ts)
+   * makes a resend safe: the host applies it once and answers every resend alike.
+   */
+  call(method: string, input: unknown, options: { requestId?: string } = {}): Promise<RpcResult> {
     return exchange(this.#agent, this.credentials.url, LINK_PATHS.rpc, {
       method: 'POST',
-      body: { method, input },
+      body: options.requestId ? { method, input, requestId: options.requestId } : { method, input },
       token: this.credentials.token,
       timeoutMs: CALL_TIMEOUT_MS,
     })

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { deskName } from '../../shared/contract/network'
 import type { ChangeEvent } from '../../shared/change-events'
+import { REQUEST_ID_PATTERN } from '../../shared/kept-saves'
 import type { DB } from '../db/schema'
 import type { Logger } from '../log'
 import type { StaffConnection } from '../services/auth/staff-connection'
@@ -46,7 +47,11 @@ export function isLocalAddress(address: string): boolean {
 }
 
 const pairBody = z.object({ code: z.string().max(40), deskName })
-const rpcBody = z.object({ method: z.string().max(100), input: z.unknown() })
+const rpcBody = z.object({
+  method: z.string().max(100),
+  input: z.unknown(),
+  requestId: z.string().regex(REQUEST_ID_PATTERN).optional(),
+})
 
 /** One paired desk as the host holds it while the desk is in use. */
 export interface DeskSlot {
@@ -149,7 +154,15 @@ export async function answerDeskRequest(
           )
         : sendError(res, 400, { code: 'invalid_input', message: 'Bad request body.' })
     }
-    return sendJson(res, 200, await slot.connection.call(parsed.method, parsed.input))
+    return sendJson(
+      res,
+      200,
+      await slot.connection.call(
+        parsed.method,
+        parsed.input,
+        parsed.requestId ? { requestId: parsed.requestId } : {},
+      ),
+    )
   }
   if (path === LINK_PATHS.events && req.method === 'GET') return stream(deps, slot, req, res)
   return sendError(res, 404, { code: 'unknown_method', message: 'Not found.' })

@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import type { z } from 'zod'
 import { linkContract, type LinkInfo, type LinkMethod } from '../../shared/contract/link'
 import type { RpcResult } from '../../shared/rpc'
 import type { PushSource, RpcTransport } from '../web/http-adapter'
@@ -9,8 +11,14 @@ import {
   type DeskCredentials,
   type HostProbe,
 } from './desk-client'
+import { isKeptSave } from '../../shared/kept-saves'
+import { DeskKeeper, keptFile, type KeptFile } from './desk-keeper'
 import { deskPush } from './desk-push'
+import { DeskSession } from './desk-session'
+import type { Cipher } from './desk-store'
 import { discoverHosts } from './discovery'
+import { KeptDaySheet, keptSheetFile, type KeptSheetFile } from './kept-day-sheet'
+import { processKeyCipher, sealedFile } from './sealed-file'
 import { DEFAULT_HOST_PORT } from './wire'
 
 /** Where a desk keeps its pairing: encrypted with safeStorage in Electron, memory in tests. */
@@ -36,6 +44,22 @@ export interface LinkShellOptions {
   openHost(unlock?: { recoveryKey: string }): Promise<HostSide>
   /** True when this computer already keeps a clinic file: it hosts, no question asked. */
   hasClinicHere: boolean
+  /**
+   * Where a desk keeps typing and the last day sheet while its host is away, sealed by
+   * `cipher` (safeStorage in Electron). No folder: memory only (tests).
+   */
+  keep?: { dir: string | null; cipher: Cipher }
+  now?: () => Date
+  /** Told when a desk could not seal what it keeps on disk (it keeps it in memory). */
+  onSealFailed?: (error: unknown) => void
+}
+
+/** A joined desk: its link to the host and what it keeps while the host is away. */
+interface Desk {
+  link: DeskLink
+  session: DeskSession
+  keeper: DeskKeeper
+  daySheet: KeptDaySheet
 }
 
 function fail(message: string, path?: string): RpcResult {
@@ -56,7 +80,7 @@ function fail(message: string, path?: string): RpcResult {
  */
 export class LinkShell implements RpcTransport {
   #host: HostSide | null = null
-  #desk: DeskLink | null = null
+  #desk: Desk | null = null
   /** The clinic file here waits for its recovery key (issue 12). */
   #needsRecovery = false
   readonly #probes = new Map<string, HostProbe>()
@@ -66,7 +90,7 @@ export class LinkShell implements RpcTransport {
   static async start(options: LinkShellOptions): Promise<LinkShell> {
     const shell = new LinkShell(options)
     const saved = options.store.load()
-    if (saved) shell.#desk = new DeskLink(saved)
+    if (saved) shell.#join(saved)
     else if (options.hasClinicHere) {
       try {
         shell.#host = await options.openHost()
@@ -79,13 +103,78 @@ export class LinkShell implements RpcTransport {
   }
 
   get desk(): DeskLink | null {
-    return this.#desk
+    return this.#desk?.link ?? null
+  }
+
+  /** What this desk keeps while its host is away (null on a host). */
+  get keeper(): DeskKeeper | null {
+    return this.#desk?.keeper ?? null
+  }
+
+  #join(credentials: DeskCredentials): void {
+    const { dir = null, cipher = processKeyCipher() } = this.options.keep ?? {}
+    const now = this.options.now ?? (() => new Date())
+    const link = new DeskLink(credentials)
+    const session = new DeskSession()
+    const file = <T>(name: string, schema: z.ZodType<T>) =>
+      sealedFile(dir === null ? null : join(dir, name), cipher, schema)
+    this.#desk = {
+      link,
+      session,
+      keeper: new DeskKeeper({
+        file: file<KeptFile>('desk-kept-saves.bin', keptFile),
+        fingerprint: credentials.fingerprint,
+        session,
+        forward: (method, input, options) => link.call(method, input, options),
+        now,
+        onSealFailed: (error) => this.options.onSealFailed?.(error),
+      }),
+      daySheet: new KeptDaySheet(
+        file<KeptSheetFile>('desk-day-sheet.bin', keptSheetFile),
+        credentials.fingerprint,
+        session,
+        now,
+      ),
+    }
+  }
+
+  /** Calls of a joined desk: kept saves through the keeper, all heard on the way back. */
+  async #forward(desk: Desk, method: string, input: unknown): Promise<RpcResult> {
+    if (isKeptSave(method)) {
+      const kept = await desk.keeper.save(method, input)
+      desk.session.observe(method, kept)
+      return kept
+    }
+    const result = await desk.link.call(method, input)
+    desk.session.observe(method, result)
+    desk.daySheet.heard(method, result)
+    const signedIn =
+      result.ok &&
+      (method === 'auth.signIn' || method === 'auth.unlock') &&
+      (result.value as { status: string }).status === 'signed-in'
+    // Typing kept while the host was away is saved before the window reads anything again.
+    if (signedIn) await desk.keeper.replay()
+    else desk.keeper.heard(result)
+    return result
   }
 
   /** Events for a window: the host's changes, or the desk link's events and state. */
   push: PushSource = (send) => {
     if (this.#host) return this.#host.push(send)
-    if (this.#desk) return deskPush(this.#desk)(send)
+    if (this.#desk) {
+      const stopLink = deskPush(this.#desk.link)(send)
+      // What the desk keeps changed (saved at last, or a conflict): the window refetches.
+      const stopKept = this.#desk.keeper.onChange(() =>
+        send({
+          type: 'change',
+          event: { seq: 0, method: 'link.kept', at: new Date().toISOString() },
+        }),
+      )
+      return () => {
+        stopLink()
+        stopKept()
+      }
+    }
     return () => {}
   }
 
@@ -108,7 +197,7 @@ export class LinkShell implements RpcTransport {
       }
       return this.#local(method as LinkMethod, parsed.data as Record<string, string>)
     }
-    if (this.#desk) return this.#desk.call(method, input)
+    if (this.#desk) return this.#forward(this.#desk, method, input)
     if (this.#host) return this.#host.connection.call(method, input)
     const message = this.#needsRecovery
       ? 'Unlock the clinic file with its recovery key first.'
@@ -118,7 +207,7 @@ export class LinkShell implements RpcTransport {
 
   async #info(): Promise<LinkInfo> {
     if (this.#desk) {
-      const c = this.#desk.credentials
+      const c = this.#desk.link.credentials
       return { mode: 'desk', clinicName: c.clinicName, hostUrl: c.url, deskName: c.deskName }
     }
     if (this.#host) {
@@ -166,14 +255,16 @@ export class LinkShell implements RpcTransport {
         } catch (error) {
           return fail(`Plinth could not keep the pairing: ${(error as Error).message}`)
         }
-        this.#desk = new DeskLink(paired.value)
+        this.#join(paired.value)
         return { ok: true, value: await this.#info() }
       }
       case 'link.leave':
         // Only a desk can leave (to pair again, e.g. after a revoke); a host keeps its clinic.
+        // What it kept stays sealed on disk, tied to that host's fingerprint: pairing with
+        // the same clinic again sends it; another clinic never sees it.
         if (this.#desk) {
           this.options.store.clear()
-          this.#desk.close()
+          this.close()
           this.#desk = null
           this.#probes.clear()
         }
@@ -197,6 +288,15 @@ export class LinkShell implements RpcTransport {
         this.#needsRecovery = false
         return { ok: true, value: await this.#info() }
       }
+      case 'link.kept':
+        return { ok: true, value: this.#desk?.keeper.list() ?? [] }
+      case 'link.dropKept':
+        return {
+          ok: true,
+          value: { dropped: (await this.#desk?.keeper.drop(input['key']!)) ?? false },
+        }
+      case 'link.lastDaySheet':
+        return { ok: true, value: this.#desk?.daySheet.last() ?? null }
       case 'link.hostHere':
         if (!chosen) {
           try {
@@ -216,6 +316,7 @@ export class LinkShell implements RpcTransport {
   }
 
   close(): void {
-    this.#desk?.close()
+    this.#desk?.link.close()
+    this.#desk?.keeper.close()
   }
 }

@@ -12,6 +12,8 @@ import type { Logger } from '../log'
 import { writeAudit } from '../services/audit'
 import { DomainError } from '../services/domain-error'
 import { withRevisions } from '../services/revisions'
+import { earlierAnswer, noteApplied } from '../services/desks/desk-saves'
+import { isKeptSave } from '../../shared/kept-saves'
 import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
 import { guardInput } from './input-guard'
@@ -55,12 +57,22 @@ const noCore: CoreServices = {
   },
 }
 
+/** How a call arrived, beyond who made it. */
+export interface CallOptions {
+  /**
+   * A desk's id for a kept save (shared/kept-saves.ts): applied once, however often it is
+   * resent; a resend is answered with the first answer. Ignored for other methods.
+   */
+  requestId?: string
+}
+
 export interface Router {
   call(
     method: string,
     input: unknown,
     session: Session | null,
     connection?: ConnectionControl | null,
+    options?: CallOptions,
   ): Promise<RpcResult>
 }
 
@@ -114,7 +126,7 @@ export function createRouter({
   const withDb = <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
     db instanceof LiveDatabase ? db.use(fn) : fn(db)
   return {
-    async call(method, input, session, connection = null) {
+    async call(method, input, session, connection = null, options = {}) {
       if (!isMethodName(method)) {
         return {
           ok: false,
@@ -158,8 +170,17 @@ export function createRouter({
           workstation: connection?.workstation ?? workstation,
         }
         const committed: (() => void)[] = []
+        const once = options.requestId && isKeptSave(method) && session ? options.requestId : null
+        let repeated = false
         const value = await withDb((db) =>
-          db.transaction().execute((trx) => {
+          db.transaction().execute(async (trx) => {
+            if (once) {
+              const earlier = await earlierAnswer(trx, once, method, session!.userId)
+              if (earlier) {
+                repeated = true
+                return earlier.answer
+              }
+            }
             const run = (data: unknown) =>
               handler(
                 {
@@ -175,9 +196,11 @@ export function createRouter({
                 },
                 data as never,
               )
-            return spec.revision
+            const answer = await (spec.revision
               ? withRevisions(trx, spec.revision, parsed.data, run)
-              : run(parsed.data)
+              : run(parsed.data))
+            if (once) await noteApplied(trx, once, method, session!.userId, answer, at)
+            return answer
           }),
         )
         for (const work of committed) {
@@ -190,7 +213,7 @@ export function createRouter({
             })
           }
         }
-        if (onChange && isChangeMethod(method)) {
+        if (onChange && isChangeMethod(method) && !repeated) {
           try {
             onChange(method, at, connection)
           } catch (error) {

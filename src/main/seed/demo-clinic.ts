@@ -3,6 +3,7 @@ import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
 import { seedDemoDiary } from './demo-diary'
 import { seedDemoMoney } from './demo-money'
+import { seedDemoPackage, seedDemoVoucher } from './demo-packages'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
 
@@ -39,7 +40,11 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
   if (!result.ok) throw new Error(`Seeding settings failed: ${result.error.message}`)
   if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
   await seedClients(core, options.clients ?? 150)
-  if (options.diary !== false) await seedDemoMoney(core, SEED_OWNER, faker)
+  if (options.diary !== false) {
+    await seedDemoPackage(core, SEED_OWNER)
+    await seedDemoMoney(core, SEED_OWNER, faker)
+    await seedDemoVoucher(core, SEED_OWNER, faker)
+  }
 }
 
 async function call<T>(core: PlinthCore, method: string, input: unknown): Promise<T> {

@@ -21,6 +21,16 @@ export async function seedDemoMoney(core: PlinthCore, owner: Session, faker: Fak
     .innerJoin('services as s', 's.id', 'a.service_id')
     .select(['a.id', 'a.client_id', 'a.price_pence', 'a.service_id', 's.name'])
     .where('a.status', '=', 'completed')
+    // A visit paid from a package (seedDemoPackage) is paid already.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('package_sessions as u')
+            .select('u.id')
+            .whereRef('u.appointment_id', '=', 'a.id'),
+        ),
+      ),
+    )
     .orderBy('a.starts_at')
     .execute()
 

@@ -2,15 +2,16 @@
 // 127.0.0.1 only. The key: PLINTH_DB_KEY, --key-file, or the key file beside the clinic file.
 // `npm run serve:web -- --join https://HOST:N --code CODE [--name NAME] [--port M]`: a desk in a
 // browser (issue 15): pairs with the host, prints its fingerprint, and forwards every call.
-import { existsSync } from 'node:fs'
-import { hostname } from 'node:os'
-import { resolve } from 'node:path'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
 import { DeskLink, hostUrl, pairWithHost, probeHost } from '../link/desk-client'
 import { hostPush } from '../link/desk-push'
 import { memoryDeskStore } from '../link/desk-store'
 import { LinkShell } from '../link/link-shell'
+import { processKeyCipher } from '../link/sealed-file'
 import { DEFAULT_HOST_PORT } from '../link/wire'
 import { startWebServer } from './http-adapter'
 import { exitWithMessage } from '../cli/exit-with-message'
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     code: { type: 'string' },
     name: { type: 'string', default: `${hostname()} (browser)` },
     port: { type: 'string', default: '5199' },
+    'keep-dir': { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
     ...KEY_FILE_OPTION,
   },
@@ -56,9 +58,16 @@ if (values.join) {
     console.error(error.message)
     process.exit(1)
   })
+  // What the desk keeps while the host is away is sealed with a key only this process holds
+  // (see processKeyCipher): it outlives the host's absence, not this process.
+  const keepDir = values['keep-dir']
+    ? resolve(values['keep-dir'])
+    : mkdtempSync(join(tmpdir(), 'plinth-desk-'))
+  mkdirSync(keepDir, { recursive: true, mode: 0o700 })
   // The same shell as the Electron desk: link.info says "desk", calls go to the host.
   const shell = await LinkShell.start({
     store: memoryDeskStore(link.credentials),
+    keep: { dir: keepDir, cipher: processKeyCipher() },
     hasClinicHere: false,
     openHost: () => Promise.reject(new Error('A browser desk cannot host')),
   })
@@ -70,10 +79,13 @@ if (values.join) {
     push: shell.push,
   })
   console.log(`Plinth desk "${values.name}" is joined to ${link.credentials.url}`)
+  console.log(`Keeping typing sealed in ${keepDir} while the host is away`)
   console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
   shutdown = async () => {
     await server.close()
     shell.close()
+    // Sealed with this process's key: unreadable once it ends, so not left lying about.
+    if (!values['keep-dir']) rmSync(keepDir, { recursive: true, force: true })
   }
 } else {
   const file = resolve(values.db!)

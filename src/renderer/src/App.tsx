@@ -19,6 +19,9 @@ import { JoinScreen } from './features/network/JoinScreen'
 import { RecoveryUnlockScreen } from './features/encryption/RecoveryUnlockScreen'
 import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
+import { KeptNotesNotice } from './features/notes/KeptNotesNotice'
+import { KeptDaySheetScreen, KEPT_SHEET_HASH } from './features/network/KeptDaySheetScreen'
+import { KeepTodaysSheet } from './features/network/KeepTodaysSheet'
 import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { MoneyScreen } from './features/money/MoneyScreen'
@@ -144,6 +147,12 @@ function Shell({ user }: { user: SignedInUser }) {
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
         <IntegrityBanner />
+        {link.data?.mode === 'desk' && (
+          <>
+            <KeptNotesNotice user={user} />
+            <KeepTodaysSheet />
+          </>
+        )}
         <ScreenErrorBoundary resetKey={window.location.hash}>
           {route.screen === 'settings' && <SettingsScreen section={route.section} />}
           {route.screen === 'audit' && <AuditScreen />}
@@ -152,7 +161,13 @@ function Shell({ user }: { user: SignedInUser }) {
           {route.screen === 'money' && <MoneyScreen />}
           {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
           {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
-          {route.screen === 'diary' && route.section === 'sheet' && <DaySheetScreen />}
+          {route.screen === 'diary' &&
+            route.section === 'sheet' &&
+            (window.location.hash === KEPT_SHEET_HASH ? (
+              <KeptDaySheetScreen />
+            ) : (
+              <DaySheetScreen />
+            ))}
           {route.screen === 'reports' && (
             <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
           )}

@@ -15,6 +15,7 @@ import { settingsContract } from './settings'
 import { moneyContract, moneySetupContract } from './money'
 import { cashUpContract } from './cash-up'
 import { vouchersContract } from './vouchers'
+import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
 
@@ -36,6 +37,7 @@ export const contract = {
   ...moneySetupContract,
   ...cashUpContract,
   ...vouchersContract,
+  ...packagesContract,
   ...networkContract,
   ...encryptionContract,
 } satisfies Record<string, MethodSpec>

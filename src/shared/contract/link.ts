@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { method } from './define'
 import { deskName } from './network'
+import { daySheetOutput } from './appointment-values'
+import { KEPT_SAVES, type KeptSaveMethod } from '../kept-saves'
 
 /**
  * The desk's own methods (issue 15), answered by this computer's main process before any
@@ -29,6 +31,23 @@ export const probedHost = z.object({
   version: z.string(),
 })
 export type ProbedHost = z.output<typeof probedHost>
+
+/** A save kept on this desk while the host was away (see shared/kept-saves.ts). */
+export const keptSave = z.object({
+  key: z.string(),
+  method: z.enum(Object.keys(KEPT_SAVES) as [KeptSaveMethod, ...KeptSaveMethod[]]),
+  /** e.g. "Treatment note" */
+  what: z.string(),
+  recordId: z.number().int(),
+  /** When it was last typed into, ISO. */
+  keptAt: z.string(),
+  /** waiting: saved when the host is back; conflict: changed elsewhere; refused: see message. */
+  state: z.enum(['waiting', 'conflict', 'refused']),
+  message: z.string().nullable(),
+  /** The save as the form sent it (for a note: id, baseRevision, content). */
+  input: z.record(z.string(), z.unknown()),
+})
+export type KeptSave = z.output<typeof keptSave>
 
 export const linkContract = {
   'link.info': method({
@@ -91,6 +110,24 @@ export const linkContract = {
     summary: 'Keep the clinic on this computer',
     input: z.object({}),
     output: linkInfo,
+    roles: 'public',
+  }),
+  'link.kept': method({
+    summary: 'See what this desk keeps for the host',
+    input: z.object({}),
+    output: z.array(keptSave),
+    roles: 'public',
+  }),
+  'link.dropKept': method({
+    summary: 'Discard a save kept on this desk',
+    input: z.object({ key: z.string().max(200) }),
+    output: z.object({ dropped: z.boolean() }),
+    roles: 'public',
+  }),
+  'link.lastDaySheet': method({
+    summary: 'Print the day sheet this desk last had',
+    input: z.object({}),
+    output: z.object({ fetchedAt: z.string(), sheet: daySheetOutput }).nullable(),
     roles: 'public',
   }),
 }

@@ -59,6 +59,8 @@ export const appointmentPayment = z.object({
   duePence: z.number().int(),
   /** The no-show or late-cancellation fee that may be charged, when one applies. */
   feePence: z.number().int().nullable(),
+  /** The package the appointment was paid from (state 'paid', no invoice), if it was. */
+  fromPackage: z.string().nullable(),
 })
 export type AppointmentPayment = z.output<typeof appointmentPayment>
 

@@ -41,4 +41,10 @@ export const vouchersContract = {
     output: z.object({ rows: z.array(giftVoucher), unredeemedPence: z.number().int() }),
     roles: TILL,
   }),
+  'vouchers.pdf': method({
+    summary: 'Print or save a gift voucher',
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: TILL,
+  }),
 }

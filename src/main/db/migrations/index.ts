@@ -19,7 +19,9 @@ import * as m0810 from './0810-cash-ups'
 import * as m0820 from './0820-gift-vouchers'
 import * as m0830 from './0830-fees'
 import * as m0840 from './0840-practitioner-credentials'
+import * as m0850 from './0850-packages'
 import * as m0900 from './0900-desks'
+import * as m0910 from './0910-desk-saves'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -46,5 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0820-gift-vouchers': m0820,
   '0830-fees': m0830,
   '0840-practitioner-credentials': m0840,
+  '0850-packages': m0850,
   '0900-desks': m0900,
+  '0910-desk-saves': m0910,
 }

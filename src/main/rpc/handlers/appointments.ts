@@ -1,12 +1,11 @@
 import { getClinicSettings } from '../../services/settings'
 import {
   bookAppointment,
-  cancelAppointment,
   loadService,
   moveAppointment,
-  setAppointmentStatus,
   type Actor,
 } from '../../services/diary/appointment-commands'
+import { cancelAppointment, setAppointmentStatus } from '../../services/diary/appointment-status'
 import {
   appointmentsInRange,
   getAppointmentDetail,

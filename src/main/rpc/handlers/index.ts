@@ -18,6 +18,7 @@ import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
+import { packagesHandlers } from './packages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -58,6 +59,7 @@ export const handlers: Handlers = {
   ...cashUpHandlers,
   ...productsHandlers,
   ...vouchersHandlers,
+  ...packagesHandlers,
   ...networkHandlers,
   ...encryptionHandlers,
 }

@@ -26,6 +26,8 @@ import {
   setServiceVatRate,
 } from '../../services/money/price-list'
 import { listVouchers, sellVoucher } from '../../services/money/vouchers'
+import { packagesPaying } from '../../services/money/package-read'
+import { voucherPdf } from '../../services/money/voucher-pdf'
 import type { HandlerContext } from '../context'
 import type { HandlersOf } from './types'
 
@@ -76,12 +78,22 @@ export const moneyHandlers: HandlersOf<'money.'> = {
   },
   'money.account': async (ctx, input) => clientAccount(ctx.db, input.clientId),
   'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input.limit),
-  'money.forAppointments': async (ctx, input) =>
-    paymentsForAppointments(
+  'money.forAppointments': async (ctx, input) => {
+    const rows = await paymentsForAppointments(
       ctx.db,
       input.appointmentIds,
       ctx.session?.role === 'therapist' ? ctx.session.userId : null,
-    ),
+    )
+    // Paid from a package: no invoice, so the ledger knows nothing of it.
+    const fromPackage = await packagesPaying(
+      ctx.db,
+      rows.filter((r) => r.state === 'none').map((r) => r.appointmentId),
+    )
+    return rows.map((r) => {
+      const name = fromPackage.get(r.appointmentId)
+      return name === undefined ? r : { ...r, state: 'paid', feePence: null, fromPackage: name }
+    })
+  },
 }
 
 export const invoicesHandlers: HandlersOf<'invoices.'> = {
@@ -279,4 +291,14 @@ export const vouchersHandlers: HandlersOf<'vouchers.'> = {
     }
   },
   'vouchers.list': async (ctx) => listVouchers(ctx.db, ctx.now),
+  'vouchers.pdf': async (ctx, input) => {
+    const { bytes, voucher } = await voucherPdf(ctx.db, input.id, ctx.now)
+    await ctx.audit({
+      action: 'voucher.pdf',
+      entityType: 'client',
+      entityId: voucher.buyerId,
+      summary: `Printed gift voucher ${voucher.code}`,
+    })
+    return { filename: `${voucher.code}.pdf`, base64: Buffer.from(bytes).toString('base64') }
+  },
 }

@@ -1,6 +1,6 @@
 import type { RpcResult } from '../../../shared/rpc'
 import type { ConnectionControl, Session } from '../../rpc/context'
-import type { Router } from '../../rpc/router'
+import type { CallOptions, Router } from '../../rpc/router'
 
 export interface StaffConnectionOptions {
   router: Router
@@ -78,7 +78,7 @@ export class StaffConnection implements ConnectionControl {
     this.#lastActivity = this.options.now().getTime()
   }
 
-  async call(method: string, input: unknown): Promise<RpcResult> {
+  async call(method: string, input: unknown, options?: CallOptions): Promise<RpcResult> {
     const { router, now, stillValid } = this.options
     if (this.#user && stillValid && !(await stillValid(this.#user))) {
       this.end()
@@ -91,7 +91,7 @@ export class StaffConnection implements ConnectionControl {
       }
     }
     const session = this.#locked ? null : this.#user
-    const result = await router.call(method, input, session, this)
+    const result = await router.call(method, input, session, this, options)
     // Locked, signed out or taken over while the call ran: its answer belongs to the
     // previous holder of the screen, so it is not shown (what it changed is kept).
     if (session && (this.#locked || this.#user !== session) && !method.startsWith('auth.')) {

@@ -16,9 +16,12 @@ import { reindexClient } from './search-index'
 
 export type ClientRow = Selectable<ClientsTable>
 
-/** What staff see as the client's name: "Bob (Robert) Smith" when they go by another. */
+/**
+ * What staff see as a client's name, everywhere (diary, lists, invoices, reports): "Robert
+ * (Bob) Smith" when they go by another name, so the name they are called and the name on
+ * their records are both in view; "Priya Shah" otherwise. The one rule for a client's name.
+ */
 export function displayNameOf(c: {
-  title: string
   first_name: string
   last_name: string
   preferred_name: string

@@ -56,12 +56,14 @@ const NOUNS: Record<string, string> = {
   client_alerts: 'a medical alert',
   health_questionnaires: 'a health questionnaire',
   waitlist: 'a waiting-list entry',
+  client_packages: 'a package',
 }
 const DEPENDANT_NOUNS: Record<string, string> = {
   notes: 'a treatment note written on',
   note_addenda: 'an addendum added to',
   note_attachments: 'a file attached to',
   appointment_history: 'a change recorded on',
+  package_sessions: 'a session used from',
 }
 
 async function describe(db: Kysely<DB>, table: string, id: number, zone: string): Promise<string> {

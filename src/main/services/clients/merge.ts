@@ -30,6 +30,9 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'credit_notes', column: 'client_id' },
   { table: 'ledger_entries', column: 'client_id' },
   { table: 'gift_vouchers', column: 'client_id' },
+  // Packages (migration 0850): sold packages and their sessions, allowed to move only so.
+  { table: 'client_packages', column: 'client_id' },
+  { table: 'package_sessions', column: 'client_id' },
 ]
 
 type Column = keyof ClientsTable

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { displayNameOf } from '../clients/client-record'
 import type {
   AppointmentDetail,
   AppointmentStatus,
@@ -43,15 +44,6 @@ export function diaryAppointments(db: Kysely<DB>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof diaryAppointments>['executeTakeFirstOrThrow']>>
 
-export function clientDisplayName(r: {
-  first_name: string
-  last_name: string
-  preferred_name: string
-}): string {
-  const first = r.preferred_name || r.first_name
-  return `${first} ${r.last_name}`.trim()
-}
-
 function alertsOf(json: string): { severity: string; text: string }[] {
   if (json === '[]' || json === '') return []
   try {
@@ -65,7 +57,7 @@ export function toDiaryAppointment(r: Row): DiaryAppointment {
   return {
     id: r.id,
     clientId: r.client_id,
-    clientName: clientDisplayName(r),
+    clientName: displayNameOf(r),
     clientPhone: r.mobile || r.other_phone,
     alerts: alertsOf(r.alert_summary),
     therapistId: r.therapist_id,

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { PartOfDay, WaitlistEntry } from '../../../shared/contract/appointments'
 import type { DB, WaitlistTable } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import { clientDisplayName } from './appointment-read'
+import { displayNameOf } from '../clients/client-record'
 import { toMinutes, utcToZoned } from './clinic-clock'
 
 type Row = Selectable<WaitlistTable> & {
@@ -17,7 +17,7 @@ function toEntry(r: Row): WaitlistEntry {
   return {
     id: r.id,
     clientId: r.client_id,
-    clientName: clientDisplayName(r),
+    clientName: displayNameOf(r),
     clientPhone: r.mobile || r.other_phone,
     serviceId: r.service_id,
     therapistIds: JSON.parse(r.therapist_ids) as number[],

@@ -174,6 +174,7 @@ export async function paymentsForAppointments(
       grossPence: gross,
       duePence: r.status === 'draft' ? gross : due,
       feePence: null,
+      fromPackage: null,
     })
   }
   return [...seen.values()]
@@ -188,5 +189,6 @@ function none(appointmentId: number): AppointmentPayment {
     grossPence: 0,
     duePence: 0,
     feePence: null,
+    fromPackage: null,
   }
 }

@@ -5,11 +5,15 @@ import type { InvoiceLinesTable } from '../../db/schema-money'
 import { requireLiveClient } from '../clients/client-record'
 import { DomainError } from '../domain-error'
 import { getMoneySettings, type MoneyActor } from './money-settings'
+import { packagePaying } from './package-read'
 import { lineAmounts } from './vat'
 
 export interface DraftLine {
-  /** 'voucher' only from selling a gift voucher, never typed on an invoice. */
-  kind: 'service' | 'product' | 'text' | 'voucher'
+  /**
+   * 'voucher' and 'package' only from selling a gift voucher or a package, never typed on an
+   * invoice. A package line names its main service, whose VAT rate it carries (package-sales).
+   */
+  kind: 'service' | 'product' | 'text' | 'voucher' | 'package'
   serviceId: number | null
   productId: number | null
   appointmentId: number | null
@@ -124,7 +128,7 @@ async function checkLine(
   position: number,
 ): Promise<void> {
   const field = (name: string) => [{ path: `lines.${position - 1}.${name}`, message: '' }]
-  if (line.kind === 'service') {
+  if (line.kind === 'service' || line.kind === 'package') {
     const s = await db
       .selectFrom('services')
       .select('id')
@@ -166,6 +170,13 @@ async function checkLine(
         `This appointment is already on ${other.number ?? 'a draft invoice'}.`,
       )
     }
+    const fromPackage = await packagePaying(db, line.appointmentId)
+    if (fromPackage !== null) {
+      throw new DomainError(
+        'conflict',
+        `This appointment was paid from the package "${fromPackage.name}"; undo that use first.`,
+      )
+    }
   }
 }
 
@@ -201,7 +212,7 @@ async function lineRow(
   const rate = await rateOf(db, line)
   return {
     kind: line.kind,
-    service_id: line.kind === 'service' ? line.serviceId : null,
+    service_id: line.kind === 'service' || line.kind === 'package' ? line.serviceId : null,
     product_id: line.kind === 'product' ? line.productId : null,
     appointment_id: line.appointmentId,
     description: line.description,
@@ -218,7 +229,7 @@ async function lineRow(
 
 /** A service's or product's own rate; free text carries the rate chosen on the line. */
 async function rateOf(db: Kysely<DB>, line: DraftLine): Promise<VatRateName> {
-  if (line.kind === 'service' && line.serviceId !== null) {
+  if ((line.kind === 'service' || line.kind === 'package') && line.serviceId !== null) {
     const s = await db
       .selectFrom('services')
       .select('vat_rate')

@@ -4,11 +4,9 @@ import type { GiftVoucher } from '../../../shared/contract/vouchers'
 import type { DB } from '../../db/schema'
 import { displayNameOf } from '../clients/client-record'
 import { addDays } from '../diary/clinic-clock'
-import { DomainError } from '../domain-error'
-import { saveDraft } from './invoice-drafts'
-import { issueInvoice } from './invoice-issue'
 import type { MoneyActor } from './money-settings'
-import { takePayment, type PaymentResult, type Tender } from './payments'
+import { paidSale } from './paid-sale'
+import type { PaymentResult, Tender } from './payments'
 import { today } from './voucher-balance'
 
 // No 0/O, 1/I/L: read aloud over the phone or typed from a printed card.
@@ -31,39 +29,23 @@ export async function sellVoucher(
   actor: MoneyActor,
   now: Date,
 ): Promise<PaymentResult & { voucherId: number; code: string; invoiceId: number; number: string }> {
-  const invoiceId = await saveDraft(
+  // No VAT on the line: see invoice-drafts (a multi-purpose voucher).
+  const { invoiceId, number, ...paid } = await paidSale(
     db,
     {
       clientId: input.clientId,
-      billTo: { kind: 'client', name: '', address: '', reference: '' },
-      lines: [
-        {
-          kind: 'voucher',
-          serviceId: null,
-          productId: null,
-          appointmentId: null,
-          description: 'Gift voucher',
-          quantity: 1,
-          unitPence: input.valuePence,
-          vatRate: 'standard',
-        },
-      ],
+      line: {
+        kind: 'voucher',
+        serviceId: null,
+        description: 'Gift voucher',
+        pricePence: input.valuePence,
+      },
+      payments: input.payments,
+      refusal: { message: 'A gift voucher is sold paid in full.', field: 'Less than the voucher' },
     },
     actor,
     now,
   )
-  const { number } = await issueInvoice(db, invoiceId, actor, now)
-  const paid = await takePayment(
-    db,
-    { clientId: input.clientId, payments: input.payments, invoiceIds: [invoiceId] },
-    actor,
-    now,
-  )
-  if (paid.totalPence - paid.toCreditPence < input.valuePence) {
-    throw new DomainError('rule_broken', 'A gift voucher is sold paid in full.', [
-      { path: 'payments', message: 'Less than the voucher' },
-    ])
-  }
   const months = await db
     .selectFrom('money_settings')
     .select('voucher_months')
@@ -91,7 +73,7 @@ export async function sellVoucher(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return { ...paid, voucherId: row.id, code, invoiceId, number }
+  return { ...paid, invoiceId, number, voucherId: row.id, code }
 }
 
 /** Every voucher with its derived balance, newest first, and what is still unredeemed. */

@@ -4,6 +4,8 @@ import type { TemplateField } from '../../../shared/notes/default-templates'
 import type { DB } from '../../db/schema'
 import type { Session } from '../../rpc/context'
 import { DomainError } from '../domain-error'
+import { formatDate, utcToZoned } from '../diary/clinic-clock'
+import { clinicTimeZone } from '../settings'
 import { indexNote, searchableText, unindexNotes } from './note-search'
 import {
   addendaOf,
@@ -48,6 +50,15 @@ export async function startNote(
     }
     if (appt.status === 'cancelled' || appt.status === 'no_show') {
       throw new DomainError('rule_broken', 'A cancelled or missed appointment has no note.')
+    }
+    // A note records a treatment given: not for a visit on a later day (the wrong row).
+    const tz = await clinicTimeZone(db)
+    const visitDay = utcToZoned(Date.parse(appt.starts_at), tz).date
+    if (visitDay > utcToZoned(now.getTime(), tz).date) {
+      throw new DomainError(
+        'rule_broken',
+        `This appointment is on ${formatDate(visitDay, true)}: write its note on the day of the treatment.`,
+      )
     }
     sessionAt = appt.starts_at
     therapistId = appt.therapist_id

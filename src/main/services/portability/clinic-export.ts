@@ -6,7 +6,8 @@ import { csvText } from '../csv-cell'
 
 /**
  * Ordinary tables never exported: staff credentials and security settings, backup settings,
- * the migration bookkeeping and the search index's version bookkeeping (search_versions).
+ * the migration bookkeeping and the search index's version bookkeeping (search_versions), and
+ * the desk link's (desk_host holds the host's TLS private key; desk_saves answers resends).
  * Search indexes themselves and other engine internals are not ordinary tables at all (see
  * ordinaryTables), so they never reach this list.
  */
@@ -16,6 +17,8 @@ const NOT_EXPORTED = [
   /^backup_settings$/,
   /^kysely_/,
   /^search_versions$/,
+  /^desk_host$/,
+  /^desk_saves$/,
 ]
 
 /** Columns that are derived or internal, left out of every table's CSV. */

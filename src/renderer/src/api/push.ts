@@ -18,7 +18,10 @@ const watchers = new Set<() => void>()
 export function listenToPush(queryClient: QueryClient): () => void {
   return (
     window.plinth.subscribe?.((message) => {
-      if (message.type === 'change') {
+      if (message.type === 'change' && message.event.method === 'link.kept') {
+        // Only what this desk keeps changed (a kept save went through, or was refused).
+        void queryClient.invalidateQueries({ queryKey: ['link'] })
+      } else if (message.type === 'change') {
         void queryClient.invalidateQueries()
       } else {
         status = { state: message.state, detail: message.detail }

@@ -14,14 +14,16 @@ import { errorWords } from '../../components/rpc-form-errors'
 export function AuthGate({ children }: { children: (user: SignedInUser) => ReactNode }) {
   const status = useAuthStatus()
   if (status.isPending) return <p className="muted boot">Starting Plinth…</p>
-  if (status.isError) {
+  // A failed re-read (a desk whose host went away) keeps the last answer: the screen and
+  // what is typed in it stay; the banner says the host is away.
+  if (status.isError && !status.data) {
     return (
       <div className="banner banner-error boot" role="alert">
         <Icon name="alert" /> Plinth could not reach its database: {errorWords(status.error)}
       </div>
     )
   }
-  const { firstRun, user, locked, idleLockMinutes } = status.data
+  const { firstRun, user, locked, idleLockMinutes } = status.data!
   if (firstRun) return <FirstRunScreen />
   if (!user) return <SignInScreen />
   if (locked) return <LockScreen user={user} />

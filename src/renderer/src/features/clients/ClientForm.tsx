@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Revisioned } from '../../../../shared/contract/revisions'
-import { useForm, useWatch, type UseFormRegister } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import type { ClientRecord, Consent } from '../../../../shared/contract/clients'
+import type { ClientRecord } from '../../../../shared/contract/clients'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { RpcError } from '../../../../shared/rpc'
 import { TAGS_HINT } from '../../../../shared/clients/tags'
@@ -27,9 +27,9 @@ import {
   type ClientFormOutput,
   type ClientFormValues,
 } from './client-form-schema'
-import { ukDateTime } from './format'
 import { PossibleDuplicates, useDuplicateCheck } from './PossibleDuplicates'
 import { setUnsaved, useLeaveGuard } from './unsaved-guard'
+import { ConsentBox } from './ConsentBox'
 
 interface ClientFormProps {
   /** The saved record when editing; null when adding a new client. */
@@ -371,32 +371,5 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
         </button>
       </div>
     </form>
-  )
-}
-
-function ConsentBox({
-  register,
-  name,
-  label,
-  consent,
-}: {
-  register: UseFormRegister<ClientFormValues>
-  name: 'consentTreatment' | 'consentDataNotice' | 'marketingEmail' | 'marketingSms'
-  label: string
-  consent: Consent | undefined
-}) {
-  return (
-    <label className="consent-box">
-      <input type="checkbox" {...register(name)} />
-      <span>
-        {label}
-        {consent?.given && consent.at && (
-          <span className="field-hint">
-            Recorded {ukDateTime(consent.at)}
-            {consent.by ? ` by ${consent.by}` : ''}
-          </span>
-        )}
-      </span>
-    </label>
   )
 }

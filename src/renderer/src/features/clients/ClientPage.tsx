@@ -134,7 +134,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <AlertsCard client={client} />
           <QuestionnaireCard client={client} />
           <AppointmentsCard id={client.id} />
-          <ClientAccountCard clientId={client.id} />
+          <ClientAccountCard clientId={client.id} clientName={client.displayName} />
           <ClientNotesCard clientId={client.id} />
           <TimelineCard id={client.id} />
         </div>

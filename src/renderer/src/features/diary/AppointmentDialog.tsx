@@ -37,6 +37,13 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
   const when = (iso: string) => formatClinic(iso, 'EEE d MMM yyyy, HH:mm', tz)
 
   const a = appointment.data
+  // Main refuses Arrived before the visit's day (a slip of the wrong row); offer it only then.
+  const [openedAt] = useState(() => new Date().toISOString())
+  const onTheDay =
+    a !== undefined &&
+    formatClinic(a.startsAt, 'yyyy-MM-dd', tz) <= formatClinic(openedAt, 'yyyy-MM-dd', tz)
+  // Completed and Did not attend only once it has started (main refuses them before).
+  const started = a !== undefined && a.startsAt <= openedAt
   const therapist = therapists.data?.find((t) => t.id === a?.therapistId)
   const service = services.data?.find((s) => s.id === a?.serviceId)
 
@@ -169,7 +176,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                 onOpen={onClose}
               />
               <AppointmentPaymentButton appointment={a} />
-              {a.status === 'booked' && (
+              {a.status === 'booked' && onTheDay && (
                 <button
                   type="button"
                   className="button primary"
@@ -178,7 +185,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                   Arrived
                 </button>
               )}
-              {(a.status === 'booked' || a.status === 'arrived') && (
+              {(a.status === 'booked' || a.status === 'arrived') && started && (
                 <button
                   type="button"
                   className="button secondary"
@@ -187,7 +194,7 @@ export function AppointmentDialog({ id, onClose }: { id: number; onClose(): void
                   Completed
                 </button>
               )}
-              {a.status === 'booked' && (
+              {a.status === 'booked' && started && (
                 <button
                   type="button"
                   className="button secondary"

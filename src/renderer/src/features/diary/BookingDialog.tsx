@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { useAuthStatus } from '../../api/auth'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { BookingPackageNote } from '../money/BookingPackageNote'
 import { BookingChoices } from './BookingChoices'
 import { clearBookingDraft, type BookingDraft } from './booking-draft'
 import { bookButtonLabel } from './booking-plan'
@@ -47,6 +48,7 @@ export function BookingDialog({
           onChosen={() => setTimeout(() => serviceSelect.current?.focus(), 0)}
         />
         <BookingChoices booking={booking} serviceRef={serviceSelect} />
+        <BookingPackageNote clientId={draft.client?.id ?? null} serviceId={serviceId} />
         {booking.droppedPick && (
           <p className="picked-note" role="status">
             {booking.droppedPick}

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { format } from 'date-fns'
-import { STATUS_LABELS } from '../../../../shared/contract/appointments'
 import { downloadDaySheetPdf, useDaySheet } from '../../api/diary'
 import { Icon } from '../../components/Icon'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { DaySheetTables } from './DaySheetTables'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import './diary.css'
 import { errorWords } from '../../components/rpc-form-errors'
@@ -66,51 +66,7 @@ export function DaySheetScreen() {
           <Icon name="alert" /> {errorWords(sheet.error)}
         </div>
       )}
-      {sheet.data?.therapists.map((t) => (
-        <section
-          className="card sheet-card"
-          key={t.therapistId}
-          aria-labelledby={`sheet-${t.therapistId}`}
-        >
-          <h2 id={`sheet-${t.therapistId}`}>{t.name}</h2>
-          {t.rows.length === 0 ? (
-            <p className="muted">No bookings.</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Service</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">Alerts</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {t.rows.map((r) => (
-                  <tr key={r.appointmentId}>
-                    <td className="nowrap">
-                      {formatClinic(r.startsAt, 'HH:mm', tz)}–{formatClinic(r.endsAt, 'HH:mm', tz)}
-                    </td>
-                    <td>{r.clientName}</td>
-                    <td>{r.serviceName}</td>
-                    <td className="nowrap">{r.phone}</td>
-                    <td>
-                      {r.alerts.length > 0 && (
-                        <span className="sheet-alert">
-                          <Icon name="alert" size={13} /> {r.alerts.map((a) => a.text).join('; ')}
-                        </span>
-                      )}
-                    </td>
-                    <td>{STATUS_LABELS[r.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      ))}
+      {sheet.data && <DaySheetTables sheet={sheet.data} timeZone={tz} />}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useAuthStatus } from '../../api/auth'
 import { useAppointmentPayment, useChargeFee } from '../../api/money'
+import { useAppointmentPackages } from '../../api/packages'
 import { formatPence } from '../setup/time-ranges'
 import { TakePaymentDialog } from './TakePaymentDialog'
 import { errorWords } from '../../components/rpc-form-errors'
@@ -33,14 +34,19 @@ export function AppointmentPaymentButton({
   const [open, setOpen] = useState(false)
   const fee = useChargeFee()
   const p = payment.data
-  if (payment.isPending || role === undefined) return null
   const chargeable = appointment.status === 'arrived' || appointment.status === 'completed'
   const till = role === 'owner' || role === 'reception'
+  // Asked before Take payment is pressed, so its dialog opens ready for typing.
+  useAppointmentPackages(
+    appointment.id,
+    till && chargeable && p !== undefined && p?.state !== 'paid',
+  )
+  if (payment.isPending || role === undefined) return null
   const pill =
     p && (p.state !== 'none' || chargeable) ? (
       <span className={`status-pill pay-${p.state}`}>
         {STATE_LABELS[p.state]}
-        {p.number ? ` · ${p.number}` : ''}
+        {p.number ? ` · ${p.number}` : p.fromPackage ? ' from package' : ''}
       </span>
     ) : null
   const canTake = till && chargeable && p?.state !== 'paid'

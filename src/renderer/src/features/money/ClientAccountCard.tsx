@@ -3,10 +3,20 @@ import { api } from '../../api/client'
 import { useAuthStatus } from '../../api/auth'
 import { moneyKeys } from '../../api/money'
 import { formatPence } from '../setup/time-ranges'
+import { ClientPackages } from './ClientPackages'
 import { invoiceHref } from './money-route'
 
-/** On the client page, for reception and the owner: what they owe, their credit, invoices. */
-export function ClientAccountCard({ clientId }: { clientId: number }) {
+/**
+ * On the client page, for reception and the owner: what they owe, their credit, invoices,
+ * and their packages.
+ */
+export function ClientAccountCard({
+  clientId,
+  clientName,
+}: {
+  clientId: number
+  clientName: string
+}) {
   const role = useAuthStatus().data?.user?.role
   const till = role === 'owner' || role === 'reception'
   const account = useQuery({
@@ -39,6 +49,7 @@ export function ClientAccountCard({ clientId }: { clientId: number }) {
           ))}
         </ul>
       )}
+      <ClientPackages clientId={clientId} clientName={clientName} isOwner={role === 'owner'} />
     </section>
   )
 }

@@ -14,10 +14,14 @@ import {
 } from '../../api/money'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { PaymentMethodsCard } from './PaymentMethodsCard'
+import { PackageTypesCard } from './PackageTypesCard'
 import { ProductsCard } from './ProductsCard'
 import { PractitionersCard } from './PractitionersCard'
 
-/** Settings → Money: invoice numbering, VAT, payment methods, products and each service's VAT rate. */
+/**
+ * Settings → Money: invoice numbering, VAT, payment methods, products, packages and each
+ * service's VAT rate.
+ */
 export function MoneySettingsSection() {
   const settings = useMoneySettings()
   return (
@@ -27,6 +31,7 @@ export function MoneySettingsSection() {
       <PaymentMethodsCard />
       <PractitionersCard />
       <ProductsCard />
+      <PackageTypesCard />
     </div>
   )
 }

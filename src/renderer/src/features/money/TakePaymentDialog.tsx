@@ -4,14 +4,16 @@ import type { PaymentMethod } from '../../../../shared/contract/money-values'
 import { parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { useCheckout, usePaymentMethods } from '../../api/money'
+import { useAppointmentPackages } from '../../api/packages'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { formatPence } from '../setup/time-ranges'
+import { DonePanel } from './DonePanel'
+import { PackageCheckout } from './PackageCheckout'
 import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 
-/** Packages are used through their courses, not typed amounts. */
+/** Packages are used by sessions (PackageCheckout), not typed amounts. */
 const TYPED_KINDS = new Set([
   'card',
   'cash',
@@ -42,16 +44,28 @@ export function TakePaymentDialog({
   onClose(): void
 }) {
   const methods = usePaymentMethods()
+  const packages = useAppointmentPackages(target.appointmentId)
   const usable = useMemo(
     () => (methods.data ?? []).filter((m) => TYPED_KINDS.has(m.kind)),
     [methods.data],
   )
+  const money = (onPaid?: () => void) => (
+    <CheckoutForm target={target} methods={usable} onClose={onClose} onPaid={onPaid} />
+  )
   return (
     <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
-      {methods.isPending ? (
+      {methods.isPending || packages.isPending ? (
         <p className="muted">Loading…</p>
+      ) : packages.data && packages.data.length > 0 ? (
+        <PackageCheckout
+          appointmentId={target.appointmentId}
+          serviceName={target.serviceName}
+          packages={packages.data}
+          onClose={onClose}
+          money={money}
+        />
       ) : (
-        <CheckoutForm target={target} methods={usable} onClose={onClose} />
+        money()
       )}
     </Modal>
   )
@@ -61,10 +75,12 @@ function CheckoutForm({
   target,
   methods,
   onClose,
+  onPaid,
 }: {
   target: CheckoutTarget
   methods: PaymentMethod[]
   onClose(): void
+  onPaid?: (() => void) | undefined
 }) {
   const checkout = useCheckout()
   const nextKey = useRef(1)
@@ -127,6 +143,7 @@ function CheckoutForm({
         ),
         toCredit: r.toCreditPence,
       })
+      onPaid?.()
     } catch (e) {
       if (e instanceof RpcError) {
         setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
@@ -137,18 +154,13 @@ function CheckoutForm({
 
   if (done) {
     return (
-      <div className="checkout-done">
-        <p className="banner banner-ok" role="status">
-          <Icon name="check" /> Paid · {done.number} · {done.lines.join(' + ')}
-          {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
-        </p>
-        <div className="form-actions">
-          <PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />
-          <button type="button" className="button primary" autoFocus onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </div>
+      <DonePanel
+        onClose={onClose}
+        actions={<PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />}
+      >
+        Paid · {done.number} · {done.lines.join(' + ')}
+        {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
+      </DonePanel>
     )
   }
 

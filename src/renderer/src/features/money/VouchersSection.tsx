@@ -8,6 +8,8 @@ import { ClientLookup } from '../clients/ClientLookup'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { formatPence } from '../setup/time-ranges'
 import { errorWords } from '../../components/rpc-form-errors'
+import { api } from '../../api/client'
+import { PdfButton } from './PdfButton'
 
 /** Gift vouchers: sell one (paid in full), and every voucher with what is left on it. */
 export function VouchersSection() {
@@ -37,6 +39,9 @@ export function VouchersSection() {
                 <th scope="col" className="num">
                   Left
                 </th>
+                <th scope="col">
+                  <span className="visually-hidden">Print</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -53,6 +58,13 @@ export function VouchersSection() {
                   </td>
                   <td className="num">{formatPence(v.valuePence)}</td>
                   <td className="num">{formatPence(v.balancePence)}</td>
+                  <td>
+                    <PdfButton
+                      label="PDF"
+                      ariaLabel={`PDF of voucher ${v.code}`}
+                      make={() => api.call('vouchers.pdf', { id: v.id })}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>

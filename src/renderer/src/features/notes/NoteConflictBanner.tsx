@@ -1,6 +1,10 @@
 import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import type { Note, NoteContent } from '../../../../shared/contract/notes'
+import { api } from '../../api/client'
 import { Icon } from '../../components/Icon'
+import { contentOf } from './note-content'
+import { NoteVersions } from './NoteVersions'
 
 /** The note on screen as plain text, so the therapist can keep a copy of their typing. */
 export function noteAsText(note: Note, content: NoteContent): string {
@@ -38,6 +42,12 @@ export function NoteConflictBanner({
 }) {
   const [busy, setBusy] = useState(false)
   const [copied, setCopied] = useState<string | null>(null)
+  // The version saved elsewhere, beside the one on screen: the author sees what each says.
+  const saved = useQuery({
+    queryKey: ['notes', 'saved-version', note.id, message],
+    queryFn: () => api.call('notes.get', { id: note.id }),
+    staleTime: Infinity,
+  })
   const run = (work: () => Promise<void>) => {
     setBusy(true)
     work().finally(() => setBusy(false))
@@ -47,6 +57,14 @@ export function NoteConflictBanner({
       <p>
         <Icon name="alert" /> <strong>Changed elsewhere.</strong> {message}
       </p>
+      {saved.data && (
+        <NoteVersions
+          note={note}
+          saved={contentOf(saved.data)}
+          mine={mine()}
+          mineLabel="Your version (on screen)"
+        />
+      )}
       <div className="note-conflict-actions">
         <button
           type="button"

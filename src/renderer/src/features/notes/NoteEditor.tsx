@@ -14,6 +14,8 @@ import { BodyChartEditor } from './BodyChart'
 import { holdBackInvalid, problemsFromServer, type FieldProblems } from './held-back-fields'
 import { NoteConflictBanner } from './NoteConflictBanner'
 import { useAutosave, type SaveState } from './use-autosave'
+import { contentOf } from './note-content'
+import { KeptNotePanel } from './KeptNotePanel'
 import { errorWords } from '../../components/rpc-form-errors'
 
 const STATE_LABEL: Record<SaveState, string> = {
@@ -21,24 +23,7 @@ const STATE_LABEL: Record<SaveState, string> = {
   unsaved: 'Unsaved changes…',
   saving: 'Saving…',
   failed: 'Not saved',
-}
-
-export function contentOf(note: Note): NoteContent {
-  return {
-    sections: Object.fromEntries(
-      note.template.fields.map((f) => [f.id, note.sections[f.id] ?? '']),
-    ),
-    painBefore: note.painBefore,
-    painAfter: note.painAfter,
-    areas: note.areas,
-    techniques: note.techniques,
-    pressure: note.pressure,
-    response: note.response,
-    aftercare: note.aftercare,
-    homeExercises: note.homeExercises,
-    nextSession: note.nextSession,
-    bodyMarks: note.bodyMarks,
-  }
+  kept: 'Kept on this desk, saved when the host is back',
 }
 
 const painValue = (v: unknown): number | null =>
@@ -46,7 +31,7 @@ const painValue = (v: unknown): number | null =>
 
 /** Drafts save themselves as the therapist types; signing makes the note permanent. */
 export function NoteEditor({ note, children }: { note: Note; children?: ReactNode }) {
-  const { register, control, getValues, setValue } = useForm<NoteContent>({
+  const { register, control, getValues, setValue, reset } = useForm<NoteContent>({
     defaultValues: contentOf(note),
   })
   const queryClient = useQueryClient()
@@ -129,14 +114,33 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
         role="status"
         aria-live="polite"
       >
-        <Icon name={autosave.state === 'failed' || heldCount > 0 ? 'alert' : 'check'} size={14} />{' '}
+        <Icon
+          name={
+            autosave.state === 'failed' || autosave.state === 'kept' || heldCount > 0
+              ? 'alert'
+              : 'check'
+          }
+          size={14}
+        />{' '}
         {heldCount > 0 && autosave.state === 'saved'
           ? 'Other changes saved'
           : STATE_LABEL[autosave.state]}
-        {autosave.error && !autosave.conflict ? `: ${autosave.error}` : ''}
+        {autosave.error && !autosave.conflict && autosave.state !== 'kept'
+          ? `: ${autosave.error}`
+          : ''}
         {heldCount > 0 &&
           ` · ${heldCount === 1 ? '1 field is' : `${heldCount} fields are`} not saved until corrected (highlighted)`}
       </div>
+      <KeptNotePanel
+        note={note}
+        saved={contentOf(note)}
+        onUseKept={async (kept) => {
+          // The author chose the desk's version: it goes on top of the note as it is now.
+          reset(kept)
+          autosave.changed(holdBackInvalid(normalise(kept), lastSaved.current).toSave)
+          await autosave.flush()
+        }}
+      />
       {autosave.conflict && (
         <NoteConflictBanner
           note={note}

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { RpcError } from '../../../../shared/rpc'
+import { useLinkStatus } from '../../api/push'
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed'
+/** kept: the desk's host is away; the desk keeps the typing and saves it when it is back. */
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'kept'
 
 /**
  * Saves a draft a moment after the last change, straight away when the window is hidden
@@ -54,7 +56,7 @@ export function useAutosave<T>(
         // Keep the value: the next change or flush tries again with the newest text.
         pending.current ??= next
         setFailure(e)
-        setState('failed')
+        setState(e instanceof RpcError && e.code === 'kept_on_desk' ? 'kept' : 'failed')
       })
       .finally(() => {
         inFlight.current = null
@@ -101,6 +103,13 @@ export function useAutosave<T>(
       void flush()
     }
   }, [flush])
+
+  // The host is back: what is still unsaved here goes now (the desk sent what it kept first,
+  // so this is answered, not saved twice).
+  const link = useLinkStatus().state
+  useEffect(() => {
+    if (link === 'connected' && pending.current) void flush()
+  }, [link, flush])
 
   const conflict = failure instanceof RpcError && failure.code === 'conflict'
   const fieldErrors = failure instanceof RpcError ? failure.fieldErrors : []

@@ -8,7 +8,7 @@ import { useCreateService, useServices, useUpdateService } from '../../api/diary
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { ColourDot } from './TherapistsSection'
+import { ColourDot } from './ColourDot'
 import { nextColour } from './colours'
 import { formatPence, SWATCHES } from './time-ranges'
 
