@@ -80,10 +80,11 @@ vi.mock('electron', () => {
   }
 })
 
+// Importing the whole main process takes several seconds on a busy 2-core machine.
 beforeAll(async () => {
   await import('../../src/main/index')
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 })
-})
+}, 30_000)
 afterAll(() => {
   rmSync(userData, { recursive: true, force: true })
 })

@@ -96,7 +96,7 @@ beforeAll(async () => {
   recoveryKey = recoveryKeyText(keys, key)!
   await import('../../src/main/index')
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 })
-})
+}, 30_000)
 afterAll(() => {
   rmSync(userData, { recursive: true, force: true })
 })
