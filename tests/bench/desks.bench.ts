@@ -8,10 +8,11 @@ import { pairDesk, signInAtDesk } from '../fixtures/desk-link'
 import { aStaffMember } from '../fixtures/staff'
 import { measure, type Figure } from './measure'
 
-/** Time this thread has spent runnable but waiting for a CPU, in ms (Linux schedstat). */
-function cpuWaitMs(): number | null {
+/** This thread's time on a CPU and runnable but waiting for one, in ms (Linux schedstat). */
+function schedMs(): { ran: number; waited: number } | null {
   if (!existsSync('/proc/self/schedstat')) return null
-  return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6
+  const [ran, waited] = readFileSync('/proc/self/schedstat', 'utf8').split(' ').map(Number)
+  return { ran: ran! / 1e6, waited: waited! / 1e6 }
 }
 
 /**
@@ -22,7 +23,7 @@ function cpuWaitMs(): number | null {
  */
 async function explained<T>(what: string, work: () => Promise<T>): Promise<T> {
   const loop = monitorEventLoopDelay({ resolution: 1 })
-  const waitBefore = cpuWaitMs()
+  const before = schedMs()
   loop.enable()
   const started = performance.now()
   try {
@@ -30,9 +31,13 @@ async function explained<T>(what: string, work: () => Promise<T>): Promise<T> {
   } finally {
     loop.disable()
     const elapsed = performance.now() - started
-    const waited = waitBefore === null ? null : cpuWaitMs()! - waitBefore
+    const after = schedMs()
+    const sched =
+      before && after
+        ? `on a CPU ${(after.ran - before.ran).toFixed(0)} ms, waiting for one ${(after.waited - before.waited).toFixed(0)} ms (${(((after.waited - before.waited) / elapsed) * 100).toFixed(0)}%)`
+        : 'no schedstat here'
     console.log(
-      `  ${what}: ${elapsed.toFixed(0)} ms, of which waiting for a CPU ${waited === null ? 'n/a' : `${waited.toFixed(0)} ms (${((waited / elapsed) * 100).toFixed(0)}%)`}; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
+      `  ${what}: ${elapsed.toFixed(0)} ms; ${sched}; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
     )
   }
 }

@@ -6,6 +6,11 @@ export interface Figure {
   medianMs: number
   p95Ms: number
   budgetMs?: number
+  /**
+   * The same work in raw better-sqlite3 (statements prepared once, no router, validation or
+   * Kysely): what the measure could at best come down to on this machine today.
+   */
+  floorP95Ms?: number
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -37,15 +42,29 @@ export async function measure(
   }
 }
 
+/** A figure with the p95 of its raw floor (measured the same way) beside it. */
+export function withFloor(figure: Figure, floor: Figure): Figure {
+  return { ...figure, floorP95Ms: floor.p95Ms }
+}
+
 export function printTable(title: string, figures: Figure[]): void {
+  const floors = figures.some((f) => f.floorP95Ms !== undefined)
   const rows = figures.map((f) => [
     f.name,
     String(f.runs),
     f.medianMs.toFixed(3),
     f.p95Ms.toFixed(3),
     f.budgetMs === undefined ? '' : `${f.p95Ms <= f.budgetMs ? 'ok' : 'OVER'} (< ${f.budgetMs})`,
+    ...(floors ? [f.floorP95Ms === undefined ? '' : f.floorP95Ms.toFixed(3)] : []),
   ])
-  const head = ['measure', 'runs', 'median ms', 'p95 ms', 'p95 budget']
+  const head = [
+    'measure',
+    'runs',
+    'median ms',
+    'p95 ms',
+    'p95 budget',
+    ...(floors ? ['raw floor p95 ms'] : []),
+  ]
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
   console.log(`\n${title}`)

@@ -1,66 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Page } from '@playwright/test'
 import { pdfTextOf } from '../fixtures/pdf-text'
-import { aSession, call } from '../fixtures/temp-core'
-import { expect, expectAccessible, snap, test, type Clinic } from './fixtures'
-import { aSmallClinic, at, today } from './small-clinic'
+import { call } from '../fixtures/temp-core'
+import { expect, expectAccessible, snap, test } from './fixtures'
+import { ok, openAppointment, owner, priyaHasArrived } from './money-helpers'
+import { today } from './small-clinic'
 
-const owner = aSession('owner')
-
-async function ok<T>(
-  p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-) {
-  const r = await p
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
-
-/** Priya booked with Sam at 06:30 today (before opening, overridden) for a £55 massage, and arrived. */
-async function priyaHasArrived(clinic: Clinic) {
-  const c = await aSmallClinic(clinic.core)
-  await ok(
-    call(
-      clinic.core,
-      'services.update',
-      {
-        id: c.serviceId,
-        name: 'Sports massage 60 min',
-        durationMinutes: 60,
-        pricePence: 5500,
-        bufferAfterMinutes: 15,
-        colour: '#2563eb',
-      },
-      owner,
-    ),
-  )
-  const appt = await ok(
-    call(
-      clinic.core,
-      'appointments.book',
-      {
-        clientId: c.priya,
-        serviceId: c.serviceId,
-        therapistId: c.samId,
-        // Started before the pinned 07:30, so it can be marked Completed (not before it starts).
-        startsAt: at(today(), '06:30'),
-        override: { reason: 'early start for a race-day client' },
-        confirmPast: true,
-      },
-      owner,
-    ),
-  )
-  await ok(call(clinic.core, 'appointments.setStatus', { id: appt.id, status: 'arrived' }, owner))
-  return { ...c, appointmentId: appt.id }
-}
-
-async function openAppointment(page: Page, clinic: Clinic) {
-  await clinic.open(page, { as: 'reception', at: '#/diary' })
-  await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()
-  return page.getByRole('dialog', { name: 'Priya Shah' })
-}
-
-test('reception completes an appointment and takes £55 as £20 cash + £35 card by keyboard', async ({
+test('reception completes an appointment, takes £55 as £20 cash + £35 card by keyboard, gives change from £50 and prints the receipt', async ({
   page,
   clinic,
 }) => {
@@ -85,6 +31,12 @@ test('reception completes an appointment and takes £55 as £20 cash + £35 card
   await expect(pay.getByLabel('Amount 2 (£)')).toHaveValue('35.00')
   await expect(pay.getByLabel('Method 2')).toHaveValue(/\d+/)
   await expect(pay.getByRole('status')).toHaveText('Paid in full')
+  // Priya hands over a £50 note for the £20 cash part: the change is shown, never recorded.
+  await page.keyboard.press('Alt+g')
+  await expect(pay.getByLabel('Cash given (£)')).toBeFocused()
+  await expect(pay.getByText('Cash part £20.00')).toBeVisible()
+  await page.keyboard.type('50')
+  await expect(pay.getByText('Change due: £30.00')).toBeVisible()
   await snap(page, 'money-checkout-split')
   await expectAccessible(page)
   await page.keyboard.press('Enter')
@@ -145,7 +97,7 @@ test('an amount that is not money is refused next to the field, and nothing is t
   const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
   await page.keyboard.type('fifty')
   await page.keyboard.press('Enter')
-  await expect(pay.getByRole('alert')).toHaveText('Enter an amount, e.g. 35.00')
+  await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
   await expect(pay.getByLabel('Amount (£)')).toHaveValue('fifty')
   expect(await clinic.core.db.selectFrom('invoices').selectAll().execute()).toEqual([])
 })
@@ -174,6 +126,14 @@ test('the owner issues a credit note against an issued invoice', async ({ page, 
   await page.getByRole('link', { name: 'INV-000001' }).click()
   await page.getByRole('button', { name: 'Credit note…' }).click()
   const form = page.getByRole('form', { name: 'Credit note' })
+  // From the user trial: amounts in £, and a too-short reason refused in words beside it.
+  await expect(form.getByText('Up to £55.00 of £55.00 can be credited')).toBeVisible()
+  await form.getByLabel('Amount to credit (£)').fill('60')
+  await form.getByLabel('Reason').fill('no')
+  await form.getByRole('button', { name: 'Issue credit note' }).click()
+  await expect(form.getByText('At most £55.00', { exact: true })).toBeVisible()
+  await expect(form.getByText('Give a reason (3 characters or more)')).toBeVisible()
+  await snap(page, 'money-credit-note-form')
   await form.getByLabel('Amount to credit (£)').fill('20')
   await form.getByLabel('Reason').fill('Session cut short')
   await form.getByRole('button', { name: 'Issue credit note' }).click()

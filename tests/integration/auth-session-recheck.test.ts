@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StaffConnection } from '../../src/main/services/auth/staff-connection'
+import { StaffConnection } from '../../src/main/rpc/staff-connection'
 import { isStillSignedIn } from '../../src/main/services/auth/still-signed-in'
 import { aStaffMember } from '../fixtures/staff'
 import { openTempCore } from '../fixtures/temp-core'

@@ -98,6 +98,7 @@ describe('checkout at reception', () => {
         grossPence: 5500,
         duePence: 0,
         feePence: null,
+        fromPackage: null,
       },
     ])
     const again = await call(

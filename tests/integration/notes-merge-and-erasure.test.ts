@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CLIENT_OWNED_TABLES } from '../../src/main/services/clients/merge'
+import { CLIENT_DERIVED_TABLES, CLIENT_OWNED_TABLES } from '../../src/main/services/clients/merge'
 import { blobPath } from '../../src/main/services/notes/attachments'
 import { aClient } from '../fixtures/clients'
 import { aMark, aNote, aTherapistAccount, callOk } from '../fixtures/notes'
@@ -121,7 +121,9 @@ describe('what a merge moves', () => {
     const tables = await sql<{ name: string }>`
       SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
       WHERE m.type = 'table' AND c.name = 'client_id' ORDER BY m.name`.execute(core.db)
-    expect(tables.rows.map((t) => t.name)).toEqual(CLIENT_OWNED_TABLES.map((t) => t.table).sort())
+    expect(tables.rows.map((t) => t.name)).toEqual(
+      [...CLIENT_OWNED_TABLES.map((t) => t.table), ...CLIENT_DERIVED_TABLES].sort(),
+    )
   })
 })
 

@@ -122,6 +122,30 @@ export interface LedgerEntriesTable {
   batch: string
   /** Migration 0820: the gift voucher a redemption draws on. */
   voucher_id: Generated<number | null>
+  /** Migration 0880: the payment a refund gives back. */
+  refund_of_id: Generated<number | null>
+}
+
+/**
+ * Migration 0870: an issued invoice's figures, kept by triggers beside the ledger (which
+ * stays the source of truth). Services read it; nothing but the triggers writes it.
+ */
+export interface InvoiceBalancesTable {
+  invoice_id: number
+  client_id: number
+  issued_at: string
+  gross_pence: number
+  credited_pence: number
+  paid_pence: number
+  /** gross - credited - paid; negative when more was paid than is now due. */
+  due_pence: number
+}
+
+/** Migration 0870: what a client owes and holds in credit, kept by triggers. */
+export interface ClientBalancesTable {
+  client_id: number
+  owes_pence: number
+  credit_pence: number
 }
 
 export interface CashUpsTable {
@@ -163,4 +187,6 @@ export interface MoneyTables {
   invoice_lines: InvoiceLinesTable
   credit_notes: CreditNotesTable
   ledger_entries: LedgerEntriesTable
+  invoice_balances: InvoiceBalancesTable
+  client_balances: ClientBalancesTable
 }

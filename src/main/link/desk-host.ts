@@ -7,7 +7,7 @@ import { PLINTH_VERSION } from '../../shared/version'
 import type { DB } from '../db/schema'
 import type { Logger } from '../log'
 import type { NetworkControl } from '../rpc/context'
-import type { StaffConnection } from '../services/auth/staff-connection'
+import type { StaffConnection } from '../rpc/staff-connection'
 import type { ChangeFeed } from '../services/change-feed'
 import {
   ensureHostIdentity,

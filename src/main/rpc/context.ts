@@ -1,20 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { NetworkStatus } from '../../shared/contract/network'
-import type { Role } from '../../shared/roles'
 import type { DB } from '../db/schema'
+import type { Actor } from '../services/actor'
 import type { AuditEntry } from '../services/audit'
 import type { BackupService } from '../services/backups/backup-service'
 import type { ImportService } from '../services/portability/import-service'
 
-/** Who is calling. Created by sign-in; adapters hold it per window or per browser tab. */
-export interface Session {
-  userId: number
-  username: string
-  displayName: string
-  role: Role
-  /** Set after an owner's reset: nothing but changing the password is allowed. */
-  mustChangePassword?: boolean
-}
+/** Who is calling: the member of staff signed in on this window or browser tab (see Actor). */
+export type Session = Actor
 
 /**
  * The caller's window (or browser tab) as the auth handlers see it: sign-in starts a

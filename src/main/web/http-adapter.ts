@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '../../shared/csp'
 import type { PushMessage } from '../../shared/change-events'
 import type { RpcResult } from '../../shared/rpc'
-import type { StaffConnection } from '../services/auth/staff-connection'
+import type { StaffConnection } from '../rpc/staff-connection'
 
 /**
  * The loopback adapter: the built renderer and the router over HTTP on 127.0.0.1, for the

@@ -142,6 +142,7 @@ export const ledgerEntry = z.object({
   kind: z.enum(['payment', 'refund', 'transfer', 'reversal']),
   methodId: z.number().int(),
   methodName: z.string(),
+  methodKind: z.enum(METHOD_KINDS),
   invoiceId: z.number().int().nullable(),
   invoiceNumber: z.string().nullable(),
   amountPence: z.number().int(),
@@ -149,6 +150,10 @@ export const ledgerEntry = z.object({
   reason: z.string(),
   reversesId: z.number().int().nullable(),
   reversed: z.boolean(),
+  /** For a refund: the payment it gives back. */
+  refundOfId: z.number().int().nullable(),
+  /** For a payment on an invoice: what is left to refund of it (0 once reversed). */
+  refundablePence: z.number().int(),
 })
 export type LedgerEntry = z.output<typeof ledgerEntry>
 
@@ -224,13 +229,14 @@ export const tenders = z
   .min(1, 'Add at least one payment')
   .max(10, 'At most 10 parts to one payment')
 
+/** The shortest reason a refund, reversal or credit note may give. */
+export const REASON_MIN = 3
+/** Said next to a reason that is too short; the forms check this before asking main. */
+export const REASON_TOO_SHORT = `Give a reason (${REASON_MIN} characters or more)`
 export const reason = z
   .string()
   .trim()
-  .min(3, 'Say why')
+  .min(REASON_MIN, REASON_TOO_SHORT)
   .max(200, 'Keep the reason under 200 characters')
 
-/** £55.00 from 5500 (en-GB, the clinic's currency). */
-export function formatPence(amount: number, currency = 'GBP'): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount / 100)
-}
+export { formatPence } from '../money/pounds'

@@ -40,15 +40,33 @@ export const receipt = z.object({
   creditPence: z.number().int(),
 })
 
+/** An issued invoice with something still due, as offered to pay several at once. */
+export const openInvoice = z.object({
+  id: z.number().int(),
+  number: z.string().nullable(),
+  issuedAt: z.string(),
+  grossPence: z.number().int(),
+  duePence: z.number().int(),
+})
+export type OpenInvoice = z.output<typeof openInvoice>
+
 export const clientAccount = z.object({
   clientId: z.number().int(),
   /** What the client owes across issued invoices. */
   owesPence: z.number().int(),
   creditPence: z.number().int(),
+  /** The newest invoices (at most 50; the Money screen lists them all). */
   invoices: z.array(invoiceSummary),
+  /** Issued invoices with something due, oldest first (at most 50, as one payment takes). */
+  open: z.array(openInvoice),
+  /** The newest ledger entries (at most 50), oldest first. */
   entries: z.array(ledgerEntry),
 })
 export type ClientAccount = z.output<typeof clientAccount>
+
+/** The client's account after a refund or reversal, and the invoice it touched. */
+export const afterCorrection = clientAccount.extend({ invoice: invoice.nullable() })
+export type AfterCorrection = z.output<typeof afterCorrection>
 
 export const appointmentPayment = z.object({
   appointmentId: z.number().int(),
@@ -105,10 +123,18 @@ export const moneyContract = {
   }),
   'money.outstanding': method({
     summary: 'List outstanding invoices',
-    input: z.object({ limit: z.number().int().min(1).max(500).default(200) }),
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+    }),
     output: z.object({
+      /** One page, oldest first. */
       rows: z.array(outstandingRow),
+      /** What is owed by age (all pages), keyed '0-30', '31-60', '61-90', '90+'. */
       totals: z.record(z.string(), z.number().int()),
+      /** How many invoices are outstanding in all. */
+      count: z.number().int(),
+      more: z.boolean(),
     }),
     roles: TILL,
   }),
@@ -194,18 +220,20 @@ export const moneyContract = {
       clientId: id,
       /** Refund what was paid on this invoice; without one, refund account credit. */
       invoiceId: id.nullable().default(null),
+      /** The payment given back (a row of the invoice's payments), to its method or credit. */
+      entryId: id.nullable().default(null),
       /** Where the money goes back: a method, or account credit (only from an invoice). */
       methodId: id,
       amountPence: positivePence,
       reason,
     }),
-    output: clientAccount,
+    output: afterCorrection,
     roles: ['owner'],
   }),
   'payments.reverse': method({
     summary: 'Reverse a ledger entry',
     input: z.object({ entryId: id, reason }),
-    output: clientAccount,
+    output: afterCorrection,
     roles: ['owner'],
   }),
 }

@@ -1,3 +1,22 @@
+const formatters = new Map<string, Intl.NumberFormat>()
+
+/**
+ * Every amount Plinth shows or writes: 5500 -> "£55.00", 123456 -> "£1,234.56", -500 ->
+ * "-£5.00" (en-GB, the clinic's currency, GBP by default). The one money formatter for the
+ * screens, PDFs, audit summaries and error messages.
+ */
+export function formatPence(amount: number, currency = 'GBP'): string {
+  let f = formatters.get(currency)
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { style: 'currency', currency })
+    formatters.set(currency, f)
+  }
+  return f.format(amount / 100)
+}
+
+/** Said next to an amount box holding something that is not an amount of money. */
+export const ENTER_AN_AMOUNT = 'Enter an amount in pounds, e.g. £35.00'
+
 /**
  * What reception types into an amount box, in pence: "55", "55.5", "55.50", "£1,055.00".
  * Returns null for anything else (letters, three decimals, negative amounts, a comma that is

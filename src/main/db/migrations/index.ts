@@ -20,6 +20,9 @@ import * as m0820 from './0820-gift-vouchers'
 import * as m0830 from './0830-fees'
 import * as m0840 from './0840-practitioner-credentials'
 import * as m0850 from './0850-packages'
+import * as m0870 from './0870-money-balances'
+import * as m0875 from './0875-money-indexes'
+import * as m0880 from './0880-refund-links'
 import * as m0900 from './0900-desks'
 import * as m0910 from './0910-desk-saves'
 
@@ -49,6 +52,9 @@ export const migrations: Record<string, Migration> = {
   '0830-fees': m0830,
   '0840-practitioner-credentials': m0840,
   '0850-packages': m0850,
+  '0870-money-balances': m0870,
+  '0875-money-indexes': m0875,
+  '0880-refund-links': m0880,
   '0900-desks': m0900,
   '0910-desk-saves': m0910,
 }

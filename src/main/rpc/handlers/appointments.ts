@@ -3,7 +3,6 @@ import {
   bookAppointment,
   loadService,
   moveAppointment,
-  type Actor,
 } from '../../services/diary/appointment-commands'
 import { cancelAppointment, setAppointmentStatus } from '../../services/diary/appointment-status'
 import {
@@ -25,11 +24,7 @@ import {
   waitlistMatches,
 } from '../../services/diary/waitlist'
 import { workingSpans } from '../../services/diary/working-spans'
-import type { HandlersOf, SignedInContext } from './types'
-
-function actorOf({ session }: SignedInContext): Actor {
-  return { userId: session.userId, username: session.username, role: session.role }
-}
+import type { HandlersOf } from './types'
 
 export const diaryHandlers: HandlersOf<'diary.'> = {
   'diary.range': async (ctx, input) => {
@@ -81,7 +76,7 @@ export const diaryHandlers: HandlersOf<'diary.'> = {
 export const appointmentsHandlers: HandlersOf<'appointments.'> = {
   'appointments.get': ({ db }, { id }) => getAppointmentDetail(db, id),
   'appointments.book': async (ctx, input) => {
-    const booked = await bookAppointment(ctx.db, input, actorOf(ctx), ctx.now)
+    const booked = await bookAppointment(ctx.db, input, ctx.session, ctx.now)
     await ctx.audit({
       action: 'appointment.book',
       entityType: 'appointment',
@@ -91,7 +86,7 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
     return booked
   },
   'appointments.move': async (ctx, input) => {
-    const { appointment, summary } = await moveAppointment(ctx.db, input, actorOf(ctx), ctx.now)
+    const { appointment, summary } = await moveAppointment(ctx.db, input, ctx.session, ctx.now)
     await ctx.audit({
       action: 'appointment.move',
       entityType: 'appointment',
@@ -101,7 +96,7 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
     return appointment
   },
   'appointments.setStatus': async (ctx, input) => {
-    const { appointment, from } = await setAppointmentStatus(ctx.db, input, actorOf(ctx), ctx.now)
+    const { appointment, from } = await setAppointmentStatus(ctx.db, input, ctx.session, ctx.now)
     await ctx.audit({
       action: `appointment.${input.status}`,
       entityType: 'appointment',
@@ -113,7 +108,7 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
   },
   'appointments.cancel': async (ctx, input) => {
     const notice = await getCancellationNoticeHours(ctx.db)
-    const result = await cancelAppointment(ctx.db, input, actorOf(ctx), ctx.now, notice)
+    const result = await cancelAppointment(ctx.db, input, ctx.session, ctx.now, notice)
     for (const id of result.cancelled) {
       await ctx.audit({
         action: 'appointment.cancel',
@@ -131,7 +126,7 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
     return { ...result, waitlistMatches: matches.filter((m) => m.clientId !== freed.clientId) }
   },
   'appointments.bookSeries': async (ctx, input) => {
-    const result = await bookSeries(ctx.db, input, actorOf(ctx), ctx.now)
+    const result = await bookSeries(ctx.db, input, ctx.session, ctx.now)
     if (result.seriesId !== null) {
       await ctx.audit({
         action: 'appointment.book-series',
@@ -143,7 +138,7 @@ export const appointmentsHandlers: HandlersOf<'appointments.'> = {
     return result
   },
   'appointments.moveSeries': async (ctx, input) => {
-    const result = await moveSeries(ctx.db, input, actorOf(ctx), ctx.now)
+    const result = await moveSeries(ctx.db, input, ctx.session, ctx.now)
     if (!input.dryRun) {
       for (const o of result.occurrences) {
         await ctx.audit({

@@ -1,5 +1,4 @@
 import { addAlert, removeAlert } from '../../services/clients/alerts'
-import type { Actor } from '../../services/clients/actor'
 import {
   createClient,
   displayNameOf,
@@ -14,13 +13,8 @@ import { findDuplicates } from '../../services/clients/duplicates'
 import { mergeClients, undoMerge } from '../../services/clients/merge'
 import { saveQuestionnaire } from '../../services/clients/questionnaire'
 import { clientTimeline } from '../../services/clients/timeline'
-import type { HandlerContext } from '../context'
 import { appointmentsOfClient } from '../../services/clients/client-appointments'
 import type { HandlersOf } from './types'
-
-function actorOf({ session }: HandlerContext): Actor {
-  return { userId: session?.userId ?? null, name: session?.displayName ?? null }
-}
 
 // Audit summaries name fields and actions, never health details.
 export const clientsHandlers: HandlersOf<'clients.'> = {
@@ -31,7 +25,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   'clients.duplicates': ({ db, now }, probe) => findDuplicates(db, probe, now),
 
   'clients.create': async (ctx, input) => {
-    const id = await createClient(ctx.db, input, actorOf(ctx), ctx.now)
+    const id = await createClient(ctx.db, input, ctx.session, ctx.now)
     await ctx.audit({
       action: 'client.create',
       entityType: 'client',
@@ -42,7 +36,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.update': async (ctx, { id, client }) => {
-    const changed = await updateClient(ctx.db, id, client, actorOf(ctx), ctx.now)
+    const changed = await updateClient(ctx.db, id, client, ctx.session, ctx.now)
     if (changed.length > 0) {
       await ctx.audit({
         action: 'client.update',
@@ -55,7 +49,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.archive': async (ctx, { id }) => {
-    if (await setArchived(ctx.db, id, true, actorOf(ctx), ctx.now)) {
+    if (await setArchived(ctx.db, id, true, ctx.session, ctx.now)) {
       await ctx.audit({
         action: 'client.archive',
         entityType: 'client',
@@ -67,7 +61,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.unarchive': async (ctx, { id }) => {
-    if (await setArchived(ctx.db, id, false, actorOf(ctx), ctx.now)) {
+    if (await setArchived(ctx.db, id, false, ctx.session, ctx.now)) {
       await ctx.audit({
         action: 'client.unarchive',
         entityType: 'client',
@@ -80,7 +74,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
 
   'clients.addAlert': async (ctx, input) => {
     await requireLiveClient(ctx.db, input.clientId)
-    await addAlert(ctx.db, input, actorOf(ctx), ctx.now)
+    await addAlert(ctx.db, input, ctx.session, ctx.now)
     await ctx.audit({
       action: 'client.alert-add',
       entityType: 'client',
@@ -91,7 +85,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.removeAlert': async (ctx, { clientId, alertId }) => {
-    await removeAlert(ctx.db, clientId, alertId, actorOf(ctx), ctx.now)
+    await removeAlert(ctx.db, clientId, alertId, ctx.session, ctx.now)
     await ctx.audit({
       action: 'client.alert-remove',
       entityType: 'client',
@@ -114,7 +108,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
 
   'clients.saveQuestionnaire': async (ctx, { clientId, ...answers }) => {
     await requireLiveClient(ctx.db, clientId)
-    const version = await saveQuestionnaire(ctx.db, clientId, answers, actorOf(ctx), ctx.now)
+    const version = await saveQuestionnaire(ctx.db, clientId, answers, ctx.session, ctx.now)
     await ctx.audit({
       action: 'client.questionnaire',
       entityType: 'client',
@@ -144,7 +138,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.merge': async (ctx, input) => {
-    const { mergeId, summary } = await mergeClients(ctx.db, input, actorOf(ctx), ctx.now)
+    const { mergeId, summary } = await mergeClients(ctx.db, input, ctx.session, ctx.now)
     await ctx.audit({
       action: 'client.merge',
       entityType: 'client',
@@ -161,7 +155,7 @@ export const clientsHandlers: HandlersOf<'clients.'> = {
   },
 
   'clients.undoMerge': async (ctx, { mergeId }) => {
-    const { keptId, restoredId } = await undoMerge(ctx.db, mergeId, actorOf(ctx), ctx.now)
+    const { keptId, restoredId } = await undoMerge(ctx.db, mergeId, ctx.session, ctx.now)
     for (const [id, summary] of [
       [keptId, `Undid merge ${mergeId}: client #${restoredId} is separate again`],
       [restoredId, `Undid merge ${mergeId}: separate from client #${keptId} again`],

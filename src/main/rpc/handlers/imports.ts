@@ -16,7 +16,7 @@ export const importsHandlers: HandlersOf<'imports.'> = {
 
   'imports.run': async ({ core, session }, { importId, includeDuplicates }) =>
     // The import writes its own audit entry in its transaction, with the count it created.
-    core.imports.startImport(importId, includeDuplicates, core.backups.actorFor(session)),
+    core.imports.startImport(importId, includeDuplicates, session, core.backups.actorFor(session)),
 
   'imports.job': async ({ core }, { id }) => core.imports.job(id),
 

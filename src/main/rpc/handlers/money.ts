@@ -7,7 +7,7 @@ import { invoicePdf } from '../../services/money/invoice-pdf'
 import { refund, reverseEntry } from '../../services/money/corrections'
 import { discardDraft, saveDraft } from '../../services/money/invoice-drafts'
 import { issueCreditNote, issueInvoice } from '../../services/money/invoice-issue'
-import { getInvoice, listInvoices } from '../../services/money/invoice-read'
+import { getInvoice, listInvoices, summaryOf } from '../../services/money/invoice-read'
 import { creditOf } from '../../services/money/ledger'
 import {
   getMoneySettings,
@@ -77,7 +77,7 @@ export const moneyHandlers: HandlersOf<'money.'> = {
     return done
   },
   'money.account': async (ctx, input) => clientAccount(ctx.db, input.clientId),
-  'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input.limit),
+  'money.outstanding': async (ctx, input) => outstanding(ctx.db, ctx.now, input),
   'money.forAppointments': async (ctx, input) => {
     const rows = await paymentsForAppointments(
       ctx.db,
@@ -174,15 +174,9 @@ export const invoicesHandlers: HandlersOf<'invoices.'> = {
       entityId: invoice.clientId,
       summary: `Took ${formatPence(done.totalPence)} for ${done.number}`,
     })
-    const { rows } = await listInvoices(ctx.db, {
-      status: 'all',
-      ids: [done.invoiceId],
-      limit: 1,
-      offset: 0,
-    })
     return {
       batch: done.batch,
-      invoices: rows,
+      invoices: [summaryOf(invoice)],
       toCreditPence: done.toCreditPence,
       creditPence: await creditOf(ctx.db, invoice.clientId),
       invoice,
@@ -213,14 +207,17 @@ export const paymentsHandlers: HandlersOf<'payments.'> = {
     }
   },
   'payments.refund': async (ctx, input) => {
-    await refund(ctx.db, input, actorOf(ctx), ctx.now)
+    const done = await refund(ctx.db, input, actorOf(ctx), ctx.now)
     await ctx.audit({
       action: 'payment.refund',
       entityType: 'client',
       entityId: input.clientId,
-      summary: `Refunded ${formatPence(input.amountPence)}${input.invoiceId ? ` from invoice #${input.invoiceId}` : ' from account credit'}`,
+      summary: `Refunded ${formatPence(input.amountPence)}${done.invoiceId ? ` from invoice #${done.invoiceId}` : ' from account credit'}${done.toCredit ? ' to account credit' : ''}`,
     })
-    return clientAccount(ctx.db, input.clientId)
+    return {
+      ...(await clientAccount(ctx.db, input.clientId)),
+      invoice: done.invoiceId === null ? null : await getInvoice(ctx.db, done.invoiceId),
+    }
   },
   'payments.reverse': async (ctx, input) => {
     const done = await reverseEntry(ctx.db, input, actorOf(ctx), ctx.now)
@@ -230,7 +227,10 @@ export const paymentsHandlers: HandlersOf<'payments.'> = {
       entityId: done.clientId,
       summary: `Reversed ledger entry #${input.entryId} of ${formatPence(done.amountPence)}`,
     })
-    return clientAccount(ctx.db, done.clientId)
+    return {
+      ...(await clientAccount(ctx.db, done.clientId)),
+      invoice: done.invoiceId === null ? null : await getInvoice(ctx.db, done.invoiceId),
+    }
   },
 }
 

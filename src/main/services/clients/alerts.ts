@@ -8,7 +8,7 @@ import {
 } from '../../../shared/clients/health'
 import type { DB, HealthQuestionnairesTable } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import type { Actor } from './actor'
+import type { Actor } from '../actor'
 
 const SEVERITY_ORDER = { contraindication: 0, caution: 1, info: 2 } as const
 

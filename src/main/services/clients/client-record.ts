@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contract/clients'
 import type { ClientsTable, DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import type { Actor } from './actor'
+import type { Actor } from '../actor'
 import { alertsOf, requireClient } from './alerts'
 import { normalisedColumns } from './normalise'
 import { latestQuestionnaire, toQuestionnaire } from './questionnaire'
@@ -48,7 +48,7 @@ export function columnsFrom(
     prevAt: string | null,
     prevBy: string | null,
   ): [string | null, string | null] =>
-    given ? (prevAt ? [prevAt, prevBy] : [at, actor.name]) : [null, null]
+    given ? (prevAt ? [prevAt, prevBy] : [at, actor.displayName]) : [null, null]
   const [consent_treatment_at, consent_treatment_by] = consent(
     input.consentTreatment,
     before?.consent_treatment_at ?? null,

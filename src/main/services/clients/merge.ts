@@ -3,7 +3,7 @@ import type { ClientValues } from '../../../shared/contract/clients'
 import type { ClientsTable, DB } from '../../db/schema'
 import { repointAll, repointRows } from '../../db/table-rows'
 import { DomainError } from '../domain-error'
-import type { Actor } from './actor'
+import type { Actor } from '../actor'
 import { refreshAlertSummary } from './alerts'
 import { displayNameOf, requireLiveClient, type ClientRow } from './client-record'
 import { normalisedColumns } from './normalise'
@@ -34,6 +34,12 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'client_packages', column: 'client_id' },
   { table: 'package_sessions', column: 'client_id' },
 ]
+
+/**
+ * Tables with a client_id that a merge does not move itself: balances kept by triggers
+ * (migration 0870) from the invoices and ledger entries above, which follow them when they move.
+ */
+export const CLIENT_DERIVED_TABLES = ['client_balances', 'invoice_balances']
 
 type Column = keyof ClientsTable
 const FIELD_COLUMNS: Record<keyof ClientValues, Column[]> = {

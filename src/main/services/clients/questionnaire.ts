@@ -6,7 +6,7 @@ import type { Selectable } from 'kysely'
 import type { DB, HealthQuestionnairesTable } from '../../db/schema'
 
 type QuestionnaireRow = Selectable<HealthQuestionnairesTable>
-import type { Actor } from './actor'
+import type { Actor } from '../actor'
 import { refreshAlertSummary, requireClient } from './alerts'
 
 export interface QuestionnaireAnswers {
@@ -52,7 +52,7 @@ export async function saveQuestionnaire(
       version,
       answered_at: now.toISOString(),
       recorded_by: actor.userId,
-      recorded_by_name: actor.name,
+      recorded_by_name: actor.displayName,
       conditions: JSON.stringify(answers.conditions),
       other_conditions: answers.otherConditions,
       medications: answers.medications,

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely'
 import { clinicTimeZone } from '../settings'
 import type { DiaryAppointment } from '../../../shared/contract/appointments'
 import type { Service } from '../../../shared/contract/diary-setup'
-import type { Role } from '../../../shared/roles'
 import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
 import { PAST_REFUSAL, startsInThePast } from '../../../shared/diary/past-booking'
 import { DomainError } from '../domain-error'
 import { findBreaches, type Breach } from './booking-rules'
@@ -13,12 +13,6 @@ import { toService } from './service-catalogue'
 import { loadDiarySetup } from './working-hours'
 
 const MINUTE = 60_000
-
-export interface Actor {
-  userId: number | null
-  username: string | null
-  role: Role
-}
 
 export async function recordHistory(
   db: Kysely<DB>,

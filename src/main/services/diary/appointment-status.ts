@@ -5,9 +5,10 @@ import {
   type DiaryAppointment,
 } from '../../../shared/contract/appointments'
 import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
 import { clinicTimeZone } from '../settings'
-import { loadAppointment, recordHistory, type Actor } from './appointment-commands'
+import { loadAppointment, recordHistory } from './appointment-commands'
 import { getDiaryAppointment } from './appointment-read'
 import { formatDate, utcToZoned } from './clinic-clock'
 

@@ -1,13 +1,9 @@
 import type { Kysely } from 'kysely'
 import { clinicTimeZone } from '../settings'
 import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
-import {
-  loadService,
-  recordHistory,
-  refusePastUnconfirmed,
-  type Actor,
-} from './appointment-commands'
+import { loadService, recordHistory, refusePastUnconfirmed } from './appointment-commands'
 import { findBreaches } from './booking-rules'
 import { addDays, formatDate, toTime, utcToZoned, zonedToUtc } from './clinic-clock'
 import { loadDiarySetup } from './working-hours'

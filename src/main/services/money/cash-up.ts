@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { LedgerEntriesTable } from '../../db/schema-money'
 import type { CashUp, CashUpDay } from '../../../shared/contract/cash-up'
 import type { DB } from '../../db/schema'
 import { addDays, zonedToUtc } from '../diary/clinic-clock'
@@ -14,14 +15,20 @@ async function takenOn(db: Kysely<DB>, date: string) {
   const { timeZone } = await getClinicSettings(db)
   const from = new Date(zonedToUtc(date, 0, timeZone)).toISOString()
   const to = new Date(zonedToUtc(addDays(date, 1), 0, timeZone)).toISOString()
-  const rows = await sql<{ id: number; name: string; kind: string; taken: number }>`
-    SELECT m.id, m.name, m.kind, coalesce(sum(e.amount_pence), 0) AS taken
-    FROM payment_methods m
-    LEFT JOIN ledger_entries e ON e.method_id = m.id AND e.at >= ${from} AND e.at < ${to}
-    WHERE m.kind IN (${sql.join([...COUNTED_KINDS])})
-    GROUP BY m.id HAVING m.active = 1 OR taken <> 0
-    ORDER BY m.sort_order, m.id`.execute(db)
-  return rows.rows
+  const taken = (eb: ExpressionBuilder<DB & { e: LedgerEntriesTable }, 'e'>) =>
+    eb.fn.coalesce(eb.fn.sum<number>('e.amount_pence'), eb.lit(0))
+  return db
+    .selectFrom('payment_methods as m')
+    .leftJoin('ledger_entries as e', (join) =>
+      join.onRef('e.method_id', '=', 'm.id').on('e.at', '>=', from).on('e.at', '<', to),
+    )
+    .select(['m.id', 'm.name', 'm.kind', (eb) => taken(eb).as('taken')])
+    .where('m.kind', 'in', [...COUNTED_KINDS])
+    .groupBy('m.id')
+    .having((eb) => eb.or([eb('m.active', '=', 1), eb(taken(eb), '<>', 0)]))
+    .orderBy('m.sort_order')
+    .orderBy('m.id')
+    .execute()
 }
 
 /**

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
 import { invoiceStandingFor, saveDraft } from './invoice-drafts'
 import { issueInvoice } from './invoice-issue'
-import { creditedOn, paidOn } from './ledger'
+import { figuresOf } from './ledger'
 import type { MoneyActor } from './money-settings'
 import { takePayment, type PaymentResult, type Tender } from './payments'
 
@@ -61,18 +61,14 @@ export async function checkout(
     created = true
   }
   let number = standing.number
-  if (standing.status === 'draft') number = (await issueInvoice(db, standing.id, actor, now)).number
-  const inv = await db
-    .selectFrom('invoices')
-    .select(['gross_pence', 'client_id'])
-    .where('id', '=', standing.id)
-    .executeTakeFirstOrThrow()
-  const due =
-    inv.gross_pence - (await creditedOn(db, standing.id)) - (await paidOn(db, standing.id))
-  if (due <= 0) throw new DomainError('conflict', `${number} is already paid.`)
+  if (standing.status === 'draft') {
+    number = (await issueInvoice(db, standing.id, actor, now, { savedJustNow: created })).number
+  }
+  const { duePence, clientId } = await figuresOf(db, standing.id)
+  if (duePence <= 0) throw new DomainError('conflict', `${number} is already paid.`)
   const paid = await takePayment(
     db,
-    { clientId: inv.client_id, payments: input.payments, invoiceIds: [standing.id] },
+    { clientId, payments: input.payments, invoiceIds: [standing.id] },
     actor,
     now,
   )

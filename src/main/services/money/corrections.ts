@@ -1,29 +1,45 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { formatPence } from '../../../shared/money/pounds'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import { creditOf, paidOn, post, requireMethod } from './ledger'
+import {
+  creditOf,
+  paidOn,
+  post,
+  refundedOf,
+  requireMethod,
+  reversalOf,
+  type MethodRow,
+} from './ledger'
 import type { MoneyActor } from './money-settings'
 
-const pounds = (p: number) => `£${(p / 100).toFixed(2)}`
+export interface RefundInput {
+  clientId: number
+  invoiceId: number | null
+  /** The payment given back (from an invoice's payment rows); null for a refund of credit. */
+  entryId?: number | null | undefined
+  methodId: number
+  amountPence: number
+  reason: string
+}
 
 /**
- * Gives money back. From an invoice: at most what was paid on it, to a method (a refund)
- * or to the client's account credit. Without an invoice: from the client's account credit
- * to a method. A new entry is appended; nothing is changed.
+ * Gives money back; only the owner may (issue 13, "Roles"; the contract says so). Three kinds:
+ * - of one payment on an invoice (`entryId`): at most what is left of that payment (less
+ *   what was refunded of it before) and of what the invoice has been paid, to the payment's
+ *   own method or to the client's account credit;
+ * - of an invoice without naming the payment: at most what it was paid;
+ * - of account credit (no invoice): at most the credit, to a method.
+ * A new entry is appended; nothing is changed. Gift voucher and package payments go back as
+ * account credit.
  */
 export async function refund(
   db: Kysely<DB>,
-  input: {
-    clientId: number
-    invoiceId: number | null
-    methodId: number
-    amountPence: number
-    reason: string
-  },
+  input: RefundInput,
   actor: MoneyActor,
   now: Date,
-): Promise<void> {
+): Promise<{ invoiceId: number | null; toCredit: boolean }> {
   const method = await requireMethod(db, input.methodId)
   if (method.kind === 'gift_voucher' || method.kind === 'package') {
     throw new DomainError(
@@ -32,7 +48,9 @@ export async function refund(
       [{ path: 'methodId', message: 'Choose another method' }],
     )
   }
-  if (input.invoiceId === null) {
+  let invoiceId = input.invoiceId
+  if (input.entryId != null) invoiceId = await checkPaymentRefund(db, input, method)
+  if (invoiceId === null) {
     if (method.kind === 'account_credit') {
       throw new DomainError('rule_broken', 'Choose how the money is given back.', [
         { path: 'methodId', message: 'Choose a method' },
@@ -40,68 +58,128 @@ export async function refund(
     }
     const credit = await creditOf(db, input.clientId)
     if (input.amountPence > credit) {
-      throw new DomainError('rule_broken', `The client has ${pounds(credit)} of account credit.`, [
-        { path: 'amountPence', message: `At most ${pounds(credit)}` },
-      ])
+      throw new DomainError(
+        'rule_broken',
+        `The client has ${formatPence(credit)} of account credit.`,
+        [{ path: 'amountPence', message: `At most ${formatPence(credit)}` }],
+      )
     }
   } else {
     const inv = await db
       .selectFrom('invoices')
       .select('client_id')
-      .where('id', '=', input.invoiceId)
+      .where('id', '=', invoiceId)
       .executeTakeFirst()
     if (!inv || inv.client_id !== input.clientId) {
       throw new DomainError('rule_broken', "That invoice is not this client's.")
     }
-    const paid = await paidOn(db, input.invoiceId)
+    const paid = await paidOn(db, invoiceId)
     if (input.amountPence > paid) {
-      throw new DomainError('rule_broken', `${pounds(paid)} was paid on this invoice.`, [
-        { path: 'amountPence', message: `At most ${pounds(paid)}` },
+      throw new DomainError('rule_broken', `${formatPence(paid)} was paid on this invoice.`, [
+        { path: 'amountPence', message: `At most ${formatPence(paid)}` },
       ])
     }
   }
+  const toCredit = method.kind === 'account_credit'
   await post(
     db,
     [
       {
         clientId: input.clientId,
-        kind: method.kind === 'account_credit' ? 'transfer' : 'refund',
+        kind: toCredit ? 'transfer' : 'refund',
         methodId: input.methodId,
-        invoiceId: input.invoiceId,
+        invoiceId,
         amountPence: -input.amountPence,
         reason: input.reason,
+        refundOfId: input.entryId ?? null,
       },
     ],
     randomUUID(),
     actor,
     now,
   )
+  return { invoiceId, toCredit }
+}
+
+/** A refund of one payment: that payment's own method or credit, and no more than is left. */
+async function checkPaymentRefund(
+  db: Kysely<DB>,
+  input: RefundInput,
+  method: MethodRow,
+): Promise<number> {
+  const e = await db
+    .selectFrom('ledger_entries')
+    .select(['id', 'client_id', 'kind', 'method_id', 'invoice_id', 'amount_pence'])
+    .where('id', '=', input.entryId!)
+    .executeTakeFirst()
+  if (!e || e.client_id !== input.clientId) throw new DomainError('not_found', 'No such payment.')
+  if (
+    (e.kind !== 'payment' && e.kind !== 'transfer') ||
+    e.amount_pence <= 0 ||
+    e.invoice_id === null ||
+    (input.invoiceId !== null && e.invoice_id !== input.invoiceId)
+  ) {
+    throw new DomainError('rule_broken', 'Only a payment on an invoice can be refunded here.')
+  }
+  if ((await reversalOf(db, e.id)) !== null) {
+    throw new DomainError(
+      'rule_broken',
+      'That payment has been reversed; there is nothing to refund.',
+    )
+  }
+  if (method.id !== e.method_id && method.kind !== 'account_credit') {
+    throw new DomainError(
+      'rule_broken',
+      'Refund to the method it was paid with, or to account credit.',
+      [{ path: 'methodId', message: 'The original method or account credit' }],
+    )
+  }
+  const left = e.amount_pence - ((await refundedOf(db, [e.id])).get(e.id) ?? 0)
+  if (input.amountPence > left) {
+    throw new DomainError(
+      'rule_broken',
+      left === 0
+        ? 'This payment has already been refunded in full.'
+        : `${formatPence(left)} of this payment is left to refund.`,
+      [{ path: 'amountPence', message: `At most ${formatPence(left)}` }],
+    )
+  }
+  return e.invoice_id
 }
 
 /**
  * Corrects a mistaken entry by appending its exact opposite, with a reason. An entry is
- * reversed at most once (unique index), a reversal is never reversed, and a reversal that
- * would leave the client's credit or an invoice's payments below zero is refused.
+ * reversed at most once (unique index), a reversal is never reversed (a reversal made by
+ * mistake is put right by entering the payment again), a payment with refunds standing is
+ * reversed only after them, and a reversal that would leave the client's credit or an
+ * invoice's payments below zero is refused.
  */
 export async function reverseEntry(
   db: Kysely<DB>,
   input: { entryId: number; reason: string },
   actor: MoneyActor,
   now: Date,
-): Promise<{ clientId: number; amountPence: number }> {
+): Promise<{ clientId: number; amountPence: number; invoiceId: number | null }> {
   const e = await db
     .selectFrom('ledger_entries')
     .selectAll()
     .where('id', '=', input.entryId)
     .executeTakeFirst()
   if (!e) throw new DomainError('not_found', 'No such entry.')
-  if (e.kind === 'reversal') throw new DomainError('rule_broken', 'A reversal cannot be reversed.')
-  const already = await db
-    .selectFrom('ledger_entries')
-    .select('id')
-    .where('reverses_id', '=', e.id)
-    .executeTakeFirst()
-  if (already) throw new DomainError('conflict', 'This entry has already been reversed.')
+  if (e.kind === 'reversal') {
+    throw new DomainError(
+      'rule_broken',
+      'A reversal cannot be reversed; if it was a mistake, take the payment again.',
+    )
+  }
+  if ((await reversalOf(db, e.id)) !== null)
+    throw new DomainError('conflict', 'This entry has already been reversed.')
+  if (((await refundedOf(db, [e.id])).get(e.id) ?? 0) > 0) {
+    throw new DomainError(
+      'rule_broken',
+      'Part of this payment has been refunded; reverse the refund first.',
+    )
+  }
   await post(
     db,
     [
@@ -129,5 +207,5 @@ export async function reverseEntry(
   if (e.invoice_id !== null && (await paidOn(db, e.invoice_id)) < 0) {
     throw new DomainError('rule_broken', 'That would leave the invoice paid below zero.')
   }
-  return { clientId: e.client_id, amountPence: e.amount_pence }
+  return { clientId: e.client_id, amountPence: e.amount_pence, invoiceId: e.invoice_id }
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { VatRateName } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
 import type { InvoiceLinesTable } from '../../db/schema-money'
@@ -194,11 +194,9 @@ export async function invoiceStandingFor(
     .innerJoin('invoices as i', 'i.id', 'l.invoice_id')
     .select(['i.id', 'i.number', 'i.status'])
     .where('l.appointment_id', '=', appointmentId)
-    .where(
-      sql<number>`(i.status = 'draft' OR i.gross_pence >
-        coalesce((SELECT sum(gross_pence) FROM credit_notes WHERE invoice_id = i.id), 0))`,
-      '=',
-      1,
+    .leftJoin('invoice_balances as b', 'b.invoice_id', 'i.id')
+    .where((eb) =>
+      eb.or([eb('i.status', '=', 'draft'), eb('b.credited_pence', '<', eb.ref('i.gross_pence'))]),
     )
     .orderBy('i.id', 'desc')
     .executeTakeFirst()

@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { requireLiveClient } from '../clients/client-record'
 import { DomainError } from '../domain-error'
-import { creditedOn, creditOf, paidOn, post, requireMethod, type Posting } from './ledger'
+import { allocate, tenderKindOf } from '../../../shared/money/allocation'
+import { formatPence } from '../../../shared/money/pounds'
+import { creditOf, post, requireMethod, type Posting } from './ledger'
 import type { MoneyActor } from './money-settings'
 import { redeemableVoucher } from './voucher-balance'
 
@@ -27,11 +29,11 @@ const NOT_YET = new Set(['package'])
 
 /**
  * Takes one payment, possibly split across methods (£20 cash + £35 card), for any number of
- * the client's issued invoices, oldest first as given. Account credit is spent first; each
- * other method then pays what is still due, in the order given. What is left over goes to
- * the client's account credit. Refused: a method that is switched off, spending more credit
- * than the client has or than the invoices need, and invoices that are not the client's or
- * not issued.
+ * the client's issued invoices, paid oldest first (by date of issue, whatever order they
+ * were ticked in). The allocation is the shared rule the screens preview (allocate():
+ * credit first, then vouchers, then money); what is left over goes to the client's account
+ * credit. Refused: a method that is switched off, spending more credit than the client has
+ * or than the invoices need, and invoices that are not the client's or not issued.
  */
 export async function takePayment(
   db: Kysely<DB>,
@@ -40,22 +42,25 @@ export async function takePayment(
   now: Date,
 ): Promise<PaymentResult> {
   await requireLiveClient(db, input.clientId)
-  const dues: { id: number; due: number }[] = []
-  for (const id of new Set(input.invoiceIds)) {
-    const inv = await db
-      .selectFrom('invoices')
-      .select(['client_id', 'status', 'gross_pence', 'number'])
-      .where('id', '=', id)
-      .executeTakeFirst()
-    if (!inv || inv.client_id !== input.clientId) {
-      throw new DomainError('rule_broken', "That invoice is not this client's.")
-    }
-    if (inv.status !== 'issued') {
-      throw new DomainError('rule_broken', 'Issue the invoice before taking payment for it.')
-    }
-    const due = inv.gross_pence - (await creditedOn(db, id)) - (await paidOn(db, id))
-    if (due > 0) dues.push({ id, due })
+  const ids = [...new Set(input.invoiceIds)]
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('invoices as i')
+          .leftJoin('invoice_balances as b', 'b.invoice_id', 'i.id')
+          .select(['i.id', 'i.client_id', 'i.status', 'i.issued_at', 'b.due_pence'])
+          .where('i.id', 'in', ids)
+          .orderBy('i.issued_at')
+          .orderBy('i.id')
+          .execute()
+  if (found.length !== ids.length || found.some((i) => i.client_id !== input.clientId)) {
+    throw new DomainError('rule_broken', "That invoice is not this client's.")
   }
+  if (found.some((i) => i.status !== 'issued')) {
+    throw new DomainError('rule_broken', 'Issue the invoice before taking payment for it.')
+  }
+  const dues = found.map((i) => ({ id: i.id, duePence: i.due_pence ?? 0 }))
 
   const tenders: (Tender & { kind: string; name: string; voucherId: number | null })[] = []
   const voucherUse = new Map<number, { balance: number; used: number; code: string }>()
@@ -78,7 +83,7 @@ export async function takePayment(
       if (use.used > use.balance) {
         throw new DomainError(
           'rule_broken',
-          `Gift voucher ${v.code} has £${(use.balance / 100).toFixed(2)} left.`,
+          `Gift voucher ${v.code} has ${formatPence(use.balance)} left.`,
           [{ path: 'payments', message: 'More than the voucher holds' }],
         )
       }
@@ -87,68 +92,49 @@ export async function takePayment(
     }
     tenders.push({ ...t, kind: m.kind, name: m.name, voucherId })
   }
-  // Credit and vouchers are not money: they pay invoices first and never go to credit.
-  const fromCredit = tenders.filter((t) => t.kind === 'account_credit')
-  const fromVouchers = tenders.filter((t) => t.kind === 'gift_voucher')
-  const spend = fromCredit.reduce((s, t) => s + t.amountPence, 0)
+  const spend = tenders
+    .filter((t) => t.kind === 'account_credit')
+    .reduce((s, t) => s + t.amountPence, 0)
   if (spend > 0) {
     const credit = await creditOf(db, input.clientId)
     if (spend > credit) {
       throw new DomainError(
         'rule_broken',
-        `The client has £${(credit / 100).toFixed(2)} of account credit.`,
+        `The client has ${formatPence(credit)} of account credit.`,
         [{ path: 'payments', message: 'More than the account credit' }],
       )
     }
   }
 
-  const allDue = dues.reduce((s, d) => s + d.due, 0)
-  if (spend + fromVouchers.reduce((s, t) => s + t.amountPence, 0) > allDue) {
+  const plan = allocate(
+    dues,
+    tenders.map((t) => ({ kind: tenderKindOf(t.kind), amountPence: t.amountPence })),
+  )
+  // Credit and vouchers are not money the client gave: they pay invoices, never credit.
+  if (plan.unusablePence > 0) {
     throw new DomainError('rule_broken', 'Use no more account credit or voucher than is due.', [
       { path: 'payments', message: 'More than is due' },
     ])
   }
-
-  const postings: Posting[] = []
-  let toCredit = 0
-  const money = tenders.filter((t) => t.kind !== 'account_credit' && t.kind !== 'gift_voucher')
-  for (const t of [...fromCredit, ...fromVouchers, ...money]) {
-    let left = t.amountPence
-    for (const d of dues) {
-      if (left === 0) break
-      const part = Math.min(left, d.due)
-      if (part === 0) continue
-      d.due -= part
-      left -= part
-      postings.push({
-        clientId: input.clientId,
-        kind: t.kind === 'account_credit' ? 'transfer' : 'payment',
-        methodId: t.methodId,
-        invoiceId: d.id,
-        amountPence: part,
-        reference:
-          t.kind === 'gift_voucher' ? (voucherUse.get(t.voucherId!)?.code ?? '') : t.reference,
-        voucherId: t.voucherId,
-      })
+  const postings: Posting[] = plan.parts.map((part) => {
+    const t = tenders[part.tender]!
+    return {
+      clientId: input.clientId,
+      kind: t.kind === 'account_credit' ? 'transfer' : 'payment',
+      methodId: t.methodId,
+      invoiceId: part.invoiceId,
+      amountPence: part.amountPence,
+      reference:
+        t.kind === 'gift_voucher' ? (voucherUse.get(t.voucherId!)?.code ?? '') : t.reference,
+      voucherId: part.invoiceId === null ? null : t.voucherId,
     }
-    if (left > 0) {
-      toCredit += left
-      postings.push({
-        clientId: input.clientId,
-        kind: 'payment',
-        methodId: t.methodId,
-        invoiceId: null,
-        amountPence: left,
-        reference: t.reference,
-      })
-    }
-  }
+  })
   const batch = randomUUID()
   await post(db, postings, batch, actor, now)
   return {
     batch,
-    invoiceIds: [...new Set(input.invoiceIds)],
-    toCreditPence: toCredit,
+    invoiceIds: found.map((i) => i.id),
+    toCreditPence: plan.toCreditPence,
     totalPence: input.payments.reduce((s, t) => s + t.amountPence, 0),
   }
 }

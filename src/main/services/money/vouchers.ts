@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { GiftVoucher } from '../../../shared/contract/vouchers'
 import type { DB } from '../../db/schema'
 import { displayNameOf } from '../clients/client-record'
@@ -100,9 +100,18 @@ export async function listVouchers(
       'c.last_name',
       'c.preferred_name',
     ])
-    .select(
-      sql<number>`v.value_pence - coalesce((SELECT sum(amount_pence) FROM ledger_entries
-                   WHERE voucher_id = v.id), 0)`.as('balance'),
+    .select((eb) =>
+      eb(
+        'v.value_pence',
+        '-',
+        eb.fn.coalesce(
+          eb
+            .selectFrom('ledger_entries as r')
+            .select((r) => r.fn.sum<number>('r.amount_pence').as('used'))
+            .whereRef('r.voucher_id', '=', 'v.id'),
+          eb.lit(0),
+        ),
+      ).as('balance'),
     )
     .orderBy('v.id', 'desc')
     .execute()

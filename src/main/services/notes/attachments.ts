@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -105,7 +105,7 @@ export async function requireAttachment(db: Kysely<DB>, id: number) {
 export async function addAttachment(
   db: Kysely<DB>,
   dir: string,
-  session: Session,
+  session: Actor,
   input: { noteId: number; filename: string; base64: string },
   now: Date,
 ): Promise<void> {

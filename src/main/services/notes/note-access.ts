@@ -1,4 +1,4 @@
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
 
 /**
@@ -7,7 +7,7 @@ import { DomainError } from '../domain-error'
  * which case only their own. Enforced here in main: the screens only follow it.
  */
 export function canReadNote(
-  session: Session | null,
+  session: Actor | null,
   authorUserId: number,
   authorOnly: boolean,
 ): boolean {
@@ -18,7 +18,7 @@ export function canReadNote(
 }
 
 export function assertCanRead(
-  session: Session | null,
+  session: Actor | null,
   authorUserId: number,
   authorOnly: boolean,
 ): void {
@@ -28,7 +28,7 @@ export function assertCanRead(
 }
 
 /** A draft is written by one person: only its author changes, signs or discards it. */
-export function assertAuthor(session: Session | null, authorUserId: number): void {
+export function assertAuthor(session: Actor | null, authorUserId: number): void {
   if (!session || session.userId !== authorUserId) {
     throw new DomainError('forbidden', 'Only the person who started this note can change it.')
   }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { NoteContent } from '../../../shared/contract/notes'
 import type { TemplateField } from '../../../shared/notes/default-templates'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
 import { formatDate, utcToZoned } from '../diary/clinic-clock'
 import { clinicTimeZone } from '../settings'
@@ -26,7 +26,7 @@ import { requireTemplate } from './templates'
  */
 export async function startNote(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   input: { clientId: number; appointmentId?: number | undefined; templateId: number },
   now: Date,
 ): Promise<{ row: NoteRow; created: boolean }> {
@@ -118,7 +118,7 @@ function assertDraft(row: NoteRow): void {
  */
 export async function saveDraft(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   id: number,
   baseRevision: number,
   content: NoteContent,
@@ -176,7 +176,7 @@ export async function saveDraft(
  */
 export async function signNote(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   id: number,
   now: Date,
   baseRevision?: number,
@@ -212,7 +212,7 @@ export async function signNote(
  */
 export async function discardDraft(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   id: number,
 ): Promise<{ row: NoteRow; unusedFiles: string[] }> {
   const row = await requireNote(db, id)
@@ -242,7 +242,7 @@ export async function discardDraft(
 
 export async function addAddendum(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   noteId: number,
   body: string,
   now: Date,

@@ -3,7 +3,7 @@ import { format } from 'date-fns'
 import type { Kysely } from 'kysely'
 import type { BodyMark, NoteSummary } from '../../../shared/contract/notes'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { canReadNote } from './note-access'
 import type { NoteRow } from './note-record'
 
@@ -40,7 +40,7 @@ function summaryOf(
 /** A client's notes, newest first; content only where the caller may read it. */
 export async function listForClient(
   db: Kysely<DB>,
-  session: Session | null,
+  session: Actor | null,
   clientId: number,
   authorOnly: boolean,
 ): Promise<NoteSummary[]> {
@@ -94,7 +94,7 @@ function localDay(iso: string, timeZone: string): string {
 /** Drafts: a therapist's own; the owner's view lists everyone's. */
 export async function unsignedNotes(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   now: Date,
   timeZone: string,
 ): Promise<
@@ -138,7 +138,7 @@ export async function unsignedNotes(
 
 export async function progressOf(
   db: Kysely<DB>,
-  session: Session | null,
+  session: Actor | null,
   clientId: number,
   authorOnly: boolean,
 ): Promise<

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Note } from '../../../shared/contract/notes'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { getSecuritySettings } from '../auth/security-settings'
 import { DomainError } from '../domain-error'
 import { readBlob, requireAttachment } from './attachments'
@@ -23,7 +23,7 @@ export async function notesAuthorOnly(db: Kysely<DB>): Promise<boolean> {
  */
 export async function readableNote(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   id: number,
 ): Promise<{ row: NoteRow; note: Note }> {
   const row = await requireReadableRow(db, session, id)
@@ -33,7 +33,7 @@ export async function readableNote(
 /** The row of a note the caller may read; the same errors as readableNote. */
 export async function requireReadableRow(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   id: number,
 ): Promise<NoteRow> {
   const row = await requireNote(db, id)
@@ -47,7 +47,7 @@ export async function requireReadableRow(
  */
 export async function searchReadableNotes(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   clientId: number,
   query: string,
 ): Promise<{ id: number; sessionAt: string; snippet: string }[]> {
@@ -78,7 +78,7 @@ export async function searchReadableNotes(
  */
 export async function notesToExport(
   db: Kysely<DB>,
-  session: Session,
+  session: Actor,
   input: { noteId: number } | { clientId: number },
 ): Promise<Note[]> {
   let ids: number[]
@@ -103,7 +103,7 @@ export async function notesToExport(
 export async function readableAttachment(
   db: Kysely<DB>,
   attachmentsDir: string,
-  session: Session,
+  session: Actor,
   id: number,
 ): Promise<{
   row: NoteRow

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contract/notes'
 import type { TemplateField } from '../../../shared/notes/default-templates'
 import type { DB, NotesTable } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
 
 // One note as stored and as answered: the row, its content and the whole note with addenda
@@ -105,11 +105,7 @@ export async function attachmentsOf(db: Kysely<DB>, noteId: number): Promise<Att
 }
 
 /** The whole note; the caller has already checked the session may read it. */
-export async function fullNote(
-  db: Kysely<DB>,
-  row: NoteRow,
-  session: Session | null,
-): Promise<Note> {
+export async function fullNote(db: Kysely<DB>, row: NoteRow, session: Actor | null): Promise<Note> {
   return {
     ...contentOf(row),
     id: row.id,

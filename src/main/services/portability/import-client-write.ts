@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { bulkInserter, yielder, type RawConnection } from '../../db/bulk-insert'
 import { clientDocumentInserter } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
 import { writeAudit, type AuditActor } from '../audit'
 import { columnsFrom } from '../clients/client-record'
 import { searchDocument } from '../clients/normalise'
@@ -30,6 +31,7 @@ export async function writeClientRows(
   rows: CheckedRow[],
   batch: ImportBatchInfo,
   actor: AuditActor,
+  staff: Actor,
   now: Date,
   progress: (percent: number) => void = () => {},
 ): Promise<void> {
@@ -46,9 +48,8 @@ export async function writeClientRows(
       by: actor.userId,
     })
     .execute()
-  const who = { userId: actor.userId, name: actor.username }
   const clientRow = (row: CheckedRow) => {
-    const columns = columnsFrom(row.client, null, who, now)
+    const columns = columnsFrom(row.client, null, staff, now)
     return {
       columns,
       values: {

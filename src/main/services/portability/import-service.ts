@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ImportJob, ImportKind, ImportMapping } from '../../../shared/contract/imports'
 import type { LiveDatabase } from '../../db/live-database'
 import type { Logger } from '../../log'
+import type { Actor } from '../actor'
 import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
 import { JobQueue } from '../jobs/job-queue'
@@ -107,7 +108,12 @@ export class ImportService {
   }
 
   /** Stage 3: writes the checked rows (with or without the possible duplicates). */
-  startImport(importId: string, includeDuplicates: boolean, actor: AuditActor): ImportJob {
+  startImport(
+    importId: string,
+    includeDuplicates: boolean,
+    staff: Actor,
+    actor: AuditActor,
+  ): ImportJob {
     const file = this.#files.get(importId)
     const checked = file.kind === 'appointments' ? file.checkedAppointments : file.checked?.rows
     if (!checked) throw new DomainError('rule_broken', 'Check the rows before importing.')
@@ -116,7 +122,7 @@ export class ImportService {
     file.imported = true
     this.#jobs.run(job, async (progress) => {
       try {
-        return await this.#write(file, checked, includeDuplicates, actor, job, progress)
+        return await this.#write(file, checked, includeDuplicates, staff, actor, job, progress)
       } catch (error) {
         file.imported = false
         throw error
@@ -129,6 +135,7 @@ export class ImportService {
     file: OpenFile,
     checked: { duplicate: boolean }[],
     includeDuplicates: boolean,
+    staff: Actor,
     actor: AuditActor,
     job: ImportJob,
     progress: (stage: string, percent: number) => void,
@@ -166,6 +173,7 @@ export class ImportService {
                 rows as NonNullable<OpenFile['checked']>['rows'],
                 batch,
                 actor,
+                staff,
                 this.#now(),
                 toBar,
               ),

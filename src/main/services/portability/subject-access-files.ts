@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { readBlob } from '../notes/attachments'
 import { subjectAccessRecord } from './subject-access'
 import { subjectAccessPdf } from './subject-access-pdf'
@@ -21,7 +21,7 @@ function safeName(name: string): string {
 export async function subjectAccessFiles(
   db: Kysely<DB>,
   clientId: number,
-  session: Session,
+  session: Actor,
   attachmentsDir: string,
   now: Date,
 ): Promise<{ fileName: string; base64: string; files: string[] }> {

@@ -1,3 +1,4 @@
+import { formatPence } from '../../../shared/money/pounds'
 import type { Kysely } from 'kysely'
 import type { PDFImage } from 'pdf-lib'
 import { STATUS_LABELS } from '../../../shared/contract/appointments'
@@ -8,7 +9,7 @@ import {
   type ConditionCode,
 } from '../../../shared/clients/health'
 import type { DB } from '../../db/schema'
-import type { Session } from '../../rpc/context'
+import type { Actor } from '../actor'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { fullNote, requireNote } from '../notes/note-record'
@@ -22,10 +23,6 @@ const SEVERITY_LABELS = {
   caution: 'Caution',
   info: 'For information',
 } as const
-
-function pounds(pence: number): string {
-  return `£${(pence / 100).toFixed(2)}`
-}
 
 /** A dd/mm/yyyy date from a stored yyyy-mm-dd one, as the clinic writes dates. */
 function ukDate(isoDay: string): string {
@@ -53,7 +50,7 @@ function consentLine(at: string | null, by: string | null, timeZone: string): st
 export async function subjectAccessPdf(
   db: Kysely<DB>,
   clientId: number,
-  session: Session,
+  session: Actor,
   now: Date,
   /** The attached files, hash-checked: photos are drawn in as in the notes PDF. */
   bytesOf: AttachmentBytes,
@@ -187,7 +184,7 @@ export async function subjectAccessPdf(
   for (const a of appointments) {
     const minutes = Math.round((Date.parse(a.ends_at) - Date.parse(a.starts_at)) / 60_000)
     w.text(
-      `${when(a.starts_at, tz)} · ${a.service} (${minutes} min) with ${a.therapist} · ${STATUS_LABELS[a.status]} · ${pounds(a.price_pence)}`,
+      `${when(a.starts_at, tz)} · ${a.service} (${minutes} min) with ${a.therapist} · ${STATUS_LABELS[a.status]} · ${formatPence(a.price_pence)}`,
     )
     const extra = [a.notes, a.cancel_reason && `Cancelled: ${a.cancel_reason}`].filter(Boolean)
     if (extra.length > 0) w.text(extra.join(' · '), { size: 9, colour: MUTED, indent: 12 })

@@ -10,7 +10,7 @@ export const moneyKeys = {
   invoice: (id: number) => ['money', 'invoice', id] as const,
   appointment: (id: number) => ['money', 'appointment', id] as const,
   account: (clientId: number) => ['money', 'account', clientId] as const,
-  outstanding: ['money', 'outstanding'] as const,
+  outstanding: (offset: number) => ['money', 'outstanding', offset] as const,
 }
 
 export function usePaymentMethods() {
@@ -46,10 +46,24 @@ export function useInvoice(id: number | null) {
   })
 }
 
-export function useOutstanding() {
+/** Rows on one page of the Outstanding list. */
+export const OUTSTANDING_PAGE = 100
+
+/** One page of what is owed, oldest first, with the totals by age of all of it. */
+export function useOutstanding(offset: number) {
   return useQuery({
-    queryKey: moneyKeys.outstanding,
-    queryFn: () => api.call('money.outstanding', {}),
+    queryKey: moneyKeys.outstanding(offset),
+    queryFn: () => api.call('money.outstanding', { offset, limit: OUTSTANDING_PAGE }),
+    placeholderData: (previous) => previous,
+  })
+}
+
+/** A client's balance, newest invoices and entries, and open invoices (reception, owner). */
+export function useClientAccount(clientId: number, enabled = true) {
+  return useQuery({
+    queryKey: moneyKeys.account(clientId),
+    queryFn: () => api.call('money.account', { clientId }),
+    enabled,
   })
 }
 
@@ -68,6 +82,8 @@ export const useIssueInvoice = () => useMoneyMutation('invoices.issue')
 export const useDiscardDraft = () => useMoneyMutation('invoices.discardDraft')
 export const useTakePayment = () => useMoneyMutation('payments.take')
 export const useIssueCreditNote = () => useMoneyMutation('creditNotes.issue')
+export const useRefund = () => useMoneyMutation('payments.refund')
+export const useReverse = () => useMoneyMutation('payments.reverse')
 
 export function useCashUpDay(date: string) {
   return useQuery({

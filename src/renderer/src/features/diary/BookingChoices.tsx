@@ -1,5 +1,5 @@
 import type { RefObject } from 'react'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import type { BookingDraft } from './booking-draft'
 import { DAYS, PARTS } from './booking-plan'
 import type { Booking } from './use-booking'

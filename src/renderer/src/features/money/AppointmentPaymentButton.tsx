@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useAuthStatus } from '../../api/auth'
 import { useAppointmentPayment, useChargeFee } from '../../api/money'
 import { useAppointmentPackages } from '../../api/packages'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { TakePaymentDialog } from './TakePaymentDialog'
 import { errorWords } from '../../components/rpc-form-errors'
 

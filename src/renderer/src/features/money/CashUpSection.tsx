@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
-import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import { formatPence, parsePounds, poundsText } from '../../../../shared/money/pounds'
 import { useCashUpDay, useRecordCashUp } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { formatPence } from '../setup/time-ranges'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /**

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import type { Invoice } from '../../../../shared/contract/money-values'
-import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { useIssueCreditNote } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { checkAmountAndReason } from './correction-checks'
 
 /** The owner's correction to an issued invoice: a numbered credit note with a reason. */
 export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
@@ -16,14 +17,11 @@ export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone()
 
   async function submit() {
     setFormError(null)
-    const pence = parsePounds(amount)
-    const found: Record<string, string> = {}
-    if (pence === null || pence === 0) found['amountPence'] = 'Enter an amount, e.g. 20.00'
-    if (reason.trim().length < 3) found['reason'] = 'Say why'
+    const { pence, errors: found } = checkAmountAndReason(amount, open, reason)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
-      await credit.mutateAsync({ invoiceId: invoice.id, amountPence: pence!, reason })
+      await credit.mutateAsync({ invoiceId: invoice.id, amountPence: pence, reason })
       onDone()
     } catch (e) {
       if (e instanceof RpcError) {
@@ -52,10 +50,17 @@ export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone()
           autoFocus
           inputMode="decimal"
           value={amount}
+          aria-invalid={errors['amountPence'] ? true : undefined}
+          aria-describedby={
+            errors['amountPence'] ? 'credit-amount-hint credit-amount-error' : 'credit-amount-hint'
+          }
           onChange={(e) => setAmount(e.target.value)}
         />
+        <p className="field-hint" id="credit-amount-hint">
+          Up to {formatPence(open)} of {formatPence(invoice.grossPence)} can be credited
+        </p>
         {errors['amountPence'] && (
-          <p className="field-error" role="alert">
+          <p className="field-error" id="credit-amount-error" role="alert">
             {errors['amountPence']}
           </p>
         )}
@@ -66,10 +71,12 @@ export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone()
           id="credit-reason"
           maxLength={200}
           value={reason}
+          aria-invalid={errors['reason'] ? true : undefined}
+          aria-describedby={errors['reason'] ? 'credit-reason-error' : undefined}
           onChange={(e) => setReason(e.target.value)}
         />
         {errors['reason'] && (
-          <p className="field-error" role="alert">
+          <p className="field-error" id="credit-reason-error" role="alert">
             {errors['reason']}
           </p>
         )}

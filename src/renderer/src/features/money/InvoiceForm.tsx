@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import type { ClientSummary } from '../../../../shared/contract/clients'
-import { parsePounds } from '../../../../shared/money/pounds'
+import { formatPence, parsePounds } from '../../../../shared/money/pounds'
 import { RpcError } from '../../../../shared/rpc'
 import { useServices } from '../../api/diary'
 import { useIssueInvoice, useProducts, useSaveDraft } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ClientLookup } from '../clients/ClientLookup'
-import { formatPence } from '../setup/time-ranges'
 import { InvoiceLinesEditor, type LineDraft } from './InvoiceLinesEditor'
 import { invoiceHref } from './money-route'
 

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react'
 import type { Invoice } from '../../../../shared/contract/money-values'
-import { parsePounds, poundsText } from '../../../../shared/money/pounds'
+import { poundsText } from '../../../../shared/money/pounds'
 import { usePaymentMethods, useTakePayment } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+import { tendersOf } from './payment-parts'
+import { PaymentRows, type PaymentRow } from './PaymentRows'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /** Paying an issued invoice (all or part) from its page, e.g. a bank transfer arriving. */
@@ -23,14 +24,7 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
 
   async function submit() {
     setFormError(null)
-    const found: Record<string, string> = {}
-    const payments = current.map((r, i) => {
-      const pence = parsePounds(r.amount)
-      if (!pence) found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
-      return isVoucher(usable, r)
-        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
-        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
-    })
+    const { payments, errors: found } = tendersOf(current, usable)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {

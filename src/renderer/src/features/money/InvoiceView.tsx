@@ -3,11 +3,12 @@ import { VAT_RATE_LABELS, type Invoice } from '../../../../shared/contract/money
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useAuthStatus } from '../../api/auth'
 import { useDiscardDraft, useInvoice, useIssueInvoice } from '../../api/money'
-import { ErrorBanner } from '../../components/ErrorBanner'
+import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { formatPence } from '../setup/time-ranges'
+import { formatPence } from '../../../../shared/money/pounds'
 import { CreditNoteForm } from './CreditNoteForm'
 import { InvoicePaymentForm } from './InvoicePaymentForm'
+import { LedgerEntryList } from './LedgerEntryList'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 import { errorWords } from '../../components/rpc-form-errors'
 
@@ -19,6 +20,7 @@ export function InvoiceView({ id }: { id: number }) {
   const discard = useDiscardDraft()
   const [error, setError] = useState<string | null>(null)
   const [panel, setPanel] = useState<'pay' | 'credit' | null>(null)
+  const [corrected, setCorrected] = useState<string | null>(null)
   const tz = useClinicTimeZone()
   const inv = invoice.data
 
@@ -119,20 +121,19 @@ export function InvoiceView({ id }: { id: number }) {
           </ul>
         </section>
       )}
-      {inv.payments.length > 0 && (
-        <section className="card">
-          <h2 className="card-title">Payments</h2>
-          <ul className="plain-list">
-            {inv.payments.map((p) => (
-              <li key={p.id}>
-                {formatClinic(p.at, 'd MMM yyyy HH:mm', tz)} · {p.methodName} ·{' '}
-                {formatPence(p.amountPence)}
-                {p.reference && <> · {p.reference}</>}
-                {p.kind !== 'payment' && <> · {p.kind}</>}
-                {p.reversed && <> · reversed</>}
-              </li>
-            ))}
-          </ul>
+      {(inv.payments.length > 0 || corrected) && (
+        <section className="card" aria-labelledby="invoice-payments-title">
+          <h2 className="card-title" id="invoice-payments-title">
+            Payments
+          </h2>
+          <DoneNote message={corrected} />
+          <LedgerEntryList
+            entries={inv.payments}
+            clientId={inv.clientId}
+            canCorrect={role === 'owner'}
+            refunds={{ paidPence: inv.paidPence }}
+            onCorrected={(done) => setCorrected(done.message)}
+          />
         </section>
       )}
     </>

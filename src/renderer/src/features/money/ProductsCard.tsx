@@ -4,10 +4,9 @@ import {
   VAT_RATES,
   type VatRateName,
 } from '../../../../shared/contract/money-values'
-import { parsePounds } from '../../../../shared/money/pounds'
+import { formatPence, parsePounds } from '../../../../shared/money/pounds'
 import { useProducts, useSaveProduct } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { formatPence } from '../setup/time-ranges'
 import { errorWords } from '../../components/rpc-form-errors'
 
 /** Products sold at the desk, for invoice lines: name, price and VAT rate. */

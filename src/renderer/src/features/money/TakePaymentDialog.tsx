@@ -1,16 +1,25 @@
 import './money.css'
 import { useMemo, useRef, useState } from 'react'
 import type { PaymentMethod } from '../../../../shared/contract/money-values'
-import { parsePounds, poundsText } from '../../../../shared/money/pounds'
-import { RpcError } from '../../../../shared/rpc'
+import type { ClientPackage } from '../../../../shared/contract/packages'
+import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { useCheckout, usePaymentMethods } from '../../api/money'
 import { useAppointmentPackages } from '../../api/packages'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Modal } from '../../components/Modal'
-import { formatPence } from '../setup/time-ranges'
+import { CashChange } from './CashChange'
 import { DonePanel } from './DonePanel'
 import { PackageCheckout } from './PackageCheckout'
-import { isVoucher, PaymentRows, type PaymentRow } from './PaymentRows'
+import {
+  enteredPence,
+  onTillKey,
+  partsInWords,
+  refusalOf,
+  splitPart,
+  tendersOf,
+} from './payment-parts'
+import { PaymentRows, type PaymentRow } from './PaymentRows'
+import { TillActions } from './TillActions'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 
 /** Packages are used by sessions (PackageCheckout), not typed amounts. */
@@ -33,8 +42,9 @@ export interface CheckoutTarget {
 /**
  * Reception's checkout: one dialog, by keyboard. It opens on the amount (the full price by
  * card); Enter takes it. "Split" (Alt+S) adds a method with what is left, so £20 cash and
- * £35 card is: 20, Shift+Tab, ↓ to Cash, Alt+S, Enter. Paying more than is due puts the
- * rest on the client's account credit, and the dialog says so before Enter.
+ * £35 card is: 20, Shift+Tab, ↓ to Cash, Alt+S, Enter. With a cash part, "Cash given" (Alt+G)
+ * shows the change due. Paying more than is due puts the rest on the client's account credit,
+ * and the dialog says so before Enter.
  */
 export function TakePaymentDialog({
   target,
@@ -45,6 +55,13 @@ export function TakePaymentDialog({
 }) {
   const methods = usePaymentMethods()
   const packages = useAppointmentPackages(target.appointmentId)
+  // The packages as the dialog opened: once one pays (or money does), every money query is
+  // refetched and this appointment has no package left to offer, but the dialog must stay
+  // on the form that was used, to show what was done.
+  const answered = packages.data ?? (packages.isError ? [] : null) // not answered: money only
+  const [offered, setOffered] = useState<ClientPackage[] | null>(null)
+  if (offered === null && answered !== null) setOffered(answered)
+  const shown = offered ?? answered
   const usable = useMemo(
     () => (methods.data ?? []).filter((m) => TYPED_KINDS.has(m.kind)),
     [methods.data],
@@ -54,13 +71,13 @@ export function TakePaymentDialog({
   )
   return (
     <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
-      {methods.isPending || packages.isPending ? (
+      {methods.isPending || shown === null ? (
         <p className="muted">Loading…</p>
-      ) : packages.data && packages.data.length > 0 ? (
+      ) : shown.length > 0 ? (
         <PackageCheckout
           appointmentId={target.appointmentId}
           serviceName={target.serviceName}
-          packages={packages.data}
+          packages={shown}
           onClose={onClose}
           money={money}
         />
@@ -84,6 +101,7 @@ function CheckoutForm({
 }) {
   const checkout = useCheckout()
   const nextKey = useRef(1)
+  const cashGiven = useRef<HTMLInputElement>(null)
   const [rows, setRows] = useState<PaymentRow[]>([
     { key: 0, methodId: methods[0]?.id ?? 0, amount: poundsText(target.duePence), reference: '' },
   ])
@@ -92,63 +110,39 @@ function CheckoutForm({
   const [done, setDone] = useState<{
     invoiceId: number
     number: string
-    lines: string[]
+    words: string
     toCredit: number
   } | null>(null)
   // The first amount has the focus from the start (the form mounts after the methods load).
   const [focusKey, setFocusKey] = useState<number | null>(0)
 
-  const entered = rows.reduce((s, r) => s + (parsePounds(r.amount) ?? 0), 0)
+  const entered = enteredPence(rows)
   const left = target.duePence - entered
 
   function split() {
-    const used = new Set(rows.map((r) => r.methodId))
-    const method = methods.find(
-      (m) => !used.has(m.id) && m.kind !== 'account_credit' && m.kind !== 'gift_voucher',
-    )
     const key = nextKey.current++
-    setRows([
-      ...rows,
-      {
-        key,
-        methodId: method?.id ?? methods[0]?.id ?? 0,
-        amount: left > 0 ? poundsText(left) : '',
-        reference: '',
-      },
-    ])
+    setRows([...rows, splitPart(rows, methods, left, key)])
     setFocusKey(key)
   }
 
   async function submit() {
     setFormError(null)
-    const found: Record<string, string> = {}
-    const payments = rows.map((r, i) => {
-      const pence = parsePounds(r.amount)
-      if (pence === null || pence === 0)
-        found[`payments.${i}.amountPence`] = 'Enter an amount, e.g. 35.00'
-      return isVoucher(methods, r)
-        ? { methodId: r.methodId, amountPence: pence ?? 0, voucherCode: r.reference }
-        : { methodId: r.methodId, amountPence: pence ?? 0, reference: r.reference }
-    })
+    const { payments, errors: found } = tendersOf(rows, methods)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     try {
       const r = await checkout.mutateAsync({ appointmentId: target.appointmentId, payments })
-      const byId = new Map(methods.map((m) => [m.id, m.name]))
       setDone({
         invoiceId: r.invoice.id,
         number: r.invoice.number ?? '',
-        lines: payments.map(
-          (p) => `${byId.get(p.methodId) ?? 'Other'} ${formatPence(p.amountPence)}`,
-        ),
+        words: partsInWords(payments, methods),
         toCredit: r.toCreditPence,
       })
       onPaid?.()
     } catch (e) {
-      if (e instanceof RpcError) {
-        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.path, f.message])))
-        setFormError(e.message)
-      } else setFormError('That did not work; nothing was taken. Please try again.')
+      const refused = refusalOf(e)
+      setErrors(refused.errors)
+      setFormError(refused.message)
     }
   }
 
@@ -158,7 +152,7 @@ function CheckoutForm({
         onClose={onClose}
         actions={<PrintInvoiceButton invoiceId={done.invoiceId} label="Print receipt" />}
       >
-        Paid · {done.number} · {done.lines.join(' + ')}
+        Paid · {done.number} · {done.words}
         {done.toCredit > 0 && <> · {formatPence(done.toCredit)} to account credit</>}
       </DonePanel>
     )
@@ -172,12 +166,7 @@ function CheckoutForm({
         e.preventDefault()
         void submit()
       }}
-      onKeyDown={(e) => {
-        if (e.altKey && e.key.toLowerCase() === 's') {
-          e.preventDefault()
-          split()
-        }
-      }}
+      onKeyDown={(e) => onTillKey(e, split, () => cashGiven.current?.focus())}
     >
       <p className="checkout-what">
         {target.serviceName} · <strong>{formatPence(target.duePence)}</strong> due
@@ -190,6 +179,7 @@ function CheckoutForm({
         focusKey={focusKey}
         onChange={setRows}
       />
+      <CashChange ref={cashGiven} rows={rows} methods={methods} />
       <p className="checkout-left" role="status" aria-live="polite">
         {left > 0
           ? `Left to pay: ${formatPence(left)} (stays due on the invoice)`
@@ -197,19 +187,7 @@ function CheckoutForm({
             ? `${formatPence(-left)} more than is due goes to account credit`
             : 'Paid in full'}
       </p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button secondary"
-          onClick={split}
-          aria-keyshortcuts="Alt+S"
-        >
-          Split <kbd>Alt+S</kbd>
-        </button>
-        <button type="submit" className="button primary" disabled={checkout.isPending}>
-          Take {formatPence(entered)} <kbd>Enter</kbd>
-        </button>
-      </div>
+      <TillActions onSplit={split} enteredPence={entered} busy={checkout.isPending} />
     </form>
   )
 }

@@ -10,7 +10,8 @@ import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { ColourDot } from './ColourDot'
 import { nextColour } from './colours'
-import { formatPence, SWATCHES } from './time-ranges'
+import { SWATCHES } from './time-ranges'
+import { formatPence, poundsText } from '../../../../shared/money/pounds'
 
 export function ServicesSection() {
   const services = useServices(true)
@@ -110,7 +111,7 @@ function ServiceForm({
     defaultValues: {
       name: service?.name ?? '',
       durationMinutes: String(service?.durationMinutes ?? 60),
-      price: service ? (service.pricePence / 100).toFixed(2) : '',
+      price: service ? poundsText(service.pricePence) : '',
       bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
       colour: service?.colour ?? newColour ?? SWATCHES[0]!,
       needsRoom: service?.needsRoom ?? false,

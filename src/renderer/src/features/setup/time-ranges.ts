@@ -80,8 +80,8 @@ export const WEEKDAYS = [
   { n: 7, short: 'Sun', long: 'Sunday' },
 ] as const
 
-export const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
-export const formatPence = (pence: number) => money.format(pence / 100)
+/** Kept for older imports; the one money formatter is src/shared/money/pounds.ts. */
+export { formatPence } from '../../../../shared/money/pounds'
 
 export const SWATCHES = [
   '#0e6b63',

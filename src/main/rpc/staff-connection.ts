@@ -1,6 +1,7 @@
-import type { RpcResult } from '../../../shared/rpc'
-import type { ConnectionControl, Session } from '../../rpc/context'
-import type { CallOptions, Router } from '../../rpc/router'
+import type { RpcResult } from '../../shared/rpc'
+import type { ConnectionControl } from './context'
+import type { Actor } from '../services/actor'
+import type { CallOptions, Router } from './router'
 
 export interface StaffConnectionOptions {
   router: Router
@@ -15,7 +16,7 @@ export interface StaffConnectionOptions {
    * without them, and an owner can switch an account off, and neither may wait for a
    * sign-out. Omitted only by tests of the connection itself.
    */
-  stillValid?: (session: Session) => Promise<boolean>
+  stillValid?: (session: Actor) => Promise<boolean>
 }
 
 /** Answers for a call whose window changed hands or locked while the call ran. */
@@ -40,13 +41,13 @@ const SIGNED_OUT: RpcResult = {
  * the idle limit finds the session locked (and the lock audited) before it runs.
  */
 export class StaffConnection implements ConnectionControl {
-  #user: Session | null = null
+  #user: Actor | null = null
   #locked = false
   #lastActivity = 0
 
   constructor(private readonly options: StaffConnectionOptions) {}
 
-  get user(): Session | null {
+  get user(): Actor | null {
     return this.#user
   }
 
@@ -58,7 +59,7 @@ export class StaffConnection implements ConnectionControl {
     return this.options.workstation?.()
   }
 
-  begin(session: Session): void {
+  begin(session: Actor): void {
     this.#user = session
     this.#locked = false
     this.#lastActivity = this.options.now().getTime()
