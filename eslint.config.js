@@ -37,9 +37,6 @@ export default tseslint.config(
     // src/main/db is the one place that knows the storage engine (issue 17): services use
     // Kysely's builder. A measured hot path that needs raw SQL says so where it disables this.
     files: ['src/main/services/**/*.ts'],
-    // TEMPORARY while the encryption branch rewrites this folder; its SQLite-specific code
-    // moves into src/main/db when it lands.
-    ignores: ['src/main/services/backups/**'],
     rules: {
       'no-restricted-imports': [
         'error',

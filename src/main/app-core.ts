@@ -13,7 +13,7 @@ import { StaffConnection } from './rpc/staff-connection'
 import { isStillSignedIn } from './services/auth/still-signed-in'
 import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
-import { recoverInterruptedRestore } from './services/backups/restore-swap'
+import { recoverInterruptedRestore } from './db/restore-swap'
 import { ImportService } from './services/portability/import-service'
 import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
@@ -22,6 +22,14 @@ import { refreshNoteSearch } from './services/notes/note-search'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
+import { fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
+import { encryptInPlace } from './db/encrypt-in-place'
+import {
+  ensureClinicKeys,
+  readClinicKeys,
+  recoveryKeyText,
+  type ClinicKeyring,
+} from './db/clinic-keys'
 
 export interface PlinthCore extends Connection {
   file: string
@@ -39,10 +47,17 @@ export interface PlinthCore extends Connection {
   changes: ChangeFeed
   /** The desk link's server: listens only while sharing is on (issue 15). */
   deskHost: DeskHost
+  /** How the clinic file is opened: its data key, for tools (the bench) that open it too. */
+  key: Keying
 }
 
 export interface OpenCoreOptions {
   file: string
+  /**
+   * The clinic file's data key (from the keystore in the app, PLINTH_DB_KEY or a key file
+   * headless). `UNENCRYPTED` only in tests that read the file's raw bytes.
+   */
+  key: Keying
   log?: Logger
   now?: () => Date
   /** Name written on audit rows; defaults to this computer's host name. */
@@ -58,14 +73,17 @@ export interface OpenCoreOptions {
  */
 export async function openCore({
   file,
+  key: givenKey,
   log = consoleLogger,
   now,
   workstation = hostname(),
   deskBindAddress,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
+  const key: Keying = onDisk ? givenKey : UNENCRYPTED
   const clock = now ?? (() => new Date())
   let fileLock: ClinicFileLock | null = null
+  let keyring: ClinicKeyring | null = null
   if (onDisk) {
     assertLocalDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
@@ -74,21 +92,25 @@ export async function openCore({
     try {
       if (recoverInterruptedRestore(file))
         log.error('put back the database an interrupted restore had moved aside', { file })
+      keyring = keyringFor(file, key, clock())
     } catch (error) {
       fileLock.release()
       throw error
     }
   }
-  const backups = new BackupService({ file, log, now: clock, workstation })
+  const backups = new BackupService({ file, log, now: clock, workstation, liveKey: key, keyring })
 
   async function openMigrated(
     path: string,
+    /** A backup of this very state, just taken (before encrypting it): no second one. */
+    backedUp: string | null = null,
   ): Promise<{ connection: Connection; migration: MigrateReport }> {
-    const connection = openConnection(path)
+    const connection = openConnection(path, key)
     try {
+      const backup = backedUp ? async () => backedUp : () => backups.backupBeforeMigration()
       const migration = await migrateToLatest(connection.db, {
         sqlite: connection.sqlite,
-        ...(onDisk ? { backup: () => backups.backupBeforeMigration() } : {}),
+        ...(onDisk ? { backup } : {}),
         ...(now ? { now } : {}),
       })
       if (migration.applied.length > 0) {
@@ -108,7 +130,15 @@ export async function openCore({
 
   let opened: Awaited<ReturnType<typeof openMigrated>>
   try {
-    opened = await openMigrated(file)
+    // Issue 12: a clinic file from before encryption at rest is encrypted in place, after a
+    // backup of it as it was (which stands in for the migrations' backup too).
+    let backedUp: string | null = null
+    if (key !== UNENCRYPTED && fileState(file) === 'plain') {
+      backedUp = await backups.backupBeforeEncrypting()
+      encryptInPlace(file, key)
+      log.info('encrypted the clinic file in place', { file, backup: backedUp })
+    }
+    opened = await openMigrated(file, backedUp)
   } catch (error) {
     fileLock?.release()
     throw error
@@ -141,6 +171,10 @@ export async function openCore({
       attachmentsDir: onDisk ? attachmentsDirOf(file) : join(tmpdir(), 'plinth-attachments'),
       network: deskHost,
       truncateWal: () => live.truncateWal(),
+      recoveryKey: () => {
+        const keys = keyring && readClinicKeys(file)
+        return keys && key !== UNENCRYPTED ? recoveryKeyText(keys, key) : null
+      },
     },
     onChange: (method, at, origin) => changes.publish(method, at, origin),
     ...(now ? { now } : {}),
@@ -163,6 +197,7 @@ export async function openCore({
     now: clock,
     changes,
     deskHost,
+    key,
     get db() {
       return live.db
     },
@@ -178,4 +213,19 @@ export async function openCore({
       fileLock?.release()
     },
   }
+}
+
+/**
+ * Proves the key opens an encrypted file before anything is written beside it, then reads
+ * (or makes, with a new recovery key) the clinic's keys file. Null for an unencrypted file.
+ *
+ * @throws DatabaseKeyError when the key does not open the file; nothing has changed
+ */
+function keyringFor(file: string, key: Keying, now: Date): ClinicKeyring | null {
+  if (key === UNENCRYPTED) return null
+  if (fileState(file) === 'encrypted') {
+    openDatabase(file, key, { readonly: true, fileMustExist: true }).close()
+  }
+  const keys = ensureClinicKeys(file, key, now)
+  return { key, keyId: keys.keyId, recovery: keys.recovery }
 }

@@ -13,6 +13,8 @@ import { consoleLogger } from './log'
 import type { StaffConnection } from './rpc/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
 import { isTrustedRendererUrl } from './security/trusted-sender'
+import type { KeySealer } from './db/clinic-keys'
+import { clinicKeyFromKeystore, clinicKeyFromRecoveryKey } from './db/keystore-unlock'
 
 // Only `npm run dev` (an unpackaged app) may load the renderer from electron-vite's server:
 // a packaged Plinth that trusted this variable would give IPC to whatever page it named.
@@ -92,9 +94,15 @@ function relayPush(): void {
   stopPush = shell!.push((message) => mainWindow?.webContents.send(IPC_PUSH_CHANNEL, message))
 }
 
-/** Opens (or creates) the clinic file here: this computer hosts the clinic. */
-async function openHost(file: string): Promise<HostSide> {
-  const opened = await openCore({ file })
+/**
+ * Opens (or creates) the clinic file here: this computer hosts the clinic. Its key comes out
+ * of the OS keystore, or, when the keystore has lost it, from the owner's recovery key.
+ */
+async function openHost(file: string, unlock?: { recoveryKey: string }): Promise<HostSide> {
+  const key = unlock
+    ? clinicKeyFromRecoveryKey(file, unlock.recoveryKey, clinicKeySealer)
+    : clinicKeyFromKeystore(file, clinicKeySealer, new Date())
+  const opened = await openCore({ file, key })
   core = opened
   // Integrity check (off the main thread), then daily / every-30-minutes backups.
   backupSchedule = startBackupSchedule(opened.backups, { log: consoleLogger })
@@ -121,6 +129,19 @@ const keystore = {
     return safeStorage.encryptString(plain)
   },
   decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed),
+}
+
+/**
+ * The clinic file's data key, sealed by the OS keystore (issue 12). On Linux with no keyring
+ * Electron falls back to a fixed password ('basic_text'), which seals nothing: treated as no
+ * keystore, so the key goes in a key file beside the database instead (keystore-unlock.ts).
+ */
+const clinicKeySealer: KeySealer = {
+  available: () =>
+    safeStorage.isEncryptionAvailable() &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
+  unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
 }
 
 // Issue 15: if the owner shared this clinic, listen (and announce by mDNS) again at start.
@@ -183,7 +204,7 @@ if (!app.requestSingleInstanceLock()) {
         onSealFailed: (error) =>
           consoleLogger.error('could not seal what this desk keeps', { error: String(error) }),
         hasClinicHere: existsSync(file),
-        openHost: () => openHost(file),
+        openHost: (unlock) => openHost(file, unlock),
       })
     } catch (error) {
       dialog.showErrorBox(

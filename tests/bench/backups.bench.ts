@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore } from '../../src/main/app-core'
+import { newDatabaseKey } from '../../src/main/db/cipher'
 import { silentLogger } from '../../src/main/log'
 import {
   saveBackupPassphrase,
@@ -17,7 +18,11 @@ import { measure, type Figure } from './measure'
  */
 export async function benchBackups(rows = 300_000): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-backups-'))
-  const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+  const core = await openCore({
+    file: join(dir, 'clinic.sqlite'),
+    key: newDatabaseKey(),
+    log: silentLogger,
+  })
   try {
     return await run(core, rows)
   } finally {

@@ -11,6 +11,7 @@ import { freePort, startHostProcess } from '../fixtures/host-process'
 import { aStaffMember, TEST_PASSWORD } from '../fixtures/staff'
 import { tempDir } from '../fixtures/temp-core'
 import type { Figure } from './measure'
+import { newDatabaseKey } from '../../src/main/db/cipher'
 
 const DESKS = 10
 /** PLINTH_SOAK_SECONDS=60 for a quick run; issue 15 asks for 10 minutes. */
@@ -56,7 +57,7 @@ function nextCall(desk: number, i: number): [string, unknown] {
 export async function benchDeskSoak(): Promise<{ figures: Figure[]; summary: string }> {
   const tmp = tempDir('plinth-bench-soak-')
   const file = join(tmp.dir, 'clinic.sqlite')
-  const core = await openCore({ file, log: silentLogger })
+  const core = await openCore({ file, key: newDatabaseKey(), log: silentLogger })
   await seedDemoClinic(core, { clients: 200 })
   const identity = await ensureHostIdentity(core.db, 'Soak clinic', new Date())
   const desks = []

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { openCore } from '../../src/main/app-core'
+import { newDatabaseKey } from '../../src/main/db/cipher'
 import { silentLogger } from '../../src/main/log'
 import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import { startWebServer } from '../../src/main/web/http-adapter'
@@ -40,7 +41,11 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
     return null
   }
   const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-ui-'))
-  const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+  const core = await openCore({
+    file: join(dir, 'clinic.sqlite'),
+    key: newDatabaseKey(),
+    log: silentLogger,
+  })
   const owner = await aStaffMember(core.db, 'owner')
   const ok = async <T>(
     r: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Papa from 'papaparse'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
+import { newDatabaseKey } from '../../src/main/db/cipher'
 import { silentLogger } from '../../src/main/log'
 import type { Session } from '../../src/main/rpc/context'
 import { aGeneratedClient } from '../../src/main/seed/client-generator'
@@ -61,7 +62,11 @@ async function follow(core: PlinthCore, job: ImportJob): Promise<ImportJob> {
  */
 export async function benchImport(rows = 50_000): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-import-'))
-  const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+  const core = await openCore({
+    file: join(dir, 'clinic.sqlite'),
+    key: newDatabaseKey(),
+    log: silentLogger,
+  })
   try {
     bulkSeedClients(core, 20_000)
     const text = aClinikoExport(rows)

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore } from '../../src/main/app-core'
+import { headlessKey } from '../../src/main/cli/headless-key'
+import { keyFileArgument } from './key-argument'
 import { silentLogger } from '../../src/main/log'
 import type { Session } from '../../src/main/rpc/context'
 import { printTable } from './measure'
@@ -12,7 +14,14 @@ import { bulkSeedClients } from './seed-clients'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-money-'))
-const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+// As a headless command: the key from PLINTH_DB_KEY or --key-file, else a key file made
+// beside the new clinic file (issue 12).
+const file = join(dir, 'clinic.sqlite')
+const core = await openCore({
+  file,
+  key: headlessKey(file, { keyFile: keyFileArgument(), say: (line) => console.log(line) }),
+  log: silentLogger,
+})
 try {
   bulkSeedClients(core, 20_000)
   const figures = await benchMoney(core, owner)

@@ -28,6 +28,7 @@ const PHRASES = [
 export function bulkSeedNotes(
   core: PlinthCore,
   author: Session,
+  count = NOTE_COUNT,
 ): { busyClientId: number; draftIds: number[] } {
   const clientIds = (
     core.sqlite.prepare('SELECT id FROM clients ORDER BY id LIMIT 20000').all() as { id: number }[]
@@ -49,10 +50,10 @@ export function bulkSeedNotes(
   const start = Date.parse('2016-01-01T09:00:00Z')
   const span = Date.parse('2026-11-01T09:00:00Z') - start
   core.sqlite.transaction(() => {
-    for (let i = 0; i < NOTE_COUNT; i++) {
+    for (let i = 0; i < count; i++) {
       const clientId =
         i < BUSY_CLIENT_NOTES ? busyClientId : clientIds[1 + (i % (clientIds.length - 1))]!
-      const at = new Date(start + Math.floor((i / NOTE_COUNT) * span)).toISOString()
+      const at = new Date(start + Math.floor((i / count) * span)).toISOString()
       const draft = i % 150 === 7 && draftIds.length < DRAFTS
       const subjective = PHRASES[i % PHRASES.length]!
       const sections = JSON.stringify({
@@ -96,7 +97,7 @@ export function bulkSeedNotes(
   return { busyClientId, draftIds }
 }
 
-function draftContent(i: number): NoteContent {
+export function draftContent(i: number): NoteContent {
   return {
     sections: {
       subjective: `Right hamstring tight after intervals; typed so far ${i}`,

@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../src/main/app-core'
+import { headlessKey } from '../../src/main/cli/headless-key'
+import { keyFileArgument } from './key-argument'
 import { silentLogger } from '../../src/main/log'
 import type { Session } from '../../src/main/rpc/context'
 import { seedDemoClinic } from '../../src/main/seed/demo-clinic'
@@ -18,6 +20,7 @@ import { benchImport } from './import.bench'
 import { benchMoney, INVOICE_COUNT } from './money.bench'
 import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
+import { benchEncryption } from './encryption.bench'
 import { benchDeskSoak } from './desks-soak.bench'
 import {
   benchClientSearch,
@@ -29,7 +32,14 @@ import { bulkSeedClients } from './seed-clients'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
-const core = await openCore({ file: join(dir, 'clinic.sqlite'), log: silentLogger })
+// As a headless command: the key from PLINTH_DB_KEY or --key-file, else a key file made
+// beside the new clinic file (issue 12).
+const file = join(dir, 'clinic.sqlite')
+const core = await openCore({
+  file,
+  key: headlessKey(file, { keyFile: keyFileArgument(), say: (line) => console.log(line) }),
+  log: silentLogger,
+})
 // The adapter serves the renderer; the bench only needs its RPC endpoint, so any folder
 // with an index.html will do when the app has not been built.
 const rendererDir = join(dir, 'renderer')
@@ -56,6 +66,7 @@ try {
   report['desk soak (budget: 0 errors, host RSS stable)'] = soak.figures
   console.log(soak.summary)
   report['backups'] = await benchBackups()
+  report['encryption at rest: encrypted / plain'] = await benchEncryption()
   report['client import, 50,000 rows'] = await benchImport()
   const seedStart = performance.now()
   bulkSeedClients(core, CLIENT_COUNT)

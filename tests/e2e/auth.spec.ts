@@ -19,6 +19,10 @@ test('first run: the owner sets up the clinic and lands in the app', async ({ pa
   await page.getByLabel('Password', { exact: true }).fill('hamstring season 2026')
   await page.getByLabel('Confirm password').fill('hamstring season 2026')
   await page.getByRole('button', { name: 'Create owner account' }).click()
+  // The recovery key comes next (issue 12; tests/e2e/encryption.spec.ts looks at it closely).
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible()
+  await page.getByLabel(/I have printed it/).check()
+  await page.getByRole('button', { name: 'Continue to Plinth' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()
   await expect(page.getByTestId('clinic-name')).toHaveText('Riverside Sports Massage')
   await expect(page.getByText('Alex Morgan')).toBeVisible()

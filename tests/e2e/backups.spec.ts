@@ -47,10 +47,13 @@ test('the owner backs up, makes a mistake, and restores the backup', async ({ pa
   await snap(page, 'backups-after-restore')
 })
 
-test('the owner turns on encrypted backups in the backup settings', async ({ page, clinic }) => {
+test('the owner chooses a backup passphrase instead of the clinic key', async ({
+  page,
+  clinic,
+}) => {
   await clinic.open(page, { as: 'owner', at: '#/settings/backups' })
   const section = page.getByRole('region', { name: 'Backups' })
-  await section.getByLabel('Encrypt backups with a passphrase').check()
+  await section.getByLabel('Use a passphrase instead of the clinic key').check()
   await section.getByLabel('Passphrase', { exact: true }).fill('short')
   await section.getByRole('button', { name: 'Save backup settings' }).click()
   await expect(section.getByText(/at least 10 characters/i).first()).toBeVisible()

@@ -17,6 +17,7 @@ import { clinicNow, pinBrowserClock } from './clinic-clock'
 import { signInAt, startDeskProcess, type DeskProcess } from './desk-process'
 import { expect, snap, test } from './fixtures'
 import { aSmallClinic, at, today } from './small-clinic'
+import { testKey } from '../fixtures/test-key'
 
 const TZ = 'Europe/London'
 const owner = aSession('owner')
@@ -24,6 +25,7 @@ const owner = aSession('owner')
 const openHost = (file: string) =>
   openCore({
     file,
+    key: testKey,
     log: silentLogger,
     now: () => new Date(clinicNow()),
     deskBindAddress: '127.0.0.1',

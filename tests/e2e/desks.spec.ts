@@ -14,12 +14,14 @@ import { aSession, call } from '../fixtures/temp-core'
 import { clinicNow, pinBrowserClock } from './clinic-clock'
 import { expect, snap, test } from './fixtures'
 import { aSmallClinic, at, today } from './small-clinic'
+import { testKey } from '../fixtures/test-key'
 
 /** A host whose desk link listens on 127.0.0.1 at a free port, and its owner's browser page. */
 async function aHost() {
   const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-host-'))
   const core = await openCore({
     file: join(dir, 'clinic.sqlite'),
+    key: testKey,
     log: silentLogger,
     now: () => new Date(clinicNow()),
     deskBindAddress: '127.0.0.1',

@@ -9,6 +9,7 @@ import type { Role } from '../../src/shared/roles'
 import { startWebServer, type WebServer } from '../../src/main/web/http-adapter'
 import { aStaffMember } from '../fixtures/staff'
 import { clinicNow, pinBrowserClock } from './clinic-clock'
+import { testKey } from '../fixtures/test-key'
 
 export interface Clinic {
   core: PlinthCore
@@ -42,6 +43,7 @@ export const test = base.extend<{ clinic: Clinic; pinClock: boolean }>({
     const dir = mkdtempSync(join(tmpdir(), 'plinth-e2e-'))
     const core = await openCore({
       file: join(dir, 'clinic.sqlite'),
+      key: testKey,
       log: silentLogger,
       now: () => new Date(clinicNow()),
     })

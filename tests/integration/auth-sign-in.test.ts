@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/main/log'
 import type { StaffConnection } from '../../src/main/rpc/staff-connection'
 import { aStaffMember, TEST_PASSWORD } from '../fixtures/staff'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 let core: PlinthCore
 let window: StaffConnection
@@ -17,6 +18,7 @@ beforeEach(async () => {
   clock = new Date('2026-11-25T09:00:00Z')
   core = await openCore({
     file: join(tmp.dir, 'clinic.sqlite'),
+    key: testKey,
     log: silentLogger,
     now: () => clock,
     workstation: 'DESK-1',

@@ -4,6 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupInfo, BackupJob } from '../../src/shared/contract/backups'
 import { takeBackup } from '../../src/main/services/backups/take-backup'
 import { readBackupKey } from '../../src/main/services/backups/key-file'
+import { storePathOf } from '../../src/main/services/backups/attachment-store'
+import { attachmentKeyOf } from '../../src/main/services/backups/backup-keying'
+import { decryptFile } from '../../src/main/services/backups/encryption'
+import type { DatabaseKey } from '../../src/main/db/cipher'
+import { readClinicKeys } from '../../src/main/db/clinic-keys'
 import { aSession, openTempCore } from '../fixtures/temp-core'
 import { aCompletedAppointment, aNote, aTherapistAccount, callOk } from '../fixtures/notes'
 
@@ -67,6 +72,18 @@ async function aClinicWithAttachments(files: [string, Buffer][]) {
 const liveBlob = (core: TempCore, sha: string) =>
   join(core.dir, 'attachments', sha.slice(0, 2), sha)
 
+/** Where a backup folder keeps an attachment, encrypted under the clinic key's subkey. */
+const storedCopy = (core: TempCore, folder: string, sha: string) =>
+  join(folder, storePathOf(sha, attachmentKeyOf(core.key as DatabaseKey)))
+
+/** A stored copy decrypted, to compare with the file it copies. */
+async function plainOf(core: TempCore, stored: string): Promise<Buffer> {
+  const out = join(core.dir, 'decrypted-copy')
+  rmSync(out, { force: true })
+  await decryptFile(stored, out, attachmentKeyOf(core.key as DatabaseKey))
+  return readFileSync(out)
+}
+
 function storeFiles(folder: string): string[] {
   const root = join(folder, 'attachments')
   if (!existsSync(root)) return []
@@ -101,20 +118,28 @@ describe('note attachments in backups', () => {
     ])
     const folder = join(core.dir, 'backups')
     const first = await backUp(core)
-    expect(first.attachments).toEqual({ count: 2, bytes: PNG.length + PDF.length })
+    const storedBytes = hashes
+      .map((h) => statSync(storedCopy(core, folder, h)).size)
+      .reduce((a, b) => a + b, 0)
+    // Each copy is its file plus the encryption's header and tag.
+    expect(storedBytes).toBeGreaterThan(PNG.length + PDF.length + 2 * 16)
+    expect(first.attachments).toEqual({ count: 2, bytes: storedBytes })
     const manifest = JSON.parse(readFileSync(join(folder, `${first.name}.json`), 'utf8'))
     expect(manifest.attachments).toMatchObject({ count: 2, missing: 0 })
+    // Encrypted with the clinic key's scheme, by default (issue 12).
     expect(storeFiles(folder)).toEqual(
-      hashes.map((h) => join('attachments', h.slice(0, 2), h)).sort(),
+      hashes.map((h) => relative(folder, storedCopy(core, folder, h))).sort(),
     )
     for (const sha of hashes) {
-      expect(readFileSync(join(folder, 'attachments', sha.slice(0, 2), sha))).toEqual(
-        readFileSync(liveBlob(core, sha)),
+      const stored = storedCopy(core, folder, sha)
+      expect(readFileSync(stored).includes(readFileSync(liveBlob(core, sha)).subarray(8))).toBe(
+        false,
       )
+      expect(await plainOf(core, stored)).toEqual(readFileSync(liveBlob(core, sha)))
     }
 
     // The next backup refers to the same files and copies nothing again.
-    const stored = join(folder, 'attachments', hashes[0]!.slice(0, 2), hashes[0]!)
+    const stored = storedCopy(core, folder, hashes[0]!)
     const writtenAt = statSync(stored).mtimeMs
     const second = await backUp(core)
     expect(second.attachments).toEqual(first.attachments)
@@ -124,7 +149,7 @@ describe('note attachments in backups', () => {
     // A copy cut short (a full USB stick) is written again by the next backup.
     writeFileSync(stored, PNG.subarray(0, 10))
     await backUp(core)
-    expect(readFileSync(stored)).toEqual(PNG)
+    expect(await plainOf(core, stored)).toEqual(PNG)
 
     // The laptop's attachments folder is lost; restoring brings the files back, identical.
     rmSync(join(core.dir, 'attachments'), { recursive: true, force: true })
@@ -139,7 +164,7 @@ describe('note attachments in backups', () => {
     const folder = join(core.dir, 'backups')
     const backup = await backUp(core)
     const sha = hashes[0]!
-    writeFileSync(join(folder, 'attachments', sha.slice(0, 2), sha), 'tampered')
+    writeFileSync(storedCopy(core, folder, sha), 'tampered')
     rmSync(join(core.dir, 'attachments'), { recursive: true, force: true })
     const job = await restore(core, backup.name)
     expect(job.state).toBe('done')
@@ -183,7 +208,8 @@ describe('note attachments in backups', () => {
     expect(ciphertext.subarray(0, 8).toString()).toBe('PLINTHB1')
     expect(ciphertext.includes(PNG.subarray(8))).toBe(false)
 
-    // Another computer: no stored key, attachments folder gone; the passphrase opens both.
+    // Another computer: no stored passphrase, attachments folder gone; the passphrase
+    // opens both (the clinic key does not: the owner chose the passphrase instead).
     await call(core, 'backups.updateSettings', { ...settings, encrypt: false })
     rmSync(join(core.dir, 'backup-key.json'), { force: true })
     rmSync(join(core.dir, 'attachments'), { recursive: true, force: true })
@@ -211,7 +237,9 @@ describe('note attachments in backups', () => {
         reason: 'daily',
         at: new Date(`${day}T09:00:00Z`),
         workDir: join(core.dir, '.work'),
-        key: readBackupKey(core.file),
+        sourceKey: core.key,
+        clinic: { key: core.key as DatabaseKey, ...readClinicKeys(core.file)! },
+        passphrase: readBackupKey(core.file),
       })
     const day1 = await take('2026-06-01')
     expect(day1.manifest.attachments?.count).toBe(1)
@@ -222,7 +250,7 @@ describe('note attachments in backups', () => {
     expect(day2.manifest.attachments?.count).toBe(0)
     expect(day2.deleted).toEqual([])
     // Day 1's backup is still kept (daily), so its photo stays in the store.
-    const photo = join('attachments', hashes[0]!.slice(0, 2), hashes[0]!)
+    const photo = relative(folder, storedCopy(core, folder, hashes[0]!))
     expect(storeFiles(folder)).toEqual([photo])
 
     // Day 3: day 1's backup rotates out, and with it the only reference to the photo.

@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupJob } from '../../src/shared/contract/backups'
 import { carryAuditInto } from '../../src/main/db/audit-carry-over'
+import { openDatabase, type Keying } from '../../src/main/db/cipher'
+import { testKey } from '../fixtures/test-key'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
 
 type TempCore = Awaited<ReturnType<typeof openTempCore>>
@@ -47,8 +48,8 @@ const aClient = (core: TempCore, firstName: string, as = owner) =>
     as,
   )
 
-function auditOf(file: string) {
-  const db = new Database(file, { readonly: true })
+function auditOf(file: string, key: Keying) {
+  const db = openDatabase(file, key, { readonly: true })
   try {
     return db
       .prepare(
@@ -66,12 +67,12 @@ describe('the audit log across a restore', () => {
     cores.push(core)
     await aClient(core, 'Sarah')
     const name = await backUp(core)
-    const atBackup = auditOf(core.file)
+    const atBackup = auditOf(core.file, core.key)
 
     // After the backup: a client added by reception and one by the owner, both audited.
     await aClient(core, 'Sally', reception)
     await aClient(core, 'Sam')
-    const beforeRestore = auditOf(core.file)
+    const beforeRestore = auditOf(core.file, core.key)
     const since = beforeRestore.slice(atBackup.length)
     expect(since.map((e) => [e.action, e.username])).toEqual([
       ['client.create', 'jo'],
@@ -80,7 +81,7 @@ describe('the audit log across a restore', () => {
 
     const job = await restore(core, name)
     expect(job.message).toMatch(/Before a restore/)
-    const after = auditOf(core.file)
+    const after = auditOf(core.file, core.key)
     // Every entry, with its id and time, then the restore's own record.
     expect(after.slice(0, beforeRestore.length)).toEqual(beforeRestore)
     expect(after.slice(beforeRestore.length).map((e) => e.action)).toEqual([
@@ -105,9 +106,9 @@ describe('the audit log across a restore', () => {
     await aClient(core, 'Bea')
     await restore(core, second)
     await aClient(core, 'Cat')
-    const beforeOlder = auditOf(core.file)
+    const beforeOlder = auditOf(core.file, core.key)
     await restore(core, first)
-    const after = auditOf(core.file)
+    const after = auditOf(core.file, core.key)
     expect(after.slice(0, beforeOlder.length)).toEqual(beforeOlder)
     expect(after.map((e) => e.action).filter((a) => a === 'backups.restore')).toHaveLength(2)
     expect(after.filter((e) => e.action === 'client.create')).toHaveLength(3)
@@ -117,9 +118,9 @@ describe('the audit log across a restore', () => {
     const core = await openTempCore()
     cores.push(core)
     const name = await backUp(core)
-    const atBackup = auditOf(core.file)
+    const atBackup = auditOf(core.file, core.key)
     await restore(core, name)
-    const after = auditOf(core.file)
+    const after = auditOf(core.file, core.key)
     // The backup's own audit entry was written after the file was taken: it is carried over.
     expect(after.slice(0, atBackup.length)).toEqual(atBackup)
     expect(after.at(-1)!.action).toBe('backups.restore')
@@ -131,7 +132,7 @@ describe('carrying audit entries into a file whose log diverged', () => {
     const dir = tempDir('plinth-audit-carry-')
     try {
       const make = (file: string, rows: [number, string, string][]) => {
-        const db = new Database(file)
+        const db = openDatabase(file, testKey)
         db.exec(`CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
           user_id INTEGER, username TEXT, action TEXT NOT NULL, entity_type TEXT, entity_id TEXT,
           summary TEXT NOT NULL DEFAULT '', workstation TEXT NOT NULL DEFAULT '')`)
@@ -155,9 +156,9 @@ describe('carrying audit entries into a file whose log diverged', () => {
         [1, '2026-11-01T09:00:00.000Z', 'auth.signIn'],
         [2, '2026-11-02T09:00:00.000Z', 'settings.update'],
       ]).close()
-      expect(carryAuditInto(live, candidateFile)).toBe(2)
+      expect(carryAuditInto(live, candidateFile, testKey)).toBe(2)
       live.close()
-      const rows = auditOf(candidateFile)
+      const rows = auditOf(candidateFile, testKey)
       expect(rows.map((r) => [r.id, r.action])).toEqual([
         [1, 'auth.signIn'],
         [2, 'settings.update'],

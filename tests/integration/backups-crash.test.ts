@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { openDatabase } from '../../src/main/db/cipher'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
-import { checkDatabaseFile } from '../../src/main/services/backups/database-check'
+import { checkDatabaseFile } from '../../src/main/db/database-file'
 import { findBackups } from '../../src/main/services/backups/manifest'
 import { RUN_STRIDE, WORKLOADS } from '../fixtures/crash-workloads'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey, withTestKey } from '../fixtures/test-key'
 
 // PLINTH_CRASH_RUNS=200 for the long run; the default keeps `npm test` quick.
 const RUNS = Number(process.env['PLINTH_CRASH_RUNS'] ?? 25)
@@ -35,7 +36,7 @@ function runAndKill(
         workload,
         String(first),
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: withTestKey() },
     )
     let out = ''
     let stderr = ''
@@ -87,11 +88,11 @@ describe('crash consistency', () => {
         const checker = WORKLOADS[workloadName]!.checker()
         let totalAcks = 0
         try {
-          await (await openCore({ file, log: silentLogger })).close()
+          await (await openCore({ file, key: testKey, log: silentLogger })).close()
           for (let run = 0; run < RUNS; run++) {
             const { acknowledged } = await runAndKill(file, workloadName, run * RUN_STRIDE, random)
             totalAcks += acknowledged.length
-            const db = new Database(file) // read-write: opening recovers the WAL, as the app would
+            const db = openDatabase(file, testKey) // read-write: opening recovers the WAL, as the app would
             try {
               const problems = [
                 ...(db.pragma('integrity_check', { simple: true }) === 'ok'
@@ -107,20 +108,22 @@ describe('crash consistency', () => {
           // Backups the writer finished (those with a manifest) are whole; killed ones are not listed.
           const backups = findBackups(join(tmp.dir, 'backups'))
           for (const backup of backups) {
-            expect(checkDatabaseFile(backup.file).quickCheck).toEqual(['ok'])
+            expect(checkDatabaseFile(backup.file, testKey).quickCheck).toEqual(['ok'])
           }
           console.info(
             `crash test (${workloadName}, seed ${seed}): ${RUNS} kills, ${totalAcks} acknowledged writes, ${backups.length} finished backups kept`,
           )
           // And the app opens the file that survived it all.
-          const core = await openCore({ file, log: silentLogger })
+          const core = await openCore({ file, key: testKey, log: silentLogger })
           await core.close()
         } finally {
           tmp.remove()
         }
         expect(totalAcks).toBeGreaterThan(RUNS) // the kills did land among real writes
       },
-      RUNS * 10_000,
+      // A time budget, not a measure: each run starts a Plinth (tsx, then the keyed open) and
+      // checks the file; 10 s a run was overrun at a load average of 12 on 2 cores.
+      RUNS * 20_000,
     )
   }
 })

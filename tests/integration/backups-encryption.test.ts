@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupInfo, BackupJob, BackupSettings } from '../../src/shared/contract/backups'
 import type { RpcResult } from '../../src/shared/rpc'
+import { openDatabase, UNENCRYPTED } from '../../src/main/db/cipher'
 import { aSession, openTempCore } from '../fixtures/temp-core'
+import { asOwner, finishedJob, renameClinic } from '../fixtures/owner-calls'
 
 type TempCore = Awaited<ReturnType<typeof openTempCore>>
 const cores: TempCore[] = []
@@ -20,19 +21,8 @@ async function aClinic(): Promise<TempCore> {
   return core
 }
 
-async function call<T>(core: TempCore, method: string, input: unknown): Promise<T> {
-  const result = await core.router.call(method, input, owner)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
-
-async function finished(core: TempCore, job: BackupJob): Promise<BackupJob> {
-  for (;;) {
-    const current = await call<BackupJob>(core, 'backups.job', { id: job.id })
-    if (current.state !== 'running') return current
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+const call = asOwner
+const finished = finishedJob
 
 const settings = {
   folder: '',
@@ -41,17 +31,6 @@ const settings = {
   keepWeekly: 8,
   keepMonthly: 12,
   encrypt: true,
-}
-
-async function renameClinic(core: TempCore, clinicName: string): Promise<void> {
-  await call(core, 'settings.update', {
-    clinicName,
-    address: '',
-    phone: '',
-    timeZone: 'Europe/London',
-    currency: 'GBP',
-    locale: 'en-GB',
-  })
 }
 
 describe('backup settings', () => {
@@ -102,7 +81,7 @@ describe('backups that guard an update or a restore', () => {
     expect(core.backups.list().backups).toMatchObject([{ reason: 'pre-migration', verified: true }])
   })
 
-  it('are kept on this computer, unencrypted, when it has lost the passphrase', async () => {
+  it('are kept on this computer, with the clinic key, when it has lost the passphrase', async () => {
     const core = await aClinic()
     await call(core, 'backups.updateSettings', { ...settings, passphrase: PASSPHRASE })
     rmSync(join(core.dir, 'backup-key.json'))
@@ -111,6 +90,12 @@ describe('backups that guard an update or a restore', () => {
     expect(core.backups.health().lastBackup).toMatchObject({ ok: false })
     const file = await core.backups.backupBeforeMigration()
     expect(file).toMatch(/pre-migration\.sqlite$/)
+    expect(core.backups.list().backups).toMatchObject([
+      { reason: 'pre-migration', encrypted: true },
+    ])
+    expect(JSON.parse(readFileSync(`${file}.json`, 'utf8')).keying).toMatchObject({
+      scheme: 'clinic',
+    })
   })
 })
 
@@ -157,14 +142,16 @@ describe('encrypted backups', () => {
     )
     const backup = backups[0]!
     expect(backup).toMatchObject({ encrypted: true, verified: true })
-    expect(backup.name).toMatch(/\.sqlite\.enc$/)
+    expect(backup.name).toMatch(/\.sqlite$/)
     const file = join(folder, backup.name)
     const bytes = readFileSync(file)
     expect(bytes.subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3')
     expect(bytes.includes(Buffer.from('Secret Street Clinic'))).toBe(false)
-    expect(() =>
-      new Database(file, { readonly: true }).prepare('SELECT 1 FROM sqlite_master').get(),
-    ).toThrow(/not a database/)
+    // Neither without a key nor with the clinic's own: the owner chose the passphrase instead.
+    expect(() => openDatabase(file, UNENCRYPTED, { readonly: true })).toThrow(/no key was given/)
+    expect(() => openDatabase(file, core.key, { readonly: true })).toThrow(
+      /cannot be opened with this key/,
+    )
 
     // Another computer: a fresh clinic with the USB stick's files in its backup folder.
     const other = await aClinic()
@@ -229,18 +216,26 @@ describe('encrypted backups', () => {
       'backups.list',
       {},
     )
-    const file = join(folder, backups[0]!.name)
-    const bytes = readFileSync(file)
-    const length = bytes.readUInt32BE(8)
-    const header = JSON.parse(bytes.subarray(12, 12 + length).toString('utf8')) as object
-    const crafted = (changes: object) => {
-      const json = Buffer.from(JSON.stringify({ ...header, ...changes }))
-      const prefix = Buffer.alloc(12)
-      bytes.copy(prefix, 0, 0, 8)
-      prefix.writeUInt32BE(json.length, 8)
-      writeFileSync(file, Buffer.concat([prefix, json, bytes.subarray(12 + length)]))
+    // A passphrase backup's scrypt cost is in its manifest, read before any key can be checked.
+    const manifestFile = join(folder, `${backups[0]!.name}.json`)
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      keying: { kdf: object }
     }
-    for (const changes of [{ N: 2 ** 20 }, { N: 3 * 2 ** 15 }, { r: 1024 }, { p: 64 }, { v: 2 }]) {
+    const crafted = (changes: object) =>
+      writeFileSync(
+        manifestFile,
+        JSON.stringify({
+          ...manifest,
+          keying: { ...manifest.keying, kdf: { ...manifest.keying.kdf, ...changes } },
+        }),
+      )
+    for (const changes of [
+      { N: 2 ** 20 },
+      { N: 3 * 2 ** 15 },
+      { r: 1024 },
+      { p: 64 },
+      { salt: '' },
+    ]) {
       crafted(changes)
       const result = await core.router.call(
         'backups.restore',

@@ -9,6 +9,7 @@ import {
 } from '../../src/main/db/network-share'
 import { silentLogger } from '../../src/main/log'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 // A real clinic laptop's /proc/mounts, trimmed: a local disk, the NAS over SMB and NFS, an
 // sshfs mount, and a path with a space (escaped as \040 by the kernel).
@@ -76,7 +77,11 @@ describe('network share refusal', () => {
     const tmp = tempDir()
     try {
       expect(networkShareOf(join(tmp.dir, 'clinic.sqlite'))).toBeNull()
-      const core = await openCore({ file: join(tmp.dir, 'clinic.sqlite'), log: silentLogger })
+      const core = await openCore({
+        file: join(tmp.dir, 'clinic.sqlite'),
+        key: testKey,
+        log: silentLogger,
+      })
       await core.close()
     } finally {
       tmp.remove()

@@ -1,16 +1,17 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
+import { openDatabase, UNENCRYPTED, type Keying } from '../../src/main/db/cipher'
 import { openConnection } from '../../src/main/db/connection'
 import { LiveDatabase } from '../../src/main/db/live-database'
-import { swapInDatabase } from '../../src/main/services/backups/restore-swap'
+import { swapInDatabase } from '../../src/main/db/restore-swap'
 import { migrations } from '../../src/main/db/migrations'
 import { migrateToLatest } from '../../src/main/db/migrate'
 import { silentLogger } from '../../src/main/log'
 import type { BackupJob } from '../../src/shared/contract/backups'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 type TempCore = Awaited<ReturnType<typeof openTempCore>>
 const cores: TempCore[] = []
@@ -58,8 +59,8 @@ async function call<T>(core: TempCore, method: string, input: unknown): Promise<
   return result.value as T
 }
 
-function dump(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true })
+function dump(file: string, key: Keying): Record<string, unknown[]> {
+  const db = openDatabase(file, key, { readonly: true })
   try {
     const all = db
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`)
@@ -89,7 +90,7 @@ describe('backups', () => {
     const core = await aClinic()
     await rename(core, 'Harbour Sports Massage')
     const job = await waitForJob(core, await call<BackupJob>(core, 'backups.create', {}))
-    const before = dump(core.file)
+    const before = dump(core.file, core.key)
     expect(job).toMatchObject({ state: 'done', percent: 100 })
     const list = await call<{ folder: string; backups: { name: string }[] }>(
       core,
@@ -106,7 +107,8 @@ describe('backups', () => {
       counts: Record<string, number>
       bytes: number
     }
-    expect(backup).toMatchObject({ reason: 'manual', verified: true, encrypted: false })
+    // Encrypted with the clinic's key by default (issue 12).
+    expect(backup).toMatchObject({ reason: 'manual', verified: true, encrypted: true })
     expect(backup.counts).toMatchObject({ clinic_settings: 1, audit_log: 2, backup_settings: 1 })
     const manifest = JSON.parse(readFileSync(join(list.folder, `${backup.name}.json`), 'utf8'))
     expect(manifest).toMatchObject({ quickCheck: 'ok', schema: Object.keys(migrations).at(-1) })
@@ -124,7 +126,7 @@ describe('backups', () => {
 
     const settings = await call<{ clinicName: string }>(core, 'settings.get', {})
     expect(settings.clinicName).toBe('Harbour Sports Massage')
-    const after = dump(core.file)
+    const after = dump(core.file, core.key)
     // Identical, apart from the audit rows written since: the restore's own record is added.
     const withoutAudit = (d: Record<string, unknown[]>) => ({
       ...d,
@@ -197,9 +199,10 @@ describe('backups', () => {
     const tmp = tempDir()
     const file = join(tmp.dir, 'clinic.sqlite')
     try {
-      // An older Plinth's file: migrated only as far as the notes (0300), so every later
-      // migration, including ones added after this test was written, runs on open below.
-      const old = openConnection(file)
+      // An older Plinth's file: plain (from before encryption at rest) and migrated only as
+      // far as the notes (0300), so every later migration, including ones added after this
+      // test was written, runs on open below, after it is encrypted.
+      const old = openConnection(file, UNENCRYPTED)
       await migrateToLatest(old.db, {
         sqlite: old.sqlite,
         migrations: Object.fromEntries(
@@ -209,6 +212,7 @@ describe('backups', () => {
       await old.close()
       const upgraded = await openCore({
         file,
+        key: testKey,
         log: silentLogger,
         now: () => new Date('2026-03-29T00:30:00Z'),
       })
@@ -249,10 +253,10 @@ describe('backups', () => {
     const tmp = tempDir()
     const file = join(tmp.dir, 'clinic.sqlite')
     try {
-      const core = await openCore({ file, log: silentLogger })
+      const core = await openCore({ file, key: testKey, log: silentLogger })
       await rename(core as TempCore, 'Still Here Clinic')
       await core.close()
-      const live = new LiveDatabase(openConnection(file))
+      const live = new LiveDatabase(openConnection(file, testKey))
       const candidate = join(tmp.dir, 'candidate.sqlite')
       writeFileSync(candidate, 'not a database at all')
       let attempts = 0
@@ -260,7 +264,7 @@ describe('backups', () => {
         swapInDatabase(live, file, candidate, async (path) => {
           attempts++
           if (attempts === 1) throw new Error('will not open')
-          return openConnection(path)
+          return openConnection(path, testKey)
         }),
       ).rejects.toThrow('will not open')
       const row = await live.use((db) =>
@@ -278,12 +282,12 @@ describe('backups', () => {
     const tmp = tempDir()
     const file = join(tmp.dir, 'clinic.sqlite')
     try {
-      const core = await openCore({ file, log: silentLogger })
+      const core = await openCore({ file, key: testKey, log: silentLogger })
       await rename(core as TempCore, 'Kept Safe')
       await core.close()
       const { renameSync } = await import('node:fs')
       renameSync(file, `${file}.before-restore`)
-      const reopened = await openCore({ file, log: silentLogger })
+      const reopened = await openCore({ file, key: testKey, log: silentLogger })
       try {
         expect((await reopened.router.call('settings.get', {}, owner)) as unknown).toMatchObject({
           ok: true,

@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { openDatabase } from '../../src/main/db/cipher'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
 import { startBackupSchedule } from '../../src/main/services/backups/schedule'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 type TempCore = Awaited<ReturnType<typeof openTempCore>>
 const cores: TempCore[] = []
@@ -122,7 +123,7 @@ describe('integrity check at start', () => {
     const tmp = tempDir()
     const file = join(tmp.dir, 'clinic.sqlite')
     try {
-      const core = await openCore({ file, log: silentLogger })
+      const core = await openCore({ file, key: testKey, log: silentLogger })
       await core.backups.backup('manual')
       for (let i = 0; i < 200; i++) {
         await core.router.call(
@@ -140,7 +141,7 @@ describe('integrity check at start', () => {
       }
       await core.close()
       // Damage an index page the way a failing disk would.
-      const raw = new Database(file)
+      const raw = openDatabase(file, testKey)
       const page = (
         raw.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'audit_log_at'`).get() as {
           rootpage: number
@@ -153,7 +154,7 @@ describe('integrity check at start', () => {
       writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize)
       closeSync(fd)
 
-      const damaged = await openCore({ file, log: silentLogger })
+      const damaged = await openCore({ file, key: testKey, log: silentLogger })
       try {
         const schedule = startBackupSchedule(damaged.backups, { log: silentLogger })
         await damaged.backups.idle()
@@ -179,7 +180,7 @@ describe('integrity check at start', () => {
     const tmp = tempDir()
     const file = join(tmp.dir, 'clinic.sqlite')
     try {
-      const core = await openCore({ file, log: silentLogger })
+      const core = await openCore({ file, key: testKey, log: silentLogger })
       await rename(core as TempCore, 'Good Day Clinic')
       await core.backups.backup('daily')
       await rename(core as TempCore, 'Bad Day Clinic')

@@ -7,6 +7,7 @@ import { normaliseName, normalisePhone } from '../../src/main/services/clients/n
 import type { Duplicate, SearchResult } from '../../src/shared/contract/clients'
 import { aClient } from '../fixtures/clients'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 // Issue #11 items 15-17: one phone key and one name folding for search, duplicate checks and
 // imports, so "+44 (0)7911 123456", "bialek" and "de la mare" find the client.
@@ -180,7 +181,7 @@ describe('clients saved under older rules (re-normalised on open)', () => {
     const tmp = tempDir()
     const file = join(tmp.dir, 'clinic.sqlite')
     try {
-      let opened = await openCore({ file, log: silentLogger, now: () => now })
+      let opened = await openCore({ file, key: testKey, log: silentLogger, now: () => now })
       await aClient().named('Michał', 'Białek').withMobile('07911 123456').in(opened)
       // What older normalisers stored: NFKD leaves ł alone; a number libphonenumber did not
       // know kept its trunk 0.
@@ -194,7 +195,7 @@ describe('clients saved under older rules (re-normalised on open)', () => {
       await opened.db.deleteFrom('search_versions').execute()
       await opened.close()
 
-      opened = await openCore({ file, log: silentLogger, now: () => now })
+      opened = await openCore({ file, key: testKey, log: silentLogger, now: () => now })
       const found = async (query: string) => {
         const r = await opened.router.call(
           'clients.search',

@@ -5,6 +5,7 @@ import { openCore } from '../../src/main/app-core'
 import { ClinicInUseError } from '../../src/main/db/clinic-file-lock'
 import { silentLogger } from '../../src/main/log'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey, withTestKey } from '../fixtures/test-key'
 
 // One clinic file, one Plinth: a second process (another window, `npm run seed`,
 // `serve:web`) is refused with a clear message, and a killed one leaves no stale lock.
@@ -25,7 +26,7 @@ function anotherPlinth(file: string): Promise<{ child: ChildProcess; said: strin
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join('tests', 'fixtures', 'hold-clinic.ts'), file],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: withTestKey() },
   )
   cleanups.push(() => child.kill('SIGKILL'))
   return new Promise((done, fail) => {
@@ -48,13 +49,15 @@ const exited = (child: ChildProcess) =>
 describe('a clinic file is opened by one Plinth at a time', () => {
   it('refuses a second open in the same process until the first closes', async () => {
     const file = aClinicFile()
-    const first = await openCore({ file, log: silentLogger })
-    await expect(openCore({ file, log: silentLogger })).rejects.toBeInstanceOf(ClinicInUseError)
-    await expect(openCore({ file, log: silentLogger })).rejects.toThrow(
+    const first = await openCore({ file, key: testKey, log: silentLogger })
+    await expect(openCore({ file, key: testKey, log: silentLogger })).rejects.toBeInstanceOf(
+      ClinicInUseError,
+    )
+    await expect(openCore({ file, key: testKey, log: silentLogger })).rejects.toThrow(
       /Another Plinth is already using this clinic file/,
     )
     await first.close()
-    const again = await openCore({ file, log: silentLogger })
+    const again = await openCore({ file, key: testKey, log: silentLogger })
     await again.close()
   })
 
@@ -62,11 +65,13 @@ describe('a clinic file is opened by one Plinth at a time', () => {
     const file = aClinicFile()
     const other = await anotherPlinth(file)
     expect(other.said).toBe('holding')
-    await expect(openCore({ file, log: silentLogger })).rejects.toBeInstanceOf(ClinicInUseError)
+    await expect(openCore({ file, key: testKey, log: silentLogger })).rejects.toBeInstanceOf(
+      ClinicInUseError,
+    )
 
     other.child.kill('SIGKILL')
     await exited(other.child)
-    const mine = await openCore({ file, log: silentLogger })
+    const mine = await openCore({ file, key: testKey, log: silentLogger })
     // And now the other way round: this process holds it, a new one is refused.
     const refused = await anotherPlinth(file)
     expect(refused.said).toMatch(/^refused: Another Plinth is already using this clinic file/)

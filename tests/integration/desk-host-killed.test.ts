@@ -19,6 +19,7 @@ import { aCompletedAppointment, aNote, aTherapistAccount, emptyContent } from '.
 import { TEST_PASSWORD } from '../fixtures/staff'
 import { startTcpProxy } from '../fixtures/tcp-proxy'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 const tmp = tempDir()
 const file = join(tmp.dir, 'clinic.sqlite')
@@ -31,7 +32,7 @@ let noteId: number
 let clientId: number
 
 beforeEach(async () => {
-  const core = await openCore({ file, log: silentLogger })
+  const core = await openCore({ file, key: testKey, log: silentLogger })
   const { session, therapistId } = await aTherapistAccount(core, 'Sam')
   clientId = (await aCompletedAppointment(core, therapistId)).clientId
   noteId = (await aNote(core, session, clientId).withSection('subjective', 'Calf tight').in()).id
@@ -74,7 +75,7 @@ const revisionNow = async () => {
 
 /** The file as the dead host left it: whole, and the note all of one version or the other. */
 function inspectFile() {
-  const { sqlite } = openConnection(file)
+  const { sqlite } = openConnection(file, testKey)
   try {
     return {
       integrity: sqlite.pragma('integrity_check', { simple: true }),

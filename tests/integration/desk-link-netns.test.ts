@@ -12,6 +12,7 @@ import { aClient } from '../fixtures/clients'
 import { aTherapistAccount } from '../fixtures/notes'
 import { aStaffMember, TEST_PASSWORD } from '../fixtures/staff'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 const tag = `pl${process.pid % 100_000}`
 const ns = { host: `${tag}h`, a: `${tag}a`, b: `${tag}b`, outside: `${tag}x` }
@@ -88,7 +89,7 @@ describe.skipIf(skipReason !== null)('desks on their own network stacks (ip netn
     attach(ns.b, '10.77.0.3/24')
     attach(ns.outside, '203.0.113.2/24')
     const file = join(tmp.dir, 'clinic.sqlite')
-    const core = await openCore({ file, log: silentLogger })
+    const core = await openCore({ file, key: testKey, log: silentLogger })
     await aStaffMember(core.db, 'owner', { username: 'owner.a' })
     const { therapistId } = await aTherapistAccount(core, 'Sam')
     const service = await core.db.selectFrom('services').select('id').executeTakeFirstOrThrow()

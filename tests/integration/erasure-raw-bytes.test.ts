@@ -1,22 +1,24 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { aClient } from '../fixtures/clients'
 import { aNote, aTherapistAccount, callOk } from '../fixtures/notes'
+import { UNENCRYPTED } from '../../src/main/db/cipher'
 import { aSession, openTempCore } from '../fixtures/temp-core'
+import { filesUnder, leaks as leaksOf } from '../fixtures/raw-bytes'
 
 // Erasing must erase: after `retention.anonymise` / `retention.delete` and a checkpoint, the
 // erased words are in no byte of the clinic file, its WAL or a backup taken afterwards.
 // The erasure checkpoints the WAL itself, so the tests do not.
 // SQLite otherwise leaves deleted cells in free pages and old page images in the WAL
-// (https://www.sqlite.org/pragma.html#pragma_secure_delete). Backups here are unencrypted
-// (the default), so a grep of their bytes is meaningful.
+// (https://www.sqlite.org/pragma.html#pragma_secure_delete). Encryption at rest is off in
+// this test only (UNENCRYPTED), and so are its backups, so a grep of their bytes is
+// meaningful: it proves the erasure, not the cipher.
 
 type Core = Awaited<ReturnType<typeof openTempCore>>
 let core: Core
 const owner = aSession('owner')
 beforeEach(async () => {
-  core = await openTempCore({ now: () => new Date('2026-11-25T10:00:00Z') })
+  core = await openTempCore({ now: () => new Date('2026-11-25T10:00:00Z'), key: UNENCRYPTED })
 })
 afterEach(async () => {
   await core.dispose()
@@ -43,22 +45,7 @@ async function aRecordFullOfSecrets() {
   return client
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
-}
-
-function leaks(files: string[]): string[] {
-  return files.flatMap((file) => {
-    const bytes = readFileSync(file)
-    return SECRETS.filter(
-      (word) =>
-        bytes.includes(Buffer.from(word)) || bytes.includes(Buffer.from(word.toLowerCase())),
-    ).map((word) => `${word} in ${file}`)
-  })
-}
+const leaks = (files: string[]) => leaksOf(files, SECRETS)
 
 /** The erasure itself empties the WAL: no checkpoint here, or a missing one would pass. */
 async function backUp(): Promise<string[]> {

@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/main/log'
 import { aClient } from '../fixtures/clients'
 import { aNote, aTherapistAccount, callOk } from '../fixtures/notes'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 // The clinic file, its WAL, backups and attachments are the clinic's health records: on a
 // shared computer no other account may read them (files 0600, folders 0700).
@@ -61,7 +62,7 @@ describe.skipIf(process.platform === 'win32')('clinic files are private to the a
     const tmp = tempDir()
     cleanups.push(() => tmp.remove())
     const file = join(tmp.dir, 'clinic.sqlite')
-    const first = await openCore({ file, log: silentLogger })
+    const first = await openCore({ file, key: testKey, log: silentLogger })
     await first.close()
     chmodSync(file, 0o644)
     mkdirSync(join(tmp.dir, 'backups'), { recursive: true })
@@ -70,7 +71,7 @@ describe.skipIf(process.platform === 'win32')('clinic files are private to the a
     chmodSync(join(tmp.dir, 'backups', 'old.sqlite'), 0o644)
     expect(readableByOthers(modesUnder(tmp.dir)).length).toBeGreaterThan(0)
 
-    const again = await openCore({ file, log: silentLogger })
+    const again = await openCore({ file, key: testKey, log: silentLogger })
     cleanups.unshift(() => again.close())
     expect(readableByOthers(modesUnder(tmp.dir))).toEqual([])
   })

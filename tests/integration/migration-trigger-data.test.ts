@@ -4,6 +4,7 @@ import { openConnection, type Connection } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
 import { migrations } from '../../src/main/db/migrations'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 // Migrations that rewrite a trigger, run over data written at the version before them (in
 // the spirit of Signal Desktop's migration_*_test.node.ts): the rows come through unchanged,
@@ -20,7 +21,7 @@ afterEach(async () => {
 async function fileBefore(name: string): Promise<Connection> {
   const tmp = tempDir()
   cleanups.push(tmp.remove)
-  const conn = openConnection(join(tmp.dir, 'clinic.sqlite'))
+  const conn = openConnection(join(tmp.dir, 'clinic.sqlite'), testKey)
   opened.push(conn)
   await migrateToLatest(conn.db, {
     sqlite: conn.sqlite,

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
+import { openDatabase } from '../../src/main/db/cipher'
 import { openConnection } from '../../src/main/db/connection'
 import { migrateToLatest, NewerDatabaseError } from '../../src/main/db/migrate'
 import { migrations } from '../../src/main/db/migrations'
 import { silentLogger } from '../../src/main/log'
 import { tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -21,7 +22,7 @@ function freshFile(): string {
 }
 
 function tableNames(file: string): string[] {
-  const raw = new Database(file, { readonly: true })
+  const raw = openDatabase(file, testKey, { readonly: true })
   try {
     return raw
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
@@ -35,7 +36,7 @@ function tableNames(file: string): string[] {
 describe('migrations', () => {
   it('creates a fresh database with the pragmas a clinical record needs', async () => {
     const file = freshFile()
-    const core = await openCore({ file, log: silentLogger })
+    const core = await openCore({ file, key: testKey, log: silentLogger })
     try {
       expect(core.migration.applied).toEqual(Object.keys(migrations))
       expect(core.migration.backupFile).toBeNull()
@@ -51,8 +52,8 @@ describe('migrations', () => {
 
   it('does nothing, and copies nothing, when run again on an up-to-date file', async () => {
     const file = freshFile()
-    await (await openCore({ file, log: silentLogger })).close()
-    const again = await openCore({ file, log: silentLogger })
+    await (await openCore({ file, key: testKey, log: silentLogger })).close()
+    const again = await openCore({ file, key: testKey, log: silentLogger })
     try {
       expect(again.migration).toEqual({ applied: [], backupFile: null })
     } finally {
@@ -63,28 +64,30 @@ describe('migrations', () => {
 
   it('refuses a file written by a newer Plinth, without changing it', async () => {
     const file = freshFile()
-    await (await openCore({ file, log: silentLogger })).close()
-    const raw = new Database(file)
+    await (await openCore({ file, key: testKey, log: silentLogger })).close()
+    const raw = openDatabase(file, testKey)
     raw
       .prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9990-from-the-future', ?)`)
       .run(new Date().toISOString())
     raw.prepare(`UPDATE clinic_settings SET clinic_name = 'Future Clinic'`).run()
     raw.close()
 
-    await expect(openCore({ file, log: silentLogger })).rejects.toThrow(NewerDatabaseError)
-    await expect(openCore({ file, log: silentLogger })).rejects.toThrow(
+    await expect(openCore({ file, key: testKey, log: silentLogger })).rejects.toThrow(
+      NewerDatabaseError,
+    )
+    await expect(openCore({ file, key: testKey, log: silentLogger })).rejects.toThrow(
       /written by a newer version of Plinth.*9990-from-the-future/,
     )
-    const check = new Database(file, { readonly: true })
+    const check = openDatabase(file, testKey, { readonly: true })
     expect(check.prepare('SELECT clinic_name FROM clinic_settings').get()).toEqual({
       clinic_name: 'Future Clinic',
     })
     check.close()
   })
 
-  it('backs up an existing file with the backup API before running a new migration', async () => {
+  it('backs up an existing file (a snapshot, still encrypted) before running a new migration', async () => {
     const file = freshFile()
-    await (await openCore({ file, log: silentLogger })).close()
+    await (await openCore({ file, key: testKey, log: silentLogger })).close()
     const next = {
       ...migrations,
       '9000-test-extra': {
@@ -93,7 +96,7 @@ describe('migrations', () => {
         },
       },
     }
-    const conn = openConnection(file)
+    const conn = openConnection(file, testKey)
     const report = await migrateToLatest(conn.db, {
       sqlite: conn.sqlite,
       backupDir: join(file, '..', 'backups'),
@@ -110,7 +113,7 @@ describe('migrations', () => {
 
   it('leaves no trace of a migration that fails half-way', async () => {
     const file = freshFile()
-    await (await openCore({ file, log: silentLogger })).close()
+    await (await openCore({ file, key: testKey, log: silentLogger })).close()
     const broken = {
       ...migrations,
       '9000-test-broken': {
@@ -120,13 +123,13 @@ describe('migrations', () => {
         },
       },
     }
-    const conn = openConnection(file)
+    const conn = openConnection(file, testKey)
     await expect(
       migrateToLatest(conn.db, { sqlite: conn.sqlite, migrations: broken }),
     ).rejects.toThrow(/9000-test-broken failed/)
     await conn.close()
     expect(tableNames(file)).not.toContain('half_done')
-    const raw = new Database(file, { readonly: true })
+    const raw = openDatabase(file, testKey, { readonly: true })
     const names = raw.prepare('SELECT name FROM kysely_migration').all()
     raw.close()
     expect(names).toEqual(Object.keys(migrations).map((name) => ({ name })))
@@ -137,14 +140,14 @@ describe('migrations', () => {
     const without = Object.fromEntries(
       Object.entries(migrations).filter(([name]) => name !== '0220-partial-time-off'),
     )
-    const first = openConnection(file)
+    const first = openConnection(file, testKey)
     await migrateToLatest(first.db, { sqlite: first.sqlite, migrations: without })
     await first.close()
-    const conn = openConnection(file)
+    const conn = openConnection(file, testKey)
     const report = await migrateToLatest(conn.db, { sqlite: conn.sqlite, migrations })
     await conn.close()
     expect(report.applied).toEqual(['0220-partial-time-off'])
-    const raw = new Database(file, { readonly: true })
+    const raw = openDatabase(file, testKey, { readonly: true })
     const columns = raw.prepare(`PRAGMA table_info(therapist_time_off)`).all()
     raw.close()
     expect(columns.map((c) => (c as { name: string }).name)).toContain('until_time')

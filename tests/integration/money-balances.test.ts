@@ -15,6 +15,8 @@ import { aBookableClient } from '../fixtures/diary'
 import { methods, owner, reception, textLine } from '../fixtures/money'
 import { balancesFromLedger, keptBalances } from '../fixtures/money-balances'
 import { openTempCore, tempDir } from '../fixtures/temp-core'
+import { UNENCRYPTED } from '../../src/main/db/cipher'
+import { testKey } from '../fixtures/test-key'
 
 let core: Awaited<ReturnType<typeof openTempCore>>
 let m: Record<string, number>
@@ -245,7 +247,8 @@ describe('migration 0870 on a file that already has money in it', () => {
     const tmp = tempDir()
     try {
       const file = join(tmp.dir, 'clinic.sqlite')
-      const old = openConnection(file)
+      // An older Plinth's file: plain, from before encryption at rest.
+      const old = openConnection(file, UNENCRYPTED)
       await migrateToLatest(old.db, {
         sqlite: old.sqlite,
         migrations: Object.fromEntries(
@@ -296,7 +299,7 @@ describe('migration 0870 on a file that already has money in it', () => {
         .run(b1, bob, at)
       await old.close()
 
-      const upgraded = await openCore({ file, log: silentLogger })
+      const upgraded = await openCore({ file, key: testKey, log: silentLogger })
       try {
         expect(upgraded.migration.applied).toEqual([
           '0870-money-balances',

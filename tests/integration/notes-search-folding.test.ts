@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/main/log'
 import { aClient } from '../fixtures/clients'
 import { aNote, aTherapistAccount, callOk } from '../fixtures/notes'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 // Issue #11 item 16, for treatment notes: letters with no accent to strip (ł ø ß æ þ ı đ œ)
 // are found by their plain-letter spelling, as client names are.
@@ -45,6 +46,7 @@ describe('searching treatment notes', () => {
     const file = join(tmp.dir, 'clinic.sqlite')
     const first = await openCore({
       file,
+      key: testKey,
       log: silentLogger,
       now: () => new Date('2026-11-25T10:00:00Z'),
     })
@@ -59,7 +61,7 @@ describe('searching treatment notes', () => {
     expect(await search(first, client.id, 'lydki')).toEqual([])
     await first.close()
 
-    const again = await openCore({ file, log: silentLogger })
+    const again = await openCore({ file, key: testKey, log: silentLogger })
     cleanups.push(() => again.close())
     expect(await search(again, client.id, 'lydki')).toEqual([note.id])
   })

@@ -56,6 +56,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'network.desks': ['owner'],
   'network.renameDesk': ['owner'],
   'network.revokeDesk': ['owner'],
+  'encryption.recoveryKey': ['owner'],
   'clients.search': ['owner', 'reception', 'therapist'],
   'clients.get': ['owner', 'reception', 'therapist'],
   'clients.duplicates': ['owner', 'reception', 'therapist'],

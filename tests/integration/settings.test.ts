@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
 import { aSession, tempDir } from '../fixtures/temp-core'
+import { testKey } from '../fixtures/test-key'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -16,6 +17,7 @@ describe('clinic settings', () => {
     const file = join(tmp.dir, 'clinic.sqlite')
     const first = await openCore({
       file,
+      key: testKey,
       log: silentLogger,
       now: () => new Date('2026-10-25T01:30:00Z'),
     })
@@ -47,7 +49,7 @@ describe('clinic settings', () => {
     })
     await first.close()
 
-    const second = await openCore({ file, log: silentLogger })
+    const second = await openCore({ file, key: testKey, log: silentLogger })
     const read = await second.router.call('settings.get', {}, aSession('therapist'))
     await second.close()
     expect(read).toEqual(saved)
@@ -56,7 +58,11 @@ describe('clinic settings', () => {
   it('refuses a currency and a locale it does not know', async () => {
     const tmp = tempDir()
     cleanups.push(tmp.remove)
-    const core = await openCore({ file: join(tmp.dir, 'c.sqlite'), log: silentLogger })
+    const core = await openCore({
+      file: join(tmp.dir, 'c.sqlite'),
+      key: testKey,
+      log: silentLogger,
+    })
     const result = await core.router.call(
       'settings.update',
       {
@@ -82,6 +88,7 @@ describe('settings audit', () => {
     cleanups.push(tmp.remove)
     const core = await openCore({
       file: join(tmp.dir, 'c.sqlite'),
+      key: testKey,
       log: silentLogger,
       workstation: 'RECEPTION-PC',
       now: () => new Date('2026-11-25T09:00:00Z'),

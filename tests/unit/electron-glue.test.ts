@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -54,9 +54,10 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: () => {} },
-    // A stand-in keystore: reversible, and never asked unless a desk pairs.
+    // A stand-in keystore: reversible. It seals the clinic key (issue 12) and a desk's pairing.
     safeStorage: {
       isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptString: (s: string) => Buffer.from(s).reverse(),
       decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
     },
@@ -79,10 +80,11 @@ vi.mock('electron', () => {
   }
 })
 
+// Importing the whole main process takes several seconds on a busy 2-core machine.
 beforeAll(async () => {
   await import('../../src/main/index')
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 })
-})
+}, 30_000)
 afterAll(() => {
   rmSync(userData, { recursive: true, force: true })
 })
@@ -122,6 +124,13 @@ describe('Electron glue', () => {
       value: { mode: 'host' },
     })
     expect(existsSync(join(userData, 'plinth.sqlite'))).toBe(true)
+    // Encrypted at rest (issue 12): the key is random, sealed by the keystore, kept beside.
+    expect(readFileSync(join(userData, 'plinth.sqlite')).subarray(0, 15).toString()).not.toBe(
+      'SQLite format 3',
+    )
+    const keys = JSON.parse(readFileSync(join(userData, 'plinth.sqlite.keys.json'), 'utf8'))
+    expect(keys).toMatchObject({ cipher: 'chacha20', keystore: expect.any(String) })
+    expect(existsSync(join(userData, 'plinth.sqlite.key'))).toBe(false)
     // Migrated, not just created: answering "first run" reads the staff table and the
     // security settings, which only the migrations make; nobody is signed in yet.
     expect(await handler(own, 'auth.status', {})).toMatchObject({

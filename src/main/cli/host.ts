@@ -1,6 +1,7 @@
-// `npm run host -- --db FILE --port N [--bind ADDRESS] [--no-announce]`: a headless host for a
-// small always-on PC. Prints "Pairing code: …" and "Fingerprint: …" lines on stdout (issue 15),
-// and a new "Pairing code:" line each time one runs out or is used.
+// `npm run host -- --db FILE --port N [--bind ADDRESS] [--no-announce] [--key-file FILE]`: a
+// headless host for a small always-on PC. Prints "Pairing code: …" and "Fingerprint: …" lines
+// on stdout (issue 15), and a new "Pairing code:" line each time one runs out or is used.
+// The key: PLINTH_DB_KEY, --key-file, or the key file beside the clinic file (issue 12).
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
@@ -9,6 +10,8 @@ import { DEFAULT_HOST_PORT } from '../link/wire'
 import { consoleLogger } from '../log'
 import { startBackupSchedule } from '../services/backups/schedule'
 import { PAIRING_CODE_TTL_MS } from '../services/desks/pairing-codes'
+import { exitWithMessage } from './exit-with-message'
+import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
 
 const { values } = parseArgs({
   options: {
@@ -16,19 +19,25 @@ const { values } = parseArgs({
     port: { type: 'string', default: String(DEFAULT_HOST_PORT) },
     bind: { type: 'string' },
     'no-announce': { type: 'boolean', default: false },
+    ...KEY_FILE_OPTION,
   },
 })
 
 const port = Number(values.port)
 if (!values.db || !Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error('Usage: npm run host -- --db /path/to/clinic.sqlite --port 47150')
+  console.error('Usage: npm run host -- --db /path/to/clinic.sqlite --port 47150 [--key-file FILE]')
+  console.error(KEY_USAGE)
   process.exit(2)
 }
 
-const core = await openCore({
-  file: resolve(values.db),
-  ...(values.bind ? { deskBindAddress: values.bind } : {}),
-})
+const file = resolve(values.db)
+const core = await exitWithMessage(() =>
+  openCore({
+    file,
+    key: headlessKey(file, { keyFile: values['key-file'], say: (line) => console.log(line) }),
+    ...(values.bind ? { deskBindAddress: values.bind } : {}),
+  }),
+)
 let unpublish: (() => Promise<void>) | null = null
 if (!values['no-announce']) {
   core.deskHost.onListening = (listening) => {

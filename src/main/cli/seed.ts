@@ -1,17 +1,27 @@
-// `npm run seed -- --db FILE`: fills a clinic database with realistic en-GB demo data.
+// `npm run seed -- --db FILE [--key-file FILE]`: fills a clinic database with realistic en-GB
+// demo data. The key: PLINTH_DB_KEY, --key-file, or a key file made beside a new clinic file.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
 import { seedDemoClinic } from '../seed/demo-clinic'
+import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
+import { exitWithMessage } from './exit-with-message'
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, seed: { type: 'string' } },
+  options: { db: { type: 'string' }, seed: { type: 'string' }, ...KEY_FILE_OPTION },
 })
 if (!values.db) {
-  console.error('Usage: npm run seed -- --db /path/to/clinic.sqlite [--seed 42]')
+  console.error('Usage: npm run seed -- --db /path/to/clinic.sqlite [--seed 42] [--key-file FILE]')
+  console.error(KEY_USAGE)
   process.exit(2)
 }
-const core = await openCore({ file: resolve(values.db) })
+const file = resolve(values.db)
+const core = await exitWithMessage(() =>
+  openCore({
+    file,
+    key: headlessKey(file, { keyFile: values['key-file'], say: (line) => console.log(line) }),
+  }),
+)
 try {
   await seedDemoClinic(core, values.seed ? { seed: Number(values.seed) } : {})
   console.log(`Seeded the demo clinic into ${core.file}`)

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { attachKeyClause, type Keying } from './cipher'
 
 /** The audit columns every Plinth file has had since migration 0020. */
 const COLUMNS = 'at, user_id, username, action, entity_type, entity_id, summary, workstation'
@@ -14,8 +15,13 @@ const COLUMNS = 'at, user_id, username, action, entity_type, entity_id, summary,
  * appended after them with new ids, their times unchanged. Runs with no command in flight
  * (inside the swap); `sqlite` is the live connection. Returns how many entries were carried.
  */
-export function carryAuditInto(sqlite: Database.Database, candidateFile: string): number {
-  sqlite.prepare('ATTACH DATABASE ? AS restored').run(candidateFile)
+export function carryAuditInto(
+  sqlite: Database.Database,
+  candidateFile: string,
+  /** The candidate's key: by now the live file's own. */
+  key: Keying,
+): number {
+  sqlite.prepare(`ATTACH DATABASE ? AS restored${attachKeyClause(key)}`).run(candidateFile)
   try {
     return sqlite.transaction(() => {
       const last =

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
 import type { DB } from './schema'
 import { withStatementCache } from './statement-cache'
+import { openDatabase, type Keying } from './cipher'
 
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator
@@ -31,10 +32,13 @@ export interface Connection {
  * One connection per process. WAL lets readers (a backup, the integrity check) run beside
  * the writer; synchronous=FULL makes an acknowledged commit survive a power cut, which a
  * clinical record needs more than the last few percent of write speed; secure_delete makes
- * an erasure overwrite what it removes.
+ * an erasure overwrite what it removes. The key goes first, before any other statement
+ * (cipher.ts), and is proved right before anything is written.
+ *
+ * @throws DatabaseKeyError when the key does not open the file; the file is left as it was
  */
-export function openConnection(file: string): Connection {
-  const sqlite = new Database(file)
+export function openConnection(file: string, key: Keying): Connection {
+  const sqlite = openDatabase(file, key)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')

@@ -9,7 +9,7 @@ export const PRIVATE_DIR_MODE = 0o700
 /**
  * Makes every file Plinth creates from now on private to the account running it (umask 077:
  * files 0600, folders 0700), and tightens what an older Plinth left readable (0644/0755):
- * the clinic file with its -wal/-shm, and Plinth's own folders beside it (backups,
+ * the clinic file with its -wal/-shm and key files, and Plinth's own folders beside it (backups,
  * attachments) with everything in them. Never the folder the file sits in: `--db
  * /tmp/clinic.sqlite` must not chmod /tmp. POSIX only; on Windows the account's profile
  * folder already keeps other users out, and chmod only toggles read-only there.
@@ -20,7 +20,8 @@ export const PRIVATE_DIR_MODE = 0o700
 export function makeClinicFilesPrivate(databaseFile: string, ownFolders: string[]): void {
   if (process.platform === 'win32') return
   process.umask(0o077)
-  for (const file of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) {
+  const beside = ['-wal', '-shm', '.keys.json', '.key'].map((end) => `${databaseFile}${end}`)
+  for (const file of [databaseFile, ...beside]) {
     if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE)
   }
   for (const folder of ownFolders) tighten(folder, 0)

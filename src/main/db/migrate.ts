@@ -49,8 +49,9 @@ async function executedMigrations(db: Kysely<any>): Promise<string[]> {
 
 /**
  * Brings the file up to this version's schema. Refuses a file from a newer Plinth before
- * touching it, and copies an existing file with SQLite's online backup API (never a file
- * copy, which can tear a WAL database) before the first pending migration runs.
+ * touching it, and copies an existing file with a consistent snapshot (the backup service,
+ * or VACUUM INTO; never a file copy, which can tear a WAL database) before the first pending
+ * migration runs.
  */
 export async function migrateToLatest(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations predate any one schema
@@ -72,7 +73,8 @@ export async function migrateToLatest(
     mkdirSync(options.backupDir, { recursive: true })
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
     backupFile = join(options.backupDir, `pre-migration-${stamp}.sqlite`)
-    await options.sqlite.backup(backupFile)
+    // VACUUM INTO keeps the file's encryption (SQLite's backup API refuses an encrypted one).
+    options.sqlite.prepare('VACUUM INTO ?').run(backupFile)
   }
 
   const migrator = new Migrator({

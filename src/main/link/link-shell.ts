@@ -37,8 +37,11 @@ export interface HostSide {
 
 export interface LinkShellOptions {
   store: DeskStore
-  /** Opens (creating if need be) the clinic file here; only when this computer hosts. */
-  openHost(): Promise<HostSide>
+  /**
+   * Opens (creating if need be) the clinic file here; only when this computer hosts. With a
+   * recovery key when the keystore could not unlock it (NeedsRecoveryKeyError).
+   */
+  openHost(unlock?: { recoveryKey: string }): Promise<HostSide>
   /** True when this computer already keeps a clinic file: it hosts, no question asked. */
   hasClinicHere: boolean
   /**
@@ -78,6 +81,8 @@ function fail(message: string, path?: string): RpcResult {
 export class LinkShell implements RpcTransport {
   #host: HostSide | null = null
   #desk: Desk | null = null
+  /** The clinic file here waits for its recovery key (issue 12). */
+  #needsRecovery = false
   readonly #probes = new Map<string, HostProbe>()
 
   private constructor(private readonly options: LinkShellOptions) {}
@@ -86,7 +91,14 @@ export class LinkShell implements RpcTransport {
     const shell = new LinkShell(options)
     const saved = options.store.load()
     if (saved) shell.#join(saved)
-    else if (options.hasClinicHere) shell.#host = await options.openHost()
+    else if (options.hasClinicHere) {
+      try {
+        shell.#host = await options.openHost()
+      } catch (error) {
+        if ((error as Error).name !== 'NeedsRecoveryKeyError') throw error
+        shell.#needsRecovery = true
+      }
+    }
     return shell
   }
 
@@ -187,10 +199,10 @@ export class LinkShell implements RpcTransport {
     }
     if (this.#desk) return this.#forward(this.#desk, method, input)
     if (this.#host) return this.#host.connection.call(method, input)
-    return {
-      ok: false,
-      error: { code: 'unauthenticated', message: 'Set up or join a clinic first.' },
-    }
+    const message = this.#needsRecovery
+      ? 'Unlock the clinic file with its recovery key first.'
+      : 'Set up or join a clinic first.'
+    return { ok: false, error: { code: 'unauthenticated', message } }
   }
 
   async #info(): Promise<LinkInfo> {
@@ -206,11 +218,12 @@ export class LinkShell implements RpcTransport {
         deskName: null,
       }
     }
-    return { mode: 'choosing', clinicName: null, hostUrl: null, deskName: null }
+    const mode = this.#needsRecovery ? 'recovery' : 'choosing'
+    return { mode, clinicName: null, hostUrl: null, deskName: null }
   }
 
   async #local(method: LinkMethod, input: Record<string, string>): Promise<RpcResult> {
-    const chosen = this.#host !== null || this.#desk !== null
+    const chosen = this.#host !== null || this.#desk !== null || this.#needsRecovery
     switch (method) {
       case 'link.info':
         return { ok: true, value: await this.#info() }
@@ -256,6 +269,25 @@ export class LinkShell implements RpcTransport {
           this.#probes.clear()
         }
         return { ok: true, value: await this.#info() }
+      case 'link.recover': {
+        if (!this.#needsRecovery) return fail('The clinic file is not waiting for a recovery key.')
+        try {
+          this.#host = await this.options.openHost({ recoveryKey: input['recoveryKey']! })
+        } catch (error) {
+          if ((error as Error).name === 'RecoveryKeyError') {
+            return fail((error as Error).message, 'recoveryKey')
+          }
+          return {
+            ok: false,
+            error: {
+              code: 'internal',
+              message: `Plinth could not open the clinic file: ${(error as Error).message}`,
+            },
+          }
+        }
+        this.#needsRecovery = false
+        return { ok: true, value: await this.#info() }
+      }
       case 'link.kept':
         return { ok: true, value: this.#desk?.keeper.list() ?? [] }
       case 'link.dropKept':

@@ -55,6 +55,11 @@ export interface CoreServices {
   network: NetworkControl
   /** After an erasure has committed: leaves no erased page in the WAL (see LiveDatabase). */
   truncateWal(): void
+  /**
+   * The clinic's printed recovery key (`ABCD-EFGH-…`), for the owner to print again; null
+   * when the clinic file is not encrypted. Never logged, never in the audit.
+   */
+  recoveryKey(): string | null
 }
 
 /** What the network handlers may do with the host's desk link; see link/desk-host.ts. */

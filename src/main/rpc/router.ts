@@ -49,6 +49,9 @@ const noCore: CoreServices = {
   get network(): never {
     throw new Error('This router was created without core services')
   },
+  recoveryKey(): never {
+    throw new Error('This router was created without core services')
+  },
   truncateWal(): never {
     throw new Error('This router was created without core services')
   },

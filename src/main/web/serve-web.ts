@@ -1,4 +1,5 @@
-// `npm run serve:web -- --db FILE [--port 5199]`: Plinth in a browser, on 127.0.0.1 only.
+// `npm run serve:web -- --db FILE [--port 5199] [--key-file FILE]`: Plinth in a browser, on
+// 127.0.0.1 only. The key: PLINTH_DB_KEY, --key-file, or the key file beside the clinic file.
 // `npm run serve:web -- --join https://HOST:N --code CODE [--name NAME] [--port M]`: a desk in a
 // browser (issue 15): pairs with the host, prints its fingerprint, and forwards every call.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -13,6 +14,8 @@ import { LinkShell } from '../link/link-shell'
 import { processKeyCipher } from '../link/sealed-file'
 import { DEFAULT_HOST_PORT } from '../link/wire'
 import { startWebServer } from './http-adapter'
+import { exitWithMessage } from '../cli/exit-with-message'
+import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from '../cli/headless-key'
 
 const { values } = parseArgs({
   options: {
@@ -23,12 +26,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5199' },
     'keep-dir': { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
+    ...KEY_FILE_OPTION,
   },
 })
 
 if (!values.db === !values.join || (values.join && !values.code)) {
   console.error('Usage: npm run serve:web -- --db /path/to/clinic.sqlite [--port 5199]')
   console.error('   or: npm run serve:web -- --join https://HOST:47150 --code CODE [--port 5199]')
+  console.error(KEY_USAGE)
   process.exit(2)
 }
 const rendererDir = resolve(values.renderer)
@@ -83,7 +88,13 @@ if (values.join) {
     if (!values['keep-dir']) rmSync(keepDir, { recursive: true, force: true })
   }
 } else {
-  const core = await openCore({ file: resolve(values.db!) })
+  const file = resolve(values.db!)
+  const core = await exitWithMessage(() =>
+    openCore({
+      file,
+      key: headlessKey(file, { keyFile: values['key-file'], say: (line) => console.log(line) }),
+    }),
+  )
   const connection = core.connect()
   const server = await startWebServer({
     connection,

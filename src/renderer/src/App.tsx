@@ -16,6 +16,7 @@ import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { useLinkInfo } from './api/link'
 import { JoinScreen } from './features/network/JoinScreen'
+import { RecoveryUnlockScreen } from './features/encryption/RecoveryUnlockScreen'
 import { HostLinkBanner } from './features/network/HostLinkBanner'
 import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { KeptNotesNotice } from './features/notes/KeptNotesNotice'
@@ -61,6 +62,7 @@ function ChosenClinic({ children }: { children: ReactNode }) {
   const info = useLinkInfo()
   if (info.isPending) return <p className="muted boot">Starting Plinth…</p>
   if (info.data?.mode === 'choosing') return <JoinScreen />
+  if (info.data?.mode === 'recovery') return <RecoveryUnlockScreen />
   return <>{children}</>
 }
 

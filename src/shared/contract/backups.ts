@@ -26,6 +26,11 @@ export const backupInfo = z.object({
   attachments: z.object({ count: z.number().int(), bytes: z.number().int() }).nullable(),
   /** Opened and passed quick_check after writing, and the file is still the size it was. */
   verified: z.boolean(),
+  /**
+   * Restoring it needs something typed: its passphrase, or the recovery key of the clinic
+   * key it was made with (another clinic file's, or another computer's).
+   */
+  needsSecret: z.boolean(),
 })
 export type BackupInfo = z.output<typeof backupInfo>
 

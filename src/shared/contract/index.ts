@@ -17,6 +17,7 @@ import { cashUpContract } from './cash-up'
 import { vouchersContract } from './vouchers'
 import { packagesContract } from './packages'
 import { networkContract } from './network'
+import { encryptionContract } from './encryption'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...vouchersContract,
   ...packagesContract,
   ...networkContract,
+  ...encryptionContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

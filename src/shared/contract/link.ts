@@ -11,8 +11,11 @@ import { KEPT_SAVES, type KeptSaveMethod } from '../kept-saves'
  * on a computer that has no clinic yet.
  */
 export const linkInfo = z.object({
-  /** host: this computer keeps the clinic; desk: it is joined to one; choosing: first start. */
-  mode: z.enum(['host', 'desk', 'choosing']),
+  /**
+   * host: this computer keeps the clinic; desk: it is joined to one; choosing: first start;
+   * recovery: it keeps a clinic its keystore cannot unlock, so it asks for the recovery key.
+   */
+  mode: z.enum(['host', 'desk', 'choosing', 'recovery']),
   clinicName: z.string().nullable(),
   hostUrl: z.string().nullable(),
   deskName: z.string().nullable(),
@@ -88,6 +91,18 @@ export const linkContract = {
   'link.leave': method({
     summary: 'Forget the clinic this desk joined',
     input: z.object({}),
+    output: linkInfo,
+    roles: 'public',
+  }),
+  'link.recover': method({
+    summary: 'Unlock the clinic file with its recovery key',
+    input: z.object({
+      recoveryKey: z
+        .string()
+        .trim()
+        .min(1, 'Enter the recovery key from the printed sheet')
+        .max(100, 'A recovery key has 32 letters and digits'),
+    }),
     output: linkInfo,
     roles: 'public',
   }),

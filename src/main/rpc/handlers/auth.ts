@@ -60,7 +60,7 @@ async function statusOf(ctx: HandlerContext): Promise<AuthStatus> {
 
 const WRONG = 'The username or password is not right.'
 
-function lockedMessage(until: string): string {
+export function lockedMessage(until: string): string {
   const time = new Date(until).toISOString().slice(11, 16)
   return `Too many wrong attempts: this account is locked until ${time} UTC. Ask the owner if you need in sooner.`
 }

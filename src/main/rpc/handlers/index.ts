@@ -17,6 +17,7 @@ import { gdprHandlers } from './gdpr'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
+import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
   ...vouchersHandlers,
   ...packagesHandlers,
   ...networkHandlers,
+  ...encryptionHandlers,
 }

@@ -13,9 +13,8 @@ import {
   statSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
 import { blobPath } from '../notes/attachments'
-import { sha256Of } from './database-check'
+import { sha256Of } from './file-hash'
 import { decryptFile, encryptFile, type KdfParams } from './encryption'
 
 /**
@@ -24,8 +23,8 @@ import { decryptFile, encryptFile, type KdfParams } from './encryption'
  * database refers to, in `attachments/` inside the backup folder, shared by all the backups
  * there: a file is copied the first time a backup needs it and never again (attachments
  * never change), so a backup every 30 minutes costs only the files added since the last.
- * When backups are encrypted each file is encrypted on its own with the same AES-256-GCM
- * scheme and key as the database, and named by an HMAC of its hash under that key: the
+ * When backups are encrypted each file is encrypted on its own with AES-256-GCM under a key
+ * derived from the backup's (backup-keying.ts), and named by an HMAC of its hash under it: the
  * folder does not show which files (whose hashes someone holding a copy could compute) it
  * has, and a new passphrase writes new copies instead of overwriting those older backups need.
  * Restoring finds a backup's files from its own database, once decrypted.
@@ -50,33 +49,11 @@ export interface AttachmentsManifest {
   missing: number
 }
 
-const SHA256 = /^[0-9a-f]{64}$/
-
 /** The store's file for one attachment: by content, or by a keyed HMAC of it when encrypted. */
 export function storePathOf(sha256: string, key: Buffer | null): string {
   if (!key) return join(STORE_FOLDER, sha256.slice(0, 2), sha256)
   const name = createHmac('sha256', key).update(sha256).digest('hex')
   return join(STORE_FOLDER, name.slice(0, 2), `${name}.enc`)
-}
-
-/** The attachment hashes a database (a backup's snapshot) refers to. */
-export function referencedAttachments(databaseFile: string): string[] {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
-  try {
-    const exists = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'note_attachments'`)
-      .get()
-    if (!exists) return [] // a database from before notes existed
-    return (
-      db.prepare('SELECT DISTINCT sha256 FROM note_attachments ORDER BY sha256').all() as {
-        sha256: string
-      }[]
-    )
-      .map((r) => r.sha256)
-      .filter((h) => SHA256.test(h))
-  } finally {
-    db.close()
-  }
 }
 
 function fsyncFile(path: string): void {
@@ -94,7 +71,8 @@ export interface CopyAttachmentsOptions {
   from: string
   /** The backup folder (the store is a folder inside it). */
   folder: string
-  key: { key: Buffer; kdf: KdfParams } | null
+  /** The backup's attachment key; kdf when it came from a passphrase. */
+  key: { key: Buffer; kdf: KdfParams | null } | null
   /** Local scratch space: an encrypted copy is decrypted here to be checked. */
   workDir: string
 }
@@ -184,7 +162,7 @@ export interface RestoreAttachmentsResult {
  * (same name, same content); nothing is deleted, since other backups may refer to it.
  */
 export async function restoreAttachmentsFromStore(options: {
-  /** The attachments the backup's own database refers to (referencedAttachments). */
+  /** The attachments the backup's own database refers to (db/database-file.ts referencedAttachments). */
   hashes: string[]
   folder: string
   to: string

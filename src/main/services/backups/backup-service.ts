@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type {
   BackupInfo,
@@ -8,24 +8,23 @@ import type {
   DatabaseHealth,
 } from '../../../shared/contract/backups'
 import type { Connection } from '../../db/connection'
+import { UNENCRYPTED, type Keying } from '../../db/cipher'
+import type { ClinicKeyring } from '../../db/clinic-keys'
 import type { LiveDatabase } from '../../db/live-database'
-import { migrations as knownMigrations } from '../../db/migrations'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
-import {
-  attachmentsDirOf,
-  referencedAttachments,
-  restoreAttachmentsFromStore,
-} from './attachment-store'
+import { attachmentsDirOf } from './attachment-store'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
-import { checkDatabaseFile, sha256Of } from './database-check'
-import { decryptFile, deriveKey, readEncryptionHeader, WrongPassphraseError } from './encryption'
-import { quickCheckOffThread } from './integrity-check'
+import { openingFor, opensWithoutTyping, type BackupOpening } from './backup-keying'
+import { WrongPassphraseError } from './encryption'
+import { quickCheckOffThread } from '../../db/integrity-check'
+import { changeCountOf } from '../../db/database-file'
 import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
 import { carryAuditInto } from '../../db/audit-carry-over'
-import { candidateFileOf, swapInDatabase } from './restore-swap'
+import { prepareCandidate } from './restore-candidate'
+import { candidateFileOf, swapInDatabase } from '../../db/restore-swap'
 import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
 
 export interface BackupServiceOptions {
@@ -34,6 +33,10 @@ export interface BackupServiceOptions {
   log: Logger
   now: () => Date
   workstation: string
+  /** How the live file is opened (its data key; unencrypted only in raw-bytes tests). */
+  liveKey: Keying
+  /** The clinic key scheme backups are encrypted with by default; null when unencrypted. */
+  keyring: ClinicKeyring | null
 }
 
 const KEEP_JOBS = 20
@@ -49,6 +52,8 @@ export class BackupService {
   #log: Logger
   #now: () => Date
   #workstation: string
+  #liveKey: Keying
+  #keyring: ClinicKeyring | null
   #live: LiveDatabase | null = null
   #reopen: ((file: string) => Promise<Connection>) | null = null
   #queue: Promise<unknown> = Promise.resolve()
@@ -67,6 +72,8 @@ export class BackupService {
     this.#log = options.log
     this.#now = options.now
     this.#workstation = options.workstation
+    this.#liveKey = options.liveKey
+    this.#keyring = options.keyring
     // Left by a backup or restore that was killed: the app holds the only connection
     // (single-instance lock), so nothing else can be using them.
     rmSync(this.workDir, { recursive: true, force: true })
@@ -86,7 +93,11 @@ export class BackupService {
   }
 
   /** Unqueued: for callers already inside the queue, or before anything else runs (migration). */
-  async #take(reason: BackupReason, progress?: Progress): Promise<TakenBackup> {
+  async #take(
+    reason: BackupReason,
+    progress?: Progress,
+    sourceKey: Keying = this.#liveKey,
+  ): Promise<TakenBackup> {
     const changesAtStart = this.#changeCount()
     try {
       const taken = await takeBackup({
@@ -94,7 +105,9 @@ export class BackupService {
         reason,
         at: this.#now(),
         workDir: this.workDir,
-        key: readBackupKey(this.file),
+        sourceKey,
+        clinic: this.#keyring,
+        passphrase: readBackupKey(this.file),
         ...(progress ? { progress } : {}),
       })
       if (changesAtStart) this.#baseline = changesAtStart
@@ -131,6 +144,14 @@ export class BackupService {
     return (await this.#take('pre-migration')).file
   }
 
+  /**
+   * Before a plain clinic file (from a Plinth without encryption at rest) is encrypted in
+   * place: a backup of it as it is, read without a key, written encrypted like any other.
+   */
+  async backupBeforeEncrypting(): Promise<string> {
+    return (await this.#take('pre-migration', undefined, UNENCRYPTED)).file
+  }
+
   folder(): string {
     return readBackupPlan(this.#requireLive().sqlite, this.file).folder
   }
@@ -147,7 +168,14 @@ export class BackupService {
   }
 
   list(): { folder: string; backups: BackupInfo[] } {
-    return { folder: this.folder(), backups: this.#found().map((b) => b.info) }
+    const known = { clinic: this.#keyring, passphrase: readBackupKey(this.file) }
+    return {
+      folder: this.folder(),
+      backups: this.#found().map((b) => ({
+        ...b.info,
+        needsSecret: !opensWithoutTyping(b.manifest, known),
+      })),
+    }
   }
 
   /** Whether anything was written since the last backup (total_changes of the connection). */
@@ -174,10 +202,9 @@ export class BackupService {
   #changeCount(): { connection: object; changes: number } | null {
     if (!this.#live) return null
     const sqlite = this.#live.sqlite
-    // Closed while a restore swaps the file (a migration's backup can run in that moment).
-    if (!sqlite.open) return null
-    const row = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }
-    return { connection: sqlite, changes: row.n }
+    // Null while a restore swaps the file (a migration's backup can run in that moment).
+    const changes = changeCountOf(sqlite)
+    return changes === null ? null : { connection: sqlite, changes }
   }
 
   #requireLive(): LiveDatabase {
@@ -256,38 +283,30 @@ export class BackupService {
   }
 
   /**
-   * Checks what it can before the job starts (the backup exists; an encrypted one has a
-   * passphrase or this computer's key), so a missing passphrase shows next to its field.
-   * A wrong passphrase only shows when decryption fails its tag check, inside the job.
+   * Checks what it can before the job starts (the backup exists; an encrypted one opens with
+   * this clinic's key, a passphrase kept on this computer, or what the owner typed: its
+   * passphrase or the recovery key printed for the clinic that made it), so what is missing
+   * shows next to its field. A wrong passphrase only shows when the backup will not open.
    */
   async startRestore(
     name: string,
-    passphrase: string | undefined,
+    typed: string | undefined,
     actor: AuditActor,
   ): Promise<BackupJob> {
     const found = this.#find(name)
-    const key = found.manifest.encrypted ? await this.#keyFor(found, passphrase) : null
+    const opening = await openingFor(found.file, found.manifest, typed, {
+      clinic: this.#keyring,
+      passphrase: readBackupKey(this.file),
+    })
     const job = this.#newJob('restore')
     job.backupName = name
-    this.#run(job, (progress) => this.#restore(found, key, actor, progress))
+    this.#run(job, (progress) => this.#restore(found, opening, actor, progress))
     return { ...job }
-  }
-
-  async #keyFor(found: FoundBackup, passphrase: string | undefined): Promise<Buffer> {
-    const { header } = await readEncryptionHeader(found.file)
-    const stored = readBackupKey(this.file)
-    if (!passphrase && stored && stored.kdf.salt === header.salt) return stored.key
-    if (!passphrase) {
-      throw new DomainError('rule_broken', 'This backup is encrypted. Enter its passphrase.', [
-        { path: 'passphrase', message: 'Enter the passphrase this backup was made with' },
-      ])
-    }
-    return deriveKey(passphrase, header)
   }
 
   async #restore(
     found: FoundBackup,
-    key: Buffer | null,
+    opening: BackupOpening,
     actor: AuditActor,
     progress: Progress,
   ): Promise<string> {
@@ -298,42 +317,14 @@ export class BackupService {
     rmSync(candidate, { force: true })
     try {
       progress('Checking the backup', 10)
-      if (key) await decryptFile(found.file, candidate, key)
-      else copyFileSync(found.file, candidate)
-      if ((await sha256Of(candidate)) !== found.manifest.databaseSha256) {
-        throw new DomainError(
-          'rule_broken',
-          'This backup file has changed since it was written, so it cannot be trusted. Choose another.',
-        )
-      }
-      const checked = checkDatabaseFile(candidate)
-      if (checked.quickCheck.join() !== 'ok') {
-        throw new DomainError(
-          'rule_broken',
-          'This backup is damaged (it fails SQLite’s check). Choose another.',
-        )
-      }
-      const unknown = checked.migrations.filter((m) => !Object.hasOwn(knownMigrations, m))
-      if (unknown.length > 0) {
-        throw new DomainError(
-          'rule_broken',
-          'This backup was made by a newer version of Plinth. Install that version to restore it.',
-        )
-      }
-
-      // Attachments go back first: adding files the database may refer to is harmless even
-      // if the swap then fails, and the restored notes find their files from the first read.
-      progress('Putting back note attachments', 20)
-      // The backup's own database says which files belong with it.
-      const attachments = found.manifest.attachments
-        ? await restoreAttachmentsFromStore({
-            hashes: referencedAttachments(candidate),
-            folder: dirname(found.file),
-            to: attachmentsDirOf(this.file),
-            key,
-          })
-        : null
-      const unusable = attachments?.unusable ?? []
+      const { unusable } = await prepareCandidate({
+        backup: found,
+        opening,
+        candidate,
+        liveKey: this.#liveKey,
+        attachmentsDir: attachmentsDirOf(this.file),
+        progress,
+      })
       if (unusable.length > 0) {
         this.#log.error('attachments in the backup could not be restored', { unusable })
       }
@@ -359,7 +350,7 @@ export class BackupService {
       // The audit log is append-only: entries written since the backup outlive the restore.
       let carried = 0
       await swapInDatabase(live, this.file, candidate, reopen, keepOldAs, (current) => {
-        carried = carryAuditInto(current.sqlite, candidate)
+        carried = carryAuditInto(current.sqlite, candidate, this.#liveKey)
       })
 
       progress('Recording the restore', 95)
@@ -397,7 +388,7 @@ export class BackupService {
   /** quick_check in a worker thread; the result shows in health(). */
   checkIntegrity(): Promise<void> {
     this.#integrity = { state: 'checking', checkedAt: null, detail: null }
-    this.#integrityRun = quickCheckOffThread(this.file).then(
+    this.#integrityRun = quickCheckOffThread(this.file, this.#liveKey).then(
       (problems) => {
         const ok = problems.join() === 'ok'
         this.#integrity = {

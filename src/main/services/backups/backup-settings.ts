@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path'
-import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { BackupSettings, BackupSettingsInput } from '../../../shared/contract/backups'
 import type { BackupSettingsTable, DB } from '../../db/schema'
+import { readPlanRows, type PlanRows } from '../../db/database-file'
+import type { RawConnection } from '../../db/bulk-insert'
 import { DEFAULT_RETENTION, type RetentionPolicy } from './rotation'
 
 export function defaultBackupFolder(databaseFile: string): string {
@@ -31,20 +32,17 @@ function planOf(row: Row | undefined, databaseFile: string, timeZone: string): B
 }
 
 /**
- * Reads the plan through a raw connection: it also runs before migrations (a database from
- * before backup settings existed has no table yet, and gets the defaults).
+ * The plan from the rows read through a raw connection (db/database-file.ts): it also runs
+ * before migrations (a database from before backup settings existed has no table yet, and
+ * gets the defaults).
  */
-export function readBackupPlan(sqlite: Database.Database, databaseFile: string): BackupPlan {
-  const has = (table: string) =>
-    sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table)
-  const row = has('backup_settings')
-    ? (sqlite.prepare('SELECT * FROM backup_settings WHERE id = 1').get() as Row | undefined)
-    : undefined
-  const zone = has('clinic_settings')
-    ? (sqlite.prepare('SELECT time_zone FROM clinic_settings WHERE id = 1').get() as
-        { time_zone: string } | undefined)
-    : undefined
-  return planOf(row, databaseFile, zone?.time_zone ?? 'Europe/London')
+export function backupPlanOf(rows: PlanRows, databaseFile: string): BackupPlan {
+  return planOf(rows.settings as Row | undefined, databaseFile, rows.timeZone ?? 'Europe/London')
+}
+
+/** The live file's plan, read through its connection. */
+export function readBackupPlan(sqlite: RawConnection, databaseFile: string): BackupPlan {
+  return backupPlanOf(readPlanRows(sqlite), databaseFile)
 }
 
 export async function getBackupSettings(

@@ -32,9 +32,8 @@ export interface KdfParams {
  * exhausts memory). Plinth writes N = 2^17, r = 8, p = 1: allow a little above, nothing more.
  */
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
-const headerSchema = z.object({
-  v: z.literal(1),
-  cipher: z.literal('aes-256-gcm'),
+/** Bounds for scrypt parameters read from a file (a backup's header or manifest). */
+export const kdfSchema = z.object({
   salt: z.string().min(16).max(64).regex(BASE64),
   N: z
     .number()
@@ -44,8 +43,26 @@ const headerSchema = z.object({
     .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
   r: z.number().int().min(1).max(16),
   p: z.number().int().min(1).max(4),
-  iv: z.string().min(16).max(24).regex(BASE64),
 })
+/**
+ * The scrypt parameters are there when the key came from a passphrase (a backup made before
+ * encryption at rest); an attachment encrypted with a key derived from the clinic key has none.
+ */
+const headerSchema = z.union([
+  z.object({
+    v: z.literal(1),
+    cipher: z.literal('aes-256-gcm'),
+    iv: z.string().min(16).max(24).regex(BASE64),
+    ...kdfSchema.shape,
+  }),
+  z
+    .object({
+      v: z.literal(1),
+      cipher: z.literal('aes-256-gcm'),
+      iv: z.string().min(16).max(24).regex(BASE64),
+    })
+    .strict(),
+])
 type Header = z.output<typeof headerSchema>
 
 /** The file says it is an encrypted backup, but its header is not one Plinth would write. */
@@ -95,7 +112,7 @@ export async function encryptFile(
   source: string,
   target: string,
   key: Buffer,
-  kdf: KdfParams,
+  kdf: KdfParams | null,
 ): Promise<void> {
   const iv = randomBytes(12)
   const header: Header = { v: 1, cipher: 'aes-256-gcm', ...kdf, iv: iv.toString('base64') }

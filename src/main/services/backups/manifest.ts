@@ -6,6 +6,7 @@ import {
   type BackupReason,
 } from '../../../shared/contract/backups'
 import type { AttachmentsManifest } from './attachment-store'
+import type { BackupKeying } from './backup-keying'
 
 /** Written beside each backup as <backup name>.json once the backup has passed its checks. */
 export interface BackupManifest {
@@ -17,9 +18,12 @@ export interface BackupManifest {
   /** Size and SHA-256 of the backup file as written (encrypted or not). */
   bytes: number
   sha256: string
-  /** SHA-256 of the SQLite file itself (the plaintext, when encrypted). */
+  /** SHA-256 of the SQLite file itself: the file as written, or for a backup made before
+   * encryption at rest and sealed with a passphrase, the plaintext inside. */
   databaseSha256: string
   encrypted: boolean
+  /** How to open it (backup-keying.ts); absent from backups made before encryption at rest. */
+  keying?: BackupKeying
   quickCheck: 'ok'
   /** Rows per table, equal in the live database and in the backup when it was taken. */
   counts: Record<string, number>
@@ -35,10 +39,13 @@ export function manifestPathOf(backupFile: string): string {
   return `${backupFile}.json`
 }
 
-/** plinth-2026-11-25T09-30-00-000Z-daily.sqlite(.enc): sorts by time, says why it exists. */
-export function backupFileName(at: Date, reason: BackupReason, encrypted: boolean): string {
+/**
+ * plinth-2026-11-25T09-30-00-000Z-daily.sqlite: sorts by time, says why it exists. (Backups
+ * made before encryption at rest and sealed with a passphrase end in `.sqlite.enc`.)
+ */
+export function backupFileName(at: Date, reason: BackupReason): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-')
-  return `plinth-${stamp}-${reason}.sqlite${encrypted ? '.enc' : ''}`
+  return `plinth-${stamp}-${reason}.sqlite`
 }
 
 export function writeManifest(backupFile: string, manifest: BackupManifest): void {
@@ -98,6 +105,8 @@ export function findBackups(folder: string): FoundBackup[] {
           ? { count: manifest.attachments.count, bytes: manifest.attachments.bytes }
           : null,
         verified: manifest.quickCheck === 'ok' && bytes === manifest.bytes,
+        // Refined by the backup service, which knows this clinic's keys.
+        needsSecret: manifest.encrypted,
       },
     })
   }

@@ -13,11 +13,18 @@ import {
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { BackupReason } from '../../../shared/contract/backups'
-import { defaultBackupFolder, readBackupPlan, type BackupPlan } from './backup-settings'
-import { checkDatabaseFile, countRows, sameCounts, sha256Of } from './database-check'
-import { decryptFile, encryptFile } from './encryption'
+import { rekeyDatabaseFile, type Keying } from '../../db/cipher'
+import type { ClinicKeyring } from '../../db/clinic-keys'
+import { backupPlanOf, defaultBackupFolder, type BackupPlan } from './backup-settings'
+import { clinicSecret, passphraseSecret, type BackupSecret } from './backup-keying'
+import {
+  checkDatabaseFile,
+  referencedAttachments,
+  sameCounts,
+  snapshotInto,
+} from '../../db/database-file'
+import { sha256Of } from './file-hash'
 import type { BackupKey } from './key-file'
 import {
   backupFileName,
@@ -27,12 +34,7 @@ import {
   type BackupManifest,
 } from './manifest'
 import { backupsToDelete } from './rotation'
-import {
-  attachmentsDirOf,
-  copyAttachmentsToStore,
-  pruneStore,
-  referencedAttachments,
-} from './attachment-store'
+import { attachmentsDirOf, copyAttachmentsToStore, pruneStore } from './attachment-store'
 import { makeFolder } from './make-folder'
 
 export type Progress = (stage: string, percent: number) => void
@@ -49,9 +51,14 @@ export interface TakeBackupOptions {
   databaseFile: string
   reason: BackupReason
   at: Date
-  /** Scratch space on the local disk: the unencrypted copy never touches the backup folder. */
+  /** Scratch space on the local disk for the copy being checked (encrypted like the backup). */
   workDir: string
-  key: BackupKey | null
+  /** How the live file is opened: its key (unencrypted only in raw-bytes tests). */
+  sourceKey: Keying
+  /** The clinic's key scheme: backups are encrypted with it by default. */
+  clinic: ClinicKeyring | null
+  /** The backup passphrase's key on this computer, when the owner chose one instead. */
+  passphrase: BackupKey | null
   progress?: Progress
   /** The live note attachments; by default `attachments/` beside the database. */
   attachmentsDir?: string
@@ -74,68 +81,52 @@ function fsyncFile(path: string): void {
 }
 
 /**
- * One backup, start to finish: a consistent snapshot with SQLite's online backup API (from
- * its own read-only connection, inside one read transaction, so no command of the app's is
- * held up and the copy is one instant of the database), checked (opens, quick_check, the
- * same row counts as the live database at that instant), optionally encrypted, written to
- * the backup folder, checked again as written, described by a manifest, then rotated.
+ * One backup, start to finish: a consistent snapshot (db/database-file.ts snapshotInto:
+ * VACUUM INTO from its own read-only connection, so no command of the app's is held up),
+ * checked (opens, quick_check, the same
+ * row counts as the live database), encrypted with the clinic key or the passphrase, written
+ * to the backup folder, checked again as written, described by a manifest, then rotated.
  */
 export async function takeBackup(options: TakeBackupOptions): Promise<TakenBackup> {
   const started = Date.now()
   const progress = options.progress ?? (() => {})
   mkdirSync(options.workDir, { recursive: true })
   const scratch = join(options.workDir, `${randomUUID()}.sqlite`)
-  const scratchCheck = `${scratch}.check`
   try {
     progress('Copying the database', 5)
-    const source = new Database(options.databaseFile, { readonly: true, fileMustExist: true })
-    let plan: BackupPlan
-    let liveCounts: Record<string, number>
-    try {
-      source.pragma('busy_timeout = 5000')
-      source.exec('BEGIN')
-      plan = readBackupPlan(source, options.databaseFile)
-      liveCounts = countRows(source)
-      await source.backup(scratch, {
-        progress: ({ totalPages, remainingPages }) => {
-          progress(
-            'Copying the database',
-            5 + Math.round((45 * (totalPages - remainingPages)) / Math.max(totalPages, 1)),
-          )
-          return 2000
-        },
-      })
-      source.exec('COMMIT')
-    } finally {
-      source.close()
-    }
-    // The copy inherits WAL mode; a backup must be one self-contained file.
-    const standalone = new Database(scratch)
-    standalone.pragma('journal_mode = DELETE')
-    standalone.close()
+    const { plan: rows, liveCounts } = snapshotInto(
+      options.databaseFile,
+      options.sourceKey,
+      scratch,
+    )
+    const plan = backupPlanOf(rows, options.databaseFile)
+    progress('Copying the database', 45)
+    const targets = targetsFor(plan, options)
+    // Encrypted with the backup's own scheme: the clinic key, or the passphrase instead.
+    const secret = targets[0]!.secret
+    if (secret) rekeyDatabaseFile(scratch, options.sourceKey, secret.key)
+    const scratchKey: Keying = secret?.key ?? options.sourceKey
 
     progress('Checking the copy', 55)
-    const checked = checkDatabaseFile(scratch)
+    const checked = checkDatabaseFile(scratch, scratchKey)
     if (checked.quickCheck.join() !== 'ok') {
       throw new BackupFailedError(`The copy failed SQLite's quick_check: ${checked.quickCheck[0]}`)
     }
-    if (!sameCounts(checked.counts, liveCounts)) {
+    if (liveCounts && !sameCounts(checked.counts, liveCounts)) {
       throw new BackupFailedError('The copy does not hold the same number of rows as the database.')
     }
     const databaseSha256 = await sha256Of(scratch)
     // The attachments the snapshot refers to: the files that belong with this backup.
-    const attachments = referencedAttachments(scratch)
+    const attachments = referencedAttachments(scratch, scratchKey)
 
     progress('Writing the backup', 65)
     const copy: CheckedCopy = {
       scratch,
-      scratchCheck,
       databaseSha256,
       checked,
       started,
       attachments,
     }
-    const targets = targetsFor(plan, options)
     let written: WrittenBackup | null = null
     let lastError: unknown = null
     for (const target of targets) {
@@ -171,18 +162,17 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     )
   } finally {
     rmSync(scratch, { force: true })
-    rmSync(scratchCheck, { force: true })
   }
 }
 
 interface Target {
   folder: string
-  encrypted: boolean
+  /** Null only for a test's unencrypted clinic with no passphrase: a plain copy. */
+  secret: BackupSecret | null
 }
 
 interface CheckedCopy {
   scratch: string
-  scratchCheck: string
   databaseSha256: string
   checked: ReturnType<typeof checkDatabaseFile>
   started: number
@@ -203,21 +193,23 @@ interface WrittenBackup {
  */
 function targetsFor(plan: BackupPlan, options: TakeBackupOptions): Target[] {
   const essential = options.reason === 'pre-migration' || options.reason === 'pre-restore'
-  const configured: Target = { folder: plan.folder, encrypted: plan.encrypt }
-  if (plan.encrypt && !options.key) {
+  const ordinary = options.clinic ? clinicSecret(options.clinic) : null
+  const local = defaultBackupFolder(options.databaseFile)
+  if (plan.encrypt && !options.passphrase) {
     if (!essential) {
       throw new BackupFailedError(
-        'Backups are set to be encrypted, but this computer does not have the passphrase. ' +
-          'Enter it again in Settings → Backups.',
+        'Backups are set to be encrypted with a passphrase, but this computer does not have ' +
+          'it. Enter it again in Settings → Backups.',
       )
     }
-    return [{ folder: defaultBackupFolder(options.databaseFile), encrypted: false }]
+    return [{ folder: local, secret: ordinary }]
   }
-  const local: Target = {
-    folder: defaultBackupFolder(options.databaseFile),
-    encrypted: plan.encrypt,
-  }
-  return essential && local.folder !== configured.folder ? [configured, local] : [configured]
+  const secret =
+    plan.encrypt && options.passphrase ? passphraseSecret(options.passphrase) : ordinary
+  const configured: Target = { folder: plan.folder, secret }
+  return essential && local !== configured.folder
+    ? [configured, { folder: local, secret }]
+    : [configured]
 }
 
 async function writeAndVerify(
@@ -225,49 +217,37 @@ async function writeAndVerify(
   target: Target,
   options: TakeBackupOptions,
 ): Promise<WrittenBackup> {
-  const { folder, encrypted } = target
+  const { folder, secret } = target
   makeFolder(folder)
   for (const left of readdirSync(folder)) {
     if (left.startsWith('plinth-') && left.endsWith('.part')) {
       rmSync(join(folder, left), { force: true })
     }
   }
-  let name = backupFileName(options.at, options.reason, encrypted)
+  let name = backupFileName(options.at, options.reason)
   for (let n = 2; existsSync(join(folder, name)); n++) {
-    name = backupFileName(options.at, options.reason, encrypted).replace('.sqlite', `-${n}.sqlite`)
+    name = backupFileName(options.at, options.reason).replace('.sqlite', `-${n}.sqlite`)
   }
   const file = join(folder, name)
   const part = `${file}.part`
   let written: string | null = part
   try {
-    if (encrypted) await encryptFile(copy.scratch, part, options.key!.key, options.key!.kdf)
-    else copyFileSync(copy.scratch, part, constants.COPYFILE_EXCL)
+    copyFileSync(copy.scratch, part, constants.COPYFILE_EXCL)
     fsyncFile(part)
     renameSync(part, file)
     written = file
 
     options.progress?.('Checking the backup as written', 80)
-    let sha256: string
-    if (encrypted) {
-      await decryptFile(file, copy.scratchCheck, options.key!.key)
-      if ((await sha256Of(copy.scratchCheck)) !== copy.databaseSha256) {
-        throw new BackupFailedError(
-          'The encrypted backup does not decrypt to the copy that was checked.',
-        )
-      }
-      sha256 = await sha256Of(file)
-    } else {
-      sha256 = await sha256Of(file)
-      if (sha256 !== copy.databaseSha256) {
-        throw new BackupFailedError('The backup on disk differs from the copy that was checked.')
-      }
+    const sha256 = await sha256Of(file)
+    if (sha256 !== copy.databaseSha256) {
+      throw new BackupFailedError('The backup on disk differs from the copy that was checked.')
     }
     options.progress?.('Copying note attachments', 85)
     const attachments = await copyAttachmentsToStore({
       hashes: copy.attachments,
       from: options.attachmentsDir ?? attachmentsDirOf(options.databaseFile),
       folder,
-      key: encrypted ? options.key! : null,
+      key: secret ? secret.attachments : null,
       workDir: options.workDir,
     })
     const manifest: BackupManifest = {
@@ -279,7 +259,8 @@ async function writeAndVerify(
       bytes: statSync(file).size,
       sha256,
       databaseSha256: copy.databaseSha256,
-      encrypted,
+      encrypted: secret !== null,
+      ...(secret ? { keying: secret.keying } : {}),
       quickCheck: 'ok',
       counts: copy.checked.counts,
       schema: copy.checked.schema,

@@ -69,3 +69,11 @@ export function useLeaveClinic() {
     onSuccess: () => window.location.reload(),
   })
 }
+
+/** Unlocks the clinic file here with the printed recovery key, then starts afresh. */
+export function useRecoverClinic() {
+  return useMutation({
+    mutationFn: (recoveryKey: string) => linkCall('link.recover', { recoveryKey }),
+    onSuccess: () => window.location.reload(),
+  })
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -8,12 +9,18 @@ import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
 import { AuthLayout } from './AuthLayout'
+import { RecoveryKeyView, type ShownRecoveryKey } from '../encryption/RecoveryKeyView'
+import type { AuthStatus } from '../../../../shared/contract/auth'
 
 const schema = authContract['auth.setupOwner'].input
 type Values = z.input<typeof schema>
 
 export function FirstRunScreen() {
   const apply = useApplyAuthStatus()
+  // Issue 12: once the owner exists, the recovery key is shown before the app opens.
+  const [recovery, setRecovery] = useState<{ shown: ShownRecoveryKey; status: AuthStatus } | null>(
+    null,
+  )
   const { register, handleSubmit, formState, setError, control } = useForm<
     Values,
     unknown,
@@ -33,9 +40,14 @@ export function FirstRunScreen() {
   const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {
     await attempt(async () => {
-      apply(await api.call('auth.setupOwner', values))
+      const status = await api.call('auth.setupOwner', values)
+      // The password just chosen proves it is the owner, as it will every later time.
+      const outcome = await api.call('encryption.recoveryKey', { password: values.password })
+      if (outcome.status === 'shown') setRecovery({ shown: outcome, status })
+      else apply(status)
     })
   })
+  if (recovery) return <RecoveryKeyStep {...recovery} onDone={() => apply(recovery.status)} />
   return (
     <AuthLayout
       title="Set up your clinic"
@@ -70,6 +82,28 @@ export function FirstRunScreen() {
           {formState.isSubmitting ? 'Creating…' : 'Create owner account'}
         </button>
       </form>
+    </AuthLayout>
+  )
+}
+
+function RecoveryKeyStep({ shown, onDone }: { shown: ShownRecoveryKey; onDone: () => void }) {
+  const [kept, setKept] = useState(false)
+  return (
+    <AuthLayout
+      title="Your recovery key"
+      subtitle="The clinic’s records are encrypted on this computer. If its keystore is ever lost (a reinstall, a new computer), this key opens them."
+    >
+      <RecoveryKeyView shown={shown} />
+      <div className="checkbox-field">
+        <label>
+          <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />I have
+          printed it (or written it down) and will keep it safe
+        </label>
+      </div>
+      <button type="button" className="button primary wide" disabled={!kept} onClick={onDone}>
+        Continue to Plinth
+      </button>
+      <p className="muted">You can print it again under Settings → Security.</p>
     </AuthLayout>
   )
 }

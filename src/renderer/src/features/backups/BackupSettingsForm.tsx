@@ -104,11 +104,14 @@ function SettingsForm({ saved }: { saved: Revisioned<BackupSettings> }) {
         </div>
         <div className="field checkbox-field">
           <label>
-            <input type="checkbox" {...register('encrypt')} /> Encrypt backups with a passphrase
+            <input type="checkbox" {...register('encrypt')} /> Use a passphrase instead of the
+            clinic key
           </label>
           <p className="field-hint">
-            A backup on a lost USB stick is then unreadable without it. Keep the passphrase
-            somewhere safe: without it, a backup cannot be restored on another computer.
+            Backups are always encrypted: a backup on a lost USB stick is unreadable without its
+            key. By default it opens with this clinic’s key or its printed recovery key; with a
+            passphrase, only with the passphrase. Keep it somewhere safe: without it, a backup
+            cannot be restored on another computer.
           </p>
         </div>
         {encrypt && (

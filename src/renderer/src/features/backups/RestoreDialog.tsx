@@ -71,10 +71,10 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupInfo; onClose
           <p className="muted">
             Plinth first saves the data as it is now as another backup, so this can be undone.
           </p>
-          {backup.encrypted && (
+          {(backup.needsSecret || error?.field) && (
             <Field
-              label="Backup passphrase"
-              hint="Not needed for a backup made on this computer"
+              label="Passphrase or recovery key"
+              hint="The passphrase this backup was made with or, for a backup made by another clinic file or computer, the recovery key printed for it"
               error={error?.field}
             >
               <input

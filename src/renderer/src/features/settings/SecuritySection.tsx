@@ -11,6 +11,7 @@ import { Icon } from '../../components/Icon'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
 import { errorWords } from '../../components/rpc-form-errors'
+import { RecoveryKeySection } from '../encryption/RecoveryKeySection'
 
 export function SecuritySection() {
   const query = useSecuritySettings()
@@ -22,7 +23,12 @@ export function SecuritySection() {
       </div>
     )
   }
-  return <SecurityForm saved={query.data} />
+  return (
+    <>
+      <SecurityForm saved={query.data} />
+      <RecoveryKeySection />
+    </>
+  )
 }
 
 function SecurityForm({ saved }: { saved: Revisioned<SecuritySettings> }) {

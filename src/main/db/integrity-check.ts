@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { checkDatabaseFile } from './database-check'
+import { keyPragmas, type Keying } from './cipher'
+import { checkDatabaseFile } from './database-file'
 
 // Plain CommonJS so it runs as an eval'd worker both from the bundled main process and
 // under vitest, with no second bundle entry to keep in step.
@@ -10,6 +11,8 @@ const Database = require(workerData.driver)
 let db
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true })
+  // The key first, as cipher.ts does on the main thread.
+  for (const pragma of workerData.keyPragmas) db.pragma(pragma)
   db.pragma('busy_timeout = 5000')
   const rows = db.pragma('quick_check(20)')
   parentPort.postMessage({ problems: rows.map((r) => r.quick_check) })
@@ -24,15 +27,19 @@ try {
  * SQLite's quick_check on its own read-only connection in a worker thread, so a large
  * database does not freeze the window at start. Resolves to ['ok'] or the problems found.
  */
-export function quickCheckOffThread(file: string): Promise<string[]> {
+export function quickCheckOffThread(file: string, key: Keying): Promise<string[]> {
   let driver: string
   try {
     driver = createRequire(import.meta.url).resolve('better-sqlite3')
   } catch {
-    return Promise.resolve(checkDatabaseFile(file).quickCheck)
+    return Promise.resolve(checkDatabaseFile(file, key).quickCheck)
   }
   return new Promise((done, fail) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } })
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // The key crosses to the worker in this process's memory only (workerData is a copy).
+      workerData: { file, driver, keyPragmas: keyPragmas(key) },
+    })
     let problems: string[] | null = null
     worker.once('message', (message: { problems: string[] }) => (problems = message.problems))
     worker.once('error', fail)

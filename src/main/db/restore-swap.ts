@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
-import type { Connection } from '../../db/connection'
-import type { LiveDatabase } from '../../db/live-database'
+import type { Connection } from './connection'
+import type { LiveDatabase } from './live-database'
 
 export function asideFileOf(databaseFile: string): string {
   return `${databaseFile}.before-restore`

@@ -1,0 +1,26 @@
+/** Failures a person can act on: their message says what to do, a stack trace would not. */
+const EXPLAINED = new Set([
+  'HeadlessKeyError',
+  'DatabaseKeyError',
+  'KeyFileError',
+  'ClinicKeysDamagedError',
+  'ClinicInUseError',
+  'NewerDatabaseError',
+  'NetworkShareError',
+  'BackupFailedError',
+])
+
+/**
+ * Runs a headless command's start-up; a failure in EXPLAINED (a wrong or missing key, the
+ * clinic file in use, a file from a newer Plinth) is printed as its message and the command
+ * exits with 1. Anything else is a fault and keeps its stack trace.
+ */
+export async function exitWithMessage<T>(start: () => T | Promise<T>): Promise<T> {
+  try {
+    return await start()
+  } catch (error) {
+    if (!(error instanceof Error) || !EXPLAINED.has(error.name)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+}
