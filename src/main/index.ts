@@ -1,13 +1,14 @@
 // Electron glue only: windows, IPC and OS integration. Rules live in services/.
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
 import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../shared/ipc'
-import { openCore, type PlinthCore } from './app-core'
+import type { PlinthCore } from './app-core'
 import { publishHost } from './link/discovery'
 import { fileDeskStore } from './link/desk-store'
-import { LinkShell, type HostSide } from './link/link-shell'
+import { LinkShell, type HostOpening, type HostSide } from './link/link-shell'
+import { openClinicForWindow } from './link/host-side'
+import { clinicWasHere } from './services/rescue/clinic-rescue'
 import { getClinicSettings } from './services/settings'
 import { consoleLogger } from './log'
 import type { StaffConnection } from './rpc/staff-connection'
@@ -96,13 +97,19 @@ function relayPush(): void {
 
 /**
  * Opens (or creates) the clinic file here: this computer hosts the clinic. Its key comes out
- * of the OS keystore, or, when the keystore has lost it, from the owner's recovery key.
+ * of the OS keystore, or, when the keystore has lost it, from the owner's recovery key. A
+ * missing or damaged file throws ClinicFileProblemError: the window asks what to do, and
+ * comes back with `opening.rescue`.
  */
-async function openHost(file: string, unlock?: { recoveryKey: string }): Promise<HostSide> {
-  const key = unlock
-    ? clinicKeyFromRecoveryKey(file, unlock.recoveryKey, clinicKeySealer)
+async function openHost(file: string, opening: HostOpening = {}): Promise<HostSide> {
+  const key = opening.recoveryKey
+    ? clinicKeyFromRecoveryKey(file, opening.recoveryKey, clinicKeySealer)
     : clinicKeyFromKeystore(file, clinicKeySealer, new Date())
-  const opened = await openCore({ file, key })
+  const opened = await openClinicForWindow({
+    file,
+    key,
+    ...(opening.rescue ? { rescue: opening.rescue } : {}),
+  })
   core = opened
   // Integrity check (off the main thread), then daily / every-30-minutes backups.
   backupSchedule = startBackupSchedule(opened.backups, { log: consoleLogger })
@@ -203,8 +210,9 @@ if (!app.requestSingleInstanceLock()) {
         keep: { dir: userData, cipher: keystore },
         onSealFailed: (error) =>
           consoleLogger.error('could not seal what this desk keeps', { error: String(error) }),
-        hasClinicHere: existsSync(file),
-        openHost: (unlock) => openHost(file, unlock),
+        // A missing clinic file with backups beside is a clinic to rescue, not a first start.
+        hasClinicHere: clinicWasHere(file),
+        openHost: (opening) => openHost(file, opening),
       })
     } catch (error) {
       dialog.showErrorBox(

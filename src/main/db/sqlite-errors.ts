@@ -26,3 +26,20 @@ export function domainErrorOfSqlite(error: unknown): DomainError | null {
       return null
   }
 }
+
+/**
+ * Whether an error opening the clinic file says the file itself is damaged: cut short
+ * (SQLITE_CORRUPT: "database disk image is malformed"), not a database at all
+ * (SQLITE_NOTADB: a plain file with a broken header), or a short read. An encrypted file
+ * whose header is broken reads as a wrong key (DatabaseKeyError), which the caller treats
+ * the same way. Not damage: a full disk, a locked file, a file from a newer Plinth.
+ */
+export function isDamagedFileError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return false
+  return (
+    code.startsWith('SQLITE_CORRUPT') ||
+    code === 'SQLITE_NOTADB' ||
+    code === 'SQLITE_IOERR_SHORT_READ'
+  )
+}

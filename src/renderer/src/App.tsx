@@ -12,6 +12,7 @@ import { BookingLauncher } from './features/diary/BookingLauncher'
 import { DaySheetScreen } from './features/diary/DaySheetScreen'
 import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
+import { RescueScreen } from './features/rescue/RescueScreen'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { useLinkInfo } from './api/link'
@@ -63,6 +64,7 @@ function ChosenClinic({ children }: { children: ReactNode }) {
   if (info.isPending) return <p className="muted boot">Starting Plinth…</p>
   if (info.data?.mode === 'choosing') return <JoinScreen />
   if (info.data?.mode === 'recovery') return <RecoveryUnlockScreen />
+  if (info.data?.mode === 'rescue') return <RescueScreen />
   return <>{children}</>
 }
 
