@@ -208,6 +208,7 @@ export async function openCore({
       },
     },
     onChange: (method, at, origin) => changes.publish(method, at, origin),
+    damaged: () => backups.integrityFailed(),
     ...(now ? { now } : {}),
   })
   const connect = (deskName?: () => string) =>

@@ -409,6 +409,11 @@ export class BackupService {
     return this.#integrityRun
   }
 
+  /** Whether the last integrity check found damage: main then refuses all but a restore. */
+  integrityFailed(): boolean {
+    return this.#integrity.state === 'failed'
+  }
+
   health(): DatabaseHealth {
     let newestGoodBackup: BackupInfo | null = null
     try {
