@@ -1,7 +1,7 @@
 // Electron glue only: windows, IPC and OS integration. Rules live in services/.
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../shared/ipc'
 import type { PlinthCore } from './app-core'
 import { publishHost } from './link/discovery'
@@ -13,15 +13,40 @@ import { getClinicSettings } from './services/settings'
 import { consoleLogger } from './log'
 import type { StaffConnection } from './rpc/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
-import { isTrustedRendererUrl } from './security/trusted-sender'
+import { chooseRendererUrl, isTrustedRendererUrl } from './security/trusted-sender'
+import { APP_SCHEME, resolveAppRequest } from './security/app-protocol'
+import { contentSecurityPolicy } from '../shared/csp'
 import type { KeySealer } from './db/clinic-keys'
 import { clinicKeyFromKeystore, clinicKeyFromRecoveryKey } from './db/keystore-unlock'
 
-// Only `npm run dev` (an unpackaged app) may load the renderer from electron-vite's server:
-// a packaged Plinth that trusted this variable would give IPC to whatever page it named.
-const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+// The page comes from app://plinth (the built renderer folder only); electron-vite's dev
+// server only in an unpackaged app (security/trusted-sender.ts).
+const rendererDir = join(import.meta.dirname, '../renderer')
+const { url: rendererUrl } = chooseRendererUrl(app.isPackaged, process.env['ELECTRON_RENDERER_URL'])
+
+// Before ready: app:// behaves as an https-like origin of its own (fetch, storage, CSP).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+/** Serves app://plinth/… from the renderer folder; anything else (a `..`) is refused. */
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const found = resolveAppRequest(request.url, rendererDir)
+    if (found.kind === 'refused') return new Response(null, { status: found.status })
+    try {
+      return new Response(await readFile(found.path), {
+        headers: {
+          'content-type': found.contentType,
+          'content-security-policy': contentSecurityPolicy({ dev: false, header: true }),
+          'x-content-type-options': 'nosniff',
+        },
+      })
+    } catch {
+      return new Response(null, { status: 404 })
+    }
+  })
+}
 
 let core: PlinthCore | null = null
 // What the window talks to: the clinic here (host), a link to a host (desk), or, at first
@@ -52,8 +77,7 @@ function createWindow(): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(rendererFile)
+  void win.loadURL(rendererUrl)
   return win
 }
 
@@ -199,6 +223,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.whenReady().then(async () => {
+    serveAppProtocol()
     hardenWebContents()
     buildMenu()
     const userData = app.getPath('userData')

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '../../shared/csp'
 import type { PushMessage } from '../../shared/change-events'
 import type { RpcResult } from '../../shared/rpc'
 import type { StaffConnection } from '../rpc/staff-connection'
 import { PageKey, sameSecret } from './page-key'
+import { contentTypeOf } from './content-types'
 
 /**
  * The loopback adapter: the built renderer and the router over HTTP on 127.0.0.1, for the
@@ -53,17 +54,6 @@ const EVENTS_PATH = '/__plinth/events'
 const MAX_BODY_BYTES = 1_000_000
 const NEEDS_LAUNCH_KEY =
   'Open the full address Plinth printed when it started (it ends with ?launch=…): it carries this server’s key.'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 function bridgeScript(token: string): string {
   return `// Loopback stand-in for the Electron preload: the same one object on window.
@@ -207,7 +197,7 @@ export async function startWebServer<C extends RpcTransport = StaffConnection>(
         const site = req.headers['sec-fetch-site']
         if (site && site !== 'same-origin') return send(res, 403, 'text/plain', 'Same origin only')
         if (!pageKey.holds(req)) return send(res, 403, 'text/plain', 'Open the launch address')
-        return send(res, 200, CONTENT_TYPES['.js']!, bridgeScript(token))
+        return send(res, 200, contentTypeOf('.js'), bridgeScript(token))
       }
       if (url.pathname === '/' || url.pathname === '/index.html') {
         if (pageKey.opens(url)) {
@@ -218,7 +208,7 @@ export async function startWebServer<C extends RpcTransport = StaffConnection>(
         if (!pageKey.holds(req)) {
           return send(res, 403, 'text/plain', NEEDS_LAUNCH_KEY)
         }
-        return send(res, 200, CONTENT_TYPES['.html']!, page)
+        return send(res, 200, contentTypeOf('.html'), page)
       }
       const path = decodedPath(url.pathname)
       if (path === null) return send(res, 400, 'text/plain', 'Bad address')
@@ -226,7 +216,7 @@ export async function startWebServer<C extends RpcTransport = StaffConnection>(
       if (!file.startsWith(root + sep)) return send(res, 404, 'text/plain', 'Not found')
       try {
         const body = await readFile(file)
-        return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body)
+        return send(res, 200, contentTypeOf(file), body)
       } catch {
         return send(res, 404, 'text/plain', 'Not found')
       }
