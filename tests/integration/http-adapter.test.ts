@@ -72,6 +72,7 @@ describe('loopback HTTP adapter', () => {
     const page = await fetch(server.origin, { headers: { cookie: server.cookie } })
     const html = await page.text()
     expect(html.indexOf('/__plinth/bridge.js')).toBeLessThan(html.indexOf('./assets/app.js'))
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
   })
 
@@ -122,6 +123,7 @@ describe('loopback HTTP adapter', () => {
     const withCookie = await rawGet('/__plinth/bridge.js', { cookie })
     expect(withCookie.status).toBe(200)
     expect(withCookie.body).toContain(server.token)
+    expect(withCookie.headers['content-type']).toBe('text/javascript; charset=utf-8')
     // Another port of 127.0.0.1 is the same site, so the browser would send the cookie: the
     // Sec-Fetch-Site check still refuses it.
     expect(

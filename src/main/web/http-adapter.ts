@@ -197,7 +197,7 @@ export async function startWebServer<C extends RpcTransport = StaffConnection>(
         const site = req.headers['sec-fetch-site']
         if (site && site !== 'same-origin') return send(res, 403, 'text/plain', 'Same origin only')
         if (!pageKey.holds(req)) return send(res, 403, 'text/plain', 'Open the launch address')
-        return send(res, 200, contentTypeOf('.js'), bridgeScript(token))
+        return send(res, 200, contentTypeOf('bridge.js'), bridgeScript(token))
       }
       if (url.pathname === '/' || url.pathname === '/index.html') {
         if (pageKey.opens(url)) {
@@ -208,7 +208,7 @@ export async function startWebServer<C extends RpcTransport = StaffConnection>(
         if (!pageKey.holds(req)) {
           return send(res, 403, 'text/plain', NEEDS_LAUNCH_KEY)
         }
-        return send(res, 200, contentTypeOf('.html'), page)
+        return send(res, 200, contentTypeOf('index.html'), page)
       }
       const path = decodedPath(url.pathname)
       if (path === null) return send(res, 400, 'text/plain', 'Bad address')
