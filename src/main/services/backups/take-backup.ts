@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import {
-  copyFileSync,
   existsSync,
   constants,
   mkdirSync,
   readdirSync,
-  openSync,
-  fsyncSync,
-  closeSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupReason } from '../../../shared/contract/backups'
-import { rekeyDatabaseFile, type Keying } from '../../db/cipher'
+import type { Keying } from '../../db/cipher'
 import type { ClinicKeyring } from '../../db/clinic-keys'
 import { backupPlanOf, defaultBackupFolder, type BackupPlan } from './backup-settings'
 import { clinicSecret, passphraseSecret, type BackupSecret } from './backup-keying'
-import {
-  checkDatabaseFile,
-  referencedAttachments,
-  sameCounts,
-  snapshotInto,
-} from '../../db/database-file'
+import { sameCounts } from '../../db/database-file'
+import { keyHexOf, type InspectedDatabase } from '../../db/file-tasks'
+import { runOffThread } from '../../db/off-thread'
 import { sha256Of } from './file-hash'
 import type { BackupKey } from './key-file'
 import {
@@ -36,6 +29,7 @@ import {
 import { backupsToDelete } from './rotation'
 import { attachmentsDirOf, copyAttachmentsToStore, pruneStore } from './attachment-store'
 import { makeFolder } from './make-folder'
+import { copyDurably } from './durable-copy'
 
 export type Progress = (stage: string, percent: number) => void
 
@@ -71,21 +65,14 @@ export interface TakenBackup {
   deleted: string[]
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /**
  * One backup, start to finish: a consistent snapshot (db/database-file.ts snapshotInto:
  * VACUUM INTO from its own read-only connection, so no command of the app's is held up),
  * checked (opens, quick_check, the same
  * row counts as the live database), encrypted with the clinic key or the passphrase, written
  * to the backup folder, checked again as written, described by a manifest, then rotated.
+ * The SQLite work (snapshot, re-key, check) runs in a worker thread and the copies on the
+ * thread pool, so the window and the router keep answering throughout (issue 19).
  */
 export async function takeBackup(options: TakeBackupOptions): Promise<TakenBackup> {
   const started = Date.now()
@@ -94,21 +81,24 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
   const scratch = join(options.workDir, `${randomUUID()}.sqlite`)
   try {
     progress('Copying the database', 5)
-    const { plan: rows, liveCounts } = snapshotInto(
-      options.databaseFile,
-      options.sourceKey,
-      scratch,
-    )
+    const { plan: rows, liveCounts } = await runOffThread('snapshot', {
+      databaseFile: options.databaseFile,
+      key: keyHexOf(options.sourceKey),
+      target: scratch,
+    })
     const plan = backupPlanOf(rows, options.databaseFile)
     progress('Copying the database', 45)
     const targets = targetsFor(plan, options)
     // Encrypted with the backup's own scheme: the clinic key, or the passphrase instead.
     const secret = targets[0]!.secret
-    if (secret) rekeyDatabaseFile(scratch, options.sourceKey, secret.key)
     const scratchKey: Keying = secret?.key ?? options.sourceKey
 
     progress('Checking the copy', 55)
-    const checked = checkDatabaseFile(scratch, scratchKey)
+    const checked = await runOffThread('inspect', {
+      file: scratch,
+      key: keyHexOf(scratchKey),
+      ...(secret ? { rekeyFrom: keyHexOf(options.sourceKey) } : {}),
+    })
     if (checked.quickCheck.join() !== 'ok') {
       throw new BackupFailedError(`The copy failed SQLite's quick_check: ${checked.quickCheck[0]}`)
     }
@@ -117,7 +107,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     }
     const databaseSha256 = await sha256Of(scratch)
     // The attachments the snapshot refers to: the files that belong with this backup.
-    const attachments = referencedAttachments(scratch, scratchKey)
+    const attachments = checked.attachments
 
     progress('Writing the backup', 65)
     const copy: CheckedCopy = {
@@ -174,7 +164,7 @@ interface Target {
 interface CheckedCopy {
   scratch: string
   databaseSha256: string
-  checked: ReturnType<typeof checkDatabaseFile>
+  checked: InspectedDatabase
   started: number
   attachments: string[]
 }
@@ -232,8 +222,7 @@ async function writeAndVerify(
   const part = `${file}.part`
   let written: string | null = part
   try {
-    copyFileSync(copy.scratch, part, constants.COPYFILE_EXCL)
-    fsyncFile(part)
+    await copyDurably(copy.scratch, part, constants.COPYFILE_EXCL)
     renameSync(part, file)
     written = file
 
