@@ -6,7 +6,7 @@ import { restoreAttachmentsFromStore } from './attachment-store'
 import { keyHexOf, type InspectedDatabase } from '../../db/file-tasks'
 import { runOffThread } from '../../db/off-thread'
 import type { BackupOpening } from './backup-keying'
-import { sha256Of } from './file-hash'
+import { databaseSha256Of } from './file-hash'
 import { decryptFile, WrongPassphraseError } from './encryption'
 import type { FoundBackup } from './manifest'
 import type { Progress } from './take-backup'
@@ -35,7 +35,7 @@ export async function prepareCandidate(options: {
   const { backup, opening, candidate } = options
   if (opening.kind === 'sealed') await decryptFile(backup.file, candidate, opening.key)
   else await copyDurably(backup.file, candidate)
-  if ((await sha256Of(candidate)) !== backup.manifest.databaseSha256) {
+  if ((await databaseSha256Of(candidate)) !== backup.manifest.databaseSha256) {
     throw new DomainError(
       'rule_broken',
       'This backup file has changed since it was written, so it cannot be trusted. Choose another.',

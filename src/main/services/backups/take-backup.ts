@@ -17,7 +17,7 @@ import { clinicSecret, passphraseSecret, type BackupSecret } from './backup-keyi
 import { sameCounts } from '../../db/database-file'
 import { keyHexOf, type InspectedDatabase } from '../../db/file-tasks'
 import { runOffThread } from '../../db/off-thread'
-import { sha256Of } from './file-hash'
+import { databaseSha256Of } from './file-hash'
 import type { BackupKey } from './key-file'
 import {
   backupFileName,
@@ -105,7 +105,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     if (liveCounts && !sameCounts(checked.counts, liveCounts)) {
       throw new BackupFailedError('The copy does not hold the same number of rows as the database.')
     }
-    const databaseSha256 = await sha256Of(scratch)
+    const databaseSha256 = await databaseSha256Of(scratch)
     // The attachments the snapshot refers to: the files that belong with this backup.
     const attachments = checked.attachments
 
@@ -227,7 +227,7 @@ async function writeAndVerify(
     written = file
 
     options.progress?.('Checking the backup as written', 80)
-    const sha256 = await sha256Of(file)
+    const sha256 = await databaseSha256Of(file)
     if (sha256 !== copy.databaseSha256) {
       throw new BackupFailedError('The backup on disk differs from the copy that was checked.')
     }
