@@ -54,14 +54,15 @@ export interface CheckedDatabase {
 export function checkDatabaseFile(
   file: string,
   key: Keying,
-  { counts = true }: { counts?: boolean } = {},
+  { counts = true, full = false }: { counts?: boolean; full?: boolean } = {},
 ): CheckedDatabase {
   const db = openDatabase(file, key, { readonly: true, fileMustExist: true })
   try {
     // The integrity check alone does not read every table again.
     db.pragma('busy_timeout = 5000')
-    const quickCheck = (db.pragma('quick_check(20)') as { quick_check: string }[]).map(
-      (r) => r.quick_check,
+    const pragma = full ? 'integrity_check' : 'quick_check'
+    const quickCheck = (db.pragma(`${pragma}(20)`) as Record<string, string>[]).map(
+      (r) => r[pragma]!,
     )
     const migrations = migrationNames(db)
     return {

@@ -51,8 +51,12 @@ export interface FileTasks {
   }
   /** Gives a closed copy another key (cipher.ts rekeyDatabaseFile). */
   rekey: { input: { file: string; from: KeyHex; to: KeyHex }; result: null }
-  /** quick_check(20) on a read-only connection: ['ok'] or the problems. */
-  quickCheck: { input: { file: string; key: KeyHex }; result: string[] }
+  /**
+   * quick_check(20) on a read-only connection: ['ok'] or the problems. `full` runs
+   * integrity_check instead, which also checks every index against its table (minutes at
+   * 6 GB; the weekly check, schedule.ts).
+   */
+  quickCheck: { input: { file: string; key: KeyHex; full?: boolean }; result: string[] }
   /** SHA-256 of a file's bytes, hex: hashing a 603 MB copy is seconds of CPU. */
   sha256: { input: { file: string }; result: string }
 }
@@ -89,8 +93,8 @@ export function runFileTask<N extends FileTaskName>(
     case 'sha256':
       return sha256OfFile(task.input.file) as FileTasks[N]['result']
     case 'quickCheck': {
-      const { file, key } = task.input
-      return checkDatabaseFile(file, keyingOf(key), { counts: false })
+      const { file, key, full = false } = task.input
+      return checkDatabaseFile(file, keyingOf(key), { counts: false, full })
         .quickCheck as FileTasks[N]['result']
     }
   }

@@ -42,12 +42,43 @@ export function runsOffThread(): boolean {
   return entry !== null
 }
 
+/** Idle workers wait this long for the next task (a backup's steps follow each other). */
+const KEEP_IDLE_MS = 2_000
+
+const idle: { worker: Worker; timer: NodeJS.Timeout }[] = []
+
+function acquire(url: URL, execArgv: string[]): Worker {
+  const kept = idle.pop()
+  if (kept) {
+    clearTimeout(kept.timer)
+    return kept.worker
+  }
+  const worker = new Worker(url, { execArgv })
+  // Never what keeps the process alive: an idle worker is simply dropped at exit.
+  worker.unref()
+  return worker
+}
+
+function release(worker: Worker): void {
+  const timer = setTimeout(() => {
+    const at = idle.findIndex((k) => k.worker === worker)
+    if (at >= 0) idle.splice(at, 1)
+    void worker.terminate()
+  }, KEEP_IDLE_MS)
+  timer.unref()
+  idle.push({ worker, timer })
+}
+
+type Answer<N extends FileTaskName> =
+  { ok: true; value: FileTasks[N]['result'] } | { ok: false; error: SentError }
+
 /**
- * Runs one whole-file task (file-tasks.ts) in a new worker thread and resolves with its
- * result once the worker has exited, so every connection it opened is closed: a caller may
- * then rename or delete the file. A worker per task costs ~50–150 ms to start, which is
- * nothing beside the seconds the task itself takes on a large clinic, and nothing is held
- * open between backups. Errors come back as the same kinds (DatabaseKeyError included).
+ * Runs one whole-file task (file-tasks.ts) in a worker thread and resolves with its result.
+ * Tasks run side by side in as many workers as are busy (the integrity check beside a
+ * backup); an idle worker is reused for the next task for a couple of seconds, since
+ * starting one costs ~50–150 ms and a backup is four tasks. Every connection a task opens
+ * is closed before it answers: the caller may then rename or delete the file. Errors come
+ * back as the same kinds (DatabaseKeyError included).
  */
 export function runOffThread<N extends FileTaskName>(
   name: N,
@@ -61,18 +92,32 @@ export function runOffThread<N extends FileTaskName>(
       return Promise.reject(error as Error)
     }
   }
-  const { url, execArgv } = entry
+  const worker = acquire(entry.url, entry.execArgv)
   return new Promise((done, fail) => {
-    // The key crosses in this process's memory only (workerData is a copy).
-    const worker = new Worker(url, { workerData: { name, input }, execArgv })
-    let answer:
-      { ok: true; value: FileTasks[N]['result'] } | { ok: false; error: SentError } | null = null
-    worker.once('message', (message: typeof answer) => (answer = message))
-    worker.once('error', fail)
-    worker.once('exit', (code) => {
-      if (answer?.ok) done(answer.value)
-      else if (answer) fail(rebuiltError(answer.error))
-      else fail(new Error(`The database worker stopped unexpectedly (exit ${code})`))
-    })
+    const settle = () => {
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+    }
+    const onMessage = (answer: Answer<N>) => {
+      settle()
+      release(worker)
+      if (answer.ok) done(answer.value)
+      else fail(rebuiltError(answer.error))
+    }
+    const onError = (error: Error) => {
+      settle()
+      void worker.terminate()
+      fail(error)
+    }
+    const onExit = (code: number) => {
+      settle()
+      fail(new Error(`The database worker stopped unexpectedly (exit ${code})`))
+    }
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    // The key crosses in this process's memory only (a structured copy).
+    worker.postMessage({ name, input })
   })
 }

@@ -22,6 +22,7 @@ import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
 import { candidateFileOf } from '../../db/restore-swap'
 import { IntegrityWatch } from './integrity-watch'
+import { readFullCheckAt } from './full-check-record'
 import { restoreFromBackup } from './restore-run'
 import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
 
@@ -108,6 +109,7 @@ export class BackupService {
     reason: BackupReason,
     progress?: Progress,
     sourceKey: Keying = this.#liveKey,
+    keepIf?: () => Promise<boolean>,
   ): Promise<TakenBackup> {
     const changesAtStart = this.#changeCount()
     try {
@@ -120,6 +122,7 @@ export class BackupService {
         clinic: this.#keyring,
         passphrase: readBackupKey(this.file),
         ...(progress ? { progress } : {}),
+        ...(keepIf ? { keepIf } : {}),
       })
       if (changesAtStart) this.#baseline = changesAtStart
       const missing = taken.manifest.attachments?.missing ?? 0
@@ -145,9 +148,16 @@ export class BackupService {
     }
   }
 
-  /** A backup now, after whatever backup or restore is running. */
-  backup(reason: BackupReason, progress?: Progress): Promise<TakenBackup> {
-    return this.#jobs.enqueue(() => this.#take(reason, progress))
+  /**
+   * A backup now, after whatever backup or restore is running. `keepIf` is asked before
+   * anything rotates out (take-backup.ts); false drops the new backup.
+   */
+  backup(
+    reason: BackupReason,
+    progress?: Progress,
+    keepIf?: () => Promise<boolean>,
+  ): Promise<TakenBackup> {
+    return this.#jobs.enqueue(() => this.#take(reason, progress, this.#liveKey, keepIf))
   }
 
   /** The migration runner's hook: called with the database open and nothing else running. */
@@ -307,9 +317,17 @@ export class BackupService {
 
   // ---- integrity --------------------------------------------------------------------------
 
-  /** quick_check in a worker thread; the result shows in health(). */
-  checkIntegrity(): Promise<void> {
-    return this.#integrity.check()
+  /**
+   * quick_check in a worker thread (integrity_check when `full`); the result shows in
+   * health(). When it runs is schedule.ts's decision (docs/integrity-checks.md).
+   */
+  checkIntegrity(full = false): Promise<void> {
+    return this.#integrity.check(full)
+  }
+
+  /** When the last full integrity_check finished, or null. */
+  lastFullCheckAt(): Date | null {
+    return readFullCheckAt(this.file)
   }
 
   health(): DatabaseHealth {

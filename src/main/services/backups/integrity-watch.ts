@@ -2,6 +2,7 @@ import type { DatabaseHealth } from '../../../shared/contract/backups'
 import type { Keying } from '../../db/cipher'
 import { quickCheckOffThread } from '../../db/integrity-check'
 import type { Logger } from '../../log'
+import { writeFullCheckAt } from './full-check-record'
 
 /**
  * The verdict of SQLite's quick_check on the live file, as health() shows it. The check
@@ -25,11 +26,11 @@ export class IntegrityWatch {
     return this.#run
   }
 
-  /** Starts a quick_check; resolves once its verdict is in state. */
-  check(): Promise<void> {
+  /** Starts a quick_check (integrity_check when `full`); resolves once its verdict is in state. */
+  check(full = false): Promise<void> {
     const { file, key, log, now } = this.options
     this.#state = { state: 'checking', checkedAt: null, detail: null }
-    this.#run = quickCheckOffThread(file, key).then(
+    this.#run = quickCheckOffThread(file, key, full).then(
       (problems) => {
         const ok = problems.join() === 'ok'
         this.#state = {
@@ -37,7 +38,9 @@ export class IntegrityWatch {
           checkedAt: now().toISOString(),
           detail: ok ? null : problems.slice(0, 3).join('; '),
         }
-        if (!ok) log.error('the database failed quick_check', { problems })
+        if (!ok)
+          log.error(`the database failed ${full ? 'integrity_check' : 'quick_check'}`, { problems })
+        if (full) writeFullCheckAt(file, now())
       },
       (error: unknown) => {
         this.#state = {

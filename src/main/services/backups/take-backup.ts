@@ -56,6 +56,12 @@ export interface TakeBackupOptions {
   progress?: Progress
   /** The live note attachments; by default `attachments/` beside the database. */
   attachmentsDir?: string
+  /**
+   * Asked once the backup is written and checked, before anything rotates out: false drops
+   * it. The start-up backup runs beside the integrity check of the live file instead of
+   * after it (issue 19), and is kept only if that check passes (schedule.ts).
+   */
+  keepIf?: () => Promise<boolean>
 }
 
 export interface TakenBackup {
@@ -129,6 +135,13 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     }
     if (!written) throw lastError
     const { file, manifest, folder } = written
+    if (options.keepIf && !(await options.keepIf())) {
+      rmSync(manifestPathOf(file), { force: true })
+      rmSync(file, { force: true })
+      throw new BackupFailedError(
+        'The database failed its integrity check, so this backup was not kept beside the good ones.',
+      )
+    }
 
     progress('Removing old backups', 95)
     const existing = findBackups(folder).map((b) => b.manifest)
