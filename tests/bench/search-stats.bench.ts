@@ -38,8 +38,9 @@ export async function benchSearchStatistics(
   const figures: Figure[] = []
   const state = hasStatistics(core) ? 'statistics already there' : 'no statistics'
   figures.push(
-    await measure(`${clients}: first + surname · ${state}`, 400, search(firstAndSurname), 5),
-    await measure(`${clients}: all phone-moment queries · ${state}`, 1000, search(all), 5),
+    // No budget: the app optimizes a minute after opening, so this state lasts that minute.
+    await measure(`${clients}: first + surname · ${state}`, 400, search(firstAndSurname)),
+    await measure(`${clients}: all phone-moment queries · ${state}`, 1000, search(all)),
   )
   const t = performance.now()
   optimizeDatabase(core.sqlite, { everyTable: true })

@@ -146,9 +146,9 @@ export const notesHandlers: HandlersOf<'notes.'> = {
     return reread(ctx, noteId)
   },
 
-  'notes.unsigned': async (ctx) => {
+  'notes.unsigned': async (ctx, page) => {
     const settings = await getClinicSettings(ctx.db)
-    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone)
+    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone, page)
   },
 
   'notes.search': async (ctx, { clientId, query }) => {
