@@ -1,4 +1,4 @@
-// The diary in Chromium: a week view with ~400 bookings, next/previous, and a drag-and-drop
+// The diary in Chromium: a full clinic's week view (~930 bookings), next/previous, and a drag-and-drop
 // move, timed inside the page (performance.now) through Playwright against the built renderer.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -112,13 +112,17 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
   )
   const today = utcToZoned(now.getTime(), TZ)
   const monday = addDays(today.date, -((today.weekday + 6) % 7))
-  // Six bookings a day for each of the first nine therapists: ~378 a week, five weeks.
+  // A full clinic (issue 19): all ten therapists booked 08:00-20:00, 13 or 14 bookings each
+  // a day (45 minutes, 5-minute gaps), ~930 a week, five weeks. The tenth therapist's today
+  // is left free for the drag target.
   core.sqlite.transaction(() => {
     for (let d = -14; d < 21; d++) {
       const date = addDays(monday, d)
-      for (const id of therapistIds.slice(0, 9)) {
-        for (let k = 0; k < 6; k++) {
-          const s = zonedToUtc(date, 9 * 60 + k * 90, TZ)
+      for (const [n, id] of therapistIds.entries()) {
+        if (n === 9 && date === today.date) continue
+        const count = (d + n) % 3 === 0 ? 14 : 13
+        for (let k = 0; k < count; k++) {
+          const s = zonedToUtc(date, 8 * 60 + k * 50, TZ)
           const e = new Date(s + 45 * 60_000).toISOString()
           insert.run(
             client.lastInsertRowid,
