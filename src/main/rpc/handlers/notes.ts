@@ -160,9 +160,9 @@ export const notesHandlers: HandlersOf<'notes.'> = {
     }
   }),
 
-  'notes.unsigned': async (ctx) => {
+  'notes.unsigned': async (ctx, page) => {
     const settings = await getClinicSettings(ctx.db)
-    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone)
+    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone, page)
   },
 
   'notes.search': audited(async (ctx, { clientId, query }) => {
