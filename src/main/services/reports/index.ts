@@ -66,11 +66,21 @@ export async function scopeFor(
   if (!THERAPIST_REPORTS.includes(request.report)) {
     throw forbidden('Therapists see their own appointment figures and commission only.')
   }
-  const me = await db
-    .selectFrom('therapists')
-    .select('id')
-    .where('user_id', '=', actor.userId)
+  // A therapist's account names its diary therapist (Settings → Staff: users.therapist_id);
+  // older set-ups linked the other way (therapists.user_id).
+  const account = await db
+    .selectFrom('users')
+    .select('therapist_id')
+    .where('id', '=', actor.userId)
     .executeTakeFirst()
+  const me =
+    account?.therapist_id != null
+      ? { id: account.therapist_id }
+      : await db
+          .selectFrom('therapists')
+          .select('id')
+          .where('user_id', '=', actor.userId)
+          .executeTakeFirst()
   if (!me) throw forbidden('Your account is not linked to a therapist in the diary.')
   if (request.therapistId !== undefined && request.therapistId !== me.id) {
     throw forbidden('You can see your own figures only.')
