@@ -39,7 +39,7 @@ export function FigureCard({
       </details>
       {figure.hasRows && onRows && (
         <button type="button" className="button link small no-print" onClick={onRows}>
-          Rows behind {figure.label.toLowerCase()}
+          Show the rows<span className="visually-hidden"> behind {figure.label}</span>
         </button>
       )}
     </article>

@@ -28,7 +28,13 @@ export function ReportTableView({
 }) {
   if (table.rows.length === 0) return <p className="muted">Nothing in this period.</p>
   return (
-    <div className="report-table-wrap">
+    // A tall table scrolls inside its box: a tab stop, so the keyboard can scroll it too.
+    <div
+      className="report-table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={caption ?? table.title}
+    >
       <table className="table report-table">
         <caption className={caption ? undefined : 'visually-hidden'}>
           {caption ?? table.title}
@@ -45,13 +51,18 @@ export function ReportTableView({
         <tbody>
           {table.rows.map((row, i) => {
             const href = hrefOf(table, row)
+            // The link sits on what names the record (the client, the invoice), else the first cell.
+            const linkKey =
+              table.columns.find(
+                (c) => c.key === 'client' || c.key === 'number' || c.key === 'invoice',
+              )?.key ?? table.columns[0]?.key
             return (
               <tr key={i}>
-                {table.columns.map((c, k) => {
+                {table.columns.map((c) => {
                   const text = formatValue(c.kind, row[c.key], timeZone)
                   return (
                     <td key={c.key} className={NUMERIC.has(c.kind) ? 'num' : undefined}>
-                      {k === 0 && href ? <a href={href}>{text}</a> : text}
+                      {c.key === linkKey && href ? <a href={href}>{text}</a> : text}
                     </td>
                   )
                 })}

@@ -25,7 +25,7 @@ export function RowsDialog({
   const rows = useReportRows({ ...request, figure: figure.id, limit: PAGE, offset })
   const t = rows.data
   return (
-    <Modal title={`Rows behind ${figure.label.toLowerCase()}`} onClose={onClose} wide>
+    <Modal title={`Rows behind: ${figure.label}`} onClose={onClose} wide>
       <p className="muted">{figure.definition}</p>
       {rows.isPending && <p className="muted">Loading…</p>}
       {rows.isError && <p className="banner banner-error">{errorWords(rows.error)}</p>}
