@@ -18,6 +18,7 @@ import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchImport } from './import.bench'
 import { benchMoney, INVOICE_COUNT } from './money.bench'
+import { benchReports, REPORTS_SCALE } from './reports.bench'
 import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
 import { benchEncryption } from './encryption.bench'
@@ -91,6 +92,9 @@ try {
   }
   report['diary'] = await benchDiary(core, owner)
   report[`money, ${INVOICE_COUNT.toLocaleString('en-GB')} invoices`] = await benchMoney(core, owner)
+  report[
+    `reports, one year each (scale ${REPORTS_SCALE} of 500,000 appointments / 200,000 invoices; p95 budget 200 ms)`
+  ] = await benchReports()
   const inChromium = await benchDiaryChromium()
   if (inChromium) report['diary in Chromium'] = inChromium
   for (const [title, figures] of Object.entries(report)) printTable(title, figures)

@@ -7,6 +7,7 @@ import {
   filterParts,
   invoicedParts,
   takingsParts,
+  withNames,
   type MoneyPart,
 } from './money-split'
 import type { Period } from './range'
@@ -100,8 +101,9 @@ async function basisParts(ctx: ReportContext, period: Period): Promise<MoneyPart
   return filterParts(parts, ctx.therapistId, ctx.serviceId).filter((p) => p.therapistId !== null)
 }
 
-async function commissionIn(ctx: ReportContext, period: Period) {
-  const [parts, rates] = await Promise.all([basisParts(ctx, period), commissionRates(ctx.db)])
+async function commissionIn(ctx: ReportContext, period: Period, named = false) {
+  const [found, rates] = await Promise.all([basisParts(ctx, period), commissionRates(ctx.db)])
+  const parts = named ? await withNames(ctx.db, found) : found
   const rows = parts.map((p) => {
     const rateBp = rateFor(rates, p.therapistId!, p.serviceId)
     return { part: p, rateBp, commission: commissionOn(p.amountPence, rateBp) }
@@ -157,7 +159,7 @@ export const commissionReport: ReportDefinition = {
   async rows(ctx, figureId) {
     if (figureId !== 'commission') unknownFigure(figureId)
     const [now, names] = await Promise.all([
-      commissionIn(ctx, ctx.period),
+      commissionIn(ctx, ctx.period, true),
       ctx.db.selectFrom('therapists').select(['id', 'name']).execute(),
     ])
     const nameOf = new Map(names.map((n) => [n.id, n.name]))

@@ -1,18 +1,21 @@
 import type { ReportTable } from '../../../shared/contract/report-values'
 import type { Period } from './range'
 import { weekStart } from './range'
-import { addDays, utcToZoned } from '../diary/clinic-clock'
+import { addDays } from '../diary/clinic-clock'
 import { DEFINITIONS, type DefinitionId } from './definitions'
 import {
   creditNoteParts,
   filterParts,
   invoicedParts,
   takingsParts,
+  takingsTotals,
+  withNames,
   type MoneyPart,
 } from './money-split'
 import {
   addTo,
   figure,
+  localDateOf,
   table,
   unknownFigure,
   type ReportBody,
@@ -71,6 +74,19 @@ async function takingsIn(ctx: ReportContext, period: Period): Promise<Takings> {
   }
 }
 
+/**
+ * The period before's figures: plain sums when nothing is filtered (the split over lines is
+ * only needed to filter by therapist or service), else the same split as the period's own.
+ */
+async function totalsBefore(ctx: ReportContext, period: Period) {
+  if (ctx.therapistId !== null || ctx.serviceId !== null) return takingsIn(ctx, period)
+  const [totals, difference] = await Promise.all([
+    takingsTotals(ctx.db, period),
+    cashUpDifference(ctx, period),
+  ])
+  return { ...totals, cashUpDifference: difference }
+}
+
 /** Net takings (received less refunds) by a key of each part, biggest first. */
 function netBy(parts: MoneyPart[], keyOf: (p: MoneyPart) => string): [string, number][] {
   const map = new Map<string, number>()
@@ -87,10 +103,10 @@ export const takingsReport: ReportDefinition = {
   async run(ctx): Promise<ReportBody> {
     const [now, before, names] = await Promise.all([
       takingsIn(ctx, ctx.period),
-      ctx.previous ? takingsIn(ctx, ctx.previous) : null,
+      ctx.previous ? totalsBefore(ctx, ctx.previous) : null,
       therapistNames(ctx),
     ])
-    const dayOf = (p: MoneyPart) => utcToZoned(Date.parse(p.at), ctx.timeZone).date
+    const dayOf = (p: MoneyPart) => localDateOf(p.at, ctx.timeZone)
     const byDay = new Map<string, { received: number; refunds: number }>()
     for (const p of now.parts) {
       const d = byDay.get(dayOf(p)) ?? { received: 0, refunds: 0 }
@@ -102,7 +118,13 @@ export const takingsReport: ReportDefinition = {
     for (let w = weekStart(ctx.period.fromDate); w <= ctx.period.toDate; w = addDays(w, 7)) {
       weeks.set(w, 0)
     }
-    for (const p of now.parts) addTo(weeks, weekStart(dayOf(p)), p.amountPence)
+    const weekOf = new Map<string, string>()
+    for (const p of now.parts) {
+      const day = dayOf(p)
+      let week = weekOf.get(day)
+      if (week === undefined) weekOf.set(day, (week = weekStart(day)))
+      addTo(weeks, week, p.amountPence)
+    }
     const therapistOf = (p: MoneyPart) =>
       p.therapistId === null ? 'No therapist' : (names.get(p.therapistId) ?? `#${p.therapistId}`)
     const invoicedBy = (keyOf: (p: MoneyPart) => string) => new Map(netBy(now.invoiced, keyOf))
@@ -220,7 +242,12 @@ export const takingsReport: ReportDefinition = {
     }
     const chosen = pick[figureId]
     if (!chosen) unknownFigure(figureId)
-    return partRows(figureId, chosen[0], chosen[1], figureId === 'refunds' ? -1 : 1)
+    return partRows(
+      figureId,
+      await withNames(ctx.db, chosen[0]),
+      chosen[1],
+      figureId === 'refunds' ? -1 : 1,
+    )
   },
 }
 
