@@ -3,7 +3,6 @@ import { ATTENDED, MONEY_METHOD_KINDS } from './definitions'
 import { appointmentsIn } from './appointments'
 import type { Period } from './range'
 import {
-  addTo,
   chunks,
   figure,
   fullName,
