@@ -136,3 +136,35 @@ describe('report roles', () => {
     expect(unknown.ok ? null : unknown.error.code).toBe('not_found')
   })
 })
+
+describe('a therapist’s own figures', () => {
+  it('are the owner’s figures filtered to that therapist, on a random clinic', async () => {
+    const { seedReportClinic } = await import('../fixtures/report-clinic')
+    const w = seedReportClinic(core, 41, '2026-03-01', '2026-04-30')
+    const jo = w.therapists[2]!
+    await core.db
+      .updateTable('users')
+      .set({ therapist_id: jo.id })
+      .where('id', '=', samUser.userId)
+      .execute()
+    await allow(true)
+    await core.db
+      .insertInto('commission_rates')
+      .values(w.therapists.map((t) => ({ therapist_id: t.id, service_id: 0, rate_bp: 3000 })))
+      .execute()
+    const r = { preset: 'custom' as const, from: '2026-03-01', to: '2026-04-30' }
+    for (const report of ['appointments', 'utilisation', 'commission'] as const) {
+      const mine = await call(core, 'reports.run', { report, range: r }, samUser)
+      const owners = await call(
+        core,
+        'reports.run',
+        { report, range: r, therapistId: jo.id },
+        owner,
+      )
+      const all = await call(core, 'reports.run', { report, range: r }, owner)
+      if (!mine.ok || !owners.ok || !all.ok) throw new Error(report)
+      expect(mine.value.figures, report).toEqual(owners.value.figures)
+      expect(mine.value.figures, report).not.toEqual(all.value.figures)
+    }
+  })
+})
