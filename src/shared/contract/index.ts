@@ -20,6 +20,7 @@ import { vouchersContract } from './vouchers'
 import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
+import { reportsContract } from './reports'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -44,6 +45,7 @@ export const contract = {
   ...packagesContract,
   ...networkContract,
   ...encryptionContract,
+  ...reportsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

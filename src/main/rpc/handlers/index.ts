@@ -19,6 +19,7 @@ import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
+import { reportsHandlers } from './reports'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -61,4 +62,5 @@ export const handlers: Handlers = {
   ...packagesHandlers,
   ...networkHandlers,
   ...encryptionHandlers,
+  ...reportsHandlers,
 }
