@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { MethodName } from '../../shared/contract'
 import type { RpcResult } from '../../shared/rpc'
 import type { DB } from '../db/schema'
-import { findUserByUsername } from '../services/auth/users'
+import { findUserByUsername } from '../services/users/users'
 import type { Session } from './context'
 
 /** While the database is damaged, anyone may still see where they stand, and leave. */

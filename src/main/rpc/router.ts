@@ -194,6 +194,7 @@ export function createRouter({
               // damaged audit index would refuse them anyway) and the audit goes to the log.
               const answer = await handler(
                 {
+                  method,
                   db: trx,
                   session: session as Session,
                   now: at,
@@ -222,6 +223,7 @@ export function createRouter({
             const run = (data: unknown) =>
               handler(
                 {
+                  method,
                   db: trx,
                   // refusal() has turned away a caller with no session for every method but
                   // the public ones, whose handlers are typed to expect null (ContextOf).

@@ -24,20 +24,13 @@ import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { KeptNotesNotice } from './features/notes/KeptNotesNotice'
 import { KeptDaySheetScreen, KEPT_SHEET_HASH } from './features/network/KeptDaySheetScreen'
 import { KeepTodaysSheet } from './features/network/KeepTodaysSheet'
-import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { MoneyScreen } from './features/money/MoneyScreen'
+import { ReportsScreen } from './features/reports/ReportsScreen'
 import { screensFor } from './features/shell/routes'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
-
-const COMING = {
-  reports: {
-    title: 'Reports',
-    body: 'Takings, utilisation and retention figures for the owner are coming here.',
-  },
-}
 
 const NAV_ICONS: Record<string, IconName> = {
   diary: 'diary',
@@ -171,9 +164,7 @@ function Shell({ user }: { user: SignedInUser }) {
             ) : (
               <DaySheetScreen />
             ))}
-          {route.screen === 'reports' && (
-            <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
-          )}
+          {route.screen === 'reports' && <ReportsScreen />}
         </ScreenErrorBoundary>
       </main>
       <SearchPalette />
