@@ -24,6 +24,9 @@ import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
 import { fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
 import { encryptInPlace } from './db/encrypt-in-place'
+import { MessageSender } from './services/messages/sender'
+import { secretBoxFor } from './services/messages/secret-box'
+import { sendTestEmail } from './services/messages/test-email'
 import {
   ensureClinicKeys,
   readClinicKeys,
@@ -49,6 +52,8 @@ export interface PlinthCore extends Connection {
   deskHost: DeskHost
   /** How the clinic file is opened: its data key, for tools (the bench) that open it too. */
   key: Keying
+  /** The outbox's sender (issue 16): started with the core unless asked not to. */
+  messages: MessageSender
 }
 
 export interface OpenCoreOptions {
@@ -64,6 +69,13 @@ export interface OpenCoreOptions {
   workstation?: string
   /** Where the desk link listens when sharing is on; all interfaces unless given. */
   deskBindAddress?: string
+  /**
+   * Start the outbox sender (default true: the app, `serve:web`, the headless host). Tests
+   * that drive the sender themselves pass false and call `core.messages.drain()`.
+   */
+  sendMessages?: boolean
+  /** How often the sender looks for due messages when not nudged (ms; default 15 s). */
+  messagePollMs?: number
 }
 
 /**
@@ -78,6 +90,8 @@ export async function openCore({
   now,
   workstation = hostname(),
   deskBindAddress,
+  sendMessages = true,
+  messagePollMs,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
   const key: Keying = onDisk ? givenKey : UNENCRYPTED
@@ -160,6 +174,15 @@ export async function openCore({
   })
   // Issue 15: after a restore every desk is told, and refetches what it shows.
   backups.onRestored = () => changes.publish('backups.restored', clock())
+  const box = secretBoxFor(key)
+  const messages = new MessageSender({
+    use: (fn) => live.use(fn),
+    box,
+    now: clock,
+    log,
+    workstation,
+    ...(messagePollMs ? { pollMs: messagePollMs } : {}),
+  })
   const router = createRouter({
     db: live,
     handlers,
@@ -175,8 +198,18 @@ export async function openCore({
         const keys = keyring && readClinicKeys(file)
         return keys && key !== UNENCRYPTED ? recoveryKeyText(keys, key) : null
       },
+      messages: {
+        box,
+        nudge: () => messages.nudge(),
+        status: () => ({ offline: messages.offline, lastProblem: messages.lastProblem }),
+        sendTestEmail: (db, to) => sendTestEmail(db, box, to),
+      },
     },
-    onChange: (method, at, origin) => changes.publish(method, at, origin),
+    onChange: (method, at, origin) => {
+      changes.publish(method, at, origin)
+      // A booking, move or cancellation may have queued a confirmation: send it now.
+      if (method.startsWith('appointments.')) messages.nudge()
+    },
     ...(now ? { now } : {}),
   })
   const connect = (deskName?: () => string) =>
@@ -187,6 +220,7 @@ export async function openCore({
       ...(deskName ? { workstation: deskName } : {}),
       stillValid: (session) => isStillSignedIn(live.db, session),
     })
+  if (sendMessages) messages.start()
   return {
     file,
     router,
@@ -198,6 +232,7 @@ export async function openCore({
     changes,
     deskHost,
     key,
+    messages,
     get db() {
       return live.db
     },
@@ -205,6 +240,7 @@ export async function openCore({
       return live.sqlite
     },
     async close() {
+      await messages.stop()
       await deskHost.settled()
       await deskHost.stop()
       await imports.idle()

@@ -18,6 +18,7 @@ import { vouchersContract } from './vouchers'
 import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
+import { messagesContract } from './messages'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -40,6 +41,7 @@ export const contract = {
   ...packagesContract,
   ...networkContract,
   ...encryptionContract,
+  ...messagesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -19,6 +19,7 @@ import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
+import { messagesHandlers } from './messages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   ...packagesHandlers,
   ...networkHandlers,
   ...encryptionHandlers,
+  ...messagesHandlers,
 }
