@@ -3,14 +3,7 @@ import type { Generated } from 'kysely'
 // The outbox and its settings (migration 1100, issue 16); see schema.ts for the whole database.
 
 export type MessageKind =
-  | 'confirmation'
-  | 'reminder'
-  | 'moved'
-  | 'cancelled'
-  | 'dna'
-  | 'aftercare'
-  | 'recall'
-  | 'test'
+  'confirmation' | 'reminder' | 'moved' | 'cancelled' | 'dna' | 'aftercare' | 'recall' | 'test'
 export type MessageChannel = 'email' | 'sms'
 export type MessageState = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled'
 

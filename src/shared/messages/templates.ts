@@ -140,7 +140,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<Channel, TemplateTex
     },
     sms: {
       subject: '',
-      body: '{{clinicName}}: reminder, {{firstName}}, you are booked with {{therapist}} on {{date}} at {{time}}. Can\'t come? Call {{clinicPhone}}.',
+      body: "{{clinicName}}: reminder, {{firstName}}, you are booked with {{therapist}} on {{date}} at {{time}}. Can't come? Call {{clinicPhone}}.",
     },
   },
   moved: {

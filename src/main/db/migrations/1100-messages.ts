@@ -59,8 +59,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('messages')
     .columns(['state', 'next_attempt_at'])
     .execute()
-  await db.schema.createIndex('messages_appointment').on('messages').column('appointment_id').execute()
-  await db.schema.createIndex('messages_client').on('messages').columns(['client_id', 'queued_at']).execute()
+  await db.schema
+    .createIndex('messages_appointment')
+    .on('messages')
+    .column('appointment_id')
+    .execute()
+  await db.schema
+    .createIndex('messages_client')
+    .on('messages')
+    .columns(['client_id', 'queued_at'])
+    .execute()
 
   await db.schema
     .createTable('message_settings')

@@ -81,7 +81,10 @@ export const messagesHandlers: HandlersOf<'messages.'> = {
       action: 'messages.aftercare',
       entityType: 'service',
       entityId: input.serviceId,
-      summary: input.days === null ? 'Turned off the aftercare follow-up' : `Aftercare follow-up ${input.days} days after`,
+      summary:
+        input.days === null
+          ? 'Turned off the aftercare follow-up'
+          : `Aftercare follow-up ${input.days} days after`,
     })
     return saved
   },
@@ -93,24 +96,42 @@ export const messagesHandlers: HandlersOf<'messages.'> = {
   },
   'messages.sendNow': async ({ db, now, audit, core, afterCommit }, { id }) => {
     const row = await sendNow(db, id, now)
-    await audit({ action: 'messages.send-now', entityType: 'message', entityId: id, summary: `Sent now: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}` })
+    await audit({
+      action: 'messages.send-now',
+      entityType: 'message',
+      entityId: id,
+      summary: `Sent now: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
+    })
     afterCommit(() => core.messages.nudge())
     return row
   },
   'messages.skip': async ({ db, now, audit }, { id }) => {
     const row = await skipMessage(db, id, now)
-    await audit({ action: 'messages.skip', entityType: 'message', entityId: id, summary: `Skipped: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}` })
+    await audit({
+      action: 'messages.skip',
+      entityType: 'message',
+      entityId: id,
+      summary: `Skipped: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
+    })
     return row
   },
   'messages.retry': async ({ db, now, audit, core, afterCommit }, { id }) => {
     const row = await retryMessage(db, id, now)
-    await audit({ action: 'messages.retry', entityType: 'message', entityId: id, summary: `Retried: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}` })
+    await audit({
+      action: 'messages.retry',
+      entityType: 'message',
+      entityId: id,
+      summary: `Retried: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
+    })
     afterCommit(() => core.messages.nudge())
     return row
   },
   'messages.clientHistory': async ({ db, session }, { clientId }) => {
     await assertMayReadHistory(db, session, clientId)
-    return { ...(await clientPreferences(db, clientId)), messages: await clientMessages(db, clientId) }
+    return {
+      ...(await clientPreferences(db, clientId)),
+      messages: await clientMessages(db, clientId),
+    }
   },
   'messages.setClientPreferences': async ({ db, now, audit }, input) => {
     const saved = await setClientPreferences(db, input, now)

@@ -15,7 +15,11 @@ export async function listAftercare(db: Kysely<DB>) {
 }
 
 export async function saveAftercare(db: Kysely<DB>, serviceId: number, days: number | null) {
-  const service = await db.selectFrom('services').select('id').where('id', '=', serviceId).executeTakeFirst()
+  const service = await db
+    .selectFrom('services')
+    .select('id')
+    .where('id', '=', serviceId)
+    .executeTakeFirst()
   if (!service) throw new DomainError('not_found', 'That service no longer exists.')
   if (days === null) {
     await db.deleteFrom('message_aftercare').where('service_id', '=', serviceId).execute()

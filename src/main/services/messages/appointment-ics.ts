@@ -41,13 +41,13 @@ export async function appointmentIcs(
   if (!a || a.status === 'cancelled') return null
   const parts = (iso: string) => {
     const d = new Date(iso)
-    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ]
+    return [
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+    ] as [number, number, number, number, number]
   }
   const { error, value } = createEvent({
     productId: 'plinth/messages',

@@ -24,7 +24,8 @@ export function channelsFromSettings(row: MessageSettingsRow, box: SecretBox): C
   }
   if (row.sms_enabled && row.sms_token_sealed && row.sms_sender) {
     const token = box.open(row.sms_token_sealed)
-    if (token) set.sms = smsWorksChannel({ baseUrl: row.sms_base_url, token, sender: row.sms_sender })
+    if (token)
+      set.sms = smsWorksChannel({ baseUrl: row.sms_base_url, token, sender: row.sms_sender })
   }
   return set
 }

@@ -43,7 +43,11 @@ export async function setClientPreferences(
   if (v.marketingOptOut) {
     await db
       .updateTable('messages')
-      .set({ state: 'cancelled', cancelled_at: now.toISOString(), cancel_reason: 'client opted out' })
+      .set({
+        state: 'cancelled',
+        cancelled_at: now.toISOString(),
+        cancel_reason: 'client opted out',
+      })
       .where('client_id', '=', v.clientId)
       .where('kind', '=', 'recall')
       .where('state', '=', 'queued')
@@ -67,9 +71,6 @@ export async function assertMayReadHistory(db: Kysely<DB>, actor: Actor, clientI
     .limit(1)
     .executeTakeFirst()
   if (!seen) {
-    throw new DomainError(
-      'forbidden',
-      "Therapists see the messages of their own clients only.",
-    )
+    throw new DomainError('forbidden', 'Therapists see the messages of their own clients only.')
   }
 }

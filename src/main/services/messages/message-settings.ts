@@ -11,11 +11,7 @@ export type MessageSettingsRow = MessageSettingsTable
 
 // Read for every booking (queueMessagesFor): one indexed row, ~10 µs.
 export async function messageSettingsRow(db: Kysely<DB>): Promise<MessageSettingsRow> {
-  return db
-    .selectFrom('message_settings')
-    .selectAll()
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow()
+  return db.selectFrom('message_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
 }
 
 export const quietOf = (row: MessageSettingsRow): QuietHours => ({

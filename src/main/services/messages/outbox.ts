@@ -84,7 +84,11 @@ export async function outboxView(
 }
 
 export async function clientMessages(db: Kysely<DB>, clientId: number): Promise<OutboxRow[]> {
-  const rows = await base(db).where('m.client_id', '=', clientId).orderBy('m.id', 'desc').limit(200).execute()
+  const rows = await base(db)
+    .where('m.client_id', '=', clientId)
+    .orderBy('m.id', 'desc')
+    .limit(200)
+    .execute()
   return rows.map(toRow)
 }
 

@@ -258,7 +258,13 @@ export async function queueMessagesFor(
       return
     }
     case 'cancelled': {
-      await cancelPending(db, id, ['confirmation', 'reminder', 'moved'], 'appointment cancelled', now)
+      await cancelPending(
+        db,
+        id,
+        ['confirmation', 'reminder', 'moved'],
+        'appointment cancelled',
+        now,
+      )
       if (!future) return
       const scope = f.series_id !== null ? `series:${f.series_id}:${nowMs}` : `${id}`
       await queue('cancelled', (ch) => `cancelled:${scope}:${ch}`, soon)

@@ -42,7 +42,11 @@ export async function queueRecalls(db: Kysely<DB>, now: Date): Promise<number> {
       (eb) =>
         eb
           .selectFrom('appointments')
-          .select(['client_id', sql<number>`max(id)`.as('last_id'), sql<string>`max(starts_at)`.as('last_at')])
+          .select([
+            'client_id',
+            sql<number>`max(id)`.as('last_id'),
+            sql<string>`max(starts_at)`.as('last_at'),
+          ])
           .where('status', '=', 'completed')
           .groupBy('client_id')
           .as('v'),
@@ -69,7 +73,9 @@ export async function queueRecalls(db: Kysely<DB>, now: Date): Promise<number> {
     .where('c.archived_at', 'is', null)
     .where('c.merged_into_id', 'is', null)
     .where('c.anonymised_at', 'is', null)
-    .where((eb) => eb.or([eb('c.marketing_email_at', 'is not', null), eb('c.marketing_sms_at', 'is not', null)]))
+    .where((eb) =>
+      eb.or([eb('c.marketing_email_at', 'is not', null), eb('c.marketing_sms_at', 'is not', null)]),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -28,7 +28,9 @@ export function secretBoxFor(key: Keying): SecretBox {
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', derived, iv)
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64'))).join(':')
+      return ['v1', iv, cipher.getAuthTag(), data]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64')))
+        .join(':')
     },
     open(sealed) {
       const [version, iv, tag, data] = sealed.split(':')

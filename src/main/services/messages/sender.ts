@@ -47,6 +47,8 @@ export class MessageSender {
   #running: Promise<void> | null = null
   #again = false
   #stopped = true
+  /** Set by stop(): sends in flight finish, no new one starts. */
+  #halt = false
   #channels: { stamp: string; set: ChannelSet } | null = null
   #recovered = false
   #recallsAt = 0
@@ -61,12 +63,14 @@ export class MessageSender {
   start(): void {
     if (!this.#stopped) return
     this.#stopped = false
+    this.#halt = false
     this.nudge()
   }
 
   /** Stops looking; waits for the sends in flight to be recorded. */
   async stop(): Promise<void> {
     this.#stopped = true
+    this.#halt = true
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
     await this.#running
@@ -129,12 +133,12 @@ export class MessageSender {
       const queue = [...due]
       const workers = Array.from({ length: this.#o.concurrency }, async () => {
         for (let m = queue.shift(); m; m = queue.shift()) {
-          if (this.#stopped) return
+          if (this.#halt) return
           if (await this.#sendOne(m, channels)) settled++
         }
       })
       await Promise.all(workers)
-      if (this.#stopped) return settled
+      if (this.#halt) return settled
     }
   }
 
@@ -142,7 +146,10 @@ export class MessageSender {
     if (this.#o.channels) return this.#o.channels(settings)
     if (this.#channels?.stamp !== settings.updated_at) {
       this.#closeChannels()
-      this.#channels = { stamp: settings.updated_at, set: channelsFromSettings(settings, this.#o.box) }
+      this.#channels = {
+        stamp: settings.updated_at,
+        set: channelsFromSettings(settings, this.#o.box),
+      }
     }
     return this.#channels.set
   }
@@ -220,7 +227,12 @@ export class MessageSender {
         if (result.ok) {
           await trx
             .updateTable('messages')
-            .set({ state: 'sent', sent_at: at.toISOString(), gateway_id: result.gatewayId, last_error: null })
+            .set({
+              state: 'sent',
+              sent_at: at.toISOString(),
+              gateway_id: result.gatewayId,
+              last_error: null,
+            })
             .where('id', '=', m.id)
             .execute()
           // Issue 16: the audit says a message went and how, never what it said.

@@ -19,9 +19,16 @@ export async function sendTestEmail(
   }
   const password = row.smtp_password_sealed ? box.open(row.smtp_password_sealed) : null
   if (row.smtp_password_sealed && password === null) {
-    return { ok: false, message: 'The stored password cannot be read on this clinic file: enter it again.' }
+    return {
+      ok: false,
+      message: 'The stored password cannot be read on this clinic file: enter it again.',
+    }
   }
-  const clinic = await db.selectFrom('clinic_settings').select('clinic_name').where('id', '=', 1).executeTakeFirstOrThrow()
+  const clinic = await db
+    .selectFrom('clinic_settings')
+    .select('clinic_name')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
   const channel = emailChannel({
     host: row.smtp_host,
     port: row.smtp_port,

@@ -15,7 +15,9 @@ export interface QuietHours {
 
 function inQuiet(minutes: number, q: QuietHours): boolean {
   if (q.start === q.end) return false
-  return q.start < q.end ? minutes >= q.start && minutes < q.end : minutes >= q.start || minutes < q.end
+  return q.start < q.end
+    ? minutes >= q.start && minutes < q.end
+    : minutes >= q.start || minutes < q.end
 }
 
 /** The first instant at or after `ms` outside quiet hours, on the clinic's clock. */
@@ -34,9 +36,10 @@ export function afterQuietHours(ms: number, q: QuietHours, timeZone: string): nu
  * The rule (on the clinic's wall clock, never elapsed hours):
  * 1. `hours` before the start's local date and time: 24 h before a Monday 09:00 is Sunday
  *    09:00 local, whatever the clocks did overnight.
- * 2. Day-before rule: a reminder that lands in quiet hours is brought forward to the last
- *    quarter hour before quiet hours begin, the evening before, never pushed into the
- *    morning of the appointment itself (an 08:00 client must hear the evening before).
+ * 2. Day-before rule: a reminder that lands in quiet hours waits for them to end if that is
+ *    still a day before the appointment; otherwise it goes earlier, a quarter hour before
+ *    quiet hours began that evening. It is never pushed into the appointment's own day
+ *    (an 08:00 client must hear the evening before).
  */
 export function reminderDue(
   startsAt: number,
@@ -51,10 +54,15 @@ export function reminderDue(
   let due = zonedToUtc(addDays(start.date, days), wall - days * 1440, timeZone)
   const local = utcToZoned(due, timeZone)
   if (inQuiet(local.minutes, q)) {
-    // The quiet period this falls in began on the evening of `quietDate`.
-    const quietDate =
-      q.start > q.end && local.minutes < q.end ? addDays(local.date, -1) : local.date
-    due = zonedToUtc(quietDate, Math.max(0, q.start - 15), timeZone)
+    const forward = afterQuietHours(due, q, timeZone)
+    if (utcToZoned(forward, timeZone).date < start.date) {
+      due = forward
+    } else {
+      // The quiet period this falls in began on the evening of `quietDate`.
+      const quietDate =
+        q.start > q.end && local.minutes < q.end ? addDays(local.date, -1) : local.date
+      due = zonedToUtc(quietDate, Math.max(0, q.start - 15), timeZone)
+    }
   }
   if (due <= now) return null
   if (due >= startsAt) return null
@@ -69,7 +77,11 @@ export function sendableFrom(now: number, q: QuietHours, timeZone: string): numb
 /** `days` after an appointment's local date, at its local start time, out of quiet hours. */
 export function daysAfter(startsAt: number, days: number, q: QuietHours, timeZone: string): number {
   const start = utcToZoned(startsAt, timeZone)
-  return afterQuietHours(zonedToUtc(addDays(start.date, days), start.minutes, timeZone), q, timeZone)
+  return afterQuietHours(
+    zonedToUtc(addDays(start.date, days), start.minutes, timeZone),
+    q,
+    timeZone,
+  )
 }
 
 export const RETRY_BASE_MS = 30 * 1000

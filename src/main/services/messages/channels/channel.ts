@@ -32,7 +32,9 @@ export interface Channel {
    */
   findSent?(message: Outgoing, since: Date): Promise<string | null | undefined>
   /** Delivery report for a sent message, if the gateway keeps one. */
-  delivery?(gatewayId: string): Promise<{ state: 'delivered' | 'pending' | 'undelivered'; detail: string } | null>
+  delivery?(
+    gatewayId: string,
+  ): Promise<{ state: 'delivered' | 'pending' | 'undelivered'; detail: string } | null>
   close(): void
 }
 

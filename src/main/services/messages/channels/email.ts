@@ -97,10 +97,20 @@ export function smtpFailure(error: unknown): SendResult & { ok: false } {
     }
   }
   if (code === 'EAUTH') {
-    return { ok: false, permanent: false, offline: false, reason: 'The mail server refused the user name or password.' }
+    return {
+      ok: false,
+      permanent: false,
+      offline: false,
+      reason: 'The mail server refused the user name or password.',
+    }
   }
   if (e.responseCode && e.responseCode >= 500) {
-    return { ok: false, permanent: true, offline: false, reason: `The mail server refused it: ${e.response ?? e.message}` }
+    return {
+      ok: false,
+      permanent: true,
+      offline: false,
+      reason: `The mail server refused it: ${e.response ?? e.message}`,
+    }
   }
   return {
     ok: false,

@@ -51,7 +51,12 @@ export function smsWorksChannel(config: SmsWorksConfig): Channel {
     async send(m: Outgoing): Promise<SendResult> {
       const destination = gatewayNumber(m.to)
       if (!destination) {
-        return { ok: false, permanent: true, offline: false, reason: `"${m.to}" is not a mobile number.` }
+        return {
+          ok: false,
+          permanent: true,
+          offline: false,
+          reason: `"${m.to}" is not a mobile number.`,
+        }
       }
       try {
         const response = await request('/message/send', {
@@ -60,7 +65,10 @@ export function smsWorksChannel(config: SmsWorksConfig): Channel {
         })
         const body = (await response.json().catch(() => ({}))) as Record<string, unknown>
         if (response.status === 201 || response.status === 200) {
-          return { ok: true, gatewayId: typeof body['messageid'] === 'string' ? body['messageid'] : null }
+          return {
+            ok: true,
+            gatewayId: typeof body['messageid'] === 'string' ? body['messageid'] : null,
+          }
         }
         return gatewayFailure(response.status, body)
       } catch (error) {
@@ -85,7 +93,9 @@ export function smsWorksChannel(config: SmsWorksConfig): Channel {
     },
     async delivery(gatewayId: string) {
       try {
-        const response = await request(`/messages/${encodeURIComponent(gatewayId)}`, { method: 'GET' })
+        const response = await request(`/messages/${encodeURIComponent(gatewayId)}`, {
+          method: 'GET',
+        })
         if (response.status !== 200) return null
         const body = (await response.json()) as {
           status?: string
@@ -95,7 +105,10 @@ export function smsWorksChannel(config: SmsWorksConfig): Channel {
         if (status === 'DELIVERED') return { state: 'delivered' as const, detail: 'Delivered' }
         if (['UNDELIVERABLE', 'EXPIRED', 'REJECTED'].includes(status)) {
           const why = body.failureReason?.details
-          return { state: 'undelivered' as const, detail: `${status.toLowerCase()}${why ? `: ${why}` : ''}` }
+          return {
+            state: 'undelivered' as const,
+            detail: `${status.toLowerCase()}${why ? `: ${why}` : ''}`,
+          }
         }
         return { state: 'pending' as const, detail: status.toLowerCase() }
       } catch {
@@ -109,15 +122,35 @@ export function smsWorksChannel(config: SmsWorksConfig): Channel {
 function gatewayFailure(status: number, body: Record<string, unknown>): SendResult & { ok: false } {
   const said = String(body['message'] ?? body['status'] ?? '')
   if (status === 400) {
-    return { ok: false, permanent: true, offline: false, reason: `The SMS gateway refused it: ${said || 'bad request'}` }
+    return {
+      ok: false,
+      permanent: true,
+      offline: false,
+      reason: `The SMS gateway refused it: ${said || 'bad request'}`,
+    }
   }
   if (status === 401 || status === 403) {
-    return { ok: false, permanent: false, offline: false, reason: 'The SMS gateway refused the API token.' }
+    return {
+      ok: false,
+      permanent: false,
+      offline: false,
+      reason: 'The SMS gateway refused the API token.',
+    }
   }
   if (status === 402) {
-    return { ok: false, permanent: false, offline: false, reason: 'The SMS account is out of credit.' }
+    return {
+      ok: false,
+      permanent: false,
+      offline: false,
+      reason: 'The SMS account is out of credit.',
+    }
   }
-  return { ok: false, permanent: false, offline: false, reason: `The SMS gateway answered ${status}${said ? `: ${said}` : ''}` }
+  return {
+    ok: false,
+    permanent: false,
+    offline: false,
+    reason: `The SMS gateway answered ${status}${said ? `: ${said}` : ''}`,
+  }
 }
 
 function networkFailure(error: unknown): SendResult & { ok: false } {
@@ -128,6 +161,8 @@ function networkFailure(error: unknown): SendResult & { ok: false } {
     ok: false,
     permanent: false,
     offline,
-    reason: offline ? `Could not reach the SMS gateway (${code || 'timed out'}).` : `The SMS gateway call failed (${e.name ?? 'error'}).`,
+    reason: offline
+      ? `Could not reach the SMS gateway (${code || 'timed out'}).`
+      : `The SMS gateway call failed (${e.name ?? 'error'}).`,
   }
 }
