@@ -314,10 +314,10 @@ describe('the outbox, queued with the change', () => {
       .where('action', '=', 'message.sent')
       .execute()
     expect(audit.map((a) => a.summary).sort()).toEqual([
-      'Booking confirmation sent by e-mail',
       'Booking confirmation sent by SMS',
-      'Reminder sent by e-mail',
+      'Booking confirmation sent by e-mail',
       'Reminder sent by SMS',
+      'Reminder sent by e-mail',
     ])
     const settings = await core.db
       .selectFrom('message_settings')
