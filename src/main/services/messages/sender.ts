@@ -129,7 +129,10 @@ export class MessageSender {
           .limit(50)
           .execute(),
       )
-      if (due.length === 0) return settled
+      if (due.length === 0) {
+        await this.#checkDeliveries(channels)
+        return settled
+      }
       const queue = [...due]
       const workers = Array.from({ length: this.#o.concurrency }, async () => {
         for (let m = queue.shift(); m; m = queue.shift()) {
@@ -144,12 +147,12 @@ export class MessageSender {
 
   #channelsFor(settings: MessageSettingsRow): ChannelSet {
     if (this.#o.channels) return this.#o.channels(settings)
-    if (this.#channels?.stamp !== settings.updated_at) {
+    // Made again whenever any setting differs (not only updated_at: two saves in the same
+    // millisecond, or a pinned clock, must not keep an old password in use).
+    const stamp = JSON.stringify(settings)
+    if (this.#channels?.stamp !== stamp) {
       this.#closeChannels()
-      this.#channels = {
-        stamp: settings.updated_at,
-        set: channelsFromSettings(settings, this.#o.box),
-      }
+      this.#channels = { stamp, set: channelsFromSettings(settings, this.#o.box) }
     }
     return this.#channels.set
   }
@@ -265,6 +268,38 @@ export class MessageSender {
           .execute()
       }),
     )
+  }
+
+  /** Asks the gateway for the delivery report of SMS sent in the last 3 days not yet settled. */
+  async #checkDeliveries(channels: ChannelSet): Promise<void> {
+    const sms = channels.sms
+    if (!sms?.delivery) return
+    const since = new Date(this.#o.now().getTime() - 3 * 86_400_000).toISOString()
+    const open = await this.#o.use((db) =>
+      db
+        .selectFrom('messages')
+        .select(['id', 'gateway_id'])
+        .where('channel', '=', 'sms')
+        .where('state', '=', 'sent')
+        .where('gateway_id', 'is not', null)
+        .where('sent_at', '>=', since)
+        .where((eb) => eb.or([eb('delivery', 'is', null), eb('delivery', 'like', 'pending%')]))
+        .limit(50)
+        .execute(),
+    )
+    for (const m of open) {
+      const report = await sms.delivery(m.gateway_id!)
+      if (!report) continue
+      await this.#o.use((db) =>
+        db
+          .updateTable('messages')
+          .set({
+            delivery: report.state === 'pending' ? `pending: ${report.detail}` : report.detail,
+          })
+          .where('id', '=', m.id)
+          .execute(),
+      )
+    }
   }
 
   /**
