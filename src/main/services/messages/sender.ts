@@ -60,6 +60,11 @@ export class MessageSender {
     this.#o = { pollMs: 15_000, concurrency: 4, workstation: '', ...options }
   }
 
+  /** The box the clinic's messaging secrets are sealed with (secret-box.ts). */
+  get box() {
+    return this.#o.box
+  }
+
   start(): void {
     if (!this.#stopped) return
     this.#stopped = false
