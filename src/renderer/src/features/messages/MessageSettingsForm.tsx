@@ -110,7 +110,7 @@ function SettingsForm({ saved }: { saved: MessageSettings }) {
           </Field>
         </div>
 
-        <h2>E-mail (SMTP)</h2>
+        <h2 className="form-section-title">E-mail (SMTP)</h2>
         <div className="form-grid">
           <div className="field checkbox-field">
             <label>
@@ -159,7 +159,7 @@ function SettingsForm({ saved }: { saved: MessageSettings }) {
           </Field>
         </div>
 
-        <h2>SMS (The SMS Works)</h2>
+        <h2 className="form-section-title">SMS (The SMS Works)</h2>
         <div className="form-grid">
           <div className="field checkbox-field">
             <label>

@@ -43,7 +43,7 @@ export function MessagesScreen({ section, role }: { section: string | null; role
         <p className="page-subtitle">
           Confirmations and reminders by e-mail and SMS.
           {status.data &&
-            ` ${status.data.waiting} waiting, ${status.data.failed} failed${status.data.lastProblem ? ` · last problem: ${status.data.lastProblem}` : ''}.`}
+            ` ${status.data.waiting} due and not sent yet, ${status.data.failed} failed${status.data.lastProblem ? ` · last problem: ${status.data.lastProblem}` : ''}.`}
         </p>
       </header>
       <nav className="tabs" aria-label="Messages sections">

@@ -54,7 +54,7 @@ export function TemplatesEditor() {
           </Field>
         </div>
         <TemplateForm
-          key={`${kind}:${channel}:${template.subject}:${template.body}`}
+          key={`${kind}:${channel}`}
           template={template}
           pencePerSegment={query.data.pencePerSegment}
         />
@@ -146,7 +146,18 @@ function TemplateForm({
           <button
             type="button"
             className="button"
-            onClick={() => reset.mutate({ kind: template.kind, channel: template.channel })}
+            onClick={() =>
+              reset.mutate(
+                { kind: template.kind, channel: template.channel },
+                {
+                  onSuccess: (t) => {
+                    setSubject(t.subject)
+                    setBody(t.body)
+                    setSaved('Default put back')
+                  },
+                },
+              )
+            }
           >
             Put back the default
           </button>
