@@ -139,6 +139,32 @@ describe('e-mail over a real SMTP server (STARTTLS, AUTH)', () => {
   })
 })
 
+describe('offline', () => {
+  it('counts the messages waiting while no server can be reached, and sends them when it is back', async () => {
+    const clinic = await aMessagingClinic(core, emailOnly())
+    await smtp.close()
+    await bookFor(clinic, '2026-06-18 09:00')
+    await core.messages.drain()
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({
+      waiting: 1,
+      failed: 0,
+      offline: true,
+    })
+    const [row] = await outboxRows(core)
+    expect(row).toMatchObject({ state: 'queued', attempts: 1 })
+    expect(row!.last_error).toMatch(/^Could not reach the mail server/)
+    // The connection returns (a new server on the same port): the retry goes.
+    smtp = await startSmtpServer({ port: smtp.port })
+    now = new Date(Date.parse(row!.next_attempt_at) + 1)
+    await core.messages.drain()
+    expect(smtp.received).toHaveLength(1)
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({
+      waiting: 0,
+      offline: false,
+    })
+  })
+})
+
 describe('SMS through The SMS Works API (loopback server)', () => {
   it('sends with the sender ID, the number as 44…, the outbox key as tag, and reads the delivery report', async () => {
     const clinic = await aMessagingClinic(core, smsOnly())

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB, MessageChannel } from '../../db/schema'
 import { renderTemplate } from '../../../shared/messages/templates'
 import { channelsFor, enqueue, loadFacts, valuesFor } from './queue'
@@ -42,11 +42,7 @@ export async function queueRecalls(db: Kysely<DB>, now: Date): Promise<number> {
       (eb) =>
         eb
           .selectFrom('appointments')
-          .select([
-            'client_id',
-            sql<number>`max(id)`.as('last_id'),
-            sql<string>`max(starts_at)`.as('last_at'),
-          ])
+          .select((e) => ['client_id', e.fn.max('starts_at').as('last_at')])
           .where('status', '=', 'completed')
           .groupBy('client_id')
           .as('v'),
