@@ -57,6 +57,20 @@ const EXPECTED: Record<MethodName, Access> = {
   'network.renameDesk': ['owner'],
   'network.revokeDesk': ['owner'],
   'encryption.recoveryKey': ['owner'],
+  'messages.settings': ['owner'],
+  'messages.saveSettings': ['owner'],
+  'messages.sendTestEmail': ['owner'],
+  'messages.templates': ['owner'],
+  'messages.saveTemplate': ['owner'],
+  'messages.resetTemplate': ['owner'],
+  'messages.saveAftercare': ['owner'],
+  'messages.outbox': ['owner', 'reception'],
+  'messages.status': ['owner', 'reception', 'therapist'],
+  'messages.sendNow': ['owner', 'reception'],
+  'messages.skip': ['owner', 'reception'],
+  'messages.retry': ['owner', 'reception'],
+  'messages.clientHistory': ['owner', 'reception', 'therapist'],
+  'messages.setClientPreferences': ['owner', 'reception'],
   'clients.search': ['owner', 'reception', 'therapist'],
   'clients.get': ['owner', 'reception', 'therapist'],
   'clients.duplicates': ['owner', 'reception', 'therapist'],
@@ -183,6 +197,11 @@ const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string
   'reports.run': { roles: ['therapist'], rule: 'The owner has not shared reports' },
   'reports.rows': { roles: ['therapist'], rule: 'The owner has not shared reports' },
   'reports.exportCsv': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  // Client 1 has no appointment with the test therapist.
+  'messages.clientHistory': {
+    roles: ['therapist'],
+    rule: 'Therapists see the messages of their own clients only',
+  },
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

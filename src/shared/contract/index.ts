@@ -21,6 +21,7 @@ import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
 import { reportsContract } from './reports'
+import { messagesContract } from './messages'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -46,6 +47,7 @@ export const contract = {
   ...networkContract,
   ...encryptionContract,
   ...reportsContract,
+  ...messagesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

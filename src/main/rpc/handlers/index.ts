@@ -20,6 +20,7 @@ import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
 import { reportsHandlers } from './reports'
+import { messagesHandlers } from './messages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -63,4 +64,5 @@ export const handlers: Handlers = {
   ...networkHandlers,
   ...encryptionHandlers,
   ...reportsHandlers,
+  ...messagesHandlers,
 }
