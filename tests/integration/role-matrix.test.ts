@@ -115,6 +115,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'notes.unsigned': ['owner', 'therapist'],
   'notes.search': ['owner', 'therapist'],
   'notes.progress': ['owner', 'therapist'],
+  'measures.record': ['owner', 'therapist'],
+  'measures.progress': ['owner', 'therapist'],
   'notes.exportPdf': ['owner', 'therapist'],
   'notes.addAttachment': ['owner', 'therapist'],
   'notes.deleteTemplate': ['owner'],

@@ -59,15 +59,19 @@ describe('VISA-A (Robinson 2001): Q1–6 0–10, Q7 0/4/7/10, Q8 one of parts A/
 
 describe('PSFS (Stratford 1995): up to 5 activities, each 0–10', () => {
   it('averages the activities scored', () => {
-    expect(psfsMean([
-      { activity: 'Run 10 km', score: 3 },
-      { activity: 'Stairs after a long run', score: 5 },
-      { activity: 'Hill repeats', score: 4 },
-    ])).toBe(4)
-    expect(psfsMean([
-      { activity: 'Run 10 km', score: 7 },
-      { activity: 'Parkrun', score: 8 },
-    ])).toBe(7.5)
+    expect(
+      psfsMean([
+        { activity: 'Run 10 km', score: 3 },
+        { activity: 'Stairs after a long run', score: 5 },
+        { activity: 'Hill repeats', score: 4 },
+      ]),
+    ).toBe(4)
+    expect(
+      psfsMean([
+        { activity: 'Run 10 km', score: 7 },
+        { activity: 'Parkrun', score: 8 },
+      ]),
+    ).toBe(7.5)
     expect(psfsMean([])).toBeNull()
   })
   it('matches an activity retyped with other case and spacing', () => {

@@ -4,11 +4,13 @@ import { longRunFlag, sessionLoad } from '../../src/shared/measures/training-loa
 describe('session-RPE load (Foster 2001)', () => {
   it('sums RPE × minutes over the week', () => {
     // 6 × 45 + 4 × 30 + 8 × 90 = 270 + 120 + 720
-    expect(sessionLoad([
-      { rpe: 6, minutes: 45 },
-      { rpe: 4, minutes: 30 },
-      { rpe: 8, minutes: 90 },
-    ])).toBe(1110)
+    expect(
+      sessionLoad([
+        { rpe: 6, minutes: 45 },
+        { rpe: 4, minutes: 30 },
+        { rpe: 8, minutes: 90 },
+      ]),
+    ).toBe(1110)
     expect(sessionLoad([])).toBe(0)
   })
 })

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { MoneyTables } from './schema-money'
 import type { PackageTables } from './schema-packages'
+import type { RunnerTables } from './schema-runners'
 import type {
   ClientAlertsTable,
   ClientMergesTable,
@@ -36,6 +37,7 @@ import type {
 export type * from './schema-clients'
 export type * from './schema-diary'
 export type * from './schema-notes'
+export type * from './schema-runners'
 
 /** Typed tables, kept beside the migrations that create them. Column names are SQL's. */
 export interface ClinicSettingsTable {
@@ -159,7 +161,7 @@ export interface SearchVersionsTable {
   rebuilt_at: string
 }
 
-export interface DB extends MoneyTables, PackageTables {
+export interface DB extends MoneyTables, PackageTables, RunnerTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable

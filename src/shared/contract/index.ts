@@ -7,6 +7,7 @@ import { clientsContract } from './clients'
 import { appointmentsContract } from './appointments'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
+import { measuresContract } from './measures'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
@@ -29,6 +30,7 @@ export const contract = {
   ...diarySetupContract,
   ...appointmentsContract,
   ...notesContract,
+  ...measuresContract,
   ...importsContract,
   ...exportsContract,
   ...gdprContract,

@@ -28,7 +28,10 @@ export const VISA_A_SCALE_QUESTIONS = [
 export const VISA_A_Q7 = [
   { value: 0, label: 'Not at all' },
   { value: 4, label: 'Modified training ± modified competition' },
-  { value: 7, label: 'Full training ± competition, but not at the same level as when symptoms began' },
+  {
+    value: 7,
+    label: 'Full training ± competition, but not at the same level as when symptoms began',
+  },
   { value: 10, label: 'Competing at the same or a higher level as when symptoms began' },
 ] as const
 

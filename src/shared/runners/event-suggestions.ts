@@ -153,6 +153,8 @@ export function seriesInstants(
   const [y, m, d] = firstDate.split('-').map(Number) as [number, number, number]
   const [hh, mm] = time.split(':').map(Number) as [number, number]
   return Array.from({ length: count }, (_, i) =>
-    new Date(new TZDate(y, m - 1, d + i * 7 * everyWeeks, hh, mm, 0, 0, timeZone).getTime()).toISOString(),
+    new Date(
+      new TZDate(y, m - 1, d + i * 7 * everyWeeks, hh, mm, 0, 0, timeZone).getTime(),
+    ).toISOString(),
   )
 }

@@ -11,6 +11,7 @@ import {
   therapistsHandlers,
 } from './diary-setup'
 import { notesHandlers } from './notes'
+import { measuresHandlers } from './measures'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
@@ -48,6 +49,7 @@ export const handlers: Handlers = {
   ...appointmentsHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
+  ...measuresHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,

@@ -110,12 +110,14 @@ export const invoicesHandlers: HandlersOf<'invoices.'> = {
     return getInvoice(ctx.db, id)
   },
   'invoices.discardDraft': async (ctx, input) => {
-    const { client_id } = await ctx.db
+    // discardDraft refuses a missing id with a typed not_found before anything is read here.
+    const found = await ctx.db
       .selectFrom('invoices')
       .select('client_id')
       .where('id', '=', input.id)
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
     await discardDraft(ctx.db, input.id)
+    const client_id = found!.client_id
     await ctx.audit({
       action: 'invoice.draft-discard',
       entityType: 'client',

@@ -87,7 +87,7 @@ export async function recordsPastRetention(db: Kysely<DB>, now: Date): Promise<R
 }
 
 /** Rows holding clinical free text about a client, removed by both anonymise and delete. */
-const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires'] as const
+const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires', 'client_measures'] as const
 
 /**
  * Keeps the row (so appointment counts, takings and referral figures still add up) but
@@ -138,6 +138,10 @@ export async function anonymiseClient(
       tags: '[]',
       sports: '',
       weekly_training: '',
+      weekly_km: null,
+      longest_run_km: null,
+      runs_per_week: null,
+      event_distance_km: null,
       event_name: '',
       event_date: '',
       goals: '',

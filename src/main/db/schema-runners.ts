@@ -1,0 +1,27 @@
+import type { Generated } from 'kysely'
+
+// Runners' tables (migration 1200): see schema.ts for the whole database.
+
+export type MeasureKind = 'psfs' | 'lefs' | 'visa_a' | 'rom' | 'load'
+
+/** One recording of an outcome measure, range of motion or a week's training load. */
+export interface ClientMeasuresTable {
+  id: Generated<number>
+  client_id: number
+  appointment_id: number | null
+  kind: MeasureKind
+  instrument_version: number
+  taken_at: string
+  /** JSON: the answers as the contract's schema for `kind` parses them. */
+  answers: string
+  score: number | null
+  source: 'therapist' | 'client'
+  recorded_by: number | null
+  recorded_at: string
+  replaces_id: number | null
+  superseded_at: string | null
+}
+
+export interface RunnerTables {
+  client_measures: ClientMeasuresTable
+}
