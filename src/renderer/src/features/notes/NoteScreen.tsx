@@ -15,6 +15,7 @@ import { clientHref } from '../clients/client-route'
 import { BodyChartView, MarkLegend, describeMark } from './BodyChart'
 import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
+import { MeasuresPanel } from '../runners/MeasuresPanel'
 import { errorWords } from '../../components/rpc-form-errors'
 
 export const noteHref = (clientId: number, noteId: number) =>
@@ -65,6 +66,9 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
       ) : (
         <NoteView note={n} />
       )}
+      <MeasuresPanel
+        visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
+      />
     </>
   )
 }
