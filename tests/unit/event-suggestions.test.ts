@@ -43,6 +43,23 @@ describe('race-aware booking suggestions', () => {
     )
   })
 
+  it('offers recovery and maintenance on an ordinary service even when the light one is chosen', () => {
+    const s = eventSuggestions({
+      eventDate: '2026-04-05',
+      eventName: 'Race',
+      today: '2026-03-01',
+      services,
+      usualServiceId: 2,
+    })
+    expect(s.map((x) => [x.kind, x.serviceId])).toEqual([
+      ['pre-event', 2],
+      ['post-event', 1],
+      ['maintenance', 1],
+      ['maintenance', 1],
+      ['maintenance', 1],
+    ])
+  })
+
   it('picks the shortest shorter service when none is named as light', () => {
     const s = eventSuggestions({
       eventDate: '2026-04-05',

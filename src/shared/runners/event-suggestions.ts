@@ -78,14 +78,20 @@ export function eventSuggestions(args: {
   const event = parseISO(eventDate)
   const now = parseISO(today)
   const daysToEvent = differenceInCalendarDays(event, now)
-  const usual = services.find((s) => s.id === args.usualServiceId) ?? null
+  const chosen = services.find((s) => s.id === args.usualServiceId) ?? null
+  // Recovery and maintenance are ordinary sessions: not the light pre-event one, even when
+  // that is what the dialog happens to have chosen.
+  const usual =
+    chosen && !LIGHTER.test(chosen.name)
+      ? chosen
+      : (services.find((s) => !LIGHTER.test(s.name)) ?? chosen)
   const name = args.eventName.trim() || 'the event'
   const out: Omit<EventSuggestion, 'key'>[] = []
 
   if (daysToEvent >= PRE_EVENT_DAYS.nearest) {
     const from = addDays(event, -Math.min(PRE_EVENT_DAYS.furthest, daysToEvent))
     const to = addDays(event, -PRE_EVENT_DAYS.nearest)
-    const light = lighterService(services, usual)
+    const light = lighterService(services, chosen ?? usual)
     out.push({
       kind: 'pre-event',
       label: `Pre-event${light ? ` ${light.name}` : ''}, ${shortDate(iso(from))}–${shortDate(iso(to))} (2–5 days before ${name})`,
