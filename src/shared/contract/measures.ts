@@ -192,7 +192,7 @@ export const clientProgress = z.object({
         .nullable(),
     }),
   ),
-  /** The current (not superseded) entries, newest first, for showing and correcting. */
+  /** The latest 30 current (not superseded) entries, newest first: timeline and corrections. */
   entries: z.array(measureEntry),
 })
 export type ClientProgress = z.output<typeof clientProgress>
