@@ -51,8 +51,9 @@ export async function seedFiveYearRunner(core: PlinthCore, owner: Session): Prom
       signed_by_name)
     VALUES (?, ?, NULL, ?, 'Bench', ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, 'Bench')`)
   const measureRow = core.sqlite.prepare(`INSERT INTO client_measures (client_id, appointment_id,
-      kind, instrument_version, taken_at, answers, score, source, recorded_by, recorded_at)
-    VALUES (?, ?, ?, 1, ?, ?, ?, 'therapist', NULL, ?)`)
+      kind, instrument_version, taken_at, answers, score, source, recorded_by, recorded_by_name,
+      recorded_at)
+    VALUES (?, ?, ?, 1, ?, ?, ?, 'therapist', NULL, 'Bench', ?)`)
   const author = (core.sqlite.prepare('SELECT id FROM users LIMIT 1').get() as { id: number }).id
   const start = Date.parse('2021-11-03T09:00:00Z')
   core.sqlite.transaction(() => {

@@ -17,6 +17,7 @@ export interface ClientMeasuresTable {
   score: number | null
   source: 'therapist' | 'client'
   recorded_by: number | null
+  recorded_by_name: string | null
   recorded_at: string
   replaces_id: number | null
   superseded_at: string | null

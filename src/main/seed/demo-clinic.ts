@@ -4,6 +4,7 @@ import type { Session } from '../rpc/context'
 import { seedDemoDiary } from './demo-diary'
 import { seedDemoMoney } from './demo-money'
 import { seedDemoPackage, seedDemoVoucher } from './demo-packages'
+import { seedDemoRunners } from './demo-runners'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
 
@@ -44,6 +45,7 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
     await seedDemoPackage(core, SEED_OWNER)
     await seedDemoMoney(core, SEED_OWNER, faker)
     await seedDemoVoucher(core, SEED_OWNER, faker)
+    await seedDemoRunners(core, SEED_OWNER)
   }
 }
 

@@ -53,7 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('score', 'real')
     // 'therapist' (typed in the note) or 'client' (filled in by the client on the tablet).
     .addColumn('source', 'text', (c) => c.notNull().defaultTo('therapist'))
-    .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
+    // Who recorded it, as in 0100: a plain id (no foreign key: a record outlives the staff
+    // who touched it) and the name they had then.
+    .addColumn('recorded_by', 'integer')
+    .addColumn('recorded_by_name', 'text')
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('replaces_id', 'integer', (c) => c.references('client_measures.id'))
     .addColumn('superseded_at', 'text')
@@ -74,6 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       OR NEW.answers IS NOT OLD.answers
       OR NEW.score IS NOT OLD.score
       OR NEW.recorded_by IS NOT OLD.recorded_by
+      OR NEW.recorded_by_name IS NOT OLD.recorded_by_name
       OR NEW.recorded_at IS NOT OLD.recorded_at
       OR NEW.replaces_id IS NOT OLD.replaces_id
       OR (OLD.superseded_at IS NOT NULL AND NEW.superseded_at IS NOT OLD.superseded_at)

@@ -59,16 +59,14 @@ export async function clientProgress(
       .execute(),
     db
       .selectFrom('client_measures')
-      .leftJoin('users', 'users.id', 'client_measures.recorded_by')
-      .selectAll('client_measures')
-      .select('users.display_name')
-      .where('client_measures.client_id', '=', clientId)
-      .where('client_measures.superseded_at', 'is', null)
-      .orderBy('client_measures.taken_at')
-      .orderBy('client_measures.id')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .where('superseded_at', 'is', null)
+      .orderBy('taken_at')
+      .orderBy('id')
       .execute(),
   ])
-  const entries: MeasureEntry[] = rows.map((r) => entryOf(r, r.display_name))
+  const entries: MeasureEntry[] = rows.map((r) => entryOf(r))
 
   const pain = notes.map((n) => ({
     at: n.sessionAt,

@@ -83,16 +83,17 @@ export async function recordMeasure(
       score: scoreOf(input.measure),
       source,
       recorded_by: actor.userId,
+      recorded_by_name: actor.displayName,
       recorded_at: now.toISOString(),
       replaces_id: input.replacesId,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return entryOf(row, actor.displayName)
+  return entryOf(row)
 }
 
 /** A stored row as the contract's entry. */
-export function entryOf(row: MeasureRow, recordedBy: string | null): MeasureEntry {
+export function entryOf(row: MeasureRow): MeasureEntry {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -101,7 +102,7 @@ export function entryOf(row: MeasureRow, recordedBy: string | null): MeasureEntr
     instrumentVersion: row.instrument_version,
     score: row.score,
     source: row.source,
-    recordedBy,
+    recordedBy: row.recorded_by_name,
     replacesId: row.replaces_id,
     measure: JSON.parse(row.answers) as MeasureAnswers,
   }
