@@ -25,4 +25,33 @@ export interface ClientMeasuresTable {
 
 export interface RunnerTables {
   client_measures: ClientMeasuresTable
+  exercises: ExercisesTable
+  client_documents: ClientDocumentsTable
+}
+
+/** The owner's library of home exercises and stretches (migration 1210). */
+export interface ExercisesTable {
+  id: Generated<number>
+  name: string
+  instructions: string
+  picture_sha256: string | null
+  picture_mime: string | null
+  active: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+/** A PDF made for a client and kept on the record (migration 1210). */
+export interface ClientDocumentsTable {
+  id: Generated<number>
+  client_id: number
+  kind: 'aftercare' | 'letter'
+  title: string
+  filename: string
+  sha256: string
+  size: number
+  note_id: number | null
+  created_at: string
+  created_by: number | null
+  created_by_name: string | null
 }

@@ -8,6 +8,7 @@ import { appointmentsContract } from './appointments'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { measuresContract } from './measures'
+import { aftercareContract } from './aftercare'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
@@ -31,6 +32,7 @@ export const contract = {
   ...appointmentsContract,
   ...notesContract,
   ...measuresContract,
+  ...aftercareContract,
   ...importsContract,
   ...exportsContract,
   ...gdprContract,

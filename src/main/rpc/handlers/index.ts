@@ -12,6 +12,7 @@ import {
 } from './diary-setup'
 import { notesHandlers } from './notes'
 import { measuresHandlers } from './measures'
+import { aftercareHandlers } from './aftercare'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   ...waitlistHandlers,
   ...notesHandlers,
   ...measuresHandlers,
+  ...aftercareHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,

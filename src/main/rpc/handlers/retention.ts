@@ -42,8 +42,11 @@ export const retentionHandlers: HandlersOf<'retention.'> = {
   },
 
   'retention.delete': async ({ db, audit, afterCommit, core }, { clientId }) => {
-    await deleteClient(db, clientId)
-    afterCommit(() => core.truncateWal())
+    const files = await deleteClient(db, clientId)
+    afterCommit(() => {
+      removeAttachmentFiles(core.attachmentsDir, files)
+      core.truncateWal()
+    })
     await audit({
       action: 'client.delete',
       entityType: 'client',

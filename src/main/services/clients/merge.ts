@@ -35,6 +35,7 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'package_sessions', column: 'client_id' },
   // Runners (migration 1200): measures, range of motion and training load.
   { table: 'client_measures', column: 'client_id' },
+  { table: 'client_documents', column: 'client_id' },
 ]
 
 /**
