@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import { aNote } from '../fixtures/notes'
+import { pdfTextOf } from '../fixtures/pdf-text'
+import { aStaffMember } from '../fixtures/staff'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, expectAccessible, snap, test } from './fixtures'
 import { aSmallClinic, at } from './small-clinic'
 
 const owner = aSession('owner')
+const SCREENSHOTS = resolve('test-results/screenshots')
+const fixture = (name: string) => resolve('tests/fixtures/files', name)
 const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message)
   return r.value
@@ -150,4 +157,58 @@ test('reception books a pre-race massage from the suggestion with one key', asyn
     .where('client_id', '=', priya)
     .execute()
   expect(booked).toEqual([{ service_id: flush.id, starts_at: '2026-06-22T07:00:00.000Z' }])
+})
+
+test('the owner adds a stretch with a picture; a therapist makes the aftercare sheet from a note', async ({
+  page,
+  clinic,
+}) => {
+  test.setTimeout(120_000)
+  const { priya } = await aSmallClinic(clinic.core)
+  await clinic.open(page, { as: 'owner', at: '#/settings/exercises' })
+  await page.getByRole('button', { name: 'Add an exercise' }).click()
+  await page.getByLabel('Exercise name').fill('Standing calf stretch')
+  await page
+    .getByLabel('Instructions')
+    .fill('Hands on a wall, back leg straight, heel down. Hold 30 seconds, 3 times each side.')
+  await page.getByLabel('Picture (optional, PNG or JPEG)').setInputFiles(fixture('posture.png'))
+  await page.getByRole('button', { name: 'Save exercise' }).click()
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Standing calf stretch' }),
+  ).toContainText('· picture')
+  await snap(page, 'runners-exercise-library')
+
+  const therapist = await aStaffMember(clinic.core.db, 'therapist', { displayName: 'Sam Patel' })
+  const note = await aNote(clinic.core, therapist, priya)
+    .withSection('subjective', 'Calves tight after the 10k')
+    .with({
+      aftercare: 'Keep tomorrow’s run short and flat; drink plenty of water.',
+      homeExercises: 'Foam roll each calf for two minutes in the evening.',
+    })
+    .signed()
+    .in()
+  await clinic.open(page, { as: 'therapist', at: `#/clients/${priya}/notes/${note.id}` })
+  const card = page.getByRole('region', { name: 'Aftercare sheet' })
+  await card.getByRole('checkbox', { name: /Standing calf stretch/ }).check()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Make aftercare sheet (PDF)' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('Aftercare Priya Shah 2026-06-17.pdf')
+  const text = pdfTextOf(
+    readFileSync(await download.path()),
+    SCREENSHOTS,
+    'runners-aftercare-pdf',
+    {
+      dpi: 80,
+    },
+  )
+  expect(text).toContain('Aftercare and stretching for Priya Shah')
+  expect(text).toContain('Keep tomorrow’s run short and flat')
+  expect(text).toContain('1. Standing calf stretch')
+  await expect(card.getByRole('status')).toHaveText('Aftercare sheet made and kept on the record.')
+  await page.goto(`${clinic.url}#/clients/${priya}`)
+  await expect(page.getByRole('region', { name: 'Documents' })).toContainText(
+    'Aftercare sheet, 2026-06-17',
+  )
 })

@@ -21,6 +21,7 @@ export async function seedDemoRunners(core: PlinthCore, owner: Session, now = co
   const templates = await call<{ id: number; name: string }[]>('notes.templates', {})
   const template = templates.find((t) => t.name === 'Follow-up (SOAP)') ?? templates[0]
   const day = (offset: number) => format(addDays(now, offset), 'yyyy-MM-dd')
+  for (const exercise of EXERCISES) await call('exercises.save', exercise)
 
   for (const runner of RUNNERS) {
     const client = await call<{ id: number }>('clients.create', {
@@ -89,6 +90,30 @@ export async function seedDemoRunners(core: PlinthCore, owner: Session, now = co
     }
   }
 }
+
+/** The owner's starter library of aftercare stretches (no pictures in the demo). */
+const EXERCISES = [
+  {
+    name: 'Standing calf stretch',
+    instructions:
+      'Hands on a wall, one foot back with the knee straight and the heel down. Lean in until you feel the calf. Hold 30 seconds, 3 times each side.',
+  },
+  {
+    name: 'Standing hamstring stretch',
+    instructions:
+      'Heel on a low step, knee straight, toes up. Lean forward from the hips with a straight back. Hold 30 seconds, 3 times each side.',
+  },
+  {
+    name: 'Kneeling hip flexor stretch',
+    instructions:
+      'Kneel on one knee, the other foot flat in front. Tuck the tailbone under and shift forward. Hold 45 seconds, 3 times each side.',
+  },
+  {
+    name: 'Glute bridge',
+    instructions:
+      'Lie on your back, knees bent. Squeeze the buttocks and lift the hips. 3 sets of 12.',
+  },
+]
 
 interface DemoVisit {
   said: string

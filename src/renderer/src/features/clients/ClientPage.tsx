@@ -18,6 +18,7 @@ import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
 import { ClientNotesCard } from '../notes/ClientNotesCard'
 import { RunnerProgressCard } from '../runners/RunnerProgressCard'
+import { DocumentsCard } from '../runners/DocumentsCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
 import { SubjectAccessButton } from '../portability/SubjectAccessButton'
 import { EraseClientButtons } from '../portability/EraseClientButtons'
@@ -139,6 +140,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <ClientAccountCard clientId={client.id} clientName={client.displayName} />
           <ClientNotesCard clientId={client.id} />
           {clinical && <RunnerProgressCard clientId={client.id} />}
+          {clinical && <DocumentsCard clientId={client.id} />}
           <TimelineCard id={client.id} />
         </div>
       )}

@@ -16,6 +16,7 @@ import { BodyChartView, MarkLegend, describeMark } from './BodyChart'
 import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
 import { MeasuresPanel } from '../runners/MeasuresPanel'
+import { AftercareCard } from '../runners/AftercareCard'
 import { errorWords } from '../../components/rpc-form-errors'
 
 export const noteHref = (clientId: number, noteId: number) =>
@@ -69,6 +70,7 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
       <MeasuresPanel
         visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
       />
+      <AftercareCard noteId={n.id} clientId={n.clientId} />
     </>
   )
 }
