@@ -207,8 +207,26 @@ test('the owner adds a stretch with a picture; a therapist makes the aftercare s
   expect(text).toContain('Keep tomorrow’s run short and flat')
   expect(text).toContain('1. Standing calf stretch')
   await expect(card.getByRole('status')).toHaveText('Aftercare sheet made and kept on the record.')
-  await page.goto(`${clinic.url}#/clients/${priya}`)
-  await expect(page.getByRole('region', { name: 'Documents' })).toContainText(
-    'Aftercare sheet, 2026-06-17',
+  await snap(page, 'runners-aftercare-card')
+
+  // The note is signed, so a letter to the GP can quote it.
+  const letters = page.getByRole('region', { name: 'Letter' })
+  await letters.getByLabel('Letter template').selectOption({ label: 'Letter to the GP' })
+  const [letter] = await Promise.all([
+    page.waitForEvent('download'),
+    letters.getByRole('button', { name: 'Write letter (PDF)' }).click(),
+  ])
+  const letterText = pdfTextOf(
+    readFileSync(await letter.path()),
+    SCREENSHOTS,
+    'runners-gp-letter',
+    {
+      dpi: 60,
+    },
   )
+  expect(letterText).toContain('I saw Priya Shah for sports massage on 17 June 2026.')
+  await page.goto(`${clinic.url}#/clients/${priya}`)
+  const documents = page.getByRole('region', { name: 'Documents' })
+  await expect(documents).toContainText('Aftercare sheet, 2026-06-17')
+  await expect(documents).toContainText('Letter to the GP, 2026-06-17')
 })

@@ -23,7 +23,18 @@ export interface ClientMeasuresTable {
   superseded_at: string | null
 }
 
+/** Owner-editable letter templates with {{placeholders}} (migration 1220). */
+export interface LetterTemplatesTable {
+  id: Generated<number>
+  name: string
+  body: string
+  active: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
 export interface RunnerTables {
+  letter_templates: LetterTemplatesTable
   client_measures: ClientMeasuresTable
   exercises: ExercisesTable
   client_documents: ClientDocumentsTable

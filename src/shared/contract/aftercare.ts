@@ -49,6 +49,25 @@ export type ClientDocument = z.output<typeof clientDocument>
 
 const pdf = z.object({ filename: z.string(), base64: z.string() })
 
+export const letterTemplate = z.object({
+  id,
+  name: z.string(),
+  body: z.string(),
+  active: z.boolean(),
+})
+export type LetterTemplate = z.output<typeof letterTemplate>
+
+export const letterTemplateInput = z.object({
+  id: id.optional(),
+  name: z.string().trim().min(1, 'Name the template').max(80),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Write the letter')
+    .max(10_000, 'Keep the letter under 10,000 characters'),
+  active: z.boolean().default(true),
+})
+
 export const aftercareContract = {
   'exercises.list': method({
     summary: 'List the exercise library',
@@ -68,6 +87,24 @@ export const aftercareContract = {
       noteId: id,
       exerciseIds: z.array(id).max(12, 'At most 12 exercises on one sheet').default([]),
     }),
+    output: pdf.extend({ documentId: id }),
+    roles: CLINICAL,
+  }),
+  'letters.templates': method({
+    summary: 'List letter templates',
+    input: z.object({ includeInactive: z.boolean().default(false) }),
+    output: z.array(letterTemplate),
+    roles: CLINICAL,
+  }),
+  'letters.saveTemplate': method({
+    summary: 'Add or change a letter template',
+    input: letterTemplateInput,
+    output: letterTemplate,
+    roles: ['owner'],
+  }),
+  'letters.make': method({
+    summary: 'Write a letter to the GP or another clinician from a signed note',
+    input: z.object({ noteId: id, templateId: id }),
     output: pdf.extend({ documentId: id }),
     roles: CLINICAL,
   }),

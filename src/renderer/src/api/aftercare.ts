@@ -41,3 +41,30 @@ export async function downloadDocument(id: number): Promise<void> {
   const pdf = await api.call('documents.get', { id })
   downloadBase64(pdf.base64, pdf.filename, 'application/pdf')
 }
+
+export function useLetterTemplates(includeInactive = false) {
+  return useQuery({
+    queryKey: ['letter-templates', includeInactive],
+    queryFn: () => api.call('letters.templates', { includeInactive }),
+  })
+}
+
+export function useSaveLetterTemplate() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<'letters.saveTemplate'>) => api.call('letters.saveTemplate', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['letter-templates'] }),
+  })
+}
+
+/** Writes the letter (kept on the record by main) and hands it over as a download. */
+export function useMakeLetter(clientId: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InputOf<'letters.make'>) => api.call('letters.make', input),
+    onSuccess: (pdf) => {
+      downloadBase64(pdf.base64, pdf.filename, 'application/pdf')
+      void queryClient.invalidateQueries({ queryKey: ['documents', clientId] })
+    },
+  })
+}

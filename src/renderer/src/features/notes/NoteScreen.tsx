@@ -17,6 +17,7 @@ import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
 import { MeasuresPanel } from '../runners/MeasuresPanel'
 import { AftercareCard } from '../runners/AftercareCard'
+import { LetterCard } from '../runners/LetterCard'
 import { errorWords } from '../../components/rpc-form-errors'
 
 export const noteHref = (clientId: number, noteId: number) =>
@@ -71,6 +72,7 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
         visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
       />
       <AftercareCard noteId={n.id} clientId={n.clientId} />
+      {n.signed && <LetterCard noteId={n.id} clientId={n.clientId} />}
     </>
   )
 }

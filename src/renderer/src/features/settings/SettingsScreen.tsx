@@ -27,6 +27,7 @@ import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
 import { ExercisesSection } from '../runners/ExercisesSection'
+import { LettersSection } from '../runners/LettersSection'
 import { SecuritySection } from './SecuritySection'
 import { NetworkSection } from '../network/NetworkSection'
 import { useBaseRevision } from '../../components/use-base-revision'
@@ -56,6 +57,7 @@ const SECTIONS = [
   { id: 'money', path: 'settings/money', label: 'Money' },
   { id: 'notes', path: 'settings/notes', label: 'Note templates' },
   { id: 'exercises', path: 'settings/exercises', label: 'Exercises' },
+  { id: 'letters', path: 'settings/letters', label: 'Letters' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
   { id: 'network', path: 'settings/network', label: 'Network' },
@@ -93,6 +95,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'money' && <MoneySettingsSection />}
       {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'exercises' && <ExercisesSection />}
+      {current.id === 'letters' && <LettersSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
       {current.id === 'network' && <NetworkSection />}
