@@ -129,6 +129,7 @@ test('reception books a pre-race massage from the suggestion with one key', asyn
     .where('id', '=', priya)
     .execute()
   await clinic.open(page, { as: 'reception', at: '#/diary' })
+  await expect(page.getByRole('heading', { level: 1, name: /Diary/ })).toBeVisible()
   await page.keyboard.press('Control+b')
   const dialog = page.getByRole('dialog', { name: 'New booking' })
   await page.keyboard.type('Priya')
