@@ -145,6 +145,8 @@ export async function openCore({
   }
   const { connection, migration } = opened
   const live = new LiveDatabase(connection)
+  // Planner statistics kept fresh (db/optimize.ts, issue 19); the close optimizes too.
+  if (onDisk) live.optimizePeriodically()
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({ log, now: clock })
   imports.attach(live)

@@ -104,8 +104,12 @@ async function openHost(file: string, unlock?: { recoveryKey: string }): Promise
     : clinicKeyFromKeystore(file, clinicKeySealer, new Date())
   const opened = await openCore({ file, key })
   core = opened
-  // Integrity check (off the main thread), then daily / every-30-minutes backups.
-  backupSchedule = startBackupSchedule(opened.backups, { log: consoleLogger })
+  // Integrity checks and daily / every-30-minutes backups, off the main thread; they start
+  // a few seconds in, so the first screen's reads do not wait behind them (issue 19).
+  backupSchedule = startBackupSchedule(opened.backups, {
+    log: consoleLogger,
+    startDelayMs: 5_000,
+  })
   shareIfAsked(opened)
   return {
     connection: {

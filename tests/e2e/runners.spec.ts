@@ -52,7 +52,7 @@ test('a therapist records PSFS and straight-leg raise on two visits and sees the
     ok(
       await call(
         clinic.core,
-        'appointments.book',
+        'diary.book',
         {
           clientId: priya,
           serviceId,

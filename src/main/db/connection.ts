@@ -3,6 +3,7 @@ import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysel
 import type { DB } from './schema'
 import { withStatementCache } from './statement-cache'
 import { openDatabase, type Keying } from './cipher'
+import { optimizeDatabase } from './optimize'
 
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator
@@ -53,7 +54,11 @@ export function openConnection(file: string, key: Keying): Connection {
   return {
     sqlite,
     db,
-    // Kysely's destroy() closes the better-sqlite3 handle it was given.
-    close: () => db.destroy(),
+    // SQLite's advice: PRAGMA optimize just before closing (optimize.ts). Then Kysely's
+    // destroy() closes the better-sqlite3 handle it was given.
+    close: () => {
+      optimizeDatabase(sqlite)
+      return db.destroy()
+    },
   }
 }

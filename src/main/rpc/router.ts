@@ -184,6 +184,7 @@ export function createRouter({
             const run = (data: unknown) =>
               handler(
                 {
+                  method,
                   db: trx,
                   // refusal() has turned away a caller with no session for every method but
                   // the public ones, whose handlers are typed to expect null (ContextOf).

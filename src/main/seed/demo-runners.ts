@@ -38,7 +38,7 @@ export async function seedDemoRunners(core: PlinthCore, owner: Session, now = co
       const therapist = therapists[i % Math.max(1, therapists.length)]
       if (therapist?.serviceIds[0]) {
         const r = await core.router.call(
-          'appointments.book',
+          'diary.book',
           {
             clientId: client.id,
             serviceId: therapist.serviceIds[0],
@@ -51,7 +51,7 @@ export async function seedDemoRunners(core: PlinthCore, owner: Session, now = co
         )
         if (r.ok) {
           appointmentId = (r.value as { id: number }).id
-          await call('appointments.setStatus', { id: appointmentId, status: 'completed' })
+          await call('diary.setStatus', { id: appointmentId, status: 'completed' })
         }
       }
       if (template && appointmentId !== null) {

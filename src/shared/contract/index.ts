@@ -2,9 +2,11 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { securityContract } from './security'
+import { usersContract } from './users'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
-import { appointmentsContract } from './appointments'
+import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { measuresContract } from './measures'
@@ -25,11 +27,13 @@ import { encryptionContract } from './encryption'
 export const contract = {
   ...settingsContract,
   ...authContract,
+  ...usersContract,
+  ...securityContract,
   ...auditContract,
   ...backupsContract,
   ...clientsContract,
   ...diarySetupContract,
-  ...appointmentsContract,
+  ...diaryContract,
   ...notesContract,
   ...measuresContract,
   ...aftercareContract,
