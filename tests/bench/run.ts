@@ -16,6 +16,7 @@ import { aStaffMember } from '../fixtures/staff'
 import { benchDiary } from './diary.bench'
 import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
+import { benchRunners } from './runners.bench'
 import { benchMoney, INVOICE_COUNT } from './money.bench'
 import { benchReports, REPORTS_SCALE } from './reports.bench'
 import { benchSettingsRead } from './settings.bench'
@@ -87,6 +88,7 @@ try {
     core,
     owner,
   )
+  report['runners’ progress (p95 budget 30 ms)'] = await benchRunners(core, owner)
   if (rendererBuilt()) {
     report['client lookup in the renderer (p95 budget 50 ms)'] = await benchLookupInChromium(
       core,

@@ -9,6 +9,8 @@ import { clientsContract } from './clients'
 import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
+import { measuresContract } from './measures'
+import { aftercareContract } from './aftercare'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
@@ -35,6 +37,8 @@ export const contract = {
   ...diarySetupContract,
   ...diaryContract,
   ...notesContract,
+  ...measuresContract,
+  ...aftercareContract,
   ...importsContract,
   ...exportsContract,
   ...gdprContract,

@@ -11,6 +11,8 @@ import {
   therapistsHandlers,
 } from './diary-setup'
 import { notesHandlers } from './notes'
+import { measuresHandlers } from './measures'
+import { aftercareHandlers } from './aftercare'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
@@ -49,6 +51,8 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
+  ...measuresHandlers,
+  ...aftercareHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,
