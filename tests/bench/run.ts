@@ -30,6 +30,7 @@ import {
 import { bulkSeedClients } from './seed-clients'
 import { benchSearchAtMillion, benchSearchStatistics } from './search-stats.bench'
 import { benchFreezes } from './freezes.bench'
+import { benchStartup } from './startup.bench'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
@@ -98,6 +99,8 @@ try {
   }
   report['diary'] = await benchDiary(core, owner)
   report[`money, ${INVOICE_COUNT.toLocaleString('en-GB')} invoices`] = await benchMoney(core, owner)
+  const startup = await benchStartup()
+  if (startup) report['start-up and memory of the main process'] = startup
   const inChromium = await benchDiaryChromium()
   if (inChromium) report['diary in Chromium'] = inChromium
   // Last: the restore swaps this clinic's file and the import adds 50,000 clients to it.
