@@ -149,7 +149,7 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
   const dragged = await ok(
     call(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: Number(target.lastInsertRowid),
         serviceId: service.id,

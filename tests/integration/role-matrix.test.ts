@@ -92,13 +92,13 @@ const EXPECTED: Record<MethodName, Access> = {
   'diary.serviceUsage': ['owner', 'reception', 'therapist'],
   'diary.daySheet': ['owner', 'reception', 'therapist'],
   'diary.daySheetPdf': ['owner', 'reception', 'therapist'],
-  'appointments.get': ['owner', 'reception', 'therapist'],
-  'appointments.book': ['owner', 'reception', 'therapist'],
-  'appointments.move': ['owner', 'reception', 'therapist'],
-  'appointments.setStatus': ['owner', 'reception', 'therapist'],
-  'appointments.cancel': ['owner', 'reception', 'therapist'],
-  'appointments.bookSeries': ['owner', 'reception', 'therapist'],
-  'appointments.moveSeries': ['owner', 'reception', 'therapist'],
+  'diary.get': ['owner', 'reception', 'therapist'],
+  'diary.book': ['owner', 'reception', 'therapist'],
+  'diary.move': ['owner', 'reception', 'therapist'],
+  'diary.setStatus': ['owner', 'reception', 'therapist'],
+  'diary.cancel': ['owner', 'reception', 'therapist'],
+  'diary.bookSeries': ['owner', 'reception', 'therapist'],
+  'diary.moveSeries': ['owner', 'reception', 'therapist'],
   'waitlist.list': ['owner', 'reception', 'therapist'],
   'waitlist.add': ['owner', 'reception', 'therapist'],
   'waitlist.remove': ['owner', 'reception', 'therapist'],
@@ -157,6 +157,12 @@ const EXPECTED: Record<MethodName, Access> = {
   'packages.use': ['owner', 'reception'],
   'packages.reverseUse': ['owner', 'reception'],
   'packages.refund': ['owner'],
+  'reports.run': ['owner', 'therapist'],
+  'reports.rows': ['owner', 'therapist'],
+  'reports.exportCsv': ['owner', 'therapist'],
+  'reports.settings': ['owner'],
+  'reports.updateSettings': ['owner'],
+  'reports.setCommissionRates': ['owner'],
 }
 
 /**
@@ -165,14 +171,18 @@ const EXPECTED: Record<MethodName, Access> = {
  */
 const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string }>> = {
   // The sample input asks to override the booking rules (its `override` field is filled).
-  'appointments.book': {
+  'diary.book': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
   },
-  'appointments.move': {
+  'diary.move': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
   },
+  // Therapists see their own figures only once the owner shares reports (off by default).
+  'reports.run': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.rows': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.exportCsv': { roles: ['therapist'], rule: 'The owner has not shared reports' },
 }
 
 let core: Awaited<ReturnType<typeof openTempCore>>

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { MoneyTables } from './schema-money'
 import type { PackageTables } from './schema-packages'
+import type { ReportTables } from './schema-reports'
 import type {
   ClientAlertsTable,
   ClientMergesTable,
@@ -159,7 +160,7 @@ export interface SearchVersionsTable {
   rebuilt_at: string
 }
 
-export interface DB extends MoneyTables, PackageTables {
+export interface DB extends MoneyTables, PackageTables, ReportTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable

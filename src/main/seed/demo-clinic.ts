@@ -2,6 +2,7 @@ import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
 import { seedDemoDiary } from './demo-diary'
+import { seedDemoHistory } from './demo-history'
 import { seedDemoMoney } from './demo-money'
 import { seedDemoPackage, seedDemoVoucher } from './demo-packages'
 import type { ClientRecord } from '../../shared/contract/clients'
@@ -14,6 +15,8 @@ export interface SeedOptions {
   diary?: boolean
   /** How many clients to add through the router (default 150). */
   clients?: number
+  /** Sixteen weeks of past visits, payments and cash-ups for the reports (default true). */
+  history?: boolean
 }
 
 const SEED_OWNER: Session = { userId: 0, username: 'seed', displayName: 'Demo data', role: 'owner' }
@@ -41,6 +44,7 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
   if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
   await seedClients(core, options.clients ?? 150)
   if (options.diary !== false) {
+    if (options.history !== false) await seedDemoHistory(core, SEED_OWNER, faker)
     await seedDemoPackage(core, SEED_OWNER)
     await seedDemoMoney(core, SEED_OWNER, faker)
     await seedDemoVoucher(core, SEED_OWNER, faker)

@@ -2,9 +2,11 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { securityContract } from './security'
+import { usersContract } from './users'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
-import { appointmentsContract } from './appointments'
+import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { importsContract } from './imports'
@@ -18,16 +20,19 @@ import { vouchersContract } from './vouchers'
 import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
+import { reportsContract } from './reports'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
   ...settingsContract,
   ...authContract,
+  ...usersContract,
+  ...securityContract,
   ...auditContract,
   ...backupsContract,
   ...clientsContract,
   ...diarySetupContract,
-  ...appointmentsContract,
+  ...diaryContract,
   ...notesContract,
   ...importsContract,
   ...exportsContract,
@@ -40,6 +45,7 @@ export const contract = {
   ...packagesContract,
   ...networkContract,
   ...encryptionContract,
+  ...reportsContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

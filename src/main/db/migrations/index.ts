@@ -25,6 +25,7 @@ import * as m0875 from './0875-money-indexes'
 import * as m0880 from './0880-refund-links'
 import * as m0900 from './0900-desks'
 import * as m0910 from './0910-desk-saves'
+import * as m1000 from './1000-report-settings'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0880-refund-links': m0880,
   '0900-desks': m0900,
   '0910-desk-saves': m0910,
+  '1000-report-settings': m1000,
 }

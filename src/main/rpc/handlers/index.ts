@@ -3,7 +3,7 @@ import { authHandlers } from './auth'
 import { securityHandlers } from './security'
 import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
-import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
+import { diaryHandlers, waitlistHandlers } from './diary'
 import {
   clinicHoursHandlers,
   roomsHandlers,
@@ -19,6 +19,7 @@ import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
+import { reportsHandlers } from './reports'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -45,7 +46,6 @@ export const handlers: Handlers = {
   ...roomsHandlers,
   ...clinicHoursHandlers,
   ...diaryHandlers,
-  ...appointmentsHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
   ...importsHandlers,
@@ -62,4 +62,5 @@ export const handlers: Handlers = {
   ...packagesHandlers,
   ...networkHandlers,
   ...encryptionHandlers,
+  ...reportsHandlers,
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { format } from 'date-fns'
-import { STATUS_SHORT_LABELS } from '../../../../shared/contract/appointments'
+import { STATUS_SHORT_LABELS } from '../../../../shared/contract/diary'
 import { Icon } from '../../components/Icon'
 import type { DiaryEvent } from './diary-events'
 
