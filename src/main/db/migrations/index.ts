@@ -26,6 +26,7 @@ import * as m0880 from './0880-refund-links'
 import * as m0900 from './0900-desks'
 import * as m0910 from './0910-desk-saves'
 import * as m1000 from './1000-report-settings'
+import * as m1010 from './1010-report-indexes'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0900-desks': m0900,
   '0910-desk-saves': m0910,
   '1000-report-settings': m1000,
+  '1010-report-indexes': m1010,
 }
