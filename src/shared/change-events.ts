@@ -7,7 +7,7 @@
 export interface ChangeEvent {
   /** Increases by one per event on this host; a gap tells a desk it missed some. */
   seq: number
-  /** The contract method that committed, e.g. "appointments.book". */
+  /** The contract method that committed, e.g. "diary.book". */
   method: string
   /** ISO instant of the commit. */
   at: string

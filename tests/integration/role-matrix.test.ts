@@ -92,13 +92,13 @@ const EXPECTED: Record<MethodName, Access> = {
   'diary.serviceUsage': ['owner', 'reception', 'therapist'],
   'diary.daySheet': ['owner', 'reception', 'therapist'],
   'diary.daySheetPdf': ['owner', 'reception', 'therapist'],
-  'appointments.get': ['owner', 'reception', 'therapist'],
-  'appointments.book': ['owner', 'reception', 'therapist'],
-  'appointments.move': ['owner', 'reception', 'therapist'],
-  'appointments.setStatus': ['owner', 'reception', 'therapist'],
-  'appointments.cancel': ['owner', 'reception', 'therapist'],
-  'appointments.bookSeries': ['owner', 'reception', 'therapist'],
-  'appointments.moveSeries': ['owner', 'reception', 'therapist'],
+  'diary.get': ['owner', 'reception', 'therapist'],
+  'diary.book': ['owner', 'reception', 'therapist'],
+  'diary.move': ['owner', 'reception', 'therapist'],
+  'diary.setStatus': ['owner', 'reception', 'therapist'],
+  'diary.cancel': ['owner', 'reception', 'therapist'],
+  'diary.bookSeries': ['owner', 'reception', 'therapist'],
+  'diary.moveSeries': ['owner', 'reception', 'therapist'],
   'waitlist.list': ['owner', 'reception', 'therapist'],
   'waitlist.add': ['owner', 'reception', 'therapist'],
   'waitlist.remove': ['owner', 'reception', 'therapist'],
@@ -171,11 +171,11 @@ const EXPECTED: Record<MethodName, Access> = {
  */
 const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string }>> = {
   // The sample input asks to override the booking rules (its `override` field is filled).
-  'appointments.book': {
+  'diary.book': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
   },
-  'appointments.move': {
+  'diary.move': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
   },

@@ -7,9 +7,9 @@ import { PLINTH_VERSION } from '../../src/shared/version'
 describe('which calls raise a change event', () => {
   it('raises one for writes that other desks must see', () => {
     for (const m of [
-      'appointments.book',
-      'appointments.move',
-      'appointments.cancel',
+      'diary.book',
+      'diary.move',
+      'diary.cancel',
       'clients.create',
       'clients.update',
       'notes.sign',

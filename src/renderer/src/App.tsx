@@ -12,6 +12,8 @@ import { BookingLauncher } from './features/diary/BookingLauncher'
 import { DaySheetScreen } from './features/diary/DaySheetScreen'
 import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
+import { RescueScreen } from './features/rescue/RescueScreen'
+import { saveAllBeforeLock } from './features/auth/before-lock'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { useLinkInfo } from './api/link'
@@ -56,6 +58,7 @@ function ChosenClinic({ children }: { children: ReactNode }) {
   if (info.isPending) return <p className="muted boot">Starting Plinth…</p>
   if (info.data?.mode === 'choosing') return <JoinScreen />
   if (info.data?.mode === 'recovery') return <RecoveryUnlockScreen />
+  if (info.data?.mode === 'rescue') return <RescueScreen />
   return <>{children}</>
 }
 
@@ -68,10 +71,10 @@ function Shell({ user }: { user: SignedInUser }) {
   const screens = screensFor(user.role)
   const link = useLinkInfo()
 
-  const lock = useCallback(
-    async () => apply(await api.call('auth.lock', { reason: 'manual' })),
-    [apply],
-  )
+  const lock = useCallback(async () => {
+    await saveAllBeforeLock()
+    apply(await api.call('auth.lock', { reason: 'manual' }))
+  }, [apply])
   const signOut = useCallback(async () => apply(await api.call('auth.signOut', {})), [apply])
 
   useEffect(() => {

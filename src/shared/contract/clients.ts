@@ -1,7 +1,7 @@
 import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
-import { APPOINTMENT_STATUSES } from './appointments'
+import { APPOINTMENT_STATUSES } from './diary'
 import { method } from './define'
 import { refusePhone } from '../phone-check'
 import { revisioned, savesOn } from './revisions'

@@ -2,9 +2,11 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { securityContract } from './security'
+import { usersContract } from './users'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
-import { appointmentsContract } from './appointments'
+import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { importsContract } from './imports'
@@ -24,11 +26,13 @@ import { reportsContract } from './reports'
 export const contract = {
   ...settingsContract,
   ...authContract,
+  ...usersContract,
+  ...securityContract,
   ...auditContract,
   ...backupsContract,
   ...clientsContract,
   ...diarySetupContract,
-  ...appointmentsContract,
+  ...diaryContract,
   ...notesContract,
   ...importsContract,
   ...exportsContract,

@@ -3,7 +3,7 @@ import { authHandlers } from './auth'
 import { securityHandlers } from './security'
 import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
-import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
+import { diaryHandlers, waitlistHandlers } from './diary'
 import {
   clinicHoursHandlers,
   roomsHandlers,
@@ -46,7 +46,6 @@ export const handlers: Handlers = {
   ...roomsHandlers,
   ...clinicHoursHandlers,
   ...diaryHandlers,
-  ...appointmentsHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
   ...importsHandlers,

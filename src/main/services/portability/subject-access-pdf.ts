@@ -1,7 +1,7 @@
 import { formatPence } from '../../../shared/money/pounds'
 import type { Kysely } from 'kysely'
 import type { PDFImage } from 'pdf-lib'
-import { STATUS_LABELS } from '../../../shared/contract/appointments'
+import { STATUS_LABELS } from '../../../shared/contract/diary'
 import {
   allergyLabel,
   conditionOf,

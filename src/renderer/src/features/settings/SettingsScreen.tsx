@@ -18,7 +18,7 @@ import { HoursSection } from '../setup/HoursSection'
 import { RoomsSection } from '../setup/RoomsSection'
 import { ServicesSection } from '../setup/ServicesSection'
 import { TherapistsSection } from '../setup/TherapistsSection'
-import { StaffSection } from '../staff/StaffSection'
+import { UsersSection } from '../users/UsersSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ImportSection } from '../portability/ImportSection'
 import { ExportSection } from '../portability/ExportSection'
@@ -87,7 +87,7 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'therapists' && <TherapistsSection />}
       {current.id === 'services' && <ServicesSection />}
       {current.id === 'rooms' && <RoomsSection />}
-      {current.id === 'staff' && <StaffSection />}
+      {current.id === 'staff' && <UsersSection />}
       {current.id === 'money' && <MoneySettingsSection />}
       {current.id === 'notes' && <TemplatesSection />}
       {current.id === 'security' && <SecuritySection />}

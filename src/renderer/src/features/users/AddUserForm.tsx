@@ -1,18 +1,18 @@
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
-import { authContract } from '../../../../shared/contract/auth'
+import { usersContract } from '../../../../shared/contract/users'
 import { ROLES, ROLE_HINTS, ROLE_LABELS } from '../../../../shared/roles'
-import { useCreateStaff } from '../../api/staff'
+import { useCreateUser } from '../../api/users'
 import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
 
-const schema = authContract['users.create'].input
+const schema = usersContract['users.create'].input
 type Values = z.input<typeof schema>
 
-export function AddStaffForm({ onDone }: { onDone(): void }) {
-  const create = useCreateStaff()
+export function AddUserForm({ onDone }: { onDone(): void }) {
+  const create = useCreateUser()
   const { register, handleSubmit, formState, setError, control } = useForm<
     Values,
     unknown,

@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { StaffUser } from '../../../shared/contract/auth'
+import type { UserAccount } from '../../../shared/contract/users'
 import type { Role } from '../../../shared/roles'
 import type { DB, UsersTable } from '../../db/schema'
 import { DomainError } from '../domain-error'
-import { hashSecret, passwordProblem } from './passwords'
+import { hashSecret, passwordProblem } from '../auth/passwords'
 
 export type UserRow = Selectable<UsersTable>
 
@@ -11,7 +11,7 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase()
 }
 
-export function toStaffUser(row: UserRow, now: Date): StaffUser {
+export function toUserAccount(row: UserRow, now: Date): UserAccount {
   return {
     id: row.id,
     username: row.username,

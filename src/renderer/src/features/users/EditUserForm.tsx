@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { Revisioned } from '../../../../shared/contract/revisions'
 import { useForm, useWatch } from 'react-hook-form'
-import type { StaffUser } from '../../../../shared/contract/auth'
+import type { UserAccount } from '../../../../shared/contract/users'
 import { ROLES, ROLE_HINTS, ROLE_LABELS, type Role } from '../../../../shared/roles'
-import { useResetStaffPassword, useUpdateStaff } from '../../api/staff'
+import { useResetUserPassword, useUpdateUser } from '../../api/users'
 import { Field } from '../../components/Field'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
@@ -14,8 +14,8 @@ interface Values {
   active: boolean
 }
 
-export function EditStaffForm({ user, onDone }: { user: Revisioned<StaffUser>; onDone(): void }) {
-  const update = useUpdateStaff()
+export function EditUserForm({ user, onDone }: { user: Revisioned<UserAccount>; onDone(): void }) {
+  const update = useUpdateUser()
   const { register, handleSubmit, formState, setError, control } = useForm<Values>({
     defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
   })
@@ -80,8 +80,8 @@ export function EditStaffForm({ user, onDone }: { user: Revisioned<StaffUser>; o
   )
 }
 
-function ResetPassword({ user }: { user: StaffUser }) {
-  const reset = useResetStaffPassword()
+function ResetPassword({ user }: { user: UserAccount }) {
+  const reset = useResetUserPassword()
   const [message, setMessage] = useState<string | null>(null)
   const {
     register,

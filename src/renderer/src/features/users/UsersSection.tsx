@@ -1,14 +1,14 @@
 import { useState } from 'react'
 import { formatInstant } from '../../clinic-time'
-import type { StaffUser } from '../../../../shared/contract/auth'
+import type { UserAccount } from '../../../../shared/contract/users'
 import { ROLE_LABELS } from '../../../../shared/roles'
-import { useStaff } from '../../api/staff'
+import { useUsers } from '../../api/users'
 import { Icon } from '../../components/Icon'
-import { AddStaffForm } from './AddStaffForm'
-import { EditStaffForm } from './EditStaffForm'
+import { AddUserForm } from './AddUserForm'
+import { EditUserForm } from './EditUserForm'
 import { errorWords } from '../../components/rpc-form-errors'
 
-function statusOf(user: StaffUser): string {
+function statusOf(user: UserAccount): string {
   if (!user.active) return 'Inactive'
   if (user.lockedUntil)
     return `Locked until ${formatInstant(user.lockedUntil, 'd MMM yyyy, HH:mm')}`
@@ -16,8 +16,8 @@ function statusOf(user: StaffUser): string {
   return 'Active'
 }
 
-export function StaffSection() {
-  const staff = useStaff()
+export function UsersSection() {
+  const staff = useUsers()
   const [editing, setEditing] = useState<number | null>(null)
   const [adding, setAdding] = useState(false)
   const editUser = staff.data?.find((u) => u.id === editing)
@@ -83,9 +83,9 @@ export function StaffSection() {
           </table>
         )}
       </section>
-      {adding && <AddStaffForm onDone={() => setAdding(false)} />}
+      {adding && <AddUserForm onDone={() => setAdding(false)} />}
       {editUser && (
-        <EditStaffForm key={editUser.id} user={editUser} onDone={() => setEditing(null)} />
+        <EditUserForm key={editUser.id} user={editUser} onDone={() => setEditing(null)} />
       )}
     </div>
   )

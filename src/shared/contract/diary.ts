@@ -28,7 +28,7 @@ import {
 // Everything the diary's methods take and give, for the many screens that import it from here.
 export * from './appointment-values'
 
-export const appointmentsContract = {
+export const diaryContract = {
   'diary.range': method({
     summary: 'Read the diary',
     input: rangeInput,
@@ -59,43 +59,43 @@ export const appointmentsContract = {
     output: z.object({ filename: z.string(), base64: z.string() }),
     roles: ALL_STAFF,
   }),
-  'appointments.get': method({
+  'diary.get': method({
     summary: 'Open an appointment',
     input: byId,
     output: appointmentDetail,
     roles: ALL_STAFF,
   }),
-  'appointments.book': method({
+  'diary.book': method({
     summary: 'Book an appointment',
     input: bookInput,
     output: diaryAppointment,
     roles: ALL_STAFF,
   }),
-  'appointments.move': method({
+  'diary.move': method({
     summary: 'Move an appointment',
     input: moveInput,
     output: diaryAppointment,
     roles: ALL_STAFF,
   }),
-  'appointments.setStatus': method({
+  'diary.setStatus': method({
     summary: 'Mark an appointment arrived, completed or did not attend',
     input: statusInput,
     output: diaryAppointment,
     roles: ALL_STAFF,
   }),
-  'appointments.cancel': method({
+  'diary.cancel': method({
     summary: 'Cancel an appointment',
     input: cancelInput,
     output: cancelOutput,
     roles: ALL_STAFF,
   }),
-  'appointments.bookSeries': method({
+  'diary.bookSeries': method({
     summary: 'Book a repeating appointment',
     input: seriesInput,
     output: seriesOutput,
     roles: ALL_STAFF,
   }),
-  'appointments.moveSeries': method({
+  'diary.moveSeries': method({
     summary: 'Move a repeating appointment (this one, this and following, or all)',
     input: seriesMoveInput,
     output: seriesMoveOutput,

@@ -24,6 +24,7 @@ import {
   waitlistMatches,
 } from '../../services/diary/waitlist'
 import { workingSpans } from '../../services/diary/working-spans'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 export const diaryHandlers: HandlersOf<'diary.'> = {
@@ -51,128 +52,126 @@ export const diaryHandlers: HandlersOf<'diary.'> = {
     const { timeZone } = await getClinicSettings(ctx.db)
     return daySheet(ctx.db, input.date, input.therapistId, timeZone)
   },
-  'diary.daySheetPdf': async (ctx, input) => {
+  'diary.daySheetPdf': audited(async (ctx, input) => {
     const { timeZone, clinicName } = await getClinicSettings(ctx.db)
     const sheet = await daySheet(ctx.db, input.date, input.therapistId, timeZone)
     const bytes = await daySheetPdf(sheet, clinicName, timeZone)
-    // The file leaves the app with clients' phones and medical alerts on it: keep a record.
-    await ctx.audit({
-      action: 'diary.day-sheet-pdf',
-      entityType: 'day_sheet',
-      entityId: input.date,
-      summary: `Exported the day sheet for ${input.date} (${sheet.therapists.reduce((n, t) => n + t.rows.length, 0)} appointments) to PDF`,
-    })
     const who =
       input.therapistId === null
         ? ''
         : `-${(sheet.therapists[0]?.name ?? 'therapist').replace(/[^A-Za-z0-9]+/g, '-')}`
     return {
-      filename: `day-sheet-${input.date}${who}.pdf`,
-      base64: Buffer.from(bytes).toString('base64'),
+      value: {
+        filename: `day-sheet-${input.date}${who}.pdf`,
+        base64: Buffer.from(bytes).toString('base64'),
+      },
+      // The file leaves the app with clients' phones and medical alerts on it: keep a record.
+      audit: {
+        entityType: 'day_sheet',
+        entityId: input.date,
+        summary: `Exported the day sheet for ${input.date} (${sheet.therapists.reduce((n, t) => n + t.rows.length, 0)} appointments) to PDF`,
+      },
     }
-  },
-}
-
-export const appointmentsHandlers: HandlersOf<'appointments.'> = {
-  'appointments.get': ({ db }, { id }) => getAppointmentDetail(db, id),
-  'appointments.book': async (ctx, input) => {
+  }),
+  'diary.get': ({ db }, { id }) => getAppointmentDetail(db, id),
+  'diary.book': audited(async (ctx, input) => {
     const booked = await bookAppointment(ctx.db, input, ctx.session, ctx.now)
-    await ctx.audit({
-      action: 'appointment.book',
-      entityType: 'appointment',
-      entityId: booked.id,
-      summary: `Booked ${booked.serviceName} at ${booked.startsAt}${booked.overrideReason ? ' (rules overridden)' : ''}`,
-    })
-    return booked
-  },
-  'appointments.move': async (ctx, input) => {
+    return {
+      value: booked,
+      audit: {
+        entityType: 'appointment',
+        entityId: booked.id,
+        summary: `Booked ${booked.serviceName} at ${booked.startsAt}${booked.overrideReason ? ' (rules overridden)' : ''}`,
+      },
+    }
+  }),
+  'diary.move': audited(async (ctx, input) => {
     const { appointment, summary } = await moveAppointment(ctx.db, input, ctx.session, ctx.now)
-    await ctx.audit({
-      action: 'appointment.move',
-      entityType: 'appointment',
-      entityId: appointment.id,
-      summary: `${summary}${input.override ? ' (rules overridden)' : ''}`,
-    })
-    return appointment
-  },
-  'appointments.setStatus': async (ctx, input) => {
+    return {
+      value: appointment,
+      audit: {
+        entityType: 'appointment',
+        entityId: appointment.id,
+        summary: `${summary}${input.override ? ' (rules overridden)' : ''}`,
+      },
+    }
+  }),
+  'diary.setStatus': audited(async (ctx, input) => {
     const { appointment, from } = await setAppointmentStatus(ctx.db, input, ctx.session, ctx.now)
-    await ctx.audit({
-      action: `appointment.${input.status}`,
-      entityType: 'appointment',
-      entityId: input.id,
-      // An undone "completed" is worth seeing in the log: say what it was.
-      summary: `Marked ${input.status.replace('_', ' ')} (was ${from.replace('_', ' ')})`,
-    })
-    return appointment
-  },
-  'appointments.cancel': async (ctx, input) => {
+    return {
+      value: appointment,
+      audit: {
+        entityType: 'appointment',
+        entityId: input.id,
+        // An undone "completed" is worth seeing in the log: say what it was.
+        summary: `Marked ${input.status.replace('_', ' ')} (was ${from.replace('_', ' ')})`,
+      },
+    }
+  }),
+  'diary.cancel': audited(async (ctx, input) => {
     const notice = await getCancellationNoticeHours(ctx.db)
     const result = await cancelAppointment(ctx.db, input, ctx.session, ctx.now, notice)
-    for (const id of result.cancelled) {
-      await ctx.audit({
-        action: 'appointment.cancel',
-        entityType: 'appointment',
-        entityId: id,
-        summary: `Cancelled by the ${input.by}${id === input.id && result.lateCancellation ? ' (late)' : ''}`,
-      })
-    }
     const freed = await getDiaryAppointment(ctx.db, input.id)
     const { timeZone } = await getClinicSettings(ctx.db)
     const matches =
       Date.parse(freed.startsAt) > ctx.now.getTime()
         ? await waitlistMatches(ctx.db, freed, timeZone)
         : []
-    return { ...result, waitlistMatches: matches.filter((m) => m.clientId !== freed.clientId) }
-  },
-  'appointments.bookSeries': async (ctx, input) => {
+    return {
+      value: { ...result, waitlistMatches: matches.filter((m) => m.clientId !== freed.clientId) },
+      audit: result.cancelled.map((id) => ({
+        entityType: 'appointment',
+        entityId: id,
+        summary: `Cancelled by the ${input.by}${id === input.id && result.lateCancellation ? ' (late)' : ''}`,
+      })),
+    }
+  }),
+  'diary.bookSeries': audited(async (ctx, input) => {
     const result = await bookSeries(ctx.db, input, ctx.session, ctx.now)
-    if (result.seriesId !== null) {
-      await ctx.audit({
-        action: 'appointment.book-series',
+    return {
+      value: result,
+      audit: result.seriesId !== null && {
         entityType: 'appointment_series',
         entityId: result.seriesId,
         summary: `Booked ${result.occurrences.filter((o) => o.appointmentId).length} repeating appointments every ${input.everyWeeks} week(s)`,
-      })
+      },
     }
-    return result
-  },
-  'appointments.moveSeries': async (ctx, input) => {
+  }),
+  'diary.moveSeries': audited(async (ctx, input) => {
     const result = await moveSeries(ctx.db, input, ctx.session, ctx.now)
-    if (!input.dryRun) {
-      for (const o of result.occurrences) {
-        await ctx.audit({
-          action: 'appointment.move',
+    const scope =
+      input.scope === 'one'
+        ? 'this one'
+        : input.scope === 'following'
+          ? 'this and following'
+          : 'whole series'
+    return {
+      value: result,
+      audit:
+        !input.dryRun &&
+        result.occurrences.map((o) => ({
           entityType: 'appointment',
           entityId: o.appointmentId,
-          summary: `Moved (${input.scope === 'one' ? 'this one' : input.scope === 'following' ? 'this and following' : 'whole series'}) from ${o.fromStartsAt} to ${o.startsAt}`,
-        })
-      }
+          summary: `Moved (${scope}) from ${o.fromStartsAt} to ${o.startsAt}`,
+        })),
     }
-    return result
-  },
+  }),
 }
 
 export const waitlistHandlers: HandlersOf<'waitlist.'> = {
   'waitlist.list': ({ db }) => listWaitlist(db),
-  'waitlist.add': async (ctx, input) => {
-    const entry = await addToWaitlist(ctx.db, input, ctx.session?.userId ?? null, ctx.now)
-    await ctx.audit({
-      action: 'waitlist.add',
-      entityType: 'waitlist',
-      entityId: entry.id,
-      summary: 'Added to the waiting list',
-    })
-    return entry
-  },
-  'waitlist.remove': async (ctx, { id }) => {
+  'waitlist.add': audited(async (ctx, input) => {
+    const entry = await addToWaitlist(ctx.db, input, ctx.session.userId, ctx.now)
+    return {
+      value: entry,
+      audit: { entityType: 'waitlist', entityId: entry.id, summary: 'Added to the waiting list' },
+    }
+  }),
+  'waitlist.remove': audited(async (ctx, { id }) => {
     await removeFromWaitlist(ctx.db, id, ctx.now)
-    await ctx.audit({
-      action: 'waitlist.remove',
-      entityType: 'waitlist',
-      entityId: id,
-      summary: 'Taken off the waiting list',
-    })
-    return { removed: true }
-  },
+    return {
+      value: { removed: true },
+      audit: { entityType: 'waitlist', entityId: id, summary: 'Taken off the waiting list' },
+    }
+  }),
 }
