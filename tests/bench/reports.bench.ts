@@ -212,7 +212,7 @@ export async function benchReports(): Promise<Figure[]> {
           `${report}: one year and the year before (router)`,
           RUNS,
           async () => {
-            const r = await core.router.call('reports.run', { report, range }, owner)
+            const r = await core.router.call('reports.get', { report, range }, owner)
             if (!r.ok) throw new Error(`${report}: ${r.error.message}`)
           },
           200,
