@@ -31,6 +31,9 @@ import {
   damagedFileProblem,
   missingFileProblem,
 } from './services/rescue/clinic-rescue'
+import { MessageSender } from './services/messages/sender'
+import { secretBoxFor } from './services/messages/secret-box'
+import { sendTestEmail } from './services/messages/test-email'
 import {
   ensureClinicKeys,
   readClinicKeys,
@@ -56,6 +59,8 @@ export interface PlinthCore extends Connection {
   deskHost: DeskHost
   /** How the clinic file is opened: its data key, for tools (the bench) that open it too. */
   key: Keying
+  /** The outbox's sender (issue 16): started with the core unless asked not to. */
+  messages: MessageSender
 }
 
 export interface OpenCoreOptions {
@@ -76,6 +81,13 @@ export interface OpenCoreOptions {
    * damaged file, or set it aside and start a new clinic. Carried out before opening.
    */
   rescue?: RescueChoice
+  /**
+   * Start the outbox sender (default true: the app, `serve:web`, the headless host). Tests
+   * that drive the sender themselves pass false and call `core.messages.drain()`.
+   */
+  sendMessages?: boolean
+  /** How often the sender looks for due messages when not nudged (ms; default 15 s). */
+  messagePollMs?: number
 }
 
 /**
@@ -95,6 +107,8 @@ export async function openCore({
   workstation = hostname(),
   deskBindAddress,
   rescue,
+  sendMessages = true,
+  messagePollMs,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
   const key: Keying = onDisk ? givenKey : UNENCRYPTED
@@ -193,6 +207,15 @@ export async function openCore({
   })
   // Issue 15: after a restore every desk is told, and refetches what it shows.
   backups.onRestored = () => changes.publish('backups.restored', clock())
+  const box = secretBoxFor(key)
+  const messages = new MessageSender({
+    use: (fn) => live.use(fn),
+    box,
+    now: clock,
+    log,
+    workstation,
+    ...(messagePollMs ? { pollMs: messagePollMs } : {}),
+  })
   const router = createRouter({
     db: live,
     handlers,
@@ -208,8 +231,18 @@ export async function openCore({
         const keys = keyring && readClinicKeys(file)
         return keys && key !== UNENCRYPTED ? recoveryKeyText(keys, key) : null
       },
+      messages: {
+        box,
+        nudge: () => messages.nudge(),
+        status: () => ({ offline: messages.offline, lastProblem: messages.lastProblem }),
+        sendTestEmail: (db, to) => sendTestEmail(db, box, to),
+      },
     },
-    onChange: (method, at, origin) => changes.publish(method, at, origin),
+    onChange: (method, at, origin) => {
+      changes.publish(method, at, origin)
+      // A booking, move or cancellation may have queued a confirmation: send it now.
+      if (method.startsWith('diary.')) messages.nudge()
+    },
     damaged: () => backups.integrityFailed(),
     ...(now ? { now } : {}),
   })
@@ -221,6 +254,7 @@ export async function openCore({
       ...(deskName ? { workstation: deskName } : {}),
       stillValid: (session) => isStillSignedIn(live.db, session),
     })
+  if (sendMessages) messages.start()
   return {
     file,
     router,
@@ -232,6 +266,7 @@ export async function openCore({
     changes,
     deskHost,
     key,
+    messages,
     get db() {
       return live.db
     },
@@ -239,6 +274,7 @@ export async function openCore({
       return live.sqlite
     },
     async close() {
+      await messages.stop()
       await deskHost.settled()
       await deskHost.stop()
       await imports.idle()

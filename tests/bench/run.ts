@@ -16,6 +16,7 @@ import { aStaffMember } from '../fixtures/staff'
 import { benchDiary } from './diary.bench'
 import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
+import { benchRunners } from './runners.bench'
 import { benchMoney, INVOICE_COUNT } from './money.bench'
 import { benchReports, REPORTS_SCALE } from './reports.bench'
 import { benchSettingsRead } from './settings.bench'
@@ -31,6 +32,7 @@ import {
 import { bulkSeedClients } from './seed-clients'
 import { benchSearchAtMillion, benchSearchStatistics } from './search-stats.bench'
 import { benchFreezes } from './freezes.bench'
+import { benchStartup } from './startup.bench'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
@@ -87,6 +89,7 @@ try {
     core,
     owner,
   )
+  report['runners’ progress (p95 budget 30 ms)'] = await benchRunners(core, owner)
   if (rendererBuilt()) {
     report['client lookup in the renderer (p95 budget 50 ms)'] = await benchLookupInChromium(
       core,
@@ -99,6 +102,8 @@ try {
   }
   report['diary'] = await benchDiary(core, owner)
   report[`money, ${INVOICE_COUNT.toLocaleString('en-GB')} invoices`] = await benchMoney(core, owner)
+  const startup = await benchStartup()
+  if (startup) report['start-up and memory of the main process'] = startup
   report[
     `reports, one year each (scale ${REPORTS_SCALE} of 500,000 appointments / 200,000 invoices; p95 budget 200 ms)`
   ] = await benchReports()

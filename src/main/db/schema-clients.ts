@@ -27,7 +27,13 @@ export interface ClientsTable {
   /** JSON array of strings. */
   tags: string
   sports: string
+  /** Free text as typed before issue 18 (kept): "Other training notes". */
   weekly_training: string
+  /** Structured training (migration 1200), null when not known. */
+  weekly_km: Generated<number | null>
+  longest_run_km: Generated<number | null>
+  runs_per_week: Generated<number | null>
+  event_distance_km: Generated<number | null>
   event_name: string
   event_date: string
   goals: string
@@ -61,6 +67,10 @@ export interface ClientsTable {
   import_ref: Generated<string | null>
   /** When the record's identity and clinical text were removed (retention). */
   anonymised_at: Generated<string | null>
+  /** Migration 1100: how the client wants confirmations and reminders. */
+  message_channel: Generated<'email' | 'sms' | 'both' | 'none'>
+  /** Migration 1100: when the client asked for no recall or promotional messages. */
+  marketing_opt_out_at: Generated<string | null>
 }
 
 /** FTS5 (trigram) shadow of clients, rowid = clients.id. */

@@ -58,6 +58,9 @@ const noCore: CoreServices = {
   truncateWal(): never {
     throw new Error('This router was created without core services')
   },
+  get messages(): never {
+    throw new Error('This router was created without core services')
+  },
 }
 
 /** How a call arrived, beyond who made it. */

@@ -5,6 +5,8 @@ import { seedDemoDiary } from './demo-diary'
 import { seedDemoHistory } from './demo-history'
 import { seedDemoMoney } from './demo-money'
 import { seedDemoPackage, seedDemoVoucher } from './demo-packages'
+import { seedDemoMessages } from './demo-messages'
+import { seedDemoRunners } from './demo-runners'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
 
@@ -51,6 +53,8 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
     await seedDemoPackage(core, SEED_OWNER)
     await seedDemoMoney(core, SEED_OWNER, faker)
     await seedDemoVoucher(core, SEED_OWNER, faker)
+    await seedDemoMessages(core, SEED_OWNER, faker)
+    await seedDemoRunners(core, SEED_OWNER)
   }
 }
 

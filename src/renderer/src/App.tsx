@@ -27,6 +27,8 @@ import { KeepTodaysSheet } from './features/network/KeepTodaysSheet'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { MoneyScreen } from './features/money/MoneyScreen'
 import { ReportsScreen } from './features/reports/ReportsScreen'
+import { MessagesScreen } from './features/messages/MessagesScreen'
+import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
 import { screensFor } from './features/shell/routes'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
@@ -37,6 +39,7 @@ const NAV_ICONS: Record<string, IconName> = {
   clients: 'clients',
   reports: 'reports',
   money: 'reports',
+  messages: 'clients',
   audit: 'audit',
   settings: 'settings',
 }
@@ -143,6 +146,7 @@ function Shell({ user }: { user: SignedInUser }) {
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
         <IntegrityBanner />
+        <MessagesWaitingBanner />
         {link.data?.mode === 'desk' && (
           <>
             <KeptNotesNotice user={user} />
@@ -155,6 +159,9 @@ function Shell({ user }: { user: SignedInUser }) {
           {route.screen === 'account' && <AccountScreen user={user} />}
           {route.screen === 'clients' && <ClientsScreen />}
           {route.screen === 'money' && <MoneyScreen />}
+          {route.screen === 'messages' && (
+            <MessagesScreen section={route.section} role={user.role} />
+          )}
           {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
           {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
           {route.screen === 'diary' &&

@@ -9,6 +9,8 @@ import { clientsContract } from './clients'
 import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
+import { measuresContract } from './measures'
+import { aftercareContract } from './aftercare'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
@@ -21,6 +23,7 @@ import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
 import { reportsContract } from './reports'
+import { messagesContract } from './messages'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -34,6 +37,8 @@ export const contract = {
   ...diarySetupContract,
   ...diaryContract,
   ...notesContract,
+  ...measuresContract,
+  ...aftercareContract,
   ...importsContract,
   ...exportsContract,
   ...gdprContract,
@@ -46,6 +51,7 @@ export const contract = {
   ...networkContract,
   ...encryptionContract,
   ...reportsContract,
+  ...messagesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -11,6 +11,8 @@ import {
   therapistsHandlers,
 } from './diary-setup'
 import { notesHandlers } from './notes'
+import { measuresHandlers } from './measures'
+import { aftercareHandlers } from './aftercare'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
@@ -20,6 +22,7 @@ import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
 import { reportsHandlers } from './reports'
+import { messagesHandlers } from './messages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -48,6 +51,8 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
+  ...measuresHandlers,
+  ...aftercareHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,
@@ -63,4 +68,5 @@ export const handlers: Handlers = {
   ...networkHandlers,
   ...encryptionHandlers,
   ...reportsHandlers,
+  ...messagesHandlers,
 }

@@ -45,8 +45,11 @@ export const retentionHandlers: HandlersOf<'retention.'> = {
   }),
 
   'retention.delete': audited(async ({ db, afterCommit, core }, { clientId }) => {
-    await deleteClient(db, clientId)
-    afterCommit(() => core.truncateWal())
+    const files = await deleteClient(db, clientId)
+    afterCommit(() => {
+      removeAttachmentFiles(core.attachmentsDir, files)
+      core.truncateWal()
+    })
     return {
       value: { id: clientId },
       audit: { entityType: 'client', entityId: clientId, summary: 'Deleted the record' },

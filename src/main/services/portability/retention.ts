@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
+import { dropClientDocuments } from '../aftercare/client-documents'
 import { eraseClientNotes } from '../notes/note-erasure'
 import { eraseClientMoneyIdentity, hasMoneyHistory } from '../money/money-erasure'
 
@@ -89,7 +90,8 @@ export async function recordsPastRetention(db: Kysely<DB>, now: Date): Promise<R
 }
 
 /** Rows holding clinical free text about a client, removed by both anonymise and delete. */
-const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires'] as const
+// Kept documents (aftercare sheets, letters) go through dropClientDocuments: their files too.
+const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires', 'client_measures'] as const
 
 /**
  * Keeps the row (so appointment counts, takings and referral figures still add up) but
@@ -105,10 +107,13 @@ export async function anonymiseClient(
 ): Promise<{ unusedAttachments: string[] }> {
   const client = await requireClient(db, clientId)
   if (client.anonymised_at) throw new DomainError('conflict', 'That record is already anonymised.')
+  const documentFiles = await dropClientDocuments(db, clientId)
   for (const table of CLINICAL_TABLES) {
     await db.deleteFrom(table).where('client_id', '=', clientId).execute()
   }
   await db.deleteFrom('waitlist').where('client_id', '=', clientId).execute()
+  // Messages hold the client's address and name (issue 16): none is kept.
+  await db.deleteFrom('messages').where('client_id', '=', clientId).execute()
   // Keep each appointment's date, service and price for the figures; drop what was typed.
   await db
     .updateTable('appointments')
@@ -140,6 +145,10 @@ export async function anonymiseClient(
       tags: '[]',
       sports: '',
       weekly_training: '',
+      weekly_km: null,
+      longest_run_km: null,
+      runs_per_week: null,
+      event_distance_km: null,
       event_name: '',
       event_date: '',
       goals: '',
@@ -173,11 +182,14 @@ export async function anonymiseClient(
   // Only now that the record is marked anonymised will the database let signed notes lose
   // their text (migration 0600) and issued invoices lose the client's name (0800).
   await eraseClientMoneyIdentity(db, clientId)
-  return { unusedAttachments: await eraseClientNotes(db, clientId, now) }
+  return {
+    unusedAttachments: [...documentFiles, ...(await eraseClientNotes(db, clientId, now))],
+  }
 }
 
 /** Removes the record altogether. Refused while other records point at it (a merge). */
-export async function deleteClient(db: Kysely<DB>, clientId: number) {
+/** Returns the kept documents' files to remove once the change has committed. */
+export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<string[]> {
   await requireClient(db, clientId)
   const merged = await db
     .selectFrom('clients')
@@ -205,14 +217,18 @@ export async function deleteClient(db: Kysely<DB>, clientId: number) {
       'This client has appointments, treatment notes or invoices; anonymise the record instead of deleting it.',
     )
   }
+  const documentFiles = await dropClientDocuments(db, clientId)
   for (const table of CLINICAL_TABLES) {
     await db.deleteFrom(table).where('client_id', '=', clientId).execute()
   }
   await db.deleteFrom('waitlist').where('client_id', '=', clientId).execute()
+  // Messages hold the client's address and name (issue 16): none is kept.
+  await db.deleteFrom('messages').where('client_id', '=', clientId).execute()
   await db
     .deleteFrom('client_merges')
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
   await removeClientDocuments(db, [clientId])
   await db.deleteFrom('clients').where('id', '=', clientId).execute()
+  return documentFiles
 }
