@@ -10,7 +10,7 @@ test('the owner reads the reports, opens the DNA rows, exports CSV and reads the
   clinic,
 }) => {
   test.setTimeout(240_000)
-  await seedDemoClinic(clinic.core, { clients: 60 })
+  await seedDemoClinic(clinic.core, { clients: 60, history: true })
   await clinic.open(page, { as: 'owner', at: '#/reports' })
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible()
   const takings = page.getByRole('region', { name: 'Takings' })

@@ -40,7 +40,7 @@ const allow = (on: boolean) =>
 describe('report roles', () => {
   it('refuses reception every report method', async () => {
     const reception = await aStaffMember(core.db, 'reception')
-    for (const m of ['reports.run', 'reports.rows', 'reports.exportCsv'] as const) {
+    for (const m of ['reports.get', 'reports.rows', 'reports.exportCsv'] as const) {
       const r = await call(
         core,
         m,
@@ -54,15 +54,15 @@ describe('report roles', () => {
   })
 
   it('refuses a therapist until the owner shares reports, then shows only their own figures', async () => {
-    const before = await call(core, 'reports.run', { report: 'appointments', range }, samUser)
+    const before = await call(core, 'reports.get', { report: 'appointments', range }, samUser)
     expect(before.ok ? null : before.error.message).toMatch(/has not shared reports/)
     expect((await allow(true)).ok).toBe(true)
-    const own = await call(core, 'reports.run', { report: 'appointments', range }, samUser)
+    const own = await call(core, 'reports.get', { report: 'appointments', range }, samUser)
     expect(own.ok).toBe(true)
     // Asking for Alex's figures is refused, not quietly answered with Sam's.
     const other = await call(
       core,
-      'reports.run',
+      'reports.get',
       { report: 'appointments', range, therapistId: alex.id },
       samUser,
     )
@@ -76,22 +76,22 @@ describe('report roles', () => {
       'vat',
       'liabilities',
     ] as const) {
-      const r = await call(core, 'reports.run', { report, range }, samUser)
+      const r = await call(core, 'reports.get', { report, range }, samUser)
       expect(r.ok ? null : r.error.code, report).toBe('forbidden')
     }
-    const commission = await call(core, 'reports.run', { report: 'commission', range }, samUser)
+    const commission = await call(core, 'reports.get', { report: 'commission', range }, samUser)
     expect(commission.ok).toBe(true)
     const settings = await call(core, 'reports.settings', {}, samUser)
     expect(settings.ok ? null : settings.error.code).toBe('forbidden')
     expect((await allow(false)).ok).toBe(true)
-    const after = await call(core, 'reports.run', { report: 'commission', range }, samUser)
+    const after = await call(core, 'reports.get', { report: 'commission', range }, samUser)
     expect(after.ok ? null : after.error.code).toBe('forbidden')
   })
 
   it('refuses a therapist account not linked to a therapist in the diary', async () => {
     await allow(true)
     const loose = await aStaffMember(core.db, 'therapist', { username: 'loose' })
-    const r = await call(core, 'reports.run', { report: 'appointments', range }, loose)
+    const r = await call(core, 'reports.get', { report: 'appointments', range }, loose)
     expect(r.ok ? null : r.error.message).toMatch(/not linked/)
   })
 
@@ -108,12 +108,12 @@ describe('report roles', () => {
       'commission',
       'liabilities',
     ] as const) {
-      const r = await call(core, 'reports.run', { report, range }, owner)
+      const r = await call(core, 'reports.get', { report, range }, owner)
       expect(r.ok, `${report} ${JSON.stringify(r)}`).toBe(true)
     }
     const backwards = await call(
       core,
-      'reports.run',
+      'reports.get',
       { report: 'takings', range: { preset: 'custom', from: '2026-06-30', to: '2026-06-01' } },
       owner,
     )
@@ -122,7 +122,7 @@ describe('report roles', () => {
     ])
     const huge = await call(
       core,
-      'reports.run',
+      'reports.get',
       { report: 'takings', range: { preset: 'custom', from: '2000-01-01', to: '2026-06-01' } },
       owner,
     )
@@ -154,14 +154,14 @@ describe('a therapist’s own figures', () => {
       .execute()
     const r = { preset: 'custom' as const, from: '2026-03-01', to: '2026-04-30' }
     for (const report of ['appointments', 'utilisation', 'commission'] as const) {
-      const mine = await call(core, 'reports.run', { report, range: r }, samUser)
+      const mine = await call(core, 'reports.get', { report, range: r }, samUser)
       const owners = await call(
         core,
-        'reports.run',
+        'reports.get',
         { report, range: r, therapistId: jo.id },
         owner,
       )
-      const all = await call(core, 'reports.run', { report, range: r }, owner)
+      const all = await call(core, 'reports.get', { report, range: r }, owner)
       if (!mine.ok || !owners.ok || !all.ok) throw new Error(report)
       expect(mine.value.figures, report).toEqual(owners.value.figures)
       expect(mine.value.figures, report).not.toEqual(all.value.figures)

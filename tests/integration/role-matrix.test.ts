@@ -181,7 +181,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'packages.use': ['owner', 'reception'],
   'packages.reverseUse': ['owner', 'reception'],
   'packages.refund': ['owner'],
-  'reports.run': ['owner', 'therapist'],
+  'reports.get': ['owner', 'therapist'],
   'reports.rows': ['owner', 'therapist'],
   'reports.exportCsv': ['owner', 'therapist'],
   'reports.settings': ['owner'],
@@ -204,7 +204,7 @@ const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string
     rule: 'Only the owner can override the booking rules',
   },
   // Therapists see their own figures only once the owner shares reports (off by default).
-  'reports.run': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.get': { roles: ['therapist'], rule: 'The owner has not shared reports' },
   'reports.rows': { roles: ['therapist'], rule: 'The owner has not shared reports' },
   'reports.exportCsv': { roles: ['therapist'], rule: 'The owner has not shared reports' },
   // Client 1 has no appointment with the test therapist.

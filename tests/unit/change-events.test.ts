@@ -53,7 +53,7 @@ describe('which calls raise a change event', () => {
       'packages.types',
       'packages.forClient',
       // Reports only read (issue 14): a report refetched on an event must not raise one.
-      'reports.run',
+      'reports.get',
       'reports.rows',
       'reports.exportCsv',
       'reports.settings',

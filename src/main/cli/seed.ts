@@ -25,7 +25,10 @@ const core = await exitWithMessage(() =>
   }),
 )
 try {
-  await seedDemoClinic(core, values.seed ? { seed: Number(values.seed) } : {})
+  await seedDemoClinic(core, {
+    history: true,
+    ...(values.seed ? { seed: Number(values.seed) } : {}),
+  })
   console.log(`Seeded the demo clinic into ${core.file}`)
 } finally {
   await core.close()

@@ -35,7 +35,7 @@ const figureId = z
  * their own therapist); reception none.
  */
 export const reportsContract = {
-  'reports.run': method({
+  'reports.get': method({
     summary: 'Run a report',
     input: reportRequest,
     output: report,

@@ -26,6 +26,7 @@ import * as m0880 from './0880-refund-links'
 import * as m0900 from './0900-desks'
 import * as m0910 from './0910-desk-saves'
 import * as m1000 from './1000-report-settings'
+import * as m1010 from './1010-report-indexes'
 import * as m1100 from './1100-messages'
 import * as m1200 from './1200-runners'
 import * as m1210 from './1210-aftercare'
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0900-desks': m0900,
   '0910-desk-saves': m0910,
   '1000-report-settings': m1000,
+  '1010-report-indexes': m1010,
   '1100-messages': m1100,
   '1200-runners': m1200,
   '1210-aftercare': m1210,

@@ -1,4 +1,5 @@
 import type { ReportTable } from '../../../shared/contract/report-values'
+import type { AppointmentStatus } from '../../db/schema-diary'
 import { DEFINITIONS } from './definitions'
 import { monthsEndingAt, periodOf, type Period } from './range'
 import {
@@ -20,6 +21,14 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
   late: 'Late cancellations',
   cancelled: 'Cancelled',
   booked: 'Still booked',
+}
+
+const STATUSES_OF: Record<Outcome, AppointmentStatus[]> = {
+  attended: ['arrived', 'completed'],
+  dna: ['no_show'],
+  late: ['cancelled'],
+  cancelled: ['cancelled'],
+  booked: ['booked'],
 }
 
 export function outcomeOf(status: string, lateCancellation: number): Outcome {
@@ -226,7 +235,11 @@ export const appointmentsReport: ReportDefinition = {
     }
     const outcomes = wanted[figureId]
     if (!outcomes) unknownFigure(figureId)
+    // The statuses an outcome can come from, so SQL reads only those rows (a year's DNAs,
+    // not a year's appointments); outcomeOf below decides late from in-time cancellations.
+    const statuses = [...new Set(outcomes.flatMap((o) => STATUSES_OF[o]))]
     const rows = await appointmentsIn(ctx, ctx.period)
+      .where('a.status', 'in', statuses)
       .innerJoin('clients as c', 'c.id', 'a.client_id')
       .innerJoin('therapists as t', 't.id', 'a.therapist_id')
       .innerJoin('services as s', 's.id', 'a.service_id')

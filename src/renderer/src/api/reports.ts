@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { InputOf } from '../../../shared/contract'
 import { api } from './client'
 
-export type ReportRequest = InputOf<'reports.run'>
+export type ReportRequest = InputOf<'reports.get'>
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -15,7 +15,7 @@ export const reportKeys = {
 export function useReport(request: ReportRequest) {
   return useQuery({
     queryKey: reportKeys.run(request),
-    queryFn: () => api.call('reports.run', request),
+    queryFn: () => api.call('reports.get', request),
     placeholderData: keepPreviousData,
   })
 }
