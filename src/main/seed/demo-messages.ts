@@ -12,7 +12,10 @@ const DAY = 86_400_000
  * failed with a gateway's reason; what is due later stays queued.
  */
 export async function seedDemoMessages(core: PlinthCore, owner: Session, faker: Faker) {
-  const town = faker.location.city().toLowerCase().replace(/[^a-z]+/g, '')
+  const town = faker.location
+    .city()
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '')
   const saved = await core.router.call(
     'messages.saveSettings',
     {
