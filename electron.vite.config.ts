@@ -6,7 +6,14 @@ import { contentSecurityPolicy } from './src/shared/csp'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Its own entry, out/main/file-worker.js: backups, restores and the integrity check
+          // run their SQLite work in a worker thread started from it (src/main/db/off-thread.ts).
+          'file-worker': resolve('src/main/db/file-worker.ts'),
+        },
+      },
     },
   },
   preload: {

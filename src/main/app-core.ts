@@ -22,8 +22,15 @@ import { refreshNoteSearch } from './services/notes/note-search'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
-import { fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
+import { DatabaseKeyError, fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
 import { encryptInPlace } from './db/encrypt-in-place'
+import type { RescueChoice } from '../shared/contract/rescue'
+import {
+  carryOutRescue,
+  ClinicFileProblemError,
+  damagedFileProblem,
+  missingFileProblem,
+} from './services/rescue/clinic-rescue'
 import { MessageSender } from './services/messages/sender'
 import { secretBoxFor } from './services/messages/secret-box'
 import { sendTestEmail } from './services/messages/test-email'
@@ -70,6 +77,11 @@ export interface OpenCoreOptions {
   /** Where the desk link listens when sharing is on; all interfaces unless given. */
   deskBindAddress?: string
   /**
+   * What the owner chose after a ClinicFileProblemError: restore a backup over the missing or
+   * damaged file, or set it aside and start a new clinic. Carried out before opening.
+   */
+  rescue?: RescueChoice
+  /**
    * Start the outbox sender (default true: the app, `serve:web`, the headless host). Tests
    * that drive the sender themselves pass false and call `core.messages.drain()`.
    */
@@ -82,6 +94,10 @@ export interface OpenCoreOptions {
  * Everything Plinth is, minus a transport: the migrated database and the router. The
  * Electron window, the loopback adapter, the tests and the bench all start from here.
  * `db` and `sqlite` are read through on each use: a restore replaces the connection.
+ *
+ * @throws ClinicFileProblemError when the file is missing (or 0 bytes) with backups beside,
+ *   or is damaged (cut short, not a database): nothing is created or changed
+ * @throws DatabaseKeyError when the key does not open the file (nothing changed)
  */
 export async function openCore({
   file,
@@ -90,6 +106,7 @@ export async function openCore({
   now,
   workstation = hostname(),
   deskBindAddress,
+  rescue,
   sendMessages = true,
   messagePollMs,
 }: OpenCoreOptions): Promise<PlinthCore> {
@@ -106,10 +123,24 @@ export async function openCore({
     try {
       if (recoverInterruptedRestore(file))
         log.error('put back the database an interrupted restore had moved aside', { file })
+      if (rescue) {
+        const done = await carryOutRescue(file, key, rescue, clock())
+        log.error(
+          `start-up: ${rescue.kind === 'restore' ? 'restored a backup' : 'started a new clinic'}`,
+          {
+            setAsideAs: done.setAsideAs,
+            ...(rescue.kind === 'restore' ? { backup: rescue.backup } : {}),
+            unusableAttachments: done.unusable.length,
+          },
+        )
+      } else {
+        const missing = missingFileProblem(file, key)
+        if (missing) throw new ClinicFileProblemError(missing)
+      }
       keyring = keyringFor(file, key, clock())
     } catch (error) {
       fileLock.release()
-      throw error
+      throw asProblem(file, key, error)
     }
   }
   const backups = new BackupService({ file, log, now: clock, workstation, liveKey: key, keyring })
@@ -155,10 +186,12 @@ export async function openCore({
     opened = await openMigrated(file, backedUp)
   } catch (error) {
     fileLock?.release()
-    throw error
+    throw onDisk ? asProblem(file, key, error) : error
   }
   const { connection, migration } = opened
   const live = new LiveDatabase(connection)
+  // Planner statistics kept fresh (db/optimize.ts, issue 19); the close optimizes too.
+  if (onDisk) live.optimizePeriodically()
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({ log, now: clock })
   imports.attach(live)
@@ -208,8 +241,9 @@ export async function openCore({
     onChange: (method, at, origin) => {
       changes.publish(method, at, origin)
       // A booking, move or cancellation may have queued a confirmation: send it now.
-      if (method.startsWith('appointments.')) messages.nudge()
+      if (method.startsWith('diary.')) messages.nudge()
     },
+    damaged: () => backups.integrityFailed(),
     ...(now ? { now } : {}),
   })
   const connect = (deskName?: () => string) =>
@@ -249,6 +283,17 @@ export async function openCore({
       fileLock?.release()
     },
   }
+}
+
+/**
+ * A file cut short or not a database is a problem the window asks about (issue 12), rather
+ * than SQLite's words and a quit. A wrong key stays a DatabaseKeyError here (the headless
+ * commands say how to give one); a window treats it as damage too (link/host-side.ts).
+ */
+function asProblem(file: string, key: Keying, error: unknown): unknown {
+  if (error instanceof DatabaseKeyError) return error
+  const damaged = damagedFileProblem(file, key, error)
+  return damaged ? new ClinicFileProblemError(damaged) : error
 }
 
 /**

@@ -34,7 +34,7 @@ export async function benchBackups(rows = 300_000): Promise<Figure[]> {
 async function run(core: Awaited<ReturnType<typeof openCore>>, rows: number): Promise<Figure[]> {
   const insert = core.sqlite.prepare(
     `INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, summary, workstation)
-     VALUES (?, 1, 'reception-1', 'appointment.book', 'appointment', ?, ?, 'RECEPTION-PC')`,
+     VALUES (?, 1, 'reception-1', 'diary.book', 'appointment', ?, ?, 'RECEPTION-PC')`,
   )
   core.sqlite.transaction(() => {
     for (let i = 0; i < rows; i++) {

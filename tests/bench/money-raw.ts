@@ -111,7 +111,7 @@ export function rawCheckout(
       issue.run(seq, `INV-${String(seq).padStart(6, '0')}`, at, at.slice(0, 10), at, id)
       entry.run(a.client_id, at, methods.cash, id, 2000, `raw-${id}`)
       entry.run(a.client_id, at, methods.card, id, 3500, `raw-${id}`)
-      audit.run(at, 'invoice.issue', String(a.client_id), `Issued INV-${seq}`)
-      audit.run(at, 'payment.take', String(a.client_id), 'Took £55.00')
+      audit.run(at, 'invoices.issue', String(a.client_id), `Issued INV-${seq}`)
+      audit.run(at, 'payments.take', String(a.client_id), 'Took £55.00')
     })()
 }

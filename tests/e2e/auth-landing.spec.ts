@@ -19,7 +19,7 @@ async function noteOpenings(clinic: Clinic, userId: number): Promise<number> {
   const rows = await clinic.core.db
     .selectFrom('audit_log')
     .select('id')
-    .where('action', '=', 'note.open')
+    .where('action', '=', 'notes.opened')
     .where('user_id', '=', userId)
     .execute()
   return rows.length

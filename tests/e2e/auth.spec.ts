@@ -123,10 +123,10 @@ test('the owner sees sign-ins, failures and locks in the audit log and exports t
   await clinic.open(page, { as: 'owner', at: '#/audit' })
   const table = page.getByRole('table')
   await expect(table.getByRole('row')).toHaveCount(4)
-  await expect(table.getByRole('cell', { name: 'auth.sign-in-failed' })).toBeVisible()
+  await expect(table.getByRole('cell', { name: 'auth.signInFailed' })).toBeVisible()
   await expect(table.getByRole('cell', { name: 'Locked on demand' })).toBeVisible()
 
-  await page.getByLabel('Action').selectOption('auth.sign-in-failed')
+  await page.getByLabel('Action').selectOption('auth.signInFailed')
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(table.getByRole('row')).toHaveCount(2)
   await snap(page, 'auth-audit')

@@ -25,7 +25,7 @@ test("reception sees a caller's next appointment in the lookup and their appoint
   const next = `${localDay(7)} 10:00`
   const booked = await call(
     core,
-    'appointments.book',
+    'diary.book',
     { clientId: client.id, serviceId: massage.id, therapistId: sam.id, startsAt: at(next) },
     aSession('reception'),
   )

@@ -97,10 +97,10 @@ test('reception adds a caller, finds them by the last digits, sees the alert, ar
     .orderBy('id')
     .execute()
   expect(timeline.map((t) => t.action)).toEqual([
-    'client.create',
-    'client.alert-add',
-    'client.alerts-acknowledge',
-    'client.archive',
+    'clients.create',
+    'clients.addAlert',
+    'clients.acknowledgeAlerts',
+    'clients.archive',
   ])
 })
 

@@ -43,7 +43,7 @@ async function seed(core: PlinthCore) {
   const local = utcToZoned(clinicNow(), TZ)
   const seen = await call(
     core,
-    'appointments.book',
+    'diary.book',
     {
       clientId: clinic.priya,
       serviceId: clinic.serviceId,

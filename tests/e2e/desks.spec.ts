@@ -135,7 +135,7 @@ test('a booking at one desk appears at the other within a second; a stopped host
 
     // Reception books (through its desk link, as its booking dialog would).
     const started = Date.now()
-    const booked = await reception.link.call('appointments.book', {
+    const booked = await reception.link.call('diary.book', {
       clientId: clinic.priya,
       serviceId: clinic.serviceId,
       therapistId: clinic.samId,

@@ -17,7 +17,7 @@ test('Write note is offered from the start whatever the status, and Completed ca
   ] as const) {
     const r = await call(
       clinic.core,
-      'appointments.book',
+      'diary.book',
       {
         clientId,
         serviceId,

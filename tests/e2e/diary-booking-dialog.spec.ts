@@ -44,7 +44,7 @@ test('an empty slot’s time survives a change of service; the default is the mo
     ok(
       await call(
         clinic.core,
-        'appointments.book',
+        'diary.book',
         { clientId: tom, serviceId, therapistId: samId, startsAt: at(today(), time) },
         owner,
       ),
@@ -215,7 +215,7 @@ test('the diary grows its hours to show bookings outside them, and scrolls to a 
     ok(
       await call(
         clinic.core,
-        'appointments.book',
+        'diary.book',
         {
           clientId,
           serviceId,

@@ -22,7 +22,7 @@ test.describe('on a computer set to New York time', () => {
     const { serviceId, samId, priya } = await smallClinic(clinic.core)
     const r = await call(
       clinic.core,
-      'appointments.book',
+      'diary.book',
       { clientId: priya, serviceId, therapistId: samId, startsAt: at(today(), '09:00') },
       owner,
     )
@@ -56,7 +56,7 @@ test('a weekly booking moves this and the following, after the clashes are shown
   const day = today()
   const series = await call(
     clinic.core,
-    'appointments.bookSeries',
+    'diary.bookSeries',
     {
       clientId: priya,
       serviceId,
@@ -71,7 +71,7 @@ test('a weekly booking moves this and the following, after the clashes are shown
   // Tom has Sam at 10:30 next week: a move of the series to 10:00 would run into him.
   const blocker = await call(
     clinic.core,
-    'appointments.book',
+    'diary.book',
     { clientId: tom, serviceId, therapistId: samId, startsAt: at(addDays(day, 7), '10:30') },
     owner,
   )
@@ -150,7 +150,7 @@ test('dragging one of a weekly booking asks which ones move, and moves them all'
   const day = today()
   const series = await call(
     clinic.core,
-    'appointments.bookSeries',
+    'diary.bookSeries',
     {
       clientId: priya,
       serviceId,

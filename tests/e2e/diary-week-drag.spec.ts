@@ -50,7 +50,7 @@ test('a booking dragged in the week view moves, in everyone’s week and in one 
   ] as const) {
     const r = await call(
       clinic.core,
-      'appointments.book',
+      'diary.book',
       { clientId, serviceId, therapistId, startsAt: at(day, '09:00') },
       owner,
     )

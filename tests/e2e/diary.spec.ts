@@ -109,7 +109,7 @@ test('a drag onto another client is refused with the reason, and snaps back', as
   ] as const) {
     const r = await call(
       clinic.core,
-      'appointments.book',
+      'diary.book',
       { clientId: who, serviceId, therapistId: samId, startsAt: at(day, time) },
       owner,
     )
@@ -165,7 +165,7 @@ test('a weekly booking lists its dates, skips a clash and books the rest', async
   }
   const taken = await call(
     clinic.core,
-    'appointments.book',
+    'diary.book',
     { clientId: other.value.id, serviceId, therapistId: samId, startsAt: at(monday(1), '10:00') },
     owner,
   )
@@ -214,7 +214,7 @@ test('a caller goes on the waiting list and shows up when a matching booking is 
   const tomorrow = utcToZoned(clinicNow() + 86_400_000, TZ).date
   const booked = await call(
     clinic.core,
-    'appointments.book',
+    'diary.book',
     { clientId: tom.value.id, serviceId, therapistId: samId, startsAt: at(tomorrow, '18:00') },
     owner,
   )

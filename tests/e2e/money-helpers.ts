@@ -35,7 +35,7 @@ export async function priyaHasArrived(clinic: Clinic) {
   const appt = await ok(
     call(
       clinic.core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: c.priya,
         serviceId: c.serviceId,
@@ -48,7 +48,7 @@ export async function priyaHasArrived(clinic: Clinic) {
       owner,
     ),
   )
-  await ok(call(clinic.core, 'appointments.setStatus', { id: appt.id, status: 'arrived' }, owner))
+  await ok(call(clinic.core, 'diary.setStatus', { id: appt.id, status: 'arrived' }, owner))
   return { ...c, appointmentId: appt.id }
 }
 

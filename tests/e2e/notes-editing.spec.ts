@@ -33,7 +33,7 @@ test('a therapist discards a draft after confirming in an in-app dialog', async 
   const audit = await clinic.core.db
     .selectFrom('audit_log')
     .select('action')
-    .where('action', '=', 'note.discard')
+    .where('action', '=', 'notes.discardDraft')
     .execute()
   expect(audit).toHaveLength(1)
 })

@@ -35,7 +35,7 @@ async function clinicWithTodaysAppointment(core: PlinthCore) {
   const hour = Math.min(19, Math.max(7, Math.floor(local.minutes / 60) - 1))
   const appt = await call(
     core,
-    'appointments.book',
+    'diary.book',
     {
       clientId: priya,
       serviceId,

@@ -25,10 +25,11 @@ async function entry(at: string, username: string, action: string, summary = '')
 describe('audit log', () => {
   it('filters by user, action and local date range (clinic time zone)', async () => {
     // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
+    // The first row has the name entries had before 29 November 2026: one filter finds both.
     await entry('2026-06-30T22:30:00Z', 'sam', 'client.update')
-    await entry('2026-06-30T23:30:00Z', 'sam', 'client.update')
-    await entry('2026-07-01T12:00:00Z', 'jo', 'client.create')
-    await entry('2026-07-02T12:00:00Z', 'sam', 'note.open')
+    await entry('2026-06-30T23:30:00Z', 'sam', 'clients.update')
+    await entry('2026-07-01T12:00:00Z', 'jo', 'clients.create')
+    await entry('2026-07-02T12:00:00Z', 'sam', 'notes.opened')
     const owner = aSession('owner')
 
     const july1 = await call(core, 'audit.list', { from: '2026-07-01', to: '2026-07-01' }, owner)
@@ -36,8 +37,16 @@ describe('audit log', () => {
       '2026-07-01T12:00:00.000Z',
       '2026-06-30T23:30:00.000Z',
     ])
-    const sams = await call(core, 'audit.list', { userId: 2, action: 'client.' }, owner)
-    expect(sams.ok && sams.value.entries).toHaveLength(2)
+    const sams = await call(core, 'audit.list', { userId: 2, action: 'group:clients' }, owner)
+    expect(sams.ok && sams.value.entries.map((e) => e.action)).toEqual([
+      'clients.update',
+      'client.update',
+    ])
+    const notes = await call(core, 'audit.list', { action: 'group:notes' }, owner)
+    expect(notes.ok && notes.value.entries.map((e) => e.action)).toEqual(['notes.opened'])
+    // Anything else is a prefix ('clients.') or a whole name.
+    const exact = await call(core, 'audit.list', { action: 'clients.create' }, owner)
+    expect(exact.ok && exact.value.entries).toHaveLength(1)
     const paged = await call(core, 'audit.list', { limit: 3 }, owner)
     expect(paged.ok && paged.value.hasMore).toBe(true)
     const rest =
@@ -52,8 +61,8 @@ describe('audit log', () => {
   })
 
   it('exports CSV with quoting and without formulas Excel would run', async () => {
-    await entry('2026-07-01T12:00:00Z', 'jo', 'client.update', '=HYPERLINK("http://evil")')
-    await entry('2026-07-01T12:05:00Z', 'jo', 'client.update', 'Changed phone, e-mail')
+    await entry('2026-07-01T12:00:00Z', 'jo', 'clients.update', '=HYPERLINK("http://evil")')
+    await entry('2026-07-01T12:05:00Z', 'jo', 'clients.update', 'Changed phone, e-mail')
     const result = await call(core, 'audit.exportCsv', {}, aSession('owner'))
     expect(result.ok).toBe(true)
     if (!result.ok) return
@@ -62,7 +71,7 @@ describe('audit log', () => {
       'id,time (UTC),local time,user,action,entity,entity id,summary,workstation',
     )
     expect(lines[1]).toBe(
-      `1,2026-07-01T12:00:00.000Z,"01/07/2026, 13:00:00",jo,client.update,client,42,"'=HYPERLINK(""http://evil"")",DESK-1`,
+      `1,2026-07-01T12:00:00.000Z,"01/07/2026, 13:00:00",jo,clients.update,client,42,"'=HYPERLINK(""http://evil"")",DESK-1`,
     )
     expect(lines[2]).toContain('"Changed phone, e-mail"')
     expect(result.value).toMatchObject({
@@ -75,7 +84,10 @@ describe('audit log', () => {
       .selectAll()
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
-    expect(last).toMatchObject({ action: 'audit.export', summary: 'Exported 2 audit rows as CSV' })
+    expect(last).toMatchObject({
+      action: 'audit.exportCsv',
+      summary: 'Exported 2 audit rows as CSV',
+    })
   })
 
   it('rolls the audit row back with a change that fails', async () => {

@@ -72,7 +72,7 @@ describe('first run', () => {
       confirmPassword: 'hamstring-season-2026',
     })
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(await auditActions()).toEqual(['user.create alex', 'auth.sign-in alex'])
+    expect(await auditActions()).toEqual(['auth.setupOwner alex', 'auth.signIn alex'])
     // Setting up was the owner's first sign-in: the staff list says when, not "Never".
     expect(await window.call('users.list', {})).toMatchObject({
       ok: true,
@@ -118,9 +118,9 @@ describe('signing in', () => {
       value: { status: 'signed-in', auth: { user: { username: 'jo', role: 'reception' } } },
     })
     expect(await auditActions()).toEqual([
-      'auth.sign-in-failed jo',
-      'auth.sign-in-failed nobody',
-      'auth.sign-in jo',
+      'auth.signInFailed jo',
+      'auth.signInFailed nobody',
+      'auth.signIn jo',
     ])
   }, 20_000)
 
@@ -146,10 +146,10 @@ describe('signing in', () => {
       await window.call('auth.signIn', { username: 'sam', password: TEST_PASSWORD }),
     ).toMatchObject({ ok: true, value: { status: 'signed-in' } })
     const actions = await auditActions()
-    expect(actions.filter((a) => a === 'auth.sign-in-failed sam')).toHaveLength(5)
-    expect(actions).toContain('auth.account-locked sam')
-    expect(actions).toContain('auth.sign-in-refused-locked sam')
-    expect(actions.at(-1)).toBe('auth.sign-in sam')
+    expect(actions.filter((a) => a === 'auth.signInFailed sam')).toHaveLength(5)
+    expect(actions).toContain('auth.accountLocked sam')
+    expect(actions).toContain('auth.signInRefusedLocked sam')
+    expect(actions.at(-1)).toBe('auth.signIn sam')
   }, 30_000)
 
   it('honours a lockout policy changed by the owner', async () => {
@@ -222,7 +222,7 @@ describe('locking the screen', () => {
     const rows = await core.db.selectFrom('audit_log').select(['action', 'summary']).execute()
     expect(rows).toContainEqual({ action: 'auth.lock', summary: 'Locked after being idle' })
     expect(rows.map((r) => r.action)).toEqual(
-      expect.arrayContaining(['user.set-pin', 'auth.unlock-failed', 'auth.unlock']),
+      expect.arrayContaining(['auth.setPin', 'auth.unlockFailed', 'auth.unlock']),
     )
   }, 30_000)
 
@@ -237,10 +237,10 @@ describe('locking the screen', () => {
       value: { status: 'signed-in', auth: { user: { username: 'sam' }, locked: false } },
     })
     expect(await auditActions()).toEqual([
-      'auth.sign-in jo',
+      'auth.signIn jo',
       'auth.lock jo',
-      'auth.switch-user sam',
-      'auth.sign-in sam',
+      'auth.switchUser sam',
+      'auth.signIn sam',
     ])
   }, 20_000)
 })

@@ -259,4 +259,49 @@ describe('note attachments in backups', () => {
     expect(storeFiles(folder)).toEqual([])
     expect(readdirSync(folder).filter((f) => f.endsWith('.json'))).toHaveLength(2)
   })
+
+  it('a restore removes the files of notes the restored file lacks; the backup taken before keeps them', async () => {
+    const { core, sam, noteId, hashes } = await aClinicWithAttachments([['knee.png', PNG]])
+    const png = hashes[0]!
+    const folder = join(core.dir, 'backups')
+    const first = await backUp(core)
+
+    // After the backup: a GP letter, and the same knee photo attached again (same file).
+    const after = await callOk(
+      core,
+      'notes.addAttachment',
+      { noteId, filename: 'gp-letter.pdf', base64: PDF.toString('base64') },
+      sam,
+    )
+    const pdf = after.attachments.map((a) => a.sha256).find((h) => h !== png)!
+    await callOk(
+      core,
+      'notes.addAttachment',
+      { noteId, filename: 'knee-again.png', base64: PNG.toString('base64') },
+      sam,
+    )
+    // Whatever else someone put in the folder is not the notes service's to remove.
+    const stray = join(core.dir, 'attachments', 'read-me.txt')
+    writeFileSync(stray, 'not an attachment')
+    expect(existsSync(liveBlob(core, pdf))).toBe(true)
+
+    const job = await restore(core, first.name)
+    expect(job.state, job.message ?? '').toBe('done')
+    expect(readFileSync(liveBlob(core, png))).toEqual(PNG)
+    expect(existsSync(liveBlob(core, pdf))).toBe(false)
+    expect(existsSync(join(core.dir, 'attachments', pdf.slice(0, 2)))).toBe(
+      pdf.slice(0, 2) === png.slice(0, 2),
+    )
+    expect(readFileSync(stray, 'utf8')).toBe('not an attachment')
+
+    // The letter is not lost: the backup taken before the restore holds it, and restoring
+    // that backup puts the file back.
+    const list = await call<{ backups: BackupInfo[] }>(core, 'backups.list', {})
+    const before = list.backups.find((b) => b.reason === 'pre-restore')!
+    expect(await plainOf(core, storedCopy(core, folder, pdf))).toEqual(PDF)
+    const back = await restore(core, before.name)
+    expect(back.state, back.message ?? '').toBe('done')
+    expect(readFileSync(liveBlob(core, pdf))).toEqual(PDF)
+    expect(readFileSync(liveBlob(core, png))).toEqual(PNG)
+  })
 })

@@ -75,8 +75,8 @@ describe('the audit log across a restore', () => {
     const beforeRestore = auditOf(core.file, core.key)
     const since = beforeRestore.slice(atBackup.length)
     expect(since.map((e) => [e.action, e.username])).toEqual([
-      ['client.create', 'jo'],
-      ['client.create', owner.username],
+      ['clients.create', 'jo'],
+      ['clients.create', owner.username],
     ])
 
     const job = await restore(core, name)
@@ -85,7 +85,7 @@ describe('the audit log across a restore', () => {
     // Every entry, with its id and time, then the restore's own record.
     expect(after.slice(0, beforeRestore.length)).toEqual(beforeRestore)
     expect(after.slice(beforeRestore.length).map((e) => e.action)).toEqual([
-      'backups.restore-started',
+      'backups.restoreStarted',
       'backups.restore',
     ])
     expect(after.at(-1)).toMatchObject({ action: 'backups.restore', entity_id: name })
@@ -111,7 +111,7 @@ describe('the audit log across a restore', () => {
     const after = auditOf(core.file, core.key)
     expect(after.slice(0, beforeOlder.length)).toEqual(beforeOlder)
     expect(after.map((e) => e.action).filter((a) => a === 'backups.restore')).toHaveLength(2)
-    expect(after.filter((e) => e.action === 'client.create')).toHaveLength(3)
+    expect(after.filter((e) => e.action === 'clients.create')).toHaveLength(3)
   })
 
   it('restoring straight after the backup carries nothing and still records the restore', async () => {
@@ -148,8 +148,8 @@ describe('carrying audit entries into a file whose log diverged', () => {
       // The live log lost entry 2 in an old restore and wrote a different 2 and a 3 since.
       const live = make(join(dir.dir, 'live.sqlite'), [
         [1, '2026-11-01T09:00:00.000Z', 'auth.signIn'],
-        [2, '2026-11-03T09:00:00.000Z', 'client.create'],
-        [3, '2026-11-04T09:00:00.000Z', 'client.update'],
+        [2, '2026-11-03T09:00:00.000Z', 'clients.create'],
+        [3, '2026-11-04T09:00:00.000Z', 'clients.update'],
       ])
       const candidateFile = join(dir.dir, 'candidate.sqlite')
       make(candidateFile, [
@@ -162,10 +162,10 @@ describe('carrying audit entries into a file whose log diverged', () => {
       expect(rows.map((r) => [r.id, r.action])).toEqual([
         [1, 'auth.signIn'],
         [2, 'settings.update'],
-        [3, 'client.update'],
-        [4, 'client.create'],
+        [3, 'clients.update'],
+        [4, 'clients.create'],
       ])
-      expect(rows.find((r) => r.action === 'client.create')).toMatchObject({
+      expect(rows.find((r) => r.action === 'clients.create')).toMatchObject({
         at: '2026-11-03T09:00:00.000Z',
       })
     } finally {

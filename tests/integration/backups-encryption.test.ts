@@ -120,7 +120,7 @@ describe('encrypted backups', () => {
     expect(saved).toMatchObject({ encrypt: true, hasPassphrase: true })
     const audit = await core.db.selectFrom('audit_log').selectAll().execute()
     expect(audit.at(-1)).toMatchObject({
-      action: 'backups.settings',
+      action: 'backups.updateSettings',
       summary: 'Changed encryption, passphrase',
     })
     // The passphrase is nowhere in the database (which every backup copies).

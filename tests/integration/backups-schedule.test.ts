@@ -82,6 +82,37 @@ describe('automatic backups', () => {
     expect(core.backups.health().lastBackup).toMatchObject({ ok: true })
   })
 
+  it('runs the weekly full integrity_check at a tick when nothing changed, not while work goes on', async () => {
+    const clock = aClock('2026-11-25T08:55:00Z')
+    const core = await openTempCore({ now: clock.now })
+    cores.push(core)
+    const schedule = startBackupSchedule(core.backups, { log: silentLogger, now: clock.now })
+    await core.backups.idle()
+    // The start-up check is the quick one; it did not hold up the day's first backup.
+    expect(reasons(core)).toEqual(['daily'])
+    expect(core.backups.lastFullCheckAt()).toBeNull()
+
+    await rename(core, 'Busy Morning Clinic')
+    clock.advance(30)
+    await schedule.tick()
+    expect(reasons(core)).toEqual(['daily', 'interval'])
+    expect(core.backups.lastFullCheckAt()).toBeNull()
+
+    clock.advance(30)
+    await schedule.tick()
+    expect(core.backups.lastFullCheckAt()).toEqual(clock.now())
+    expect(core.backups.health().integrity).toMatchObject({ state: 'ok' })
+    const first = clock.now()
+
+    clock.advance(6 * 24 * 60)
+    await schedule.tick()
+    expect(core.backups.lastFullCheckAt()).toEqual(first)
+    clock.advance(24 * 60)
+    await schedule.tick()
+    expect(core.backups.lastFullCheckAt()).toEqual(clock.now())
+    await schedule.stop()
+  })
+
   it('does not take a second daily backup when today already has one', async () => {
     const clock = aClock('2026-11-25T09:00:00Z')
     const core = await openTempCore({ now: clock.now })

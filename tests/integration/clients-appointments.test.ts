@@ -29,7 +29,7 @@ afterEach(async () => {
 async function book(clientId: number, local: string) {
   const r = await call(
     core,
-    'appointments.book',
+    'diary.book',
     {
       clientId,
       serviceId: massage.id,
@@ -49,12 +49,7 @@ describe("a client's appointments", () => {
     const priya = await aBookableClient(core, reception, ['Priya', 'Shah'])
     await book(priya.id, '2026-02-27 10:00') // already past
     const cancelled = await book(priya.id, '2026-03-03 09:00')
-    await call(
-      core,
-      'appointments.cancel',
-      { id: cancelled.id, by: 'client', reason: 'Ill' },
-      reception,
-    )
+    await call(core, 'diary.cancel', { id: cancelled.id, by: 'client', reason: 'Ill' }, reception)
     await book(priya.id, '2026-03-05 14:00')
     await book(priya.id, '2026-03-12 14:00')
 
@@ -117,7 +112,7 @@ describe("a client's appointments", () => {
     const appt = await book(old.id, '2026-03-04 11:00')
     await call(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: appt.id, by: 'client', reason: 'Sister Ola is ill' },
       reception,
     )

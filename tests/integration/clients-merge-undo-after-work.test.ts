@@ -68,7 +68,7 @@ const clientOf = async (table: 'appointments' | 'notes', id: number) =>
 describe('undoing a merge after work on what it moved', () => {
   it('refuses once the moved appointment was completed and a note signed on it, naming both', async () => {
     const { keptId, appointmentId, mergeId } = await mergedWithAMovedAppointment()
-    await callOk(core, 'appointments.setStatus', { id: appointmentId, status: 'completed' }, owner)
+    await callOk(core, 'diary.setStatus', { id: appointmentId, status: 'completed' }, owner)
     const note = await aNote(core, sam, keptId)
       .forAppointment(appointmentId)
       .withPain(6, 2)
@@ -95,7 +95,7 @@ describe('undoing a merge after work on what it moved', () => {
 
   it('refuses when only the moved appointment was marked did not attend', async () => {
     const { appointmentId, mergeId } = await mergedWithAMovedAppointment()
-    await callOk(core, 'appointments.setStatus', { id: appointmentId, status: 'no_show' }, owner)
+    await callOk(core, 'diary.setStatus', { id: appointmentId, status: 'no_show' }, owner)
     expect(await undoRefused(mergeId)).toContain('the appointment on Tue 24 Nov 2026 at 10:00')
   })
 

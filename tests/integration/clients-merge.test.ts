@@ -95,13 +95,13 @@ describe('merging two records of the same client', () => {
     const actions = await core.db
       .selectFrom('audit_log')
       .select('action')
-      .where('action', 'like', 'client.merge%')
+      .where('action', 'in', ['clients.merge', 'clients.mergedAway', 'clients.undoMerge'])
       .execute()
     expect(actions.map((a) => a.action)).toEqual([
-      'client.merge',
-      'client.merged-away',
-      'client.merge-undo',
-      'client.merge-undo',
+      'clients.merge',
+      'clients.mergedAway',
+      'clients.undoMerge',
+      'clients.undoMerge',
     ])
   })
 

@@ -208,9 +208,9 @@ describe('alerts and the health questionnaire', () => {
     await core.router.call('clients.acknowledgeAlerts', { clientId: c.id }, reception)
     const timeline = await callOk(core, 'clients.timeline', { id: c.id })
     expect(timeline.map((t) => t.action)).toEqual([
-      'client.alerts-acknowledge',
-      'client.alert-add',
-      'client.create',
+      'clients.acknowledgeAlerts',
+      'clients.addAlert',
+      'clients.create',
     ])
     expect(JSON.stringify(timeline)).not.toMatch(/DVT/)
   })

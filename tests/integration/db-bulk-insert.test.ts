@@ -19,16 +19,20 @@ afterEach(() => {
 describe('bulk inserts for big imports', () => {
   it('binds by column name, so the order of a row’s keys cannot shift values', () => {
     const insert = bulkInserter(sqlite, 'audit_log', ['at', 'action', 'summary'])
-    const first = insert({ at: '2026-06-17T09:00:00Z', action: 'client.import', summary: 'line 2' })
+    const first = insert({
+      at: '2026-06-17T09:00:00Z',
+      action: 'clients.imported',
+      summary: 'line 2',
+    })
     const second = insert({
       summary: 'line 3',
-      action: 'client.import',
+      action: 'clients.imported',
       at: '2026-06-17T09:01:00Z',
     })
     expect(second).toBe(first + 1)
     expect(sqlite.prepare('SELECT at, action, summary FROM audit_log ORDER BY id').all()).toEqual([
-      { at: '2026-06-17T09:00:00Z', action: 'client.import', summary: 'line 2' },
-      { at: '2026-06-17T09:01:00Z', action: 'client.import', summary: 'line 3' },
+      { at: '2026-06-17T09:00:00Z', action: 'clients.imported', summary: 'line 2' },
+      { at: '2026-06-17T09:01:00Z', action: 'clients.imported', summary: 'line 3' },
     ])
   })
 

@@ -49,7 +49,7 @@ function slot(n: number): string {
 }
 
 function book(link: DeskLink, startsAt: string) {
-  return deskCall(link, 'appointments.book', {
+  return deskCall(link, 'diary.book', {
     clientId: client.id,
     serviceId: massage.id,
     therapistId: sam.id,
@@ -97,7 +97,7 @@ describe('two desks, one diary', () => {
       expect(booked.ok).toBe(true)
       await waitFor(() => events.length > 0, 1000)
       expect(performance.now() - started).toBeLessThan(1000)
-      expect(events.map((e) => e.method)).toEqual(['appointments.book'])
+      expect(events.map((e) => e.method)).toEqual(['diary.book'])
     } finally {
       stop()
     }

@@ -154,7 +154,7 @@ describe.skipIf(skipReason !== null)('desks on their own network stacks (ip netn
     const sent = Date.now()
     const booked = await a.ask({
       do: 'call',
-      method: 'appointments.book',
+      method: 'diary.book',
       input: {
         clientId: ids.clientId,
         serviceId: ids.serviceId,
@@ -169,7 +169,7 @@ describe.skipIf(skipReason !== null)('desks on their own network stacks (ip netn
       events = await b.ask({ do: 'events' })
       if (events.length === 0) await new Promise((r) => setTimeout(r, 50))
     }
-    expect(events.map((e) => e.method)).toContain('appointments.book')
+    expect(events.map((e) => e.method)).toContain('diary.book')
     expect(events[0]!.heardAt - sent).toBeLessThan(1000)
   }, 120_000)
 

@@ -55,7 +55,7 @@ describe('pairing a desk with the host', () => {
     const rows = await host.db
       .selectFrom('audit_log')
       .select(['action', 'workstation'])
-      .where('action', 'in', ['network.pair', 'auth.sign-in', 'settings.update'])
+      .where('action', 'in', ['network.pair', 'auth.signIn', 'settings.update'])
       .execute()
     expect(rows.length).toBeGreaterThanOrEqual(2)
     for (const row of rows) expect(row.workstation).toBe('Treatment room 2')

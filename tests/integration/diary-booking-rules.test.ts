@@ -30,7 +30,7 @@ afterEach(async () => {
 function book(startsLocal: string, extra: Record<string, unknown> = {}, session = reception) {
   return call(
     core,
-    'appointments.book',
+    'diary.book',
     {
       clientId: client.id,
       serviceId: massage.id,
@@ -149,7 +149,7 @@ describe('booking rules', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.value.overrideReason).toBe('Sam is coming in for this one')
-    const detail = await call(core, 'appointments.get', { id: r.value.id }, reception)
+    const detail = await call(core, 'diary.get', { id: r.value.id }, reception)
     expect(detail.ok && detail.value.history.map((h) => h.action)).toEqual(['booked', 'override'])
     expect(detail.ok && detail.value.history[1]!.summary).toContain('Sam is on holiday 3–10 March.')
   })
@@ -160,7 +160,7 @@ describe('booking rules', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('id')
-      .where('action', '=', 'appointment.book')
+      .where('action', '=', 'diary.book')
       .execute()
     expect(rows).toEqual([])
     expect(audit).toEqual([])
@@ -179,7 +179,7 @@ describe('a booking that fails after its first write', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('id')
-      .where('action', '=', 'appointment.book')
+      .where('action', '=', 'diary.book')
       .execute()
     expect(audit).toEqual([])
     await sql`DROP TRIGGER test_history_fails`.execute(core.db)
@@ -193,12 +193,12 @@ describe('moving and resizing', () => {
     if (!r.ok) throw new Error(r.error.message)
     const moved = await call(
       core,
-      'appointments.move',
+      'diary.move',
       { id: r.value.id, therapistId: sam.id, startsAt: at('2026-03-02 15:00') },
       reception,
     )
     expect(moved.ok && moved.value.startsAt).toBe(at('2026-03-02 15:00'))
-    const detail = await call(core, 'appointments.get', { id: r.value.id }, reception)
+    const detail = await call(core, 'diary.get', { id: r.value.id }, reception)
     expect(detail.ok && detail.value.history[1]!.summary).toBe(
       'Moved from Monday 2 March 09:00–10:00 with Sam to Monday 2 March 15:00–16:00 with Sam',
     )
@@ -210,7 +210,7 @@ describe('moving and resizing', () => {
     if (!a.ok || !b.ok) throw new Error()
     const moved = await call(
       core,
-      'appointments.move',
+      'diary.move',
       { id: b.value.id, therapistId: sam.id, startsAt: at('2026-03-02 09:30') },
       reception,
     )
@@ -222,7 +222,7 @@ describe('moving and resizing', () => {
     if (!a.ok) throw new Error()
     const r = await call(
       core,
-      'appointments.move',
+      'diary.move',
       {
         id: a.value.id,
         therapistId: sam.id,

@@ -49,7 +49,7 @@ describe('the day sheet as a PDF', () => {
     ] as const) {
       const r = await call(
         core,
-        'appointments.book',
+        'diary.book',
         { clientId, serviceId, therapistId, startsAt: at(local) },
         reception,
       )
@@ -77,11 +77,11 @@ describe('the day sheet as a PDF', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
-      .where('action', '=', 'diary.day-sheet-pdf')
+      .where('action', '=', 'diary.daySheetPdf')
       .execute()
     expect(audit).toEqual([
       {
-        action: 'diary.day-sheet-pdf',
+        action: 'diary.daySheetPdf',
         summary: 'Exported the day sheet for 2026-03-03 (2 appointments) to PDF',
       },
     ])

@@ -30,7 +30,7 @@ afterEach(async () => {
 async function book(local: string, clientId = client.id) {
   const r = await call(
     core,
-    'appointments.book',
+    'diary.book',
     { clientId, serviceId: massage.id, therapistId: sam.id, startsAt: at(local) },
     reception,
   )
@@ -43,24 +43,14 @@ describe('appointment lifecycle', () => {
     const a = await book('2026-03-02 10:00')
     // The evening before (23:30 London, the same UTC day as 10:00 next morning is not).
     now = new Date(at('2026-03-01 23:30'))
-    const early = await call(
-      core,
-      'appointments.setStatus',
-      { id: a.id, status: 'arrived' },
-      reception,
-    )
+    const early = await call(core, 'diary.setStatus', { id: a.id, status: 'arrived' }, reception)
     expect(early.ok || early.error).toMatchObject({
       code: 'rule_broken',
       message: 'This appointment is on Monday 2 March: a client can only arrive on the day.',
     })
     // 07:45 the same morning, over two hours early: fine.
     now = new Date(at('2026-03-02 07:45'))
-    const onTheDay = await call(
-      core,
-      'appointments.setStatus',
-      { id: a.id, status: 'arrived' },
-      reception,
-    )
+    const onTheDay = await call(core, 'diary.setStatus', { id: a.id, status: 'arrived' }, reception)
     expect(onTheDay.ok && onTheDay.value.status).toBe('arrived')
   })
 
@@ -69,7 +59,7 @@ describe('appointment lifecycle', () => {
     now = new Date(at('2026-03-28 12:00'))
     const a = await book('2026-03-29 10:00')
     now = new Date(at('2026-03-29 00:30'))
-    const r = await call(core, 'appointments.setStatus', { id: a.id, status: 'arrived' }, reception)
+    const r = await call(core, 'diary.setStatus', { id: a.id, status: 'arrived' }, reception)
     expect(r.ok && r.value.status).toBe('arrived')
   })
 
@@ -77,17 +67,12 @@ describe('appointment lifecycle', () => {
     const a = await book('2026-03-02 10:00')
     now = new Date(at('2026-03-02 09:55'))
     expect(
-      (await call(core, 'appointments.setStatus', { id: a.id, status: 'arrived' }, reception)).ok,
+      (await call(core, 'diary.setStatus', { id: a.id, status: 'arrived' }, reception)).ok,
     ).toBe(true)
     now = new Date(at('2026-03-02 11:00'))
-    const done = await call(
-      core,
-      'appointments.setStatus',
-      { id: a.id, status: 'completed' },
-      reception,
-    )
+    const done = await call(core, 'diary.setStatus', { id: a.id, status: 'completed' }, reception)
     expect(done.ok && done.value.status).toBe('completed')
-    const detail = await call(core, 'appointments.get', { id: a.id }, reception)
+    const detail = await call(core, 'diary.get', { id: a.id }, reception)
     expect(detail.ok && detail.value.history.map((h) => h.action)).toEqual([
       'booked',
       'arrived',
@@ -97,17 +82,12 @@ describe('appointment lifecycle', () => {
 
   it('will not mark a client as did-not-attend before the appointment starts', async () => {
     const a = await book('2026-03-02 10:00')
-    const r = await call(core, 'appointments.setStatus', { id: a.id, status: 'no_show' }, reception)
+    const r = await call(core, 'diary.setStatus', { id: a.id, status: 'no_show' }, reception)
     expect(r.ok || r.error.message).toBe(
       'An appointment cannot be marked did not attend before it starts.',
     )
     now = new Date(at('2026-03-02 10:20'))
-    const later = await call(
-      core,
-      'appointments.setStatus',
-      { id: a.id, status: 'no_show' },
-      reception,
-    )
+    const later = await call(core, 'diary.setStatus', { id: a.id, status: 'no_show' }, reception)
     expect(later.ok && later.value.status).toBe('no_show')
   })
 
@@ -116,14 +96,14 @@ describe('appointment lifecycle', () => {
     now = new Date(at('2026-03-01 15:00'))
     const r = await call(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: a.id, by: 'client', reason: 'Work meeting' },
       reception,
     )
     expect(r.ok && r.value.lateCancellation).toBe(true)
     const again = await book('2026-03-02 10:00')
     expect(again.status).toBe('booked')
-    const detail = await call(core, 'appointments.get', { id: a.id }, reception)
+    const detail = await call(core, 'diary.get', { id: a.id }, reception)
     expect(detail.ok && detail.value).toMatchObject({
       status: 'cancelled',
       cancelledBy: 'client',
@@ -137,14 +117,14 @@ describe('appointment lifecycle', () => {
     const b = await book('2026-03-02 10:00')
     const early = await call(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: a.id, by: 'client', reason: 'Ill' },
       reception,
     )
     now = new Date(at('2026-03-02 09:00'))
     const clinic = await call(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: b.id, by: 'clinic', reason: 'Sam ill' },
       reception,
     )
@@ -179,7 +159,7 @@ describe('appointment lifecycle', () => {
     )
     const r = await call(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: a.id, by: 'client', reason: 'Away' },
       reception,
     )
@@ -191,7 +171,7 @@ describe('repeating bookings', () => {
   it('keeps a weekly 09:00 at 09:00 across the last Sundays of March and October', async () => {
     const spring = await call(
       core,
-      'appointments.bookSeries',
+      'diary.bookSeries',
       {
         clientId: client.id,
         serviceId: massage.id,
@@ -211,7 +191,7 @@ describe('repeating bookings', () => {
     now = new Date('2026-10-01T12:00:00Z')
     const autumn = await call(
       core,
-      'appointments.bookSeries',
+      'diary.bookSeries',
       {
         clientId: client.id,
         serviceId: massage.id,
@@ -240,21 +220,21 @@ describe('repeating bookings', () => {
       everyWeeks: 1,
       count: 4,
     }
-    const plan = await call(core, 'appointments.bookSeries', { ...input, dryRun: true }, reception)
+    const plan = await call(core, 'diary.bookSeries', { ...input, dryRun: true }, reception)
     expect(plan.ok && plan.value.occurrences.map((o) => o.conflicts)).toEqual([
       [],
       [],
       ['Sam is already booked 10:00–11:00.'],
       [],
     ])
-    const refused = await call(core, 'appointments.bookSeries', input, reception)
+    const refused = await call(core, 'diary.bookSeries', input, reception)
     expect(refused.ok || refused.error.message).toBe(
       '1 of the dates clash (Monday 16 March 10:00): skip them or choose another time.',
     )
     expect(await core.db.selectFrom('appointment_series').select('id').execute()).toEqual([])
     const booked = await call(
       core,
-      'appointments.bookSeries',
+      'diary.bookSeries',
       { ...input, skip: [at('2026-03-16 10:00')] },
       reception,
     )
@@ -264,7 +244,7 @@ describe('repeating bookings', () => {
   it('cancels this and the following occurrences of a series', async () => {
     const r = await call(
       core,
-      'appointments.bookSeries',
+      'diary.bookSeries',
       {
         clientId: client.id,
         serviceId: massage.id,
@@ -279,7 +259,7 @@ describe('repeating bookings', () => {
     const ids = r.value.occurrences.map((o) => o.appointmentId!)
     const c = await call(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: ids[1]!, by: 'client', reason: 'Moving away', scope: 'following' },
       reception,
     )

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { findBreaches } from '../../src/main/services/diary/booking-rules'
 import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import { loadDiarySetup } from '../../src/main/services/diary/working-hours'
-import type { PartOfDay, Slot } from '../../src/shared/contract/appointments'
+import type { PartOfDay, Slot } from '../../src/shared/contract/diary'
 import type { Service } from '../../src/shared/contract/diary-setup'
 import {
   aBookableClient,
@@ -164,7 +164,7 @@ async function randomDiary(seed: number) {
     const date = addDays('2026-03-20', pick(0, 7))
     const r = await call(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: client.id,
         serviceId: s.id,
@@ -176,12 +176,7 @@ async function randomDiary(seed: number) {
       owner,
     )
     if (r.ok && rnd() < 0.15) {
-      await call(
-        core,
-        'appointments.cancel',
-        { id: r.value.id, by: 'clinic', reason: 'test' },
-        owner,
-      )
+      await call(core, 'diary.cancel', { id: r.value.id, by: 'clinic', reason: 'test' }, owner)
     }
   }
   return { services, therapists }

@@ -43,7 +43,7 @@ afterEach(async () => {
 const book = (local: string) =>
   call(
     core,
-    'appointments.book',
+    'diary.book',
     { clientId: client.id, serviceId: massage.id, therapistId: sam.id, startsAt: at(local) },
     reception,
   )

@@ -33,7 +33,7 @@ afterEach(async () => {
 const bookAt = (local: string, extra: object = {}) =>
   call(
     core,
-    'appointments.book',
+    'diary.book',
     {
       clientId: client.id,
       serviceId: massage.id,
@@ -80,17 +80,12 @@ describe('booking in the past needs an explicit confirmation, from every caller'
       everyWeeks: 1,
       count: 3,
     }
-    const dry = await call(core, 'appointments.bookSeries', { ...series, dryRun: true }, reception)
+    const dry = await call(core, 'diary.bookSeries', { ...series, dryRun: true }, reception)
     expect(dry.ok && dry.value.occurrences).toHaveLength(3)
-    const refused = await call(core, 'appointments.bookSeries', series, reception)
+    const refused = await call(core, 'diary.bookSeries', series, reception)
     expect(!refused.ok && refused.error.fieldErrors?.[0]?.path).toBe('confirmPast')
     expect(await core.db.selectFrom('appointments').select('id').execute()).toEqual([])
-    const ok = await call(
-      core,
-      'appointments.bookSeries',
-      { ...series, confirmPast: true },
-      reception,
-    )
+    const ok = await call(core, 'diary.bookSeries', { ...series, confirmPast: true }, reception)
     expect(ok.ok && ok.value.occurrences.filter((o) => o.appointmentId !== null)).toHaveLength(3)
   })
 
@@ -99,7 +94,7 @@ describe('booking in the past needs an explicit confirmation, from every caller'
     if (!booked.ok) throw new Error(booked.error.message)
     const id = booked.value.id
     const move = (startsAt: string, extra: object = {}) =>
-      call(core, 'appointments.move', { id, therapistId: sam.id, startsAt, ...extra }, reception)
+      call(core, 'diary.move', { id, therapistId: sam.id, startsAt, ...extra }, reception)
     const refused = await move(at('2026-11-28 10:00'))
     expect(!refused.ok && refused.error.fieldErrors?.[0]?.path).toBe('confirmPast')
     // In progress since 11:50; at 12:30 it is stretched to 13:15 without a question.
@@ -113,7 +108,7 @@ describe('booking in the past needs an explicit confirmation, from every caller'
   it('refuses moving a repeating booking into the past unless confirmed', async () => {
     const series = await callOk(
       core,
-      'appointments.bookSeries',
+      'diary.bookSeries',
       {
         clientId: client.id,
         serviceId: massage.id,
@@ -131,14 +126,9 @@ describe('booking in the past needs an explicit confirmation, from every caller'
       startsAt: at('2026-11-27 10:00'),
       scope: 'one' as const,
     }
-    const refused = await call(core, 'appointments.moveSeries', input, reception)
+    const refused = await call(core, 'diary.moveSeries', input, reception)
     expect(!refused.ok && refused.error.fieldErrors?.[0]?.path).toBe('confirmPast')
-    const ok = await call(
-      core,
-      'appointments.moveSeries',
-      { ...input, confirmPast: true },
-      reception,
-    )
+    const ok = await call(core, 'diary.moveSeries', { ...input, confirmPast: true }, reception)
     expect(ok.ok).toBe(true)
   })
 })
@@ -147,33 +137,23 @@ describe('undoing Completed', () => {
   async function completed() {
     const booked = await bookAt('2026-11-29 10:00', { confirmPast: true })
     if (!booked.ok) throw new Error(booked.error.message)
-    await callOk(
-      core,
-      'appointments.setStatus',
-      { id: booked.value.id, status: 'completed' },
-      reception,
-    )
+    await callOk(core, 'diary.setStatus', { id: booked.value.id, status: 'completed' }, reception)
     return booked.value.id
   }
   const history = async (id: number) =>
-    (await callOk(core, 'appointments.get', { id }, reception)).history.map((h) => h.summary)
+    (await callOk(core, 'diary.get', { id }, reception)).history.map((h) => h.summary)
 
   it('goes back to arrived, and to booked, kept in its history and the audit log', async () => {
     const id = await completed()
-    const arrived = await callOk(
-      core,
-      'appointments.setStatus',
-      { id, status: 'arrived' },
-      reception,
-    )
+    const arrived = await callOk(core, 'diary.setStatus', { id, status: 'arrived' }, reception)
     expect(arrived.status).toBe('arrived')
-    await callOk(core, 'appointments.setStatus', { id, status: 'completed' }, reception)
-    const booked = await callOk(core, 'appointments.setStatus', { id, status: 'booked' }, reception)
+    await callOk(core, 'diary.setStatus', { id, status: 'completed' }, reception)
+    const booked = await callOk(core, 'diary.setStatus', { id, status: 'booked' }, reception)
     expect(booked.status).toBe('booked')
     expect(await history(id)).toEqual(
       expect.arrayContaining(['Marked arrived (was completed)', 'Marked booked (was completed)']),
     )
-    const audit = await callOk(core, 'audit.list', { action: 'appointment.' }, owner)
+    const audit = await callOk(core, 'audit.list', { action: 'group:diary' }, owner)
     expect(audit.entries.map((e) => e.summary)).toEqual(
       expect.arrayContaining(['Marked arrived (was completed)', 'Marked booked (was completed)']),
     )
@@ -183,7 +163,7 @@ describe('undoing Completed', () => {
     const { session, therapistId } = await aTherapistAccount(core, 'Jo')
     const withJo = await call(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: client.id,
         serviceId: (await callOk(core, 'services.list', {}, owner)).find((s) =>
@@ -197,16 +177,11 @@ describe('undoing Completed', () => {
     )
     if (!withJo.ok) throw new Error(withJo.error.message)
     const id = withJo.value.id
-    await callOk(core, 'appointments.setStatus', { id, status: 'completed' }, reception)
+    await callOk(core, 'diary.setStatus', { id, status: 'completed' }, reception)
     await aNote(core, session, client.id).forAppointment(id).withPain(6, 2).in()
-    const refused = await call(core, 'appointments.setStatus', { id, status: 'booked' }, reception)
+    const refused = await call(core, 'diary.setStatus', { id, status: 'booked' }, reception)
     expect(!refused.ok && refused.error.message).toMatch(/treatment note is attached/)
-    const arrived = await callOk(
-      core,
-      'appointments.setStatus',
-      { id, status: 'arrived' },
-      reception,
-    )
+    const arrived = await callOk(core, 'diary.setStatus', { id, status: 'arrived' }, reception)
     expect(arrived.status).toBe('arrived')
   })
 })

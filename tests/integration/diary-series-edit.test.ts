@@ -36,7 +36,7 @@ afterEach(async () => {
 async function weeklySeries(first = '2026-03-16 09:00', count = 4) {
   const r = await call(
     core,
-    'appointments.bookSeries',
+    'diary.bookSeries',
     {
       clientId: client.id,
       serviceId: massage.id,
@@ -67,7 +67,7 @@ describe('moving a repeating booking', () => {
     const before = await rows(ids)
     const r = await call(
       core,
-      'appointments.moveSeries',
+      'diary.moveSeries',
       { id: ids[1]!, therapistId: sam.id, startsAt: at('2026-03-24 11:00'), scope: 'one' },
       reception,
     )
@@ -86,7 +86,7 @@ describe('moving a repeating booking', () => {
     const ids = await weeklySeries()
     const r = await call(
       core,
-      'appointments.moveSeries',
+      'diary.moveSeries',
       { id: ids[1]!, therapistId: sam.id, startsAt: at('2026-03-23 10:00'), scope: 'following' },
       reception,
     )
@@ -101,7 +101,7 @@ describe('moving a repeating booking', () => {
     // The series splits: the first keeps the old series, the moved ones share a new one.
     expect(after[0]!.series_id).not.toBe(after[1]!.series_id)
     expect(new Set(after.slice(1).map((a) => a.series_id)).size).toBe(1)
-    const detail = await call(core, 'appointments.get', { id: ids[2]! }, reception)
+    const detail = await call(core, 'diary.get', { id: ids[2]! }, reception)
     expect(detail.ok && detail.value.history.at(-1)?.summary).toBe(
       'Moved with the following from Monday 30 March 09:00 to Monday 30 March 10:00 with Sam',
     )
@@ -112,7 +112,7 @@ describe('moving a repeating booking', () => {
     const ids = await weeklySeries('2026-10-19 09:00', 3) // 19 Oct BST, 26 Oct GMT, 2 Nov GMT
     const r = await call(
       core,
-      'appointments.moveSeries',
+      'diary.moveSeries',
       { id: ids[2]!, therapistId: alex.id, startsAt: at('2026-11-03 10:00'), scope: 'all' },
       reception,
     )
@@ -133,7 +133,7 @@ describe('moving a repeating booking', () => {
     const other = await aBookableClient(core)
     const blocker = await call(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: other.id,
         serviceId: massage.id,
@@ -150,14 +150,14 @@ describe('moving a repeating booking', () => {
       startsAt: at('2026-03-16 10:00'),
       scope: 'all' as const,
     }
-    const plan = await call(core, 'appointments.moveSeries', { ...input, dryRun: true }, reception)
+    const plan = await call(core, 'diary.moveSeries', { ...input, dryRun: true }, reception)
     expect(plan.ok && plan.value.occurrences.map((o) => o.conflicts)).toEqual([
       [],
       [],
       ['Sam is already booked 10:30–11:30.'],
       [],
     ])
-    const refused = await call(core, 'appointments.moveSeries', input, reception)
+    const refused = await call(core, 'diary.moveSeries', input, reception)
     expect(refused.ok).toBe(false)
     if (refused.ok) return
     expect(refused.error.message).toBe(
@@ -170,7 +170,7 @@ describe('moving a repeating booking', () => {
     const ids = await weeklySeries()
     const r = await call(
       core,
-      'appointments.moveSeries',
+      'diary.moveSeries',
       { id: ids[0]!, therapistId: sam.id, startsAt: at('2026-03-16 09:30'), scope: 'following' },
       reception,
     )

@@ -31,7 +31,7 @@ it('counts each service’s bookings of the last year, clinic-wide and per thera
   const book = (serviceId: number, therapistId: number, local: string) =>
     callOk(
       core,
-      'appointments.book',
+      'diary.book',
       { clientId: client.id, serviceId, therapistId, startsAt: at(local), confirmPast: true },
       reception,
     )
@@ -40,12 +40,7 @@ it('counts each service’s bookings of the last year, clinic-wide and per thera
   await book(assessment.id, sam.id, '2026-06-18 11:00')
   await book(sports.id, jo.id, '2026-06-18 09:00')
   const cancelled = await book(assessment.id, sam.id, '2026-06-18 12:00')
-  await callOk(
-    core,
-    'appointments.cancel',
-    { id: cancelled.id, by: 'client', reason: 'ill' },
-    reception,
-  )
+  await callOk(core, 'diary.cancel', { id: cancelled.id, by: 'client', reason: 'ill' }, reception)
   await book(assessment.id, sam.id, '2025-05-01 09:00') // more than a year ago
 
   const usage = await callOk(core, 'diary.serviceUsage', {}, reception)

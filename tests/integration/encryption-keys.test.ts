@@ -178,7 +178,7 @@ describe('printing the recovery key again', () => {
 
     const audit = await core.db.selectFrom('audit_log').selectAll().execute()
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['encryption.recovery-key-refused', 'encryption.recovery-key-shown']),
+      expect.arrayContaining(['encryption.recoveryKeyRefused', 'encryption.recoveryKey']),
     )
     expect(JSON.stringify(audit)).not.toContain(printed)
     expect(JSON.stringify(audit)).not.toContain(printed.replaceAll('-', ''))

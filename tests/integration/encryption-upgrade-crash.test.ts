@@ -70,7 +70,7 @@ describe('encrypting a plain clinic file on upgrade', () => {
       const old = await openCore({ file: original, key: UNENCRYPTED, log: silentLogger })
       const insert = old.sqlite.prepare(
         `INSERT INTO audit_log (at, user_id, username, action, entity_type, entity_id, summary, workstation)
-         VALUES (?, 1, 'reception-1', 'appointment.book', 'appointment', ?, ?, 'RECEPTION-PC')`,
+         VALUES (?, 1, 'reception-1', 'diary.book', 'appointment', ?, ?, 'RECEPTION-PC')`,
       )
       old.sqlite.transaction(() => {
         for (let i = 0; i < 40_000; i++) {

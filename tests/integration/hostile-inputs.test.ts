@@ -93,13 +93,13 @@ describe('hostile input gets a typed error', () => {
       '0001-01-01T00:00:00Z',
       '9999-12-31T23:45:00Z',
     ]) {
-      await expectTypedRefusal('appointments.book', { ...ids, startsAt })
-      await expectTypedRefusal('appointments.book', {
+      await expectTypedRefusal('diary.book', { ...ids, startsAt })
+      await expectTypedRefusal('diary.book', {
         ...ids,
         startsAt,
         override: { reason: 'Owner booking late' },
       })
-      await expectTypedRefusal('appointments.bookSeries', {
+      await expectTypedRefusal('diary.bookSeries', {
         ...ids,
         startsAt,
         everyWeeks: 1,
@@ -110,7 +110,7 @@ describe('hostile input gets a typed error', () => {
   })
 
   it('ids of records that do not exist', async () => {
-    await expectTypedRefusal('appointments.book', {
+    await expectTypedRefusal('diary.book', {
       ...ids,
       startsAt: '2026-06-18T09:00:00Z',
       roomId: 999,

@@ -45,7 +45,7 @@ const smsOnly = () => ({
 async function bookFor(clinic: Awaited<ReturnType<typeof aMessagingClinic>>, local: string) {
   return callOk(
     core,
-    'appointments.book',
+    'diary.book',
     {
       clientId: clinic.client.id,
       serviceId: clinic.massage.id,

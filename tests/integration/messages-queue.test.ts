@@ -29,7 +29,7 @@ afterEach(async () => {
 const book = (local: string, clientId = clinic.client.id) =>
   callOk(
     core,
-    'appointments.book',
+    'diary.book',
     { clientId, serviceId: clinic.massage.id, therapistId: clinic.sam.id, startsAt: at(local) },
     reception,
   )
@@ -105,7 +105,7 @@ describe('the outbox, queued with the change', () => {
     await book('2026-06-18 09:00')
     const clash = await call(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: clinic.client.id,
         serviceId: clinic.massage.id,
@@ -122,7 +122,7 @@ describe('the outbox, queued with the change', () => {
     const a = await book('2026-06-18 09:00')
     await callOk(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: a.id, by: 'client', reason: 'Away', scope: 'one' },
       reception,
     )
@@ -148,7 +148,7 @@ describe('the outbox, queued with the change', () => {
     const a = await book('2026-06-19 09:00')
     await callOk(
       core,
-      'appointments.move',
+      'diary.move',
       { id: a.id, therapistId: clinic.sam.id, startsAt: at('2026-06-20 14:00') },
       reception,
     )
@@ -165,7 +165,7 @@ describe('the outbox, queued with the change', () => {
     await senderWith(recorder()).drain()
     await callOk(
       core,
-      'appointments.move',
+      'diary.move',
       { id: a.id, therapistId: clinic.sam.id, startsAt: at('2026-06-20 15:00') },
       reception,
     )
@@ -260,7 +260,7 @@ describe('the outbox, queued with the change', () => {
     for (const clientId of [clinic.client.id, consenting.id]) {
       const a = await callOk(
         core,
-        'appointments.book',
+        'diary.book',
         {
           clientId,
           serviceId: clinic.massage.id,
@@ -270,7 +270,7 @@ describe('the outbox, queued with the change', () => {
         reception,
       )
       now = new Date(at('2026-06-17 13:30'))
-      await callOk(core, 'appointments.setStatus', { id: a.id, status: 'completed' }, reception)
+      await callOk(core, 'diary.setStatus', { id: a.id, status: 'completed' }, reception)
       now = new Date(at('2026-06-17 07:30'))
     }
     now = new Date(at('2026-08-10 10:00'))

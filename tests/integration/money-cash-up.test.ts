@@ -111,7 +111,7 @@ describe('cash-up', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'cash-up.record')
+      .where('action', '=', 'cashUp.record')
       .orderBy('id')
       .execute()
     expect(audit.map((x) => x.summary)).toEqual([

@@ -34,7 +34,7 @@ async function aBooking(local: string) {
   const client = await aBookableClient(core)
   const a = await callOk(
     core,
-    'appointments.book',
+    'diary.book',
     { clientId: client.id, serviceId: massage.id, therapistId: sam.id, startsAt: at(local) },
     reception,
   )
@@ -53,7 +53,7 @@ describe('no-show and late-cancellation fees', () => {
     await setFees({ kind: 'percent', value: 50 })
     const { a, client } = await aBooking('2026-03-02 10:00')
     now = new Date(at('2026-03-02 10:30'))
-    await callOk(core, 'appointments.setStatus', { id: a.id, status: 'no_show' }, reception)
+    await callOk(core, 'diary.setStatus', { id: a.id, status: 'no_show' }, reception)
     const [offer] = await callOk(
       core,
       'money.forAppointments',
@@ -84,19 +84,14 @@ describe('no-show and late-cancellation fees', () => {
     const late = await aBooking('2026-03-02 10:00')
     // Cancelled 22 hours before, inside the 24-hour notice period.
     now = new Date(at('2026-03-01 12:00'))
-    await callOk(
-      core,
-      'appointments.cancel',
-      { id: late.a.id, by: 'client', reason: 'Unwell' },
-      reception,
-    )
+    await callOk(core, 'diary.cancel', { id: late.a.id, by: 'client', reason: 'Unwell' }, reception)
     const inv = await callOk(core, 'invoices.chargeFee', { appointmentId: late.a.id }, reception)
     expect(inv).toMatchObject({ grossPence: 2000 })
     expect(inv.lines[0]!.description).toBe('Late cancellation fee')
 
     const byClinic = await callOk(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: late.client.id,
         serviceId: (await core.db.selectFrom('services').select('id').executeTakeFirstOrThrow()).id,
@@ -108,7 +103,7 @@ describe('no-show and late-cancellation fees', () => {
     )
     await callOk(
       core,
-      'appointments.cancel',
+      'diary.cancel',
       { id: byClinic.id, by: 'clinic', reason: 'Therapist ill' },
       reception,
     )

@@ -51,7 +51,7 @@ describe('refunding the unused part of a package', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'package.refund')
+      .where('action', '=', 'packages.refund')
       .executeTakeFirstOrThrow()
     expect(audit.summary).toBe(
       `Refunded 3 unused sessions of package #${pkg.id}: £150.00 by CN-000001`,

@@ -47,7 +47,7 @@ describe('selling a package', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'package.sell')
+      .where('action', '=', 'packages.sell')
       .execute()
     expect(audit).toEqual([
       { summary: `Sold package #${pkg.id} (5 sessions, £250.00) on INV-000001` },
@@ -172,14 +172,14 @@ describe('using a package', () => {
     const actions = await core.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
-      .where('action', 'like', 'package.%')
+      .where('action', 'in', ['packages.sell', 'packages.use', 'packages.reverseUse'])
       .orderBy('id')
       .execute()
     expect(actions.map((a) => a.action)).toEqual([
-      'package.sell',
-      'package.use',
-      'package.reverse-use',
-      'package.use',
+      'packages.sell',
+      'packages.use',
+      'packages.reverseUse',
+      'packages.use',
     ])
     // No clinical detail: neither the package's name nor the reason typed.
     for (const a of actions) expect(a.summary).not.toMatch(/massage|Wrong client/i)
@@ -207,7 +207,7 @@ describe('using a package', () => {
       reception,
     )
     expect(r2.ok || r2.error).toMatchObject({ message: "That package is not this client's." })
-    const booked = await callOk(core, 'appointments.book', {
+    const booked = await callOk(core, 'diary.book', {
       clientId: priya.id,
       serviceId: massage.id,
       therapistId: sam.id,

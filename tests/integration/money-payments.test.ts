@@ -117,7 +117,7 @@ describe('checkout at reception', () => {
     const { massage, sam, client } = await aClinicWithAnArrival(core)
     const booked = await callOk(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: client.id,
         serviceId: massage.id,
@@ -150,12 +150,12 @@ describe('checkout at reception', () => {
     const rows = await core.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
-      .where('action', 'in', ['invoice.issue', 'payment.take'])
+      .where('action', 'in', ['invoices.issue', 'payments.take'])
       .orderBy('id')
       .execute()
     expect(rows).toEqual([
-      { action: 'invoice.issue', summary: 'Issued INV-000001 for £55.00 at checkout' },
-      { action: 'payment.take', summary: 'Took £55.00 for INV-000001' },
+      { action: 'invoices.issue', summary: 'Issued INV-000001 for £55.00 at checkout' },
+      { action: 'payments.take', summary: 'Took £55.00 for INV-000001' },
     ])
     for (const row of rows) expect(row.summary).not.toMatch(/massage/i)
   })

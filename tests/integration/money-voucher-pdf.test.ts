@@ -75,7 +75,7 @@ describe('the gift voucher PDF', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select(['summary', 'entity_id'])
-      .where('action', '=', 'voucher.pdf')
+      .where('action', '=', 'vouchers.pdf')
       .execute()
     expect(audit).toEqual([
       { summary: `Printed gift voucher ${sold.voucher.code}`, entity_id: String(buyer) },

@@ -62,7 +62,7 @@ describe('opening an attachment', () => {
       .execute()
     expect(audit).toEqual([
       {
-        action: 'note.open',
+        action: 'notes.opened',
         summary: `Opened attachment #${photo.id} of treatment note #${noteId}`,
         user_id: alex.userId,
       },

@@ -86,7 +86,7 @@ describe('discarding a draft', () => {
         .execute(),
     ).toEqual([])
     expect(await callOk(core, 'notes.search', { clientId, query: 'Wrong client' }, sam)).toEqual([])
-    expect(await auditOf('note.discard')).toEqual([
+    expect(await auditOf('notes.discardDraft')).toEqual([
       { summary: `Discarded draft treatment note #${draft.id}`, user_id: sam.userId },
     ])
     // The appointment is free for a fresh note.
@@ -105,7 +105,7 @@ describe('discarding a draft', () => {
     const r = await call(core, 'notes.discardDraft', { id: signed.id }, sam)
     expect(!r.ok && r.error).toMatchObject({ code: 'conflict', message: /signed/ })
     expect((await callOk(core, 'notes.get', { id: signed.id }, sam)).painBefore).toBe(7)
-    expect(await auditOf('note.discard')).toEqual([])
+    expect(await auditOf('notes.discardDraft')).toEqual([])
   })
 })
 
@@ -122,7 +122,7 @@ describe('deleting and retiring templates', () => {
     })
     const all = await callOk(core, 'notes.templates', { includeInactive: true }, owner)
     expect(all.map((t) => t.name)).not.toContain('Pre-event')
-    expect(await auditOf('note-template.delete')).toEqual([
+    expect(await auditOf('notes.deleteTemplate')).toEqual([
       { summary: 'Deleted the note template “Pre-event”', user_id: owner.userId },
     ])
   })
@@ -153,7 +153,7 @@ describe('deleting and retiring templates', () => {
     expect(!start.ok && start.error.message).toBe(
       'The “Follow-up (SOAP)” template is retired; choose another for new notes.',
     )
-    expect(await auditOf('note-template.retire')).toHaveLength(1)
+    expect(await auditOf('notes.deleteTemplate')).toHaveLength(1)
   })
 
   it('is for the owner only', async () => {

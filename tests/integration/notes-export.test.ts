@@ -150,7 +150,7 @@ describe('PDF export', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'note.export')
+      .where('action', '=', 'notes.exportPdf')
       .execute()
     expect(audit).toEqual([{ summary: 'Exported 1 treatment note to PDF' }])
   })

@@ -85,7 +85,7 @@ describe('who may read a treatment note', () => {
     const rows = await core.db
       .selectFrom('audit_log')
       .selectAll()
-      .where('action', '=', 'note.open')
+      .where('action', '=', 'notes.opened')
       .orderBy('id')
       .execute()
     expect(rows.map((r) => [r.user_id, r.entity_type, r.entity_id, r.summary])).toEqual([

@@ -214,13 +214,55 @@ describe('drafts', () => {
     await aNote(core, sam, b).forAppointment(appointmentId).withPain(4, 1).in()
     const { session: alex } = await aTherapistAccount(core, 'Alex')
     const list = await callOk(core, 'notes.unsigned', {}, sam)
-    expect(list.map((n) => [n.clientId, n.overdue])).toEqual([
+    expect(list.notes.map((n) => [n.clientId, n.overdue])).toEqual([
       [a, true],
       [b, false],
     ])
-    expect(list[0]!.id).toBe(yesterday.id)
-    expect(await callOk(core, 'notes.unsigned', {}, alex)).toEqual([])
-    expect(await callOk(core, 'notes.unsigned', {}, owner)).toHaveLength(2)
+    expect(list).toMatchObject({ total: 2, overdue: 1, next: null })
+    expect(list.notes[0]!.id).toBe(yesterday.id)
+    expect(await callOk(core, 'notes.unsigned', {}, alex)).toEqual({
+      notes: [],
+      total: 0,
+      overdue: 0,
+      next: null,
+    })
+    expect((await callOk(core, 'notes.unsigned', {}, owner)).notes).toHaveLength(2)
+    const overdueOnly = await callOk(core, 'notes.unsigned', { overdueOnly: true }, sam)
+    expect(overdueOnly.notes.map((n) => n.id)).toEqual([yesterday.id])
+  })
+
+  it('pages unsigned notes in session order, each exactly once, with the counts of all', async () => {
+    // Five drafts, two of them at the same session time: the cursor must not skip or repeat.
+    const starts = ['2026-11-20 09:00', '2026-11-21 09:00', '2026-11-21 09:00', '2026-11-22 09:00']
+    const ids: number[] = []
+    for (const start of [...starts, '2026-11-24 10:00']) {
+      const { clientId, appointmentId } = await aCompletedAppointment(core, samTherapist, start)
+      ids.push((await aNote(core, sam, clientId).forAppointment(appointmentId).in()).id)
+    }
+    const seen: number[] = []
+    let after: { sessionAt: string; id: number } | undefined
+    for (let page = 0; page < 10; page++) {
+      const got = await callOk(
+        core,
+        'notes.unsigned',
+        { limit: 2, ...(after ? { after } : {}) },
+        sam,
+      )
+      expect(got.total).toBe(5)
+      expect(got.overdue).toBe(4)
+      expect(got.notes.length).toBeLessThanOrEqual(2)
+      seen.push(...got.notes.map((n) => n.id))
+      if (!got.next) break
+      after = got.next
+    }
+    expect(seen).toEqual(ids)
+    // A desk asks about its own kept drafts only.
+    const kept = await callOk(core, 'notes.unsigned', { ids: [ids[4]!, 999_999] }, sam)
+    expect(kept).toMatchObject({ total: 1, overdue: 0 })
+    expect(kept.notes.map((n) => n.id)).toEqual([ids[4]])
+    // A page is bounded: a client cannot ask for every draft at once.
+    const tooMany = await core.router.call('notes.unsigned', { limit: 5000 }, sam)
+    expect(tooMany.ok).toBe(false)
   })
 })
 

@@ -68,7 +68,7 @@ describe('every PDF keeps names and notes as typed', () => {
       const client = await aClient().named(first, last).in(core)
       const appt = await callOk(
         core,
-        'appointments.book',
+        'diary.book',
         {
           clientId: client.id,
           serviceId: service.id,
@@ -109,7 +109,7 @@ describe('every PDF keeps names and notes as typed', () => {
       )
       await callOk(
         core,
-        'appointments.book',
+        'diary.book',
         {
           clientId: client.id,
           serviceId: massage.id,

@@ -31,13 +31,13 @@ describe("a client's subject access request", () => {
     expect(doc.client).toMatchObject({ first_name: 'Priya', last_name: 'Shah' })
     expect(doc.client).not.toHaveProperty('last_name_norm')
     expect(doc.related['client_alerts']!.map((a) => a.text)).toEqual(['DVT'])
-    expect(doc.history.map((h) => h.action)).toContain('client.create')
+    expect(doc.history.map((h) => h.action)).toContain('clients.create')
     expect(out.fileName).toMatch(new RegExp(`^${stem}\\d{4}-\\d{2}-\\d{2}\\.zip$`))
 
     const audit = await core.db
       .selectFrom('audit_log')
       .select(['summary', 'entity_id'])
-      .where('action', '=', 'gdpr.subject-access')
+      .where('action', '=', 'gdpr.subjectAccess')
       .execute()
     expect(audit).toEqual([
       {

@@ -98,7 +98,7 @@ describe('importing appointments from a CSV file', () => {
     // Tom is already booked with Sam on Friday 10:00-11:00.
     await callOk(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: tom.id,
         serviceId: massage.id,
@@ -231,7 +231,7 @@ describe('importing appointments from a CSV file', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'import.appointments')
+      .where('action', '=', 'imports.run')
       .execute()
     expect(audit.map((a) => a.summary)).toEqual([
       'Imported 5 appointments from diary-export.csv; 9 rows skipped',
@@ -251,12 +251,7 @@ describe('importing appointments from a CSV file', () => {
       .where('import_batch_id', '=', secondDone.batchId)
       .executeTakeFirstOrThrow()
     clock = new Date('2026-11-25T12:05:00Z')
-    await callOk(
-      core,
-      'appointments.cancel',
-      { id: secondAppt.id, by: 'client', reason: 'Away' },
-      owner,
-    )
+    await callOk(core, 'diary.cancel', { id: secondAppt.id, by: 'client', reason: 'Away' }, owner)
     const refused = await call(core, 'imports.undo', { batchId: secondDone.batchId! }, owner)
     expect(refused.ok ? null : refused.error.message).toMatch(/cannot be undone as a whole/)
 

@@ -108,7 +108,7 @@ describe('importing clients from a Cliniko export', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'import.clients')
+      .where('action', '=', 'imports.run')
       .execute()
     expect(audit[0]!.summary).toMatch(/Imported 4 clients .*3 rows skipped/)
 
@@ -117,7 +117,7 @@ describe('importing clients from a Cliniko export', () => {
     if (!aishaTimeline.ok) throw new Error(aishaTimeline.error.message)
     expect(aishaTimeline.value).toEqual([
       expect.objectContaining({
-        action: 'client.import',
+        action: 'clients.imported',
         who: 'owner-1',
         summary: expect.stringMatching(
           /^Imported from Patients-Cliniko-20260101\.csv \(line \d+\)$/,
@@ -127,7 +127,7 @@ describe('importing clients from a Cliniko export', () => {
     const perClient = await core.db
       .selectFrom('audit_log')
       .select('entity_id')
-      .where('action', '=', 'client.import')
+      .where('action', '=', 'clients.imported')
       .execute()
     expect(perClient).toHaveLength(4)
 

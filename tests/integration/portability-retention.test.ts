@@ -71,7 +71,7 @@ describe('keeping client records', () => {
       const audit = await core.db
         .selectFrom('audit_log')
         .select('summary')
-        .where('action', '=', 'client.anonymise')
+        .where('action', '=', 'retention.anonymise')
         .execute()
       expect(audit).toEqual([{ summary: 'Anonymised: identity and clinical text removed' }])
     })

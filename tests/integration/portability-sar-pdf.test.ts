@@ -72,7 +72,7 @@ describe('the subject access PDF', () => {
     const services = await callOk(core, 'services.list', {}, owner)
     const appt = await callOk(
       core,
-      'appointments.book',
+      'diary.book',
       {
         clientId: aisha.id,
         serviceId: services[0]!.id,
@@ -83,7 +83,7 @@ describe('the subject access PDF', () => {
       },
       owner,
     )
-    await callOk(core, 'appointments.setStatus', { id: appt.id, status: 'completed' }, owner)
+    await callOk(core, 'diary.setStatus', { id: appt.id, status: 'completed' }, owner)
     const note = await aNote(core, sam, aisha.id)
       .forAppointment(appt.id)
       .withSection('subjective', 'Right hamstring tight since the Leeds 10k.')

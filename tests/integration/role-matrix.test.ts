@@ -106,13 +106,13 @@ const EXPECTED: Record<MethodName, Access> = {
   'diary.serviceUsage': ['owner', 'reception', 'therapist'],
   'diary.daySheet': ['owner', 'reception', 'therapist'],
   'diary.daySheetPdf': ['owner', 'reception', 'therapist'],
-  'appointments.get': ['owner', 'reception', 'therapist'],
-  'appointments.book': ['owner', 'reception', 'therapist'],
-  'appointments.move': ['owner', 'reception', 'therapist'],
-  'appointments.setStatus': ['owner', 'reception', 'therapist'],
-  'appointments.cancel': ['owner', 'reception', 'therapist'],
-  'appointments.bookSeries': ['owner', 'reception', 'therapist'],
-  'appointments.moveSeries': ['owner', 'reception', 'therapist'],
+  'diary.get': ['owner', 'reception', 'therapist'],
+  'diary.book': ['owner', 'reception', 'therapist'],
+  'diary.move': ['owner', 'reception', 'therapist'],
+  'diary.setStatus': ['owner', 'reception', 'therapist'],
+  'diary.cancel': ['owner', 'reception', 'therapist'],
+  'diary.bookSeries': ['owner', 'reception', 'therapist'],
+  'diary.moveSeries': ['owner', 'reception', 'therapist'],
   'waitlist.list': ['owner', 'reception', 'therapist'],
   'waitlist.add': ['owner', 'reception', 'therapist'],
   'waitlist.remove': ['owner', 'reception', 'therapist'],
@@ -129,6 +129,16 @@ const EXPECTED: Record<MethodName, Access> = {
   'notes.unsigned': ['owner', 'therapist'],
   'notes.search': ['owner', 'therapist'],
   'notes.progress': ['owner', 'therapist'],
+  'measures.record': ['owner', 'therapist'],
+  'measures.progress': ['owner', 'therapist'],
+  'exercises.list': ['owner', 'therapist'],
+  'exercises.save': ['owner'],
+  'aftercare.sheet': ['owner', 'therapist'],
+  'documents.list': ['owner', 'therapist'],
+  'letters.templates': ['owner', 'therapist'],
+  'letters.saveTemplate': ['owner'],
+  'letters.make': ['owner', 'therapist'],
+  'documents.get': ['owner', 'therapist'],
   'notes.exportPdf': ['owner', 'therapist'],
   'notes.addAttachment': ['owner', 'therapist'],
   'notes.deleteTemplate': ['owner'],
@@ -171,6 +181,12 @@ const EXPECTED: Record<MethodName, Access> = {
   'packages.use': ['owner', 'reception'],
   'packages.reverseUse': ['owner', 'reception'],
   'packages.refund': ['owner'],
+  'reports.run': ['owner', 'therapist'],
+  'reports.rows': ['owner', 'therapist'],
+  'reports.exportCsv': ['owner', 'therapist'],
+  'reports.settings': ['owner'],
+  'reports.updateSettings': ['owner'],
+  'reports.setCommissionRates': ['owner'],
 }
 
 /**
@@ -179,14 +195,18 @@ const EXPECTED: Record<MethodName, Access> = {
  */
 const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string }>> = {
   // The sample input asks to override the booking rules (its `override` field is filled).
-  'appointments.book': {
+  'diary.book': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
   },
-  'appointments.move': {
+  'diary.move': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
   },
+  // Therapists see their own figures only once the owner shares reports (off by default).
+  'reports.run': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.rows': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.exportCsv': { roles: ['therapist'], rule: 'The owner has not shared reports' },
   // Client 1 has no appointment with the test therapist.
   'messages.clientHistory': {
     roles: ['therapist'],

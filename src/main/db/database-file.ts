@@ -51,16 +51,23 @@ export interface CheckedDatabase {
  *
  * @throws DatabaseKeyError when the key does not open it
  */
-export function checkDatabaseFile(file: string, key: Keying): CheckedDatabase {
+export function checkDatabaseFile(
+  file: string,
+  key: Keying,
+  { counts = true, full = false }: { counts?: boolean; full?: boolean } = {},
+): CheckedDatabase {
   const db = openDatabase(file, key, { readonly: true, fileMustExist: true })
   try {
-    const quickCheck = (db.pragma('quick_check(20)') as { quick_check: string }[]).map(
-      (r) => r.quick_check,
+    // The integrity check alone does not read every table again.
+    db.pragma('busy_timeout = 5000')
+    const pragma = full ? 'integrity_check' : 'quick_check'
+    const quickCheck = (db.pragma(`${pragma}(20)`) as Record<string, string>[]).map(
+      (r) => r[pragma]!,
     )
     const migrations = migrationNames(db)
     return {
       quickCheck,
-      counts: countRows(db),
+      counts: counts ? countRows(db) : {},
       schema: [...migrations].sort().at(-1) ?? '',
       migrations,
     }

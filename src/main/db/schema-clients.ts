@@ -27,7 +27,13 @@ export interface ClientsTable {
   /** JSON array of strings. */
   tags: string
   sports: string
+  /** Free text as typed before issue 18 (kept): "Other training notes". */
   weekly_training: string
+  /** Structured training (migration 1200), null when not known. */
+  weekly_km: Generated<number | null>
+  longest_run_km: Generated<number | null>
+  runs_per_week: Generated<number | null>
+  event_distance_km: Generated<number | null>
   event_name: string
   event_date: string
   goals: string

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { appointmentsContract } from '../../shared/contract/appointments'
+import { diaryContract } from '../../shared/contract/diary'
 import type { DaySheet } from '../../shared/contract/appointment-values'
 import type { RpcResult } from '../../shared/rpc'
 import type { DeskSession } from './desk-session'
@@ -13,7 +13,7 @@ export const keptSheetFile = z.object({
 })
 export type KeptSheetFile = z.output<typeof keptSheetFile>
 
-const SPEC = appointmentsContract['diary.daySheet']
+const SPEC = diaryContract['diary.daySheet']
 
 /**
  * The day sheet this desk last fetched, sealed on the desk, so it can still be printed

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { MethodName } from '../../shared/contract'
 import type { NetworkStatus } from '../../shared/contract/network'
 import type { DB } from '../db/schema'
 import type { Actor } from '../services/actor'
@@ -28,10 +29,15 @@ export interface ConnectionControl {
 
 /** What a handler gets: the command's own transaction, the caller and the clock. */
 export interface HandlerContext {
+  /** The contract method being run: the default audit action (see handlers/audited.ts). */
+  method: MethodName
   db: Kysely<DB>
   session: Session | null
   now: Date
-  /** Appends to the audit log inside this command's transaction, as the caller. */
+  /**
+   * Appends to the audit log inside this command's transaction, as the caller. Handlers do
+   * not call it: they declare their entries with `audited()` (a unit test holds this).
+   */
   audit(entry: AuditEntry): Promise<void>
   /**
    * Runs once the command's transaction has committed, never if it rolls back: for files

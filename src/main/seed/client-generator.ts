@@ -77,6 +77,26 @@ const EVENTS = [
   ['Outlaw Triathlon', '2027-07-25'],
 ] as const
 
+const EVENT_KM: Record<string, number> = {
+  'London Marathon': 42.2,
+  'Manchester Marathon': 42.2,
+  'Great North Run': 21.1,
+  'Brighton Marathon': 42.2,
+  'Edinburgh Half Marathon': 21.1,
+  'Yorkshire Three Peaks': 37,
+}
+
+/** A runner's week from their weekly km: about 10 km a run, the long run about a third. */
+function training(weeklyKm: number | null) {
+  if (weeklyKm === null) return { weeklyTraining: '' }
+  return {
+    weeklyTraining: '',
+    weeklyKm,
+    runsPerWeek: Math.max(2, Math.min(7, Math.round(weeklyKm / 10))),
+    longestRunKm: Math.round(weeklyKm * 0.35),
+  }
+}
+
 const OTHER_SPORTS = [
   'Cycling',
   'Triathlon',
@@ -170,9 +190,12 @@ export function aGeneratedClient(faker: Faker, today: Date): ClientInput {
       '',
     ]),
     sports: runner ? 'Running' : faker.helpers.arrayElement(OTHER_SPORTS),
-    weeklyTraining: runner ? `${faker.number.int({ min: 10, max: 90 })} km/week` : '',
+    // The same random draws as before the structured fields (issue 18), so a seed still
+    // makes the same clinic; the structured figures are worked out from the weekly distance.
+    ...training(runner ? faker.number.int({ min: 10, max: 90 }) : null),
     eventName: event?.[0] ?? '',
     eventDate: event?.[1] ?? '',
+    eventDistanceKm: event ? (EVENT_KM[event[0]] ?? null) : null,
     goals: runner
       ? faker.helpers.arrayElement([
           'Sub-4 marathon',

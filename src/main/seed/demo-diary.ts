@@ -184,7 +184,7 @@ export async function seedDemoDiary(
         const serviceId = faker.helpers.arrayElement(offered)!
         const service = services[serviceIds.indexOf(serviceId)]!
         const r = await core.router.call(
-          'appointments.book',
+          'diary.book',
           {
             clientId: faker.helpers.arrayElement(clientIds),
             serviceId,
@@ -200,7 +200,7 @@ export async function seedDemoDiary(
         const booked = r.value as { id: number; startsAt: string }
         if (Date.parse(booked.startsAt) < now.getTime() - 3_600_000) {
           const status = faker.number.float() < 0.06 ? 'no_show' : 'completed'
-          await core.router.call('appointments.setStatus', { id: booked.id, status }, owner)
+          await core.router.call('diary.setStatus', { id: booked.id, status }, owner)
         }
       }
     }

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely'
 import type { AuditEntryView, AuditFilter } from '../../shared/contract/audit'
 import type { AuditLogTable, DB } from '../db/schema'
+import { auditActionPatterns } from '../../shared/audit-actions'
 import { csvCell } from './csv-cell'
 
 /** Midnight at the start of a local date in the clinic's zone, as a UTC instant. */
@@ -22,7 +23,17 @@ function filtered<O>(
 ): SelectQueryBuilder<DB, 'audit_log', O> {
   let q = query
   if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId)
-  if (filter.action) q = q.where('action', 'like', `${filter.action}%`)
+  if (filter.action) {
+    const patterns = auditActionPatterns(filter.action)
+    // A domain ('clients.') matches by prefix, a whole name exactly.
+    q = q.where((eb) =>
+      eb.or(
+        patterns.map((p) =>
+          p.endsWith('.') ? eb('action', 'like', `${p}%`) : eb('action', '=', p),
+        ),
+      ),
+    )
+  }
   if (filter.entityType) q = q.where('entity_type', '=', filter.entityType)
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId)
   if (filter.from) q = q.where('at', '>=', startOfLocalDay(filter.from, timeZone))

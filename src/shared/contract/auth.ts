@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { ROLES, ALL_STAFF } from '../roles'
 import { method } from './define'
-import { revisioned, savesOn } from './revisions'
 
 export const username = z
   .string()
@@ -23,20 +22,6 @@ export const newPassword = z
   .max(200, 'Use at most 200 characters')
 
 export const pin = z.string().regex(/^\d{4,6}$/, 'Use 4 to 6 digits')
-
-export const staffUser = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  therapistId: z.number().int().nullable(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  hasPin: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastSignInAt: z.string().nullable(),
-})
-export type StaffUser = z.output<typeof staffUser>
 
 export const signedInUser = z.object({
   id: z.number().int(),
@@ -64,26 +49,6 @@ export const signInOutcome = z.discriminatedUnion('status', [
   z.object({ status: z.literal('locked'), message: z.string(), lockedUntil: z.string() }),
 ])
 export type SignInOutcome = z.output<typeof signInOutcome>
-
-export const securitySettings = z.object({
-  idleLockMinutes: z.coerce
-    .number({ message: 'Enter a number of minutes' })
-    .int('Use whole minutes')
-    .min(1, 'At least 1 minute')
-    .max(240, 'At most 240 minutes'),
-  maxFailedAttempts: z.coerce
-    .number({ message: 'Enter a number' })
-    .int('Use a whole number')
-    .min(3, 'At least 3 attempts')
-    .max(20, 'At most 20 attempts'),
-  lockoutMinutes: z.coerce
-    .number({ message: 'Enter a number of minutes' })
-    .int('Use whole minutes')
-    .min(1, 'At least 1 minute')
-    .max(1440, 'At most 1440 minutes (a day)'),
-  notesAuthorOnly: z.boolean(),
-})
-export type SecuritySettings = z.output<typeof securitySettings>
 
 const ok = z.object({ ok: z.literal(true) })
 
@@ -167,60 +132,5 @@ export const authContract = {
     }),
     output: authStatus,
     roles: ALL_STAFF,
-  }),
-  'users.list': method({
-    summary: 'List staff accounts',
-    input: z.object({}),
-    output: z.array(revisioned(staffUser)),
-    roles: ['owner'],
-    revision: { kind: 'user', as: 'list' },
-  }),
-  'users.create': method({
-    summary: 'Add a staff account',
-    input: z.object({
-      displayName,
-      username,
-      role: z.enum(ROLES, { message: 'Choose a role' }),
-      therapistId: z.number().int().positive().nullable().default(null),
-      temporaryPassword: newPassword,
-    }),
-    output: revisioned(staffUser),
-    roles: ['owner'],
-    revision: { kind: 'user', as: 'create' },
-  }),
-  'users.update': method({
-    summary: 'Change a staff account',
-    input: savesOn(
-      z.object({
-        id: z.number().int().positive(),
-        displayName,
-        role: z.enum(ROLES, { message: 'Choose a role' }),
-        therapistId: z.number().int().positive().nullable(),
-        active: z.boolean(),
-      }),
-    ),
-    output: revisioned(staffUser),
-    roles: ['owner'],
-    revision: { kind: 'user', as: 'save' },
-  }),
-  'users.resetPassword': method({
-    summary: 'Reset a staff password',
-    input: z.object({ id: z.number().int().positive(), temporaryPassword: newPassword }),
-    output: staffUser,
-    roles: ['owner'],
-  }),
-  'security.get': method({
-    summary: 'Read the security settings',
-    input: z.object({}),
-    output: revisioned(securitySettings),
-    roles: ['owner'],
-    revision: { kind: 'security', as: 'read' },
-  }),
-  'security.update': method({
-    summary: 'Change the security settings',
-    input: savesOn(securitySettings),
-    output: revisioned(securitySettings),
-    roles: ['owner'],
-    revision: { kind: 'security', as: 'save' },
   }),
 }

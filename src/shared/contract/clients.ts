@@ -1,7 +1,7 @@
 import { ALL_STAFF } from '../roles'
 import { z } from 'zod'
 import { ALLERGY_CODES, CONDITION_CODES } from '../clients/health'
-import { APPOINTMENT_STATUSES } from './appointments'
+import { APPOINTMENT_STATUSES } from './diary'
 import { method } from './define'
 import { refusePhone } from '../phone-check'
 import { revisioned, savesOn } from './revisions'
@@ -35,6 +35,16 @@ const isoDate = (message: string) =>
     .max(10, message)
     .default('')
     .refine((v) => v === '' || isRealIsoDate(v), { message })
+
+/** A distance or count a runner tells us; empty (null) when not known. */
+const amount = (what: string, max: number, opts: { whole?: boolean } = {}) =>
+  z
+    .number({ message: `Enter ${what} as a number` })
+    .min(0, `${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative`)
+    .max(max, `Check ${what}: more than ${max} is unlikely`)
+    .refine((n) => !opts.whole || Number.isInteger(n), `Enter ${what} as a whole number`)
+    .nullable()
+    .default(null)
 
 const OLDEST_PLAUSIBLE_AGE = 120
 
@@ -79,9 +89,16 @@ export const clientFields = {
   referralSource: text(80, 'the referral source'),
   notes: text(4000, 'the notes'),
   sports: text(200, 'sports'),
+  /** Free text from before the structured fields (kept, shown as "Other training notes"). */
   weeklyTraining: text(120, 'weekly training'),
+  /** Typical weekly running distance, km. */
+  weeklyKm: amount('the weekly distance', 400),
+  /** The longest single run of the last 30 days, km (the baseline of the 10% flag). */
+  longestRunKm: amount('the longest run', 400),
+  runsPerWeek: amount('the runs a week', 21, { whole: true }),
   eventName: text(120, 'the event'),
   eventDate: isoDate('Enter the event date as a real date'),
+  eventDistanceKm: amount('the event distance', 1000),
   goals: text(1000, 'goals'),
   consentTreatment: z.boolean().default(false),
   consentDataNotice: z.boolean().default(false),

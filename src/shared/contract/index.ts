@@ -2,11 +2,15 @@ import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { securityContract } from './security'
+import { usersContract } from './users'
 import { backupsContract } from './backups'
 import { clientsContract } from './clients'
-import { appointmentsContract } from './appointments'
+import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
+import { measuresContract } from './measures'
+import { aftercareContract } from './aftercare'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
@@ -18,18 +22,23 @@ import { vouchersContract } from './vouchers'
 import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
+import { reportsContract } from './reports'
 import { messagesContract } from './messages'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
   ...settingsContract,
   ...authContract,
+  ...usersContract,
+  ...securityContract,
   ...auditContract,
   ...backupsContract,
   ...clientsContract,
   ...diarySetupContract,
-  ...appointmentsContract,
+  ...diaryContract,
   ...notesContract,
+  ...measuresContract,
+  ...aftercareContract,
   ...importsContract,
   ...exportsContract,
   ...gdprContract,
@@ -41,6 +50,7 @@ export const contract = {
   ...packagesContract,
   ...networkContract,
   ...encryptionContract,
+  ...reportsContract,
   ...messagesContract,
 } satisfies Record<string, MethodSpec>
 

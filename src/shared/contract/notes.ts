@@ -155,6 +155,27 @@ export const unsignedNote = z.object({
   overdue: z.boolean(),
 })
 
+/** Where the next page of unsigned notes starts: after this note, in session order. */
+export const unsignedCursor = z.object({ sessionAt: z.string().max(40), id })
+
+/** How many unsigned notes a page holds unless asked otherwise. */
+export const UNSIGNED_PAGE = 20
+
+/**
+ * One page of unsigned notes, oldest session first. Paged because a clinic that never signs
+ * can hold 20,000 drafts (262 ms to list them all on the first screen: issue 19).
+ */
+export const unsignedPage = z.object({
+  notes: z.array(unsignedNote),
+  /** All the caller's unsigned notes (the filter's, when ids or overdueOnly are given). */
+  total: z.number().int(),
+  /** Of those, left unsigned past the end of their day. */
+  overdue: z.number().int(),
+  /** Pass as `after` for the next page; null on the last. */
+  next: unsignedCursor.nullable(),
+})
+export type UnsignedPage = z.output<typeof unsignedPage>
+
 const saved = z.object({ id, revision: z.number().int(), updatedAt: z.string() })
 
 export const notesContract = {
@@ -230,9 +251,16 @@ export const notesContract = {
     roles: CLINICAL,
   }),
   'notes.unsigned': method({
-    summary: 'List unsigned treatment notes',
-    input: z.object({}),
-    output: z.array(unsignedNote),
+    summary: 'List unsigned treatment notes, a page at a time',
+    input: z.object({
+      /** Only those left unsigned past the end of their day (the diary's banner). */
+      overdueOnly: z.boolean().default(false),
+      /** Only these notes (a desk's kept drafts). */
+      ids: z.array(id).max(50).optional(),
+      limit: z.number().int().min(1).max(100).default(UNSIGNED_PAGE),
+      after: unsignedCursor.optional(),
+    }),
+    output: unsignedPage,
     roles: CLINICAL,
   }),
   'notes.search': method({

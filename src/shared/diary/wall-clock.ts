@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 
 // react-big-calendar (and its date-fns localizer) draws every Date in the computer's own time
 // zone and has no time-zone setting. The diary must show the clinic's clock (Europe/London by

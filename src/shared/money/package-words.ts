@@ -1,4 +1,5 @@
-import { format, parseISO } from 'date-fns'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
 
 /** "2026-12-17" -> "17 Dec 2026": a package's last day, as reception reads it out. */
 export function expiryText(expiresOn: string): string {

@@ -1,3 +1,4 @@
+import type { OutputOf } from '../../../shared/contract'
 import type { AuthStatus, SignInOutcome } from '../../../shared/contract/auth'
 import { DomainError } from '../../services/domain-error'
 import { hashSecret, verifySecret } from '../../services/auth/passwords'
@@ -17,10 +18,13 @@ import {
   setPassword,
   setPinHash,
   type UserRow,
-} from '../../services/auth/users'
+} from '../../services/users/users'
 import { getClinicSettings, updateClinicSettings } from '../../services/settings'
 import type { ConnectionControl, HandlerContext, Session } from '../context'
+import { audited, type AuditedResult } from './audited'
 import type { HandlersOf } from './types'
+
+type SignedInAnswer = OutputOf<'auth.signIn'>
 
 function sessionOf(user: UserRow): Session {
   return {
@@ -65,63 +69,64 @@ export function lockedMessage(until: string): string {
   return `Too many wrong attempts: this account is locked until ${time} UTC. Ask the owner if you need in sooner.`
 }
 
-/** Audits a failed check and turns it into what the sign-in screen shows. */
-async function refusalOf(
+/** A failed check: what the sign-in screen shows, and what the audit records of it. */
+function refusalOf(
   ctx: HandlerContext,
   check: Exclude<CredentialCheck, { kind: 'ok' }>,
   attempted: string,
-  what: 'sign-in' | 'unlock',
-): Promise<SignInOutcome> {
+  what: 'signIn' | 'unlock',
+): AuditedResult<SignInOutcome> {
   const as = check.user
     ? { userId: check.user.id, username: check.user.username }
     : { userId: null, username: attempted.slice(0, 40) }
-  if (check.kind === 'failed') {
-    await ctx.audit({
-      action: `auth.${what}-failed`,
-      entityType: 'user',
-      ...(check.user ? { entityId: check.user.id } : {}),
-      as,
-    })
-    return {
-      status: 'failed',
-      message: what === 'unlock' ? 'That password or PIN is not right.' : WRONG,
-    }
+  const failed = {
+    action: `auth.${what}Failed`,
+    entityType: 'user',
+    ...(check.user ? { entityId: check.user.id } : {}),
+    as,
   }
-  if (check.kind === 'now-locked') {
-    await ctx.audit({
-      action: `auth.${what}-failed`,
-      entityType: 'user',
-      entityId: check.user.id,
-      as,
-    })
-    await ctx.audit({
-      action: 'auth.account-locked',
-      entityType: 'user',
-      entityId: check.user.id,
-      summary: `Locked until ${check.lockedUntil} after repeated wrong attempts`,
-      as,
-    })
-  } else {
-    await ctx.audit({
-      action: `auth.${what}-refused-locked`,
-      entityType: 'user',
-      entityId: check.user.id,
-      as,
-    })
+  if (check.kind === 'failed') {
+    return {
+      value: {
+        status: 'failed',
+        message: what === 'unlock' ? 'That password or PIN is not right.' : WRONG,
+      },
+      audit: failed,
+    }
   }
   // A locked-out account cannot be left half-open behind a lock screen.
   if (what === 'unlock') ctx.connection?.end()
   return {
-    status: 'locked',
-    message: lockedMessage(check.lockedUntil),
-    lockedUntil: check.lockedUntil,
+    value: {
+      status: 'locked',
+      message: lockedMessage(check.lockedUntil),
+      lockedUntil: check.lockedUntil,
+    },
+    audit:
+      check.kind === 'now-locked'
+        ? [
+            failed,
+            {
+              action: 'auth.accountLocked',
+              entityType: 'user',
+              entityId: check.user.id,
+              summary: `Locked until ${check.lockedUntil} after repeated wrong attempts`,
+              as,
+            },
+          ]
+        : {
+            action: `auth.${what}RefusedLocked`,
+            entityType: 'user',
+            entityId: check.user.id,
+            as,
+          },
   }
 }
 
 export const authHandlers: HandlersOf<'auth.'> = {
   'auth.status': (ctx) => statusOf(ctx),
 
-  'auth.setupOwner': async (ctx, input) => {
+  'auth.setupOwner': audited(async (ctx, input) => {
     const connection = requireConnection(ctx)
     if ((await countUsers(ctx.db)) > 0) {
       throw new DomainError('conflict', 'Plinth is already set up. Sign in instead.')
@@ -143,41 +148,50 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const { updatedAt: _updatedAt, ...values } = settings
     await updateClinicSettings(ctx.db, { ...values, clinicName: input.clinicName }, ctx.now)
     const as = { userId: owner.id, username: owner.username }
-    await ctx.audit({
-      action: 'user.create',
-      entityType: 'user',
-      entityId: owner.id,
-      summary: 'Owner account created on first run',
-      as,
-    })
-    await ctx.audit({ action: 'auth.sign-in', entityType: 'user', entityId: owner.id, as })
     // Setting up signs the owner in: the staff list should say when, not "Never".
     await recordSignIn(ctx.db, owner.id, ctx.now)
     connection.begin(sessionOf(owner))
-    return statusOf(ctx)
-  },
+    return {
+      value: await statusOf(ctx),
+      audit: [
+        {
+          entityType: 'user',
+          entityId: owner.id,
+          summary: 'Owner account created on first run',
+          as,
+        },
+        { action: 'auth.signIn', entityType: 'user', entityId: owner.id, as },
+      ],
+    }
+  }),
 
-  'auth.signIn': async (ctx, input) => {
+  'auth.signIn': audited(async (ctx, input): Promise<AuditedResult<SignedInAnswer>> => {
     const connection = requireConnection(ctx)
     const check = await checkCredentials(ctx.db, input.username, input.password, ctx.now)
-    if (check.kind !== 'ok') return refusalOf(ctx, check, input.username, 'sign-in')
+    if (check.kind !== 'ok') return refusalOf(ctx, check, input.username, 'signIn')
     const previous = connection.user
     const as = { userId: check.user.id, username: check.user.username }
-    if (previous && previous.userId !== check.user.id) {
-      await ctx.audit({
-        action: 'auth.switch-user',
-        entityType: 'user',
-        entityId: check.user.id,
-        summary: `Took over from ${previous.username}`,
-        as,
-      })
-    }
-    await ctx.audit({ action: 'auth.sign-in', entityType: 'user', entityId: check.user.id, as })
+    const signedIn = { entityType: 'user', entityId: check.user.id, as }
     connection.begin(sessionOf(check.user))
-    return { status: 'signed-in', auth: await statusOf(ctx) }
-  },
+    return {
+      value: { status: 'signed-in', auth: await statusOf(ctx) },
+      audit:
+        previous && previous.userId !== check.user.id
+          ? [
+              {
+                action: 'auth.switchUser',
+                entityType: 'user',
+                entityId: check.user.id,
+                summary: `Took over from ${previous.username}`,
+                as,
+              },
+              signedIn,
+            ]
+          : signedIn,
+    }
+  }),
 
-  'auth.unlock': async (ctx, input) => {
+  'auth.unlock': audited(async (ctx, input): Promise<AuditedResult<SignedInAnswer>> => {
     const connection = requireConnection(ctx)
     const user = connection.user
     if (!user || !connection.locked) {
@@ -186,46 +200,43 @@ export const authHandlers: HandlersOf<'auth.'> = {
     const row = await requireUser(ctx.db, user.userId)
     const check = await checkUserSecret(ctx.db, row, input.secret, ctx.now, { allowPin: true })
     if (check.kind !== 'ok') return refusalOf(ctx, check, user.username, 'unlock')
-    await ctx.audit({
-      action: 'auth.unlock',
-      entityType: 'user',
-      entityId: row.id,
-      as: { userId: row.id, username: row.username },
-    })
     connection.unlock()
-    return { status: 'signed-in', auth: await statusOf(ctx) }
-  },
-
-  'auth.lock': async (ctx, input) => {
-    const connection = requireConnection(ctx)
-    if (!connection.locked) {
-      await ctx.audit({
-        action: 'auth.lock',
+    return {
+      value: { status: 'signed-in', auth: await statusOf(ctx) },
+      audit: {
         entityType: 'user',
-        entityId: ctx.session?.userId ?? '',
-        summary: input.reason === 'idle' ? 'Locked after being idle' : 'Locked on demand',
-      })
-      connection.lock()
+        entityId: row.id,
+        as: { userId: row.id, username: row.username },
+      },
     }
-    return statusOf(ctx)
-  },
+  }),
+
+  'auth.lock': audited(async (ctx, input) => {
+    const connection = requireConnection(ctx)
+    const wasLocked = connection.locked
+    if (!wasLocked) connection.lock()
+    return {
+      value: await statusOf(ctx),
+      audit: !wasLocked && {
+        entityType: 'user',
+        entityId: ctx.session.userId,
+        summary: input.reason === 'idle' ? 'Locked after being idle' : 'Locked on demand',
+      },
+    }
+  }),
 
   'auth.heartbeat': async () => ({ ok: true as const }),
 
-  'auth.signOut': async (ctx) => {
+  'auth.signOut': audited(async (ctx) => {
     const connection = requireConnection(ctx)
-    await ctx.audit({
-      action: 'auth.sign-out',
-      entityType: 'user',
-      entityId: ctx.session?.userId ?? '',
-    })
+    const userId = ctx.session.userId
     connection.end()
-    return statusOf(ctx)
-  },
+    return { value: await statusOf(ctx), audit: { entityType: 'user', entityId: userId } }
+  }),
 
-  'auth.changePassword': async (ctx, input) => {
+  'auth.changePassword': audited(async (ctx, input) => {
     const connection = requireConnection(ctx)
-    const row = await requireUser(ctx.db, ctx.session!.userId)
+    const row = await requireUser(ctx.db, ctx.session.userId)
     if (!(await verifySecret(input.currentPassword, row.password_hash))) {
       throw new DomainError('rule_broken', 'Your current password is not right.', [
         { path: 'currentPassword', message: 'This is not your current password' },
@@ -244,24 +255,25 @@ export const authHandlers: HandlersOf<'auth.'> = {
       { mustChange: false },
       ctx.now,
     )
-    await ctx.audit({ action: 'user.change-password', entityType: 'user', entityId: row.id })
     connection.begin(sessionOf(updated))
-    return statusOf(ctx)
-  },
+    return { value: await statusOf(ctx), audit: { entityType: 'user', entityId: row.id } }
+  }),
 
-  'auth.setPin': async (ctx, input) => {
-    const row = await requireUser(ctx.db, ctx.session!.userId)
+  'auth.setPin': audited(async (ctx, input) => {
+    const row = await requireUser(ctx.db, ctx.session.userId)
     if (!(await verifySecret(input.currentPassword, row.password_hash))) {
       throw new DomainError('rule_broken', 'Your password is not right.', [
         { path: 'currentPassword', message: 'This is not your password' },
       ])
     }
     await setPinHash(ctx.db, row.id, input.pin ? await hashSecret(input.pin) : null, ctx.now)
-    await ctx.audit({
-      action: input.pin ? 'user.set-pin' : 'user.remove-pin',
-      entityType: 'user',
-      entityId: row.id,
-    })
-    return statusOf(ctx)
-  },
+    return {
+      value: await statusOf(ctx),
+      audit: {
+        entityType: 'user',
+        entityId: row.id,
+        summary: input.pin ? 'Set a PIN' : 'Removed the PIN',
+      },
+    }
+  }),
 }

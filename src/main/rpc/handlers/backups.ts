@@ -6,6 +6,7 @@ import {
   saveBackupPassphrase,
 } from '../../services/backups/key-file'
 import { assertWritableFolder } from '../../services/backups/writable-folder'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 // Backups and restore touch files and swap the database, so none of it may run inside the
@@ -16,7 +17,7 @@ export const backupsHandlers: HandlersOf<'backups.'> = {
   'backups.settings': ({ db, core }) =>
     getBackupSettings(db, core.backups.file, readBackupKey(core.backups.file) !== null),
 
-  'backups.updateSettings': async ({ db, now, audit, core }, input) => {
+  'backups.updateSettings': audited(async ({ db, now, core }, input) => {
     const file = core.backups.file
     const { passphrase, ...settings } = input
     const hasKey = readBackupKey(file) !== null
@@ -33,24 +34,22 @@ export const backupsHandlers: HandlersOf<'backups.'> = {
     } else if (!settings.encrypt && hasKey) {
       forgetBackupPassphrase(file)
     }
-    if (changed.length > 0) {
-      await audit({
-        action: 'backups.settings',
+    return {
+      value: await getBackupSettings(db, file, readBackupKey(file) !== null),
+      audit: changed.length > 0 && {
         entityType: 'backup_settings',
         entityId: 1,
         summary: `Changed ${changed.join(', ')}`,
-      })
+      },
     }
-    return getBackupSettings(db, file, readBackupKey(file) !== null)
-  },
+  }),
 
-  'backups.create': async ({ audit, core }) => {
-    const job = core.backups.startBackup()
-    await audit({ action: 'backups.create', entityType: 'backup', summary: 'Started a backup' })
-    return job
-  },
+  'backups.create': audited(async ({ core }) => ({
+    value: core.backups.startBackup(),
+    audit: { entityType: 'backup', summary: 'Started a backup' },
+  })),
 
-  'backups.restore': async ({ audit, core, session }, { name, passphrase }) => {
+  'backups.restore': audited(async ({ core, session }, { name, passphrase }) => {
     const job = await core.backups.startRestore(
       name,
       passphrase || undefined,
@@ -58,14 +57,16 @@ export const backupsHandlers: HandlersOf<'backups.'> = {
     )
     // Recorded here (so the backup taken just before the restore holds it) and again in the
     // restored database once the restore has finished.
-    await audit({
-      action: 'backups.restore-started',
-      entityType: 'backup',
-      entityId: name,
-      summary: 'Started restoring the database from a backup',
-    })
-    return job
-  },
+    return {
+      value: job,
+      audit: {
+        action: 'backups.restoreStarted',
+        entityType: 'backup',
+        entityId: name,
+        summary: 'Started restoring the database from a backup',
+      },
+    }
+  }),
 
   'backups.job': async ({ core }, { id }) => core.backups.job(id),
 

@@ -1,59 +1,67 @@
 import { checkUserSecret } from '../../services/auth/sign-in'
-import { requireUser } from '../../services/auth/users'
+import { requireUser } from '../../services/users/users'
 import { recoverySheetPdf } from '../../services/encryption/recovery-sheet-pdf'
 import { getClinicSettings } from '../../services/settings'
 import { lockedMessage } from './auth'
+import type { OutputOf } from '../../../shared/contract'
+import { audited, type AuditedResult } from './audited'
 import type { HandlersOf } from './types'
+
+type Answer = OutputOf<'encryption.recoveryKey'>
 
 export const encryptionHandlers: HandlersOf<'encryption.'> = {
   // The owner proves it is them (the password, not a PIN: this key opens every record);
   // a wrong one counts towards the lockout and is audited, and so is every showing. The
   // key itself is in the answer only: never in the audit, never logged.
-  'encryption.recoveryKey': async (ctx, { password }) => {
-    const row = await requireUser(ctx.db, ctx.session!.userId)
+  'encryption.recoveryKey': audited(async (ctx, { password }): Promise<AuditedResult<Answer>> => {
+    const row = await requireUser(ctx.db, ctx.session.userId)
     const check = await checkUserSecret(ctx.db, row, password, ctx.now, { allowPin: false })
     if (check.kind !== 'ok') {
-      await ctx.audit({
-        action: 'encryption.recovery-key-refused',
-        entityType: 'user',
-        entityId: row.id,
-        summary: check.kind === 'failed' ? 'Wrong password' : 'Account locked',
-      })
-      if (check.kind === 'now-locked') {
-        await ctx.audit({
-          action: 'auth.account-locked',
-          entityType: 'user',
-          entityId: row.id,
-          summary: `Locked until ${check.lockedUntil} after repeated wrong attempts`,
-        })
-      }
       return {
-        status: 'failed',
-        message:
-          check.kind === 'failed'
-            ? 'That password is not right.'
-            : lockedMessage(check.lockedUntil),
+        value: {
+          status: 'failed',
+          message:
+            check.kind === 'failed'
+              ? 'That password is not right.'
+              : lockedMessage(check.lockedUntil),
+        },
+        audit: [
+          {
+            action: 'encryption.recoveryKeyRefused',
+            entityType: 'user',
+            entityId: row.id,
+            summary: check.kind === 'failed' ? 'Wrong password' : 'Account locked',
+          },
+          ...(check.kind === 'now-locked'
+            ? [
+                {
+                  action: 'auth.accountLocked',
+                  entityType: 'user',
+                  entityId: row.id,
+                  summary: `Locked until ${check.lockedUntil} after repeated wrong attempts`,
+                },
+              ]
+            : []),
+        ],
       }
     }
     const recoveryKey = ctx.core.recoveryKey()
-    if (!recoveryKey) return { status: 'not-encrypted' }
+    if (!recoveryKey) return { value: { status: 'not-encrypted' }, audit: null }
     const clinic = await getClinicSettings(ctx.db)
     const pdf = await recoverySheetPdf({
       clinic,
       recoveryKey,
       printedAt: ctx.now,
-      printedBy: ctx.session!.displayName,
-    })
-    await ctx.audit({
-      action: 'encryption.recovery-key-shown',
-      entityType: 'clinic',
-      summary: 'Showed the recovery key to print',
+      printedBy: ctx.session.displayName,
     })
     return {
-      status: 'shown',
-      recoveryKey,
-      filename: 'plinth-recovery-key.pdf',
-      base64: Buffer.from(pdf).toString('base64'),
+      value: {
+        status: 'shown',
+        recoveryKey,
+        filename: 'plinth-recovery-key.pdf',
+        base64: Buffer.from(pdf).toString('base64'),
+      },
+      audit: { entityType: 'clinic', summary: 'Showed the recovery key to print' },
     }
-  },
+  }),
 }

@@ -1,4 +1,5 @@
 import { listBatches, undoImport } from '../../services/portability/import-undo'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 // Parsing and checking a file and the import itself run as jobs on the core (outside the
@@ -22,14 +23,15 @@ export const importsHandlers: HandlersOf<'imports.'> = {
 
   'imports.batches': ({ db }) => listBatches(db),
 
-  'imports.undo': async ({ db, session, now, audit }, { batchId }) => {
-    const batch = await undoImport(db, batchId, session?.userId ?? null, now)
-    await audit({
-      action: 'import.undo',
-      entityType: 'import_batch',
-      entityId: batchId,
-      summary: `Undid the import of ${batch.created} ${batch.kind} from ${batch.fileName}`,
-    })
-    return batch
-  },
+  'imports.undo': audited(async ({ db, session, now }, { batchId }) => {
+    const batch = await undoImport(db, batchId, session.userId, now)
+    return {
+      value: batch,
+      audit: {
+        entityType: 'import_batch',
+        entityId: batchId,
+        summary: `Undid the import of ${batch.created} ${batch.kind} from ${batch.fileName}`,
+      },
+    }
+  }),
 }

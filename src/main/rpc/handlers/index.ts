@@ -3,7 +3,7 @@ import { authHandlers } from './auth'
 import { securityHandlers } from './security'
 import { backupsHandlers } from './backups'
 import { clientsHandlers } from './clients'
-import { appointmentsHandlers, diaryHandlers, waitlistHandlers } from './appointments'
+import { diaryHandlers, waitlistHandlers } from './diary'
 import {
   clinicHoursHandlers,
   roomsHandlers,
@@ -11,6 +11,8 @@ import {
   therapistsHandlers,
 } from './diary-setup'
 import { notesHandlers } from './notes'
+import { measuresHandlers } from './measures'
+import { aftercareHandlers } from './aftercare'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
@@ -19,6 +21,7 @@ import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
+import { reportsHandlers } from './reports'
 import { messagesHandlers } from './messages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -46,9 +49,10 @@ export const handlers: Handlers = {
   ...roomsHandlers,
   ...clinicHoursHandlers,
   ...diaryHandlers,
-  ...appointmentsHandlers,
   ...waitlistHandlers,
   ...notesHandlers,
+  ...measuresHandlers,
+  ...aftercareHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,
@@ -63,5 +67,6 @@ export const handlers: Handlers = {
   ...packagesHandlers,
   ...networkHandlers,
   ...encryptionHandlers,
+  ...reportsHandlers,
   ...messagesHandlers,
 }

@@ -25,20 +25,30 @@ import {
 import { fullNote, requireNote } from '../../services/notes/note-record'
 import { deleteTemplate, listTemplates, saveTemplate } from '../../services/notes/templates'
 import { getClinicSettings } from '../../services/settings'
+import { audited } from './audited'
 import type { SignedInContext } from './types'
 import type { HandlersOf } from './types'
 
-/** Opens a note the caller may read, and writes the opening to the audit log. */
+/**
+ * Reading health data is an event of its own: every method that shows a note's content
+ * (a note, a list with pain scores, a search, progress, an attachment) records `notes.opened`,
+ * so "who looked at this client's notes" is one filter.
+ */
+const OPENED = 'notes.opened'
+
+/** Opens a note the caller may read, with the audit entry for the opening. */
 async function openNote(ctx: SignedInContext, id: number, why = 'Opened') {
   const { row, note } = await readableNote(ctx.db, ctx.session, id)
   // Summaries name the action and the note, never what is in it.
-  await ctx.audit({
-    action: 'note.open',
-    entityType: 'client',
-    entityId: row.client_id,
-    summary: `${why} treatment note #${id}`,
-  })
-  return note
+  return {
+    value: note,
+    audit: {
+      action: OPENED,
+      entityType: 'client',
+      entityId: row.client_id,
+      summary: `${why} treatment note #${id}`,
+    },
+  }
 }
 
 /** Author-only edits still answer with the whole note, without a second audit line. */
@@ -49,132 +59,140 @@ async function reread(ctx: SignedInContext, id: number) {
 export const notesHandlers: HandlersOf<'notes.'> = {
   'notes.templates': ({ db }, { includeInactive }) => listTemplates(db, includeInactive),
 
-  'notes.saveTemplate': async (ctx, input) => {
+  'notes.saveTemplate': audited(async (ctx, input) => {
     const template = await saveTemplate(ctx.db, input, ctx.now)
-    await ctx.audit({
-      action: input.id ? 'note-template.update' : 'note-template.create',
-      entityType: 'note_template',
-      entityId: template.id,
-      summary: `${input.id ? 'Changed' : 'Added'} the note template “${template.name}”`,
-    })
-    return template
-  },
+    return {
+      value: template,
+      audit: {
+        entityType: 'note_template',
+        entityId: template.id,
+        summary: `${input.id ? 'Changed' : 'Added'} the note template “${template.name}”`,
+      },
+    }
+  }),
 
-  'notes.deleteTemplate': async (ctx, { id }) => {
+  'notes.deleteTemplate': audited(async (ctx, { id }) => {
     const { template, outcome } = await deleteTemplate(ctx.db, id, ctx.now)
-    await ctx.audit({
-      action: outcome === 'deleted' ? 'note-template.delete' : 'note-template.retire',
-      entityType: 'note_template',
-      entityId: id,
-      summary:
-        outcome === 'deleted'
-          ? `Deleted the note template “${template.name}”`
-          : `Retired the note template “${template.name}” (notes were written on it)`,
-    })
-    return { outcome }
-  },
+    return {
+      value: { outcome },
+      audit: {
+        entityType: 'note_template',
+        entityId: id,
+        summary:
+          outcome === 'deleted'
+            ? `Deleted the note template “${template.name}”`
+            : `Retired the note template “${template.name}” (notes were written on it)`,
+      },
+    }
+  }),
 
-  'notes.listForClient': async (ctx, { clientId }) => {
+  'notes.listForClient': audited(async (ctx, { clientId }) => {
     const notes = await listForClient(ctx.db, ctx.session, clientId, await notesAuthorOnly(ctx.db))
     const readable = notes.filter((n) => n.readable).length
-    if (readable > 0) {
-      await ctx.audit({
-        action: 'note.open',
+    return {
+      value: notes,
+      audit: readable > 0 && {
+        action: OPENED,
         entityType: 'client',
         entityId: clientId,
         summary: `Listed ${readable} treatment note${readable === 1 ? '' : 's'} with pain scores and body charts`,
-      })
+      },
     }
-    return notes
-  },
+  }),
 
   'notes.forAppointment': ({ db }, { appointmentId }) => noteForAppointment(db, appointmentId),
 
-  'notes.get': (ctx, { id }) => openNote(ctx, id),
+  'notes.get': audited((ctx, { id }) => openNote(ctx, id)),
 
-  'notes.start': async (ctx, input) => {
+  'notes.start': audited(async (ctx, input) => {
     const { row, created } = await startNote(ctx.db, ctx.session, input, ctx.now)
-    if (created) {
-      await ctx.audit({
-        action: 'note.start',
+    if (!created) return openNote(ctx, row.id, 'Reopened')
+    return {
+      value: await reread(ctx, row.id),
+      audit: {
         entityType: 'client',
         entityId: row.client_id,
         summary: `Started treatment note #${row.id} (${row.template_name})`,
-      })
-      return reread(ctx, row.id)
+      },
     }
-    return openNote(ctx, row.id, 'Reopened')
-  },
+  }),
 
   // Autosave runs every few seconds while a therapist types: no audit line per keystroke
   // batch; starting, signing and discarding are audited.
   'notes.saveDraft': (ctx, { id, baseRevision, content }) =>
     saveDraft(ctx.db, ctx.session, id, baseRevision, content, ctx.now),
 
-  'notes.sign': async (ctx, { id, baseRevision }) => {
+  'notes.sign': audited(async (ctx, { id, baseRevision }) => {
     const row = await signNote(ctx.db, ctx.session, id, ctx.now, baseRevision)
-    await ctx.audit({
-      action: 'note.sign',
-      entityType: 'client',
-      entityId: row.client_id,
-      summary: `Signed treatment note #${id}`,
-    })
-    return reread(ctx, id)
-  },
+    return {
+      value: await reread(ctx, id),
+      audit: {
+        entityType: 'client',
+        entityId: row.client_id,
+        summary: `Signed treatment note #${id}`,
+      },
+    }
+  }),
 
-  'notes.discardDraft': async (ctx, { id }) => {
+  'notes.discardDraft': audited(async (ctx, { id }) => {
     const { row, unusedFiles } = await discardDraft(ctx.db, ctx.session, id)
     ctx.afterCommit(() => removeAttachmentFiles(ctx.core.attachmentsDir, unusedFiles))
-    await ctx.audit({
-      action: 'note.discard',
-      entityType: 'client',
-      entityId: row.client_id,
-      summary: `Discarded draft treatment note #${id}`,
-    })
-    return { ok: true as const }
-  },
+    return {
+      value: { ok: true as const },
+      audit: {
+        entityType: 'client',
+        entityId: row.client_id,
+        summary: `Discarded draft treatment note #${id}`,
+      },
+    }
+  }),
 
-  'notes.addAddendum': async (ctx, { noteId, body }) => {
+  'notes.addAddendum': audited(async (ctx, { noteId, body }) => {
     const row = await requireReadableRow(ctx.db, ctx.session, noteId)
     await addAddendum(ctx.db, ctx.session, noteId, body, ctx.now)
-    await ctx.audit({
-      action: 'note.addendum',
-      entityType: 'client',
-      entityId: row.client_id,
-      summary: `Added a signed addendum to treatment note #${noteId}`,
-    })
-    return reread(ctx, noteId)
-  },
+    return {
+      value: await reread(ctx, noteId),
+      audit: {
+        entityType: 'client',
+        entityId: row.client_id,
+        summary: `Added a signed addendum to treatment note #${noteId}`,
+      },
+    }
+  }),
 
-  'notes.unsigned': async (ctx) => {
+  'notes.unsigned': async (ctx, page) => {
     const settings = await getClinicSettings(ctx.db)
-    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone)
+    return unsignedNotes(ctx.db, ctx.session, ctx.now, settings.timeZone, page)
   },
 
-  'notes.search': async (ctx, { clientId, query }) => {
+  'notes.search': audited(async (ctx, { clientId, query }) => {
     const visible = await searchReadableNotes(ctx.db, ctx.session, clientId, query)
-    // Every search of a client's notes is audited, a fruitless one too: it is still a look.
-    await ctx.audit({
-      action: 'note.open',
-      entityType: 'client',
-      entityId: clientId,
-      summary: `Searched the treatment notes (${visible.length} found)`,
-    })
-    return visible
-  },
+    return {
+      value: visible,
+      // Every search of a client's notes is audited, a fruitless one too: it is still a look.
+      audit: {
+        action: OPENED,
+        entityType: 'client',
+        entityId: clientId,
+        summary: `Searched the treatment notes (${visible.length} found)`,
+      },
+    }
+  }),
 
-  'notes.progress': async (ctx, { clientId }) => {
+  'notes.progress': audited(async (ctx, { clientId }) => {
     const points = await progressOf(ctx.db, ctx.session, clientId, await notesAuthorOnly(ctx.db))
-    await ctx.audit({
-      action: 'note.open',
-      entityType: 'client',
-      entityId: clientId,
-      summary: `Viewed progress over ${points.length} treatment notes`,
-    })
-    return points
-  },
+    return {
+      value: points,
+      audit: {
+        action: OPENED,
+        entityType: 'client',
+        entityId: clientId,
+        summary: `Viewed progress over ${points.length} treatment notes`,
+      },
+    }
+  }),
 
-  'notes.exportPdf': async (ctx, input) => {
+  'notes.exportPdf': audited(async (ctx, input) => {
     const session = ctx.session
     const notes = await notesToExport(ctx.db, session, input)
     const clinic = await getClinicSettings(ctx.db)
@@ -187,55 +205,61 @@ export const notesHandlers: HandlersOf<'notes.'> = {
       }
     })
     const first = notes[0]!
-    await ctx.audit({
-      action: 'note.export',
-      entityType: 'client',
-      entityId: first.clientId,
-      summary: `Exported ${notes.length} treatment note${notes.length === 1 ? '' : 's'} to PDF`,
-    })
     const slug = first.clientName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()
     const day = ctx.now.toISOString().slice(0, 10)
     return {
-      filename:
-        'noteId' in input ? `note-${input.noteId}-${slug}-${day}.pdf` : `notes-${slug}-${day}.pdf`,
-      base64: Buffer.from(bytes).toString('base64'),
+      value: {
+        filename:
+          'noteId' in input
+            ? `note-${input.noteId}-${slug}-${day}.pdf`
+            : `notes-${slug}-${day}.pdf`,
+        base64: Buffer.from(bytes).toString('base64'),
+      },
+      audit: {
+        entityType: 'client',
+        entityId: first.clientId,
+        summary: `Exported ${notes.length} treatment note${notes.length === 1 ? '' : 's'} to PDF`,
+      },
     }
-  },
+  }),
 
   // An attachment is part of the note's content: the same readers, and the same audit line.
-  'notes.attachment': async (ctx, { id }) => {
+  'notes.attachment': audited(async (ctx, { id }) => {
     const { row, attachment, data } = await readableAttachment(
       ctx.db,
       ctx.core.attachmentsDir,
       ctx.session,
       id,
     )
-    await ctx.audit({
-      action: 'note.open',
-      entityType: 'client',
-      entityId: row.client_id,
-      summary: `Opened attachment #${id} of treatment note #${row.id}`,
-    })
     return {
-      id,
-      noteId: row.id,
-      filename: attachment.filename,
-      mime: attachment.mime,
-      size: attachment.size,
-      base64: data.toString('base64'),
+      value: {
+        id,
+        noteId: row.id,
+        filename: attachment.filename,
+        mime: attachment.mime,
+        size: attachment.size,
+        base64: data.toString('base64'),
+      },
+      audit: {
+        action: OPENED,
+        entityType: 'client',
+        entityId: row.client_id,
+        summary: `Opened attachment #${id} of treatment note #${row.id}`,
+      },
     }
-  },
+  }),
 
-  'notes.addAttachment': async (ctx, input) => {
+  'notes.addAttachment': audited(async (ctx, input) => {
     const session = ctx.session
     const row = await requireNote(ctx.db, input.noteId)
     await addAttachment(ctx.db, ctx.core.attachmentsDir, session, input, ctx.now)
-    await ctx.audit({
-      action: 'note.attach',
-      entityType: 'client',
-      entityId: row.client_id,
-      summary: `Attached a file to treatment note #${input.noteId}`,
-    })
-    return reread(ctx, input.noteId)
-  },
+    return {
+      value: await reread(ctx, input.noteId),
+      audit: {
+        entityType: 'client',
+        entityId: row.client_id,
+        summary: `Attached a file to treatment note #${input.noteId}`,
+      },
+    }
+  }),
 }

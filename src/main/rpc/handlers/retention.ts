@@ -6,6 +6,7 @@ import {
   setRetentionYears,
 } from '../../services/portability/retention'
 import { removeAttachmentFiles } from '../../services/notes/note-erasure'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 // Audit summaries say what was done, never who the client was or anything clinical.
@@ -15,41 +16,43 @@ export const retentionHandlers: HandlersOf<'retention.'> = {
     clients: await recordsPastRetention(db, now),
   }),
 
-  'retention.updateSettings': async ({ db, audit }, { years }) => {
+  'retention.updateSettings': audited(async ({ db }, { years }) => {
     await setRetentionYears(db, years)
-    await audit({
-      action: 'retention.settings',
-      entityType: 'retention_settings',
-      entityId: 1,
-      summary: `Keep client records ${years} years after the last treatment`,
-    })
-    return { years }
-  },
+    return {
+      value: { years },
+      audit: {
+        entityType: 'retention_settings',
+        entityId: 1,
+        summary: `Keep client records ${years} years after the last treatment`,
+      },
+    }
+  }),
 
-  'retention.anonymise': async ({ db, now, audit, afterCommit, core }, { clientId }) => {
+  'retention.anonymise': audited(async ({ db, now, afterCommit, core }, { clientId }) => {
     const { unusedAttachments } = await anonymiseClient(db, clientId, now)
     afterCommit(() => {
       removeAttachmentFiles(core.attachmentsDir, unusedAttachments)
       core.truncateWal()
     })
-    await audit({
-      action: 'client.anonymise',
-      entityType: 'client',
-      entityId: clientId,
-      summary: 'Anonymised: identity and clinical text removed',
-    })
-    return { id: clientId }
-  },
+    return {
+      value: { id: clientId },
+      audit: {
+        entityType: 'client',
+        entityId: clientId,
+        summary: 'Anonymised: identity and clinical text removed',
+      },
+    }
+  }),
 
-  'retention.delete': async ({ db, audit, afterCommit, core }, { clientId }) => {
-    await deleteClient(db, clientId)
-    afterCommit(() => core.truncateWal())
-    await audit({
-      action: 'client.delete',
-      entityType: 'client',
-      entityId: clientId,
-      summary: 'Deleted the record',
+  'retention.delete': audited(async ({ db, afterCommit, core }, { clientId }) => {
+    const files = await deleteClient(db, clientId)
+    afterCommit(() => {
+      removeAttachmentFiles(core.attachmentsDir, files)
+      core.truncateWal()
     })
-    return { id: clientId }
-  },
+    return {
+      value: { id: clientId },
+      audit: { entityType: 'client', entityId: clientId, summary: 'Deleted the record' },
+    }
+  }),
 }

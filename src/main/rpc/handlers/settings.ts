@@ -1,18 +1,18 @@
 import { getClinicSettings, updateClinicSettings } from '../../services/settings'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 export const settingsHandlers: HandlersOf<'settings.'> = {
   'settings.get': ({ db }) => getClinicSettings(db),
-  'settings.update': async ({ db, now, audit }, input) => {
+  'settings.update': audited(async ({ db, now }, input) => {
     const { settings, changed } = await updateClinicSettings(db, input, now)
-    if (changed.length > 0) {
-      await audit({
-        action: 'settings.update',
+    return {
+      value: settings,
+      audit: changed.length > 0 && {
         entityType: 'clinic_settings',
         entityId: 1,
         summary: `Changed ${changed.join(', ')}`,
-      })
+      },
     }
-    return settings
-  },
+  }),
 }

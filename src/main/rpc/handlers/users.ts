@@ -5,15 +5,16 @@ import {
   listUsers,
   requireUser,
   setPassword,
-  toStaffUser,
+  toUserAccount,
   updateUser,
-} from '../../services/auth/users'
+} from '../../services/users/users'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 export const usersHandlers: HandlersOf<'users.'> = {
-  'users.list': async ({ db, now }) => (await listUsers(db)).map((row) => toStaffUser(row, now)),
+  'users.list': async ({ db, now }) => (await listUsers(db)).map((row) => toUserAccount(row, now)),
 
-  'users.create': async ({ db, now, audit }, input) => {
+  'users.create': audited(async ({ db, now }, input) => {
     assertGoodPassword(input.temporaryPassword, input.username, 'temporaryPassword')
     const row = await createUser(
       db,
@@ -27,16 +28,17 @@ export const usersHandlers: HandlersOf<'users.'> = {
       },
       now,
     )
-    await audit({
-      action: 'user.create',
-      entityType: 'user',
-      entityId: row.id,
-      summary: `Added ${row.username} as ${ROLE_LABELS[row.role]}`,
-    })
-    return toStaffUser(row, now)
-  },
+    return {
+      value: toUserAccount(row, now),
+      audit: {
+        entityType: 'user',
+        entityId: row.id,
+        summary: `Added ${row.username} as ${ROLE_LABELS[row.role]}`,
+      },
+    }
+  }),
 
-  'users.update': async ({ db, now, audit }, input) => {
+  'users.update': audited(async ({ db, now }, input) => {
     const before = await requireUser(db, input.id)
     const row = await updateUser(db, input, now)
     const changes: string[] = []
@@ -44,27 +46,27 @@ export const usersHandlers: HandlersOf<'users.'> = {
     if (before.role !== row.role) changes.push(`role to ${ROLE_LABELS[row.role]}`)
     if (before.active !== row.active) changes.push(row.active ? 'reactivated' : 'deactivated')
     if (before.therapist_id !== row.therapist_id) changes.push('linked therapist')
-    if (changes.length > 0) {
-      await audit({
-        action: 'user.update',
+    return {
+      value: toUserAccount(row, now),
+      audit: changes.length > 0 && {
         entityType: 'user',
         entityId: row.id,
         summary: `${row.username}: ${changes.join(', ')}`,
-      })
+      },
     }
-    return toStaffUser(row, now)
-  },
+  }),
 
-  'users.resetPassword': async ({ db, now, audit }, input) => {
+  'users.resetPassword': audited(async ({ db, now }, input) => {
     const user = await requireUser(db, input.id)
     assertGoodPassword(input.temporaryPassword, user.username, 'temporaryPassword')
     const row = await setPassword(db, user.id, input.temporaryPassword, { mustChange: true }, now)
-    await audit({
-      action: 'user.reset-password',
-      entityType: 'user',
-      entityId: row.id,
-      summary: `Password reset for ${row.username}; change required at next sign-in`,
-    })
-    return toStaffUser(row, now)
-  },
+    return {
+      value: toUserAccount(row, now),
+      audit: {
+        entityType: 'user',
+        entityId: row.id,
+        summary: `Password reset for ${row.username}; change required at next sign-in`,
+      },
+    }
+  }),
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { SecuritySettings } from '../../../shared/contract/auth'
+import type { SecuritySettings } from '../../../shared/contract/security'
 import type { DB } from '../../db/schema'
 
 export async function getSecuritySettings(db: Kysely<DB>): Promise<SecuritySettings> {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { dummySecretHash, verifySecret } from './passwords'
 import { getSecuritySettings } from './security-settings'
-import { findUserByUsername, type UserRow } from './users'
+import { findUserByUsername, type UserRow } from '../users/users'
 
 /** A successful sign-in: the failure count starts again and the staff list shows when. */
 export async function recordSignIn(db: Kysely<DB>, userId: number, now: Date): Promise<void> {

@@ -1,12 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto'
+import { copyFile } from 'node:fs/promises'
 import {
-  closeSync,
   constants,
-  copyFileSync,
   existsSync,
-  fsyncSync,
   mkdirSync,
-  openSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -16,6 +13,7 @@ import { dirname, join } from 'node:path'
 import { blobPath } from '../notes/attachments'
 import { sha256Of } from './file-hash'
 import { decryptFile, encryptFile, type KdfParams } from './encryption'
+import { copyDurably, syncFile } from './durable-copy'
 
 /**
  * Note attachments live outside the database, once each under their SHA-256, in
@@ -56,15 +54,6 @@ export function storePathOf(sha256: string, key: Buffer | null): string {
   return join(STORE_FOLDER, name.slice(0, 2), `${name}.enc`)
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 export interface CopyAttachmentsOptions {
   hashes: string[]
   /** The live attachments folder. */
@@ -100,9 +89,10 @@ export async function copyAttachmentsToStore(
       const part = `${target}.part`
       rmSync(part, { force: true })
       try {
-        if (key) await encryptFile(source, part, key.key, key.kdf)
-        else copyFileSync(source, part, constants.COPYFILE_EXCL)
-        fsyncFile(part)
+        if (key) {
+          await encryptFile(source, part, key.key, key.kdf)
+          await syncFile(part)
+        } else await copyDurably(source, part, constants.COPYFILE_EXCL)
         const written = await plaintextHashOf(part, key?.key ?? null, workDir)
         if (written !== sha256) {
           // A photo changed or damaged in the live folder must not stop the records being
@@ -180,9 +170,9 @@ export async function restoreAttachmentsFromStore(options: {
     try {
       if (!existsSync(stored)) throw new Error('gone')
       if (key) await decryptFile(stored, partial, key)
-      else copyFileSync(stored, partial)
+      else await copyFile(stored, partial)
       if ((await sha256Of(partial)) !== sha256) throw new Error('changed')
-      fsyncFile(partial)
+      await syncFile(partial)
       renameSync(partial, target)
       result.restored++
     } catch {
@@ -217,6 +207,37 @@ export function pruneStore(folder: string, stillReferenced: Iterable<string>): s
       if (keep.has(path)) continue
       rmSync(path, { force: true })
       removed.push(path)
+    }
+    if (readdirSync(sub).length === 0) rmSync(sub, { recursive: true, force: true })
+  }
+  return removed
+}
+
+const BLOB_NAME = /^[0-9a-f]{64}$/
+
+/**
+ * Removes from the live attachments folder every file no note of the database refers to:
+ * after a restore, the files of notes written since the backup (issue 12). Only files the
+ * notes service names (`ab/ab…64 hex`) are touched; anything else in the folder is left.
+ * The caller makes sure those files are kept elsewhere (the backup taken just before).
+ *
+ * @returns the hashes of the files removed
+ */
+export function removeUnreferencedAttachments(dir: string, referenced: Set<string>): string[] {
+  const removed: string[] = []
+  let prefixes: string[]
+  try {
+    prefixes = readdirSync(dir)
+  } catch {
+    return removed // no attachments yet
+  }
+  for (const prefix of prefixes) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue
+    const sub = join(dir, prefix)
+    for (const entry of readdirSync(sub)) {
+      if (!BLOB_NAME.test(entry) || !entry.startsWith(prefix) || referenced.has(entry)) continue
+      rmSync(join(sub, entry), { force: true })
+      removed.push(entry)
     }
     if (readdirSync(sub).length === 0) rmSync(sub, { recursive: true, force: true })
   }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type {
   BackupInfo,
   BackupJob,
@@ -12,19 +11,19 @@ import { UNENCRYPTED, type Keying } from '../../db/cipher'
 import type { ClinicKeyring } from '../../db/clinic-keys'
 import type { LiveDatabase } from '../../db/live-database'
 import type { Logger } from '../../log'
-import { writeAudit, type AuditActor } from '../audit'
+import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
-import { attachmentsDirOf } from './attachment-store'
+import { JobQueue } from '../jobs/job-queue'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { openingFor, opensWithoutTyping, type BackupOpening } from './backup-keying'
 import { WrongPassphraseError } from './encryption'
-import { quickCheckOffThread } from '../../db/integrity-check'
 import { changeCountOf } from '../../db/database-file'
 import { readBackupKey } from './key-file'
 import { findBackups, type FoundBackup } from './manifest'
-import { carryAuditInto } from '../../db/audit-carry-over'
-import { prepareCandidate } from './restore-candidate'
-import { candidateFileOf, swapInDatabase } from '../../db/restore-swap'
+import { candidateFileOf } from '../../db/restore-swap'
+import { IntegrityWatch } from './integrity-watch'
+import { readFullCheckAt } from './full-check-record'
+import { restoreFromBackup } from './restore-run'
 import { BackupFailedError, takeBackup, type Progress, type TakenBackup } from './take-backup'
 
 export interface BackupServiceOptions {
@@ -43,8 +42,11 @@ const KEEP_JOBS = 20
 
 /**
  * Backups and restore for one clinic database. Everything that touches files runs one at a
- * time through a queue, outside any command's transaction: a handler only starts a job and
- * returns its id; the renderer polls backups.job for progress.
+ * time through a JobQueue (the one imports use), outside any command's transaction: a
+ * handler only starts a job and returns its id; the renderer polls backups.job for progress.
+ * The SQLite work of each runs in a worker thread (db/off-thread.ts), so a booking made
+ * while a backup runs does not wait (issue 19). The steps live beside this file:
+ * take-backup.ts, restore-run.ts, integrity-watch.ts.
  */
 export class BackupService {
   readonly file: string
@@ -56,11 +58,9 @@ export class BackupService {
   #keyring: ClinicKeyring | null
   #live: LiveDatabase | null = null
   #reopen: ((file: string) => Promise<Connection>) | null = null
-  #queue: Promise<unknown> = Promise.resolve()
-  #jobs = new Map<string, BackupJob>()
+  #jobs: JobQueue<BackupJob>
+  #integrity: IntegrityWatch
   #baseline: { connection: object; changes: number } | null = null
-  #integrity: DatabaseHealth['integrity'] = { state: 'not-checked', checkedAt: null, detail: null }
-  #integrityRun: Promise<void> | null = null
   #lastBackup: DatabaseHealth['lastBackup'] = null
 
   /** Told once a restore has swapped the database in: every window and desk refetches. */
@@ -74,6 +74,24 @@ export class BackupService {
     this.#workstation = options.workstation
     this.#liveKey = options.liveKey
     this.#keyring = options.keyring
+    this.#integrity = new IntegrityWatch({
+      file: options.file,
+      key: options.liveKey,
+      log: options.log,
+      now: options.now,
+    })
+    this.#jobs = new JobQueue<BackupJob>({
+      name: 'backup',
+      keep: KEEP_JOBS,
+      log: options.log,
+      isKnown: (error) =>
+        error instanceof DomainError ||
+        error instanceof BackupFailedError ||
+        error instanceof WrongPassphraseError,
+      unknownFailure: (error) =>
+        `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      notFound: 'That backup job is no longer known.',
+    })
     // Left by a backup or restore that was killed: the app holds the only connection
     // (single-instance lock), so nothing else can be using them.
     rmSync(this.workDir, { recursive: true, force: true })
@@ -86,17 +104,12 @@ export class BackupService {
     this.#reopen = reopen
   }
 
-  #enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work, work)
-    this.#queue = run.catch(() => {})
-    return run
-  }
-
   /** Unqueued: for callers already inside the queue, or before anything else runs (migration). */
   async #take(
     reason: BackupReason,
     progress?: Progress,
     sourceKey: Keying = this.#liveKey,
+    keepIf?: () => Promise<boolean>,
   ): Promise<TakenBackup> {
     const changesAtStart = this.#changeCount()
     try {
@@ -109,6 +122,7 @@ export class BackupService {
         clinic: this.#keyring,
         passphrase: readBackupKey(this.file),
         ...(progress ? { progress } : {}),
+        ...(keepIf ? { keepIf } : {}),
       })
       if (changesAtStart) this.#baseline = changesAtStart
       const missing = taken.manifest.attachments?.missing ?? 0
@@ -134,9 +148,16 @@ export class BackupService {
     }
   }
 
-  /** A backup now, after whatever backup or restore is running. */
-  backup(reason: BackupReason, progress?: Progress): Promise<TakenBackup> {
-    return this.#enqueue(() => this.#take(reason, progress))
+  /**
+   * A backup now, after whatever backup or restore is running. `keepIf` is asked before
+   * anything rotates out (take-backup.ts); false drops the new backup.
+   */
+  backup(
+    reason: BackupReason,
+    progress?: Progress,
+    keepIf?: () => Promise<boolean>,
+  ): Promise<TakenBackup> {
+    return this.#jobs.enqueue(() => this.#take(reason, progress, this.#liveKey, keepIf))
   }
 
   /** The migration runner's hook: called with the database open and nothing else running. */
@@ -215,59 +236,20 @@ export class BackupService {
   // ---- jobs -------------------------------------------------------------------------------
 
   #newJob(kind: BackupJob['kind']): BackupJob {
-    const job: BackupJob = {
-      id: randomUUID(),
+    return this.#jobs.add({
       kind,
-      state: 'running',
       stage: 'Waiting for the previous backup to finish',
-      percent: 0,
-      message: null,
       backupName: null,
-    }
-    this.#jobs.set(job.id, job)
-    for (const id of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - KEEP_JOBS))) {
-      this.#jobs.delete(id)
-    }
-    return job
+    })
   }
 
   job(id: string): BackupJob {
-    const job = this.#jobs.get(id)
-    if (!job) throw new DomainError('not_found', 'That backup job is no longer known.')
-    return { ...job }
-  }
-
-  #run(job: BackupJob, work: (progress: Progress) => Promise<string>): void {
-    const progress: Progress = (stage, percent) => {
-      job.stage = stage
-      job.percent = percent
-    }
-    // Queued now (so idle() waits for it), started on the next turn of the event loop:
-    // after the command that asked for it has committed.
-    void this.#enqueue(async () => {
-      await new Promise((next) => setImmediate(next))
-      return work(progress)
-    }).then(
-      (message) => {
-        Object.assign(job, { state: 'done', stage: 'Done', percent: 100, message })
-      },
-      (error: unknown) => {
-        const known =
-          error instanceof DomainError ||
-          error instanceof BackupFailedError ||
-          error instanceof WrongPassphraseError
-        const message = known
-          ? (error as Error).message
-          : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`
-        if (!known) this.#log.error(`${job.kind} job failed`, { error: String(error) })
-        Object.assign(job, { state: 'failed', message })
-      },
-    )
+    return this.#jobs.get(id)
   }
 
   startBackup(): BackupJob {
     const job = this.#newJob('backup')
-    this.#run(job, async (progress) => {
+    this.#jobs.run(job, async (progress) => {
       const taken = await this.#take('manual', progress)
       job.backupName = taken.manifest.name
       return `Backed up to ${taken.file}`
@@ -300,7 +282,7 @@ export class BackupService {
     })
     const job = this.#newJob('restore')
     job.backupName = name
-    this.#run(job, (progress) => this.#restore(found, opening, actor, progress))
+    this.#jobs.run(job, (progress) => this.#restore(found, opening, actor, progress))
     return { ...job }
   }
 
@@ -310,103 +292,47 @@ export class BackupService {
     actor: AuditActor,
     progress: Progress,
   ): Promise<string> {
-    const live = this.#requireLive()
-    const reopen = this.#reopen!
-    await this.#integrityRun // its worker must not hold the file being replaced
-    const candidate = candidateFileOf(this.file)
-    rmSync(candidate, { force: true })
-    try {
-      progress('Checking the backup', 10)
-      const { unusable } = await prepareCandidate({
-        backup: found,
-        opening,
-        candidate,
+    await this.#integrity.running // its worker must not hold the file being replaced
+    const outcome = await restoreFromBackup(
+      {
+        file: this.file,
         liveKey: this.#liveKey,
-        attachmentsDir: attachmentsDirOf(this.file),
-        progress,
-      })
-      if (unusable.length > 0) {
-        this.#log.error('attachments in the backup could not be restored', { unusable })
-      }
-
-      progress('Saving the current state first', 30)
-      let before: TakenBackup | null = null
-      let keepOldAs: string | undefined
-      try {
-        before = await this.#take('pre-restore', (stage, percent) =>
-          progress(`Saving the current state first: ${stage.toLowerCase()}`, 30 + percent * 0.4),
-        )
-      } catch (error) {
-        // A damaged database fails the backup's checks, and a damaged database is exactly
-        // when a restore is needed: keep the old file itself, untouched, instead.
-        keepOldAs = `${this.file}.damaged-${this.#now().toISOString().replace(/[:.]/g, '-')}`
-        this.#log.error('could not back up the database before restoring; keeping the file', {
-          keepOldAs,
-          error: String(error),
-        })
-      }
-
-      progress('Replacing the database', 75)
-      // The audit log is append-only: entries written since the backup outlive the restore.
-      let carried = 0
-      await swapInDatabase(live, this.file, candidate, reopen, keepOldAs, (current) => {
-        carried = carryAuditInto(current.sqlite, candidate, this.#liveKey)
-      })
-
-      progress('Recording the restore', 95)
-      const taken = new Date(found.manifest.createdAt)
-      await writeAudit(
-        live.db,
-        actor,
-        {
-          action: 'backups.restore',
-          entityType: 'backup',
-          entityId: found.manifest.name,
-          summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}; ${carried} later audit entr${carried === 1 ? 'y' : 'ies'} carried over`,
-        },
-        this.#now(),
-      )
-      this.markBackedUp()
-      this.onRestored?.()
-      // The verdict of the start-up check was about the old file.
-      void this.checkIntegrity()
-      const kept = before
-        ? 'The data as it was just before is kept as a backup marked “Before a restore”.'
-        : `The data as it was could not be backed up because it is damaged; the file itself was kept as ${keepOldAs}.`
-      const lost =
-        unusable.length > 0
-          ? ` ${unusable.length} note attachment${unusable.length === 1 ? '' : 's'} could not be put back: the backup’s cop${unusable.length === 1 ? 'y is' : 'ies are'} missing or damaged.`
-          : ''
-      return kept + lost
-    } finally {
-      rmSync(candidate, { force: true })
-    }
+        live: this.#requireLive(),
+        reopen: this.#reopen!,
+        log: this.#log,
+        now: this.#now,
+        takePreRestore: (step) => this.#take('pre-restore', step),
+      },
+      found,
+      opening,
+      actor,
+      progress,
+    )
+    this.markBackedUp()
+    this.onRestored?.()
+    // The verdict of the last check was about the old file.
+    void this.checkIntegrity()
+    return outcome
   }
 
   // ---- integrity --------------------------------------------------------------------------
 
-  /** quick_check in a worker thread; the result shows in health(). */
-  checkIntegrity(): Promise<void> {
-    this.#integrity = { state: 'checking', checkedAt: null, detail: null }
-    this.#integrityRun = quickCheckOffThread(this.file, this.#liveKey).then(
-      (problems) => {
-        const ok = problems.join() === 'ok'
-        this.#integrity = {
-          state: ok ? 'ok' : 'failed',
-          checkedAt: this.#now().toISOString(),
-          detail: ok ? null : problems.slice(0, 3).join('; '),
-        }
-        if (!ok) this.#log.error('the database failed quick_check', { problems })
-      },
-      (error: unknown) => {
-        this.#integrity = {
-          state: 'failed',
-          checkedAt: this.#now().toISOString(),
-          detail: error instanceof Error ? error.message : String(error),
-        }
-      },
-    )
-    return this.#integrityRun
+  /**
+   * quick_check in a worker thread (integrity_check when `full`); the result shows in
+   * health(). When it runs is schedule.ts's decision (docs/integrity-checks.md).
+   */
+  checkIntegrity(full = false): Promise<void> {
+    return this.#integrity.check(full)
+  }
+
+  /** When the last full integrity_check finished, or null. */
+  lastFullCheckAt(): Date | null {
+    return readFullCheckAt(this.file)
+  }
+
+  /** Whether the last integrity check found damage: main then refuses all but a restore. */
+  integrityFailed(): boolean {
+    return this.#integrity.state.state === 'failed'
   }
 
   health(): DatabaseHealth {
@@ -416,7 +342,7 @@ export class BackupService {
     } catch (error) {
       this.#log.error('could not list backups', { error: String(error) })
     }
-    return { integrity: { ...this.#integrity }, newestGoodBackup, lastBackup: this.#lastBackup }
+    return { integrity: this.#integrity.state, newestGoodBackup, lastBackup: this.#lastBackup }
   }
 
   /** Waits for running work (a backup, a restore, the integrity check) to finish. */
@@ -424,10 +350,10 @@ export class BackupService {
     // A queued restore starts a fresh integrity check, so wait until neither moves.
     let run: Promise<void> | null
     do {
-      run = this.#integrityRun
+      run = this.#integrity.running
       await run
-      await this.#enqueue(async () => {})
-    } while (run !== this.#integrityRun)
+      await this.#jobs.idle()
+    } while (run !== this.#integrity.running)
   }
 
   actorFor(session: { userId: number; username: string } | null): AuditActor {

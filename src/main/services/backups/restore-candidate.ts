@@ -1,15 +1,16 @@
-import { copyFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { DatabaseKeyError, rekeyDatabaseFile, UNENCRYPTED, type Keying } from '../../db/cipher'
+import { DatabaseKeyError, UNENCRYPTED, type Keying } from '../../db/cipher'
 import { migrations as knownMigrations } from '../../db/migrations'
 import { DomainError } from '../domain-error'
 import { restoreAttachmentsFromStore } from './attachment-store'
-import { checkDatabaseFile, referencedAttachments } from '../../db/database-file'
+import { keyHexOf, type InspectedDatabase } from '../../db/file-tasks'
+import { runOffThread } from '../../db/off-thread'
 import type { BackupOpening } from './backup-keying'
-import { sha256Of } from './file-hash'
+import { databaseSha256Of } from './file-hash'
 import { decryptFile, WrongPassphraseError } from './encryption'
 import type { FoundBackup } from './manifest'
 import type { Progress } from './take-backup'
+import { copyDurably } from './durable-copy'
 
 /**
  * Makes a restore's candidate file from a backup, beside the live file, and checks it before
@@ -19,7 +20,8 @@ import type { Progress } from './take-backup'
  * then fails). Last, it is re-keyed to the live file's own key, so the clinic keeps one key
  * whatever the backup was made with (a passphrase, another clinic key, none at all).
  *
- * @returns the attachments that could not be put back (missing or damaged in the backup)
+ * @returns the attachments that could not be put back (missing or damaged in the backup),
+ *   and every attachment the backup's database refers to
  * @throws DomainError or WrongPassphraseError when the backup cannot be restored
  */
 export async function prepareCandidate(options: {
@@ -29,20 +31,21 @@ export async function prepareCandidate(options: {
   liveKey: Keying
   attachmentsDir: string
   progress: Progress
-}): Promise<{ unusable: string[] }> {
+}): Promise<{ unusable: string[]; attachments: string[] }> {
   const { backup, opening, candidate } = options
   if (opening.kind === 'sealed') await decryptFile(backup.file, candidate, opening.key)
-  else copyFileSync(backup.file, candidate)
-  if ((await sha256Of(candidate)) !== backup.manifest.databaseSha256) {
+  else await copyDurably(backup.file, candidate)
+  if ((await databaseSha256Of(candidate)) !== backup.manifest.databaseSha256) {
     throw new DomainError(
       'rule_broken',
       'This backup file has changed since it was written, so it cannot be trusted. Choose another.',
     )
   }
   const candidateKey: Keying = opening.kind === 'keyed' ? opening.key : UNENCRYPTED
-  let checked: ReturnType<typeof checkDatabaseFile>
+  let checked: InspectedDatabase
   try {
-    checked = checkDatabaseFile(candidate, candidateKey)
+    // In a worker thread: quick_check of a large clinic takes seconds (issue 19).
+    checked = await runOffThread('inspect', { file: candidate, key: keyHexOf(candidateKey) })
   } catch (error) {
     // The file matched its manifest's hash, so the key is what is wrong: a passphrase.
     if (error instanceof DatabaseKeyError) throw new WrongPassphraseError()
@@ -66,7 +69,7 @@ export async function prepareCandidate(options: {
   // The backup's own database says which files belong with it.
   const attachments = backup.manifest.attachments
     ? await restoreAttachmentsFromStore({
-        hashes: referencedAttachments(candidate, candidateKey),
+        hashes: checked.attachments,
         folder: dirname(backup.file),
         to: options.attachmentsDir,
         key:
@@ -77,6 +80,10 @@ export async function prepareCandidate(options: {
               : null,
       })
     : null
-  rekeyDatabaseFile(candidate, candidateKey, options.liveKey)
-  return { unusable: attachments?.unusable ?? [] }
+  await runOffThread('rekey', {
+    file: candidate,
+    from: keyHexOf(candidateKey),
+    to: keyHexOf(options.liveKey),
+  })
+  return { unusable: attachments?.unusable ?? [], attachments: checked.attachments }
 }

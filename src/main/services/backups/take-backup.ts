@@ -1,30 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import {
-  copyFileSync,
   existsSync,
   constants,
   mkdirSync,
   readdirSync,
-  openSync,
-  fsyncSync,
-  closeSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupReason } from '../../../shared/contract/backups'
-import { rekeyDatabaseFile, type Keying } from '../../db/cipher'
+import type { Keying } from '../../db/cipher'
 import type { ClinicKeyring } from '../../db/clinic-keys'
 import { backupPlanOf, defaultBackupFolder, type BackupPlan } from './backup-settings'
 import { clinicSecret, passphraseSecret, type BackupSecret } from './backup-keying'
-import {
-  checkDatabaseFile,
-  referencedAttachments,
-  sameCounts,
-  snapshotInto,
-} from '../../db/database-file'
-import { sha256Of } from './file-hash'
+import { sameCounts } from '../../db/database-file'
+import { keyHexOf, type InspectedDatabase } from '../../db/file-tasks'
+import { runOffThread } from '../../db/off-thread'
+import { databaseSha256Of } from './file-hash'
 import type { BackupKey } from './key-file'
 import {
   backupFileName,
@@ -36,10 +29,16 @@ import {
 import { backupsToDelete } from './rotation'
 import { attachmentsDirOf, copyAttachmentsToStore, pruneStore } from './attachment-store'
 import { makeFolder } from './make-folder'
+import { copyDurably } from './durable-copy'
+import { isDiskFull } from '../../db/sqlite-errors'
 
 export type Progress = (stage: string, percent: number) => void
 
 /** A backup that could not be written or did not pass its checks; nothing was kept. */
+const DISK_FULL_BACKUP =
+  'The backup could not be made: the disk it goes to is full. Free some space there (or ' +
+  'choose another backup folder in Settings → Backups) and back up again. Nothing half-written was left.'
+
 export class BackupFailedError extends Error {
   constructor(message: string, options?: { cause: unknown }) {
     super(message, options)
@@ -62,6 +61,12 @@ export interface TakeBackupOptions {
   progress?: Progress
   /** The live note attachments; by default `attachments/` beside the database. */
   attachmentsDir?: string
+  /**
+   * Asked once the backup is written and checked, before anything rotates out: false drops
+   * it. The start-up backup runs beside the integrity check of the live file instead of
+   * after it (issue 19), and is kept only if that check passes (schedule.ts).
+   */
+  keepIf?: () => Promise<boolean>
 }
 
 export interface TakenBackup {
@@ -71,21 +76,14 @@ export interface TakenBackup {
   deleted: string[]
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /**
  * One backup, start to finish: a consistent snapshot (db/database-file.ts snapshotInto:
  * VACUUM INTO from its own read-only connection, so no command of the app's is held up),
  * checked (opens, quick_check, the same
  * row counts as the live database), encrypted with the clinic key or the passphrase, written
  * to the backup folder, checked again as written, described by a manifest, then rotated.
+ * The SQLite work (snapshot, re-key, check) runs in a worker thread and the copies on the
+ * thread pool, so the window and the router keep answering throughout (issue 19).
  */
 export async function takeBackup(options: TakeBackupOptions): Promise<TakenBackup> {
   const started = Date.now()
@@ -94,30 +92,33 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
   const scratch = join(options.workDir, `${randomUUID()}.sqlite`)
   try {
     progress('Copying the database', 5)
-    const { plan: rows, liveCounts } = snapshotInto(
-      options.databaseFile,
-      options.sourceKey,
-      scratch,
-    )
+    const { plan: rows, liveCounts } = await runOffThread('snapshot', {
+      databaseFile: options.databaseFile,
+      key: keyHexOf(options.sourceKey),
+      target: scratch,
+    })
     const plan = backupPlanOf(rows, options.databaseFile)
     progress('Copying the database', 45)
     const targets = targetsFor(plan, options)
     // Encrypted with the backup's own scheme: the clinic key, or the passphrase instead.
     const secret = targets[0]!.secret
-    if (secret) rekeyDatabaseFile(scratch, options.sourceKey, secret.key)
     const scratchKey: Keying = secret?.key ?? options.sourceKey
 
     progress('Checking the copy', 55)
-    const checked = checkDatabaseFile(scratch, scratchKey)
+    const checked = await runOffThread('inspect', {
+      file: scratch,
+      key: keyHexOf(scratchKey),
+      ...(secret ? { rekeyFrom: keyHexOf(options.sourceKey) } : {}),
+    })
     if (checked.quickCheck.join() !== 'ok') {
       throw new BackupFailedError(`The copy failed SQLite's quick_check: ${checked.quickCheck[0]}`)
     }
     if (liveCounts && !sameCounts(checked.counts, liveCounts)) {
       throw new BackupFailedError('The copy does not hold the same number of rows as the database.')
     }
-    const databaseSha256 = await sha256Of(scratch)
+    const databaseSha256 = await databaseSha256Of(scratch)
     // The attachments the snapshot refers to: the files that belong with this backup.
-    const attachments = referencedAttachments(scratch, scratchKey)
+    const attachments = checked.attachments
 
     progress('Writing the backup', 65)
     const copy: CheckedCopy = {
@@ -139,6 +140,13 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     }
     if (!written) throw lastError
     const { file, manifest, folder } = written
+    if (options.keepIf && !(await options.keepIf())) {
+      rmSync(manifestPathOf(file), { force: true })
+      rmSync(file, { force: true })
+      throw new BackupFailedError(
+        'The database failed its integrity check, so this backup was not kept beside the good ones.',
+      )
+    }
 
     progress('Removing old backups', 95)
     const existing = findBackups(folder).map((b) => b.manifest)
@@ -156,6 +164,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     return { file, manifest, deleted }
   } catch (error) {
     if (error instanceof BackupFailedError) throw error
+    if (isDiskFull(error)) throw new BackupFailedError(DISK_FULL_BACKUP, { cause: error })
     throw new BackupFailedError(
       `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },
@@ -174,7 +183,7 @@ interface Target {
 interface CheckedCopy {
   scratch: string
   databaseSha256: string
-  checked: ReturnType<typeof checkDatabaseFile>
+  checked: InspectedDatabase
   started: number
   attachments: string[]
 }
@@ -232,13 +241,12 @@ async function writeAndVerify(
   const part = `${file}.part`
   let written: string | null = part
   try {
-    copyFileSync(copy.scratch, part, constants.COPYFILE_EXCL)
-    fsyncFile(part)
+    await copyDurably(copy.scratch, part, constants.COPYFILE_EXCL)
     renameSync(part, file)
     written = file
 
     options.progress?.('Checking the backup as written', 80)
-    const sha256 = await sha256Of(file)
+    const sha256 = await databaseSha256Of(file)
     if (sha256 !== copy.databaseSha256) {
       throw new BackupFailedError('The backup on disk differs from the copy that was checked.')
     }

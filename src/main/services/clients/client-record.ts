@@ -1,4 +1,5 @@
-import { differenceInYears, parseISO } from 'date-fns'
+import { differenceInYears } from 'date-fns/differenceInYears'
+import { parseISO } from 'date-fns/parseISO'
 import type { Kysely, Selectable } from 'kysely'
 import type {
   ClientRecord,
@@ -93,6 +94,10 @@ export function columnsFrom(
     tags: JSON.stringify(input.tags),
     sports: input.sports,
     weekly_training: input.weeklyTraining,
+    weekly_km: input.weeklyKm,
+    longest_run_km: input.longestRunKm,
+    runs_per_week: input.runsPerWeek,
+    event_distance_km: input.eventDistanceKm,
     event_name: input.eventName,
     event_date: input.eventDate,
     goals: input.goals,
@@ -138,6 +143,10 @@ export function valuesOf(row: ClientRow): ClientValues {
     tags: JSON.parse(row.tags) as string[],
     sports: row.sports,
     weeklyTraining: row.weekly_training,
+    weeklyKm: row.weekly_km,
+    longestRunKm: row.longest_run_km,
+    runsPerWeek: row.runs_per_week,
+    eventDistanceKm: row.event_distance_km,
     eventName: row.event_name,
     eventDate: row.event_date,
     goals: row.goals,
@@ -191,6 +200,10 @@ const FIELD_LABELS: Record<keyof ClientValues, string> = {
   tags: 'tags',
   sports: 'sport',
   weeklyTraining: 'sport',
+  weeklyKm: 'training',
+  longestRunKm: 'training',
+  runsPerWeek: 'training',
+  eventDistanceKm: 'event',
   eventName: 'event',
   eventDate: 'event',
   goals: 'goals',

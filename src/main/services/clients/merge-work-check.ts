@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { foreignKeysTo, foreignKeyTarget, idsWhereIn, rowsById, valueOf } from '../../db/table-rows'

@@ -35,6 +35,9 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   { table: 'package_sessions', column: 'client_id' },
   // Messages (migration 1100): the outbox and its history follow the client.
   { table: 'messages', column: 'client_id' },
+  // Runners (migration 1200): measures, range of motion and training load.
+  { table: 'client_measures', column: 'client_id' },
+  { table: 'client_documents', column: 'client_id' },
 ]
 
 /**
@@ -68,6 +71,10 @@ const FIELD_COLUMNS: Record<keyof ClientValues, Column[]> = {
   tags: ['tags'],
   sports: ['sports'],
   weeklyTraining: ['weekly_training'],
+  weeklyKm: ['weekly_km'],
+  longestRunKm: ['longest_run_km'],
+  runsPerWeek: ['runs_per_week'],
+  eventDistanceKm: ['event_distance_km'],
   eventName: ['event_name'],
   eventDate: ['event_date'],
   goals: ['goals'],

@@ -1,4 +1,5 @@
-import { addMonths, formatISO } from 'date-fns'
+import { addMonths } from 'date-fns/addMonths'
+import { formatISO } from 'date-fns/formatISO'
 import type { Kysely } from 'kysely'
 import type { Questionnaire } from '../../../shared/contract/clients'
 import type { AllergyCode, ConditionCode } from '../../../shared/clients/health'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { clinicTimeZone } from '../settings'
-import type { DiaryAppointment } from '../../../shared/contract/appointments'
+import type { DiaryAppointment } from '../../../shared/contract/diary'
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'

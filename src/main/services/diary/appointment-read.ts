@@ -4,7 +4,7 @@ import type {
   AppointmentDetail,
   AppointmentStatus,
   DiaryAppointment,
-} from '../../../shared/contract/appointments'
+} from '../../../shared/contract/diary'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
 

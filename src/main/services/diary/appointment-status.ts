@@ -3,7 +3,7 @@ import {
   STATUS_LABELS,
   type AppointmentStatus,
   type DiaryAppointment,
-} from '../../../shared/contract/appointments'
+} from '../../../shared/contract/diary'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz'
-import { format, parseISO } from 'date-fns'
-import { enGB } from 'date-fns/locale'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
+import { enGB } from 'date-fns/locale/en-GB'
 
 // The clinic's wall clock: local dates 'YYYY-MM-DD' and minutes after local midnight, turned
 // into UTC instants and back. TZDate costs ~60 µs a conversion, too slow for next-available

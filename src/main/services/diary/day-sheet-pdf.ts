@@ -1,5 +1,5 @@
 import { rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import { STATUS_LABELS, type DaySheet } from '../../../shared/contract/appointments'
+import { STATUS_LABELS, type DaySheet } from '../../../shared/contract/diary'
 import { newPdf, printable } from '../pdf/unicode-font'
 import { INK, MUTED, RULE, wrapWords } from '../pdf/writer'
 import { formatDate, toTime, utcToZoned } from './clinic-clock'

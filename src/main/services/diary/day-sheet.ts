@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DaySheet } from '../../../shared/contract/appointments'
+import type { DaySheet } from '../../../shared/contract/diary'
 import type { DB } from '../../db/schema'
 import { appointmentsInRange } from './appointment-read'
 import { addDays, zonedToUtc } from './clinic-clock'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { clinicTimeZone } from '../settings'
-import type { PartOfDay, Slot } from '../../../shared/contract/appointments'
+import type { PartOfDay, Slot } from '../../../shared/contract/diary'
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { DB } from '../../db/schema'
 import { addDays, DAY_MS, toMinutes, utcToZoned, weekdayOf, zonedToUtc } from './clinic-clock'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ServiceUsage } from '../../../shared/contract/appointments'
+import type { ServiceUsage } from '../../../shared/contract/diary'
 import type { DB } from '../../db/schema'
 
 const YEAR_MS = 365 * 86_400_000

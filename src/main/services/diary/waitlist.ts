@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { PartOfDay, WaitlistEntry } from '../../../shared/contract/appointments'
+import type { PartOfDay, WaitlistEntry } from '../../../shared/contract/diary'
 import type { DB, WaitlistTable } from '../../db/schema'
 import { DomainError } from '../domain-error'
 import { displayNameOf } from '../clients/client-record'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DiaryRange } from '../../../shared/contract/appointments'
+import type { DiaryRange } from '../../../shared/contract/diary'
 import type { DB } from '../../db/schema'
 import { getClinicSettings } from '../settings'
 import { addDays, utcToZoned, zonedToUtc } from './clinic-clock'

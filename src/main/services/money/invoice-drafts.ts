@@ -313,10 +313,10 @@ export async function recomputeDraft(db: Kysely<DB>, invoiceId: number): Promise
 }
 
 /** Removes a draft; an issued invoice is never deleted (the database refuses too). */
-export async function discardDraft(db: Kysely<DB>, id: number): Promise<void> {
+export async function discardDraft(db: Kysely<DB>, id: number): Promise<{ clientId: number }> {
   const row = await db
     .selectFrom('invoices')
-    .select('status')
+    .select(['status', 'client_id'])
     .where('id', '=', id)
     .executeTakeFirst()
   if (!row) throw new DomainError('not_found', 'No such invoice.')
@@ -325,4 +325,5 @@ export async function discardDraft(db: Kysely<DB>, id: number): Promise<void> {
   }
   await db.deleteFrom('invoice_lines').where('invoice_id', '=', id).execute()
   await db.deleteFrom('invoices').where('id', '=', id).execute()
+  return { clientId: row.client_id }
 }

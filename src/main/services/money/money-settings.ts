@@ -1,3 +1,4 @@
+import type { Actor } from '../actor'
 import type { Kysely } from 'kysely'
 import type { MoneySettings } from '../../../shared/contract/money-values'
 import type { DB } from '../../db/schema'
@@ -6,6 +7,11 @@ import type { DB } from '../../db/schema'
 export interface MoneyActor {
   userId: number | null
   name: string | null
+}
+
+/** Who money records name as taking or issuing: the signed-in member of staff. */
+export function moneyActorOf(actor: Actor): MoneyActor {
+  return { userId: actor.userId, name: actor.displayName }
 }
 
 /** The clinic's invoice numbering and VAT settings (one row, migration 0800). */

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
-import { addMonths, format } from 'date-fns'
+import { addMonths } from 'date-fns/addMonths'
+import { format } from 'date-fns/format'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'

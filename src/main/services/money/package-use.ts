@@ -1,4 +1,5 @@
-import { format, parseISO } from 'date-fns'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
 import type { Kysely } from 'kysely'
 import type { ClientPackage } from '../../../shared/contract/packages'
 import type { DB } from '../../db/schema'

@@ -1,7 +1,11 @@
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
 import type { Kysely } from 'kysely'
-import type { BodyMark, NoteSummary } from '../../../shared/contract/notes'
+import {
+  UNSIGNED_PAGE,
+  type BodyMark,
+  type NoteSummary,
+  type UnsignedPage,
+} from '../../../shared/contract/notes'
+import { utcToZoned, zonedToUtc } from '../diary/clinic-clock'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
 import { canReadNote } from './note-access'
@@ -87,29 +91,39 @@ export async function noteForAppointment(
   return summaryOf(row, false, row.therapist, 0)
 }
 
-function localDay(iso: string, timeZone: string): string {
-  return format(new TZDate(iso, timeZone), 'yyyy-MM-dd')
-}
-
-/** Drafts: a therapist's own; the owner's view lists everyone's. */
+/**
+ * Drafts, a page at a time in session order: a therapist's own; the owner's view lists
+ * everyone's. A note is overdue when its session was before the start of today in the
+ * clinic's time zone. Served by the partial index notes_unsigned_by_author (0300-notes).
+ */
 export async function unsignedNotes(
   db: Kysely<DB>,
   session: Actor,
   now: Date,
   timeZone: string,
-): Promise<
-  {
-    id: number
-    clientId: number
-    clientName: string
-    sessionAt: string
-    templateName: string
-    author: { userId: number; name: string }
-    overdue: boolean
-  }[]
-> {
-  let q = db
-    .selectFrom('notes')
+  page: {
+    overdueOnly?: boolean
+    ids?: number[] | undefined
+    limit?: number
+    after?: { sessionAt: string; id: number } | undefined
+  } = {},
+): Promise<UnsignedPage> {
+  const { overdueOnly = false, ids, limit = UNSIGNED_PAGE, after } = page
+  const startOfToday = new Date(
+    zonedToUtc(utcToZoned(now.getTime(), timeZone).date, 0, timeZone),
+  ).toISOString()
+  let base = db.selectFrom('notes').where('notes.signed_at', 'is', null)
+  if (session.role !== 'owner') base = base.where('notes.author_user_id', '=', session.userId)
+  if (ids) base = base.where('notes.id', 'in', ids.length > 0 ? ids : [0])
+  const counts = await base
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn
+        .count<number>(eb.case().when('notes.session_at', '<', startOfToday).then(1).end())
+        .as('overdue'),
+    ])
+    .executeTakeFirstOrThrow()
+  let q = base
     .innerJoin('clients', 'clients.id', 'notes.client_id')
     .select([
       'notes.id',
@@ -121,19 +135,35 @@ export async function unsignedNotes(
       'clients.first_name',
       'clients.last_name',
     ])
-    .where('notes.signed_at', 'is', null)
     .orderBy('notes.session_at')
-  if (session.role !== 'owner') q = q.where('notes.author_user_id', '=', session.userId)
-  const today = localDay(now.toISOString(), timeZone)
-  return (await q.execute()).map((r) => ({
-    id: r.id,
-    clientId: r.client_id,
-    clientName: `${r.first_name} ${r.last_name}`,
-    sessionAt: r.session_at,
-    templateName: r.template_name,
-    author: { userId: r.author_user_id, name: r.author_name },
-    overdue: localDay(r.session_at, timeZone) < today,
-  }))
+    .orderBy('notes.id')
+    .limit(limit + 1)
+  if (overdueOnly) q = q.where('notes.session_at', '<', startOfToday)
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('notes.session_at', '>', after.sessionAt),
+        eb.and([eb('notes.session_at', '=', after.sessionAt), eb('notes.id', '>', after.id)]),
+      ]),
+    )
+  }
+  const rows = await q.execute()
+  const shown = rows.slice(0, limit)
+  const last = shown.at(-1)
+  return {
+    notes: shown.map((r) => ({
+      id: r.id,
+      clientId: r.client_id,
+      clientName: `${r.first_name} ${r.last_name}`,
+      sessionAt: r.session_at,
+      templateName: r.template_name,
+      author: { userId: r.author_user_id, name: r.author_name },
+      overdue: r.session_at < startOfToday,
+    })),
+    total: counts.total,
+    overdue: counts.overdue,
+    next: rows.length > limit && last ? { sessionAt: last.session_at, id: last.id } : null,
+  }
 }
 
 export async function progressOf(

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 import { rgb, type PDFImage } from 'pdf-lib'
 import type { ClinicSettings } from '../../../shared/contract/settings'
 import type { Attachment, Note } from '../../../shared/contract/notes'

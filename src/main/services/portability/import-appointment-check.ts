@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AppointmentStatus } from '../../../shared/contract/appointments'
+import type { AppointmentStatus } from '../../../shared/contract/diary'
 import type { Service } from '../../../shared/contract/diary-setup'
 import type { ImportMapping, ImportProblem, ImportReport } from '../../../shared/contract/imports'
 import type { DB } from '../../db/schema'

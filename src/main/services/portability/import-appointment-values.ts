@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../../../shared/contract/appointments'
+import type { AppointmentStatus } from '../../../shared/contract/diary'
 import { zonedToUtc } from '../diary/clinic-clock'
 import { parseImportDate } from './import-dates'
 

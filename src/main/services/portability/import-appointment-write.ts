@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import { bulkInserter, yielder, type RawConnection } from '../../db/bulk-insert'
 import type { DB } from '../../db/schema'
-import { writeAudit, type AuditActor } from '../audit'
+import type { AuditActor } from '../audit'
 import type { AppointmentRow } from './import-appointment-check'
-import type { ImportBatchInfo } from './import-client-write'
+import { recordImportBatch, type ImportBatchInfo } from './import-batch'
 
 // Stage 3 of an appointments import, writing: the checked rows in the caller's transaction.
 
@@ -18,19 +18,7 @@ export async function insertAppointmentRows(
   progress: (percent: number) => void = () => {},
 ): Promise<void> {
   const at = now.toISOString()
-  await db
-    .insertInto('import_batches')
-    .values({
-      id: batch.id,
-      kind: 'appointments',
-      file_name: batch.fileName,
-      preset: batch.preset,
-      created_count: rows.length,
-      skipped_count: batch.skipped,
-      at,
-      by: actor.userId,
-    })
-    .execute()
+  const recorded = await recordImportBatch(db, 'appointments', batch, rows.length, actor, now)
   const values = (r: AppointmentRow) => ({
     client_id: r.clientId,
     therapist_id: r.therapistId,
@@ -88,15 +76,5 @@ export async function insertAppointmentRows(
       await waiting
     }
   }
-  await writeAudit(
-    db,
-    actor,
-    {
-      action: 'import.appointments',
-      entityType: 'import_batch',
-      entityId: batch.id,
-      summary: `Imported ${rows.length} appointments from ${batch.fileName}; ${batch.skipped} rows skipped`,
-    },
-    now,
-  )
+  await recorded.close()
 }

@@ -3,21 +3,14 @@ import { bulkInserter, yielder, type RawConnection } from '../../db/bulk-insert'
 import { clientDocumentInserter } from '../../db/fts/clients-index'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
-import { writeAudit, type AuditActor } from '../audit'
+import type { AuditActor } from '../audit'
 import { columnsFrom } from '../clients/client-record'
 import { searchDocument } from '../clients/normalise'
 import type { CheckedRow } from './import-client-check'
+import { recordImportBatch, type ImportBatchInfo } from './import-batch'
 
 // Stage 3 of a clients import, writing: the checked rows in the caller's one transaction
 // (the import lands whole or not at all), each client with its search row and an audit row.
-
-export interface ImportBatchInfo {
-  id: string
-  fileName: string
-  preset: string
-  /** Rows of the file not imported (refused, or duplicates left out). */
-  skipped: number
-}
 
 /**
  * Writes `rows` as new clients under the batch (which `imports.undo` can take back). The
@@ -36,18 +29,7 @@ export async function writeClientRows(
   progress: (percent: number) => void = () => {},
 ): Promise<void> {
   const at = now.toISOString()
-  await db
-    .insertInto('import_batches')
-    .values({
-      id: batch.id,
-      file_name: batch.fileName,
-      preset: batch.preset,
-      created_count: rows.length,
-      skipped_count: batch.skipped,
-      at,
-      by: actor.userId,
-    })
-    .execute()
+  const recorded = await recordImportBatch(db, 'clients', batch, rows.length, actor, now)
   const clientRow = (row: CheckedRow) => {
     const columns = columnsFrom(row.client, null, staff, now)
     return {
@@ -91,7 +73,7 @@ export async function writeClientRows(
       at,
       user_id: actor.userId,
       username: actor.username,
-      action: 'client.import',
+      action: 'clients.imported',
       entity_type: 'client',
       entity_id: String(id),
       summary: `Imported from ${batch.fileName} (line ${row.line})`,
@@ -103,15 +85,5 @@ export async function writeClientRows(
       await waiting
     }
   }
-  await writeAudit(
-    db,
-    actor,
-    {
-      action: 'import.clients',
-      entityType: 'import_batch',
-      entityId: batch.id,
-      summary: `Imported ${rows.length} clients from ${batch.fileName}; ${batch.skipped} rows skipped`,
-    },
-    now,
-  )
+  await recorded.close()
 }

@@ -1,4 +1,6 @@
-import { addYears, formatISO, parseISO } from 'date-fns'
+import { addYears } from 'date-fns/addYears'
+import { formatISO } from 'date-fns/formatISO'
+import { parseISO } from 'date-fns/parseISO'
 import type { Kysely } from 'kysely'
 import type { RetentionDue } from '../../../shared/contract/retention'
 import { removeClientDocuments } from '../../db/fts/clients-index'
@@ -6,6 +8,7 @@ import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
+import { dropClientDocuments } from '../aftercare/client-documents'
 import { eraseClientNotes } from '../notes/note-erasure'
 import { eraseClientMoneyIdentity, hasMoneyHistory } from '../money/money-erasure'
 
@@ -87,7 +90,8 @@ export async function recordsPastRetention(db: Kysely<DB>, now: Date): Promise<R
 }
 
 /** Rows holding clinical free text about a client, removed by both anonymise and delete. */
-const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires'] as const
+// Kept documents (aftercare sheets, letters) go through dropClientDocuments: their files too.
+const CLINICAL_TABLES = ['client_alerts', 'health_questionnaires', 'client_measures'] as const
 
 /**
  * Keeps the row (so appointment counts, takings and referral figures still add up) but
@@ -103,6 +107,7 @@ export async function anonymiseClient(
 ): Promise<{ unusedAttachments: string[] }> {
   const client = await requireClient(db, clientId)
   if (client.anonymised_at) throw new DomainError('conflict', 'That record is already anonymised.')
+  const documentFiles = await dropClientDocuments(db, clientId)
   for (const table of CLINICAL_TABLES) {
     await db.deleteFrom(table).where('client_id', '=', clientId).execute()
   }
@@ -140,6 +145,10 @@ export async function anonymiseClient(
       tags: '[]',
       sports: '',
       weekly_training: '',
+      weekly_km: null,
+      longest_run_km: null,
+      runs_per_week: null,
+      event_distance_km: null,
       event_name: '',
       event_date: '',
       goals: '',
@@ -173,11 +182,14 @@ export async function anonymiseClient(
   // Only now that the record is marked anonymised will the database let signed notes lose
   // their text (migration 0600) and issued invoices lose the client's name (0800).
   await eraseClientMoneyIdentity(db, clientId)
-  return { unusedAttachments: await eraseClientNotes(db, clientId, now) }
+  return {
+    unusedAttachments: [...documentFiles, ...(await eraseClientNotes(db, clientId, now))],
+  }
 }
 
 /** Removes the record altogether. Refused while other records point at it (a merge). */
-export async function deleteClient(db: Kysely<DB>, clientId: number) {
+/** Returns the kept documents' files to remove once the change has committed. */
+export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<string[]> {
   await requireClient(db, clientId)
   const merged = await db
     .selectFrom('clients')
@@ -205,6 +217,7 @@ export async function deleteClient(db: Kysely<DB>, clientId: number) {
       'This client has appointments, treatment notes or invoices; anonymise the record instead of deleting it.',
     )
   }
+  const documentFiles = await dropClientDocuments(db, clientId)
   for (const table of CLINICAL_TABLES) {
     await db.deleteFrom(table).where('client_id', '=', clientId).execute()
   }
@@ -217,4 +230,5 @@ export async function deleteClient(db: Kysely<DB>, clientId: number) {
     .execute()
   await removeClientDocuments(db, [clientId])
   await db.deleteFrom('clients').where('id', '=', clientId).execute()
+  return documentFiles
 }

@@ -1,7 +1,7 @@
 import { formatPence } from '../../../shared/money/pounds'
 import type { Kysely } from 'kysely'
 import type { PDFImage } from 'pdf-lib'
-import { STATUS_LABELS } from '../../../shared/contract/appointments'
+import { STATUS_LABELS } from '../../../shared/contract/diary'
 import {
   allergyLabel,
   conditionOf,
@@ -101,8 +101,24 @@ export async function subjectAccessPdf(
   w.labelled('Sports', client.sports)
   w.labelled('Weekly training', client.weekly_training)
   w.labelled(
+    'Running',
+    [
+      client.weekly_km !== null && `${client.weekly_km} km a week`,
+      client.runs_per_week !== null && `${client.runs_per_week} runs a week`,
+      client.longest_run_km !== null && `longest run ${client.longest_run_km} km`,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  )
+  w.labelled(
     'Event',
-    [client.event_name, client.event_date && ukDate(client.event_date)].filter(Boolean).join(', '),
+    [
+      client.event_name,
+      client.event_date && ukDate(client.event_date),
+      client.event_distance_km !== null && `${client.event_distance_km} km`,
+    ]
+      .filter(Boolean)
+      .join(', '),
   )
   w.labelled('Goals', client.goals)
   w.labelled('Notes on the record', client.notes)

@@ -111,7 +111,7 @@ export function usePrefetchRanges(ranges: { from: string; to: string }[]) {
 export function useAppointment(id: number | null) {
   return useQuery({
     queryKey: diaryKeys.appointment(id ?? 0),
-    queryFn: () => api.call('appointments.get', { id: id! }),
+    queryFn: () => api.call('diary.get', { id: id! }),
     enabled: id !== null,
   })
 }
@@ -145,8 +145,8 @@ export function useServiceUsage() {
   })
 }
 
-export const useBook = () => useDiaryMutation('appointments.book')
-export const useBookSeries = () => useDiaryMutation('appointments.bookSeries')
+export const useBook = () => useDiaryMutation('diary.book')
+export const useBookSeries = () => useDiaryMutation('diary.bookSeries')
 type RangeData = Awaited<ReturnType<typeof fetchRange>>
 const fetchRange = (from: string, to: string) => api.call('diary.range', { from, to })
 
@@ -159,7 +159,7 @@ export function useMoveAppointment() {
   const queryClient = useQueryClient()
   const rangeKey = ['diary', 'range']
   return useMutation({
-    mutationFn: (input: InputOf<'appointments.move'>) => api.call('appointments.move', input),
+    mutationFn: (input: InputOf<'diary.move'>) => api.call('diary.move', input),
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey: rangeKey })
       const before = queryClient.getQueriesData<RangeData>({ queryKey: rangeKey })
@@ -198,9 +198,9 @@ export function useMoveAppointment() {
     },
   })
 }
-export const useMoveSeries = () => useDiaryMutation('appointments.moveSeries')
-export const useSetStatus = () => useDiaryMutation('appointments.setStatus')
-export const useCancelAppointment = () => useDiaryMutation('appointments.cancel')
+export const useMoveSeries = () => useDiaryMutation('diary.moveSeries')
+export const useSetStatus = () => useDiaryMutation('diary.setStatus')
+export const useCancelAppointment = () => useDiaryMutation('diary.cancel')
 export function useWaitlist() {
   return useQuery({ queryKey: diaryKeys.waitlist, queryFn: () => api.call('waitlist.list', {}) })
 }

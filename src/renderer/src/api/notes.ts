@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { InputOf } from '../../../shared/contract'
 import type { Note } from '../../../shared/contract/notes'
 import { api } from './client'
@@ -55,11 +55,31 @@ export function useNoteProgress(clientId: number, enabled: boolean) {
   })
 }
 
-export function useUnsignedNotes(enabled: boolean) {
-  return useQuery({
-    queryKey: ['notes', 'unsigned'],
-    queryFn: () => api.call('notes.unsigned', {}),
+/**
+ * Notes left unsigned past their day, a page at a time (issue 19: a clinic can hold 20,000
+ * drafts); `fetchNextPage` loads the next.
+ */
+export function useOverdueUnsignedNotes(enabled: boolean, pageSize = 8) {
+  return useInfiniteQuery({
+    queryKey: ['notes', 'unsigned', 'overdue', pageSize],
+    initialPageParam: undefined as { sessionAt: string; id: number } | undefined,
+    queryFn: ({ pageParam }) =>
+      api.call('notes.unsigned', {
+        overdueOnly: true,
+        limit: pageSize,
+        ...(pageParam ? { after: pageParam } : {}),
+      }),
+    getNextPageParam: (last) => last.next ?? undefined,
     enabled,
+  })
+}
+
+/** The unsigned notes among these ids (a desk's kept drafts). */
+export function useUnsignedNotesAmong(ids: number[], enabled: boolean) {
+  return useQuery({
+    queryKey: ['notes', 'unsigned', 'ids', ids],
+    queryFn: () => api.call('notes.unsigned', { ids: ids.slice(0, 50), limit: 50 }),
+    enabled: enabled && ids.length > 0,
   })
 }
 

@@ -2,26 +2,20 @@ import { useState } from 'react'
 import { formatInstant } from '../../clinic-time'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { AuditFilter } from '../../../../shared/contract/audit'
+import { AUDIT_ACTION_GROUPS } from '../../../../shared/audit-actions'
 import { api } from '../../api/client'
-import { useStaff } from '../../api/staff'
+import { useUsers } from '../../api/users'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { errorWords } from '../../components/rpc-form-errors'
 
 const ACTIONS = [
   { value: '', label: 'Any action' },
-  { value: 'auth.', label: 'Sign-in, lock and sign-out' },
-  { value: 'auth.sign-in-failed', label: 'Failed sign-ins' },
-  { value: 'user.', label: 'Staff accounts' },
-  { value: 'settings.', label: 'Settings' },
-  { value: 'client.', label: 'Clients' },
-  { value: 'appointment.', label: 'Appointments' },
-  { value: 'note.', label: 'Treatment notes' },
-  { value: 'audit.export', label: 'Exports' },
+  ...AUDIT_ACTION_GROUPS.map((g) => ({ value: g.key, label: g.label })),
 ]
 
 export function AuditScreen() {
-  const staff = useStaff()
+  const staff = useUsers()
   const [draft, setDraft] = useState<AuditFilter>({})
   const [filter, setFilter] = useState<AuditFilter>({})
   const [exportMessage, setExportMessage] = useState<string | null>(null)

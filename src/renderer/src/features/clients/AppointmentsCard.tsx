@@ -1,5 +1,5 @@
 import type { ClientAppointment } from '../../../../shared/contract/clients'
-import { STATUS_LABELS } from '../../../../shared/contract/appointments'
+import { STATUS_LABELS } from '../../../../shared/contract/diary'
 import { useClientAppointments } from '../../api/clients'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ukDateTime } from './format'

@@ -242,9 +242,22 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           <Field label="Sports and activities" error={errors.sports?.message}>
             <input type="text" {...register('sports')} />
           </Field>
+          <Field label="Weekly distance (km)" error={errors.weeklyKm?.message}>
+            <input type="text" inputMode="decimal" {...register('weeklyKm')} />
+          </Field>
           <Field
-            label="Typical weekly training"
-            hint="e.g. 40 km/week"
+            label="Longest run, last 30 days (km)"
+            hint="Plinth flags a run over 10% longer"
+            error={errors.longestRunKm?.message}
+          >
+            <input type="text" inputMode="decimal" {...register('longestRunKm')} />
+          </Field>
+          <Field label="Runs a week" error={errors.runsPerWeek?.message}>
+            <input type="text" inputMode="numeric" {...register('runsPerWeek')} />
+          </Field>
+          <Field
+            label="Other training notes"
+            hint="e.g. club intervals on Tuesdays"
             error={errors.weeklyTraining?.message}
           >
             <input type="text" {...register('weeklyTraining')} />
@@ -261,6 +274,13 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
           </Field>
           <Field label="Event date" hint="dd/mm/yyyy" error={errors.eventDate?.message}>
             <input type="text" inputMode="numeric" autoComplete="off" {...register('eventDate')} />
+          </Field>
+          <Field
+            label="Event distance (km)"
+            hint="e.g. 42.2"
+            error={errors.eventDistanceKm?.message}
+          >
+            <input type="text" inputMode="decimal" {...register('eventDistanceKm')} />
           </Field>
         </div>
       </section>

@@ -18,6 +18,8 @@ import { AlertBanner } from './AlertBanner'
 import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
 import { ClientNotesCard } from '../notes/ClientNotesCard'
+import { RunnerProgressCard } from '../runners/RunnerProgressCard'
+import { DocumentsCard } from '../runners/DocumentsCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
 import { SubjectAccessButton } from '../portability/SubjectAccessButton'
 import { EraseClientButtons } from '../portability/EraseClientButtons'
@@ -43,6 +45,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
   const acknowledge = useAcknowledgeAlerts()
   // Buttons only for what the signed-in role may do; main checks again either way.
   const role = useAuthStatus().data?.user?.role
+  const clinical = role === 'owner' || role === 'therapist'
 
   return (
     <>
@@ -141,6 +144,8 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           />
           <ClientAccountCard clientId={client.id} clientName={client.displayName} />
           <ClientNotesCard clientId={client.id} />
+          {clinical && <RunnerProgressCard clientId={client.id} />}
+          {clinical && <DocumentsCard clientId={client.id} />}
           <TimelineCard id={client.id} />
         </div>
       )}
@@ -202,7 +207,9 @@ function SummaryCard({ client }: { client: ClientRecord }) {
     .join(' ')
   const gp = [client.gpName, client.gpPractice, client.gpAddress].filter(Boolean).join(', ')
   const event = client.eventName
-    ? `${client.eventName}${client.eventDate ? `, ${ukDate(client.eventDate)}` : ''}`
+    ? `${client.eventName}${client.eventDate ? `, ${ukDate(client.eventDate)}` : ''}${
+        client.eventDistanceKm !== null ? ` (${client.eventDistanceKm} km)` : ''
+      }`
     : ''
   return (
     <section className="card span-2" aria-labelledby="summary-title">
@@ -217,10 +224,8 @@ function SummaryCard({ client }: { client: ClientRecord }) {
         />
         <Fact label="Sex / gender" value={client.gender} />
         <Fact label="Occupation" value={client.occupation} />
-        <Fact
-          label="Sport"
-          value={[client.sports, client.weeklyTraining].filter(Boolean).join(', ')}
-        />
+        <Fact label="Sport" value={client.sports} />
+        <Fact label="Training" value={trainingWords(client)} />
         <Fact label="Upcoming event" value={event} />
         <Fact label="Goals" value={client.goals} />
         <Fact label="Emergency contact" value={emergency} />
@@ -373,4 +378,16 @@ function TimelineCard({ id }: { id: number }) {
       )}
     </section>
   )
+}
+
+/** "40 km a week · 4 runs a week · longest run 18 km (last 30 days) · club intervals". */
+function trainingWords(client: ClientRecord): string {
+  return [
+    client.weeklyKm !== null && `${client.weeklyKm} km a week`,
+    client.runsPerWeek !== null && `${client.runsPerWeek} runs a week`,
+    client.longestRunKm !== null && `longest run ${client.longestRunKm} km (last 30 days)`,
+    client.weeklyTraining,
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }

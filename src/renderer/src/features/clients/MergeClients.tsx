@@ -32,9 +32,13 @@ const FIELDS: [Field, string][] = [
   ['referralSource', 'Referral source'],
   ['notes', 'Notes'],
   ['sports', 'Sports'],
-  ['weeklyTraining', 'Weekly training'],
+  ['weeklyTraining', 'Other training notes'],
+  ['weeklyKm', 'Weekly distance (km)'],
+  ['longestRunKm', 'Longest run, last 30 days (km)'],
+  ['runsPerWeek', 'Runs a week'],
   ['eventName', 'Upcoming event'],
   ['eventDate', 'Event date'],
+  ['eventDistanceKm', 'Event distance (km)'],
   ['goals', 'Goals'],
   ['consentTreatment', 'Treatment consent'],
   ['consentDataNotice', 'Data-processing notice'],
@@ -44,6 +48,7 @@ const FIELDS: [Field, string][] = [
 
 function shown(field: Field, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  if (value === null) return ''
   if (field === 'dateOfBirth' || field === 'eventDate') return ukDate(String(value))
   return String(value)
 }

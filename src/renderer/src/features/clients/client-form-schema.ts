@@ -34,11 +34,23 @@ const ukDate = (field: z.ZodType<string, string | undefined>) =>
     .transform(ukDateToIso)
     .pipe(field as z.ZodType<string, string>)
 
+// Numbers are typed into text boxes: empty means "not known" (null); "12,5" is 12.5.
+const typedNumber = (field: z.ZodType<number | null, number | null | undefined>) =>
+  z
+    .string()
+    .default('')
+    .transform((v) => (v.trim() === '' ? null : Number(v.trim().replace(',', '.'))))
+    .pipe(field as z.ZodType<number | null, number | null>)
+
 export const clientFormSchema = withClientRules(
   z.object({
     ...clientFields,
     dateOfBirth: ukDate(clientFields.dateOfBirth),
     eventDate: ukDate(clientFields.eventDate),
+    weeklyKm: typedNumber(clientFields.weeklyKm),
+    longestRunKm: typedNumber(clientFields.longestRunKm),
+    runsPerWeek: typedNumber(clientFields.runsPerWeek),
+    eventDistanceKm: typedNumber(clientFields.eventDistanceKm),
     tags: z.string().default('').transform(splitTags).pipe(tagsList),
   }),
 )
@@ -70,14 +82,20 @@ export const EMPTY_CLIENT: ClientFormValues = {
   tags: '',
   sports: '',
   weeklyTraining: '',
+  weeklyKm: '',
+  longestRunKm: '',
+  runsPerWeek: '',
   eventName: '',
   eventDate: '',
+  eventDistanceKm: '',
   goals: '',
   consentTreatment: false,
   consentDataNotice: false,
   marketingEmail: false,
   marketingSms: false,
 }
+
+const numberText = (n: number | null) => (n === null ? '' : String(n))
 
 export function formValuesOf(record: ClientRecord): ClientFormValues {
   const values: Record<string, unknown> = {}
@@ -88,6 +106,10 @@ export function formValuesOf(record: ClientRecord): ClientFormValues {
     ...(values as ClientFormValues),
     dateOfBirth: isoToUkDate(record.dateOfBirth),
     eventDate: isoToUkDate(record.eventDate),
+    weeklyKm: numberText(record.weeklyKm),
+    longestRunKm: numberText(record.longestRunKm),
+    runsPerWeek: numberText(record.runsPerWeek),
+    eventDistanceKm: numberText(record.eventDistanceKm),
     tags: record.tags.join(', '),
   }
 }

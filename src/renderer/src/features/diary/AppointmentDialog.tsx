@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { STATUS_LABELS, type WaitlistEntry } from '../../../../shared/contract/appointments'
+import { STATUS_LABELS, type WaitlistEntry } from '../../../../shared/contract/diary'
 import {
   useAppointment,
   useCancelAppointment,

@@ -8,6 +8,7 @@ import { clearBookingDraft, type BookingDraft } from './booking-draft'
 import { bookButtonLabel } from './booking-plan'
 import { closeBooking, type BookingPrefill } from './booking-store'
 import { ClientStep } from './ClientStep'
+import { EventSuggestions } from './EventSuggestions'
 import { SeriesFields } from './SeriesFields'
 import { SlotPicker, slotLabel } from './SlotPicker'
 import { useBooking } from './use-booking'
@@ -47,6 +48,16 @@ export function BookingDialog({
           setDraft={setDraft}
           onChosen={() => setTimeout(() => serviceSelect.current?.focus(), 0)}
         />
+        {draft.client && (
+          <EventSuggestions
+            takeFocusFrom={serviceSelect}
+            booking={booking}
+            clientId={draft.client.id}
+            onPicked={() =>
+              setTimeout(() => document.querySelector<HTMLElement>('.slot-list')?.focus(), 150)
+            }
+          />
+        )}
         <BookingChoices booking={booking} serviceRef={serviceSelect} />
         <BookingPackageNote clientId={draft.client?.id ?? null} serviceId={serviceId} />
         {booking.droppedPick && (

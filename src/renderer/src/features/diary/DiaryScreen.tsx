@@ -18,8 +18,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { useFocusableScrollRegions } from './use-focusable-scroll-regions'
 import { step, type DiaryView } from './visible-range'
+import { therapistColumns } from './therapist-columns'
 import { useDiaryEvents, type DiaryEvent } from './diary-events'
-import { EventBody } from './EventBody'
+import { CompactEventBody, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
 import { useDiaryDrag } from './use-diary-drag'
 import { useDiaryPosition, type Notice } from './use-diary-range'
@@ -93,7 +94,12 @@ export function DiaryScreen() {
   )
   const selection = useDiarySelection({ view, therapistFilter, tz, showDay })
   const notResizable = useCallback(() => false, [])
-  const components = useMemo(() => ({ event: EventBody }), [])
+  const components = useMemo(() => ({ event: everyone ? CompactEventBody : EventBody }), [everyone])
+  // Everyone's week: a lane per therapist in each day, laid out in one pass.
+  const layout = useMemo(
+    () => (everyone ? therapistColumns(shown.map((t) => t.id)) : ('no-overlap' as const)),
+    [everyone, shown],
+  )
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
   // The now line and "today" follow the clinic's clock too.
   const getNow = useCallback(() => toWall(Date.now(), tz), [tz])
@@ -278,7 +284,7 @@ export function DiaryScreen() {
             showMultiDayTimes
             // Side by side, never stacked on top of each other: in the all-therapists week
             // several bookings share a time, and "overlap" hid all but the last one's name.
-            dayLayoutAlgorithm="no-overlap"
+            dayLayoutAlgorithm={layout}
           />
         </div>
       )}

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { format } from 'date-fns'
-import { STATUS_SHORT_LABELS } from '../../../../shared/contract/appointments'
+import { STATUS_SHORT_LABELS } from '../../../../shared/contract/diary'
 import { Icon } from '../../components/Icon'
 import type { DiaryEvent } from './diary-events'
 
@@ -25,6 +25,21 @@ export const EventBody = memo(function EventBody({ event }: { event: DiaryEvent 
         )}
       </span>
       <span className="ev-who">{event.who}</span>
+    </span>
+  )
+})
+
+/**
+ * A booking in everyone's week, where a lane is a tenth of a day wide: one line, client
+ * first, the rest in the booking's tooltip. Three elements instead of eight, for ~930
+ * bookings redrawn on every next/previous (issue 19).
+ */
+export const CompactEventBody = memo(function CompactEventBody({ event }: { event: DiaryEvent }) {
+  const a = event.appt
+  return (
+    <span className="ev-body ev-compact">
+      {a.alerts.length > 0 && <span className="ev-alert-mark">Medical alert: </span>}
+      {a.clientName}
     </span>
   )
 })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { startsInThePast } from '../../../../shared/diary/past-booking'
-import type { AppointmentDetail, SeriesMoveOutput } from '../../../../shared/contract/appointments'
+import type { AppointmentDetail, SeriesMoveOutput } from '../../../../shared/contract/diary'
 import { api } from '../../api/client'
 import { useMoveSeries, useTherapists } from '../../api/diary'
 import { Icon } from '../../components/Icon'
@@ -62,7 +62,7 @@ export function MoveForm({
     }
     try {
       setChecking(true)
-      const plan = await api.call('appointments.moveSeries', { ...input, dryRun: true })
+      const plan = await api.call('diary.moveSeries', { ...input, dryRun: true })
       const clashing = plan.occurrences.filter((o) => o.conflicts.length > 0)
       if (clashing.length > 0) {
         setClashes(clashing)

@@ -1,4 +1,4 @@
-import type { DiaryAppointment } from '../../../../shared/contract/appointments'
+import type { DiaryAppointment } from '../../../../shared/contract/diary'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import { useClinicTimeZone } from './use-clinic-time-zone'
 import { Modal } from '../../components/Modal'

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { Slot } from '../../../../shared/contract/appointments'
+import type { Slot } from '../../../../shared/contract/diary'
 import { clinicInstant, formatClinic } from '../../../../shared/diary/wall-clock'
 import { useNextAvailable } from '../../api/diary'
 import { Icon } from '../../components/Icon'

@@ -1,5 +1,5 @@
 import { formatClinic } from '../../../../shared/diary/wall-clock'
-import type { WaitlistEntry } from '../../../../shared/contract/appointments'
+import type { WaitlistEntry } from '../../../../shared/contract/diary'
 import { useRemoveFromWaitlist, useServices, useTherapists, useWaitlist } from '../../api/diary'
 import { Modal } from '../../components/Modal'
 import { useClinicTimeZone } from './use-clinic-time-zone'

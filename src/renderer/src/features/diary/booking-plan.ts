@@ -1,5 +1,5 @@
 import type { InputOf } from '../../../../shared/contract'
-import type { PartOfDay, ServiceUsage } from '../../../../shared/contract/appointments'
+import type { PartOfDay, ServiceUsage } from '../../../../shared/contract/diary'
 import { formatClinic } from '../../../../shared/diary/wall-clock'
 import type { BookingPrefill } from './booking-store'
 import type { BookingDraft } from './booking-draft'
@@ -95,13 +95,13 @@ export function missingForBooking(
 /** A repeating booking is made 2 to 52 times (the contract's bounds). */
 export const seriesCount = (n: number) => Math.max(2, Math.min(52, Math.round(n) || 2))
 
-/** The `appointments.book` request for a ready draft (see missingForBooking). */
+/** The `diary.book` request for a ready draft (see missingForBooking). */
 export function bookRequest(
   draft: BookingDraft,
   serviceId: number,
   override?: { reason: string },
   confirmPast = false,
-): InputOf<'appointments.book'> {
+): InputOf<'diary.book'> {
   return {
     clientId: draft.client!.id,
     serviceId,
@@ -113,13 +113,13 @@ export function bookRequest(
   }
 }
 
-/** The `appointments.bookSeries` request: a dry run lists the dates, then `skip` books the rest. */
+/** The `diary.bookSeries` request: a dry run lists the dates, then `skip` books the rest. */
 export function seriesRequest(
   draft: BookingDraft,
   serviceId: number,
   run: { dryRun: true } | { skip: string[] },
   confirmPast = false,
-): InputOf<'appointments.bookSeries'> {
+): InputOf<'diary.bookSeries'> {
   return {
     clientId: draft.client!.id,
     serviceId,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { addDays, startOfDay } from 'date-fns'
-import type { DiaryAppointment, DiaryRange } from '../../../../shared/contract/appointments'
+import type { DiaryAppointment, DiaryRange } from '../../../../shared/contract/diary'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { toWall } from '../../../../shared/diary/wall-clock'
 import type { DiaryView } from './visible-range'

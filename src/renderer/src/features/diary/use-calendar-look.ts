@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { format } from 'date-fns'
-import type { DiaryRange } from '../../../../shared/contract/appointments'
+import type { DiaryRange } from '../../../../shared/contract/diary'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { toWall } from '../../../../shared/diary/wall-clock'
 import type { DiaryEvent } from './diary-events'

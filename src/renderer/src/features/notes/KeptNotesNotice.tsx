@@ -1,7 +1,7 @@
 import type { SignedInUser } from '../../../../shared/contract/auth'
 import type { NoteContent } from '../../../../shared/contract/notes'
 import { useDropKept, useKeptSaves } from '../../api/kept'
-import { useUnsignedNotes } from '../../api/notes'
+import { useUnsignedNotesAmong } from '../../api/notes'
 import { formatInstant } from '../../clinic-time'
 import { Icon } from '../../components/Icon'
 import { noteHref } from './NoteScreen'
@@ -32,7 +32,10 @@ export function KeptNotesNotice({ user }: { user: SignedInUser }) {
   const clinical = CLINICAL.includes(user.role)
   const kept = useKeptSaves(clinical)
   const notes = (kept.data ?? []).filter((k) => k.method === 'notes.saveDraft')
-  const unsigned = useUnsignedNotes(clinical && notes.some((k) => k.state !== 'waiting'))
+  const unsigned = useUnsignedNotesAmong(
+    notes.filter((k) => k.state !== 'waiting' && k.recordId > 0).map((k) => k.recordId),
+    clinical,
+  )
   const drop = useDropKept()
   if (notes.length === 0) return null
   const waiting = notes.filter((k) => k.state === 'waiting').length
@@ -48,7 +51,7 @@ export function KeptNotesNotice({ user }: { user: SignedInUser }) {
       {notes
         .filter((k) => k.state !== 'waiting')
         .map((k) => {
-          const draft = unsigned.data?.find((n) => n.id === k.recordId)
+          const draft = unsigned.data?.notes.find((n) => n.id === k.recordId)
           return (
             <div key={k.key} className="banner banner-error" role="alert">
               <Icon name="alert" />{' '}

@@ -1,27 +1,30 @@
 import './notes.css'
 import { useAuthStatus } from '../../api/auth'
-import { useUnsignedNotes } from '../../api/notes'
+import { useOverdueUnsignedNotes } from '../../api/notes'
 import { Icon } from '../../components/Icon'
 import { longWhen, noteHref } from './NoteScreen'
 
 /**
  * Notes left unsigned after the end of their day, above the diary: a therapist sees their
- * own, the owner everyone's. Today's drafts are not nagged about.
+ * own, the owner everyone's. Today's drafts are not nagged about. Eight at a time, with
+ * "Show more" for the next eight: the count comes from main, the list is never loaded whole.
  */
 export function UnsignedNotesBanner() {
   const role = useAuthStatus().data?.user?.role
-  const unsigned = useUnsignedNotes(role === 'therapist' || role === 'owner')
-  const overdue = unsigned.data?.filter((n) => n.overdue) ?? []
-  if (overdue.length === 0) return null
+  const unsigned = useOverdueUnsignedNotes(role === 'therapist' || role === 'owner')
+  const pages = unsigned.data?.pages ?? []
+  const overdue = pages.flatMap((p) => p.notes)
+  const count = pages[0]?.overdue ?? 0
+  if (count === 0) return null
   return (
     <section className="banner banner-warn unsigned-banner" aria-labelledby="unsigned-title">
       <Icon name="note" />
       <div>
         <h2 id="unsigned-title" className="unsigned-title">
-          {overdue.length} unsigned note{overdue.length === 1 ? '' : 's'} from earlier days
+          {count} unsigned note{count === 1 ? '' : 's'} from earlier days
         </h2>
         <ul>
-          {overdue.slice(0, 8).map((n) => (
+          {overdue.map((n) => (
             <li key={n.id}>
               <a href={noteHref(n.clientId, n.id)}>
                 {n.clientName} · {n.templateName} · {longWhen(n.sessionAt)}
@@ -30,6 +33,18 @@ export function UnsignedNotesBanner() {
             </li>
           ))}
         </ul>
+        {unsigned.hasNextPage && (
+          <button
+            type="button"
+            className="button small secondary"
+            disabled={unsigned.isFetchingNextPage}
+            onClick={() => void unsigned.fetchNextPage()}
+          >
+            {unsigned.isFetchingNextPage
+              ? 'Loading…'
+              : `Show more (${count - overdue.length} not shown)`}
+          </button>
+        )}
       </div>
     </section>
   )

@@ -18,7 +18,7 @@ import { HoursSection } from '../setup/HoursSection'
 import { RoomsSection } from '../setup/RoomsSection'
 import { ServicesSection } from '../setup/ServicesSection'
 import { TherapistsSection } from '../setup/TherapistsSection'
-import { StaffSection } from '../staff/StaffSection'
+import { UsersSection } from '../users/UsersSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ImportSection } from '../portability/ImportSection'
 import { ExportSection } from '../portability/ExportSection'
@@ -26,6 +26,8 @@ import { RetentionSection } from '../portability/RetentionSection'
 import { ClientSettingsCard } from '../clients/ClientSettingsCard'
 import { CURRENCIES, LOCALES, TIME_ZONES } from './options'
 import { TemplatesSection } from '../notes/TemplatesSection'
+import { ExercisesSection } from '../runners/ExercisesSection'
+import { LettersSection } from '../runners/LettersSection'
 import { SecuritySection } from './SecuritySection'
 import { NetworkSection } from '../network/NetworkSection'
 import { useBaseRevision } from '../../components/use-base-revision'
@@ -54,6 +56,8 @@ const SECTIONS = [
   { id: 'staff', path: 'settings/staff', label: 'Staff' },
   { id: 'money', path: 'settings/money', label: 'Money' },
   { id: 'notes', path: 'settings/notes', label: 'Note templates' },
+  { id: 'exercises', path: 'settings/exercises', label: 'Exercises' },
+  { id: 'letters', path: 'settings/letters', label: 'Letters' },
   { id: 'security', path: 'settings/security', label: 'Security' },
   { id: 'backups', path: 'settings/backups', label: 'Backups' },
   { id: 'network', path: 'settings/network', label: 'Network' },
@@ -87,9 +91,11 @@ export function SettingsScreen({ section }: { section: string | null }) {
       {current.id === 'therapists' && <TherapistsSection />}
       {current.id === 'services' && <ServicesSection />}
       {current.id === 'rooms' && <RoomsSection />}
-      {current.id === 'staff' && <StaffSection />}
+      {current.id === 'staff' && <UsersSection />}
       {current.id === 'money' && <MoneySettingsSection />}
       {current.id === 'notes' && <TemplatesSection />}
+      {current.id === 'exercises' && <ExercisesSection />}
+      {current.id === 'letters' && <LettersSection />}
       {current.id === 'security' && <SecuritySection />}
       {current.id === 'backups' && <BackupsSection />}
       {current.id === 'network' && <NetworkSection />}

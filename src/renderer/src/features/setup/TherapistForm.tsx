@@ -5,7 +5,7 @@ import { useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { useClinicHours, useCreateTherapist, useUpdateTherapist } from '../../api/diary'
-import { useStaff } from '../../api/staff'
+import { useUsers } from '../../api/users'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
@@ -44,7 +44,7 @@ export function TherapistForm({
   const base = useBaseRevision(therapist?.revision)
   const create = useCreateTherapist()
   const update = useUpdateTherapist()
-  const staff = useStaff()
+  const staff = useUsers()
   const [formError, setFormError] = useState<string | null>(null)
   const defaults: FormValues = {
     name: therapist?.name ?? '',

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
+import { storeBlob } from '../notes/attachments'
+
+/**
+ * Keeps a copy of a PDF made for a client (an aftercare sheet, a letter) on their record:
+ * the bytes in the attachments store by content hash (`storeBlob`, written before the row so
+ * a row never names a missing file), the row in `client_documents`.
+ */
+export async function keepClientDocument(
+  db: Kysely<DB>,
+  attachmentsDir: string,
+  actor: Actor,
+  doc: {
+    clientId: number
+    kind: 'aftercare' | 'letter'
+    title: string
+    filename: string
+    bytes: Uint8Array
+    noteId: number | null
+  },
+  now: Date,
+): Promise<number> {
+  const data = Buffer.from(doc.bytes)
+  const sha256 = storeBlob(attachmentsDir, data)
+  const row = await db
+    .insertInto('client_documents')
+    .values({
+      client_id: doc.clientId,
+      kind: doc.kind,
+      title: doc.title,
+      filename: doc.filename,
+      sha256,
+      size: data.length,
+      note_id: doc.noteId,
+      created_at: now.toISOString(),
+      created_by: actor.userId,
+      created_by_name: actor.displayName,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** A client's kept documents, newest first. */
+export async function listClientDocuments(db: Kysely<DB>, clientId: number) {
+  const rows = await db
+    .selectFrom('client_documents')
+    .select(['id', 'kind', 'title', 'filename', 'size', 'created_at', 'created_by_name'])
+    .where('client_id', '=', clientId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    filename: r.filename,
+    size: r.size,
+    createdAt: r.created_at,
+    createdBy: r.created_by_name,
+  }))
+}
+
+/**
+ * Removes a client's kept documents (anonymising or deleting the record) and returns the
+ * content hashes no longer named by any document, note attachment or exercise picture: the
+ * caller removes those files once the change has committed.
+ */
+export async function dropClientDocuments(db: Kysely<DB>, clientId: number): Promise<string[]> {
+  const docs = await db
+    .selectFrom('client_documents')
+    .select('sha256')
+    .distinct()
+    .where('client_id', '=', clientId)
+    .execute()
+  await db.deleteFrom('client_documents').where('client_id', '=', clientId).execute()
+  const hashes = docs.map((d) => d.sha256)
+  if (hashes.length === 0) return []
+  const used = new Set<string>()
+  for (const r of await db
+    .selectFrom('client_documents')
+    .select('sha256')
+    .where('sha256', 'in', hashes)
+    .union(db.selectFrom('note_attachments').select('sha256').where('sha256', 'in', hashes))
+    .union(
+      db
+        .selectFrom('exercises')
+        .select((eb) => eb.fn.coalesce('picture_sha256', eb.val('')).as('sha256'))
+        .where('picture_sha256', 'in', hashes),
+    )
+    .execute()) {
+    if (r.sha256) used.add(r.sha256)
+  }
+  return hashes.filter((h) => !used.has(h))
+}

@@ -1,0 +1,98 @@
+import { statSync } from 'node:fs'
+import type { PlinthCore } from '../../src/main/app-core'
+import type { Session } from '../../src/main/rpc/context'
+import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
+import type { BackupJob } from '../../src/shared/contract/backups'
+import { runsOffThread } from '../../src/main/db/off-thread'
+import { duringWork, loopFigures } from './loop-delay'
+import type { Figure } from './measure'
+import { importRows } from './import.bench'
+
+const TZ = 'Europe/London'
+
+async function finished(core: PlinthCore, job: BackupJob): Promise<BackupJob> {
+  for (;;) {
+    const now = core.backups.job(job.id)
+    if (now.state === 'failed') throw new Error(now.message ?? `${job.kind} failed`)
+    if (now.state === 'done') return now
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/**
+ * Issue 19: main's event-loop delay while a backup, a restore and a 50,000-row import run on
+ * the bench's full clinic (100,000 clients and the diary bench's ten years of bookings), with
+ * a receptionist booking every 100 ms meanwhile (evenings of the next four weeks, free in
+ * the diary bench's seed). Runs last: the restore swaps the file and the import adds clients.
+ */
+export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Figure[]> {
+  if (!runsOffThread()) console.log('freezes bench: the database worker did not start!')
+  core.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  const mb = (statSync(core.file).size / 1024 / 1024).toFixed(0)
+  const reception: Session = { ...owner, role: 'reception' }
+  const therapists = (
+    core.sqlite.prepare('SELECT id FROM therapists ORDER BY id').all() as { id: number }[]
+  ).map((t) => t.id)
+  const service = core.sqlite
+    .prepare('SELECT id FROM services WHERE duration_minutes = 60 ORDER BY id LIMIT 1')
+    .get() as { id: number } | undefined
+  const client = core.sqlite.prepare('SELECT max(id) AS id FROM clients').get() as { id: number }
+  const today = utcToZoned(Date.now(), TZ).date
+  let slot = 0
+  // 19:00 and 19:00 + 1 h would overlap: each booking takes the next therapist, then day.
+  const book = async (): Promise<boolean> => {
+    const n = slot++
+    if (therapists.length === 0) {
+      const from = new Date(zonedToUtc(today, 0, TZ))
+      const to = new Date(zonedToUtc(addDays(today, 7), 0, TZ))
+      const r = await core.router.call(
+        'diary.range',
+        { from: from.toISOString(), to: to.toISOString() },
+        reception,
+      )
+      return r.ok
+    }
+    const therapistId = therapists[n % therapists.length]!
+    const day = addDays(today, 1 + Math.floor(n / therapists.length))
+    const r = await core.router.call(
+      'diary.book',
+      {
+        clientId: client.id,
+        serviceId: service?.id ?? 1,
+        therapistId,
+        startsAt: new Date(zonedToUtc(day, 19 * 60, TZ)).toISOString(),
+      },
+      reception,
+    )
+    return r.ok
+  }
+
+  const callName = therapists.length > 0 ? 'a booking' : 'a week of the diary'
+  const figures: Figure[] = []
+  let backupName = ''
+  const backup = await duringWork(async () => {
+    const job = await finished(core, core.backups.startBackup())
+    backupName = job.backupName!
+  }, book)
+  figures.push(...loopFigures(`backup of the ${mb} MB clinic`, backup, callName))
+  const restore = await duringWork(async () => {
+    const job = await core.backups.startRestore(backupName, undefined, core.backups.actorFor(null))
+    await finished(core, job)
+  }, book)
+  figures.push(...loopFigures(`restore, incl. the backup first (${mb} MB)`, restore, callName))
+  const clients = (core.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number })
+    .n
+  let importFigures: Figure[] = []
+  const imported = await duringWork(async () => {
+    importFigures = await importRows(core, owner, 50_000)
+  }, book)
+  figures.push(
+    ...loopFigures(
+      `import of 50,000 rows into ${clients.toLocaleString('en-GB')} clients`,
+      imported,
+      callName,
+    ),
+    ...importFigures,
+  )
+  return figures
+}

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/main/db/cipher'
+import { optimizeDatabase } from '../../src/main/db/optimize'
+import { bulkSeedClients } from '../bench/seed-clients'
+import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { openCore } from '../../src/main/app-core'
+import { silentLogger } from '../../src/main/log'
+import { newDatabaseKey } from '../../src/main/db/cipher'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+/** The tables the planner has statistics for (sqlite_stat1), or none before any ANALYZE. */
+function analysedTables(sqlite: Database.Database): string[] {
+  const exists = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'`)
+    .get()
+  if (!exists) return []
+  return (
+    sqlite.prepare('SELECT DISTINCT tbl FROM sqlite_stat1 ORDER BY tbl').all() as { tbl: string }[]
+  ).map((r) => r.tbl)
+}
+
+describe('planner statistics kept fresh with PRAGMA optimize (issue 19)', () => {
+  it('closing the clinic optimizes: the clients searched since opening get statistics', async () => {
+    const tmp = tempDir()
+    cleanups.push(() => tmp.remove())
+    const file = join(tmp.dir, 'clinic.sqlite')
+    const key = newDatabaseKey()
+    const core = await openCore({ file, key, log: silentLogger })
+    bulkSeedClients(core, 600)
+    expect(analysedTables(core.sqlite)).not.toContain('clients')
+    for (const query of ['sarah jones', 'smith', '07700 900']) {
+      const result = await core.router.call('clients.search', { query }, aSession('reception'))
+      expect(result.ok).toBe(true)
+    }
+    await core.close()
+
+    const raw = openDatabase(file, key, { readonly: true, fileMustExist: true })
+    try {
+      expect(analysedTables(raw)).toContain('clients')
+      // analysis_limit bounds the work, and the planner still learns each index's shape.
+      const stat = raw
+        .prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'clients' AND idx IS NOT NULL`)
+        .all() as { stat: string }[]
+      expect(stat.length).toBeGreaterThan(0)
+    } finally {
+      raw.close()
+    }
+  })
+
+  it('the periodic run after opening analyses every table that needs it, queried or not', async () => {
+    const core = await openTempCore()
+    cleanups.push(() => core.dispose())
+    bulkSeedClients(core, 600)
+    expect(analysedTables(core.sqlite)).not.toContain('clients')
+    expect(optimizeDatabase(core.sqlite, { everyTable: true })).toBe(true)
+    expect(analysedTables(core.sqlite)).toContain('clients')
+  })
+
+  it('leaves a read-only connection alone', async () => {
+    const core = await openTempCore()
+    cleanups.push(() => core.dispose())
+    const readonly = openDatabase(core.file, core.key, { readonly: true, fileMustExist: true })
+    try {
+      expect(optimizeDatabase(readonly, { everyTable: true })).toBe(false)
+    } finally {
+      readonly.close()
+    }
+  })
+})
