@@ -23,7 +23,12 @@ const READ_VERB =
 
 // Reads whose verb is a write's elsewhere: `imports.run` writes a whole import, so `run` cannot
 // be a read verb for every domain.
-const READ_METHODS = new Set(['reports.run', 'reports.rows'])
+const READ_METHODS = new Set([
+  'reports.run',
+  'reports.rows',
+  'messages.outbox',
+  'messages.clientHistory',
+])
 
 /** True when a successful call of `method` may have changed what other desks show. */
 export function isChangeMethod(method: string): boolean {

@@ -75,7 +75,7 @@ export async function benchMessages(): Promise<Figure[]> {
     // measure() warms up with the same indices it then times: count slots apart.
     let next = 0
     const book = () =>
-      call('appointments.book', {
+      call('diary.book', {
         clientId: client.id,
         serviceId: service.id,
         therapistId: therapist.id,
