@@ -3,6 +3,16 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
+const DATE_FNS_ROOT = {
+  name: 'date-fns',
+  message:
+    'Import each function from its own path (date-fns/format): main loads the whole root at start.',
+}
+const DATE_FNS_LOCALES = {
+  name: 'date-fns/locale',
+  message: 'Import the one locale (date-fns/locale/en-GB): the folder loads every locale.',
+}
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -34,6 +44,13 @@ export default tseslint.config(
     },
   },
   {
+    // Main loads packages from node_modules at run time (electron-vite leaves them external):
+    // the date-fns root made Node load all of date-fns at start (issue 19).
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/services/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [DATE_FNS_ROOT, DATE_FNS_LOCALES] }] },
+  },
+  {
     // src/main/db is the one place that knows the storage engine (issue 17): services use
     // Kysely's builder. A measured hot path that needs raw SQL says so where it disables this.
     files: ['src/main/services/**/*.ts'],
@@ -46,6 +63,8 @@ export default tseslint.config(
               name: 'better-sqlite3',
               message: 'SQLite specifics live in src/main/db: add a function there.',
             },
+            DATE_FNS_ROOT,
+            DATE_FNS_LOCALES,
             {
               name: 'kysely',
               importNames: ['sql'],

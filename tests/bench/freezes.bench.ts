@@ -30,12 +30,18 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
   core.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const mb = (statSync(core.file).size / 1024 / 1024).toFixed(0)
   const reception: Session = { ...owner, role: 'reception' }
-  const therapists = (
-    core.sqlite.prepare('SELECT id FROM therapists ORDER BY id').all() as { id: number }[]
-  ).map((t) => t.id)
-  const service = core.sqlite
-    .prepare('SELECT id FROM services WHERE duration_minutes = 60 ORDER BY id LIMIT 1')
-    .get() as { id: number } | undefined
+  // The diary bench's therapists (08:00-20:00 every day) and their 60-minute service.
+  const offered = core.sqlite
+    .prepare(
+      `SELECT ts.therapist_id AS therapist, s.id AS service FROM therapist_services ts
+       JOIN services s ON s.id = ts.service_id
+       JOIN therapist_hours h ON h.therapist_id = ts.therapist_id AND h.starts = '08:00' AND h.ends = '20:00'
+       WHERE s.duration_minutes = 60 GROUP BY ts.therapist_id ORDER BY ts.therapist_id`,
+    )
+    .all() as { therapist: number; service: number }[]
+  const therapists = offered.map((o) => o.therapist)
+  const service = offered[0] ? { id: offered[0].service } : undefined
+  let firstRefusal: string | null = null
   const client = core.sqlite.prepare('SELECT max(id) AS id FROM clients').get() as { id: number }
   const today = utcToZoned(Date.now(), TZ).date
   let slot = 0
@@ -64,6 +70,7 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
       },
       reception,
     )
+    if (!r.ok) firstRefusal ??= r.error.message
     return r.ok
   }
 
@@ -80,6 +87,7 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
     await finished(core, job)
   }, book)
   figures.push(...loopFigures(`restore, incl. the backup first (${mb} MB)`, restore, callName))
+  if (process.env['PLINTH_BENCH_NO_IMPORT']) return figures
   const clients = (core.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number })
     .n
   let importFigures: Figure[] = []
@@ -94,5 +102,6 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
     ),
     ...importFigures,
   )
+  if (firstRefusal) console.log(`freezes bench: a booking was refused: ${firstRefusal}`)
   return figures
 }

@@ -33,6 +33,7 @@ import {
 import { bulkSeedClients } from './seed-clients'
 import { benchSearchAtMillion, benchSearchStatistics } from './search-stats.bench'
 import { benchFreezes } from './freezes.bench'
+import { benchStartup } from './startup.bench'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
@@ -103,6 +104,8 @@ try {
   }
   report['diary'] = await benchDiary(core, owner)
   report[`money, ${INVOICE_COUNT.toLocaleString('en-GB')} invoices`] = await benchMoney(core, owner)
+  const startup = await benchStartup()
+  if (startup) report['start-up and memory of the main process'] = startup
   report[
     `reports, one year each (scale ${REPORTS_SCALE} of 500,000 appointments / 200,000 invoices; p95 budget 200 ms)`
   ] = await benchReports()

@@ -138,7 +138,8 @@ test('the all-therapists week puts bookings at the same time side by side', asyn
     ),
   )
   expect(covered).toEqual([])
-  await expect(page.locator('.rbc-event .ev-who').first()).toBeVisible()
+  // Whose booking it is: its therapist's lane and colour, and in words for screen readers.
+  await expect(page.locator('.rbc-event .ev-compact').first()).toContainText(/, with \S/)
   await snap(page, 'diary-week-everyone')
 })
 

@@ -252,3 +252,33 @@ test('a therapist sees notes left unsigned from earlier days above the diary', a
     page.getByRole('heading', { level: 1, name: /Maintenance massage: Priya Shah/ }),
   ).toBeVisible()
 })
+
+test('the unsigned notes banner shows eight at a time and loads the rest on request', async ({
+  page,
+  clinic,
+}) => {
+  const { clientId } = await clinicWithTodaysAppointment(clinic.core)
+  const sam = await aStaffMember(clinic.core.db, 'therapist')
+  const templates = await call(clinic.core, 'notes.templates', {}, sam)
+  if (!templates.ok) throw new Error(templates.error.message)
+  for (let i = 0; i < 11; i++) {
+    const note = await call(
+      clinic.core,
+      'notes.start',
+      { clientId, templateId: templates.value[2]!.id },
+      sam,
+    )
+    if (!note.ok) throw new Error(note.error.message)
+  }
+  // All started on earlier days and never signed.
+  await clinic.core.db
+    .updateTable('notes')
+    .set({ session_at: new Date(clinicNow() - 3 * 86_400_000).toISOString() })
+    .execute()
+  await clinic.open(page, { as: 'therapist', at: '#/diary' })
+  const banner = page.getByRole('region', { name: /11 unsigned notes from earlier days/ })
+  await expect(banner.getByRole('link')).toHaveCount(8)
+  await banner.getByRole('button', { name: 'Show more (3 not shown)' }).click()
+  await expect(banner.getByRole('link')).toHaveCount(11)
+  await expect(banner.getByRole('button', { name: /Show more/ })).toHaveCount(0)
+})

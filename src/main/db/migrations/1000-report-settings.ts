@@ -10,16 +10,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('report_settings')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
     .addColumn('rebook_window_days', 'integer', (c) =>
-      c.notNull().defaultTo(30).check(sql`rebook_window_days BETWEEN 0 AND 365`),
+      c
+        .notNull()
+        .defaultTo(30)
+        .check(sql`rebook_window_days BETWEEN 0 AND 365`),
     )
     .addColumn('therapists_see_own', 'integer', (c) =>
-      c.notNull().defaultTo(0).check(sql`therapists_see_own IN (0, 1)`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`therapists_see_own IN (0, 1)`),
     )
     .addColumn('commission_basis', 'text', (c) =>
-      c.notNull().defaultTo('received').check(sql`commission_basis IN ('received', 'invoiced')`),
+      c
+        .notNull()
+        .defaultTo('received')
+        .check(sql`commission_basis IN ('received', 'invoiced')`),
     )
     .addColumn('recall_weeks', 'integer', (c) =>
-      c.notNull().defaultTo(12).check(sql`recall_weeks BETWEEN 1 AND 520`),
+      c
+        .notNull()
+        .defaultTo(12)
+        .check(sql`recall_weeks BETWEEN 1 AND 520`),
     )
     .execute()
   await db.insertInto('report_settings').values({ id: 1 }).execute()

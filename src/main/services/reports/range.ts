@@ -1,23 +1,21 @@
 import { TZDate } from '@date-fns/tz'
-import {
-  addDays,
-  addMonths,
-  addQuarters,
-  addWeeks,
-  addYears,
-  differenceInCalendarDays,
-  endOfMonth,
-  endOfQuarter,
-  endOfWeek,
-  format,
-  parseISO,
-  startOfMonth,
-  startOfQuarter,
-  startOfWeek,
-  subDays,
-  subMonths,
-} from 'date-fns'
-import { enGB } from 'date-fns/locale'
+import { addDays } from 'date-fns/addDays'
+import { addMonths } from 'date-fns/addMonths'
+import { addQuarters } from 'date-fns/addQuarters'
+import { addWeeks } from 'date-fns/addWeeks'
+import { addYears } from 'date-fns/addYears'
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays'
+import { endOfMonth } from 'date-fns/endOfMonth'
+import { endOfQuarter } from 'date-fns/endOfQuarter'
+import { endOfWeek } from 'date-fns/endOfWeek'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
+import { startOfMonth } from 'date-fns/startOfMonth'
+import { startOfQuarter } from 'date-fns/startOfQuarter'
+import { startOfWeek } from 'date-fns/startOfWeek'
+import { subDays } from 'date-fns/subDays'
+import { subMonths } from 'date-fns/subMonths'
+import { enGB } from 'date-fns/locale/en-GB'
 import type { RangeInput } from '../../../shared/contract/report-values'
 import { zonedToUtc } from '../diary/clinic-clock'
 

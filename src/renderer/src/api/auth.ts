@@ -34,7 +34,9 @@ export function useApplyAuthStatus() {
       // Replace, so Back does not lead into the previous person's screen either.
       window.history.replaceState(null, '', LANDING_HASH)
     }
-    forgetWhatWasShown(queryClient, authKey)
+    // Locked or signed out: the gate drops the cache once the screens are gone (AuthGate);
+    // dropping it now, under screens still mounted, would leave their queries orphaned.
+    if (after !== null) forgetWhatWasShown(queryClient, authKey)
     queryClient.setQueryData(authKey, status)
   }
 }

@@ -17,7 +17,8 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
   const queryClient = useQueryClient()
   const closed = status.data ? status.data.locked || !status.data.user : false
   // However the screen came to be locked (Ctrl+L, idle, main's own idle lock, another
-  // window), what the open screens had read goes once the lock screen is up.
+  // window) or signed out, what the open screens had read goes once the lock screen is up:
+  // after they unmounted, so no query is left orphaned with a clean-up timer holding it.
   useEffect(() => {
     if (closed) forgetWhatWasShown(queryClient, authKey)
   }, [closed, queryClient])
@@ -41,10 +42,9 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
 
 function IdleWatch({ minutes, children }: { minutes: number; children: ReactNode }) {
   const queryClient = useQueryClient()
-  // Locked for idleness, as by Ctrl+L: nothing read while signed in (a note, a client's
-  // record) may stay in memory behind the lock screen, so every cached query goes.
+  // Locked for idleness, as by Ctrl+L: main says so, the gate shows the lock screen and
+  // then drops every cached query (see AuthGate), once the screens that read them are gone.
   const refresh = useCallback(() => {
-    forgetWhatWasShown(queryClient, authKey)
     void queryClient.invalidateQueries({ queryKey: authKey })
   }, [queryClient])
   useIdleLock(minutes, refresh)

@@ -27,5 +27,9 @@ export async function saveAllBeforeLock(): Promise<void> {
  */
 export function forgetWhatWasShown(queryClient: QueryClient, authKey: readonly unknown[]): void {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKey[0] })
-  queryClient.getMutationCache().clear()
+  const mutations = queryClient.getMutationCache()
+  // clear() forgets them but leaves each one's garbage-collection timer holding it (and its
+  // text) until gcTime is up: destroy() cancels the timer, so memory lets go now.
+  for (const mutation of mutations.getAll()) mutation.destroy()
+  mutations.clear()
 }
