@@ -21,9 +21,9 @@ export interface ChangeEvent {
 const READ_VERB =
   /^(get|list|search|status|settings|job|health|range|nextAvailable|daySheet|daySheetPdf|duplicates|appointments|timeline|templates|listForClient|forAppointment|forAppointments|forClient|unsigned|progress|exportPdf|exportCsv|pdf|attachment|open|check|batches|heartbeat|subjectAccess|clinic|account|outstanding|methods|practitioners|serviceVatRates|serviceUsage|types|day)$/
 
-// Reads whose verb is not a read verb everywhere: reports' `rows` (reports.get reads with
-// `get`). `imports.run` writes a whole import, so neither `run` nor `rows` joins the verbs.
-const READ_METHODS = new Set(['reports.rows'])
+// Reads whose verb is not a read verb everywhere: `imports.run` writes a whole import, so
+// neither `run` nor `rows` joins the verbs.
+const READ_METHODS = new Set(['reports.rows', 'messages.outbox', 'messages.clientHistory'])
 
 /** True when a successful call of `method` may have changed what other desks show. */
 export function isChangeMethod(method: string): boolean {

@@ -23,6 +23,7 @@ import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
 import { benchEncryption } from './encryption.bench'
 import { benchDeskSoak } from './desks-soak.bench'
+import { benchMessages } from './messages.bench'
 import {
   benchClientSearch,
   benchLookupInChromium,
@@ -69,6 +70,7 @@ try {
   const soak = await benchDeskSoak()
   report['desk soak (budget: 0 errors, host RSS stable)'] = soak.figures
   console.log(soak.summary)
+  report['messages (budgets: queue p95 1 ms, 1,000 e-mails 60 s)'] = await benchMessages()
   report['backups'] = await benchBackups()
   report['encryption at rest: encrypted / plain'] = await benchEncryption()
   const seedStart = performance.now()

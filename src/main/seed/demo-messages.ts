@@ -6,13 +6,16 @@ import { queueMessagesFor } from '../services/messages/queue'
 const DAY = 86_400_000
 
 /**
- * Messages for the demo clinic (issue 16): e-mail and SMS set up, and the fortnight's
- * appointments with the confirmations and reminders they would have caused, queued by the
+ * Messages for the demo clinic (issue 16): e-mail and SMS set up (then switched off), and the
+ * fortnight's appointments with the confirmations and reminders they would have caused, queued by the
  * real queue (as if booked five days ahead). What was due before now is marked sent, a few
  * failed with a gateway's reason; what is due later stays queued.
  */
 export async function seedDemoMessages(core: PlinthCore, owner: Session, faker: Faker) {
-  const town = faker.location.city().toLowerCase().replace(/[^a-z]+/g, '')
+  const town = faker.location
+    .city()
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '')
   const saved = await core.router.call(
     'messages.saveSettings',
     {
@@ -92,5 +95,9 @@ export async function seedDemoMessages(core: PlinthCore, owner: Session, faker: 
         .where('id', '=', m.id)
         .execute()
     }
+    // Set up but switched off: the demo's mail server and gateway do not exist, and a clinic
+    // file that changed its own rows whenever it was opened would surprise (the sender would
+    // try, fail and write each attempt). The owner ticks "Send e-mails" to go live.
+    await trx.updateTable('message_settings').set({ email_enabled: 0, sms_enabled: 0 }).execute()
   })
 }

@@ -1,4 +1,5 @@
 import { KIND_LABELS } from '../../../shared/messages/templates'
+import type { OutboxRow } from '../../../shared/contract/messages'
 import {
   messageSettingsRow,
   saveMessageSettings,
@@ -19,113 +20,95 @@ import {
   setClientPreferences,
 } from '../../services/messages/client-preferences'
 import { listAftercare, saveAftercare } from '../../services/messages/aftercare'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 const channelWord = (c: 'email' | 'sms') => (c === 'email' ? 'e-mail' : 'SMS')
+const about = (verb: string, row: OutboxRow) => ({
+  value: row,
+  audit: {
+    entityType: 'message',
+    entityId: row.id,
+    summary: `${verb}: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
+  },
+})
 
 // Thin: the rules are in services/messages. Audit summaries name kinds and channels, never a
 // message's text or a secret.
 export const messagesHandlers: HandlersOf<'messages.'> = {
   'messages.settings': async ({ db }) => toMessageSettings(await messageSettingsRow(db)),
-  'messages.saveSettings': async ({ db, now, audit, core, afterCommit }, input) => {
+  'messages.saveSettings': audited(async ({ db, now, core, afterCommit }, input) => {
     const { settings, changed } = await saveMessageSettings(db, input, core.messages.box, now)
-    if (changed.length > 0) {
-      await audit({
-        action: 'messages.settings',
+    afterCommit(() => core.messages.nudge())
+    return {
+      value: settings,
+      audit: changed.length > 0 && {
         entityType: 'message_settings',
         entityId: 1,
         summary: `Changed ${changed.join(', ')}`,
-      })
+      },
     }
-    afterCommit(() => core.messages.nudge())
-    return settings
-  },
-  'messages.sendTestEmail': async ({ db, audit, core }, { to }) => {
+  }),
+  'messages.sendTestEmail': audited(async ({ db, core }, { to }) => {
     const result = await core.messages.sendTestEmail(db, to)
-    await audit({
-      action: 'messages.test-email',
-      entityType: 'message_settings',
-      entityId: 1,
-      summary: result.ok ? 'Sent a test e-mail' : 'A test e-mail failed',
-    })
-    return result
-  },
+    return {
+      value: result,
+      audit: {
+        entityType: 'message_settings',
+        entityId: 1,
+        summary: result.ok ? 'Sent a test e-mail' : 'A test e-mail failed',
+      },
+    }
+  }),
   'messages.templates': async ({ db }) => ({
     templates: await listTemplates(db),
     aftercare: await listAftercare(db),
     pencePerSegment: (await messageSettingsRow(db)).sms_pence_per_segment,
   }),
-  'messages.saveTemplate': async ({ db, now, audit }, input) => {
-    const saved = await saveTemplate(db, input, now)
-    await audit({
-      action: 'messages.template',
+  'messages.saveTemplate': audited(async ({ db, now }, input) => ({
+    value: await saveTemplate(db, input, now),
+    audit: {
       entityType: 'message_template',
       entityId: `${input.kind}:${input.channel}`,
       summary: `Changed the ${KIND_LABELS[input.kind].toLowerCase()} ${channelWord(input.channel)} template`,
-    })
-    return saved
-  },
-  'messages.resetTemplate': async ({ db, audit }, input) => {
-    const reset = await resetTemplate(db, input.kind, input.channel)
-    await audit({
-      action: 'messages.template',
+    },
+  })),
+  'messages.resetTemplate': audited(async ({ db }, input) => ({
+    value: await resetTemplate(db, input.kind, input.channel),
+    audit: {
       entityType: 'message_template',
       entityId: `${input.kind}:${input.channel}`,
       summary: `Put back the default ${KIND_LABELS[input.kind].toLowerCase()} ${channelWord(input.channel)} template`,
-    })
-    return reset
-  },
-  'messages.saveAftercare': async ({ db, audit }, input) => {
-    const saved = await saveAftercare(db, input.serviceId, input.days)
-    await audit({
-      action: 'messages.aftercare',
+    },
+  })),
+  'messages.saveAftercare': audited(async ({ db }, input) => ({
+    value: await saveAftercare(db, input.serviceId, input.days),
+    audit: {
       entityType: 'service',
       entityId: input.serviceId,
       summary:
         input.days === null
           ? 'Turned off the aftercare follow-up'
           : `Aftercare follow-up ${input.days} days after`,
-    })
-    return saved
-  },
+    },
+  })),
   'messages.outbox': ({ db, now }, { view }) => outboxView(db, view, now),
   'messages.status': async ({ db, now, core }) => {
     const counts = await outboxCounts(db, now)
     const live = core.messages.status()
     return { ...counts, offline: live.offline === true, lastProblem: live.lastProblem }
   },
-  'messages.sendNow': async ({ db, now, audit, core, afterCommit }, { id }) => {
-    const row = await sendNow(db, id, now)
-    await audit({
-      action: 'messages.send-now',
-      entityType: 'message',
-      entityId: id,
-      summary: `Sent now: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
-    })
+  'messages.sendNow': audited(async ({ db, now, core, afterCommit }, { id }) => {
     afterCommit(() => core.messages.nudge())
-    return row
-  },
-  'messages.skip': async ({ db, now, audit }, { id }) => {
-    const row = await skipMessage(db, id, now)
-    await audit({
-      action: 'messages.skip',
-      entityType: 'message',
-      entityId: id,
-      summary: `Skipped: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
-    })
-    return row
-  },
-  'messages.retry': async ({ db, now, audit, core, afterCommit }, { id }) => {
-    const row = await retryMessage(db, id, now)
-    await audit({
-      action: 'messages.retry',
-      entityType: 'message',
-      entityId: id,
-      summary: `Retried: ${KIND_LABELS[row.kind].toLowerCase()} by ${channelWord(row.channel)}`,
-    })
+    return about('Sent now', await sendNow(db, id, now))
+  }),
+  'messages.skip': audited(async ({ db, now }, { id }) =>
+    about('Skipped', await skipMessage(db, id, now)),
+  ),
+  'messages.retry': audited(async ({ db, now, core, afterCommit }, { id }) => {
     afterCommit(() => core.messages.nudge())
-    return row
-  },
+    return about('Retried', await retryMessage(db, id, now))
+  }),
   'messages.clientHistory': async ({ db, session }, { clientId }) => {
     await assertMayReadHistory(db, session, clientId)
     return {
@@ -133,14 +116,12 @@ export const messagesHandlers: HandlersOf<'messages.'> = {
       messages: await clientMessages(db, clientId),
     }
   },
-  'messages.setClientPreferences': async ({ db, now, audit }, input) => {
-    const saved = await setClientPreferences(db, input, now)
-    await audit({
-      action: 'messages.client-preferences',
+  'messages.setClientPreferences': audited(async ({ db, now }, input) => ({
+    value: await setClientPreferences(db, input, now),
+    audit: {
       entityType: 'client',
       entityId: input.clientId,
       summary: `Messages by ${input.channel}${input.marketingOptOut ? ', opted out of marketing' : ''}`,
-    })
-    return saved
-  },
+    },
+  })),
 }

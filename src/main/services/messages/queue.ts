@@ -9,7 +9,7 @@ import { smsSegments } from '../../../shared/messages/sms-segments'
 import { formatLongDate } from './message-dates'
 import { utcToZoned, toTime } from '../diary/clinic-clock'
 import { messageSettingsRow, quietOf, type MessageSettingsRow } from './message-settings'
-import { templateFor } from './template-store'
+import { templateFor, templatesFor } from './template-store'
 import { daysAfter, reminderDue, sendableFrom } from './timing'
 
 // Issue 16: messages are written in the same transaction as the appointment change that
@@ -23,7 +23,15 @@ export interface AppointmentEvent {
   action: string
 }
 
-const HANDLED = new Set(['booked', 'moved', 'cancelled', 'no_show', 'completed', 'arrived'])
+/** The actions that cause messages, and the kinds each may queue. */
+const KINDS_FOR: Partial<Record<string, TemplateKind[]>> = {
+  booked: ['confirmation', 'reminder'],
+  moved: ['moved', 'reminder'],
+  cancelled: ['cancelled'],
+  no_show: ['dna'],
+  completed: ['aftercare'],
+  arrived: [],
+}
 
 export async function loadFacts(db: Kysely<DB>, appointmentId: number) {
   return db
@@ -185,7 +193,7 @@ export async function queueMessagesFor(
   event: AppointmentEvent,
   now: Date,
 ): Promise<void> {
-  if (!HANDLED.has(event.action)) return
+  if (!KINDS_FOR[event.action]) return
   const settings = await messageSettingsRow(db)
   if (!settings.email_enabled && !settings.sms_enabled) return
   const f = await loadFacts(db, event.appointmentId)
@@ -199,6 +207,7 @@ export async function queueMessagesFor(
   const values = valuesFor(f)
   const nowMs = now.getTime()
 
+  const templates = await templatesFor(db, KINDS_FOR[event.action]!)
   const queue = async (
     kind: TemplateKind,
     key: (channel: MessageChannel) => string,
@@ -206,7 +215,7 @@ export async function queueMessagesFor(
     options: { withIcs?: boolean; revive?: boolean } = {},
   ) => {
     for (const { channel, to } of channels) {
-      const text = await templateFor(db, kind, channel)
+      const text = templates(kind, channel)
       await enqueue(
         db,
         {

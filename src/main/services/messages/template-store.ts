@@ -23,6 +23,23 @@ export async function templateFor(
   return row ?? DEFAULT_TEMPLATES[kind][channel]
 }
 
+/**
+ * The templates for these kinds on both channels in one query (the booking path queues up
+ * to four messages: one read, not four).
+ */
+export async function templatesFor(
+  db: Kysely<DB>,
+  kinds: TemplateKind[],
+): Promise<(kind: TemplateKind, channel: Channel) => TemplateText> {
+  const rows = await db
+    .selectFrom('message_templates')
+    .select(['kind', 'channel', 'subject', 'body'])
+    .where('kind', 'in', kinds)
+    .execute()
+  return (kind, channel) =>
+    rows.find((r) => r.kind === kind && r.channel === channel) ?? DEFAULT_TEMPLATES[kind][channel]
+}
+
 export async function listTemplates(db: Kysely<DB>): Promise<MessageTemplate[]> {
   const rows = await db.selectFrom('message_templates').selectAll().execute()
   const saved = new Map(rows.map((r) => [`${r.kind}:${r.channel}`, r]))
