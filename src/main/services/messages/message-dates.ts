@@ -1,5 +1,6 @@
-import { format, parseISO } from 'date-fns'
-import { enGB } from 'date-fns/locale'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
+import { enGB } from 'date-fns/locale/en-GB'
 
 /** "Thursday 18 June 2026" for a clinic-local date 'YYYY-MM-DD' (en-GB, as messages say it). */
 export function formatLongDate(date: string): string {
