@@ -69,7 +69,7 @@ describe('letters to the GP or another clinician', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'document.create')
+      .where('action', '=', 'letters.make')
       .execute()
     expect(audit).toEqual([
       { summary: `Wrote letter #${letter.documentId} from treatment note #${note.id}` },

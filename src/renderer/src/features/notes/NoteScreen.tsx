@@ -15,9 +15,9 @@ import { clientHref } from '../clients/client-route'
 import { BodyChartView, MarkLegend, describeMark } from './BodyChart'
 import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
-import { MeasuresPanel } from '../runners/MeasuresPanel'
-import { AftercareCard } from '../runners/AftercareCard'
-import { LetterCard } from '../runners/LetterCard'
+import { MeasuresPanel } from '../measures/MeasuresPanel'
+import { AftercareCard } from '../documents/AftercareCard'
+import { LetterCard } from '../letters/LetterCard'
 import { errorWords } from '../../components/rpc-form-errors'
 
 export const noteHref = (clientId: number, noteId: number) =>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useLetterTemplates, useMakeLetter } from '../../api/aftercare'
+import { useLetterTemplates, useMakeLetter } from '../../api/letters'
 import { Icon } from '../../components/Icon'
 import { errorWords } from '../../components/rpc-form-errors'
 

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import type { LetterTemplate } from '../../../../shared/contract/aftercare'
-import { letterTemplateInput } from '../../../../shared/contract/aftercare'
+import type { LetterTemplate } from '../../../../shared/contract/letters'
+import { letterTemplateInput } from '../../../../shared/contract/letters'
 import { LETTER_PLACEHOLDERS } from '../../../../shared/letters/placeholders'
-import { useLetterTemplates, useSaveLetterTemplate } from '../../api/aftercare'
+import { useLetterTemplates, useSaveLetterTemplate } from '../../api/letters'
 import { RpcError } from '../../../../shared/rpc'
 import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
-import { fieldErrorsOf } from './field-errors'
+import { fieldErrorsOf } from '../../components/field-errors-of'
 
 /** Settings → Letters (owner): letter templates with {{placeholders}}. */
 export function LettersSection() {

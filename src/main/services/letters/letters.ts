@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz'
 import { format, parseISO } from 'date-fns'
 import type { Kysely } from 'kysely'
-import type { LetterTemplate } from '../../../shared/contract/aftercare'
+import type { LetterTemplate } from '../../../shared/contract/letters'
 import type { Note } from '../../../shared/contract/notes'
 import type { ClinicSettings } from '../../../shared/contract/settings'
 import {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
-import { storeBlob } from '../notes/attachments'
+import { DomainError } from '../domain-error'
+import { readBlob, storeBlob } from '../notes/attachments'
 
 /**
  * Keeps a copy of a PDF made for a client (an aftercare sheet, a letter) on their record:
@@ -94,4 +95,19 @@ export async function dropClientDocuments(db: Kysely<DB>, clientId: number): Pro
     if (r.sha256) used.add(r.sha256)
   }
   return hashes.filter((h) => !used.has(h))
+}
+
+/** A kept document's bytes (checked against their hash). Errors: not_found, conflict. */
+export async function readClientDocument(db: Kysely<DB>, attachmentsDir: string, id: number) {
+  const row = await db
+    .selectFrom('client_documents')
+    .select(['client_id', 'filename', 'sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new DomainError('not_found', 'No such document.')
+  return {
+    clientId: row.client_id,
+    filename: row.filename,
+    data: readBlob(attachmentsDir, row.sha256),
+  }
 }

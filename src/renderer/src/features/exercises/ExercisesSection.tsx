@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import type { Exercise } from '../../../../shared/contract/aftercare'
-import { exerciseInput } from '../../../../shared/contract/aftercare'
-import { useExercises, useSaveExercise } from '../../api/aftercare'
+import type { Exercise } from '../../../../shared/contract/exercises'
+import { exerciseInput } from '../../../../shared/contract/exercises'
+import { useExercises, useSaveExercise } from '../../api/exercises'
 import { base64Of } from '../../api/file-base64'
 import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
-import { fieldErrorsOf } from './field-errors'
+import { fieldErrorsOf } from '../../components/field-errors-of'
 
 /** Settings → Exercises (owner): the library therapists pick aftercare stretches from. */
 export function ExercisesSection() {
