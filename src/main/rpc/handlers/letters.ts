@@ -1,14 +1,4 @@
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
-import { keepClientDocument } from '../../services/documents/client-documents'
-import {
-  letterPdf,
-  letterText,
-  listLetterTemplates,
-  saveLetterTemplate,
-} from '../../services/letters/letters'
-import { readableNote } from '../../services/notes/note-reading'
-import { getClinicSettings } from '../../services/settings'
+import { listLetterTemplates, makeLetter, saveLetterTemplate } from '../../services/letters/letters'
 import { audited } from './audited'
 import type { HandlersOf } from './types'
 
@@ -28,33 +18,20 @@ export const lettersHandlers: HandlersOf<'letters.'> = {
     }
   }),
 
-  'letters.make': audited(async (ctx, { noteId, templateId }) => {
-    const { note } = await readableNote(ctx.db, ctx.session, noteId)
-    const clinic = await getClinicSettings(ctx.db)
-    const { name, text } = await letterText(ctx.db, clinic, note, templateId, ctx.now)
-    const bytes = await letterPdf(clinic, name, text)
-    const day = format(new TZDate(ctx.now, clinic.timeZone), 'yyyy-MM-dd')
-    const filename = `${name} ${note.clientName} ${day}.pdf`
-    const documentId = await keepClientDocument(
+  'letters.make': audited(async (ctx, input) => {
+    const { clientId, ...pdf } = await makeLetter(
       ctx.db,
       ctx.core.attachmentsDir,
       ctx.session,
-      {
-        clientId: note.clientId,
-        kind: 'letter',
-        title: `${name}, ${day}`,
-        filename,
-        bytes,
-        noteId,
-      },
+      input,
       ctx.now,
     )
     return {
-      value: { filename, base64: Buffer.from(bytes).toString('base64'), documentId },
+      value: pdf,
       audit: {
         entityType: 'client',
-        entityId: note.clientId,
-        summary: `Wrote letter #${documentId} from treatment note #${noteId}`,
+        entityId: clientId,
+        summary: `Wrote letter #${pdf.documentId} from treatment note #${input.noteId}`,
       },
     }
   }),

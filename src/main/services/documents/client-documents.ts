@@ -9,6 +9,13 @@ import { readBlob, storeBlob } from '../notes/attachments'
  * the bytes in the attachments store by content hash (`storeBlob`, written before the row so
  * a row never names a missing file), the row in `client_documents`.
  */
+/** A kept PDF as the screen gets it: to download, with the record's document id. */
+export interface KeptPdf {
+  filename: string
+  base64: string
+  documentId: number
+}
+
 export async function keepClientDocument(
   db: Kysely<DB>,
   attachmentsDir: string,
@@ -22,7 +29,7 @@ export async function keepClientDocument(
     noteId: number | null
   },
   now: Date,
-): Promise<number> {
+): Promise<KeptPdf> {
   const data = Buffer.from(doc.bytes)
   const sha256 = storeBlob(attachmentsDir, data)
   const row = await db
@@ -41,7 +48,7 @@ export async function keepClientDocument(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return row.id
+  return { filename: doc.filename, base64: data.toString('base64'), documentId: row.id }
 }
 
 /** A client's kept documents, newest first. */

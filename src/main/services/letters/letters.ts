@@ -10,6 +10,10 @@ import {
   type LetterPlaceholder,
 } from '../../../shared/letters/placeholders'
 import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
+import { keepClientDocument, type KeptPdf } from '../documents/client-documents'
+import { readableNote } from '../notes/note-reading'
+import { getClinicSettings } from '../settings'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
 import { clinicDocument } from '../pdf/clinic-document'
@@ -154,4 +158,37 @@ export async function letterPdf(
   w.gap(6)
   w.text(text, { size: 11 })
   return doc.save()
+}
+
+/**
+ * Writes a letter from a signed note the caller may read, with one of the owner's templates,
+ * and keeps a copy on the client's record. Errors: as readableNote and letterText.
+ */
+export async function makeLetter(
+  db: Kysely<DB>,
+  attachmentsDir: string,
+  actor: Actor,
+  input: { noteId: number; templateId: number },
+  now: Date,
+): Promise<KeptPdf & { clientId: number }> {
+  const { note } = await readableNote(db, actor, input.noteId)
+  const clinic = await getClinicSettings(db)
+  const { name, text } = await letterText(db, clinic, note, input.templateId, now)
+  const bytes = await letterPdf(clinic, name, text)
+  const day = format(new TZDate(now, clinic.timeZone), 'yyyy-MM-dd')
+  const kept = await keepClientDocument(
+    db,
+    attachmentsDir,
+    actor,
+    {
+      clientId: note.clientId,
+      kind: 'letter',
+      title: `${name}, ${day}`,
+      filename: `${name} ${note.clientName} ${day}.pdf`,
+      bytes,
+      noteId: input.noteId,
+    },
+    now,
+  )
+  return { ...kept, clientId: note.clientId }
 }
