@@ -35,7 +35,7 @@ export function ExercisesSection() {
       <EditableList
         items={exercises.data}
         note={(ex) => ex.hasPicture && <span className="muted"> · picture</span>}
-        onChange={setEditing}
+        onChange={(ex) => setEditing(ex)}
       />
     </section>
   )

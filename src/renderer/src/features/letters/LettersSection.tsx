@@ -28,7 +28,7 @@ export function LettersSection() {
           onDone={() => setEditing(null)}
         />
       )}
-      <EditableList items={templates.data} onChange={setEditing} />
+      <EditableList items={templates.data} onChange={(t) => setEditing(t)} />
       <details>
         <summary>Placeholders you can use</summary>
         <dl className="facts">
