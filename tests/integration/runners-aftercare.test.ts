@@ -92,7 +92,9 @@ describe('the aftercare and stretching sheet', () => {
   it('is the clinical roles’ only: reception can neither make nor list one; the owner keeps the library', async () => {
     const { client, note, sam } = await aSheet()
     const reception = aSession('reception')
-    expect(await call(core, 'documents.aftercareSheet', { noteId: note.id }, reception)).toMatchObject({
+    expect(
+      await call(core, 'documents.aftercareSheet', { noteId: note.id }, reception),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     })

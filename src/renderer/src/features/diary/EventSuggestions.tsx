@@ -1,9 +1,6 @@
 import './event-suggestions.css'
 import { useEffect, useMemo, useRef, type RefObject } from 'react'
-import {
-  eventSuggestions,
-  type EventSuggestion,
-} from '../../../../shared/diary/event-suggestions'
+import { eventSuggestions, type EventSuggestion } from '../../../../shared/diary/event-suggestions'
 import { useClient } from '../../api/clients'
 import type { Booking } from './use-booking'
 
