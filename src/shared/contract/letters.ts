@@ -43,7 +43,8 @@ export const lettersContract = {
   'letters.make': method({
     summary: 'Write a letter to the GP or another clinician from a signed note',
     input: z.object({ noteId: id, templateId: id }),
-    output: pdfFile.extend({ documentId: id }),
+    /** `empty`: what the record had nothing for (e.g. "GP’s name from the record"). */
+    output: pdfFile.extend({ documentId: id, empty: z.array(z.string()) }),
     roles: CLINICAL,
   }),
 }

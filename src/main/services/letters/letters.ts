@@ -6,6 +6,7 @@ import type { Note } from '../../../shared/contract/notes'
 import type { ClinicSettings } from '../../../shared/contract/settings'
 import {
   fillLetter,
+  LETTER_PLACEHOLDERS,
   unknownPlaceholders,
   type LetterPlaceholder,
 } from '../../../shared/letters/placeholders'
@@ -90,7 +91,7 @@ export async function letterText(
   note: Note,
   templateId: number,
   now: Date,
-): Promise<{ name: string; text: string }> {
+): Promise<{ name: string; text: string; empty: LetterPlaceholder[] }> {
   if (!note.signed) {
     throw new DomainError('rule_broken', 'Sign the note first: a letter quotes a signed note.')
   }
@@ -145,7 +146,8 @@ export async function letterText(
     'clinic.phone': clinic.phone,
     today: local(now.toISOString()),
   }
-  return { name: template.name, text: fillLetter(template.body, values).text }
+  const { text, empty } = fillLetter(template.body, values)
+  return { name: template.name, text, empty }
 }
 
 /** The letter as an A4 PDF on the clinic's letterhead (DejaVu Sans: names print as typed). */
@@ -170,10 +172,10 @@ export async function makeLetter(
   actor: Actor,
   input: { noteId: number; templateId: number },
   now: Date,
-): Promise<KeptPdf & { clientId: number }> {
+): Promise<KeptPdf & { clientId: number; empty: string[] }> {
   const { note } = await readableNote(db, actor, input.noteId)
   const clinic = await getClinicSettings(db)
-  const { name, text } = await letterText(db, clinic, note, input.templateId, now)
+  const { name, text, empty } = await letterText(db, clinic, note, input.templateId, now)
   const bytes = await letterPdf(clinic, name, text)
   const day = format(new TZDate(now, clinic.timeZone), 'yyyy-MM-dd')
   const kept = await keepClientDocument(
@@ -190,5 +192,5 @@ export async function makeLetter(
     },
     now,
   )
-  return { ...kept, clientId: note.clientId }
+  return { ...kept, clientId: note.clientId, empty: empty.map((e) => LETTER_PLACEHOLDERS[e]) }
 }
