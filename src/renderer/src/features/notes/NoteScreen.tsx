@@ -68,11 +68,13 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
       ) : (
         <NoteView note={n} />
       )}
-      <MeasuresPanel
-        visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
-      />
-      <AftercareCard noteId={n.id} clientId={n.clientId} />
-      {n.signed && <LetterCard noteId={n.id} clientId={n.clientId} />}
+      <div className="note-extras">
+        <MeasuresPanel
+          visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
+        />
+        <AftercareCard noteId={n.id} clientId={n.clientId} />
+        {n.signed && <LetterCard noteId={n.id} clientId={n.clientId} />}
+      </div>
     </>
   )
 }
