@@ -22,8 +22,18 @@ import { refreshNoteSearch } from './services/notes/note-search'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
-import { fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
+import { DatabaseKeyError, fileState, openDatabase, UNENCRYPTED, type Keying } from './db/cipher'
 import { encryptInPlace } from './db/encrypt-in-place'
+import type { RescueChoice } from '../shared/contract/rescue'
+import {
+  carryOutRescue,
+  ClinicFileProblemError,
+  damagedFileProblem,
+  missingFileProblem,
+} from './services/rescue/clinic-rescue'
+import { MessageSender } from './services/messages/sender'
+import { secretBoxFor } from './services/messages/secret-box'
+import { sendTestEmail } from './services/messages/test-email'
 import {
   ensureClinicKeys,
   readClinicKeys,
@@ -49,6 +59,8 @@ export interface PlinthCore extends Connection {
   deskHost: DeskHost
   /** How the clinic file is opened: its data key, for tools (the bench) that open it too. */
   key: Keying
+  /** The outbox's sender (issue 16): started with the core unless asked not to. */
+  messages: MessageSender
 }
 
 export interface OpenCoreOptions {
@@ -64,12 +76,28 @@ export interface OpenCoreOptions {
   workstation?: string
   /** Where the desk link listens when sharing is on; all interfaces unless given. */
   deskBindAddress?: string
+  /**
+   * What the owner chose after a ClinicFileProblemError: restore a backup over the missing or
+   * damaged file, or set it aside and start a new clinic. Carried out before opening.
+   */
+  rescue?: RescueChoice
+  /**
+   * Start the outbox sender (default true: the app, `serve:web`, the headless host). Tests
+   * that drive the sender themselves pass false and call `core.messages.drain()`.
+   */
+  sendMessages?: boolean
+  /** How often the sender looks for due messages when not nudged (ms; default 15 s). */
+  messagePollMs?: number
 }
 
 /**
  * Everything Plinth is, minus a transport: the migrated database and the router. The
  * Electron window, the loopback adapter, the tests and the bench all start from here.
  * `db` and `sqlite` are read through on each use: a restore replaces the connection.
+ *
+ * @throws ClinicFileProblemError when the file is missing (or 0 bytes) with backups beside,
+ *   or is damaged (cut short, not a database): nothing is created or changed
+ * @throws DatabaseKeyError when the key does not open the file (nothing changed)
  */
 export async function openCore({
   file,
@@ -78,6 +106,9 @@ export async function openCore({
   now,
   workstation = hostname(),
   deskBindAddress,
+  rescue,
+  sendMessages = true,
+  messagePollMs,
 }: OpenCoreOptions): Promise<PlinthCore> {
   const onDisk = file !== ':memory:'
   const key: Keying = onDisk ? givenKey : UNENCRYPTED
@@ -92,10 +123,24 @@ export async function openCore({
     try {
       if (recoverInterruptedRestore(file))
         log.error('put back the database an interrupted restore had moved aside', { file })
+      if (rescue) {
+        const done = await carryOutRescue(file, key, rescue, clock())
+        log.error(
+          `start-up: ${rescue.kind === 'restore' ? 'restored a backup' : 'started a new clinic'}`,
+          {
+            setAsideAs: done.setAsideAs,
+            ...(rescue.kind === 'restore' ? { backup: rescue.backup } : {}),
+            unusableAttachments: done.unusable.length,
+          },
+        )
+      } else {
+        const missing = missingFileProblem(file, key)
+        if (missing) throw new ClinicFileProblemError(missing)
+      }
       keyring = keyringFor(file, key, clock())
     } catch (error) {
       fileLock.release()
-      throw error
+      throw asProblem(file, key, error)
     }
   }
   const backups = new BackupService({ file, log, now: clock, workstation, liveKey: key, keyring })
@@ -141,7 +186,7 @@ export async function openCore({
     opened = await openMigrated(file, backedUp)
   } catch (error) {
     fileLock?.release()
-    throw error
+    throw onDisk ? asProblem(file, key, error) : error
   }
   const { connection, migration } = opened
   const live = new LiveDatabase(connection)
@@ -162,6 +207,15 @@ export async function openCore({
   })
   // Issue 15: after a restore every desk is told, and refetches what it shows.
   backups.onRestored = () => changes.publish('backups.restored', clock())
+  const box = secretBoxFor(key)
+  const messages = new MessageSender({
+    use: (fn) => live.use(fn),
+    box,
+    now: clock,
+    log,
+    workstation,
+    ...(messagePollMs ? { pollMs: messagePollMs } : {}),
+  })
   const router = createRouter({
     db: live,
     handlers,
@@ -177,8 +231,19 @@ export async function openCore({
         const keys = keyring && readClinicKeys(file)
         return keys && key !== UNENCRYPTED ? recoveryKeyText(keys, key) : null
       },
+      messages: {
+        box,
+        nudge: () => messages.nudge(),
+        status: () => ({ offline: messages.offline, lastProblem: messages.lastProblem }),
+        sendTestEmail: (db, to) => sendTestEmail(db, box, to),
+      },
     },
-    onChange: (method, at, origin) => changes.publish(method, at, origin),
+    onChange: (method, at, origin) => {
+      changes.publish(method, at, origin)
+      // A booking, move or cancellation may have queued a confirmation: send it now.
+      if (method.startsWith('diary.')) messages.nudge()
+    },
+    damaged: () => backups.integrityFailed(),
     ...(now ? { now } : {}),
   })
   const connect = (deskName?: () => string) =>
@@ -189,6 +254,7 @@ export async function openCore({
       ...(deskName ? { workstation: deskName } : {}),
       stillValid: (session) => isStillSignedIn(live.db, session),
     })
+  if (sendMessages) messages.start()
   return {
     file,
     router,
@@ -200,6 +266,7 @@ export async function openCore({
     changes,
     deskHost,
     key,
+    messages,
     get db() {
       return live.db
     },
@@ -207,6 +274,7 @@ export async function openCore({
       return live.sqlite
     },
     async close() {
+      await messages.stop()
       await deskHost.settled()
       await deskHost.stop()
       await imports.idle()
@@ -215,6 +283,17 @@ export async function openCore({
       fileLock?.release()
     },
   }
+}
+
+/**
+ * A file cut short or not a database is a problem the window asks about (issue 12), rather
+ * than SQLite's words and a quit. A wrong key stays a DatabaseKeyError here (the headless
+ * commands say how to give one); a window treats it as damage too (link/host-side.ts).
+ */
+function asProblem(file: string, key: Keying, error: unknown): unknown {
+  if (error instanceof DatabaseKeyError) return error
+  const damaged = damagedFileProblem(file, key, error)
+  return damaged ? new ClinicFileProblemError(damaged) : error
 }
 
 /**

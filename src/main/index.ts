@@ -1,26 +1,52 @@
 // Electron glue only: windows, IPC and OS integration. Rules live in services/.
-import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../shared/ipc'
-import { openCore, type PlinthCore } from './app-core'
+import type { PlinthCore } from './app-core'
 import { publishHost } from './link/discovery'
 import { fileDeskStore } from './link/desk-store'
-import { LinkShell, type HostSide } from './link/link-shell'
+import { LinkShell, type HostOpening, type HostSide } from './link/link-shell'
+import { openClinicForWindow } from './link/host-side'
+import { clinicWasHere } from './services/rescue/clinic-rescue'
 import { getClinicSettings } from './services/settings'
 import { consoleLogger } from './log'
 import type { StaffConnection } from './rpc/staff-connection'
 import { startBackupSchedule, type BackupSchedule } from './services/backups/schedule'
-import { isTrustedRendererUrl } from './security/trusted-sender'
+import { chooseRendererUrl, isTrustedRendererUrl } from './security/trusted-sender'
+import { APP_SCHEME, resolveAppRequest } from './security/app-protocol'
+import { contentSecurityPolicy } from '../shared/csp'
 import type { KeySealer } from './db/clinic-keys'
 import { clinicKeyFromKeystore, clinicKeyFromRecoveryKey } from './db/keystore-unlock'
 
-// Only `npm run dev` (an unpackaged app) may load the renderer from electron-vite's server:
-// a packaged Plinth that trusted this variable would give IPC to whatever page it named.
-const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+// The page comes from app://plinth (the built renderer folder only); electron-vite's dev
+// server only in an unpackaged app (security/trusted-sender.ts).
+const rendererDir = join(import.meta.dirname, '../renderer')
+const { url: rendererUrl } = chooseRendererUrl(app.isPackaged, process.env['ELECTRON_RENDERER_URL'])
+
+// Before ready: app:// behaves as an https-like origin of its own (fetch, storage, CSP).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+/** Serves app://plinth/… from the renderer folder; anything else (a `..`) is refused. */
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const found = resolveAppRequest(request.url, rendererDir)
+    if (found.kind === 'refused') return new Response(null, { status: found.status })
+    try {
+      return new Response(await readFile(found.path), {
+        headers: {
+          'content-type': found.contentType,
+          'content-security-policy': contentSecurityPolicy({ dev: false, header: true }),
+          'x-content-type-options': 'nosniff',
+        },
+      })
+    } catch {
+      return new Response(null, { status: 404 })
+    }
+  })
+}
 
 let core: PlinthCore | null = null
 // What the window talks to: the clinic here (host), a link to a host (desk), or, at first
@@ -51,8 +77,7 @@ function createWindow(): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(rendererFile)
+  void win.loadURL(rendererUrl)
   return win
 }
 
@@ -96,13 +121,19 @@ function relayPush(): void {
 
 /**
  * Opens (or creates) the clinic file here: this computer hosts the clinic. Its key comes out
- * of the OS keystore, or, when the keystore has lost it, from the owner's recovery key.
+ * of the OS keystore, or, when the keystore has lost it, from the owner's recovery key. A
+ * missing or damaged file throws ClinicFileProblemError: the window asks what to do, and
+ * comes back with `opening.rescue`.
  */
-async function openHost(file: string, unlock?: { recoveryKey: string }): Promise<HostSide> {
-  const key = unlock
-    ? clinicKeyFromRecoveryKey(file, unlock.recoveryKey, clinicKeySealer)
+async function openHost(file: string, opening: HostOpening = {}): Promise<HostSide> {
+  const key = opening.recoveryKey
+    ? clinicKeyFromRecoveryKey(file, opening.recoveryKey, clinicKeySealer)
     : clinicKeyFromKeystore(file, clinicKeySealer, new Date())
-  const opened = await openCore({ file, key })
+  const opened = await openClinicForWindow({
+    file,
+    key,
+    ...(opening.rescue ? { rescue: opening.rescue } : {}),
+  })
   core = opened
   // Integrity checks and daily / every-30-minutes backups, off the main thread; they start
   // a few seconds in, so the first screen's reads do not wait behind them (issue 19).
@@ -196,6 +227,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.whenReady().then(async () => {
+    serveAppProtocol()
     hardenWebContents()
     buildMenu()
     const userData = app.getPath('userData')
@@ -207,8 +239,9 @@ if (!app.requestSingleInstanceLock()) {
         keep: { dir: userData, cipher: keystore },
         onSealFailed: (error) =>
           consoleLogger.error('could not seal what this desk keeps', { error: String(error) }),
-        hasClinicHere: existsSync(file),
-        openHost: (unlock) => openHost(file, unlock),
+        // A missing clinic file with backups beside is a clinic to rescue, not a first start.
+        hasClinicHere: clinicWasHere(file),
+        openHost: (opening) => openHost(file, opening),
       })
     } catch (error) {
       dialog.showErrorBox(

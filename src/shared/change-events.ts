@@ -21,9 +21,14 @@ export interface ChangeEvent {
 const READ_VERB =
   /^(get|list|search|status|settings|job|health|range|nextAvailable|daySheet|daySheetPdf|duplicates|appointments|timeline|templates|listForClient|forAppointment|forAppointments|forClient|unsigned|progress|exportPdf|exportCsv|pdf|attachment|open|check|batches|heartbeat|subjectAccess|clinic|account|outstanding|methods|practitioners|serviceVatRates|serviceUsage|types|day)$/
 
+// Reads whose verb is a write's elsewhere: `imports.run` writes a whole import, so `run` cannot
+// be a read verb for every domain.
+const READ_METHODS = new Set(['reports.run', 'reports.rows'])
+
 /** True when a successful call of `method` may have changed what other desks show. */
 export function isChangeMethod(method: string): boolean {
   if (method.startsWith('auth.') || method.startsWith('network.')) return false
+  if (READ_METHODS.has(method)) return false
   const verb = method.slice(method.lastIndexOf('.') + 1)
   return !READ_VERB.test(verb)
 }

@@ -13,6 +13,8 @@ export type RpcErrorCode =
   | 'rule_broken'
   | 'unknown_method'
   | 'internal'
+  // The computer's disk (or the backup drive) is full: nothing was saved; free space and retry.
+  | 'disk_full'
   // A desk's link to the clinic's host (issue 15):
   | 'unreachable'
   | 'not_paired'

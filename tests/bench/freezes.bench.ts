@@ -55,7 +55,7 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
     const therapistId = therapists[n % therapists.length]!
     const day = addDays(today, 1 + Math.floor(n / therapists.length))
     const r = await core.router.call(
-      'appointments.book',
+      'diary.book',
       {
         clientId: client.id,
         serviceId: service?.id ?? 1,

@@ -18,6 +18,7 @@ import { benchDiaryChromium } from './diary-chromium.bench'
 import { benchNotes, NOTE_COUNT } from './notes.bench'
 import { benchRunners } from './runners.bench'
 import { benchMoney, INVOICE_COUNT } from './money.bench'
+import { benchReports, REPORTS_SCALE } from './reports.bench'
 import { benchSettingsRead } from './settings.bench'
 import { benchDeskLink } from './desks.bench'
 import { benchEncryption } from './encryption.bench'
@@ -100,6 +101,9 @@ try {
   }
   report['diary'] = await benchDiary(core, owner)
   report[`money, ${INVOICE_COUNT.toLocaleString('en-GB')} invoices`] = await benchMoney(core, owner)
+  report[
+    `reports, one year each (scale ${REPORTS_SCALE} of 500,000 appointments / 200,000 invoices; p95 budget 200 ms)`
+  ] = await benchReports()
   const inChromium = await benchDiaryChromium()
   if (inChromium) report['diary in Chromium'] = inChromium
   // Last: the restore swaps this clinic's file and the import adds 50,000 clients to it.

@@ -51,7 +51,7 @@ export async function startDeskProcess(options: {
     const timer = setTimeout(() => fail(new Error(`desk did not start:\n${out}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      const m = /^Open (http:\/\/127\.0\.0\.1:\d+\/)/m.exec(out)
+      const m = /^Open (http:\/\/127\.0\.0\.1:\d+\/\S*)/m.exec(out)
       if (m) {
         clearTimeout(timer)
         done(m[1]!)

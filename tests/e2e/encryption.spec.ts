@@ -92,7 +92,7 @@ test('a computer whose keystore lost the clinic key opens it with the recovery k
     openHost: async (unlock) => {
       const opened = await openCore({
         file,
-        key: unlock
+        key: unlock?.recoveryKey
           ? clinicKeyFromRecoveryKey(file, unlock.recoveryKey, keystore)
           : clinicKeyFromKeystore(file, keystore, new Date(clinicNow())),
         log: silentLogger,

@@ -29,19 +29,50 @@ afterEach(async () => {
 })
 
 function rpc(body: unknown, headers: Record<string, string> = {}) {
+  return rawRpc(JSON.stringify(body), headers)
+}
+
+/** A call as the loaded page makes it: its cookie and its token. */
+function rawRpc(body: string, headers: Record<string, string> = {}) {
   return fetch(new URL('/__plinth/rpc', server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-plinth-token': server.token, ...headers },
-    body: JSON.stringify(body),
+    headers: {
+      'content-type': 'application/json',
+      cookie: server.cookie,
+      'x-plinth-token': server.token,
+      ...headers,
+    },
+    body,
   })
+}
+
+/** A GET with the raw path as written (fetch would normalise `%` escapes and dots). */
+async function rawGet(path: string, headers: Record<string, string> = {}) {
+  const { request } = await import('node:http')
+  const { port } = new URL(server.url)
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (done, fail) => {
+      const req = request(
+        { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+        (res) => {
+          let body = ''
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        },
+      )
+      req.on('error', fail)
+      req.end()
+    },
+  )
 }
 
 describe('loopback HTTP adapter', () => {
   it('listens on 127.0.0.1 only and injects the bridge before the app script', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    const html = await (await fetch(server.url)).text()
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]{32}$/)
+    const page = await fetch(server.origin, { headers: { cookie: server.cookie } })
+    const html = await page.text()
     expect(html.indexOf('/__plinth/bridge.js')).toBeLessThan(html.indexOf('./assets/app.js'))
-    const page = await fetch(server.url)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
   })
 
@@ -56,9 +87,71 @@ describe('loopback HTTP adapter', () => {
     ).toBe(403)
     const noToken = await fetch(new URL('/__plinth/rpc', server.url), {
       method: 'POST',
+      headers: { cookie: server.cookie },
       body: JSON.stringify({ method: 'settings.get', input: {} }),
     })
     expect(noToken.status).toBe(403)
+    // The token alone is not enough: it must come from the page that holds the cookie.
+    expect((await rpc({ method: 'settings.get', input: {} }, { cookie: '' })).status).toBe(403)
+    const forgedCookie = `${server.cookie.split('=')[0]}=guess`
+    expect(
+      (await rpc({ method: 'settings.get', input: {} }, { cookie: forgedCookie })).status,
+    ).toBe(403)
+  })
+
+  it('gives the page its cookie only for the launch address, and the token only with the cookie', async () => {
+    // A local process that knows only the port, sending no Sec-Fetch-Site at all.
+    for (const path of ['/', '/index.html', '/?launch=guess']) {
+      const res = await rawGet(path)
+      expect(res.status, path).toBe(403)
+      expect(res.headers['set-cookie'], path).toBeUndefined()
+    }
+    const bridge = await rawGet('/__plinth/bridge.js')
+    expect(bridge.status).toBe(403)
+    expect(bridge.body).not.toContain(server.token)
+
+    // The launch address: an HttpOnly, SameSite=Strict cookie and a redirect off the key.
+    const launch = await rawGet(new URL(server.url).pathname + new URL(server.url).search)
+    expect(launch.status).toBe(303)
+    expect(launch.headers['location']).toBe('/')
+    const setCookie = String(launch.headers['set-cookie'])
+    expect(setCookie).toContain('HttpOnly')
+    expect(setCookie).toContain('SameSite=Strict')
+    const cookie = setCookie.split(';')[0]!
+    expect(cookie).toBe(server.cookie)
+    expect((await rawGet('/', { cookie })).status).toBe(200)
+    const withCookie = await rawGet('/__plinth/bridge.js', { cookie })
+    expect(withCookie.status).toBe(200)
+    expect(withCookie.body).toContain(server.token)
+    expect(withCookie.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    // Another port of 127.0.0.1 is the same site, so the browser would send the cookie: the
+    // Sec-Fetch-Site check still refuses it.
+    expect(
+      (await rawGet('/__plinth/bridge.js', { cookie, 'sec-fetch-site': 'same-site' })).status,
+    ).toBe(403)
+  })
+
+  it('answers a malformed address or body with 400, never 500', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/assets/%zz.js', '/%C0%AF']) {
+      expect((await rawGet(path)).status, path).toBe(400)
+    }
+    for (const body of [
+      'null',
+      '[]',
+      '"settings.get"',
+      '42',
+      '{"input":{}}',
+      '{"method":7}',
+      '{',
+      '',
+    ]) {
+      const res = await rawRpc(body)
+      expect(res.status, body).toBe(400)
+    }
+    // Unknown methods and bad input are the router's: a typed error, status 200.
+    const unknown = await rawRpc('{"method":"no.such","input":null}')
+    expect(unknown.status).toBe(200)
+    expect(await unknown.json()).toMatchObject({ ok: false })
   })
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
@@ -76,11 +169,11 @@ describe('loopback HTTP adapter', () => {
 
   it('does not hand the token to a page on another site, nor serve files outside the build', async () => {
     const crossSite = await fetch(new URL('/__plinth/bridge.js', server.url), {
-      headers: { 'sec-fetch-site': 'cross-site' },
+      headers: { 'sec-fetch-site': 'cross-site', cookie: server.cookie },
     })
     expect(crossSite.status).toBe(403)
     const sameOrigin = await fetch(new URL('/__plinth/bridge.js', server.url), {
-      headers: { 'sec-fetch-site': 'same-origin' },
+      headers: { 'sec-fetch-site': 'same-origin', cookie: server.cookie },
     })
     expect(await sameOrigin.text()).toContain(server.token)
     const escape = await fetch(new URL('/..%2Fsecret.txt', server.url))

@@ -57,6 +57,20 @@ const EXPECTED: Record<MethodName, Access> = {
   'network.renameDesk': ['owner'],
   'network.revokeDesk': ['owner'],
   'encryption.recoveryKey': ['owner'],
+  'messages.settings': ['owner'],
+  'messages.saveSettings': ['owner'],
+  'messages.sendTestEmail': ['owner'],
+  'messages.templates': ['owner'],
+  'messages.saveTemplate': ['owner'],
+  'messages.resetTemplate': ['owner'],
+  'messages.saveAftercare': ['owner'],
+  'messages.outbox': ['owner', 'reception'],
+  'messages.status': ['owner', 'reception', 'therapist'],
+  'messages.sendNow': ['owner', 'reception'],
+  'messages.skip': ['owner', 'reception'],
+  'messages.retry': ['owner', 'reception'],
+  'messages.clientHistory': ['owner', 'reception', 'therapist'],
+  'messages.setClientPreferences': ['owner', 'reception'],
   'clients.search': ['owner', 'reception', 'therapist'],
   'clients.get': ['owner', 'reception', 'therapist'],
   'clients.duplicates': ['owner', 'reception', 'therapist'],
@@ -167,6 +181,12 @@ const EXPECTED: Record<MethodName, Access> = {
   'packages.use': ['owner', 'reception'],
   'packages.reverseUse': ['owner', 'reception'],
   'packages.refund': ['owner'],
+  'reports.run': ['owner', 'therapist'],
+  'reports.rows': ['owner', 'therapist'],
+  'reports.exportCsv': ['owner', 'therapist'],
+  'reports.settings': ['owner'],
+  'reports.updateSettings': ['owner'],
+  'reports.setCommissionRates': ['owner'],
 }
 
 /**
@@ -182,6 +202,15 @@ const HANDLER_REFUSALS: Partial<Record<MethodName, { roles: Role[]; rule: string
   'diary.move': {
     roles: ['reception', 'therapist'],
     rule: 'Only the owner can override the booking rules',
+  },
+  // Therapists see their own figures only once the owner shares reports (off by default).
+  'reports.run': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.rows': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  'reports.exportCsv': { roles: ['therapist'], rule: 'The owner has not shared reports' },
+  // Client 1 has no appointment with the test therapist.
+  'messages.clientHistory': {
+    roles: ['therapist'],
+    rule: 'Therapists see the messages of their own clients only',
   },
 }
 

@@ -17,6 +17,9 @@ const recorded = vi.hoisted(() => ({
   menu: null as unknown,
   quits: 0,
   switches: [] as [string, string | undefined][],
+  schemes: [] as unknown[],
+  protocols: new Map<string, (request: { url: string }) => Promise<Response>>(),
+  loaded: [] as string[],
 }))
 
 vi.mock('electron', () => {
@@ -27,10 +30,12 @@ vi.mock('electron', () => {
     }
     once() {}
     on() {}
-    loadFile() {
+    loadFile(file: string) {
+      recorded.loaded.push(`file:${file}`)
       return Promise.resolve()
     }
-    loadURL() {
+    loadURL(url: string) {
+      recorded.loaded.push(url)
       return Promise.resolve()
     }
     static getAllWindows() {
@@ -54,6 +59,11 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: () => {} },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
+      handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) =>
+        recorded.protocols.set(scheme, fn),
+    },
     // A stand-in keystore: reversible. It seals the clinic key (issue 12) and a desk's pairing.
     safeStorage: {
       isEncryptionAvailable: () => true,
@@ -89,7 +99,7 @@ afterAll(() => {
   rmSync(userData, { recursive: true, force: true })
 })
 
-const rendererUrl = pathToFileURL(join(process.cwd(), 'src/main/../renderer/index.html')).href
+const rendererUrl = 'app://plinth/index.html'
 
 describe('Electron glue', () => {
   it('opens the window with isolation, sandbox and no Node in the renderer', () => {
@@ -192,6 +202,38 @@ describe('Electron glue', () => {
       senderFrame: { url: 'file:///tmp/evil.html' },
     }
     expect(await handler(framed, 'auth.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+  })
+
+  it('loads the page from app://plinth, which serves the renderer folder and nothing outside it', async () => {
+    expect(recorded.loaded).toEqual(['app://plinth/index.html'])
+    expect(recorded.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ])
+    const serve = recorded.protocols.get('app')!
+    const page = await serve({ url: 'app://plinth/index.html' })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(await page.text()).toContain('<div id="root">')
+    for (const escape of [
+      'app://plinth/..%2f..%2fpackage.json',
+      'app://plinth/%2e%2e/%2e%2e/package.json',
+      'app://plinth/..%5c..%5cpackage.json',
+    ]) {
+      const refused = await serve({ url: escape })
+      expect(refused.status, escape).toBeGreaterThanOrEqual(400)
+    }
+    expect((await serve({ url: 'app://plinth/no-such-file.js' })).status).toBe(404)
+    // The old way in is closed: a file:// page is not our page any more.
+    const handler = recorded.ipc.get('plinth:invoke')!
+    const fileFrame = {
+      sender: recorded.windows[0]!.webContents,
+      senderFrame: { url: pathToFileURL(join(process.cwd(), 'src/renderer/index.html')).href },
+    }
+    expect(await handler(fileFrame, 'auth.status', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     })

@@ -32,7 +32,7 @@ vi.mock('electron', () => {
     }
     once() {}
     on() {}
-    loadFile() {
+    loadURL() {
       return Promise.resolve()
     }
     static getAllWindows() {
@@ -51,6 +51,7 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: () => {} },
+    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
     // This computer's keystore: it seals with the prefix "here:", and cannot open what
     // another installation sealed.
     safeStorage: {
@@ -101,7 +102,7 @@ afterAll(() => {
   rmSync(userData, { recursive: true, force: true })
 })
 
-const rendererUrl = `file://${join(process.cwd(), 'src/renderer/index.html')}#/`
+const rendererUrl = 'app://plinth/index.html#/'
 const call = (method: string, input: unknown) =>
   recorded.ipc.get('plinth:invoke')!(
     { sender: recorded.windows[0]!.webContents, senderFrame: { url: rendererUrl } },

@@ -8,6 +8,7 @@ const EXPLAINED = new Set([
   'NewerDatabaseError',
   'NetworkShareError',
   'BackupFailedError',
+  'ClinicFileProblemError',
 ])
 
 /**

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import {
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely'
 import type { DB } from './schema'
 import { withStatementCache } from './statement-cache'
 import { openDatabase, type Keying } from './cipher'
@@ -16,7 +25,37 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL: the disk is full;
+ * SQLITE_NOMEM, SQLITE_IOERR), and then Kysely's own ROLLBACK fails with "cannot rollback -
+ * no transaction is active", which hid the real error from the router (issue 12: the user
+ * saw "Something went wrong"). Roll back only a transaction that is still open.
+ */
+class RollbackIfOpenDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: Database.Database,
+  ) {
+    super(config)
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection)
+  }
+}
+
 class PlinthSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly sqlite: Database.Database,
+  ) {
+    super(config)
+  }
+
+  override createDriver(): Driver {
+    return new RollbackIfOpenDriver(this.config, this.sqlite)
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter()
   }
@@ -49,7 +88,7 @@ export function openConnection(file: string, key: Keying): Connection {
   // deleted cell; see tests/integration/erasure-raw-bytes.test.ts.
   sqlite.pragma('secure_delete = ON')
   const db = new Kysely<DB>({
-    dialect: new PlinthSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new PlinthSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
   })
   return {
     sqlite,

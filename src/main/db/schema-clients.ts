@@ -67,6 +67,10 @@ export interface ClientsTable {
   import_ref: Generated<string | null>
   /** When the record's identity and clinical text were removed (retention). */
   anonymised_at: Generated<string | null>
+  /** Migration 1100: how the client wants confirmations and reminders. */
+  message_channel: Generated<'email' | 'sms' | 'both' | 'none'>
+  /** Migration 1100: when the client asked for no recall or promotional messages. */
+  marketing_opt_out_at: Generated<string | null>
 }
 
 /** FTS5 (trigram) shadow of clients, rowid = clients.id. */

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely'
 import type { MoneyTables } from './schema-money'
 import type { PackageTables } from './schema-packages'
+import type { ReportTables } from './schema-reports'
+import type { MessageTables } from './schema-messages'
 import type { RunnerTables } from './schema-runners'
 import type {
   ClientAlertsTable,
@@ -37,6 +39,7 @@ import type {
 export type * from './schema-clients'
 export type * from './schema-diary'
 export type * from './schema-notes'
+export type * from './schema-messages'
 export type * from './schema-runners'
 
 /** Typed tables, kept beside the migrations that create them. Column names are SQL's. */
@@ -161,7 +164,7 @@ export interface SearchVersionsTable {
   rebuilt_at: string
 }
 
-export interface DB extends MoneyTables, PackageTables, RunnerTables {
+export interface DB extends MoneyTables, PackageTables, ReportTables, MessageTables, RunnerTables {
   clinic_settings: ClinicSettingsTable
   audit_log: AuditLogTable
   users: UsersTable

@@ -20,6 +20,8 @@ import { discoverHosts } from './discovery'
 import { KeptDaySheet, keptSheetFile, type KeptSheetFile } from './kept-day-sheet'
 import { processKeyCipher, sealedFile } from './sealed-file'
 import { DEFAULT_HOST_PORT } from './wire'
+import type { ClinicFileProblem, RescueChoice } from '../../shared/contract/rescue'
+import { rescueFailure } from './rescue-failure'
 
 /** Where a desk keeps its pairing: encrypted with safeStorage in Electron, memory in tests. */
 export interface DeskStore {
@@ -35,13 +37,21 @@ export interface HostSide {
   clinicName(): Promise<string>
 }
 
+/** How to open the clinic here after start-up asked: a recovery key, a rescue choice. */
+export interface HostOpening {
+  /** The keystore could not unlock it (NeedsRecoveryKeyError). */
+  recoveryKey?: string
+  /** It was missing or damaged (ClinicFileProblemError): restore a backup, or start anew. */
+  rescue?: RescueChoice
+}
+
 export interface LinkShellOptions {
   store: DeskStore
   /**
-   * Opens (creating if need be) the clinic file here; only when this computer hosts. With a
-   * recovery key when the keystore could not unlock it (NeedsRecoveryKeyError).
+   * Opens (creating if need be) the clinic file here; only when this computer hosts. It may
+   * throw NeedsRecoveryKeyError or ClinicFileProblemError: the window then asks.
    */
-  openHost(unlock?: { recoveryKey: string }): Promise<HostSide>
+  openHost(opening?: HostOpening): Promise<HostSide>
   /** True when this computer already keeps a clinic file: it hosts, no question asked. */
   hasClinicHere: boolean
   /**
@@ -83,6 +93,8 @@ export class LinkShell implements RpcTransport {
   #desk: Desk | null = null
   /** The clinic file here waits for its recovery key (issue 12). */
   #needsRecovery = false
+  /** The clinic file here is missing or damaged and waits for a choice (issue 12). */
+  #problem: ClinicFileProblem | null = null
   readonly #probes = new Map<string, HostProbe>()
 
   private constructor(private readonly options: LinkShellOptions) {}
@@ -95,11 +107,33 @@ export class LinkShell implements RpcTransport {
       try {
         shell.#host = await options.openHost()
       } catch (error) {
+        if (shell.#asks(error)) return shell
         if ((error as Error).name !== 'NeedsRecoveryKeyError') throw error
         shell.#needsRecovery = true
       }
     }
     return shell
+  }
+
+  /** Whether opening failed in a way the window asks about (a missing or damaged file). */
+  #asks(error: unknown): boolean {
+    if ((error as Error | null)?.name !== 'ClinicFileProblemError') return false
+    this.#problem = (error as { problem: ClinicFileProblem }).problem
+    this.#needsRecovery = false
+    return true
+  }
+
+  /** Opens the clinic here; a missing or damaged file turns this shell to the rescue screen. */
+  async #openHost(opening?: HostOpening): Promise<RpcResult> {
+    try {
+      this.#host = await this.options.openHost(opening)
+    } catch (error) {
+      if (this.#asks(error)) return { ok: true, value: await this.#info() }
+      throw error
+    }
+    this.#problem = null
+    this.#needsRecovery = false
+    return { ok: true, value: await this.#info() }
   }
 
   get desk(): DeskLink | null {
@@ -199,9 +233,11 @@ export class LinkShell implements RpcTransport {
     }
     if (this.#desk) return this.#forward(this.#desk, method, input)
     if (this.#host) return this.#host.connection.call(method, input)
-    const message = this.#needsRecovery
-      ? 'Unlock the clinic file with its recovery key first.'
-      : 'Set up or join a clinic first.'
+    const message = this.#problem
+      ? 'The clinic database is missing or damaged: choose a backup to restore first.'
+      : this.#needsRecovery
+        ? 'Unlock the clinic file with its recovery key first.'
+        : 'Set up or join a clinic first.'
     return { ok: false, error: { code: 'unauthenticated', message } }
   }
 
@@ -218,12 +254,13 @@ export class LinkShell implements RpcTransport {
         deskName: null,
       }
     }
-    const mode = this.#needsRecovery ? 'recovery' : 'choosing'
+    const mode = this.#problem ? 'rescue' : this.#needsRecovery ? 'recovery' : 'choosing'
     return { mode, clinicName: null, hostUrl: null, deskName: null }
   }
 
   async #local(method: LinkMethod, input: Record<string, string>): Promise<RpcResult> {
-    const chosen = this.#host !== null || this.#desk !== null || this.#needsRecovery
+    const chosen =
+      this.#host !== null || this.#desk !== null || this.#needsRecovery || this.#problem !== null
     switch (method) {
       case 'link.info':
         return { ok: true, value: await this.#info() }
@@ -272,7 +309,7 @@ export class LinkShell implements RpcTransport {
       case 'link.recover': {
         if (!this.#needsRecovery) return fail('The clinic file is not waiting for a recovery key.')
         try {
-          this.#host = await this.options.openHost({ recoveryKey: input['recoveryKey']! })
+          return await this.#openHost({ recoveryKey: input['recoveryKey']! })
         } catch (error) {
           if ((error as Error).name === 'RecoveryKeyError') {
             return fail((error as Error).message, 'recoveryKey')
@@ -285,8 +322,16 @@ export class LinkShell implements RpcTransport {
             },
           }
         }
-        this.#needsRecovery = false
-        return { ok: true, value: await this.#info() }
+      }
+      case 'link.rescueInfo':
+        return { ok: true, value: this.#problem }
+      case 'link.rescue': {
+        if (!this.#problem) return fail('The clinic file opened; there is nothing to rescue.')
+        try {
+          return await this.#openHost({ rescue: input as unknown as RescueChoice })
+        } catch (error) {
+          return rescueFailure(error)
+        }
       }
       case 'link.kept':
         return { ok: true, value: this.#desk?.keeper.list() ?? [] }
@@ -300,7 +345,7 @@ export class LinkShell implements RpcTransport {
       case 'link.hostHere':
         if (!chosen) {
           try {
-            this.#host = await this.options.openHost()
+            return await this.#openHost()
           } catch (error) {
             return {
               ok: false,

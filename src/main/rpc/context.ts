@@ -6,6 +6,7 @@ import type { Actor } from '../services/actor'
 import type { AuditEntry } from '../services/audit'
 import type { BackupService } from '../services/backups/backup-service'
 import type { ImportService } from '../services/portability/import-service'
+import type { SecretBox } from '../services/messages/secret-box'
 
 /** Who is calling: the member of staff signed in on this window or browser tab (see Actor). */
 export type Session = Actor
@@ -66,6 +67,20 @@ export interface CoreServices {
    * when the clinic file is not encrypted. Never logged, never in the audit.
    */
   recoveryKey(): string | null
+  /** The outbox's sender (issue 16): seals secrets, sends test e-mails, is nudged. */
+  messages: MessagesControl
+}
+
+/** What the messages handlers may do with the host's sender; see services/messages/sender.ts. */
+export interface MessagesControl {
+  /** Seals the SMTP password and SMS token before they are stored. */
+  box: SecretBox
+  /** Look for due messages now (after commit). */
+  nudge(): void
+  /** Whether the last attempt reached a server, and the last problem in words. */
+  status(): { offline: boolean | null; lastProblem: string | null }
+  /** Sends a test e-mail with the stored settings straight away (not through the outbox). */
+  sendTestEmail(db: Kysely<DB>, to: string): Promise<{ ok: boolean; message: string }>
 }
 
 /** What the network handlers may do with the host's desk link; see link/desk-host.ts. */

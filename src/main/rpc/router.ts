@@ -18,6 +18,7 @@ import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
 import { guardInput } from './input-guard'
 import { domainErrorOfSqlite } from '../db/sqlite-errors'
+import { damageRefusal } from './damage-gate'
 
 export interface RouterOptions {
   /** A LiveDatabase when the file can be swapped underneath (restore); a fixed handle in tests. */
@@ -34,6 +35,8 @@ export interface RouterOptions {
    * isChangeMethod), so every window and desk can refetch. Never told of reads.
    */
   onChange?: (method: string, at: Date, origin: ConnectionControl | null) => void
+  /** True once the integrity check found damage: only a restore goes on (damage-gate.ts). */
+  damaged?: () => boolean
 }
 
 const noCore: CoreServices = {
@@ -53,6 +56,9 @@ const noCore: CoreServices = {
     throw new Error('This router was created without core services')
   },
   truncateWal(): never {
+    throw new Error('This router was created without core services')
+  },
+  get messages(): never {
     throw new Error('This router was created without core services')
   },
 }
@@ -81,6 +87,11 @@ function fieldErrorsOf(error: z.ZodError): FieldError[] {
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }))
+}
+
+/** Carries a read-only command's answer out of the transaction it rolls back. */
+class RolledBack {
+  constructor(readonly answer: unknown) {}
 }
 
 function refusal(method: MethodName, spec: MethodSpec, session: Session | null): RpcResult | null {
@@ -122,6 +133,7 @@ export function createRouter({
   workstation = '',
   core = noCore,
   onChange,
+  damaged = () => false,
 }: RouterOptions): Router {
   const withDb = <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
     db instanceof LiveDatabase ? db.use(fn) : fn(db)
@@ -136,6 +148,12 @@ export function createRouter({
       const spec: MethodSpec = contract[method]
       const refused = refusal(method, spec, session)
       if (refused) return refused
+      // Issue 12: against a damaged file only a restore goes on, and writes nothing to it.
+      const readOnly = damaged()
+      if (readOnly) {
+        const blocked = await damageRefusal(method, input, session, withDb)
+        if (blocked) return blocked
+      }
 
       const guarded = guardInput(input)
       if (guarded) {
@@ -174,6 +192,30 @@ export function createRouter({
         let repeated = false
         const value = await withDb((db) =>
           db.transaction().execute(async (trx) => {
+            if (readOnly) {
+              // Sign-in, lock and restore answer as usual; their rows are rolled back (a
+              // damaged audit index would refuse them anyway) and the audit goes to the log.
+              const answer = await handler(
+                {
+                  method,
+                  db: trx,
+                  session: session as Session,
+                  now: at,
+                  connection,
+                  audit: async (entry) =>
+                    log.error('not audited: the database is damaged', {
+                      action: entry.action,
+                      entityType: entry.entityType,
+                      entityId: entry.entityId,
+                      user: actor.username,
+                    }),
+                  afterCommit: () => {},
+                  core,
+                },
+                parsed.data as never,
+              )
+              throw new RolledBack(answer)
+            }
             if (once) {
               const earlier = await earlierAnswer(trx, once, method, session!.userId)
               if (earlier) {
@@ -223,6 +265,7 @@ export function createRouter({
         }
         return { ok: true, value }
       } catch (thrown) {
+        if (thrown instanceof RolledBack) return { ok: true, value: thrown.answer }
         const error = domainErrorOfSqlite(thrown) ?? thrown
         if (error instanceof DomainError) {
           return {

@@ -2,8 +2,10 @@ import { faker } from '@faker-js/faker/locale/en_GB'
 import type { PlinthCore } from '../app-core'
 import type { Session } from '../rpc/context'
 import { seedDemoDiary } from './demo-diary'
+import { seedDemoHistory } from './demo-history'
 import { seedDemoMoney } from './demo-money'
 import { seedDemoPackage, seedDemoVoucher } from './demo-packages'
+import { seedDemoMessages } from './demo-messages'
 import { seedDemoRunners } from './demo-runners'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
@@ -15,6 +17,8 @@ export interface SeedOptions {
   diary?: boolean
   /** How many clients to add through the router (default 150). */
   clients?: number
+  /** Sixteen weeks of past visits, payments and cash-ups for the reports (default true). */
+  history?: boolean
 }
 
 const SEED_OWNER: Session = { userId: 0, username: 'seed', displayName: 'Demo data', role: 'owner' }
@@ -42,9 +46,11 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
   if (options.diary !== false) await seedDemoDiary(core, SEED_OWNER, faker)
   await seedClients(core, options.clients ?? 150)
   if (options.diary !== false) {
+    if (options.history !== false) await seedDemoHistory(core, SEED_OWNER, faker)
     await seedDemoPackage(core, SEED_OWNER)
     await seedDemoMoney(core, SEED_OWNER, faker)
     await seedDemoVoucher(core, SEED_OWNER, faker)
+    await seedDemoMessages(core, SEED_OWNER, faker)
     await seedDemoRunners(core, SEED_OWNER)
   }
 }

@@ -136,7 +136,16 @@ export async function seedDemoDiary(
     const lastName = faker.person.lastName()
     const r = await core.router.call(
       'clients.create',
-      { firstName, lastName, mobile: `07${faker.string.numeric(3)} ${faker.string.numeric(6)}` },
+      {
+        firstName,
+        lastName,
+        mobile: `07${faker.string.numeric(3)} ${faker.string.numeric(6)}`,
+        // Two in three give an e-mail, for the confirmations and reminders (issue 16).
+        email:
+          i % 3 === 2
+            ? ''
+            : `${firstName}.${lastName}@example.com`.toLowerCase().replace(/[^a-z.@]/g, ''),
+      },
       owner,
     )
     if (!r.ok) continue

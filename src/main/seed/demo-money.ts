@@ -21,13 +21,21 @@ export async function seedDemoMoney(core: PlinthCore, owner: Session, faker: Fak
     .innerJoin('services as s', 's.id', 'a.service_id')
     .select(['a.id', 'a.client_id', 'a.price_pence', 'a.service_id', 's.name'])
     .where('a.status', '=', 'completed')
-    // A visit paid from a package (seedDemoPackage) is paid already.
+    // A visit paid from a package (seedDemoPackage) is paid already, and the history's
+    // visits (seedDemoHistory) were checked out on the day.
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('package_sessions as u')
             .select('u.id')
             .whereRef('u.appointment_id', '=', 'a.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('invoice_lines as l').select('l.id').whereRef('l.appointment_id', '=', 'a.id'),
         ),
       ),
     )

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openCore } from '../app-core'
+import type { PlinthCore } from '../app-core'
+import { hostSideOf, openClinicForWindow } from '../link/host-side'
 import { DeskLink, hostUrl, pairWithHost, probeHost } from '../link/desk-client'
-import { hostPush } from '../link/desk-push'
 import { memoryDeskStore } from '../link/desk-store'
 import { LinkShell } from '../link/link-shell'
 import { processKeyCipher } from '../link/sealed-file'
@@ -89,24 +89,42 @@ if (values.join) {
   }
 } else {
   const file = resolve(values.db!)
-  const core = await exitWithMessage(() =>
-    openCore({
-      file,
-      key: headlessKey(file, { keyFile: values['key-file'], say: (line) => console.log(line) }),
+  const key = await exitWithMessage(() =>
+    headlessKey(file, { keyFile: values['key-file'], say: (line) => console.log(line) }),
+  )
+  let core: PlinthCore | null = null
+  // The same shell as the Electron host: a missing or damaged clinic file shows the rescue
+  // screen in the browser instead of quitting (issue 12).
+  const shell = await exitWithMessage(() =>
+    LinkShell.start({
+      store: memoryDeskStore(),
+      hasClinicHere: true,
+      openHost: async (opening = {}) => {
+        core = await openClinicForWindow({
+          file,
+          key,
+          ...(opening.rescue ? { rescue: opening.rescue } : {}),
+        })
+        return hostSideOf(core)
+      },
     }),
   )
-  const connection = core.connect()
   const server = await startWebServer({
-    connection,
+    connection: shell,
     rendererDir,
     port: Number(values.port),
-    push: hostPush(core.changes, connection),
+    push: shell.push,
   })
-  console.log(`Plinth is serving ${core.file}`)
+  console.log(
+    core
+      ? `Plinth is serving ${file}`
+      : `The clinic file ${file} is missing or will not open: the page offers its backups`,
+  )
   console.log(`Open ${server.url} (127.0.0.1 only; Ctrl+C to stop)`)
   shutdown = async () => {
     await server.close()
-    await core.close()
+    shell.close()
+    await (core as PlinthCore | null)?.close()
   }
 }
 

@@ -12,6 +12,8 @@ import { BookingLauncher } from './features/diary/BookingLauncher'
 import { DaySheetScreen } from './features/diary/DaySheetScreen'
 import { DiaryScreen } from './features/diary/DiaryScreen'
 import { IntegrityBanner } from './features/backups/IntegrityBanner'
+import { RescueScreen } from './features/rescue/RescueScreen'
+import { saveAllBeforeLock } from './features/auth/before-lock'
 import { ClientsScreen } from './features/clients/ClientsScreen'
 import { SearchPalette } from './features/clients/SearchPalette'
 import { useLinkInfo } from './api/link'
@@ -22,26 +24,22 @@ import { UnsignedNotesBanner } from './features/notes/UnsignedNotesBanner'
 import { KeptNotesNotice } from './features/notes/KeptNotesNotice'
 import { KeptDaySheetScreen, KEPT_SHEET_HASH } from './features/network/KeptDaySheetScreen'
 import { KeepTodaysSheet } from './features/network/KeepTodaysSheet'
-import { ComingScreen } from './features/placeholder/ComingScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { MoneyScreen } from './features/money/MoneyScreen'
+import { ReportsScreen } from './features/reports/ReportsScreen'
+import { MessagesScreen } from './features/messages/MessagesScreen'
+import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
 import { screensFor } from './features/shell/routes'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
-
-const COMING = {
-  reports: {
-    title: 'Reports',
-    body: 'Takings, utilisation and retention figures for the owner are coming here.',
-  },
-}
 
 const NAV_ICONS: Record<string, IconName> = {
   diary: 'diary',
   clients: 'clients',
   reports: 'reports',
   money: 'reports',
+  messages: 'clients',
   audit: 'audit',
   settings: 'settings',
 }
@@ -63,6 +61,7 @@ function ChosenClinic({ children }: { children: ReactNode }) {
   if (info.isPending) return <p className="muted boot">Starting Plinth…</p>
   if (info.data?.mode === 'choosing') return <JoinScreen />
   if (info.data?.mode === 'recovery') return <RecoveryUnlockScreen />
+  if (info.data?.mode === 'rescue') return <RescueScreen />
   return <>{children}</>
 }
 
@@ -75,10 +74,10 @@ function Shell({ user }: { user: SignedInUser }) {
   const screens = screensFor(user.role)
   const link = useLinkInfo()
 
-  const lock = useCallback(
-    async () => apply(await api.call('auth.lock', { reason: 'manual' })),
-    [apply],
-  )
+  const lock = useCallback(async () => {
+    await saveAllBeforeLock()
+    apply(await api.call('auth.lock', { reason: 'manual' }))
+  }, [apply])
   const signOut = useCallback(async () => apply(await api.call('auth.signOut', {})), [apply])
 
   useEffect(() => {
@@ -147,6 +146,7 @@ function Shell({ user }: { user: SignedInUser }) {
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
         <IntegrityBanner />
+        <MessagesWaitingBanner />
         {link.data?.mode === 'desk' && (
           <>
             <KeptNotesNotice user={user} />
@@ -159,6 +159,9 @@ function Shell({ user }: { user: SignedInUser }) {
           {route.screen === 'account' && <AccountScreen user={user} />}
           {route.screen === 'clients' && <ClientsScreen />}
           {route.screen === 'money' && <MoneyScreen />}
+          {route.screen === 'messages' && (
+            <MessagesScreen section={route.section} role={user.role} />
+          )}
           {route.screen === 'diary' && route.section !== 'sheet' && <UnsignedNotesBanner />}
           {route.screen === 'diary' && route.section !== 'sheet' && <DiaryScreen />}
           {route.screen === 'diary' &&
@@ -168,9 +171,7 @@ function Shell({ user }: { user: SignedInUser }) {
             ) : (
               <DaySheetScreen />
             ))}
-          {route.screen === 'reports' && (
-            <ComingScreen title={COMING[route.screen].title} body={COMING[route.screen].body} />
-          )}
+          {route.screen === 'reports' && <ReportsScreen />}
         </ScreenErrorBoundary>
       </main>
       <SearchPalette />

@@ -24,6 +24,8 @@ import { vouchersContract } from './vouchers'
 import { packagesContract } from './packages'
 import { networkContract } from './network'
 import { encryptionContract } from './encryption'
+import { reportsContract } from './reports'
+import { messagesContract } from './messages'
 
 /** Every method Plinth's main process answers, composed from the domains. */
 export const contract = {
@@ -52,6 +54,8 @@ export const contract = {
   ...packagesContract,
   ...networkContract,
   ...encryptionContract,
+  ...reportsContract,
+  ...messagesContract,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

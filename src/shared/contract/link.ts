@@ -3,6 +3,7 @@ import { method } from './define'
 import { deskName } from './network'
 import { daySheetOutput } from './appointment-values'
 import { KEPT_SAVES, type KeptSaveMethod } from '../kept-saves'
+import { clinicFileProblem, rescueChoice } from './rescue'
 
 /**
  * The desk's own methods (issue 15), answered by this computer's main process before any
@@ -13,9 +14,10 @@ import { KEPT_SAVES, type KeptSaveMethod } from '../kept-saves'
 export const linkInfo = z.object({
   /**
    * host: this computer keeps the clinic; desk: it is joined to one; choosing: first start;
-   * recovery: it keeps a clinic its keystore cannot unlock, so it asks for the recovery key.
+   * recovery: it keeps a clinic its keystore cannot unlock, so it asks for the recovery key;
+   * rescue: its clinic file is missing (with backups beside) or will not open (issue 12).
    */
-  mode: z.enum(['host', 'desk', 'choosing', 'recovery']),
+  mode: z.enum(['host', 'desk', 'choosing', 'recovery', 'rescue']),
   clinicName: z.string().nullable(),
   hostUrl: z.string().nullable(),
   deskName: z.string().nullable(),
@@ -103,6 +105,18 @@ export const linkContract = {
         .min(1, 'Enter the recovery key from the printed sheet')
         .max(100, 'A recovery key has 32 letters and digits'),
     }),
+    output: linkInfo,
+    roles: 'public',
+  }),
+  'link.rescueInfo': method({
+    summary: 'See why the clinic file did not open, and its backups',
+    input: z.object({}),
+    output: clinicFileProblem.nullable(),
+    roles: 'public',
+  }),
+  'link.rescue': method({
+    summary: 'Restore a backup of a missing or damaged clinic file, or start a new clinic',
+    input: rescueChoice,
     output: linkInfo,
     roles: 'public',
   }),

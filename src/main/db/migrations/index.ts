@@ -25,6 +25,8 @@ import * as m0875 from './0875-money-indexes'
 import * as m0880 from './0880-refund-links'
 import * as m0900 from './0900-desks'
 import * as m0910 from './0910-desk-saves'
+import * as m1000 from './1000-report-settings'
+import * as m1100 from './1100-messages'
 import * as m1200 from './1200-runners'
 import * as m1210 from './1210-aftercare'
 import * as m1220 from './1220-letter-templates'
@@ -60,6 +62,8 @@ export const migrations: Record<string, Migration> = {
   '0880-refund-links': m0880,
   '0900-desks': m0900,
   '0910-desk-saves': m0910,
+  '1000-report-settings': m1000,
+  '1100-messages': m1100,
   '1200-runners': m1200,
   '1210-aftercare': m1210,
   '1220-letter-templates': m1220,

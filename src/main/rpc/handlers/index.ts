@@ -23,6 +23,8 @@ import { settingsHandlers } from './settings'
 import { networkHandlers } from './network'
 import { encryptionHandlers } from './encryption'
 import { packagesHandlers } from './packages'
+import { reportsHandlers } from './reports'
+import { messagesHandlers } from './messages'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
 import {
@@ -69,4 +71,6 @@ export const handlers: Handlers = {
   ...packagesHandlers,
   ...networkHandlers,
   ...encryptionHandlers,
+  ...reportsHandlers,
+  ...messagesHandlers,
 }

@@ -330,6 +330,11 @@ export class BackupService {
     return readFullCheckAt(this.file)
   }
 
+  /** Whether the last integrity check found damage: main then refuses all but a restore. */
+  integrityFailed(): boolean {
+    return this.#integrity.state.state === 'failed'
+  }
+
   health(): DatabaseHealth {
     let newestGoodBackup: BackupInfo | null = null
     try {

@@ -30,10 +30,15 @@ import { backupsToDelete } from './rotation'
 import { attachmentsDirOf, copyAttachmentsToStore, pruneStore } from './attachment-store'
 import { makeFolder } from './make-folder'
 import { copyDurably } from './durable-copy'
+import { isDiskFull } from '../../db/sqlite-errors'
 
 export type Progress = (stage: string, percent: number) => void
 
 /** A backup that could not be written or did not pass its checks; nothing was kept. */
+const DISK_FULL_BACKUP =
+  'The backup could not be made: the disk it goes to is full. Free some space there (or ' +
+  'choose another backup folder in Settings → Backups) and back up again. Nothing half-written was left.'
+
 export class BackupFailedError extends Error {
   constructor(message: string, options?: { cause: unknown }) {
     super(message, options)
@@ -159,6 +164,7 @@ export async function takeBackup(options: TakeBackupOptions): Promise<TakenBacku
     return { file, manifest, deleted }
   } catch (error) {
     if (error instanceof BackupFailedError) throw error
+    if (isDiskFull(error)) throw new BackupFailedError(DISK_FULL_BACKUP, { cause: error })
     throw new BackupFailedError(
       `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },

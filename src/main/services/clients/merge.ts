@@ -33,6 +33,8 @@ export const CLIENT_OWNED_TABLES: { table: string; column: string }[] = [
   // Packages (migration 0850): sold packages and their sessions, allowed to move only so.
   { table: 'client_packages', column: 'client_id' },
   { table: 'package_sessions', column: 'client_id' },
+  // Messages (migration 1100): the outbox and its history follow the client.
+  { table: 'messages', column: 'client_id' },
   // Runners (migration 1200): measures, range of motion and training load.
   { table: 'client_measures', column: 'client_id' },
   { table: 'client_documents', column: 'client_id' },

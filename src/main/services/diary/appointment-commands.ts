@@ -11,6 +11,7 @@ import { addDays, formatDate, toTime, utcToZoned } from './clinic-clock'
 import { getDiaryAppointment } from './appointment-read'
 import { toService } from './service-catalogue'
 import { loadDiarySetup } from './working-hours'
+import { queueMessagesFor } from '../messages/queue'
 
 const MINUTE = 60_000
 
@@ -33,6 +34,9 @@ export async function recordHistory(
       summary,
     })
     .execute()
+  // Issue 16: every change to an appointment passes here, inside its command's transaction,
+  // so the confirmations and reminders it causes are queued (or cancelled) with it.
+  await queueMessagesFor(db, { appointmentId, action }, now)
 }
 
 export async function loadService(db: Kysely<DB>, id: number): Promise<Service> {

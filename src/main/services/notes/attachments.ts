@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -52,7 +52,12 @@ export function checkAttachment(filename: string, data: Buffer): { mime: string 
   return { mime: kind.mime }
 }
 
-/** Stored once per content: the same GP letter attached twice is one file. */
+/**
+ * Stored once per content: the same GP letter attached twice is one file. Written to
+ * `<hash>.partial` and renamed, so a file under its hash is always whole; a write that
+ * fails (a full disk) removes its `.partial` and throws, and the router reports ENOSPC as
+ * disk_full.
+ */
 export function storeBlob(dir: string, data: Buffer): string {
   const sha256 = createHash('sha256').update(data).digest('hex')
   const folder = join(dir, sha256.slice(0, 2))
@@ -60,8 +65,13 @@ export function storeBlob(dir: string, data: Buffer): string {
   if (!existsSync(path)) {
     mkdirSync(folder, { recursive: true })
     const partial = `${path}.partial`
-    writeFileSync(partial, data, { flush: true })
-    renameSync(partial, path)
+    try {
+      writeFileSync(partial, data, { flush: true })
+      renameSync(partial, path)
+    } catch (error) {
+      rmSync(partial, { force: true })
+      throw error
+    }
   }
   return sha256
 }

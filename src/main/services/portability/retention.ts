@@ -112,6 +112,8 @@ export async function anonymiseClient(
     await db.deleteFrom(table).where('client_id', '=', clientId).execute()
   }
   await db.deleteFrom('waitlist').where('client_id', '=', clientId).execute()
+  // Messages hold the client's address and name (issue 16): none is kept.
+  await db.deleteFrom('messages').where('client_id', '=', clientId).execute()
   // Keep each appointment's date, service and price for the figures; drop what was typed.
   await db
     .updateTable('appointments')
@@ -220,6 +222,8 @@ export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<st
     await db.deleteFrom(table).where('client_id', '=', clientId).execute()
   }
   await db.deleteFrom('waitlist').where('client_id', '=', clientId).execute()
+  // Messages hold the client's address and name (issue 16): none is kept.
+  await db.deleteFrom('messages').where('client_id', '=', clientId).execute()
   await db
     .deleteFrom('client_merges')
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { AuthStatus } from '../../../shared/contract/auth'
 import { api } from './client'
+import { forgetWhatWasShown } from '../features/auth/before-lock'
 
 export const authKey = ['auth'] as const
 
@@ -33,7 +34,7 @@ export function useApplyAuthStatus() {
       // Replace, so Back does not lead into the previous person's screen either.
       window.history.replaceState(null, '', LANDING_HASH)
     }
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKey[0] })
+    forgetWhatWasShown(queryClient, authKey)
     queryClient.setQueryData(authKey, status)
   }
 }

@@ -77,3 +77,20 @@ export function useRecoverClinic() {
     onSuccess: () => window.location.reload(),
   })
 }
+
+/** Why the clinic file here did not open (missing with backups beside, or damaged). */
+export function useRescueInfo() {
+  return useQuery({
+    queryKey: [...linkKey, 'rescue'],
+    queryFn: () => linkCall('link.rescueInfo', {}),
+    staleTime: Infinity,
+  })
+}
+
+/** Restores a backup over the missing or damaged file, or starts anew; then starts afresh. */
+export function useRescueClinic() {
+  return useMutation({
+    mutationFn: (choice: In<'link.rescue'>) => linkCall('link.rescue', choice),
+    onSuccess: () => window.location.reload(),
+  })
+}

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react'
+import { useCallback, useEffect, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { SignedInUser } from '../../../../shared/contract/auth'
 import { authKey, useAuthStatus } from '../../api/auth'
@@ -9,10 +9,18 @@ import { LockScreen } from './LockScreen'
 import { SignInScreen } from './SignInScreen'
 import { useIdleLock } from './use-idle-lock'
 import { errorWords } from '../../components/rpc-form-errors'
+import { forgetWhatWasShown } from './before-lock'
 
 /** Nothing of the app renders until main says who is signed in and the screen is open. */
 export function AuthGate({ children }: { children: (user: SignedInUser) => ReactNode }) {
   const status = useAuthStatus()
+  const queryClient = useQueryClient()
+  const closed = status.data ? status.data.locked || !status.data.user : false
+  // However the screen came to be locked (Ctrl+L, idle, main's own idle lock, another
+  // window), what the open screens had read goes once the lock screen is up.
+  useEffect(() => {
+    if (closed) forgetWhatWasShown(queryClient, authKey)
+  }, [closed, queryClient])
   if (status.isPending) return <p className="muted boot">Starting Plinth…</p>
   // A failed re-read (a desk whose host went away) keeps the last answer: the screen and
   // what is typed in it stay; the banner says the host is away.
@@ -36,7 +44,7 @@ function IdleWatch({ minutes, children }: { minutes: number; children: ReactNode
   // Locked for idleness, as by Ctrl+L: nothing read while signed in (a note, a client's
   // record) may stay in memory behind the lock screen, so every cached query goes.
   const refresh = useCallback(() => {
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKey[0] })
+    forgetWhatWasShown(queryClient, authKey)
     void queryClient.invalidateQueries({ queryKey: authKey })
   }, [queryClient])
   useIdleLock(minutes, refresh)

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { api } from '../../api/client'
+import { saveAllBeforeLock } from './before-lock'
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const
 // Main counts only heartbeats as activity (see StaffConnection): well inside the shortest
@@ -30,8 +31,9 @@ export function useIdleLock(minutes: number, onLocked: () => void): void {
     const timer = window.setInterval(() => {
       if (locking.current || Date.now() - lastInput.current < minutes * 60_000) return
       locking.current = true
-      void api
-        .call('auth.lock', { reason: 'idle' })
+      // Unsaved typing goes to main first: after the lock, main refuses it.
+      void saveAllBeforeLock()
+        .then(() => api.call('auth.lock', { reason: 'idle' }))
         .catch(() => {})
         .finally(() => {
           locking.current = false

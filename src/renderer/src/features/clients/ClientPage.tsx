@@ -1,4 +1,5 @@
 import { AppointmentsCard } from './AppointmentsCard'
+import { ClientMessagesCard } from '../messages/ClientMessagesCard'
 import { ClientAccountCard } from '../money/ClientAccountCard'
 import { useState } from 'react'
 import type { ClientRecord } from '../../../../shared/contract/clients'
@@ -137,6 +138,10 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <AlertsCard client={client} />
           <QuestionnaireCard client={client} />
           <AppointmentsCard id={client.id} />
+          <ClientMessagesCard
+            clientId={client.id}
+            canEdit={role === 'owner' || role === 'reception'}
+          />
           <ClientAccountCard clientId={client.id} clientName={client.displayName} />
           <ClientNotesCard clientId={client.id} />
           {clinical && <RunnerProgressCard clientId={client.id} />}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { RpcError } from '../../../../shared/rpc'
 import { useLinkStatus } from '../../api/push'
+import { saveBeforeLock } from '../auth/before-lock'
 
 /** kept: the desk's host is away; the desk keeps the typing and saves it when it is back. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'kept'
@@ -96,7 +97,9 @@ export function useAutosave<T>(
     document.addEventListener('visibilitychange', onHide)
     window.addEventListener('beforeunload', onUnload)
     window.addEventListener('pagehide', onHide)
+    const unregister = saveBeforeLock(flush)
     return () => {
+      unregister()
       document.removeEventListener('visibilitychange', onHide)
       window.removeEventListener('beforeunload', onUnload)
       window.removeEventListener('pagehide', onHide)

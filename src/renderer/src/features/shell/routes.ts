@@ -4,6 +4,7 @@ export const SCREENS = [
   { id: 'diary', label: 'Diary', shortcut: '1', roles: ['owner', 'reception', 'therapist'] },
   { id: 'clients', label: 'Clients', shortcut: '2', roles: ['owner', 'reception', 'therapist'] },
   { id: 'money', label: 'Money', shortcut: '6', roles: ['owner', 'reception'] },
+  { id: 'messages', label: 'Messages', shortcut: '7', roles: ['owner', 'reception'] },
   { id: 'reports', label: 'Reports', shortcut: '3', roles: ['owner'] },
   { id: 'audit', label: 'Audit log', shortcut: '5', roles: ['owner'] },
   { id: 'settings', label: 'Settings', shortcut: '4', roles: ['owner'] },

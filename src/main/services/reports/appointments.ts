@@ -1,0 +1,272 @@
+import type { ReportTable } from '../../../shared/contract/report-values'
+import { DEFINITIONS } from './definitions'
+import { monthsEndingAt, periodOf, type Period } from './range'
+import {
+  figure,
+  fullName,
+  rate,
+  table,
+  unknownFigure,
+  type ReportContext,
+  type ReportDefinition,
+} from './report-kit'
+
+/** What became of an appointment, as the report counts it (see DEFINITIONS.appointments). */
+export type Outcome = 'attended' | 'dna' | 'late' | 'cancelled' | 'booked'
+export const OUTCOMES: Outcome[] = ['attended', 'dna', 'late', 'cancelled', 'booked']
+const OUTCOME_LABELS: Record<Outcome, string> = {
+  attended: 'Attended',
+  dna: 'DNA',
+  late: 'Late cancellations',
+  cancelled: 'Cancelled',
+  booked: 'Still booked',
+}
+
+export function outcomeOf(status: string, lateCancellation: number): Outcome {
+  if (status === 'arrived' || status === 'completed') return 'attended'
+  if (status === 'no_show') return 'dna'
+  if (status === 'cancelled') return lateCancellation ? 'late' : 'cancelled'
+  return 'booked'
+}
+
+/** Appointments starting in a period within the filters, as a Kysely query to extend. */
+export function appointmentsIn(ctx: ReportContext, period: Period) {
+  let q = ctx.db
+    .selectFrom('appointments as a')
+    .where('a.starts_at', '>=', period.fromAt)
+    .where('a.starts_at', '<', period.toAt)
+  if (ctx.therapistId !== null) q = q.where('a.therapist_id', '=', ctx.therapistId)
+  if (ctx.serviceId !== null) q = q.where('a.service_id', '=', ctx.serviceId)
+  return q
+}
+
+interface Counts {
+  total: number
+  by: Record<Outcome, number>
+}
+const emptyCounts = (): Counts => ({
+  total: 0,
+  by: { attended: 0, dna: 0, late: 0, cancelled: 0, booked: 0 },
+})
+
+async function countsIn(ctx: ReportContext, period: Period) {
+  const rows = await appointmentsIn(ctx, period)
+    .select((eb) => [
+      'a.therapist_id',
+      'a.service_id',
+      'a.status',
+      'a.late_cancellation',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['a.therapist_id', 'a.service_id', 'a.status', 'a.late_cancellation'])
+    .execute()
+  const all = emptyCounts()
+  const byTherapist = new Map<number, Counts>()
+  const byService = new Map<number, Counts>()
+  for (const r of rows) {
+    const o = outcomeOf(r.status, r.late_cancellation)
+    const n = Number(r.n)
+    for (const c of [all, mapGet(byTherapist, r.therapist_id), mapGet(byService, r.service_id)]) {
+      c.total += n
+      c.by[o] += n
+    }
+  }
+  return { all, byTherapist, byService }
+}
+
+function mapGet(map: Map<number, Counts>, key: number): Counts {
+  let c = map.get(key)
+  if (!c) map.set(key, (c = emptyCounts()))
+  return c
+}
+
+function countsTable(
+  id: string,
+  title: string,
+  label: string,
+  names: Map<number, string>,
+  by: Map<number, Counts>,
+): ReportTable {
+  const rows = [...by]
+    .map(([key, c]) => ({
+      name: names.get(key) ?? `#${key}`,
+      total: c.total,
+      attended: c.by.attended,
+      dna: c.by.dna,
+      late: c.by.late,
+      cancelled: c.by.cancelled,
+      dnaRate: rate(c.by.dna, c.total),
+      lateRate: rate(c.by.late, c.total),
+      cancelRate: rate(c.by.cancelled, c.total),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return table(
+    id,
+    title,
+    'appointments',
+    [
+      ['name', label, 'text'],
+      ['total', 'Appointments', 'count'],
+      ['attended', 'Attended', 'count'],
+      ['dna', 'DNA', 'count'],
+      ['late', 'Late cancellations', 'count'],
+      ['cancelled', 'Cancelled', 'count'],
+      ['dnaRate', 'DNA rate', 'percent'],
+      ['lateRate', 'Late-cancellation rate', 'percent'],
+      ['cancelRate', 'Cancellation rate', 'percent'],
+    ],
+    rows,
+  )
+}
+
+export const appointmentsReport: ReportDefinition = {
+  async run(ctx) {
+    const [now, before, therapists, services] = await Promise.all([
+      countsIn(ctx, ctx.period),
+      ctx.previous ? countsIn(ctx, ctx.previous) : null,
+      ctx.db.selectFrom('therapists').select(['id', 'name']).execute(),
+      ctx.db.selectFrom('services').select(['id', 'name']).execute(),
+    ])
+    const months = await Promise.all(
+      monthsEndingAt(ctx.period.toDate).map(async (m) => {
+        const c = (await countsIn(ctx, periodOf(m.period[0], m.period[1], ctx.timeZone))).all
+        return { label: m.month, value: rate(c.by.dna, c.total) }
+      }),
+    )
+    const was = (o: Outcome) => (before ? before.all.by[o] : null)
+    const wasRate = (o: Outcome) => (before ? rate(before.all.by[o], before.all.total) : null)
+    const n = now.all
+    return {
+      title: 'Appointments',
+      figures: [
+        figure(
+          'total',
+          'Appointments',
+          'count',
+          n.total,
+          before?.all.total ?? null,
+          'appointments',
+        ),
+        figure('attended', 'Attended', 'count', n.by.attended, was('attended'), 'appointments'),
+        figure('dna', 'DNAs', 'count', n.by.dna, was('dna'), 'appointments'),
+        figure(
+          'dna-rate',
+          'DNA rate',
+          'percent',
+          rate(n.by.dna, n.total),
+          wasRate('dna'),
+          'dnaRate',
+        ),
+        figure('late', 'Late cancellations', 'count', n.by.late, was('late'), 'appointments'),
+        figure(
+          'late-rate',
+          'Late-cancellation rate',
+          'percent',
+          rate(n.by.late, n.total),
+          wasRate('late'),
+          'appointments',
+        ),
+        figure(
+          'cancelled',
+          'Cancelled in time',
+          'count',
+          n.by.cancelled,
+          was('cancelled'),
+          'appointments',
+        ),
+        figure(
+          'cancel-rate',
+          'Cancellation rate',
+          'percent',
+          rate(n.by.cancelled, n.total),
+          wasRate('cancelled'),
+          'appointments',
+        ),
+        figure('booked', 'Still booked', 'count', n.by.booked, was('booked'), 'appointments'),
+      ],
+      tables: [
+        countsTable(
+          'by-therapist',
+          'By therapist',
+          'Therapist',
+          new Map(therapists.map((t) => [t.id, t.name])),
+          now.byTherapist,
+        ),
+        countsTable(
+          'by-service',
+          'By service',
+          'Service',
+          new Map(services.map((s) => [s.id, s.name])),
+          now.byService,
+        ),
+      ],
+      series: [
+        {
+          id: 'dna-by-month',
+          title: 'DNA rate by month',
+          definition: DEFINITIONS.dnaByMonth,
+          kind: 'percent',
+          points: months,
+        },
+      ],
+    }
+  },
+
+  async rows(ctx, figureId) {
+    const wanted: Record<string, Outcome[]> = {
+      total: OUTCOMES,
+      attended: ['attended'],
+      dna: ['dna'],
+      'dna-rate': ['dna'],
+      late: ['late'],
+      'late-rate': ['late'],
+      cancelled: ['cancelled'],
+      'cancel-rate': ['cancelled'],
+      booked: ['booked'],
+    }
+    const outcomes = wanted[figureId]
+    if (!outcomes) unknownFigure(figureId)
+    const rows = await appointmentsIn(ctx, ctx.period)
+      .innerJoin('clients as c', 'c.id', 'a.client_id')
+      .innerJoin('therapists as t', 't.id', 'a.therapist_id')
+      .innerJoin('services as s', 's.id', 'a.service_id')
+      .select([
+        'a.id',
+        'a.starts_at',
+        'a.status',
+        'a.late_cancellation',
+        'a.client_id',
+        'c.first_name',
+        'c.last_name',
+        't.name as therapist',
+        's.name as service',
+      ])
+      .orderBy('a.starts_at')
+      .orderBy('a.id')
+      .execute()
+    return table(
+      figureId,
+      'Appointments behind the figure',
+      figureId === 'dna-rate' ? 'dnaRate' : 'appointments',
+      [
+        ['startsAt', 'Starts', 'datetime'],
+        ['client', 'Client', 'text'],
+        ['therapist', 'Therapist', 'text'],
+        ['service', 'Service', 'text'],
+        ['outcome', 'Outcome', 'text'],
+      ],
+      rows
+        .filter((r) => outcomes.includes(outcomeOf(r.status, r.late_cancellation)))
+        .map((r) => ({
+          appointmentId: r.id,
+          startsAt: r.starts_at,
+          clientId: r.client_id,
+          client: fullName(r.first_name, r.last_name),
+          therapist: r.therapist,
+          service: r.service,
+          outcome: OUTCOME_LABELS[outcomeOf(r.status, r.late_cancellation)],
+        })),
+      { kind: 'client', key: 'clientId' },
+    )
+  },
+}

@@ -1,0 +1,336 @@
+import type { ReportTable } from '../../../shared/contract/report-values'
+import type { Period } from './range'
+import { weekStart } from './range'
+import { addDays } from '../diary/clinic-clock'
+import { DEFINITIONS, type DefinitionId } from './definitions'
+import {
+  creditNoteParts,
+  filterParts,
+  invoicedParts,
+  takingsParts,
+  takingsTotals,
+  withNames,
+  type MoneyPart,
+} from './money-split'
+import {
+  addTo,
+  figure,
+  localDateOf,
+  table,
+  unknownFigure,
+  type ReportBody,
+  type ReportContext,
+  type ReportDefinition,
+} from './report-kit'
+
+interface Takings {
+  parts: MoneyPart[]
+  invoiced: MoneyPart[]
+  credits: MoneyPart[]
+  received: number
+  refunds: number
+  invoicedPence: number
+  creditedPence: number
+  cashUpDifference: number
+}
+
+const sum = (parts: MoneyPart[]) => parts.reduce((s, p) => s + p.amountPence, 0)
+
+async function cashUpDifference(ctx: ReportContext, period: Period): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('cash_ups as u')
+    .innerJoin('cash_up_lines as l', 'l.cash_up_id', 'u.id')
+    .select((eb) =>
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(eb('l.counted_pence', '-', eb.ref('l.expected_pence'))),
+          eb.lit(0),
+        )
+        .as('difference'),
+    )
+    .where('u.business_date', '>=', period.fromDate)
+    .where('u.business_date', '<=', period.toDate)
+    .executeTakeFirstOrThrow()
+  return Number(row.difference)
+}
+
+async function takingsIn(ctx: ReportContext, period: Period): Promise<Takings> {
+  const only = (p: MoneyPart[]) => filterParts(p, ctx.therapistId, ctx.serviceId)
+  const [parts, invoiced, credits, difference] = await Promise.all([
+    takingsParts(ctx.db, period).then(only),
+    invoicedParts(ctx.db, period).then(only),
+    creditNoteParts(ctx.db, period).then(only),
+    cashUpDifference(ctx, period),
+  ])
+  return {
+    parts,
+    invoiced,
+    credits,
+    received: sum(parts.filter((p) => p.kind !== 'refund')),
+    refunds: -sum(parts.filter((p) => p.kind === 'refund')),
+    invoicedPence: sum(invoiced),
+    creditedPence: sum(credits),
+    cashUpDifference: difference,
+  }
+}
+
+/**
+ * The period before's figures: plain sums when nothing is filtered (the split over lines is
+ * only needed to filter by therapist or service), else the same split as the period's own.
+ */
+async function totalsBefore(ctx: ReportContext, period: Period) {
+  if (ctx.therapistId !== null || ctx.serviceId !== null) return takingsIn(ctx, period)
+  const [totals, difference] = await Promise.all([
+    takingsTotals(ctx.db, period),
+    cashUpDifference(ctx, period),
+  ])
+  return { ...totals, cashUpDifference: difference }
+}
+
+/** Net takings (received less refunds) by a key of each part, biggest first. */
+function netBy(parts: MoneyPart[], keyOf: (p: MoneyPart) => string): [string, number][] {
+  const map = new Map<string, number>()
+  for (const p of parts) addTo(map, keyOf(p), p.amountPence)
+  return [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+}
+
+async function therapistNames(ctx: ReportContext): Promise<Map<number, string>> {
+  const rows = await ctx.db.selectFrom('therapists').select(['id', 'name']).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+export const takingsReport: ReportDefinition = {
+  async run(ctx): Promise<ReportBody> {
+    const [now, before, names] = await Promise.all([
+      takingsIn(ctx, ctx.period),
+      ctx.previous ? totalsBefore(ctx, ctx.previous) : null,
+      therapistNames(ctx),
+    ])
+    const dayOf = (p: MoneyPart) => localDateOf(p.at, ctx.timeZone)
+    const byDay = new Map<string, { received: number; refunds: number }>()
+    for (const p of now.parts) {
+      const d = byDay.get(dayOf(p)) ?? { received: 0, refunds: 0 }
+      if (p.kind === 'refund') d.refunds -= p.amountPence
+      else d.received += p.amountPence
+      byDay.set(dayOf(p), d)
+    }
+    const weeks = new Map<string, number>()
+    for (let w = weekStart(ctx.period.fromDate); w <= ctx.period.toDate; w = addDays(w, 7)) {
+      weeks.set(w, 0)
+    }
+    const weekOf = new Map<string, string>()
+    for (const p of now.parts) {
+      const day = dayOf(p)
+      let week = weekOf.get(day)
+      if (week === undefined) weekOf.set(day, (week = weekStart(day)))
+      addTo(weeks, week, p.amountPence)
+    }
+    const therapistOf = (p: MoneyPart) =>
+      p.therapistId === null ? 'No therapist' : (names.get(p.therapistId) ?? `#${p.therapistId}`)
+    const invoicedBy = (keyOf: (p: MoneyPart) => string) => new Map(netBy(now.invoiced, keyOf))
+    const split = (title: string, id: string, keyOf: (p: MoneyPart) => string, label: string) => {
+      const inv = invoicedBy(keyOf)
+      const rows = netBy(now.parts, keyOf).map(([k, v]) => ({
+        [id]: k,
+        net: v,
+        invoiced: inv.get(k) ?? 0,
+      }))
+      for (const [k, v] of inv)
+        if (!rows.some((r) => r[id] === k)) rows.push({ [id]: k, net: 0, invoiced: v })
+      return table(
+        `by-${id}`,
+        title,
+        'split',
+        [
+          [id, label, 'text'],
+          ['net', 'Net takings', 'pence'],
+          ['invoiced', 'Invoiced', 'pence'],
+        ],
+        rows,
+      )
+    }
+    return {
+      title: 'Takings',
+      figures: [
+        figure('received', 'Received', 'pence', now.received, before?.received ?? null, 'received'),
+        figure('refunds', 'Refunds', 'pence', now.refunds, before?.refunds ?? null, 'refunds'),
+        figure(
+          'net',
+          'Net takings',
+          'pence',
+          now.received - now.refunds,
+          before ? before.received - before.refunds : null,
+          'netTakings',
+        ),
+        figure(
+          'invoiced',
+          'Invoiced',
+          'pence',
+          now.invoicedPence,
+          before?.invoicedPence ?? null,
+          'invoiced',
+        ),
+        figure(
+          'credit-notes',
+          'Credit notes',
+          'pence',
+          now.creditedPence,
+          before?.creditedPence ?? null,
+          'creditNotes',
+        ),
+        figure(
+          'cash-up',
+          'Cash-up differences',
+          'pence',
+          now.cashUpDifference,
+          before?.cashUpDifference ?? null,
+          'cashUpDifference',
+        ),
+      ],
+      tables: [
+        table(
+          'by-day',
+          'By day',
+          'received',
+          [
+            ['date', 'Date', 'date'],
+            ['received', 'Received', 'pence'],
+            ['refunds', 'Refunds', 'pence'],
+            ['net', 'Net takings', 'pence'],
+          ],
+          [...byDay].sort().map(([date, d]) => ({
+            date,
+            received: d.received,
+            refunds: d.refunds,
+            net: d.received - d.refunds,
+          })),
+        ),
+        table(
+          'by-method',
+          'By payment method',
+          'received',
+          [
+            ['method', 'Method', 'text'],
+            ['net', 'Net takings', 'pence'],
+          ],
+          netBy(now.parts, (p) => p.methodName).map(([method, net]) => ({ method, net })),
+        ),
+        split('By therapist', 'therapist', therapistOf, 'Therapist'),
+        split('By service', 'service', (p) => p.label, 'Service'),
+      ],
+      series: [
+        {
+          id: 'takings-by-week',
+          title: 'Takings by week',
+          definition: DEFINITIONS.takingsByWeek,
+          kind: 'pence',
+          points: [...weeks].map(([w, v]) => ({ label: `w/c ${w}`, value: v })),
+        },
+      ],
+    }
+  },
+
+  async rows(ctx, figureId): Promise<ReportTable> {
+    const t = await takingsIn(ctx, ctx.period)
+    if (figureId === 'cash-up') return cashUpRows(ctx)
+    const pick: Record<string, [MoneyPart[], DefinitionId]> = {
+      received: [t.parts.filter((p) => p.kind !== 'refund'), 'received'],
+      refunds: [t.parts.filter((p) => p.kind === 'refund'), 'refunds'],
+      net: [t.parts, 'netTakings'],
+      invoiced: [t.invoiced, 'invoiced'],
+      'credit-notes': [t.credits, 'creditNotes'],
+    }
+    const chosen = pick[figureId]
+    if (!chosen) unknownFigure(figureId)
+    return partRows(
+      figureId,
+      await withNames(ctx.db, chosen[0]),
+      chosen[1],
+      figureId === 'refunds' ? -1 : 1,
+    )
+  },
+}
+
+/** The rows behind a money figure: one per event (its parts in the filter summed). */
+function partRows(
+  id: string,
+  parts: MoneyPart[],
+  definition: DefinitionId,
+  sign: 1 | -1,
+): ReportTable {
+  const byEvent = new Map<string, { p: MoneyPart; amount: number }>()
+  for (const p of parts) {
+    const key = `${p.source}:${p.eventId}`
+    const e = byEvent.get(key)
+    if (e) e.amount += p.amountPence
+    else byEvent.set(key, { p, amount: p.amountPence })
+  }
+  const rows = [...byEvent.values()]
+    .sort((a, b) => a.p.at.localeCompare(b.p.at) || a.p.eventId - b.p.eventId)
+    .map(({ p, amount }) => ({
+      at: p.at,
+      clientId: p.clientId,
+      client: p.clientName,
+      invoiceId: p.invoiceId,
+      invoice: p.invoiceNumber,
+      method: p.methodName,
+      kind: p.kind === 'credit_note' ? 'Credit note' : p.kind,
+      amount: sign * amount,
+    }))
+  return table(
+    id,
+    'Rows behind the figure',
+    definition,
+    [
+      ['at', 'When', 'datetime'],
+      ['client', 'Client', 'text'],
+      ['invoice', 'Invoice', 'text'],
+      ['method', 'Method', 'text'],
+      ['kind', 'Kind', 'text'],
+      ['amount', 'Amount', 'pence'],
+    ],
+    rows,
+    { kind: 'client', key: 'clientId' },
+  )
+}
+
+async function cashUpRows(ctx: ReportContext): Promise<ReportTable> {
+  const rows = await ctx.db
+    .selectFrom('cash_ups as u')
+    .innerJoin('cash_up_lines as l', 'l.cash_up_id', 'u.id')
+    .innerJoin('payment_methods as m', 'm.id', 'l.method_id')
+    .select([
+      'u.id',
+      'u.business_date',
+      'u.by_name',
+      'm.name',
+      'l.expected_pence',
+      'l.counted_pence',
+    ])
+    .where('u.business_date', '>=', ctx.period.fromDate)
+    .where('u.business_date', '<=', ctx.period.toDate)
+    .orderBy('u.business_date')
+    .orderBy('u.id')
+    .execute()
+  return table(
+    'cash-up',
+    'Cash-ups in the period',
+    'cashUpDifference',
+    [
+      ['date', 'Day', 'date'],
+      ['by', 'By', 'text'],
+      ['method', 'Method', 'text'],
+      ['expected', 'Expected', 'pence'],
+      ['counted', 'Counted', 'pence'],
+      ['difference', 'Difference', 'pence'],
+    ],
+    rows.map((r) => ({
+      date: r.business_date,
+      by: r.by_name,
+      method: r.name,
+      expected: r.expected_pence,
+      counted: r.counted_pence,
+      difference: r.counted_pence - r.expected_pence,
+    })),
+  )
+}

@@ -1,0 +1,60 @@
+import type { ReportColumn, ValueKind } from '../../../../shared/contract/report-values'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { formatPence } from '../../../../shared/money/pounds'
+
+const count = new Intl.NumberFormat('en-GB')
+const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 })
+
+/** A figure or cell as the screen shows it; "–" for a rate over nothing. */
+export function formatValue(
+  kind: ValueKind | ReportColumn['kind'],
+  value: string | number | null | undefined,
+  timeZone: string,
+): string {
+  if (value === null || value === undefined || value === '') return '–'
+  if (typeof value === 'string') {
+    if (kind === 'datetime') return formatClinic(value, 'd MMM yyyy, HH:mm', timeZone)
+    if (kind === 'date') return formatClinic(`${value}T12:00:00Z`, 'd MMM yyyy', 'UTC')
+    return value
+  }
+  switch (kind) {
+    case 'pence':
+      return formatPence(value)
+    case 'percent':
+      return percent.format(value)
+    case 'minutes':
+      return `${count.format(Math.round(value / 6) / 10)} h`
+    case 'number':
+      return decimal.format(value)
+    default:
+      return count.format(value)
+  }
+}
+
+/**
+ * The change against the period before, in words and with a direction: "+12 % on the period
+ * before", "–3 points" for rates (a change of rate is in percentage points, not a percentage).
+ */
+export function changeOf(
+  kind: ValueKind,
+  value: number | null,
+  previous: number | null,
+): { words: string; direction: 'up' | 'down' | 'same' } | null {
+  if (value === null || previous === null) return null
+  const diff = value - previous
+  const direction = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same'
+  if (diff === 0) return { words: 'same as the period before', direction }
+  const sign = diff > 0 ? '+' : '−'
+  if (kind === 'percent') {
+    return {
+      words: `${sign}${decimal.format(Math.abs(diff) * 100)} points on the period before`,
+      direction,
+    }
+  }
+  if (previous === 0) return { words: `up from nothing`, direction }
+  return {
+    words: `${sign}${decimal.format(Math.round((Math.abs(diff) / Math.abs(previous)) * 1000) / 10)} % on the period before`,
+    direction,
+  }
+}

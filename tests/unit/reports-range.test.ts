@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { resolveRange } from '../../src/main/services/reports/range'
+
+const TZ = 'Europe/London'
+const at = (iso: string) => new Date(iso)
+
+describe('report range presets in the clinic time zone', () => {
+  it('starts the UK tax year on 6 April: 5 April is still the year before', () => {
+    const before = resolveRange({ preset: 'tax_year' }, at('2026-04-05T12:00:00Z'), TZ)
+    expect(before.period).toMatchObject({ fromDate: '2025-04-06', toDate: '2026-04-05' })
+    expect(before.previous).toMatchObject({ fromDate: '2024-04-06', toDate: '2025-04-05' })
+    const on = resolveRange({ preset: 'tax_year' }, at('2026-04-06T00:30:00+01:00'), TZ)
+    expect(on.period).toMatchObject({ fromDate: '2026-04-06', toDate: '2027-04-05' })
+    const last = resolveRange({ preset: 'last_tax_year' }, at('2026-06-17T06:30:00Z'), TZ)
+    expect(last.period).toMatchObject({ fromDate: '2025-04-06', toDate: '2026-04-05' })
+  })
+
+  it('takes today from the clinic clock, not UTC: 00:30 BST on 1 July is July', () => {
+    const r = resolveRange({ preset: 'this_month' }, at('2026-06-30T23:30:00Z'), TZ)
+    expect(r.period).toMatchObject({ fromDate: '2026-07-01', toDate: '2026-07-31' })
+    expect(r.period.fromAt).toBe('2026-06-30T23:00:00.000Z')
+    expect(r.previous).toMatchObject({ fromDate: '2026-06-01', toDate: '2026-06-30' })
+  })
+
+  it('makes the day the clocks go forward 23 hours long and the day they go back 25', () => {
+    const spring = resolveRange({ preset: 'today' }, at('2026-03-29T12:00:00Z'), TZ).period
+    expect(Date.parse(spring.toAt) - Date.parse(spring.fromAt)).toBe(23 * 3_600_000)
+    const autumn = resolveRange({ preset: 'today' }, at('2026-10-25T12:00:00Z'), TZ).period
+    expect(Date.parse(autumn.toAt) - Date.parse(autumn.fromAt)).toBe(25 * 3_600_000)
+    expect(autumn.fromAt).toBe('2026-10-24T23:00:00.000Z')
+    expect(autumn.toAt).toBe('2026-10-26T00:00:00.000Z')
+  })
+
+  it('starts weeks on Monday and quarters on the calendar quarter', () => {
+    const now = at('2026-06-17T06:30:00Z') // Wednesday
+    expect(resolveRange({ preset: 'this_week' }, now, TZ).period).toMatchObject({
+      fromDate: '2026-06-15',
+      toDate: '2026-06-21',
+    })
+    const q = resolveRange({ preset: 'this_quarter' }, now, TZ)
+    expect(q.period).toMatchObject({ fromDate: '2026-04-01', toDate: '2026-06-30' })
+    expect(q.previous).toMatchObject({ fromDate: '2026-01-01', toDate: '2026-03-31' })
+    expect(
+      resolveRange({ preset: 'last_month' }, at('2026-03-10T12:00:00Z'), TZ).period,
+    ).toMatchObject({ fromDate: '2026-02-01', toDate: '2026-02-28' })
+  })
+
+  it('compares a custom range with the same number of days just before it', () => {
+    const r = resolveRange(
+      { preset: 'custom', from: '2026-03-01', to: '2026-03-10' },
+      at('2026-06-17T06:30:00Z'),
+      TZ,
+    )
+    expect(r.previous).toMatchObject({ fromDate: '2026-02-19', toDate: '2026-02-28' })
+  })
+
+  it('follows another zone when the clinic is elsewhere', () => {
+    const r = resolveRange({ preset: 'today' }, at('2026-06-17T02:00:00Z'), 'America/New_York')
+    expect(r.period.fromDate).toBe('2026-06-16')
+    expect(r.period.fromAt).toBe('2026-06-16T04:00:00.000Z')
+  })
+})
