@@ -226,6 +226,7 @@ test('the owner adds a stretch with a picture; a therapist makes the aftercare s
     },
   )
   expect(letterText).toContain('I saw Priya Shah for sports massage on 17 June 2026.')
+  await expect(letters.getByRole('status')).toContainText('GP’s name from the record')
   await page.goto(`${clinic.url}#/clients/${priya}`)
   const documents = page.getByRole('region', { name: 'Documents' })
   await expect(documents).toContainText('Aftercare sheet, 2026-06-17')

@@ -133,7 +133,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'measures.progress': ['owner', 'therapist'],
   'exercises.list': ['owner', 'therapist'],
   'exercises.save': ['owner'],
-  'aftercare.sheet': ['owner', 'therapist'],
+  'documents.aftercareSheet': ['owner', 'therapist'],
   'documents.list': ['owner', 'therapist'],
   'letters.templates': ['owner', 'therapist'],
   'letters.saveTemplate': ['owner'],

@@ -58,7 +58,7 @@ describe('the aftercare and stretching sheet', () => {
     const { sam, client, stretch, bridge, note } = await aSheet()
     const sheet = await callOk(
       core,
-      'aftercare.sheet',
+      'documents.aftercareSheet',
       { noteId: note.id, exerciseIds: [stretch.id, bridge.id] },
       sam.session,
     )
@@ -81,7 +81,7 @@ describe('the aftercare and stretching sheet', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', 'like', 'document.%')
+      .where('action', 'like', 'documents.%')
       .execute()
     expect(audit.map((a) => a.summary)).toEqual([
       `Made aftercare sheet #${sheet.documentId} from treatment note #${note.id}`,
@@ -92,7 +92,9 @@ describe('the aftercare and stretching sheet', () => {
   it('is the clinical roles’ only: reception can neither make nor list one; the owner keeps the library', async () => {
     const { client, note, sam } = await aSheet()
     const reception = aSession('reception')
-    expect(await call(core, 'aftercare.sheet', { noteId: note.id }, reception)).toMatchObject({
+    expect(
+      await call(core, 'documents.aftercareSheet', { noteId: note.id }, reception),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     })
@@ -121,7 +123,7 @@ describe('the aftercare and stretching sheet', () => {
 
   it('removes the kept sheet and its file when the record is anonymised', async () => {
     const { client, note, sam } = await aSheet()
-    const sheet = await callOk(core, 'aftercare.sheet', { noteId: note.id }, sam.session)
+    const sheet = await callOk(core, 'documents.aftercareSheet', { noteId: note.id }, sam.session)
     const row = await core.db
       .selectFrom('client_documents')
       .select('sha256')

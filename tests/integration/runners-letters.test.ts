@@ -64,12 +64,19 @@ describe('letters to the GP or another clinician', () => {
     expect(text).toContain('Plan: Please review; continue weekly massage.')
     expect(text).toContain('Sports Massage Association, no. SMA 12345')
     expect(text).toContain('17 June 2026')
+    // Said on screen: the record had nothing for these, so the letter leaves them out.
+    expect(letter.empty).toEqual([
+      'GP practice address',
+      'The client’s address and postcode',
+      'Their qualification',
+      'The clinic’s phone number',
+    ])
     const docs = await callOk(core, 'documents.list', { clientId: client.id }, owner)
     expect(docs).toMatchObject([{ kind: 'letter', title: 'Letter to the GP, 2026-06-17' }])
     const audit = await core.db
       .selectFrom('audit_log')
       .select('summary')
-      .where('action', '=', 'document.create')
+      .where('action', '=', 'letters.make')
       .execute()
     expect(audit).toEqual([
       { summary: `Wrote letter #${letter.documentId} from treatment note #${note.id}` },

@@ -198,9 +198,9 @@ describe('recording a runner’s measures', () => {
     const audit = await core.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
-      .where('action', 'like', 'measure.%')
+      .where('action', 'like', 'measures.%')
       .execute()
-    expect(audit.map((a) => a.action)).toEqual(['measure.record', 'measure.open'])
+    expect(audit.map((a) => a.action)).toEqual(['measures.record', 'measures.opened'])
     for (const a of audit) expect(a.summary).not.toMatch(/VISA|Achilles|47|LEFS|PSFS/i)
   })
 

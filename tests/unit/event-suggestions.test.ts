@@ -3,7 +3,7 @@ import {
   eventSuggestions,
   seriesInstants,
   startOfLocalDay,
-} from '../../src/shared/runners/event-suggestions'
+} from '../../src/shared/diary/event-suggestions'
 
 const services = [
   { id: 1, name: 'Sports massage', durationMinutes: 60 },

@@ -18,7 +18,11 @@ describe('letter placeholders', () => {
       'gp.name': 'Dr Ana Øvergård',
       'client.name': 'Zoë Błaszczyk',
     })
-    expect(out).toEqual({ text: 'Dear Dr Ana Øvergård,\nRe: Zoë Błaszczyk ()', unknown: [] })
+    expect(out).toEqual({
+      text: 'Dear Dr Ana Øvergård,\nRe: Zoë Błaszczyk ()',
+      unknown: [],
+      empty: ['client.dateOfBirth'],
+    })
   })
   it('names unknown placeholders once each and leaves them visible', () => {
     const out = fillLetter('{{gp.nmae}} {{gp.nmae}} {{client.name}} {{nhs}}', {
@@ -28,6 +32,7 @@ describe('letter placeholders', () => {
     expect(out).toEqual({
       text: '{{gp.nmae}} {{gp.nmae}} Sam {{nhs}}',
       unknown: ['gp.nmae', 'nhs'],
+      empty: [],
     })
     expect(unknownPlaceholders('{{today}} {{gp.nmae}}')).toEqual(['gp.nmae'])
   })

@@ -10,7 +10,9 @@ import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { measuresContract } from './measures'
-import { aftercareContract } from './aftercare'
+import { exercisesContract } from './exercises'
+import { lettersContract } from './letters'
+import { documentsContract } from './documents'
 import { importsContract } from './imports'
 import { exportsContract } from './exports'
 import { gdprContract } from './gdpr'
@@ -38,7 +40,9 @@ export const contract = {
   ...diaryContract,
   ...notesContract,
   ...measuresContract,
-  ...aftercareContract,
+  ...exercisesContract,
+  ...lettersContract,
+  ...documentsContract,
   ...importsContract,
   ...exportsContract,
   ...gdprContract,

@@ -30,19 +30,27 @@ const PATTERN = /\{\{\s*([a-zA-Z.]+)\s*\}\}/g
 /**
  * The template with every known placeholder replaced by its value ('' when the record has
  * none), and the placeholders it did not know (typos the owner can fix), in order, once each.
- * A line made only of placeholders that all came out empty is dropped.
+ * A line made only of placeholders that all came out empty is dropped; `empty` names the
+ * placeholders the record had nothing for, so the screen can say what to fill in.
  */
 export function fillLetter(
   template: string,
   values: Record<LetterPlaceholder, string>,
-): { text: string; unknown: string[] } {
+): { text: string; unknown: string[]; empty: LetterPlaceholder[] } {
   const unknown: string[] = []
+  const empty: LetterPlaceholder[] = []
   const lines: string[] = []
   for (const line of template.split('\n')) {
     let used = false
     const filled = line.replace(PATTERN, (whole, name: string) => {
       used = true
-      if (Object.hasOwn(values, name)) return values[name as LetterPlaceholder]
+      if (Object.hasOwn(values, name)) {
+        const value = values[name as LetterPlaceholder]
+        if (value.trim() === '' && !empty.includes(name as LetterPlaceholder)) {
+          empty.push(name as LetterPlaceholder)
+        }
+        return value
+      }
       if (!unknown.includes(name)) unknown.push(name)
       return whole
     })
@@ -51,7 +59,7 @@ export function fillLetter(
     if (used && filled.trim() === '') continue
     lines.push(filled)
   }
-  return { text: lines.join('\n'), unknown }
+  return { text: lines.join('\n'), unknown, empty }
 }
 
 /** The placeholders a template uses that Plinth does not know. */

@@ -12,7 +12,9 @@ import {
 } from './diary-setup'
 import { notesHandlers } from './notes'
 import { measuresHandlers } from './measures'
-import { aftercareHandlers } from './aftercare'
+import { exercisesHandlers } from './exercises'
+import { lettersHandlers } from './letters'
+import { documentsHandlers } from './documents'
 import { importsHandlers } from './imports'
 import { exportsHandlers } from './exports'
 import { gdprHandlers } from './gdpr'
@@ -52,7 +54,9 @@ export const handlers: Handlers = {
   ...waitlistHandlers,
   ...notesHandlers,
   ...measuresHandlers,
-  ...aftercareHandlers,
+  ...exercisesHandlers,
+  ...lettersHandlers,
+  ...documentsHandlers,
   ...importsHandlers,
   ...exportsHandlers,
   ...gdprHandlers,

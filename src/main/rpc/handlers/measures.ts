@@ -1,38 +1,38 @@
 import { clientProgress } from '../../services/measures/client-progress'
 import { recordMeasure } from '../../services/measures/record-measure'
 import { notesAuthorOnly } from '../../services/notes/note-reading'
+import { audited } from './audited'
 import type { HandlersOf } from './types'
 
 // Thin: validation and roles (owner, therapist) are the router's; rules are the services'.
 // Audit summaries name the action and the client's record, never a measure's name or score
 // (which measure was asked can itself say what is wrong, e.g. VISA-A for an Achilles).
 export const measuresHandlers: HandlersOf<'measures.'> = {
-  'measures.record': async (ctx, input) => {
+  'measures.record': audited(async (ctx, input) => {
     const entry = await recordMeasure(ctx.db, ctx.session, input, ctx.now)
-    await ctx.audit({
-      action: input.replacesId ? 'measure.correct' : 'measure.record',
-      entityType: 'client',
-      entityId: input.clientId,
-      summary: input.replacesId
-        ? `Corrected clinical measurement #${input.replacesId} (now #${entry.id})`
-        : `Recorded clinical measurement #${entry.id}`,
-    })
-    return entry
-  },
+    return {
+      value: entry,
+      audit: {
+        entityType: 'client',
+        entityId: input.clientId,
+        summary: input.replacesId
+          ? `Corrected clinical measurement #${input.replacesId} (now #${entry.id})`
+          : `Recorded clinical measurement #${entry.id}`,
+      },
+    }
+  }),
 
-  'measures.progress': async (ctx, { clientId }) => {
-    const progress = await clientProgress(
-      ctx.db,
-      ctx.session,
-      clientId,
-      await notesAuthorOnly(ctx.db),
-    )
-    await ctx.audit({
-      action: 'measure.open',
-      entityType: 'client',
-      entityId: clientId,
-      summary: 'Viewed progress (pain, measures, range of motion, training load)',
-    })
-    return progress
-  },
+  // Reading health data is audited like opening notes (notes.opened).
+  'measures.progress': audited(async (ctx, { clientId }) => {
+    const authorOnly = await notesAuthorOnly(ctx.db)
+    return {
+      value: await clientProgress(ctx.db, ctx.session, clientId, authorOnly),
+      audit: {
+        action: 'measures.opened',
+        entityType: 'client',
+        entityId: clientId,
+        summary: 'Viewed progress (pain, measures, range of motion, training load)',
+      },
+    }
+  }),
 }

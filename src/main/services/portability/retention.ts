@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema'
 import { requireClient } from '../clients/alerts'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
-import { dropClientDocuments } from '../aftercare/client-documents'
+import { dropClientDocuments } from '../documents/client-documents'
 import { eraseClientNotes } from '../notes/note-erasure'
 import { eraseClientMoneyIdentity, hasMoneyHistory } from '../money/money-erasure'
 

@@ -1,9 +1,6 @@
-import '../runners/runners.css'
+import './event-suggestions.css'
 import { useEffect, useMemo, useRef, type RefObject } from 'react'
-import {
-  eventSuggestions,
-  type EventSuggestion,
-} from '../../../../shared/runners/event-suggestions'
+import { eventSuggestions, type EventSuggestion } from '../../../../shared/diary/event-suggestions'
 import { useClient } from '../../api/clients'
 import type { Booking } from './use-booking'
 
@@ -12,7 +9,7 @@ import type { Booking } from './use-booking'
  * suggestions (pre-event, recovery, maintenance up to it), picked with one key (1, 2, 3 …)
  * while the list has focus, or a click. Picking sets the service, the search start and, for
  * maintenance, the series; the free times then start at that window.
- * The rules are the pure module src/shared/runners/event-suggestions.ts.
+ * The rules are the pure module src/shared/diary/event-suggestions.ts.
  */
 export function EventSuggestions({
   booking,

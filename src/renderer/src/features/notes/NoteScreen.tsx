@@ -15,9 +15,9 @@ import { clientHref } from '../clients/client-route'
 import { BodyChartView, MarkLegend, describeMark } from './BodyChart'
 import { AttachmentList, AttachmentsEditor } from './NoteAttachments'
 import { NoteEditor } from './NoteEditor'
-import { MeasuresPanel } from '../runners/MeasuresPanel'
-import { AftercareCard } from '../runners/AftercareCard'
-import { LetterCard } from '../runners/LetterCard'
+import { MeasuresPanel } from '../measures/MeasuresPanel'
+import { AftercareCard } from '../documents/AftercareCard'
+import { LetterCard } from '../letters/LetterCard'
 import { errorWords } from '../../components/rpc-form-errors'
 
 export const noteHref = (clientId: number, noteId: number) =>
@@ -68,11 +68,13 @@ export function NoteScreen({ clientId, noteId }: { clientId: number; noteId: num
       ) : (
         <NoteView note={n} />
       )}
-      <MeasuresPanel
-        visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
-      />
-      <AftercareCard noteId={n.id} clientId={n.clientId} />
-      {n.signed && <LetterCard noteId={n.id} clientId={n.clientId} />}
+      <div className="note-extras">
+        <MeasuresPanel
+          visit={{ clientId: n.clientId, appointmentId: n.appointmentId, takenAt: n.sessionAt }}
+        />
+        <AftercareCard noteId={n.id} clientId={n.clientId} />
+        {n.signed && <LetterCard noteId={n.id} clientId={n.clientId} />}
+      </div>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import './runners.css'
+import './measures.css'
 import { useState } from 'react'
 import { MEASURE_LABELS, type MeasureKind } from '../../../../shared/contract/measures'
 import { useClientProgress } from '../../api/measures'

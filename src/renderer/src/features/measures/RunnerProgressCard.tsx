@@ -1,4 +1,4 @@
-import './runners.css'
+import './measures.css'
 import { useState } from 'react'
 import { useClientProgress } from '../../api/measures'
 import { errorWords } from '../../components/rpc-form-errors'

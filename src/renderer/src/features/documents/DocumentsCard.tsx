@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { downloadDocument, useClientDocuments } from '../../api/aftercare'
+import { downloadDocument, useClientDocuments } from '../../api/documents'
 import { formatInstant } from '../../clinic-time'
 import { errorWords } from '../../components/rpc-form-errors'
 

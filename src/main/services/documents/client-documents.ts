@@ -1,13 +1,21 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
-import { storeBlob } from '../notes/attachments'
+import { DomainError } from '../domain-error'
+import { readBlob, storeBlob } from '../notes/attachments'
 
 /**
  * Keeps a copy of a PDF made for a client (an aftercare sheet, a letter) on their record:
  * the bytes in the attachments store by content hash (`storeBlob`, written before the row so
  * a row never names a missing file), the row in `client_documents`.
  */
+/** A kept PDF as the screen gets it: to download, with the record's document id. */
+export interface KeptPdf {
+  filename: string
+  base64: string
+  documentId: number
+}
+
 export async function keepClientDocument(
   db: Kysely<DB>,
   attachmentsDir: string,
@@ -21,7 +29,7 @@ export async function keepClientDocument(
     noteId: number | null
   },
   now: Date,
-): Promise<number> {
+): Promise<KeptPdf> {
   const data = Buffer.from(doc.bytes)
   const sha256 = storeBlob(attachmentsDir, data)
   const row = await db
@@ -40,7 +48,7 @@ export async function keepClientDocument(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return row.id
+  return { filename: doc.filename, base64: data.toString('base64'), documentId: row.id }
 }
 
 /** A client's kept documents, newest first. */
@@ -94,4 +102,19 @@ export async function dropClientDocuments(db: Kysely<DB>, clientId: number): Pro
     if (r.sha256) used.add(r.sha256)
   }
   return hashes.filter((h) => !used.has(h))
+}
+
+/** A kept document's bytes (checked against their hash). Errors: not_found, conflict. */
+export async function readClientDocument(db: Kysely<DB>, attachmentsDir: string, id: number) {
+  const row = await db
+    .selectFrom('client_documents')
+    .select(['client_id', 'filename', 'sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new DomainError('not_found', 'No such document.')
+  return {
+    clientId: row.client_id,
+    filename: row.filename,
+    data: readBlob(attachmentsDir, row.sha256),
+  }
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import type { Exercise } from '../../../../shared/contract/aftercare'
-import { exerciseInput } from '../../../../shared/contract/aftercare'
-import { useExercises, useSaveExercise } from '../../api/aftercare'
+import type { Exercise } from '../../../../shared/contract/exercises'
+import { exerciseInput } from '../../../../shared/contract/exercises'
+import { useExercises, useSaveExercise } from '../../api/exercises'
 import { base64Of } from '../../api/file-base64'
+import { EditableList } from '../../components/EditableList'
 import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
-import { fieldErrorsOf } from './field-errors'
+import { fieldErrorsOf } from '../../components/field-errors-of'
 
 /** Settings → Exercises (owner): the library therapists pick aftercare stretches from. */
 export function ExercisesSection() {
@@ -31,18 +32,11 @@ export function ExercisesSection() {
         />
       )}
       {exercises.data?.length === 0 && <p className="muted">No exercises yet.</p>}
-      <ul className="plain-list">
-        {exercises.data?.map((ex) => (
-          <li key={ex.id}>
-            <strong>{ex.name}</strong>
-            {!ex.active && <span className="muted"> (retired)</span>}
-            {ex.hasPicture && <span className="muted"> · picture</span>}{' '}
-            <button type="button" className="button link" onClick={() => setEditing(ex)}>
-              Change {ex.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <EditableList
+        items={exercises.data}
+        note={(ex) => ex.hasPicture && <span className="muted"> · picture</span>}
+        onChange={(ex) => setEditing(ex)}
+      />
     </section>
   )
 }

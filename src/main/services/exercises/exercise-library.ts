@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Exercise } from '../../../shared/contract/aftercare'
+import type { Exercise } from '../../../shared/contract/exercises'
 import type { DB } from '../../db/schema'
 import { DomainError } from '../domain-error'
 import { checkAttachment, storeBlob } from '../notes/attachments'

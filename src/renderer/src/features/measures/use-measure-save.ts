@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { measureAnswers, MEASURE_LABELS } from '../../../../shared/contract/measures'
 import { useRecordMeasure } from '../../api/measures'
 import { errorWords } from '../../components/rpc-form-errors'
-import { fieldErrorsOf } from './field-errors'
+import { fieldErrorsOf } from '../../components/field-errors-of'
 import type { VisitContext } from './MeasuresPanel'
 
 /**

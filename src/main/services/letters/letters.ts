@@ -1,15 +1,20 @@
 import { TZDate } from '@date-fns/tz'
 import { format, parseISO } from 'date-fns'
 import type { Kysely } from 'kysely'
-import type { LetterTemplate } from '../../../shared/contract/aftercare'
+import type { LetterTemplate } from '../../../shared/contract/letters'
 import type { Note } from '../../../shared/contract/notes'
 import type { ClinicSettings } from '../../../shared/contract/settings'
 import {
   fillLetter,
+  LETTER_PLACEHOLDERS,
   unknownPlaceholders,
   type LetterPlaceholder,
 } from '../../../shared/letters/placeholders'
 import type { DB } from '../../db/schema'
+import type { Actor } from '../actor'
+import { keepClientDocument, type KeptPdf } from '../documents/client-documents'
+import { readableNote } from '../notes/note-reading'
+import { getClinicSettings } from '../settings'
 import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
 import { clinicDocument } from '../pdf/clinic-document'
@@ -86,7 +91,7 @@ export async function letterText(
   note: Note,
   templateId: number,
   now: Date,
-): Promise<{ name: string; text: string }> {
+): Promise<{ name: string; text: string; empty: LetterPlaceholder[] }> {
   if (!note.signed) {
     throw new DomainError('rule_broken', 'Sign the note first: a letter quotes a signed note.')
   }
@@ -141,7 +146,8 @@ export async function letterText(
     'clinic.phone': clinic.phone,
     today: local(now.toISOString()),
   }
-  return { name: template.name, text: fillLetter(template.body, values).text }
+  const { text, empty } = fillLetter(template.body, values)
+  return { name: template.name, text, empty }
 }
 
 /** The letter as an A4 PDF on the clinic's letterhead (DejaVu Sans: names print as typed). */
@@ -154,4 +160,37 @@ export async function letterPdf(
   w.gap(6)
   w.text(text, { size: 11 })
   return doc.save()
+}
+
+/**
+ * Writes a letter from a signed note the caller may read, with one of the owner's templates,
+ * and keeps a copy on the client's record. Errors: as readableNote and letterText.
+ */
+export async function makeLetter(
+  db: Kysely<DB>,
+  attachmentsDir: string,
+  actor: Actor,
+  input: { noteId: number; templateId: number },
+  now: Date,
+): Promise<KeptPdf & { clientId: number; empty: string[] }> {
+  const { note } = await readableNote(db, actor, input.noteId)
+  const clinic = await getClinicSettings(db)
+  const { name, text, empty } = await letterText(db, clinic, note, input.templateId, now)
+  const bytes = await letterPdf(clinic, name, text)
+  const day = format(new TZDate(now, clinic.timeZone), 'yyyy-MM-dd')
+  const kept = await keepClientDocument(
+    db,
+    attachmentsDir,
+    actor,
+    {
+      clientId: note.clientId,
+      kind: 'letter',
+      title: `${name}, ${day}`,
+      filename: `${name} ${note.clientName} ${day}.pdf`,
+      bytes,
+      noteId: input.noteId,
+    },
+    now,
+  )
+  return { ...kept, clientId: note.clientId, empty: empty.map((e) => LETTER_PLACEHOLDERS[e]) }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { sessionLoad } from '../../../../shared/measures/training-load'
 import { Field } from '../../components/Field'
-import { typedNumber } from './field-errors'
+import { typedNumber } from '../../components/field-errors-of'
 import type { VisitContext } from './MeasuresPanel'
 import { SaveRow } from './SaveRow'
 import { useMeasureSave } from './use-measure-save'

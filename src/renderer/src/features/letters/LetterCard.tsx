@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useLetterTemplates, useMakeLetter } from '../../api/aftercare'
+import { useLetterTemplates, useMakeLetter } from '../../api/letters'
 import { Icon } from '../../components/Icon'
 import { errorWords } from '../../components/rpc-form-errors'
 
@@ -37,8 +37,13 @@ export function LetterCard({ noteId, clientId }: { noteId: number; clientId: num
         </p>
       )}
       {make.isSuccess && (
-        <p className="banner banner-ok" role="status">
+        <p
+          className={`banner ${make.data.empty.length ? 'banner-warn' : 'banner-ok'}`}
+          role="status"
+        >
           Letter written and kept on the record.
+          {make.data.empty.length > 0 &&
+            ` Left blank, as the record has nothing for them: ${make.data.empty.join('; ')}.`}
         </p>
       )}
       <button

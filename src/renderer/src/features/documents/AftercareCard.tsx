@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { useAftercareSheet, useExercises } from '../../api/aftercare'
+import { useExercises } from '../../api/exercises'
+import { useAftercareSheet } from '../../api/documents'
 import { Icon } from '../../components/Icon'
 import { errorWords } from '../../components/rpc-form-errors'
 

@@ -1,12 +1,13 @@
 import { useState } from 'react'
-import type { LetterTemplate } from '../../../../shared/contract/aftercare'
-import { letterTemplateInput } from '../../../../shared/contract/aftercare'
+import type { LetterTemplate } from '../../../../shared/contract/letters'
+import { letterTemplateInput } from '../../../../shared/contract/letters'
 import { LETTER_PLACEHOLDERS } from '../../../../shared/letters/placeholders'
-import { useLetterTemplates, useSaveLetterTemplate } from '../../api/aftercare'
+import { useLetterTemplates, useSaveLetterTemplate } from '../../api/letters'
 import { RpcError } from '../../../../shared/rpc'
+import { EditableList } from '../../components/EditableList'
 import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
-import { fieldErrorsOf } from './field-errors'
+import { fieldErrorsOf } from '../../components/field-errors-of'
 
 /** Settings → Letters (owner): letter templates with {{placeholders}}. */
 export function LettersSection() {
@@ -27,17 +28,7 @@ export function LettersSection() {
           onDone={() => setEditing(null)}
         />
       )}
-      <ul className="plain-list">
-        {templates.data?.map((t) => (
-          <li key={t.id}>
-            <strong>{t.name}</strong>
-            {!t.active && <span className="muted"> (retired)</span>}{' '}
-            <button type="button" className="button link" onClick={() => setEditing(t)}>
-              Change {t.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <EditableList items={templates.data} onChange={(t) => setEditing(t)} />
       <details>
         <summary>Placeholders you can use</summary>
         <dl className="facts">

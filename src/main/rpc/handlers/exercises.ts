@@ -1,0 +1,19 @@
+import { listExercises, saveExercise } from '../../services/exercises/exercise-library'
+import { audited } from './audited'
+import type { HandlersOf } from './types'
+
+export const exercisesHandlers: HandlersOf<'exercises.'> = {
+  'exercises.list': ({ db }, { includeInactive }) => listExercises(db, includeInactive),
+
+  'exercises.save': audited(async (ctx, input) => {
+    const saved = await saveExercise(ctx.db, ctx.core.attachmentsDir, input, ctx.now)
+    return {
+      value: saved,
+      audit: {
+        entityType: 'exercise',
+        entityId: saved.id,
+        summary: `${input.id ? 'Changed' : 'Added'} the exercise “${saved.name}”`,
+      },
+    }
+  }),
+}
