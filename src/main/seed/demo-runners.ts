@@ -1,4 +1,6 @@
-import { addDays, format, previousTuesday } from 'date-fns'
+import { addDays } from 'date-fns/addDays'
+import { format } from 'date-fns/format'
+import { previousTuesday } from 'date-fns/previousTuesday'
 import type { PlinthCore } from '../app-core'
 import { zonedToUtc } from '../services/diary/clinic-clock'
 import type { Session } from '../rpc/context'

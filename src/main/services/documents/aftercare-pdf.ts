@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 import type { PDFImage } from 'pdf-lib'
 import type { Note } from '../../../shared/contract/notes'
 import type { ClinicSettings } from '../../../shared/contract/settings'

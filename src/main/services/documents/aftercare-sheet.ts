@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
-import { format, parseISO } from 'date-fns'
+import { format } from 'date-fns/format'
+import { parseISO } from 'date-fns/parseISO'
 import type { Kysely } from 'kysely'
 import type { LetterTemplate } from '../../../shared/contract/letters'
 import type { Note } from '../../../shared/contract/notes'
