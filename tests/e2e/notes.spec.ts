@@ -136,7 +136,7 @@ test('a therapist completes an appointment, writes and signs a follow-up note, a
 
   await page.goto(`${clinic.url}#/clients/${clientId}`)
   await expect(page.getByRole('heading', { level: 2, name: 'Treatment notes' })).toBeVisible()
-  await expect(page.getByText('Pain 7 → 3')).toBeVisible()
+  await expect(page.getByText('Pain 7 → 3', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Show progress' }).click()
   await expect(page.getByRole('img', { name: 'Pain before and after each session' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Body chart over sessions' })).toBeVisible()
