@@ -95,6 +95,9 @@ test('an amount that is not money is refused next to the field, and nothing is t
   const appt = await openAppointment(page, clinic)
   await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
   const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  // The form appears once the methods have loaded: type only when the amount has the focus
+  // (typed earlier, "fifty" went nowhere and Enter took the £55 proposed).
+  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
   await page.keyboard.type('fifty')
   await page.keyboard.press('Enter')
   await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
