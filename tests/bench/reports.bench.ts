@@ -31,7 +31,7 @@ const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', rol
  * nine times in ten, a refund now and then; cash-ups, packages and vouchers. Raw SQL in one
  * transaction: the router would take hours. The balance triggers run as rows go in.
  */
-function bulkSeedReports(core: PlinthCore, now: number): void {
+export function bulkSeedReports(core: PlinthCore, now: number): void {
   const db = core.sqlite
   const at = new Date(now).toISOString()
   const clientIds = (

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { msBetween } from '../../db/report-sql'
 import type { DB } from '../../db/schema'
 import { DEFINITIONS } from './definitions'
 import { addDays, utcToZoned, zonedToUtc } from '../diary/clinic-clock'
@@ -46,21 +47,34 @@ export async function availableMinutes(
   return out
 }
 
-/** Minutes of appointments not cancelled, clipped to the period, per therapist. */
+/**
+ * Minutes of appointments not cancelled, clipped to the period, per therapist: summed in SQL
+ * (a year's 80,000 appointments at the bench's scale were 300 ms brought into JS one by one).
+ */
 async function bookedMinutes(ctx: ReportContext, period: Period): Promise<Map<number, number>> {
+  const from = sql.val(period.fromAt)
+  const to = sql.val(period.toAt)
   let q = ctx.db
     .selectFrom('appointments')
-    .select(['therapist_id', 'starts_at', 'ends_at'])
+    .select((eb) => [
+      'therapist_id',
+      eb.fn
+        .sum<number>(
+          msBetween(
+            sql`min(${eb.ref('ends_at')}, ${to})`,
+            sql`max(${eb.ref('starts_at')}, ${from})`,
+          ),
+        )
+        .as('ms'),
+    ])
     .where('status', '<>', 'cancelled')
     .where('ends_at', '>', period.fromAt)
     .where('starts_at', '<', period.toAt)
+    .groupBy('therapist_id')
   if (ctx.therapistId !== null) q = q.where('therapist_id', '=', ctx.therapistId)
-  const from = Date.parse(period.fromAt)
-  const to = Date.parse(period.toAt)
   const out = new Map<number, number>()
   for (const a of await q.execute()) {
-    const ms = Math.min(to, Date.parse(a.ends_at)) - Math.max(from, Date.parse(a.starts_at))
-    if (ms > 0) addTo(out, a.therapist_id, ms / MINUTE)
+    if (Number(a.ms) > 0) out.set(a.therapist_id, Number(a.ms) / MINUTE)
   }
   return out
 }

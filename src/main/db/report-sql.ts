@@ -1,0 +1,26 @@
+import { sql, type RawBuilder } from 'kysely'
+
+// The SQLite-only expressions the reports need, kept here (the one place that knows the
+// engine) so the report queries in services/reports stay Kysely builders. PostgreSQL would
+// write these as EXTRACT(EPOCH FROM ...) and a CASE over timestamptz.
+
+/**
+ * Milliseconds between two ISO instants held as text ('2026-06-17T09:00:00.000Z'), rounded to
+ * the millisecond: julianday's double carries ~0.03 ms at today's dates, so the round makes
+ * it exact. `later` and `earlier` are SQL expressions (columns or bound values).
+ */
+export function msBetween(later: RawBuilder<unknown>, earlier: RawBuilder<unknown>) {
+  return sql<number>`round((julianday(${later}) - julianday(${earlier})) * 86400000)`
+}
+
+/**
+ * Which of the sorted instants `bounds` an ISO instant column falls after: 0 before the first,
+ * k when bounds[k-1] <= column < bounds[k], bounds.length from the last on. One scan can then
+ * count several periods (a year, the year before and twelve months) at once: comparing ISO
+ * text is comparing instants, as every instant is stored in the same UTC form.
+ */
+export function bucketOf(column: string, bounds: string[]) {
+  if (bounds.length === 0) return sql<number>`0`
+  const whens = bounds.map((b, k) => sql`WHEN ${sql.ref(column)} < ${b} THEN ${sql.lit(k)}`)
+  return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(bounds.length)} END`
+}
