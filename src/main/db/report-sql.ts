@@ -24,3 +24,11 @@ export function bucketOf(column: string, bounds: string[]) {
   const whens = bounds.map((b, k) => sql`WHEN ${sql.ref(column)} < ${b} THEN ${sql.lit(k)}`)
   return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(bounds.length)} END`
 }
+
+/**
+ * An ISO instant `days` whole days (of 86,400 s) after another, in the stored form
+ * ('2026-06-17T09:00:00.000Z'), so it compares with stored instants as text.
+ */
+export function isoPlusDays(instant: RawBuilder<unknown>, days: number) {
+  return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${instant}, ${`+${Math.trunc(days)} days`})`
+}
