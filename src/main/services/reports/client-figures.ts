@@ -45,7 +45,13 @@ export async function clientFigures(ctx: ReportContext, period: Period): Promise
     ])
     .executeTakeFirstOrThrow()
   const newClients = await ctx.db
-    .with('c', () => visitsIn().select('a.client_id').distinct())
+    // "+": DISTINCT must not pick the client-and-start index for its order (a skip-scan
+    // reading table rows: 560 ms) over the covering one on the start.
+    .with('c', () =>
+      visitsIn()
+        .select(sql<number>`+${sql.ref('a.client_id')}`.as('client_id'))
+        .distinct(),
+    )
     .with('fresh', (db) =>
       db
         .selectFrom('c')

@@ -3,6 +3,7 @@ import { msBetween } from '../../db/report-sql'
 import type { DB } from '../../db/schema'
 import { DEFINITIONS } from './definitions'
 import { addDays, utcToZoned, zonedToUtc } from '../diary/clinic-clock'
+import { LONGEST_BOOKING_MS } from '../diary/booking-rules'
 import { bookableSpans, loadDiarySetup } from '../diary/working-hours'
 import type { Period } from './range'
 import {
@@ -69,8 +70,17 @@ async function bookedMinutes(ctx: ReportContext, period: Period): Promise<Map<nu
     ])
     .where('status', '<>', 'cancelled')
     .where('ends_at', '>', period.fromAt)
+    // The diary's longest booking bounds how early one reaching into the period can start,
+    // so this stays a range on the covering index (appointments_for_reports), not a scan.
+    .where(
+      'starts_at',
+      '>=',
+      new Date(Date.parse(period.fromAt) - LONGEST_BOOKING_MS).toISOString(),
+    )
     .where('starts_at', '<', period.toAt)
-    .groupBy('therapist_id')
+    // "+": grouping must not pick the therapist-and-start index for its order; reading the
+    // table row by row through it was 5 s for a year at the bench's scale.
+    .groupBy(sql`+therapist_id`)
   if (ctx.therapistId !== null) q = q.where('therapist_id', '=', ctx.therapistId)
   const out = new Map<number, number>()
   for (const a of await q.execute()) {
