@@ -23,6 +23,7 @@ import { useDiaryEvents, type DiaryEvent } from './diary-events'
 import { CompactEventBody, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
 import { useDiaryDrag } from './use-diary-drag'
+import { DiaryNotice } from './DiaryNotice'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
@@ -192,22 +193,7 @@ export function DiaryScreen() {
           </a>
         </div>
       </header>
-      {notice && (
-        <div
-          className={`banner ${notice.kind === 'error' ? 'banner-error' : 'banner-ok'}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          <Icon name={notice.kind === 'error' ? 'alert' : 'check'} /> {notice.text}
-          <button
-            type="button"
-            className="button link banner-close"
-            onClick={() => setNotice(null)}
-            aria-label="Dismiss"
-          >
-            ×
-          </button>
-        </div>
-      )}
+      {notice && <DiaryNotice notice={notice} onNotice={setNotice} />}
       {everyone && shown.length > 1 && (
         <ul className="therapist-legend" aria-label="Colour key">
           {shown.map((t) => (
