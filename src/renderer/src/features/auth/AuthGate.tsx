@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon'
 import { FirstRunScreen } from './FirstRunScreen'
 import { ForcedPasswordChange } from './ForcedPasswordChange'
 import { LockScreen } from './LockScreen'
+import { HandoverScreen } from '../handover/HandoverScreen'
 import { SignInScreen } from './SignInScreen'
 import { useIdleLock } from './use-idle-lock'
 import { errorWords } from '../../components/rpc-form-errors'
@@ -32,7 +33,10 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
       </div>
     )
   }
-  const { firstRun, user, locked, idleLockMinutes } = status.data!
+  const { firstRun, user, locked, idleLockMinutes, handover } = status.data!
+  // Handed to a client: their form and nothing else (no shell, no routes) until staff's
+  // password takes it back; main refuses every other call meanwhile.
+  if (handover) return <HandoverScreen />
   if (firstRun) return <FirstRunScreen />
   if (!user) return <SignInScreen />
   if (locked) return <LockScreen user={user} />
