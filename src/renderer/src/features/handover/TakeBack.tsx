@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { api } from '../../api/client'
 import { LANDING_HASH, useApplyAuthStatus } from '../../api/auth'
 import { HANDOVER_RETURN_KEY } from '../../api/handover'
@@ -15,6 +15,7 @@ export function TakeBack() {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
   if (!open) {
     return (
       <button type="button" className="button link take-back" onClick={() => setOpen(true)}>
@@ -40,6 +41,7 @@ export function TakeBack() {
       return apply(outcome.auth, { keepScreen: true })
     }
     setError(outcome.message)
+    input.current?.focus()
     // Locked out: main has signed the account out; the sign-in screen follows.
     if (outcome.status === 'locked') apply(await api.call('auth.status', {}))
   }
@@ -58,6 +60,7 @@ export function TakeBack() {
           type="password"
           autoComplete="current-password"
           autoFocus
+          ref={input}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
