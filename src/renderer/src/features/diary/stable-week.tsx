@@ -1,0 +1,105 @@
+import {
+  cloneElement,
+  createElement,
+  type Component,
+  type ComponentType,
+  type ReactElement,
+} from 'react'
+import * as timeGridModule from 'react-big-calendar/lib/TimeGrid'
+import * as weekModule from 'react-big-calendar/lib/Week'
+import type { Event as CalendarEvent, ViewStatic } from 'react-big-calendar'
+
+// react-big-calendar's own week view, redrawn in place on next/previous (issue 19).
+//
+// Its TimeGrid keys each day column by the column's date (`${resource}-${date}`), so every
+// next/previous threw away all seven columns and built them again: every booking's elements,
+// every quarter-hour slot, and each column's drag-and-drop container, whose mount measures the
+// page (dom-helpers' scrollParent: getComputedStyle + getBoundingClientRect) and so forced a
+// layout of the whole new week in the middle of React's commit. A third of a full clinic's
+// next/previous went there. Keyed by weekday instead, the columns stay and React only changes
+// what differs; with `weekSlotKeys` the bookings' elements are reused as well.
+// Only the keys differ from the library's Week; everything else is its own code.
+
+declare module 'react-big-calendar' {
+  // Calendar.js has taken it since 1.x (the key of each booking in the time grid); the
+  // types leave it out.
+  interface CalendarProps<
+    TEvent extends object = CalendarEvent,
+    TResource extends object = object,
+  > {
+    eventIdAccessor?: keyof TEvent | ((event: TEvent) => string | number) | undefined
+  }
+}
+
+type Loose = Record<string, unknown>
+type GridClass = new (props: Loose) => Component<Loose> & {
+  renderDayColumn(date: Date, id: unknown, ...rest: unknown[]): ReactElement
+}
+type WeekStatic = ViewStatic & { range(date: Date, options: { localizer: unknown }): Date[] }
+
+/** The CommonJS modules' default export, whichever way the bundler hands it over. */
+function defaultOf<T>(module: unknown): T {
+  const m = module as { default?: T | { default?: T } }
+  const inner = m.default
+  if (inner && typeof inner === 'object' && 'default' in inner) return inner.default as T
+  return (inner ?? module) as T
+}
+
+const TimeGrid = defaultOf<GridClass>(timeGridModule)
+const Week = defaultOf<WeekStatic>(weekModule)
+
+class StableTimeGrid extends TimeGrid {
+  override renderDayColumn(date: Date, id: unknown, ...rest: unknown[]): ReactElement {
+    const column = super.renderDayColumn(date, id, ...rest)
+    // One week shows each weekday once, so the weekday names the column.
+    return cloneElement(column, { key: `${String(id)}-${date.getDay()}` })
+  }
+}
+
+function StableWeekView(props: Loose) {
+  const { date, localizer, min, max, scrollToTime, enableAutoScroll, ...rest } = props as {
+    date: Date
+    localizer: { startOf(d: Date, unit: string): Date; endOf(d: Date, unit: string): Date }
+  } & Loose
+  const now = new Date()
+  return createElement(StableTimeGrid, {
+    ...rest,
+    range: Week.range(date, { localizer }),
+    eventOffset: 15,
+    localizer,
+    min: min ?? localizer.startOf(now, 'day'),
+    max: max ?? localizer.endOf(now, 'day'),
+    scrollToTime: scrollToTime ?? localizer.startOf(now, 'day'),
+    enableAutoScroll: enableAutoScroll ?? true,
+  })
+}
+/**
+ * The week view for `views={{ week: StableWeek }}`: the library's Week, whose day columns
+ * (and, with stable event keys, bookings) survive next/previous instead of being rebuilt.
+ */
+export const StableWeek: ComponentType<Loose> & WeekStatic = Object.assign(StableWeekView, {
+  range: Week.range,
+  navigate: Week.navigate,
+  title: Week.title,
+})
+
+/**
+ * Keys for everyone's week that stay with a place rather than a booking: the n-th booking of
+ * a therapist's day. Next/previous then reuses each booking's elements for the booking in the
+ * same place the next week (new text and position, no new elements), instead of removing ~930
+ * bookings and creating ~930 more. Keys are unique within a day column, which is all React
+ * needs. `events` in the calendar's order (by start).
+ */
+export function weekSlotKeys<E extends { start: Date; resourceId: number }>(
+  events: readonly E[],
+): (event: E) => string {
+  const keys = new Map<E, string>()
+  const counts = new Map<string, number>()
+  for (const e of events) {
+    const place = `${e.start.getFullYear()}-${e.start.getMonth()}-${e.start.getDate()}-${e.resourceId}`
+    const n = counts.get(place) ?? 0
+    counts.set(place, n + 1)
+    keys.set(e, `${e.start.getDay()}-${e.resourceId}-${n}`)
+  }
+  return (event) => keys.get(event) ?? `x-${String((event as { id?: unknown }).id)}`
+}
