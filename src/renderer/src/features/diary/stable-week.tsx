@@ -22,9 +22,10 @@ import type { Event as CalendarEvent, ViewStatic } from 'react-big-calendar'
 
 declare module 'react-big-calendar' {
   // Calendar.js has taken it since 1.x (the key of each booking in the time grid); the
-  // types leave it out.
+  // types leave it out. (A merged declaration repeats the type parameters, used or not.)
   interface CalendarProps<
     TEvent extends object = CalendarEvent,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     TResource extends object = object,
   > {
     eventIdAccessor?: keyof TEvent | ((event: TEvent) => string | number) | undefined
