@@ -22,7 +22,7 @@ import { therapistColumns } from './therapist-columns'
 import { useDiaryEvents, type DiaryEvent } from './diary-events'
 import { CompactEventBody, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
-import { StableWeek, weekSlotKeys } from './stable-week'
+import { StableDay, StableWeek, weekSlotKeys } from './stable-week'
 import { useDiaryDrag } from './use-diary-drag'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
@@ -38,8 +38,8 @@ const VIEWS: { id: DiaryView; label: string }[] = [
   { id: 'agenda', label: 'Agenda' },
 ]
 
-// The week is the library's own, keyed to be redrawn in place on next/previous (issue 19).
-const VIEW_SET = { day: true, week: StableWeek, month: true, agenda: true }
+// Day and week are the library's own, keyed to be redrawn in place (issue 19).
+const VIEW_SET = { day: StableDay, week: StableWeek, month: true, agenda: true }
 
 /** The diary: layout only; what it shows and does lives in the use-diary-* hooks. */
 export function DiaryScreen() {
@@ -198,8 +198,10 @@ export function DiaryScreen() {
         </div>
       </header>
       {notice && (
+        // Over the diary rather than above it: a notice that pushed the calendar down made
+        // every drop move the whole grid under the pointer and lay it all out again.
         <div
-          className={`banner ${notice.kind === 'error' ? 'banner-error' : 'banner-ok'}`}
+          className={`banner diary-notice ${notice.kind === 'error' ? 'banner-error' : 'banner-ok'}`}
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
           <Icon name={notice.kind === 'error' ? 'alert' : 'check'} /> {notice.text}

@@ -9,3 +9,13 @@ declare module 'react-big-calendar/lib/Week' {
   const Week: unknown
   export default Week
 }
+
+declare module 'react-big-calendar/lib/Day' {
+  const Day: unknown
+  export default Day
+}
+
+declare module 'react-big-calendar/lib/DayColumn' {
+  const DayColumn: unknown
+  export default DayColumn
+}

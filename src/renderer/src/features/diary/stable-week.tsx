@@ -1,15 +1,11 @@
-import {
-  cloneElement,
-  createElement,
-  type Component,
-  type ComponentType,
-  type ReactElement,
-} from 'react'
+import { createElement, memo, type Component, type ComponentType, type ReactElement } from 'react'
+import * as dayColumnModule from 'react-big-calendar/lib/DayColumn'
+import * as dayModule from 'react-big-calendar/lib/Day'
 import * as timeGridModule from 'react-big-calendar/lib/TimeGrid'
 import * as weekModule from 'react-big-calendar/lib/Week'
 import type { Event as CalendarEvent, ViewStatic } from 'react-big-calendar'
 
-// react-big-calendar's own week view, redrawn in place on next/previous (issue 19).
+// react-big-calendar's own day and week views, redrawn in place (issue 19).
 //
 // Its TimeGrid keys each day column by the column's date (`${resource}-${date}`), so every
 // next/previous threw away all seven columns and built them again: every booking's elements,
@@ -18,7 +14,10 @@ import type { Event as CalendarEvent, ViewStatic } from 'react-big-calendar'
 // layout of the whole new week in the middle of React's commit. A third of a full clinic's
 // next/previous went there. Keyed by weekday instead, the columns stay and React only changes
 // what differs; with `weekSlotKeys` the bookings' elements are reused as well.
-// Only the keys differ from the library's Week; everything else is its own code.
+// And a column is drawn again only when what it is given changes (`sameColumn`): a drop, or
+// the notice after it, redrew every therapist's column of the day; now only the one or two
+// the booking left and joined. Only the keys and the memo differ from the library's views;
+// everything else is its own code.
 
 declare module 'react-big-calendar' {
   // Calendar.js has taken it since 1.x (the key of each booking in the time grid); the
@@ -48,41 +47,71 @@ function defaultOf<T>(module: unknown): T {
 
 const TimeGrid = defaultOf<GridClass>(timeGridModule)
 const Week = defaultOf<WeekStatic>(weekModule)
+const Day = defaultOf<WeekStatic>(dayModule)
+const DayColumn = defaultOf<ComponentType<Loose>>(dayColumnModule)
+
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime())
+
+/**
+ * Whether a day column would draw the same: every prop the same object, except that Dates
+ * compare by instant and arrays (its bookings, the week's days) item by item, since the
+ * library makes those anew on every render.
+ */
+export function sameColumn(prev: Loose, next: Loose): boolean {
+  const keys = new Set([...Object.keys(prev), ...Object.keys(next)])
+  for (const k of keys) {
+    const a = prev[k]
+    const b = next[k]
+    if (sameValue(a, b)) continue
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false
+  }
+  return true
+}
+
+const MemoDayColumn = memo(DayColumn, sameColumn)
 
 class StableTimeGrid extends TimeGrid {
   override renderDayColumn(date: Date, id: unknown, ...rest: unknown[]): ReactElement {
-    const column = super.renderDayColumn(date, id, ...rest)
-    // One week shows each weekday once, so the weekday names the column.
-    return cloneElement(column, { key: `${String(id)}-${date.getDay()}` })
+    const column = super.renderDayColumn(date, id, ...rest) as ReactElement<Loose>
+    // A view shows each weekday once, so the weekday (and the therapist) names the column.
+    return createElement(MemoDayColumn, { ...column.props, key: `${String(id)}-${date.getDay()}` })
   }
 }
 
-function StableWeekView(props: Loose) {
-  const { date, localizer, min, max, scrollToTime, enableAutoScroll, ...rest } = props as {
-    date: Date
-    localizer: { startOf(d: Date, unit: string): Date; endOf(d: Date, unit: string): Date }
-  } & Loose
-  const now = new Date()
-  return createElement(StableTimeGrid, {
-    ...rest,
-    range: Week.range(date, { localizer }),
-    eventOffset: 15,
-    localizer,
-    min: min ?? localizer.startOf(now, 'day'),
-    max: max ?? localizer.endOf(now, 'day'),
-    scrollToTime: scrollToTime ?? localizer.startOf(now, 'day'),
-    enableAutoScroll: enableAutoScroll ?? true,
-  })
+/** The library's view `base` (Day or Week) drawn with the stable grid. */
+function stableView(base: WeekStatic, eventOffset: number) {
+  function StableView(props: Loose) {
+    const { date, localizer, min, max, scrollToTime, enableAutoScroll, ...rest } = props as {
+      date: Date
+      localizer: { startOf(d: Date, unit: string): Date; endOf(d: Date, unit: string): Date }
+    } & Loose
+    const now = new Date()
+    return createElement(StableTimeGrid, {
+      ...rest,
+      range: base.range(date, { localizer }),
+      eventOffset,
+      localizer,
+      min: min ?? localizer.startOf(now, 'day'),
+      max: max ?? localizer.endOf(now, 'day'),
+      scrollToTime: scrollToTime ?? localizer.startOf(now, 'day'),
+      enableAutoScroll: enableAutoScroll ?? true,
+    })
+  }
+  return Object.assign(StableView, {
+    range: base.range,
+    navigate: base.navigate,
+    title: base.title,
+  }) as ComponentType<Loose> & WeekStatic
 }
 /**
  * The week view for `views={{ week: StableWeek }}`: the library's Week, whose day columns
  * (and, with stable event keys, bookings) survive next/previous instead of being rebuilt.
  */
-export const StableWeek: ComponentType<Loose> & WeekStatic = Object.assign(StableWeekView, {
-  range: Week.range,
-  navigate: Week.navigate,
-  title: Week.title,
-})
+export const StableWeek = stableView(Week, 15)
+/** The day view, a column per therapist, each redrawn only when its bookings change. */
+export const StableDay = stableView(Day, 10)
 
 /**
  * Keys for everyone's week that stay with a place rather than a booking: the n-th booking of
