@@ -39,7 +39,7 @@ try {
     last = now
   }, 5)
   const d = await duringWork(
-    () => importRows(core, owner, 50_000),
+    () => importRows(core, owner, 50_000, file),
     async () => true,
   )
   clearInterval(watch)
