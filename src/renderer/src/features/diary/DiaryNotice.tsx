@@ -40,8 +40,10 @@ export function DiaryNotice({
 
   const error = notice.kind === 'error'
   return (
+    // Over the diary rather than above it (diary-notice): a notice that pushed the calendar
+    // down made every drop move the whole grid under the pointer and lay it all out again.
     <div
-      className={`banner ${error ? 'banner-error' : 'banner-ok'}`}
+      className={`banner diary-notice ${error ? 'banner-error' : 'banner-ok'}`}
       role={error ? 'alert' : 'status'}
     >
       <Icon name={error ? 'alert' : 'check'} /> {notice.text}

@@ -22,6 +22,7 @@ import { therapistColumns } from './therapist-columns'
 import { useDiaryEvents, type DiaryEvent } from './diary-events'
 import { CompactEventBody, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
+import { StableDay, StableWeek, weekSlotKeys } from './stable-week'
 import { useDiaryDrag } from './use-diary-drag'
 import { DiaryNotice } from './DiaryNotice'
 import { useDiaryPosition, type Notice } from './use-diary-range'
@@ -38,7 +39,8 @@ const VIEWS: { id: DiaryView; label: string }[] = [
   { id: 'agenda', label: 'Agenda' },
 ]
 
-const VIEW_LIST: DiaryView[] = ['day', 'week', 'month', 'agenda']
+// Day and week are the library's own, keyed to be redrawn in place (issue 19).
+const VIEW_SET = { day: StableDay, week: StableWeek, month: true, agenda: true }
 
 /** The diary: layout only; what it shows and does lives in the use-diary-* hooks. */
 export function DiaryScreen() {
@@ -101,6 +103,9 @@ export function DiaryScreen() {
     () => (everyone ? therapistColumns(shown.map((t) => t.id)) : ('no-overlap' as const)),
     [everyone, shown],
   )
+  // In the week, a booking's elements belong to its place (the n-th of a therapist's day), so
+  // next/previous rewrites them rather than building a new week of elements.
+  const eventKey = useMemo(() => (view === 'week' ? weekSlotKeys(events) : 'id'), [view, events])
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
   // The now line and "today" follow the clinic's clock too.
   const getNow = useCallback(() => toWall(Date.now(), tz), [tz])
@@ -234,7 +239,8 @@ export function DiaryScreen() {
             events={events}
             date={date}
             view={view}
-            views={VIEW_LIST}
+            views={VIEW_SET}
+            eventIdAccessor={eventKey}
             onNavigate={onNavigate}
             onView={onView}
             toolbar={false}
