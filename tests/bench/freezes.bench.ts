@@ -6,7 +6,7 @@ import type { BackupJob } from '../../src/shared/contract/backups'
 import { runsOffThread } from '../../src/main/db/off-thread'
 import { duringWork, loopFigures } from './loop-delay'
 import type { Figure } from './measure'
-import { importRows } from './import.bench'
+import { aClinikoExport, importRows } from './import.bench'
 
 const TZ = 'Europe/London'
 
@@ -91,8 +91,9 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
   const clients = (core.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number })
     .n
   let importFigures: Figure[] = []
+  const file = aClinikoExport(50_000)
   const imported = await duringWork(async () => {
-    importFigures = await importRows(core, owner, 50_000)
+    importFigures = await importRows(core, owner, 50_000, file)
   }, book)
   figures.push(
     ...loopFigures(

@@ -43,12 +43,29 @@ describe('bulk inserts for big imports', () => {
   })
 
   it('lets the event loop turn every n rows, and not on the others', async () => {
-    const pause = yielder(1000)
+    // No time slice: only the row count decides here.
+    const pause = yielder(1000, Number.POSITIVE_INFINITY)
     expect(pause(0)).toBeUndefined()
     expect(pause(999)).toBeUndefined()
     let turned = false
     setImmediate(() => (turned = true))
     await pause(1000)
     expect(turned).toBe(true)
+  })
+
+  it('lets the event loop turn on any row once its time slice has passed', async () => {
+    const pause = yielder(1000, 5)
+    const until = performance.now() + 6
+    while (performance.now() < until) {
+      // a slow row
+    }
+    let turned = false
+    setImmediate(() => (turned = true))
+    const waiting = pause(7)
+    expect(waiting).toBeInstanceOf(Promise)
+    await waiting
+    expect(turned).toBe(true)
+    // The slice starts again after the turn.
+    expect(yielder(1000, 60_000)(8)).toBeUndefined()
   })
 })

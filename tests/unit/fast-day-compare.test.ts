@@ -20,6 +20,8 @@ interface Localizer {
   eq: Cmp
   neq: Cmp
   inRange(day: Date, min: Date, max: Date, unit: string): boolean
+  diff(a: Date, b: Date, unit?: string): number
+  inEventRange(r: { event: { start: Date; end: Date }; range: { start: Date; end: Date } }): boolean
 }
 
 describe('the diary localizer’s number-only day comparers', () => {
@@ -54,6 +56,24 @@ describe('the diary localizer’s number-only day comparers', () => {
           checked++
         }
         expect(fast.inRange(a, b, base[3]!, 'day')).toBe(library.inRange(a, b, base[3]!, 'day'))
+        for (const unit of ['minutes', 'day', undefined]) {
+          expect(fast.diff(a, b, unit), `diff ${a.toISOString()} ${b.toISOString()} ${unit}`).toBe(
+            library.diff(a, b, unit),
+          )
+        }
+        // A booking a..b (or b..a) against the ranges the week view asks about.
+        const [start, end] = a <= b ? [a, b] : [b, a]
+        for (const range of [
+          { start: base[1]!, end: base[3]! },
+          { start: base[4]!, end: base[6]! },
+          { start: a, end: b },
+          { start: b, end: b },
+        ]) {
+          const r = { event: { start, end }, range }
+          expect(fast.inEventRange(r), `inEventRange ${JSON.stringify(r)}`).toBe(
+            library.inEventRange(r),
+          )
+        }
       }
     }
     expect(checked).toBe(dates.length * dates.length * 4)

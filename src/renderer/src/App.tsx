@@ -39,8 +39,8 @@ const NAV_ICONS: Record<string, IconName> = {
   diary: 'diary',
   clients: 'clients',
   reports: 'reports',
-  money: 'reports',
-  messages: 'clients',
+  money: 'money',
+  messages: 'message',
   audit: 'audit',
   settings: 'settings',
 }
@@ -152,7 +152,7 @@ function Shell({ user }: { user: SignedInUser }) {
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
-        <IntegrityBanner />
+        <IntegrityBanner canRestore={user.role === 'owner'} />
         <MessagesWaitingBanner />
         {link.data?.mode === 'desk' && (
           <>

@@ -5,7 +5,7 @@ import type { AppointmentRow } from './import-appointment-check'
 import { isAppointmentTemplate } from './import-appointment-check'
 import type { CheckedRow } from './import-client-check'
 import { assertNoReplacementCharacters, decodeCsvBytes } from './csv-encoding'
-import { parseCsv, type ParsedCsv } from './csv-parse'
+import { parseCsvInSlices, type ParsedCsv } from './csv-parse'
 import { detectPreset, guessMapping, type ImportPreset } from './import-mapping'
 
 // Stage 1 of an import, reading: a CSV file decoded, parsed and kept in main under an id,
@@ -33,9 +33,9 @@ export class OpenFiles {
    * Reads a file for the mapping step. Bytes are decoded by decodeCsvBytes (the encoding is
    * reported back); text already decoded is refused if it holds U+FFFD. Throws DomainError
    * with a message naming the encoding when the file cannot be read as text, and when it
-   * has no header or no rows.
+   * has no header or no rows. Parses in slices, so main answers other calls meanwhile.
    */
-  open(
+  async open(
     fileName: string,
     source: { bytes: Uint8Array } | { text: string },
     kind: ImportKind = 'clients',
@@ -43,7 +43,7 @@ export class OpenFiles {
     const { text, encoding } =
       'bytes' in source ? decodeCsvBytes(source.bytes) : { text: source.text, encoding: 'UTF-8' }
     assertNoReplacementCharacters(text)
-    const parsed = parseCsv(text)
+    const parsed = await parseCsvInSlices(text)
     if (parsed.headers.length === 0) {
       throw new DomainError('rule_broken', 'That file is empty: there is no header row.')
     }

@@ -48,12 +48,12 @@ export class ImportService {
   }
 
   /** Stage 1: reads a file for the mapping step (see OpenFiles.open for its refusals). */
-  open(
+  async open(
     fileName: string,
     source: { bytes: Uint8Array } | { text: string },
     kind: ImportKind = 'clients',
   ) {
-    return this.#files.open(fileName, source, kind).summary
+    return (await this.#files.open(fileName, source, kind)).summary
   }
 
   job(id: string): ImportJob {

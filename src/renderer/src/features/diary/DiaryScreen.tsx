@@ -22,7 +22,9 @@ import { therapistColumns } from './therapist-columns'
 import { useDiaryEvents, type DiaryEvent } from './diary-events'
 import { CompactEventBody, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
+import { StableDay, StableWeek, weekSlotKeys } from './stable-week'
 import { useDiaryDrag } from './use-diary-drag'
+import { DiaryNotice } from './DiaryNotice'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
@@ -37,7 +39,8 @@ const VIEWS: { id: DiaryView; label: string }[] = [
   { id: 'agenda', label: 'Agenda' },
 ]
 
-const VIEW_LIST: DiaryView[] = ['day', 'week', 'month', 'agenda']
+// Day and week are the library's own, keyed to be redrawn in place (issue 19).
+const VIEW_SET = { day: StableDay, week: StableWeek, month: true, agenda: true }
 
 /** The diary: layout only; what it shows and does lives in the use-diary-* hooks. */
 export function DiaryScreen() {
@@ -100,6 +103,9 @@ export function DiaryScreen() {
     () => (everyone ? therapistColumns(shown.map((t) => t.id)) : ('no-overlap' as const)),
     [everyone, shown],
   )
+  // In the week, a booking's elements belong to its place (the n-th of a therapist's day), so
+  // next/previous rewrites them rather than building a new week of elements.
+  const eventKey = useMemo(() => (view === 'week' ? weekSlotKeys(events) : 'id'), [view, events])
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
   // The now line and "today" follow the clinic's clock too.
   const getNow = useCallback(() => toWall(Date.now(), tz), [tz])
@@ -192,22 +198,7 @@ export function DiaryScreen() {
           </a>
         </div>
       </header>
-      {notice && (
-        <div
-          className={`banner ${notice.kind === 'error' ? 'banner-error' : 'banner-ok'}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          <Icon name={notice.kind === 'error' ? 'alert' : 'check'} /> {notice.text}
-          <button
-            type="button"
-            className="button link banner-close"
-            onClick={() => setNotice(null)}
-            aria-label="Dismiss"
-          >
-            ×
-          </button>
-        </div>
-      )}
+      {notice && <DiaryNotice notice={notice} onNotice={setNotice} />}
       {everyone && shown.length > 1 && (
         <ul className="therapist-legend" aria-label="Colour key">
           {shown.map((t) => (
@@ -248,7 +239,8 @@ export function DiaryScreen() {
             events={events}
             date={date}
             view={view}
-            views={VIEW_LIST}
+            views={VIEW_SET}
+            eventIdAccessor={eventKey}
             onNavigate={onNavigate}
             onView={onView}
             toolbar={false}

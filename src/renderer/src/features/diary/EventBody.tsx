@@ -1,8 +1,8 @@
 import { memo } from 'react'
-import { format } from 'date-fns'
 import { STATUS_SHORT_LABELS } from '../../../../shared/contract/diary'
 import { Icon } from '../../components/Icon'
 import type { DiaryEvent } from './diary-events'
+import { hm } from './calendar-setup'
 
 /** A booking in the calendar. Memoised: react-big-calendar redraws every body on any change. */
 export const EventBody = memo(function EventBody({ event }: { event: DiaryEvent }) {
@@ -19,7 +19,7 @@ export const EventBody = memo(function EventBody({ event }: { event: DiaryEvent 
         {a.clientName}
       </span>
       <span className="ev-service">
-        <span className="ev-time">{format(event.start, 'HH:mm')}</span> {a.serviceName}
+        <span className="ev-time">{hm(event.start)}</span> {a.serviceName}
         {a.status !== 'booked' && (
           <span className="ev-status"> · {STATUS_SHORT_LABELS[a.status]}</span>
         )}
@@ -40,7 +40,7 @@ export const CompactEventBody = memo(function CompactEventBody({ event }: { even
   return (
     <span className="ev-body ev-compact">
       {a.alerts.length > 0 && <span className="ev-alert-mark">Medical alert: </span>}
-      <span className="ev-time">{format(event.start, 'HH:mm')}</span> {a.clientName}
+      <span className="ev-time">{hm(event.start)}</span> {a.clientName}
       {/* Seen as the therapist's lane and colour; said to screen readers. */}
       <span className="visually-hidden">, with {event.who}</span>
     </span>

@@ -10,7 +10,10 @@ export const localizer = withFastDayCompare(
 
 export const CULTURE = 'en-GB'
 
-const hm = (d: Date) => format(d, 'HH:mm')
+const two = (n: number) => (n < 10 ? `0${n}` : String(n))
+// format(d, 'HH:mm') without date-fns: the calendar labels every booking on every draw
+// (twice per booking), ~2,000 calls a next/previous in a full clinic's week.
+export const hm = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}`
 const range = ({ start, end }: { start: Date; end: Date }) => `${hm(start)}–${hm(end)}`
 
 /** 24-hour clock everywhere the calendar prints a time. */
