@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Expression } from 'kysely'
 
 // The SQLite-only expressions the reports need, kept here (the one place that knows the
 // engine) so the report queries in services/reports stay Kysely builders. PostgreSQL would
@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely'
  * the millisecond: julianday's double carries ~0.03 ms at today's dates, so the round makes
  * it exact. `later` and `earlier` are SQL expressions (columns or bound values).
  */
-export function msBetween(later: RawBuilder<unknown>, earlier: RawBuilder<unknown>) {
+export function msBetween(later: Expression<unknown>, earlier: Expression<unknown>) {
   return sql<number>`round((julianday(${later}) - julianday(${earlier})) * 86400000)`
 }
 
@@ -29,6 +29,28 @@ export function bucketOf(column: string, bounds: string[]) {
  * An ISO instant `days` whole days (of 86,400 s) after another, in the stored form
  * ('2026-06-17T09:00:00.000Z'), so it compares with stored instants as text.
  */
-export function isoPlusDays(instant: RawBuilder<unknown>, days: number) {
+export function isoPlusDays(instant: Expression<unknown>, days: number) {
   return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${instant}, ${`+${Math.trunc(days)} days`})`
+}
+
+/**
+ * The milliseconds of [starts, ends) inside [fromAt, toAt): ISO text compares as instants, so
+ * min and max of the text clip the interval.
+ */
+export function clippedMs(starts: string, ends: string, fromAt: string, toAt: string) {
+  return msBetween(sql`min(${sql.ref(ends)}, ${toAt})`, sql`max(${sql.ref(starts)}, ${fromAt})`)
+}
+
+/**
+ * A column SQLite may not read through an index for its order ("+column"): a GROUP BY or
+ * DISTINCT on it otherwise makes the planner walk an index led by it (reading table rows one
+ * by one) instead of the covering range it should use; see the reports' bench.
+ */
+export function noIndexOrder<T = number>(column: string) {
+  return sql<T>`+${sql.ref(column)}`
+}
+
+/** A name given in the select list (an alias), for GROUP BY. */
+export function alias(name: string) {
+  return sql.ref(name)
 }

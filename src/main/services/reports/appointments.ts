@@ -1,6 +1,5 @@
-import { sql } from 'kysely'
 import type { ReportTable } from '../../../shared/contract/report-values'
-import { bucketOf } from '../../db/report-sql'
+import { alias, bucketOf } from '../../db/report-sql'
 import type { AppointmentStatus } from '../../db/schema-diary'
 import { DEFINITIONS } from './definitions'
 import { monthsEndingAt, periodOf, type Period } from './range'
@@ -81,13 +80,7 @@ async function countsOver(ctx: ReportContext, periods: Period[]): Promise<Tally[
       'a.late_cancellation',
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy([
-      sql.ref('slice'),
-      'a.therapist_id',
-      'a.service_id',
-      'a.status',
-      'a.late_cancellation',
-    ])
+    .groupBy([alias('slice'), 'a.therapist_id', 'a.service_id', 'a.status', 'a.late_cancellation'])
     .execute()
   return periods.map((p) => {
     const tally: Tally = { all: emptyCounts(), byTherapist: new Map(), byService: new Map() }
