@@ -26,10 +26,14 @@ export function VatQuarterPicker({
 }) {
   const choices = vatQuarterChoices(stagger)
   return (
-    <div className="inline-field no-print">
-      <label>
+    <div className="vat-quarter no-print">
+      <label className="inline-field">
         VAT quarter
-        <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <select
+          value={value}
+          aria-describedby="vat-quarter-note"
+          onChange={(e) => onChange(e.target.value)}
+        >
           {choices.map((q, i) => (
             <option key={q.end} value={q.end}>
               {q.label}
@@ -38,7 +42,7 @@ export function VatQuarterPicker({
           ))}
         </select>
       </label>
-      <p className="muted small-note">
+      <p className="muted small-note" id="vat-quarter-note">
         Quarters ending in {VAT_STAGGER_LABELS[stagger]}
         {stagger === 1 ? '' : ' (your VAT stagger)'}; change it under Report settings.
       </p>
