@@ -1,7 +1,7 @@
 import type { ReportTable } from '../../../shared/contract/report-values'
 import { ATTENDED, MONEY_METHOD_KINDS } from './definitions'
 import { appointmentsIn } from './appointments'
-import { clientFigures, NEW_CLIENT_DAYS, type ClientFigures } from './client-figures'
+import { clientFigures, newClientsIn, NEW_CLIENT_DAYS, type ClientFigures } from './client-figures'
 import type { Period } from './range'
 import {
   chunks,
@@ -297,9 +297,8 @@ async function takenFrom(ctx: ReportContext, period: Period, ids: number[]) {
 
 export const referralsReport: ReportDefinition = {
   async run(ctx) {
-    const figures = await clientFigures(ctx, ctx.period)
-    const now = { newIds: figures.newClients.map((c) => c.clientId), newCount: 0 }
-    now.newCount = now.newIds.length
+    const fresh = await newClientsIn(ctx, ctx.period)
+    const now = { newIds: fresh.map((c) => c.clientId), newCount: fresh.length }
     const [names, taken] = await Promise.all([
       clientNames(ctx, now.newIds),
       takenFrom(ctx, ctx.period, now.newIds),
