@@ -200,6 +200,33 @@ describe('the outbox, queued with the change', () => {
     expect(reminders.filter((r) => r.state === 'cancelled')).toHaveLength(2)
   })
 
+  it('says when nothing can go out: inside quiet hours, and with both channels off', async () => {
+    // 07:30 London in June: quiet hours (21:00–08:00) end at 08:00 BST.
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({
+      sending: { email: true, sms: true },
+      quietUntil: at('2026-06-17 08:00'),
+    })
+    now = new Date(at('2026-06-17 08:00'))
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({ quietUntil: null })
+    const settings = await callOk(core, 'messages.settings', {}, owner)
+    await callOk(
+      core,
+      'messages.saveSettings',
+      {
+        reminderHours: settings.reminderHours,
+        quietStart: settings.quietStart,
+        quietEnd: settings.quietEnd,
+        recallWeeks: settings.recallWeeks,
+        email: { ...settings.email, enabled: false },
+        sms: { ...settings.sms, enabled: false },
+      },
+      owner,
+    )
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({
+      sending: { email: false, sms: false },
+    })
+  })
+
   it('keeps a 09:00 reminder at 09:00 local across the clocks changing', async () => {
     await callOk(
       core,
