@@ -30,6 +30,7 @@ import { ReportsScreen } from './features/reports/ReportsScreen'
 import { MessagesScreen } from './features/messages/MessagesScreen'
 import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
 import { screensFor } from './features/shell/routes'
+import { useSaveShortcut } from './features/shell/use-save-shortcut'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
@@ -71,6 +72,7 @@ function Shell({ user }: { user: SignedInUser }) {
   // Set during render, not in an effect: the screens below render on the clinic's clock first time.
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
+  useSaveShortcut()
   const screens = screensFor(user.role)
   const link = useLinkInfo()
 
