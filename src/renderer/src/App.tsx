@@ -1,9 +1,10 @@
-import { useCallback, useEffect, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react'
 import { setDisplayTimeZone } from './clinic-time'
 import type { SignedInUser } from '../../shared/contract/auth'
 import { api } from './api/client'
 import { useApplyAuthStatus } from './api/auth'
 import { useClinicSettings } from './api/settings'
+import { useReportAccess } from './api/reports'
 import { Icon, type IconName } from './components/Icon'
 import { AccountScreen } from './features/account/AccountScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
@@ -73,7 +74,13 @@ function Shell({ user }: { user: SignedInUser }) {
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
   useSaveShortcut()
-  const screens = screensFor(user.role)
+  // A therapist's Reports entry shows only once the owner shares their own figures.
+  const reportAccess = useReportAccess(user.role === 'therapist')
+  const reportsShared = user.role !== 'therapist' || reportAccess.data?.allowed === true
+  const screens = useMemo(
+    () => screensFor(user.role).filter((s) => s.id !== 'reports' || reportsShared),
+    [user.role, reportsShared],
+  )
   const link = useLinkInfo()
 
   const lock = useCallback(async () => {
@@ -173,7 +180,7 @@ function Shell({ user }: { user: SignedInUser }) {
             ) : (
               <DaySheetScreen />
             ))}
-          {route.screen === 'reports' && <ReportsScreen />}
+          {route.screen === 'reports' && <ReportsScreen role={user.role} />}
         </ScreenErrorBoundary>
       </main>
       <SearchPalette />
