@@ -111,6 +111,13 @@ describe('importing clients from a Cliniko export', () => {
       .where('action', '=', 'imports.run')
       .execute()
     expect(audit[0]!.summary).toMatch(/Imported 4 clients .*3 rows skipped/)
+    // Issue 19: the commit's automatic checkpoint is off only for the import, and a worker
+    // thread has copied the import's WAL back into the file (nothing left to copy).
+    expect(core.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+    const [busy, frames, copied] = Object.values(
+      (core.sqlite.pragma('wal_checkpoint(NOOP)') as Record<string, number>[])[0]!,
+    )
+    expect([busy, copied]).toEqual([0, frames])
 
     // Each imported client's own history says where it came from.
     const aishaTimeline = await call(core, 'clients.timeline', { id: aisha.id }, owner)
