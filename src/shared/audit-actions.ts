@@ -21,7 +21,12 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
   {
     key: 'group:failed-sign-in',
     label: 'Failed sign-ins',
-    actions: ['auth.signInFailed', 'auth.unlockFailed', 'auth.accountLocked'],
+    actions: [
+      'auth.signInFailed',
+      'auth.unlockFailed',
+      'auth.takeBackFailed',
+      'auth.accountLocked',
+    ],
     legacy: ['auth.sign-in-failed', 'auth.unlock-failed', 'auth.account-locked'],
   },
   { key: 'group:staff', label: 'Staff accounts', actions: ['users.'], legacy: ['user.'] },
@@ -34,7 +39,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
   {
     key: 'group:clients',
     label: 'Clients',
-    actions: ['clients.', 'retention.anonymise', 'retention.delete'],
+    actions: ['clients.', 'handover.', 'retention.anonymise', 'retention.delete'],
     legacy: ['client.', 'client-settings.'],
   },
   {

@@ -23,12 +23,21 @@ const READ_VERB =
 
 // Reads whose verb is not a read verb everywhere: `imports.run` writes a whole import, so
 // neither `run` nor `rows` joins the verbs.
-const READ_METHODS = new Set(['reports.rows', 'messages.outbox', 'messages.clientHistory'])
+const READ_METHODS = new Set([
+  'reports.rows',
+  'messages.outbox',
+  'messages.clientHistory',
+  'handover.form',
+])
+
+// Change only the caller's own screen (a form handed to a client, held in memory on that
+// connection), nothing another desk shows; sending the client's answers is a change.
+const OWN_SCREEN_METHODS = new Set(['handover.start', 'handover.saveDraft', 'handover.end'])
 
 /** True when a successful call of `method` may have changed what other desks show. */
 export function isChangeMethod(method: string): boolean {
   if (method.startsWith('auth.') || method.startsWith('network.')) return false
-  if (READ_METHODS.has(method)) return false
+  if (READ_METHODS.has(method) || OWN_SCREEN_METHODS.has(method)) return false
   const verb = method.slice(method.lastIndexOf('.') + 1)
   return !READ_VERB.test(verb)
 }

@@ -82,3 +82,20 @@ export function refusePhone(
   const check = checkPhone(value)
   if (check.verdict === 'refused') ctx.addIssue({ code: 'custom', message: check.message })
 }
+
+/**
+ * A phone number as the clinic writes it, for storing after {@link checkPhone} accepted it:
+ * UK numbers (+44, including Guernsey, Jersey and the Isle of Man) in the national format
+ * ("+44 (0)7700 900123" → "07700 900123"), other countries' valid numbers in the
+ * international one ("0033612345678" → "+33 6 12 34 56 78"), anything else as typed with its
+ * spaces collapsed. Found in a user trial: a typed "+44 (0)…" ran into the day sheet's next
+ * column, and the same client's number was written three ways.
+ */
+export function tidyPhone(value: string): string {
+  const typed = value.trim().replace(/\s+/g, ' ')
+  if (typed === '') return typed
+  const n = parsePhoneNumberFromString(typed, 'GB')
+  if (!n) return typed
+  if (n.countryCallingCode === '44') return n.formatNational()
+  return n.isValid() ? n.formatInternational() : typed
+}

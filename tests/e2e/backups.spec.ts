@@ -103,12 +103,19 @@ test('a damaged database is reported plainly on every screen, with the newest go
   const banner = page.getByRole('alert').filter({ hasText: /newest good backup was taken on/ })
   await expect(banner).toContainText('Plinth found damage in the clinic’s database')
   await expect(banner).toContainText(/newest good backup was taken on/)
-  await expect(banner.getByRole('link', { name: 'Settings → Backups' })).toBeVisible()
+  // Reception cannot restore (main refuses it): the banner says who can, with no button.
+  await expect(banner).toContainText('ask the clinic owner to sign in here and restore it')
+  await expect(banner.getByRole('button', { name: 'Restore that backup…' })).toHaveCount(0)
+  // SQLite's own report is for support, folded away.
+  await expect(banner.getByText('Tree ')).toBeHidden()
+  await banner.getByText('Technical details').click()
+  await expect(banner.locator('pre')).toContainText(/page|Tree|index/)
   await snap(page, 'backups-integrity-banner')
   await expectAccessible(page)
 
   // The owner takes up the offer from the banner itself.
   await clinic.open(page, { as: 'owner' })
+  await expect(page.getByRole('link', { name: 'Settings → Backups' })).toBeVisible()
   await page.getByRole('button', { name: 'Restore that backup…' }).click()
   const dialog = page.getByRole('dialog', { name: /Restore the backup of/ })
   await dialog.getByRole('button', { name: 'Restore this backup' }).click()

@@ -1,30 +1,11 @@
-import type { Locator, Page } from '@playwright/test'
 import { aSession, call } from '../fixtures/temp-core'
 import { expect, snap, test } from './fixtures'
 import { aSmallClinic, at, today } from './small-clinic'
+import { dragDown } from './diary-drag'
 
 const owner = aSession('owner')
 
-/** Grabs a booking by its middle (its edges resize) and drops it `hours` later, same day. */
-async function dragDown(page: Page, event: Locator, hours: number) {
-  const nine = (await page
-    .locator('.rbc-time-gutter .rbc-label', { hasText: /^09:00$/ })
-    .boundingBox())!
-  const ten = (await page
-    .locator('.rbc-time-gutter .rbc-label', { hasText: /^10:00$/ })
-    .boundingBox())!
-  const hour = ten.y - nine.y
-  const box = (await event.boundingBox())!
-  const x = box.x + box.width / 2
-  const y = box.y + box.height / 2
-  await page.mouse.move(x, y)
-  await page.mouse.down()
-  await page.mouse.move(x, y + hour / 2, { steps: 5 })
-  await page.mouse.move(x, y + hours * hour + 4, { steps: 8 })
-  await page.mouse.up()
-}
-
-test('a booking dragged in the week view moves, in everyone’s week and in one therapist’s', async ({
+test('a booking dragged in the week view moves, in everyone’s week and in one therapist’s, and is undone', async ({
   page,
   clinic,
 }) => {
@@ -77,6 +58,12 @@ test('a booking dragged in the week view moves, in everyone’s week and in one 
   expect(await stored(priya)).toEqual({ starts_at: at(day, '11:00'), therapist_id: samId })
   await expect(priyaEvent.locator('.ev-time')).toHaveText('11:00')
   await snap(page, 'diary-week-everyone-dragged')
+  // A drag is one slip from the wrong slot: Ctrl+Z puts it back, and main has it back.
+  await page.keyboard.press('Control+z')
+  await expect(page.getByRole('status')).toContainText('Undone: Priya Shah is back at')
+  expect(await stored(priya)).toEqual({ starts_at: at(day, '09:00'), therapist_id: samId })
+  await expect(priyaEvent.locator('.ev-time')).toHaveText('09:00')
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveCount(0)
 
   // One therapist's week (Jo): Tom an hour later; Jo keeps him.
   await page.getByLabel('Therapist').selectOption({ label: 'Jo Clarke' })
@@ -88,4 +75,8 @@ test('a booking dragged in the week view moves, in everyone’s week and in one 
   expect(await stored(tom)).toEqual({ starts_at: at(day, '10:00'), therapist_id: jo.value.id })
   await expect(tomEvent.locator('.ev-time')).toHaveText('10:00')
   await snap(page, 'diary-week-one-therapist-dragged')
+  // The Undo button does the same.
+  await page.getByRole('button', { name: /^Undo/ }).click()
+  await expect(page.getByRole('status')).toContainText('Undone: Tom Reed is back at')
+  expect(await stored(tom)).toEqual({ starts_at: at(day, '09:00'), therapist_id: jo.value.id })
 })

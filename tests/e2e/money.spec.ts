@@ -95,14 +95,44 @@ test('an amount that is not money is refused next to the field, and nothing is t
   const appt = await openAppointment(page, clinic)
   await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
   const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
-  // The form appears once the methods have loaded: type only when the amount has the focus
-  // (typed earlier, "fifty" went nowhere and Enter took the £55 proposed).
+  // The amount has the focus as the dialog opens (keys typed while the methods load: below).
   await expect(pay.getByLabel('Amount (£)')).toBeFocused()
   await page.keyboard.type('fifty')
   await page.keyboard.press('Enter')
   await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
   await expect(pay.getByLabel('Amount (£)')).toHaveValue('fifty')
   expect(await clinic.core.db.selectFrom('invoices').selectAll().execute()).toEqual([])
+})
+
+test('keys typed while the payment methods load are kept, and Enter then takes nothing', async ({
+  page,
+  clinic,
+}) => {
+  await priyaHasArrived(clinic)
+  const appt = await openAppointment(page, clinic)
+  // Hold the payment methods back, as a busy machine did: the form must not wait for them.
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  await page.route('**/__plinth/rpc', async (route) => {
+    if (route.request().postData()?.includes('"money.methods"')) await held
+    await route.continue()
+  })
+  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  const amount = pay.getByLabel('Amount (£)')
+  await expect(amount).toBeFocused()
+  await page.keyboard.type('20')
+  await page.keyboard.press('Enter')
+  await expect(pay.getByRole('alert')).toHaveText(
+    'The payment methods are still loading: press Enter again in a moment. Nothing was taken.',
+  )
+  await expect(amount).toHaveValue('20')
+  expect(await clinic.core.db.selectFrom('ledger_entries').selectAll().execute()).toEqual([])
+  release()
+  await expect(pay.locator('option:checked')).toHaveText('Card')
+  await expect(amount).toHaveValue('20')
+  await amount.press('Enter')
+  await expect(pay.getByRole('status')).toHaveText('Paid · INV-000001 · Card £20.00')
 })
 
 test('the owner issues a credit note against an issued invoice', async ({ page, clinic }) => {

@@ -138,7 +138,21 @@ test('a therapist completes an appointment, writes and signs a follow-up note, a
   await expect(page.getByRole('heading', { level: 2, name: 'Treatment notes' })).toBeVisible()
   await expect(page.getByText('Pain 7 → 3', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Show progress' }).click()
-  await expect(page.getByRole('img', { name: 'Pain before and after each session' })).toBeVisible()
+  // The pain chart (recharts, like the other progress charts): focusable, its text
+  // alternative beside it, and a table view of the same numbers.
+  const pain = page.getByRole('img', { name: 'Pain before and after each session' })
+  await expect(pain).toBeVisible()
+  await pain.focus()
+  await expect(pain).toBeFocused()
+  await expect(pain.locator('.recharts-line')).toHaveCount(2)
+  await expect(
+    page.getByText(/^Latest session, .+: before 7, after 3 out of 10 \(much better\)\./),
+  ).toBeVisible()
+  await page
+    .getByRole('button', { name: 'Show the Pain before and after each session table' })
+    .click()
+  const painTable = page.getByRole('table', { name: 'Pain before and after each session' })
+  await expect(painTable.getByRole('row').nth(1)).toHaveText(/\d{4}\s*7\s*3$/)
   await expect(page.getByRole('heading', { name: 'Body chart over sessions' })).toBeVisible()
   await page.getByLabel('Search this client’s notes').fill('hamstr')
   await expect(page.getByRole('region', { name: 'Search results' })).toContainText(

@@ -159,6 +159,32 @@ describe('note attachments in backups', () => {
     expect(readFileSync(liveBlob(core, hashes[1]!))).toEqual(PDF)
   })
 
+  it('backs up an exercise’s picture with the notes’ files, and a restore keeps it', async () => {
+    const { core, hashes } = await aClinicWithAttachments([['gp-letter.pdf', PDF]])
+    await call(core, 'exercises.save', {
+      name: 'Calf raise',
+      instructions: 'Rise onto the toes, 3 × 15.',
+      picture: { filename: 'calf.png', base64: PNG.toString('base64') },
+    })
+    const picture = (
+      await core.db.selectFrom('exercises').select('picture_sha256').executeTakeFirstOrThrow()
+    ).picture_sha256!
+    const folder = join(core.dir, 'backups')
+    const backup = await backUp(core)
+    expect(backup.attachments?.count).toBe(2)
+    expect(await plainOf(core, storedCopy(core, folder, picture))).toEqual(PNG)
+    // Restoring keeps the picture in the live folder (it was taken for an orphan before),
+    // and puts it back when it was lost.
+    const kept = await restore(core, backup.name)
+    expect(kept.state, kept.message ?? '').toBe('done')
+    expect(readFileSync(liveBlob(core, picture))).toEqual(PNG)
+    rmSync(join(core.dir, 'attachments'), { recursive: true, force: true })
+    const job = await restore(core, backup.name)
+    expect(job.state, job.message ?? '').toBe('done')
+    expect(readFileSync(liveBlob(core, picture))).toEqual(PNG)
+    expect(readFileSync(liveBlob(core, hashes[0]!))).toEqual(PDF)
+  })
+
   it('refuses a damaged copy on restore and says how many files could not be put back', async () => {
     const { core, hashes } = await aClinicWithAttachments([['knee.png', PNG]])
     const folder = join(core.dir, 'backups')

@@ -14,18 +14,20 @@ afterEach(async () => {
 })
 
 describe('phone numbers in ranges newer than the numbering metadata', () => {
-  it.each(['07911 555666', '07700 900123', '+44 (0)7911 555666'])(
-    'saves a client with mobile %s as typed',
-    async (mobile) => {
-      const r = await call(
-        core,
-        'clients.create',
-        { firstName: 'Ann', lastName: 'Lee', mobile },
-        owner,
-      )
-      expect(r).toMatchObject({ ok: true, value: { mobile } })
-    },
-  )
+  it.each([
+    ['07911 555666', '07911 555666'],
+    ['07700 900123', '07700 900123'],
+    ['+44 (0)7911 555666', '07911 555666'],
+    ['+447700900123', '07700 900123'],
+  ])('saves a client with mobile %s, written %s', async (typed, mobile) => {
+    const r = await call(
+      core,
+      'clients.create',
+      { firstName: 'Ann', lastName: 'Lee', mobile: typed },
+      owner,
+    )
+    expect(r).toMatchObject({ ok: true, value: { mobile } })
+  })
 
   it('still refuses a mobile one digit short, on the mobile field', async () => {
     const r = await call(

@@ -174,6 +174,32 @@ describe('the outbox, queued with the change', () => {
     expect(moved[1]!.body).toContain('Saturday 20 June 2026 at 15:00')
   })
 
+  it('queues the reminder again, with the new due time, when an appointment moves back', async () => {
+    const a = await book('2026-06-19 09:00')
+    const move = (local: string) =>
+      callOk(
+        core,
+        'diary.move',
+        { id: a.id, therapistId: clinic.sam.id, startsAt: at(local) },
+        reception,
+      )
+    await move('2026-06-20 14:00')
+    // Later that morning the client moves it back: the first reminder's key comes round again.
+    now = new Date(at('2026-06-17 10:15'))
+    await move('2026-06-19 09:00')
+    const reminders = (await outboxRows(core)).filter((r) => r.kind === 'reminder')
+    const live = reminders.filter((r) => r.state === 'queued')
+    expect(live.map((r) => [r.channel, r.due_at, r.attempts])).toEqual([
+      ['email', at('2026-06-18 09:00'), 0],
+      ['sms', at('2026-06-18 09:00'), 0],
+    ])
+    expect(live.every((r) => r.cancelled_at === null && r.cancel_reason === null)).toBe(true)
+    expect(live.every((r) => r.queued_at === at('2026-06-17 10:15'))).toBe(true)
+    expect(live[1]!.body).toContain('Friday 19 June 2026 at 09:00')
+    // The Saturday reminders stay cancelled: one live reminder per channel, never two.
+    expect(reminders.filter((r) => r.state === 'cancelled')).toHaveLength(2)
+  })
+
   it('keeps a 09:00 reminder at 09:00 local across the clocks changing', async () => {
     await callOk(
       core,

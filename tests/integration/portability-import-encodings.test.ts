@@ -75,7 +75,8 @@ const EXPECTED = [
   {
     first_name: 'Siân',
     last_name: 'O’Brien',
-    mobile: '+44 (0)7700 100200',
+    // Typed '+44 (0)7700 100200' in the file: stored the clinic's way (tidyPhone).
+    mobile: '07700 100200',
     date_of_birth: '1990-02-01',
   },
 ]

@@ -7,6 +7,7 @@ import { aClient } from '../fixtures/clients'
 import { at } from '../fixtures/diary'
 import { aMark, aNote, aTherapistAccount, callOk } from '../fixtures/notes'
 import { aSession, openTempCore } from '../fixtures/temp-core'
+import { aMessagingClinic } from '../fixtures/messages'
 
 type Core = Awaited<ReturnType<typeof openTempCore>>
 const owner = aSession('owner')
@@ -158,5 +159,52 @@ describe('the subject access PDF', () => {
       join(core.dir, 'look.pdf'),
       'test-results/sar-page',
     ])
+  })
+
+  it('lists the messages sent to the client, their measures, and says when there are none', async () => {
+    const { massage, sam, client } = await aMessagingClinic(core)
+    await callOk(
+      core,
+      'diary.book',
+      {
+        clientId: client.id,
+        serviceId: massage.id,
+        therapistId: sam.id,
+        startsAt: at('2027-01-12 09:00'),
+      },
+      owner,
+    )
+    await callOk(
+      core,
+      'measures.record',
+      {
+        clientId: client.id,
+        appointmentId: null,
+        replacesId: null,
+        measure: { kind: 'psfs', activities: [{ activity: 'Run 10 km', score: 4 }] },
+      },
+      owner,
+    )
+    const out = await callOk(core, 'gdpr.subjectAccess', { clientId: client.id }, owner)
+    const zip = unzipSync(Buffer.from(out.base64, 'base64'))
+    const pdfName = out.files.find((f) => f.endsWith('.pdf'))!
+    const text = pdfText(core.dir, zip[pdfName]!)
+    const section = (title: string, next: string) =>
+      text.slice(text.indexOf(` ${title} `), text.indexOf(` ${next} `, text.indexOf(` ${title} `)))
+    // The booking queued a confirmation and a reminder on each channel: all four are listed.
+    const messages = text.slice(text.indexOf(' Messages '))
+    expect(messages).toContain(
+      'Booking confirmation · E-mail to priya@example.com · waiting to be sent',
+    )
+    expect(messages).toContain(
+      'Booking confirmation · Text message to 07700 900123 · waiting to be sent',
+    )
+    expect(messages.match(/Reminder · /g)).toHaveLength(2)
+    expect(messages).toContain('you are booked with Sam on Tuesday 12 January 2027 at 09:00')
+    expect(section('Outcome measures', 'Documents')).toContain(
+      'Patient-Specific Functional Scale (PSFS) · score 4 · recorded by Test owner',
+    )
+    expect(section('Invoices and credit notes', 'Packages and gift vouchers')).toContain('None.')
+    expect(section('Documents', 'Messages')).toContain('None.')
   })
 })

@@ -131,6 +131,12 @@ const EXPECTED: Record<MethodName, Access> = {
   'notes.progress': ['owner', 'therapist'],
   'measures.record': ['owner', 'therapist'],
   'measures.progress': ['owner', 'therapist'],
+  // A form handed to the client: called through the session of whoever handed it over.
+  'handover.start': ['owner', 'reception', 'therapist'],
+  'handover.form': ['owner', 'reception', 'therapist'],
+  'handover.saveDraft': ['owner', 'reception', 'therapist'],
+  'handover.submit': ['owner', 'reception', 'therapist'],
+  'handover.end': ['owner', 'reception', 'therapist'],
   'exercises.list': ['owner', 'therapist'],
   'exercises.save': ['owner'],
   'documents.aftercareSheet': ['owner', 'therapist'],

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { openDatabase, type Keying } from './cipher'
+import { referencedAttachmentsRaw } from './attachment-references'
 
 // What the backups need to know about a whole database file, asked of SQLite here so the
 // backup service (services/backups) stays free of the engine (issue 17): its rows per
@@ -78,21 +79,14 @@ export function checkDatabaseFile(
 
 const SHA256 = /^[0-9a-f]{64}$/
 
-/** The note attachment hashes a database (a backup's snapshot) refers to. */
+/**
+ * The attachment hashes a database (a backup's snapshot) refers to: note attachments,
+ * exercise pictures and kept documents alike (attachment-references.ts).
+ */
 export function referencedAttachments(databaseFile: string, key: Keying): string[] {
   const db = openDatabase(databaseFile, key, { readonly: true, fileMustExist: true })
   try {
-    const exists = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'note_attachments'`)
-      .get()
-    if (!exists) return [] // a database from before notes existed
-    return (
-      db.prepare('SELECT DISTINCT sha256 FROM note_attachments ORDER BY sha256').all() as {
-        sha256: string
-      }[]
-    )
-      .map((r) => r.sha256)
-      .filter((h) => SHA256.test(h))
+    return referencedAttachmentsRaw(db).filter((h) => SHA256.test(h))
   } finally {
     db.close()
   }

@@ -7,6 +7,7 @@ import type { AuditEntry } from '../services/audit'
 import type { BackupService } from '../services/backups/backup-service'
 import type { ImportService } from '../services/portability/import-service'
 import type { SecretBox } from '../services/messages/secret-box'
+import type { HandoverState } from '../services/measures/handover'
 
 /** Who is calling: the member of staff signed in on this window or browser tab (see Actor). */
 export type Session = Actor
@@ -25,7 +26,26 @@ export interface ConnectionControl {
   end(): void
   lock(): void
   unlock(): void
+  /**
+   * A measure handed to the client on this screen, or null. While one is set, the router
+   * answers only the handover's own methods (rpc/handover-gate.ts), whoever is signed in.
+   */
+  readonly handover: Handover | null
+  beginHandover(handover: Handover): void
+  endHandover(): void
+  /**
+   * True the first time `key` is noted in this sign-in, false after: for audit lines that
+   * say "viewed" once per session rather than on every refetch. Signing in anew forgets.
+   */
+  firstInSession(key: string): boolean
 }
+
+/**
+ * A form handed to the client (issue 18; services/measures/handover.ts), held in memory on
+ * the connection that handed it: it ends with the app, and its draft (the client's answers
+ * so far, health data) never reaches the database until the client sends it.
+ */
+export type Handover = HandoverState
 
 /** What a handler gets: the command's own transaction, the caller and the clock. */
 export interface HandlerContext {

@@ -17,6 +17,7 @@ import { isKeptSave } from '../../shared/kept-saves'
 import type { ConnectionControl, CoreServices, Session } from './context'
 import type { Handler, Handlers } from './handlers/types'
 import { guardInput } from './input-guard'
+import { handoverRefusal } from './handover-gate'
 import { domainErrorOfSqlite } from '../db/sqlite-errors'
 import { damageRefusal } from './damage-gate'
 
@@ -146,6 +147,8 @@ export function createRouter({
         }
       }
       const spec: MethodSpec = contract[method]
+      const handedOver = handoverRefusal(method, connection)
+      if (handedOver) return handedOver
       const refused = refusal(method, spec, session)
       if (refused) return refused
       // Issue 12: against a damaged file only a restore goes on, and writes nothing to it.

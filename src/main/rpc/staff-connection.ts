@@ -1,5 +1,5 @@
 import type { RpcResult } from '../../shared/rpc'
-import type { ConnectionControl } from './context'
+import type { ConnectionControl, Handover } from './context'
 import type { Actor } from '../services/actor'
 import type { CallOptions, Router } from './router'
 
@@ -44,6 +44,8 @@ export class StaffConnection implements ConnectionControl {
   #user: Actor | null = null
   #locked = false
   #lastActivity = 0
+  #handover: Handover | null = null
+  #seen = new Set<string>()
 
   constructor(private readonly options: StaffConnectionOptions) {}
 
@@ -59,7 +61,12 @@ export class StaffConnection implements ConnectionControl {
     return this.options.workstation?.()
   }
 
+  get handover(): Handover | null {
+    return this.#handover
+  }
+
   begin(session: Actor): void {
+    if (this.#user?.userId !== session.userId) this.#seen = new Set()
     this.#user = session
     this.#locked = false
     this.#lastActivity = this.options.now().getTime()
@@ -68,6 +75,23 @@ export class StaffConnection implements ConnectionControl {
   end(): void {
     this.#user = null
     this.#locked = false
+    this.#handover = null
+    this.#seen = new Set()
+  }
+
+  beginHandover(handover: Handover): void {
+    if (this.#user) this.#handover = handover
+  }
+
+  endHandover(): void {
+    this.#handover = null
+    this.#lastActivity = this.options.now().getTime()
+  }
+
+  firstInSession(key: string): boolean {
+    if (this.#seen.has(key)) return false
+    this.#seen.add(key)
+    return true
   }
 
   lock(): void {
@@ -85,7 +109,9 @@ export class StaffConnection implements ConnectionControl {
       this.end()
       if (method !== 'auth.status') return SIGNED_OUT
     }
-    if (this.#user && !this.#locked) {
+    // A handed-over screen has its own time limit (the handover's expiry), and the client
+    // filling it in sends no heartbeat; the idle lock would only hide the form from them.
+    if (this.#user && !this.#locked && !this.#handover) {
       const idleMs = (await this.options.idleLockMinutes()) * 60_000
       if (now().getTime() - this.#lastActivity > idleMs) {
         await router.call('auth.lock', { reason: 'idle' }, this.#user, this)

@@ -4,6 +4,7 @@ import { previousTuesday } from 'date-fns/previousTuesday'
 import type { PlinthCore } from '../app-core'
 import { zonedToUtc } from '../services/diary/clinic-clock'
 import type { Session } from '../rpc/context'
+import { StaffConnection } from '../rpc/staff-connection'
 import type { MeasureAnswers } from '../../shared/contract/measures'
 
 /**
@@ -25,6 +26,7 @@ export async function seedDemoRunners(core: PlinthCore, owner: Session, now = co
   const day = (offset: number) => format(addDays(now, offset), 'yyyy-MM-dd')
   for (const exercise of EXERCISES) await call('exercises.save', exercise)
 
+  let handedTo: { clientId: number; appointmentId: number | null } | null = null
   for (const runner of RUNNERS) {
     const client = await call<{ id: number }>('clients.create', {
       ...runner.client,
@@ -89,9 +91,44 @@ export async function seedDemoRunners(core: PlinthCore, owner: Session, now = co
           measure,
         })
       }
+      handedTo ??= i === weeks - 1 ? { clientId: client.id, appointmentId } : null
     }
   }
+  if (handedTo) await clientFilledLefs(core, owner, handedTo)
 }
+
+/**
+ * The first runner filled in a LEFS on the clinic tablet at the last visit: handed over and
+ * sent through a window's connection, as the app does, so the entry is the client's own.
+ */
+async function clientFilledLefs(
+  core: PlinthCore,
+  owner: Session,
+  to: { clientId: number; appointmentId: number | null },
+) {
+  // The seed's owner is not an account (user 0), so not core.connect(), which checks it.
+  const tablet = new StaffConnection({
+    router: core.router,
+    now: core.now,
+    idleLockMinutes: async () => 60,
+  })
+  tablet.begin(owner)
+  try {
+    for (const [method, input] of [
+      ['handover.start', { ...to, kind: 'lefs' }],
+      ['handover.submit', { measure: { kind: 'lefs', answers: LEFS_BY_CLIENT } }],
+    ] as const) {
+      const r = await tablet.call(method, input)
+      if (!r.ok) throw new Error(`Seeding ${method} failed: ${JSON.stringify(r.error)}`)
+    }
+  } finally {
+    tablet.end()
+  }
+}
+
+// Mostly "a little bit of difficulty" or none; running on uneven ground, sharp turns and
+// hopping harder: 67 out of 80.
+const LEFS_BY_CLIENT = [4, 3, 4, 4, 4, 3, 4, 4, 3, 4, 4, 4, 3, 4, 4, 3, 2, 1, 1, 4]
 
 /** The owner's starter library of aftercare stretches (no pictures in the demo). */
 const EXERCISES = [

@@ -38,8 +38,8 @@ const NAV_ICONS: Record<string, IconName> = {
   diary: 'diary',
   clients: 'clients',
   reports: 'reports',
-  money: 'reports',
-  messages: 'clients',
+  money: 'money',
+  messages: 'message',
   audit: 'audit',
   settings: 'settings',
 }
@@ -145,7 +145,7 @@ function Shell({ user }: { user: SignedInUser }) {
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
-        <IntegrityBanner />
+        <IntegrityBanner canRestore={user.role === 'owner'} />
         <MessagesWaitingBanner />
         {link.data?.mode === 'desk' && (
           <>

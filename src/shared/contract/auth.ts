@@ -40,6 +40,11 @@ export const authStatus = z.object({
   /** Signed in, but the screen is locked: `user` is who may unlock. */
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /**
+   * The screen has been handed to a client (contract/handover.ts): the app shows only the
+   * form, and `user` is null so nothing of staff's screens renders.
+   */
+  handover: z.boolean().optional(),
 })
 export type AuthStatus = z.output<typeof authStatus>
 

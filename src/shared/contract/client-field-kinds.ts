@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { refusePhone } from '../phone-check'
+import { refusePhone, tidyPhone } from '../phone-check'
 
 // The kinds of field a client record is made of, each with the words its errors use. Split
 // from clients.ts (which composes them into the record) to keep that file readable.
@@ -7,7 +7,8 @@ import { refusePhone } from '../phone-check'
 export const text = (max: number, what = 'this') =>
   z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('')
 
-export const phone = (what: string) => text(40, what).superRefine(refusePhone)
+/** A phone field: refused if it cannot be a number, stored tidied (tidyPhone). */
+export const phone = (what: string) => text(40, what).superRefine(refusePhone).transform(tidyPhone)
 
 // UK postcodes (Royal Mail's format, plus the GIR 0AA oddity), spacing and case forgiven.
 export const UK_POSTCODE = /^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/i

@@ -10,6 +10,7 @@ import { diaryContract } from './diary'
 import { diarySetupContract } from './diary-setup'
 import { notesContract } from './notes'
 import { measuresContract } from './measures'
+import { handoverContract } from './handover'
 import { exercisesContract } from './exercises'
 import { lettersContract } from './letters'
 import { documentsContract } from './documents'
@@ -40,6 +41,7 @@ export const contract = {
   ...diaryContract,
   ...notesContract,
   ...measuresContract,
+  ...handoverContract,
   ...exercisesContract,
   ...lettersContract,
   ...documentsContract,

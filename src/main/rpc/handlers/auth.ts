@@ -41,8 +41,14 @@ function requireConnection(ctx: HandlerContext): ConnectionControl {
   return ctx.connection
 }
 
-async function statusOf(ctx: HandlerContext): Promise<AuthStatus> {
+/** Who is signed in on the caller's screen, for the gate; exported for handover.end. */
+export async function statusOf(ctx: HandlerContext): Promise<AuthStatus> {
   const { idleLockMinutes } = await getSecuritySettings(ctx.db)
+  // A screen handed to a client says only that (not whose session it is): the app shows
+  // the form and nothing of staff's screens.
+  if (ctx.connection?.handover && ctx.connection.user) {
+    return { firstRun: false, user: null, locked: false, idleLockMinutes, handover: true }
+  }
   const firstRun = (await countUsers(ctx.db)) === 0
   const current = ctx.connection?.user
   const row = current ? await findUserById(ctx.db, current.userId) : undefined
@@ -69,12 +75,16 @@ export function lockedMessage(until: string): string {
   return `Too many wrong attempts: this account is locked until ${time} UTC. Ask the owner if you need in sooner.`
 }
 
-/** A failed check: what the sign-in screen shows, and what the audit records of it. */
-function refusalOf(
+/**
+ * A failed check: what the sign-in screen shows, and what the audit records of it. `takeBack`
+ * is staff's password taking a screen back from a client (handover.end), counted like any
+ * failed sign-in towards the lockout.
+ */
+export function refusalOf(
   ctx: HandlerContext,
   check: Exclude<CredentialCheck, { kind: 'ok' }>,
   attempted: string,
-  what: 'signIn' | 'unlock',
+  what: 'signIn' | 'unlock' | 'takeBack',
 ): AuditedResult<SignInOutcome> {
   const as = check.user
     ? { userId: check.user.id, username: check.user.username }
@@ -89,13 +99,18 @@ function refusalOf(
     return {
       value: {
         status: 'failed',
-        message: what === 'unlock' ? 'That password or PIN is not right.' : WRONG,
+        message:
+          what === 'unlock'
+            ? 'That password or PIN is not right.'
+            : what === 'takeBack'
+              ? 'That password is not right.'
+              : WRONG,
       },
       audit: failed,
     }
   }
-  // A locked-out account cannot be left half-open behind a lock screen.
-  if (what === 'unlock') ctx.connection?.end()
+  // A locked-out account cannot be left half-open behind a lock screen (or a client's form).
+  if (what !== 'signIn') ctx.connection?.end()
   return {
     value: {
       status: 'locked',

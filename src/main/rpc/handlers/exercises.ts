@@ -1,3 +1,4 @@
+import { removeAttachmentFiles } from '../../services/notes/note-erasure'
 import { listExercises, saveExercise } from '../../services/exercises/exercise-library'
 import { audited } from './audited'
 import type { HandlersOf } from './types'
@@ -6,7 +7,13 @@ export const exercisesHandlers: HandlersOf<'exercises.'> = {
   'exercises.list': ({ db }, { includeInactive }) => listExercises(db, includeInactive),
 
   'exercises.save': audited(async (ctx, input) => {
-    const saved = await saveExercise(ctx.db, ctx.core.attachmentsDir, input, ctx.now)
+    const { exercise: saved, unusedFiles } = await saveExercise(
+      ctx.db,
+      ctx.core.attachmentsDir,
+      input,
+      ctx.now,
+    )
+    ctx.afterCommit(() => removeAttachmentFiles(ctx.core.attachmentsDir, unusedFiles))
     return {
       value: saved,
       audit: {

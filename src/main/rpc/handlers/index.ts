@@ -12,6 +12,7 @@ import {
 } from './diary-setup'
 import { notesHandlers } from './notes'
 import { measuresHandlers } from './measures'
+import { handoverHandlers } from './handover'
 import { exercisesHandlers } from './exercises'
 import { lettersHandlers } from './letters'
 import { documentsHandlers } from './documents'
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
   ...waitlistHandlers,
   ...notesHandlers,
   ...measuresHandlers,
+  ...handoverHandlers,
   ...exercisesHandlers,
   ...lettersHandlers,
   ...documentsHandlers,

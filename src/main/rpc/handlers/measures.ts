@@ -22,12 +22,19 @@ export const measuresHandlers: HandlersOf<'measures.'> = {
     }
   }),
 
-  // Reading health data is audited like opening notes (notes.opened).
+  // Reading health data is audited like opening notes (notes.opened), once per client per
+  // sign-in on a screen: the note's Measures card and the client page both read progress,
+  // and refetch it after every save and every other desk's change, so a line per call said
+  // "Viewed progress" dozens of times a visit and buried the lines that matter. The first
+  // view in a session is the fact the audit needs; signing in anew (or another person) logs
+  // again. Calls without a screen (tests, tools) are logged every time.
   'measures.progress': audited(async (ctx, { clientId }) => {
     const authorOnly = await notesAuthorOnly(ctx.db)
+    const value = await clientProgress(ctx.db, ctx.session, clientId, authorOnly)
+    const first = ctx.connection?.firstInSession(`measures.opened:${clientId}`) ?? true
     return {
-      value: await clientProgress(ctx.db, ctx.session, clientId, authorOnly),
-      audit: {
+      value,
+      audit: first && {
         action: 'measures.opened',
         entityType: 'client',
         entityId: clientId,

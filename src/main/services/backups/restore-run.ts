@@ -8,6 +8,7 @@ import { candidateFileOf, swapInDatabase } from '../../db/restore-swap'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
 import { attachmentsDirOf, removeUnreferencedAttachments } from './attachment-store'
+import { allReferencedAttachments } from '../../db/attachment-references'
 import type { BackupOpening } from './backup-keying'
 import type { FoundBackup } from './manifest'
 import { prepareCandidate } from './restore-candidate'
@@ -112,19 +113,15 @@ export async function restoreFromBackup(
 }
 
 /**
- * The restored file's notes decide which attachment files stay. Read and removed with no
+ * The restored file's records (notes, exercises, kept documents) decide which attachment
+ * files stay. Read and removed with no
  * command in flight, so a photo being attached right now (file first, then its row) is
  * never taken for an orphan.
  */
 async function removeOrphanAttachments(live: LiveDatabase, file: string): Promise<number> {
   let removed = 0
   await live.exclusive(async (current) => {
-    const rows = await current.db
-      .selectFrom('note_attachments')
-      .select('sha256')
-      .distinct()
-      .execute()
-    const referenced = new Set(rows.map((r) => r.sha256))
+    const referenced = await allReferencedAttachments(current.db)
     removed = removeUnreferencedAttachments(attachmentsDirOf(file), referenced).length
     return current
   })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
+import { unreferencedAttachments } from '../../db/attachment-references'
 import { readBlob, storeBlob } from '../notes/attachments'
 
 /**
@@ -84,24 +85,10 @@ export async function dropClientDocuments(db: Kysely<DB>, clientId: number): Pro
     .where('client_id', '=', clientId)
     .execute()
   await db.deleteFrom('client_documents').where('client_id', '=', clientId).execute()
-  const hashes = docs.map((d) => d.sha256)
-  if (hashes.length === 0) return []
-  const used = new Set<string>()
-  for (const r of await db
-    .selectFrom('client_documents')
-    .select('sha256')
-    .where('sha256', 'in', hashes)
-    .union(db.selectFrom('note_attachments').select('sha256').where('sha256', 'in', hashes))
-    .union(
-      db
-        .selectFrom('exercises')
-        .select((eb) => eb.fn.coalesce('picture_sha256', eb.val('')).as('sha256'))
-        .where('picture_sha256', 'in', hashes),
-    )
-    .execute()) {
-    if (r.sha256) used.add(r.sha256)
-  }
-  return hashes.filter((h) => !used.has(h))
+  return unreferencedAttachments(
+    db,
+    docs.map((d) => d.sha256),
+  )
 }
 
 /** A kept document's bytes (checked against their hash). Errors: not_found, conflict. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Exercise } from '../../../shared/contract/exercises'
 import type { DB } from '../../db/schema'
+import { unreferencedAttachments } from '../../db/attachment-references'
 import { DomainError } from '../domain-error'
 import { checkAttachment, storeBlob } from '../notes/attachments'
 
@@ -33,8 +34,9 @@ export async function listExercises(db: Kysely<DB>, includeInactive: boolean): P
 /**
  * Adds or changes an exercise (the owner's library). `picture`: a PNG or JPEG to show on the
  * sheet (stored in the attachments store by content hash, checked by its first bytes like a
- * note's attachment); null removes it; left out keeps it. Errors: not_found, rule_broken (a
- * picture that is not a PNG or JPEG, or too big).
+ * note's attachment); null removes it; left out keeps it. `unusedFiles`: the replaced
+ * picture's file when nothing else names it, for the caller to remove after commit.
+ * Errors: not_found, rule_broken (a picture that is not a PNG or JPEG, or too big).
  */
 export async function saveExercise(
   db: Kysely<DB>,
@@ -47,7 +49,7 @@ export async function saveExercise(
     picture?: { filename: string; base64: string } | null | undefined
   },
   now: Date,
-): Promise<Exercise> {
+): Promise<{ exercise: Exercise; unusedFiles: string[] }> {
   let picture: { picture_sha256: string | null; picture_mime: string | null } | object = {}
   if (input.picture === null) picture = { picture_sha256: null, picture_mime: null }
   else if (input.picture) {
@@ -67,7 +69,16 @@ export async function saveExercise(
     active: input.active ? 1 : 0,
   }
   let id = input.id
+  let replaced: string | null = null
   if (id) {
+    if ('picture_sha256' in picture) {
+      const before = await db
+        .selectFrom('exercises')
+        .select('picture_sha256')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      replaced = before?.picture_sha256 ?? null
+    }
     const done = await db
       .updateTable('exercises')
       .set({ ...values, ...picture, updated_at: at })
@@ -88,7 +99,11 @@ export async function saveExercise(
     .select(['id', 'name', 'instructions', 'picture_sha256', 'active'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow()
-  return exerciseOf(row)
+  // The old picture's file goes only if nothing else names it: the store is shared with
+  // note attachments and kept documents (attachment-references.ts).
+  const unusedFiles =
+    replaced && replaced !== row.picture_sha256 ? await unreferencedAttachments(db, [replaced]) : []
+  return { exercise: exerciseOf(row), unusedFiles }
 }
 
 /** The exercises picked for a sheet, in the order picked; an unknown id is refused. */

@@ -5,6 +5,7 @@ import {
   type PlaceholderValues,
   type TemplateKind,
 } from '../../../shared/messages/templates'
+import { compiledOnce, slot } from '../../db/compiled-once'
 import { smsSegments } from '../../../shared/messages/sms-segments'
 import { formatLongDate } from './message-dates'
 import { utcToZoned, toTime } from '../diary/clinic-clock'
@@ -33,36 +34,42 @@ const KINDS_FOR: Partial<Record<string, TemplateKind[]>> = {
   arrived: [],
 }
 
+const factsQuery = compiledOnce(
+  (db: Kysely<DB>) =>
+    db
+      .selectFrom('appointments as a')
+      .innerJoin('clients as c', 'c.id', 'a.client_id')
+      .innerJoin('services as s', 's.id', 'a.service_id')
+      .innerJoin('therapists as t', 't.id', 'a.therapist_id')
+      .innerJoin('clinic_settings as cs', (j) => j.on('cs.id', '=', 1))
+      .leftJoin('message_aftercare as ac', 'ac.service_id', 'a.service_id')
+      .select([
+        'a.id',
+        'a.client_id',
+        'a.series_id',
+        'a.starts_at',
+        'a.status',
+        'c.first_name',
+        'c.preferred_name',
+        'c.email',
+        'c.mobile',
+        'c.message_channel',
+        'c.anonymised_at',
+        's.name as service_name',
+        't.name as therapist_name',
+        'cs.clinic_name',
+        'cs.address',
+        'cs.phone',
+        'cs.time_zone',
+        'ac.days as aftercare_days',
+      ])
+      .where('a.id', '=', slot(0)),
+  1,
+)
+
+/** What a message about this appointment says and where it goes; undefined if no such appointment. */
 export async function loadFacts(db: Kysely<DB>, appointmentId: number) {
-  return db
-    .selectFrom('appointments as a')
-    .innerJoin('clients as c', 'c.id', 'a.client_id')
-    .innerJoin('services as s', 's.id', 'a.service_id')
-    .innerJoin('therapists as t', 't.id', 'a.therapist_id')
-    .innerJoin('clinic_settings as cs', (j) => j.on('cs.id', '=', 1))
-    .leftJoin('message_aftercare as ac', 'ac.service_id', 'a.service_id')
-    .select([
-      'a.id',
-      'a.client_id',
-      'a.series_id',
-      'a.starts_at',
-      'a.status',
-      'c.first_name',
-      'c.preferred_name',
-      'c.email',
-      'c.mobile',
-      'c.message_channel',
-      'c.anonymised_at',
-      's.name as service_name',
-      't.name as therapist_name',
-      'cs.clinic_name',
-      'cs.address',
-      'cs.phone',
-      'cs.time_zone',
-      'ac.days as aftercare_days',
-    ])
-    .where('a.id', '=', appointmentId)
-    .executeTakeFirst()
+  return (await factsQuery(db, appointmentId))[0]
 }
 type Facts = NonNullable<Awaited<ReturnType<typeof loadFacts>>>
 
@@ -118,41 +125,66 @@ export async function enqueue(
   settings: MessageSettingsRow,
   now: Date,
 ): Promise<void> {
-  const sms = m.channel === 'sms' ? smsSegments(m.body) : null
-  const due = new Date(m.dueAt).toISOString()
-  const values = {
-    to_address: m.to,
-    subject: m.subject,
-    body: m.body,
-    with_ics: m.withIcs ? 1 : 0,
-    segments: sms?.segments ?? 0,
-    cost_pence: sms ? sms.segments * settings.sms_pence_per_segment : 0,
-    due_at: due,
-    next_attempt_at: due,
-    queued_at: now.toISOString(),
-  }
-  await db
-    .insertInto('messages')
-    .values({
-      ...values,
+  await enqueueAll(db, [m], settings, now)
+}
+
+/**
+ * Writes messages to the outbox in one INSERT, each unless its key is already there (or, with
+ * `revive`, only over a cancelled one). All of `ms` share one `revive`: one statement, not one
+ * per channel, on the booking's hot path.
+ */
+export async function enqueueAll(
+  db: Kysely<DB>,
+  ms: NewMessage[],
+  settings: MessageSettingsRow,
+  now: Date,
+): Promise<void> {
+  if (ms.length === 0) return
+  const revive = ms[0]!.revive === true
+  const rows = ms.map((m) => {
+    const sms = m.channel === 'sms' ? smsSegments(m.body) : null
+    const due = new Date(m.dueAt).toISOString()
+    return {
       idem_key: m.key,
       kind: m.kind,
       channel: m.channel,
       client_id: m.clientId,
       appointment_id: m.appointmentId,
-    })
+      to_address: m.to,
+      subject: m.subject,
+      body: m.body,
+      with_ics: m.withIcs ? 1 : 0,
+      segments: sms?.segments ?? 0,
+      cost_pence: sms ? sms.segments * settings.sms_pence_per_segment : 0,
+      due_at: due,
+      next_attempt_at: due,
+      queued_at: now.toISOString(),
+    }
+  })
+  await db
+    .insertInto('messages')
+    .values(rows)
     .onConflict((oc) =>
-      m.revive
+      revive
         ? oc
             .column('idem_key')
-            .doUpdateSet({
-              ...values,
+            .doUpdateSet((eb) => ({
+              // The row already there takes the new values (SQLite's `excluded` row).
+              to_address: eb.ref('excluded.to_address'),
+              subject: eb.ref('excluded.subject'),
+              body: eb.ref('excluded.body'),
+              with_ics: eb.ref('excluded.with_ics'),
+              segments: eb.ref('excluded.segments'),
+              cost_pence: eb.ref('excluded.cost_pence'),
+              due_at: eb.ref('excluded.due_at'),
+              next_attempt_at: eb.ref('excluded.next_attempt_at'),
+              queued_at: eb.ref('excluded.queued_at'),
               state: 'queued',
               attempts: 0,
               cancelled_at: null,
               cancel_reason: null,
               last_error: null,
-            })
+            }))
             .where('messages.state', '=', 'cancelled')
         : oc.column('idem_key').doNothing(),
     )
@@ -214,27 +246,23 @@ export async function queueMessagesFor(
     dueAt: number,
     options: { withIcs?: boolean; revive?: boolean } = {},
   ) => {
-    for (const { channel, to } of channels) {
+    const messages = channels.map(({ channel, to }): NewMessage => {
       const text = templates(kind, channel)
-      await enqueue(
-        db,
-        {
-          key: key(channel),
-          kind,
-          channel,
-          to,
-          clientId: f.client_id,
-          appointmentId: id,
-          subject: channel === 'email' ? renderTemplate(text.subject, values) : '',
-          body: renderTemplate(text.body, values),
-          withIcs: channel === 'email' && !!options.withIcs,
-          dueAt,
-          ...(options.revive ? { revive: true } : {}),
-        },
-        settings,
-        now,
-      )
-    }
+      return {
+        key: key(channel),
+        kind,
+        channel,
+        to,
+        clientId: f.client_id,
+        appointmentId: id,
+        subject: channel === 'email' ? renderTemplate(text.subject, values) : '',
+        body: renderTemplate(text.body, values),
+        withIcs: channel === 'email' && !!options.withIcs,
+        dueAt,
+        ...(options.revive ? { revive: true } : {}),
+      }
+    })
+    await enqueueAll(db, messages, settings, now)
   }
   const queueReminder = async () => {
     const due = reminderDue(startsAt, settings.reminder_hours, q, f.time_zone, nowMs)

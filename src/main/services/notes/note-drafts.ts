@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { NoteContent } from '../../../shared/contract/notes'
 import type { TemplateField } from '../../../shared/notes/default-templates'
 import type { DB } from '../../db/schema'
+import { unreferencedAttachments } from '../../db/attachment-references'
 import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
 import { formatDate, utcToZoned } from '../diary/clinic-clock'
@@ -229,15 +230,11 @@ export async function discardDraft(
   await db.deleteFrom('note_attachments').where('note_id', '=', id).execute()
   await db.deleteFrom('notes').where('id', '=', id).execute()
   await unindexNotes(db, [id])
-  const hashes = attached.map((a) => a.sha256)
-  if (hashes.length === 0) return { row, unusedFiles: [] }
-  const stillUsed = await db
-    .selectFrom('note_attachments')
-    .select('sha256')
-    .where('sha256', 'in', hashes)
-    .execute()
-  const used = new Set(stillUsed.map((r) => r.sha256))
-  return { row, unusedFiles: hashes.filter((h) => !used.has(h)) }
+  const unusedFiles = await unreferencedAttachments(
+    db,
+    attached.map((a) => a.sha256),
+  )
+  return { row, unusedFiles }
 }
 
 export async function addAddendum(

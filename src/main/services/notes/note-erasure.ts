@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
+import { unreferencedAttachments } from '../../db/attachment-references'
 import { blobPath } from './attachments'
 import { eraseNotesFromSearch } from './note-search'
 
@@ -27,7 +28,8 @@ export const ERASED_NOTE_TEXT = {
  * scores, none of which says who the client was. Migration 0600 lets a signed note change
  * only this way, and only once the client is marked anonymised, so call this after that.
  *
- * Returns the attachment files no longer referenced by any note, for the caller to remove
+ * Returns the attachment files nothing names any more (no note, exercise picture or kept
+ * document: attachment-references.ts), for the caller to remove
  * once the transaction has committed.
  */
 export async function eraseClientNotes(
@@ -58,18 +60,10 @@ export async function eraseClientNotes(
     .where('note_id', 'in', noteIds)
     .execute()
   await db.deleteFrom('note_attachments').where('note_id', 'in', noteIds).execute()
-  if (attached.length === 0) return []
-  const stillUsed = await db
-    .selectFrom('note_attachments')
-    .select('sha256')
-    .where(
-      'sha256',
-      'in',
-      attached.map((a) => a.sha256),
-    )
-    .execute()
-  const used = new Set(stillUsed.map((r) => r.sha256))
-  return attached.map((a) => a.sha256).filter((h) => !used.has(h))
+  return unreferencedAttachments(
+    db,
+    attached.map((a) => a.sha256),
+  )
 }
 
 /** Removes attachment files by hash; one already gone is not an error. */

@@ -17,6 +17,7 @@ import { when, writeNote, type AttachmentBytes } from '../notes/note-pdf'
 import { clinicDocument } from '../pdf/clinic-document'
 import { MUTED, type Writer } from '../pdf/writer'
 import { getClinicSettings } from '../settings'
+import { writeClientRecords } from './subject-access-records'
 
 const SEVERITY_LABELS = {
   contraindication: 'Contraindication',
@@ -44,7 +45,8 @@ function consentLine(at: string | null, by: string | null, timeZone: string): st
 /**
  * One client's complete record as a readable PDF (UK GDPR art. 15), the companion of the
  * JSON from subjectAccessRecord: identity, contact, consents, every questionnaire version,
- * alerts (removed ones too), appointments, and every treatment note with its addenda. Only
+ * alerts (removed ones too), appointments, every treatment note with its addenda, then
+ * invoices, packages, measures, documents and messages (subject-access-records.ts). Only
  * the owner runs it, so every note is included whoever wrote it.
  */
 export async function subjectAccessPdf(
@@ -222,5 +224,7 @@ export async function subjectAccessPdf(
     const note = await fullNote(db, await requireNote(db, id), session)
     await writeNote(w, note, tz, { bytesOf, images })
   }
+
+  await writeClientRecords(w, db, clientId, tz)
   return doc.save()
 }

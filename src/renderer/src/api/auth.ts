@@ -27,10 +27,12 @@ export const LANDING_HASH = '#/diary'
  */
 export function useApplyAuthStatus() {
   const queryClient = useQueryClient()
-  return (status: AuthStatus, options: { signedIn?: boolean } = {}) => {
+  return (status: AuthStatus, options: { signedIn?: boolean; keepScreen?: boolean } = {}) => {
     const before = queryClient.getQueryData<AuthStatus>(authKey)?.user?.id ?? null
     const after = status.locked ? null : (status.user?.id ?? null)
-    if (after !== null && (options.signedIn === true || before !== after)) {
+    // keepScreen: the same person took a handed-over screen back (handover/TakeBack.tsx),
+    // which has already put back the screen they handed over from.
+    if (after !== null && !options.keepScreen && (options.signedIn === true || before !== after)) {
       // Replace, so Back does not lead into the previous person's screen either.
       window.history.replaceState(null, '', LANDING_HASH)
     }

@@ -17,6 +17,8 @@ const PATHS = {
   lock: 'M7 11V7a5 5 0 0 1 10 0v4M5 11h14v10H5z',
   file: 'M14 3H6v18h12V7l-4-4ZM14 3v4h4',
   note: 'M14 3H6v18h12V7l-4-4ZM14 3v4h4M9 13h6M9 17h6',
+  message: 'M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Zm-1 1 9 7 9-7',
+  money: 'M3 6h18v12H3zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM6 9v.01M18 15v.01',
 } as const
 
 export type IconName = keyof typeof PATHS

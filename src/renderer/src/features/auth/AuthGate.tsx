@@ -2,10 +2,12 @@ import { useCallback, useEffect, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { SignedInUser } from '../../../../shared/contract/auth'
 import { authKey, useAuthStatus } from '../../api/auth'
+import { handoverFormKey } from '../../api/handover'
 import { Icon } from '../../components/Icon'
 import { FirstRunScreen } from './FirstRunScreen'
 import { ForcedPasswordChange } from './ForcedPasswordChange'
 import { LockScreen } from './LockScreen'
+import { HandoverScreen } from '../handover/HandoverScreen'
 import { SignInScreen } from './SignInScreen'
 import { useIdleLock } from './use-idle-lock'
 import { errorWords } from '../../components/rpc-form-errors'
@@ -16,12 +18,15 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
   const status = useAuthStatus()
   const queryClient = useQueryClient()
   const closed = status.data ? status.data.locked || !status.data.user : false
+  const handedOver = status.data?.handover === true
   // However the screen came to be locked (Ctrl+L, idle, main's own idle lock, another
   // window) or signed out, what the open screens had read goes once the lock screen is up:
   // after they unmounted, so no query is left orphaned with a clean-up timer holding it.
+  // Handed to a client: staff's screens' data goes too, but not the client's own form, which
+  // the screen shown now has just started reading.
   useEffect(() => {
-    if (closed) forgetWhatWasShown(queryClient, authKey)
-  }, [closed, queryClient])
+    if (closed) forgetWhatWasShown(queryClient, authKey, handedOver ? [handoverFormKey[0]] : [])
+  }, [closed, handedOver, queryClient])
   if (status.isPending) return <p className="muted boot">Starting Plinth…</p>
   // A failed re-read (a desk whose host went away) keeps the last answer: the screen and
   // what is typed in it stay; the banner says the host is away.
@@ -32,7 +37,10 @@ export function AuthGate({ children }: { children: (user: SignedInUser) => React
       </div>
     )
   }
-  const { firstRun, user, locked, idleLockMinutes } = status.data!
+  const { firstRun, user, locked, idleLockMinutes, handover } = status.data!
+  // Handed to a client: their form and nothing else (no shell, no routes) until staff's
+  // password takes it back; main refuses every other call meanwhile.
+  if (handover) return <HandoverScreen />
   if (firstRun) return <FirstRunScreen />
   if (!user) return <SignInScreen />
   if (locked) return <LockScreen user={user} />

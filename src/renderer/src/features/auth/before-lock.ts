@@ -25,8 +25,15 @@ export async function saveAllBeforeLock(): Promise<void> {
  * note's saved draft) for minutes otherwise. Client-form drafts that were never saved stay
  * (client-drafts.ts): they are the person's own typing and would otherwise be lost.
  */
-export function forgetWhatWasShown(queryClient: QueryClient, authKey: readonly unknown[]): void {
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKey[0] })
+export function forgetWhatWasShown(
+  queryClient: QueryClient,
+  authKey: readonly unknown[],
+  /** Roots of queries the screen now shown reads (a client's handed-over form): kept. */
+  keep: readonly unknown[] = [],
+): void {
+  queryClient.removeQueries({
+    predicate: (q) => q.queryKey[0] !== authKey[0] && !keep.includes(q.queryKey[0]),
+  })
   const mutations = queryClient.getMutationCache()
   // clear() forgets them but leaves each one's garbage-collection timer holding it (and its
   // text) until gcTime is up: destroy() cancels the timer, so memory lets go now.

@@ -19,6 +19,7 @@ import { clientHref } from './client-route'
 import { dobAndAge, ukDate, ukDateTime } from './format'
 import { ClientNotesCard } from '../notes/ClientNotesCard'
 import { RunnerProgressCard } from '../measures/RunnerProgressCard'
+import { HandToClientCard } from '../handover/HandToClient'
 import { DocumentsCard } from '../documents/DocumentsCard'
 import { QuestionnaireCard } from './QuestionnaireCard'
 import { SubjectAccessButton } from '../portability/SubjectAccessButton'
@@ -145,6 +146,7 @@ function ClientRecordView({ client }: { client: ClientRecord }) {
           <ClientAccountCard clientId={client.id} clientName={client.displayName} />
           <ClientNotesCard clientId={client.id} />
           {clinical && <RunnerProgressCard clientId={client.id} />}
+          <HandToClientCard clientId={client.id} />
           {clinical && <DocumentsCard clientId={client.id} />}
           <TimelineCard id={client.id} />
         </div>

@@ -24,6 +24,7 @@ import { CompactEventBody, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
 import { StableDay, StableWeek, weekSlotKeys } from './stable-week'
 import { useDiaryDrag } from './use-diary-drag'
+import { DiaryNotice } from './DiaryNotice'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
@@ -197,24 +198,7 @@ export function DiaryScreen() {
           </a>
         </div>
       </header>
-      {notice && (
-        // Over the diary rather than above it: a notice that pushed the calendar down made
-        // every drop move the whole grid under the pointer and lay it all out again.
-        <div
-          className={`banner diary-notice ${notice.kind === 'error' ? 'banner-error' : 'banner-ok'}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          <Icon name={notice.kind === 'error' ? 'alert' : 'check'} /> {notice.text}
-          <button
-            type="button"
-            className="button link banner-close"
-            onClick={() => setNotice(null)}
-            aria-label="Dismiss"
-          >
-            ×
-          </button>
-        </div>
-      )}
+      {notice && <DiaryNotice notice={notice} onNotice={setNotice} />}
       {everyone && shown.length > 1 && (
         <ul className="therapist-legend" aria-label="Colour key">
           {shown.map((t) => (

@@ -62,9 +62,32 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
           ...(resize ? { endsAt: fromWall(new Date(end), tz).toISOString() } : {}),
           ...(confirmPast ? { confirmPast } : {}),
         })
+        const was = event.appt
         setNotice({
           kind: 'ok',
-          text: `${event.appt.clientName} ${resize ? 'now ends' : 'moved to'} ${format(new Date(resize ? end : start), 'EEE d MMM HH:mm')}.`,
+          text: `${was.clientName} ${resize ? 'now ends' : 'moved to'} ${format(new Date(resize ? end : start), 'EEE d MMM HH:mm')}.`,
+          // A drag is one slip of the mouse from the wrong slot: put it back as it was (its
+          // first place may be earlier today, so the past is confirmed; main checks the rest).
+          undo: async () => {
+            try {
+              await move.mutateAsync({
+                id: was.id,
+                therapistId: was.therapistId,
+                startsAt: was.startsAt,
+                ...(resize ? { endsAt: was.endsAt } : {}),
+                confirmPast: true,
+              })
+              return {
+                kind: 'ok',
+                text: `Undone: ${was.clientName} is back at ${formatClinic(was.startsAt, 'EEE d MMM HH:mm', tz)}.`,
+              }
+            } catch (error) {
+              return {
+                kind: 'error',
+                text: `Not undone: ${errorWords(error, 'something went wrong.')} Move it back by hand.`,
+              }
+            }
+          },
         })
       } catch (error) {
         // The event was never moved in our data, so it is already back where it was.

@@ -12,6 +12,8 @@ import { fetchRange, step, type DiaryView } from './visible-range'
 export interface Notice {
   kind: 'error' | 'ok'
   text: string
+  /** Puts back what the notice reports (a drag's move): the Undo button and Ctrl+Z. */
+  undo?: () => Promise<Notice>
 }
 
 /**

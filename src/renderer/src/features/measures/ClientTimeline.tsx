@@ -29,7 +29,7 @@ export function ClientTimeline({ progress }: { progress: ClientProgress }) {
     ...progress.entries.map((e) => ({
       at: e.takenAt,
       kind: 'measure' as const,
-      words: `${MEASURE_LABELS[e.measure.kind]}${e.score !== null && e.measure.kind !== 'load' ? ` ${e.score}` : ''}`,
+      words: `${MEASURE_LABELS[e.measure.kind]}${e.score !== null && e.measure.kind !== 'load' ? ` ${e.score}` : ''}${e.source === 'client' ? ' (filled in by the client)' : ''}`,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at))
   const shown = items.slice(-SHOWN)

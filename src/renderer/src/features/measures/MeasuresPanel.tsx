@@ -2,6 +2,7 @@ import './measures.css'
 import { useState } from 'react'
 import { MEASURE_LABELS, type MeasureKind } from '../../../../shared/contract/measures'
 import { useClientProgress } from '../../api/measures'
+import { HandToClient } from '../handover/HandToClient'
 import { LefsForm } from './LefsForm'
 import { LoadForm } from './LoadForm'
 import { PsfsForm } from './PsfsForm'
@@ -61,6 +62,12 @@ export function MeasuresPanel({ visit }: { visit: VisitContext }) {
           {saved}
         </p>
       )}
+      <HandToClient
+        clientId={visit.clientId}
+        appointmentId={visit.appointmentId}
+        initial={kind === 'lefs' || kind === 'visa_a' ? kind : 'psfs'}
+        key={kind}
+      />
     </section>
   )
 }

@@ -18,12 +18,23 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
   const [rows, setRows] = useState<PaymentRow[] | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const current = rows ?? [
-    { key: 0, methodId: usable[0]?.id ?? 0, amount: poundsText(invoice.duePence), reference: '' },
-  ]
+  // The form is there at once (keys typed while the methods load are kept); method id 0 is
+  // the first method once they have loaded.
+  const first = usable[0]?.id ?? 0
+  const current = (
+    rows ?? [{ key: 0, methodId: 0, amount: poundsText(invoice.duePence), reference: '' }]
+  ).map((r) => (r.methodId === 0 ? { ...r, methodId: first } : r))
 
   async function submit() {
     setFormError(null)
+    if (usable.length === 0) {
+      setFormError(
+        methodList.isPending
+          ? 'The payment methods are still loading: try again in a moment. Nothing was taken.'
+          : 'No payment method is set up: the owner adds them in Settings → Money.',
+      )
+      return
+    }
     const { payments, errors: found } = tendersOf(current, usable)
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -35,7 +46,6 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
     }
   }
 
-  if (methodList.isPending) return <p className="muted">Loading…</p>
   return (
     <form
       className="card stack"

@@ -52,7 +52,7 @@ export function PayInvoicesDialog({
     <Modal title={`Pay invoices · ${clientName}`} onClose={onClose} wide>
       {done ? (
         <DonePanel onClose={onClose}>{done}</DonePanel>
-      ) : account.isPending || methods.isPending ? (
+      ) : account.isPending ? (
         <p className="muted">Loading…</p>
       ) : account.isError ? (
         <ErrorBanner message={account.error.message} />
@@ -100,9 +100,10 @@ function PayForm({
   const firstMethod = methods.find((m) => m.kind === 'card') ?? methods[0]
   // Until the amount is typed in, it follows the invoices ticked.
   const [typed, setTyped] = useState<PaymentRow[] | null>(null)
-  const rows = typed ?? [
-    { key: 0, methodId: firstMethod?.id ?? 0, amount: poundsText(dueTotal), reference: '' },
-  ]
+  // Method id 0: the first method once they have loaded (the form does not wait for them).
+  const rows = (
+    typed ?? [{ key: 0, methodId: 0, amount: poundsText(dueTotal), reference: '' }]
+  ).map((r) => (r.methodId === 0 ? { ...r, methodId: firstMethod?.id ?? 0 } : r))
   // The first amount has the focus from the start (the form mounts once the account loads).
   const [focusKey, setFocusKey] = useState<number | null>(0)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -117,6 +118,7 @@ function PayForm({
   const entered = enteredPence(rows)
 
   function split() {
+    if (methods.length === 0) return
     const key = nextKey.current++
     setTyped([...rows, splitPart(rows, methods, dueTotal - entered, key)])
     setFocusKey(key)
@@ -124,6 +126,12 @@ function PayForm({
 
   async function submit() {
     setFormError(null)
+    if (methods.length === 0) {
+      setFormError(
+        'No payment methods yet (still loading, or none set up in Settings → Money). Nothing was taken.',
+      )
+      return
+    }
     const { payments, errors: found } = tendersOf(rows, methods)
     if (chosen.length === 0) found['invoiceIds'] = 'Tick at least one invoice'
     setErrors(found)

@@ -66,14 +66,30 @@ export function TakePaymentDialog({
     () => (methods.data ?? []).filter((m) => TYPED_KINDS.has(m.kind)),
     [methods.data],
   )
+  // The money form is there at once, its amount focused: keys typed while the methods and
+  // packages load land in it, never in a "Loading…" line (a fault found under load). Its rows
+  // live here so that switching to and from the package view keeps what was typed.
+  const [initialRows] = useState<PaymentRow[]>(() => [
+    { key: 0, methodId: 0, amount: poundsText(target.duePence), reference: '' },
+  ])
+  const [rows, setRows] = useState(initialRows)
+  const [choseMoney, setChoseMoney] = useState(false)
+  const typed = rows !== initialRows
   const money = (onPaid?: () => void) => (
-    <CheckoutForm target={target} methods={usable} onClose={onClose} onPaid={onPaid} />
+    <CheckoutForm
+      target={target}
+      methods={usable}
+      methodsLoading={methods.isPending}
+      rows={rows}
+      onRows={setRows}
+      onClose={onClose}
+      onPaid={onPaid}
+    />
   )
+  const hasPackage = shown !== null && shown.length > 0
   return (
     <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
-      {methods.isPending || shown === null ? (
-        <p className="muted">Loading…</p>
-      ) : shown.length > 0 ? (
+      {hasPackage && !typed && !choseMoney ? (
         <PackageCheckout
           appointmentId={target.appointmentId}
           serviceName={target.serviceName}
@@ -82,7 +98,25 @@ export function TakePaymentDialog({
           money={money}
         />
       ) : (
-        money()
+        <>
+          {shown === null && <p className="muted">Checking for packages…</p>}
+          {hasPackage && (
+            <p className="checkout-package-hint">
+              {target.clientName} has a package that can pay for this.{' '}
+              <button
+                type="button"
+                className="button link"
+                onClick={() => {
+                  setRows(initialRows)
+                  setChoseMoney(false)
+                }}
+              >
+                Use a package session instead
+              </button>
+            </p>
+          )}
+          {money(() => setChoseMoney(true))}
+        </>
       )}
     </Modal>
   )
@@ -91,20 +125,29 @@ export function TakePaymentDialog({
 function CheckoutForm({
   target,
   methods,
+  methodsLoading,
+  rows: given,
+  onRows,
   onClose,
   onPaid,
 }: {
   target: CheckoutTarget
   methods: PaymentMethod[]
+  methodsLoading: boolean
+  /** Method id 0: the first method, once the methods have loaded. */
+  rows: PaymentRow[]
+  onRows(rows: PaymentRow[]): void
   onClose(): void
   onPaid?: (() => void) | undefined
 }) {
   const checkout = useCheckout()
   const nextKey = useRef(1)
   const cashGiven = useRef<HTMLInputElement>(null)
-  const [rows, setRows] = useState<PaymentRow[]>([
-    { key: 0, methodId: methods[0]?.id ?? 0, amount: poundsText(target.duePence), reference: '' },
-  ])
+  const first = methods[0]?.id ?? 0
+  const rows = useMemo(
+    () => given.map((r) => (r.methodId === 0 ? { ...r, methodId: first } : r)),
+    [given, first],
+  )
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [done, setDone] = useState<{
@@ -113,7 +156,7 @@ function CheckoutForm({
     words: string
     toCredit: number
   } | null>(null)
-  // The first amount has the focus from the start (the form mounts after the methods load).
+  // The first amount has the focus from the start.
   const [focusKey, setFocusKey] = useState<number | null>(0)
 
   const entered = enteredPence(rows)
@@ -121,12 +164,22 @@ function CheckoutForm({
 
   function split() {
     const key = nextKey.current++
-    setRows([...rows, splitPart(rows, methods, left, key)])
+    if (methods.length === 0) return
+    onRows([...rows, splitPart(rows, methods, left, key)])
     setFocusKey(key)
   }
 
   async function submit() {
     setFormError(null)
+    if (methods.length === 0) {
+      // Enter before the methods arrive takes nothing: what was typed stays, and says so.
+      setFormError(
+        methodsLoading
+          ? 'The payment methods are still loading: press Enter again in a moment. Nothing was taken.'
+          : 'No payment method is set up: the owner adds them in Settings → Money.',
+      )
+      return
+    }
     const { payments, errors: found } = tendersOf(rows, methods)
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -177,7 +230,7 @@ function CheckoutForm({
         methods={methods}
         errors={errors}
         focusKey={focusKey}
-        onChange={setRows}
+        onChange={onRows}
       />
       <CashChange ref={cashGiven} rows={rows} methods={methods} />
       <p className="checkout-left" role="status" aria-live="polite">

@@ -109,27 +109,30 @@ export function NoteEditor({ note, children }: { note: Note; children?: ReactNod
 
   return (
     <form className="note-editor" onSubmit={(e) => e.preventDefault()} aria-label="Treatment note">
-      <div
-        className={`autosave-state autosave-${heldCount > 0 ? 'failed' : autosave.state}`}
-        role="status"
-        aria-live="polite"
-      >
-        <Icon
-          name={
-            autosave.state === 'failed' || autosave.state === 'kept' || heldCount > 0
-              ? 'alert'
-              : 'check'
-          }
-          size={14}
-        />{' '}
-        {heldCount > 0 && autosave.state === 'saved'
-          ? 'Other changes saved'
-          : STATE_LABEL[autosave.state]}
-        {autosave.error && !autosave.conflict && autosave.state !== 'kept'
-          ? `: ${autosave.error}`
-          : ''}
-        {heldCount > 0 &&
-          ` · ${heldCount === 1 ? '1 field is' : `${heldCount} fields are`} not saved until corrected (highlighted)`}
+      {/* A sticky strip, not a floating pill: the note scrolls under it, never behind a badge. */}
+      <div className="autosave-bar">
+        <div
+          className={`autosave-state autosave-${heldCount > 0 ? 'failed' : autosave.state}`}
+          role="status"
+          aria-live="polite"
+        >
+          <Icon
+            name={
+              autosave.state === 'failed' || autosave.state === 'kept' || heldCount > 0
+                ? 'alert'
+                : 'check'
+            }
+            size={14}
+          />{' '}
+          {heldCount > 0 && autosave.state === 'saved'
+            ? 'Other changes saved'
+            : STATE_LABEL[autosave.state]}
+          {autosave.error && !autosave.conflict && autosave.state !== 'kept'
+            ? `: ${autosave.error}`
+            : ''}
+          {heldCount > 0 &&
+            ` · ${heldCount === 1 ? '1 field is' : `${heldCount} fields are`} not saved until corrected (highlighted)`}
+        </div>
       </div>
       <KeptNotePanel
         note={note}

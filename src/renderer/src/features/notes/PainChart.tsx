@@ -1,4 +1,6 @@
+import { painChange } from '../../../../shared/measures/pain-change'
 import { formatInstant } from '../../clinic-time'
+import { ChartFigure } from '../measures/ChartFigure'
 
 interface Point {
   id: number
@@ -7,85 +9,59 @@ interface Point {
   painAfter: number | null
 }
 
-const W = 520
-const H = 180
-const PAD = { left: 30, right: 12, top: 12, bottom: 28 }
+const RED = '#c0262d'
+const GREEN = '#047857'
+const day = (iso: string) => formatInstant(iso, 'd MMM yyyy')
 
 /**
- * Pain before and after over sessions, hand-written SVG: two lines on a fixed 0–10 scale
- * need no chart library (and none would pass our CSP without inline styles as easily).
- * The same numbers are in a table beneath for screen readers.
+ * The chart's text alternative: pain before treatment from the first session to the latest
+ * (with its change in words: shared/measures/pain-change.ts, Farrar 2001, Salaffi 2004), and
+ * the latest session's before → after.
+ */
+export function painWords(shown: readonly Point[]): string {
+  const befores = shown.filter((p) => p.painBefore !== null)
+  const parts: string[] = []
+  if (befores.length >= 2) {
+    const first = befores[0]!
+    const last = befores.at(-1)!
+    parts.push(
+      `Pain before treatment: ${first.painBefore} on ${day(first.sessionAt)} → ${last.painBefore} on ${day(last.sessionAt)} (${painChange(first.painBefore, last.painBefore)}).`,
+    )
+  }
+  const latest = shown.at(-1)!
+  const within = painChange(latest.painBefore, latest.painAfter)
+  parts.push(
+    `Latest session, ${day(latest.sessionAt)}: before ${latest.painBefore ?? '–'}, after ${latest.painAfter ?? '–'} out of 10${within ? ` (${within})` : ''}.`,
+  )
+  parts.push(`${shown.length} ${shown.length === 1 ? 'session' : 'sessions'} with a pain score.`)
+  return parts.join(' ')
+}
+
+/**
+ * Pain before and after over sessions (0–10), drawn like the other progress charts
+ * (recharts, through ChartFigure): keyboard-focusable, with the text alternative above and a
+ * table view of the same numbers behind a toggle.
  */
 export function PainChart({ points }: { points: Point[] }) {
   const shown = points.filter((p) => p.painBefore !== null || p.painAfter !== null)
   if (shown.length === 0) return <p className="muted">No pain scores recorded yet.</p>
-  const plotW = W - PAD.left - PAD.right
-  const plotH = H - PAD.top - PAD.bottom
-  const x = (i: number) =>
-    PAD.left + (shown.length === 1 ? plotW / 2 : (i * plotW) / (shown.length - 1))
-  const y = (v: number) => PAD.top + plotH - (v / 10) * plotH
-  const line = (key: 'painBefore' | 'painAfter') =>
-    shown
-      .map((p, i) => (p[key] === null ? null : `${x(i)},${y(p[key])}`))
-      .filter(Boolean)
-      .join(' ')
+  const rows = shown.map((p) => ({ at: p.sessionAt, before: p.painBefore, after: p.painAfter }))
   return (
-    <figure className="pain-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Pain before and after each session">
-        {[0, 2, 4, 6, 8, 10].map((v) => (
-          <g key={v}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="axis">
-              {v}
-            </text>
-          </g>
-        ))}
-        {shown.map((p, i) => (
-          <text key={p.id} x={x(i)} y={H - 8} textAnchor="middle" className="axis">
-            {formatInstant(p.sessionAt, 'd MMM')}
-          </text>
-        ))}
-        <polyline points={line('painBefore')} className="line-before" />
-        <polyline points={line('painAfter')} className="line-after" />
-        {shown.map((p, i) => (
-          <g key={p.id}>
-            {p.painBefore !== null && (
-              <circle cx={x(i)} cy={y(p.painBefore)} r={4} className="dot-before" />
-            )}
-            {p.painAfter !== null && (
-              <rect
-                x={x(i) - 4}
-                y={y(p.painAfter) - 4}
-                width={8}
-                height={8}
-                className="dot-after"
-              />
-            )}
-          </g>
-        ))}
-      </svg>
-      <figcaption>
-        <span className="key-before">● Before</span> <span className="key-after">■ After</span>
-      </figcaption>
-      <table className="visually-hidden">
-        <caption>Pain scores by session</caption>
-        <thead>
-          <tr>
-            <th>Session</th>
-            <th>Before</th>
-            <th>After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((p) => (
-            <tr key={p.id}>
-              <td>{formatInstant(p.sessionAt, 'd MMM yyyy')}</td>
-              <td>{p.painBefore ?? '–'}</td>
-              <td>{p.painAfter ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <div className="pain-chart">
+      <ChartFigure
+        title="Pain before and after each session"
+        words={painWords(shown)}
+        rows={rows}
+        domain={[0, 10]}
+        lines={[
+          { key: 'before', name: 'Before (0–10)', colour: RED },
+          { key: 'after', name: 'After (0–10)', colour: GREEN, dashed: true },
+        ]}
+        columns={[
+          { header: 'Before', cell: (r) => r.before ?? '–' },
+          { header: 'After', cell: (r) => r.after ?? '–' },
+        ]}
+      />
+    </div>
   )
 }
