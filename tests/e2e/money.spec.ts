@@ -102,6 +102,14 @@ test('an amount that is not money is refused next to the field, and nothing is t
   await page.keyboard.press('Enter')
   await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
   await expect(pay.getByLabel('Amount (£)')).toHaveValue('fifty')
+  // Corrected, the refusal goes; with the full amount typed there is nothing to split.
+  await pay.getByLabel('Amount (£)').fill('55')
+  await expect(pay.getByRole('alert')).toHaveCount(0)
+  await page.keyboard.press('Alt+s')
+  await expect(pay.getByRole('alert')).toHaveText(
+    'Nothing is left to pay: make the first amount smaller, then split.',
+  )
+  await expect(pay.getByLabel('Amount 2 (£)')).toHaveCount(0)
   expect(await clinic.core.db.selectFrom('invoices').selectAll().execute()).toEqual([])
 })
 

@@ -178,6 +178,12 @@ function CheckoutForm({
   function split() {
     const key = nextKey.current++
     if (methods.length === 0) return
+    // Nothing left to split: an empty part would only be refused at Enter (a user trial).
+    if (left <= 0) {
+      setFormError('Nothing is left to pay: make the first amount smaller, then split.')
+      return
+    }
+    setFormError(null)
     onRows([...rows, splitPart(rows, methods, left, key)])
     setFocusKey(key)
   }
@@ -243,7 +249,11 @@ function CheckoutForm({
         methods={methods}
         errors={errors}
         focusKey={focusKey}
-        onChange={onRows}
+        onChange={(next) => {
+          onRows(next)
+          // A corrected amount no longer wears the last refusal; Enter checks again.
+          if (Object.keys(errors).length > 0) setErrors({})
+        }}
       />
       <CashChange ref={cashGiven} rows={rows} methods={methods} />
       <p className="checkout-left" role="status" aria-live="polite">
