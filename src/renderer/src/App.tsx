@@ -32,6 +32,7 @@ import { MessagesScreen } from './features/messages/MessagesScreen'
 import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
 import { screensFor } from './features/shell/routes'
 import { useSaveShortcut } from './features/shell/use-save-shortcut'
+import { UnsavedChangesDialog } from './features/shell/UnsavedChangesDialog'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
@@ -154,6 +155,7 @@ function Shell({ user }: { user: SignedInUser }) {
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
+        <UnsavedChangesDialog />
         <IntegrityBanner canRestore={user.role === 'owner'} />
         <MessagesWaitingBanner />
         {link.data?.mode === 'desk' && (
