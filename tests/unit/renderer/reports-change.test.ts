@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changeOf } from '../../src/renderer/src/features/reports/report-format'
+import { changeOf } from '../../../src/renderer/src/features/reports/report-format'
 
 describe('the change against the period before', () => {
   it('is a percentage of a positive figure', () => {
