@@ -25,6 +25,7 @@ const READ_VERB =
 // neither `run` nor `rows` joins the verbs.
 const READ_METHODS = new Set([
   'reports.rows',
+  'reports.access',
   'messages.outbox',
   'messages.clientHistory',
   'handover.form',

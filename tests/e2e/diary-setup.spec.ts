@@ -70,6 +70,21 @@ test('the owner sets up a service and a therapist with a split day and a holiday
   await snap(page, 'settings-therapist')
   await expectAccessible(page)
 
+  // Ctrl+S saves the form being typed in, this one too (a user trial lost a change here).
+  const edit = page.getByRole('form', { name: 'Edit Sam Patel' })
+  await edit.getByLabel('Thursday working hours').fill('10:00-18:00')
+  await page.keyboard.press('Control+s')
+  await expect
+    .poll(async () =>
+      clinic.core.db
+        .selectFrom('therapist_hours')
+        .select(['starts', 'ends'])
+        .where('weekday', '=', 4)
+        .where('kind', '=', 'work')
+        .execute(),
+    )
+    .toEqual([{ starts: '10:00', ends: '18:00' }])
+
   await page.getByRole('link', { name: 'Hours' }).click()
   await expect(page.getByLabel('Monday opens')).toHaveValue('08:00')
   await snap(page, 'settings-hours')

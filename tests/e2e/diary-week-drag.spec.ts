@@ -58,6 +58,13 @@ test('a booking dragged in the week view moves, in everyone’s week and in one 
   expect(await stored(priya)).toEqual({ starts_at: at(day, '11:00'), therapist_id: samId })
   await expect(priyaEvent.locator('.ev-time')).toHaveText('11:00')
   await snap(page, 'diary-week-everyone-dragged')
+  // Not from behind an open dialog, where the move it would undo cannot be seen.
+  await page.locator('.rbc-event', { hasText: 'Tom Reed' }).click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Control+z')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  expect(await stored(priya)).toEqual({ starts_at: at(day, '11:00'), therapist_id: samId })
   // A drag is one slip from the wrong slot: Ctrl+Z puts it back, and main has it back.
   await page.keyboard.press('Control+z')
   await expect(page.getByRole('status')).toContainText('Undone: Priya Shah is back at')

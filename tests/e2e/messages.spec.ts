@@ -119,6 +119,16 @@ test('the owner edits a template and previews it, and a health placeholder is re
   )
   await expect(page.getByText(/UCS-2 · 1 segment/)).toBeVisible()
   await expect(page.getByText(/👍 make it UCS-2/)).toBeVisible()
+  // Looking at the e-mail version and coming back keeps the edit, marked as not saved.
+  await page.getByLabel('Channel').selectOption('email')
+  await expect(page.getByLabel('Channel').locator('option:checked')).toHaveText('E-mail')
+  await expect(page.getByLabel('Channel').locator('option', { hasText: 'SMS' })).toHaveText(
+    'SMS (not saved)',
+  )
+  await page.getByLabel('Channel').selectOption('sms')
+  await expect(text).toHaveValue(
+    'Hi {{firstName}} 👍 see you {{date}} at {{time}} with {{therapist}}.',
+  )
   await page.getByRole('button', { name: 'Save template' }).click()
   await expect(page.getByText('Template saved')).toBeVisible()
   const saved = await clinic.core.db
@@ -126,6 +136,12 @@ test('the owner edits a template and previews it, and a health placeholder is re
     .selectAll()
     .executeTakeFirstOrThrow()
   expect(saved).toMatchObject({ kind: 'reminder', channel: 'sms' })
+  await expect(page.getByLabel('Channel').locator('option', { hasText: 'SMS' })).toHaveText('SMS')
+  // The preview uses this clinic's own name, not a sample's.
+  await text.fill('{{clinicName}}: see you {{date}}.')
+  await expect(page.getByTestId('template-preview')).toHaveText(
+    'My clinic: see you Thursday 18 June 2026.',
+  )
   await expectAccessible(page)
   await snap(page, 'messages-template-preview')
 })

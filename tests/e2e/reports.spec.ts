@@ -82,6 +82,18 @@ test('the owner reads the reports, opens the DNA rows, exports CSV and reads the
   await page
     .getByRole('region', { name: /Therapist commission/ })
     .screenshot({ path: 'test-results/screenshots/reports-commission.png' })
+  // The VAT summary is for a VAT quarter: the last finished one first, calendar quarters.
+  const vat = page.getByRole('region', { name: /VAT summary/ })
+  const quarter = vat.getByRole('combobox', { name: 'VAT quarter' })
+  await expect(quarter).toHaveValue('2026-03')
+  await expect(quarter.locator('option').first()).toHaveText('April–June 2026 (in progress)')
+  await quarter.selectOption({ label: 'October–December 2025' })
+  const [vatCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    vat.getByRole('button', { name: 'Export CSV' }).click(),
+  ])
+  expect(vatCsv.suggestedFilename()).toBe('plinth-vat-2025-10-01_2025-12-31.csv')
+  await vat.screenshot({ path: 'test-results/screenshots/reports-vat-quarter.png' })
   await expectAccessible(page)
 
   // A row opens its record: the client's page.

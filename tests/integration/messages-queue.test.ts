@@ -200,6 +200,58 @@ describe('the outbox, queued with the change', () => {
     expect(reminders.filter((r) => r.state === 'cancelled')).toHaveLength(2)
   })
 
+  it('says when nothing can go out: inside quiet hours, and with both channels off', async () => {
+    // 07:30 London in June: quiet hours (21:00–08:00) end at 08:00 BST.
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({
+      sending: { email: true, sms: true },
+      quietUntil: at('2026-06-17 08:00'),
+    })
+    now = new Date(at('2026-06-17 08:00'))
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({ quietUntil: null })
+    const settings = await callOk(core, 'messages.settings', {}, owner)
+    await callOk(
+      core,
+      'messages.saveSettings',
+      {
+        reminderHours: settings.reminderHours,
+        quietStart: settings.quietStart,
+        quietEnd: settings.quietEnd,
+        recallWeeks: settings.recallWeeks,
+        email: { ...settings.email, enabled: false },
+        sms: { ...settings.sms, enabled: false },
+      },
+      owner,
+    )
+    expect(await callOk(core, 'messages.status', {}, reception)).toMatchObject({
+      sending: { email: false, sms: false },
+    })
+  })
+
+  it('never sends a reminder once its appointment has begun, and refuses to retry one', async () => {
+    await book('2026-06-18 09:00')
+    // Nothing was sent before the appointment (offline all day, say); then it is 09:30.
+    now = new Date(at('2026-06-18 09:30'))
+    const channel = recorder()
+    await senderWith(channel).drain()
+    expect(channel.sent).toEqual([])
+    const rows = await outboxRows(core)
+    expect(rows.map((r) => [r.kind, r.state, r.cancel_reason])).toEqual([
+      ['confirmation', 'cancelled', 'appointment has passed'],
+      ['confirmation', 'cancelled', 'appointment has passed'],
+      ['reminder', 'cancelled', 'appointment has passed'],
+      ['reminder', 'cancelled', 'appointment has passed'],
+    ])
+    // A reminder that failed earlier is not offered again after the event.
+    await core.db
+      .updateTable('messages')
+      .set({ state: 'failed', failed_at: now.toISOString() })
+      .where('id', '=', rows[2]!.id)
+      .execute()
+    const r = await core.router.call('messages.retry', { id: rows[2]!.id }, reception)
+    expect(r).toMatchObject({ ok: false, error: { code: 'rule_broken' } })
+    expect(!r.ok && r.error.message).toContain('already begun')
+  })
+
   it('keeps a 09:00 reminder at 09:00 local across the clocks changing', async () => {
     await callOk(
       core,

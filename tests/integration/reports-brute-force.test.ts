@@ -263,6 +263,32 @@ for (const seed of [11, 29, 73]) {
         ).length
       })
       expect(fig(r, 'visits-per-new').value).toBeCloseTo(sum(perNew) / fresh.length, 12)
+      // One therapist's: their visits; a client's first visit and 90 days with anyone.
+      const t = w.therapists[1]!.id
+      const rt = await run({ report: 'clients', therapistId: t })
+      const tv = visits.filter((v) => v.therapistId === t)
+      const tFresh = fresh.filter((c) => tv.some((v) => v.clientId === c))
+      expect(fig(rt, 'new').value).toBe(tFresh.length)
+      expect(fig(rt, 'returning').value).toBe(
+        new Set(tv.map((v) => v.clientId)).size - tFresh.length,
+      )
+      const tRebooked = rebooked.filter((v) => v.therapistId === t).length
+      expect(fig(rt, 'rebook-rate').value).toBeCloseTo(tRebooked / tv.length, 12)
+      const tPer = tFresh.map((c) => perNew[fresh.indexOf(c)]!)
+      expect(fig(rt, 'visits-per-new').value).toBeCloseTo(sum(tPer) / tFresh.length, 12)
+      // The rows behind (worked out row by row) agree with the figures (counted in SQL).
+      const rows = await reportRows(
+        core.db,
+        {
+          report: 'clients',
+          range: { preset: 'custom', from: FROM, to: TO },
+          figure: 'new',
+          limit: 5,
+          offset: 0,
+        },
+        NOW,
+      )
+      expect(rows.total).toBe(fresh.length)
       const ref = await run({ report: 'referrals' })
       const money = moneyEntries(w, FROM, TO)
       for (const source of new Set(

@@ -137,7 +137,76 @@ describe('report roles', () => {
   })
 })
 
+describe('what the Reports screen may show (reports.access)', () => {
+  it('tells the owner everything, a therapist nothing until shared, and why', async () => {
+    const mine = await call(core, 'reports.access', {}, owner)
+    expect(mine.ok && mine.value.reports).toHaveLength(10)
+    const before = await call(core, 'reports.access', {}, samUser)
+    expect(before.ok && before.value).toEqual({
+      allowed: false,
+      reports: [],
+      therapist: null,
+      reason: 'The owner has not shared reports with therapists.',
+    })
+    await allow(true)
+    const after = await call(core, 'reports.access', {}, samUser)
+    expect(after.ok && after.value).toEqual({
+      allowed: true,
+      reports: ['appointments', 'utilisation', 'commission'],
+      therapist: { id: sam.id, name: 'Sam' },
+      reason: null,
+    })
+    const loose = await aStaffMember(core.db, 'therapist', { username: 'loose' })
+    const unlinked = await call(core, 'reports.access', {}, loose)
+    expect(unlinked.ok && unlinked.value.reason).toMatch(/not linked/)
+    const reception = await aStaffMember(core.db, 'reception')
+    const r = await call(core, 'reports.access', {}, reception)
+    expect(r.ok ? null : r.error.code).toBe('forbidden')
+  })
+})
+
 describe('a therapist’s own figures', () => {
+  it('lists only their own rows behind a figure and in the CSV, whatever the renderer asks', async () => {
+    const { localToUtc, seedReportClinic } = await import('../fixtures/report-clinic')
+    const w = seedReportClinic(core, 53, '2026-03-01', '2026-04-30')
+    const jo = w.therapists[1]!
+    await core.db
+      .updateTable('users')
+      .set({ therapist_id: jo.id })
+      .where('id', '=', samUser.userId)
+      .execute()
+    await allow(true)
+    const r = { preset: 'custom' as const, from: '2026-03-01', to: '2026-04-30' }
+    const mine = await call(
+      core,
+      'reports.rows',
+      { report: 'appointments', range: r, figure: 'total', limit: 1000, offset: 0 },
+      samUser,
+    )
+    if (!mine.ok) throw new Error(mine.error.message)
+    const theirs = w.appointments.filter(
+      (a) =>
+        a.therapistId === jo.id &&
+        a.startsAt >= localToUtc('2026-03-01', 0) &&
+        a.startsAt < localToUtc('2026-05-01', 0),
+    )
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(mine.value.total).toBe(theirs.length)
+    expect(new Set(mine.value.rows.map((x) => x['therapist']))).toEqual(new Set([jo.name]))
+    const csv = await call(core, 'reports.exportCsv', { report: 'commission', range: r }, samUser)
+    if (!csv.ok) throw new Error(csv.error.message)
+    for (const t of w.therapists.filter((t) => t.id !== jo.id)) {
+      expect(csv.value.csv).not.toContain(t.name)
+    }
+    const other = await call(
+      core,
+      'reports.exportCsv',
+      { report: 'appointments', range: r, therapistId: w.therapists[0]!.id, figure: 'dna' },
+      samUser,
+    )
+    expect(other.ok ? null : other.error.code).toBe('forbidden')
+  })
+
   it('are the owner’s figures filtered to that therapist, on a random clinic', async () => {
     const { seedReportClinic } = await import('../fixtures/report-clinic')
     const w = seedReportClinic(core, 41, '2026-03-01', '2026-04-30')

@@ -187,6 +187,7 @@ const EXPECTED: Record<MethodName, Access> = {
   'packages.use': ['owner', 'reception'],
   'packages.reverseUse': ['owner', 'reception'],
   'packages.refund': ['owner'],
+  'reports.access': ['owner', 'therapist'],
   'reports.get': ['owner', 'therapist'],
   'reports.rows': ['owner', 'therapist'],
   'reports.exportCsv': ['owner', 'therapist'],

@@ -92,6 +92,13 @@ export function openConnection(file: string, key: Keying): Connection {
   // readable in free pages and in the pages the WAL copies back. Costs a zero-fill per
   // deleted cell; see tests/integration/erasure-raw-bytes.test.ts.
   sqlite.pragma('secure_delete = ON')
+  // Up to 64 MiB of decrypted pages kept (better-sqlite3's default is 16 MiB): a year's reports
+  // at a busy clinic's scale read more than 16 MiB of index, and every page read again from
+  // the encrypted file is decrypted again. Measured on the reports bench (500,000
+  // appointments, load ~6): takings 600 → 330 ms, commission 450 → 240, utilisation 230 →
+  // 130, referrals 220 → 60. A small clinic's file never fills it; the cache only grows as
+  // pages are read.
+  sqlite.pragma('cache_size = -65536')
   const db = new Kysely<DB>({
     dialect: new PlinthSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
   })

@@ -11,6 +11,8 @@ export interface ReportSettingsTable {
   commission_basis: Generated<'received' | 'invoiced'>
   /** The recall list's default: clients not seen for this many weeks. */
   recall_weeks: Generated<number>
+  /** Migration 1030: which months VAT quarters end in (shared/reports/vat-quarters). */
+  vat_stagger: Generated<1 | 2 | 3>
 }
 
 export interface CommissionRatesTable {

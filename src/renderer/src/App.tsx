@@ -1,9 +1,10 @@
-import { useCallback, useEffect, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react'
 import { setDisplayTimeZone } from './clinic-time'
 import type { SignedInUser } from '../../shared/contract/auth'
 import { api } from './api/client'
 import { useApplyAuthStatus } from './api/auth'
 import { useClinicSettings } from './api/settings'
+import { useReportAccess } from './api/reports'
 import { Icon, type IconName } from './components/Icon'
 import { AccountScreen } from './features/account/AccountScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
@@ -30,6 +31,7 @@ import { ReportsScreen } from './features/reports/ReportsScreen'
 import { MessagesScreen } from './features/messages/MessagesScreen'
 import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
 import { screensFor } from './features/shell/routes'
+import { useSaveShortcut } from './features/shell/use-save-shortcut'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
@@ -71,7 +73,14 @@ function Shell({ user }: { user: SignedInUser }) {
   // Set during render, not in an effect: the screens below render on the clinic's clock first time.
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
-  const screens = screensFor(user.role)
+  useSaveShortcut()
+  // A therapist's Reports entry shows only once the owner shares their own figures.
+  const reportAccess = useReportAccess(user.role === 'therapist')
+  const reportsShared = user.role !== 'therapist' || reportAccess.data?.allowed === true
+  const screens = useMemo(
+    () => screensFor(user.role).filter((s) => s.id !== 'reports' || reportsShared),
+    [user.role, reportsShared],
+  )
   const link = useLinkInfo()
 
   const lock = useCallback(async () => {
@@ -171,7 +180,7 @@ function Shell({ user }: { user: SignedInUser }) {
             ) : (
               <DaySheetScreen />
             ))}
-          {route.screen === 'reports' && <ReportsScreen />}
+          {route.screen === 'reports' && <ReportsScreen role={user.role} />}
         </ScreenErrorBoundary>
       </main>
       <SearchPalette />

@@ -138,7 +138,12 @@ export const outboxStatus = z.object({
   /** The last attempt could not reach a server (no connection); null before any attempt. */
   offline: z.boolean(),
   lastProblem: z.string().nullable(),
+  /** Whether each channel is switched on: with neither, nothing is queued or sent. */
+  sending: z.object({ email: z.boolean(), sms: z.boolean() }),
+  /** Inside quiet hours: when they end (ISO instant); null outside them. */
+  quietUntil: z.string().nullable(),
 })
+export type OutboxStatus = z.output<typeof outboxStatus>
 
 export const messagesContract = {
   'messages.settings': method({

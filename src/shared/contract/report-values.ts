@@ -12,6 +12,7 @@ export const RANGE_PRESETS = [
   'this_quarter',
   'tax_year',
   'last_tax_year',
+  'vat_quarter',
   'custom',
 ] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -24,6 +25,7 @@ export const RANGE_PRESET_LABELS: Record<RangePreset, string> = {
   this_quarter: 'This quarter',
   tax_year: 'This tax year (from 6 April)',
   last_tax_year: 'Last tax year',
+  vat_quarter: 'A VAT quarter',
   custom: 'Custom range',
 }
 
@@ -35,8 +37,16 @@ export const rangeInput = z
     preset: z.enum(RANGE_PRESETS),
     from: localDate.optional(),
     to: localDate.optional(),
+    /** For 'vat_quarter': the month the quarter ends in, "2026-06" (shared/reports/vat-quarters). */
+    quarter: z
+      .string()
+      .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, 'Choose a VAT quarter')
+      .optional(),
   })
   .superRefine((r, ctx) => {
+    if (r.preset === 'vat_quarter' && !r.quarter) {
+      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'Choose a VAT quarter' })
+    }
     if (r.preset !== 'custom') return
     if (!r.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter a start date' })
     if (!r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter an end date' })
@@ -69,6 +79,17 @@ export type ReportId = (typeof REPORT_IDS)[number]
 
 /** What a therapist may run, when the owner allows it: their own figures only. */
 export const THERAPIST_REPORTS: readonly ReportId[] = ['appointments', 'utilisation', 'commission']
+
+/** What the signed-in user may see on the Reports screen (reports.access). */
+export const reportAccess = z.object({
+  allowed: z.boolean(),
+  reports: z.array(z.enum(REPORT_IDS)),
+  /** A therapist's own diary therapist, whose figures they see; null for the owner. */
+  therapist: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** Why not, in words, when not allowed. */
+  reason: z.string().nullable(),
+})
+export type ReportAccess = z.output<typeof reportAccess>
 
 export const VALUE_KINDS = ['pence', 'count', 'percent', 'minutes', 'number'] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
@@ -144,6 +165,8 @@ export const reportSettings = z.object({
   therapistsSeeOwn: z.boolean(),
   commissionBasis: z.enum(['received', 'invoiced']),
   recallWeeks: z.number().int().min(1).max(520),
+  /** HMRC's stagger: 1 = quarters end March/June/September/December (calendar quarters). */
+  vatStagger: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
 })
 export type ReportSettings = z.output<typeof reportSettings>
 

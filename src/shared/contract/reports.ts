@@ -3,6 +3,7 @@ import { method } from './define'
 import {
   commissionRate,
   rangeInput,
+  reportAccess,
   REPORT_IDS,
   report,
   reportSettings,
@@ -35,6 +36,12 @@ const figureId = z
  * their own therapist); reception none.
  */
 export const reportsContract = {
+  'reports.access': method({
+    summary: 'Check which reports I may see',
+    input: z.object({}),
+    output: reportAccess,
+    roles: ['owner', 'therapist'],
+  }),
   'reports.get': method({
     summary: 'Run a report',
     input: reportRequest,

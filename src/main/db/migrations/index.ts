@@ -27,6 +27,8 @@ import * as m0900 from './0900-desks'
 import * as m0910 from './0910-desk-saves'
 import * as m1000 from './1000-report-settings'
 import * as m1010 from './1010-report-indexes'
+import * as m1030 from './1030-vat-stagger'
+import * as m1040 from './1040-report-money-indexes'
 import * as m1100 from './1100-messages'
 import * as m1200 from './1200-runners'
 import * as m1210 from './1210-aftercare'
@@ -65,6 +67,8 @@ export const migrations: Record<string, Migration> = {
   '0910-desk-saves': m0910,
   '1000-report-settings': m1000,
   '1010-report-indexes': m1010,
+  '1030-vat-stagger': m1030,
+  '1040-report-money-indexes': m1040,
   '1100-messages': m1100,
   '1200-runners': m1200,
   '1210-aftercare': m1210,

@@ -3,6 +3,7 @@ import type { OutboxRow } from '../../../shared/contract/messages'
 import {
   messageSettingsRow,
   saveMessageSettings,
+  sendingState,
   toMessageSettings,
 } from '../../services/messages/message-settings'
 import {
@@ -96,7 +97,12 @@ export const messagesHandlers: HandlersOf<'messages.'> = {
   'messages.status': async ({ db, now, core }) => {
     const counts = await outboxCounts(db, now)
     const live = core.messages.status()
-    return { ...counts, offline: live.offline === true, lastProblem: live.lastProblem }
+    return {
+      ...counts,
+      offline: live.offline === true,
+      lastProblem: live.lastProblem,
+      ...(await sendingState(db, now)),
+    }
   },
   'messages.sendNow': audited(async ({ db, now, core, afterCommit }, { id }) => {
     afterCommit(() => core.messages.nudge())

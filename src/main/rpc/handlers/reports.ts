@@ -1,4 +1,4 @@
-import { reportCsv, reportRows, runReport, scopeFor } from '../../services/reports'
+import { reportAccess, reportCsv, reportRows, runReport, scopeFor } from '../../services/reports'
 import { commissionRates, setCommissionRates } from '../../services/reports/commission'
 import { getReportSettings, updateReportSettings } from '../../services/reports/report-settings'
 import { audited } from './audited'
@@ -8,16 +8,13 @@ import type { HandlersOf } from './types'
 // services/reports (scopeFor). Audit summaries name the report and a count only.
 
 export const reportsHandlers: HandlersOf<'reports.'> = {
+  'reports.access': async (ctx) => reportAccess(ctx.db, ctx.session),
   'reports.get': async (ctx, input) =>
     runReport(ctx.db, await scopeFor(ctx.db, ctx.session, input), ctx.now),
   'reports.rows': async (ctx, input) =>
-    reportRows(ctx.db, { ...input, ...(await scopeFor(ctx.db, ctx.session, input)) }, ctx.now),
+    reportRows(ctx.db, await scopeFor(ctx.db, ctx.session, input), ctx.now),
   'reports.exportCsv': audited(async (ctx, input) => {
-    const file = await reportCsv(
-      ctx.db,
-      { ...input, ...(await scopeFor(ctx.db, ctx.session, input)) },
-      ctx.now,
-    )
+    const file = await reportCsv(ctx.db, await scopeFor(ctx.db, ctx.session, input), ctx.now)
     return {
       value: file,
       audit: { summary: `Exported the ${input.report} report (${file.rows} rows) as CSV` },

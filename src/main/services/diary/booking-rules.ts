@@ -44,7 +44,7 @@ export interface Proposal {
 }
 
 /** Longest a booking can be: bounds the overlap search so it stays an index range scan. */
-const LONGEST_BOOKING_MS = DAY_MS
+export const LONGEST_BOOKING_MS = DAY_MS
 
 function iso(ms: number) {
   return new Date(ms).toISOString()

@@ -3,7 +3,8 @@ import type { MessageSettings } from '../../../shared/contract/messages'
 import type { MessageSettingsInput } from '../../../shared/contract/messages'
 import type { DB, MessageSettingsTable } from '../../db/schema'
 import { toMinutes, toTime } from '../diary/clinic-clock'
-import type { QuietHours } from './timing'
+import { sendableFrom, type QuietHours } from './timing'
+import { clinicTimeZone } from '../settings'
 import type { SecretBox } from './secret-box'
 
 /** The settings row as the sender and the queue read it (secrets still sealed). */
@@ -18,6 +19,23 @@ export const quietOf = (row: MessageSettingsRow): QuietHours => ({
   start: row.quiet_start,
   end: row.quiet_end,
 })
+
+/**
+ * Whether anything can go out now, for the Messages screen: each channel switched on or not,
+ * and, inside quiet hours, the instant (ISO) they end on the clinic's clock. A user trial found
+ * "Send now" silently re-queued with both channels off or at 22:16.
+ */
+export async function sendingState(
+  db: Kysely<DB>,
+  now: Date,
+): Promise<{ sending: { email: boolean; sms: boolean }; quietUntil: string | null }> {
+  const row = await messageSettingsRow(db)
+  const from = sendableFrom(now.getTime(), quietOf(row), await clinicTimeZone(db))
+  return {
+    sending: { email: row.email_enabled === 1, sms: row.sms_enabled === 1 },
+    quietUntil: from > now.getTime() ? new Date(from).toISOString() : null,
+  }
+}
 
 export function toMessageSettings(row: MessageSettingsRow): MessageSettings {
   return {

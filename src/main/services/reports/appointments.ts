@@ -1,4 +1,5 @@
 import type { ReportTable } from '../../../shared/contract/report-values'
+import { alias, bucketOf } from '../../db/report-sql'
 import type { AppointmentStatus } from '../../db/schema-diary'
 import { DEFINITIONS } from './definitions'
 import { monthsEndingAt, periodOf, type Period } from './range'
@@ -58,29 +59,48 @@ const emptyCounts = (): Counts => ({
   by: { attended: 0, dna: 0, late: 0, cancelled: 0, booked: 0 },
 })
 
-async function countsIn(ctx: ReportContext, period: Period) {
-  const rows = await appointmentsIn(ctx, period)
+type Tally = { all: Counts; byTherapist: Map<number, Counts>; byService: Map<number, Counts> }
+
+/**
+ * Appointment outcomes for several periods (the period, the one before, the twelve months of
+ * the DNA chart) in one scan: each appointment is put in the slice between the periods' sorted
+ * edges it starts in, the slices counted by therapist, service and status in SQL, and each
+ * period is the sum of the slices inside it. (Fourteen scans, one per period, were 1.7 s for
+ * a year at the bench's 500,000 appointments.)
+ */
+async function countsOver(ctx: ReportContext, periods: Period[]): Promise<Tally[]> {
+  const bounds = [...new Set(periods.flatMap((p) => [p.fromAt, p.toAt]))].sort()
+  const span = { ...periods[0]!, fromAt: bounds[0]!, toAt: bounds[bounds.length - 1]! }
+  const rows = await appointmentsIn(ctx, span)
     .select((eb) => [
+      bucketOf('a.starts_at', bounds).as('slice'),
       'a.therapist_id',
       'a.service_id',
       'a.status',
       'a.late_cancellation',
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['a.therapist_id', 'a.service_id', 'a.status', 'a.late_cancellation'])
+    .groupBy([alias('slice'), 'a.therapist_id', 'a.service_id', 'a.status', 'a.late_cancellation'])
     .execute()
-  const all = emptyCounts()
-  const byTherapist = new Map<number, Counts>()
-  const byService = new Map<number, Counts>()
-  for (const r of rows) {
-    const o = outcomeOf(r.status, r.late_cancellation)
-    const n = Number(r.n)
-    for (const c of [all, mapGet(byTherapist, r.therapist_id), mapGet(byService, r.service_id)]) {
-      c.total += n
-      c.by[o] += n
+  return periods.map((p) => {
+    const tally: Tally = { all: emptyCounts(), byTherapist: new Map(), byService: new Map() }
+    for (const r of rows) {
+      // Slice k holds [bounds[k-1], bounds[k]).
+      const k = Number(r.slice)
+      if (k < 1 || bounds[k - 1]! < p.fromAt || bounds[k]! > p.toAt) continue
+      const o = outcomeOf(r.status, r.late_cancellation)
+      const n = Number(r.n)
+      for (const c of [
+        tally.all,
+        mapGet(tally.byTherapist, r.therapist_id),
+        mapGet(tally.byService, r.service_id),
+      ]) {
+        c.total += n
+        c.by[o] += n
+      }
     }
-  }
-  return { all, byTherapist, byService }
+    return tally
+  })
 }
 
 function mapGet(map: Map<number, Counts>, key: number): Counts {
@@ -130,18 +150,19 @@ function countsTable(
 
 export const appointmentsReport: ReportDefinition = {
   async run(ctx) {
-    const [now, before, therapists, services] = await Promise.all([
-      countsIn(ctx, ctx.period),
-      ctx.previous ? countsIn(ctx, ctx.previous) : null,
+    const chart = monthsEndingAt(ctx.period.toDate)
+    const monthPeriods = chart.map((m) => periodOf(m.period[0], m.period[1], ctx.timeZone))
+    const [tallies, therapists, services] = await Promise.all([
+      countsOver(ctx, [ctx.period, ...(ctx.previous ? [ctx.previous] : []), ...monthPeriods]),
       ctx.db.selectFrom('therapists').select(['id', 'name']).execute(),
       ctx.db.selectFrom('services').select(['id', 'name']).execute(),
     ])
-    const months = await Promise.all(
-      monthsEndingAt(ctx.period.toDate).map(async (m) => {
-        const c = (await countsIn(ctx, periodOf(m.period[0], m.period[1], ctx.timeZone))).all
-        return { label: m.month, value: rate(c.by.dna, c.total) }
-      }),
-    )
+    const now = tallies[0]!
+    const before = ctx.previous ? tallies[1]! : null
+    const months = chart.map((m, i) => {
+      const c = tallies[tallies.length - chart.length + i]!.all
+      return { label: m.month, value: rate(c.by.dna, c.total) }
+    })
     const was = (o: Outcome) => (before ? before.all.by[o] : null)
     const wasRate = (o: Outcome) => (before ? rate(before.all.by[o], before.all.total) : null)
     const n = now.all

@@ -1,6 +1,7 @@
 import type { ReportTable } from '../../../shared/contract/report-values'
 import { ATTENDED, MONEY_METHOD_KINDS } from './definitions'
 import { appointmentsIn } from './appointments'
+import { clientFigures, newClientsIn, NEW_CLIENT_DAYS, type ClientFigures } from './client-figures'
 import type { Period } from './range'
 import {
   chunks,
@@ -14,8 +15,7 @@ import {
 } from './report-kit'
 
 const DAY = 86_400_000
-/** "Average visits for each new client within 90 days" (issue 14). */
-export const NEW_CLIENT_DAYS = 90
+export { NEW_CLIENT_DAYS }
 
 interface Visit {
   id: number
@@ -167,11 +167,22 @@ async function clientNames(ctx: ReportContext, ids: number[]) {
   return out
 }
 
+/** The four figures from SQL's counts (the same definitions clientsIn works out row by row). */
+function figuresOf(f: ClientFigures) {
+  const visitsOfNew = f.newClients.reduce((s, c) => s + c.visits90, 0)
+  return {
+    newCount: f.newClients.length,
+    returningCount: f.clients - f.newClients.length,
+    rebookRate: rate(f.rebooked, f.visits),
+    visitsPerNew: f.newClients.length ? visitsOfNew / f.newClients.length : null,
+  }
+}
+
 export const clientsReport: ReportDefinition = {
   async run(ctx) {
     const [now, before] = await Promise.all([
-      clientsIn(ctx, ctx.period),
-      ctx.previous ? clientsIn(ctx, ctx.previous) : null,
+      clientFigures(ctx, ctx.period).then(figuresOf),
+      ctx.previous ? clientFigures(ctx, ctx.previous).then(figuresOf) : null,
     ])
     return {
       title: 'Clients',
@@ -286,7 +297,8 @@ async function takenFrom(ctx: ReportContext, period: Period, ids: number[]) {
 
 export const referralsReport: ReportDefinition = {
   async run(ctx) {
-    const now = await clientsIn(ctx, ctx.period)
+    const fresh = await newClientsIn(ctx, ctx.period)
+    const now = { newIds: fresh.map((c) => c.clientId), newCount: fresh.length }
     const [names, taken] = await Promise.all([
       clientNames(ctx, now.newIds),
       takenFrom(ctx, ctx.period, now.newIds),

@@ -23,7 +23,7 @@ export const DEFINITIONS = {
     'Net takings (received less refunds) for each week (Monday to Sunday) in the period.',
   outstanding:
     'Issued invoices with something still due today (gross less credited and paid), aged by whole days since issue. Today’s figure whatever the period.',
-  vat: 'Output VAT on invoices whose tax point is in the period, by rate (net, VAT, gross), less credit notes issued in the period. For the VAT return choose the VAT quarter as the period.',
+  vat: 'Output VAT on invoices whose tax point is in the period, by rate (net, VAT, gross), less credit notes issued in the period. The period is the VAT quarter chosen in the VAT section (on the clinic’s VAT stagger, calendar quarters unless set otherwise).',
   appointments:
     'Appointments starting in the period, by what became of them. Attended: arrived or completed. DNA: marked did-not-attend. Late cancellation: cancelled within the notice period. Cancelled: cancelled in time. Still booked: not yet marked. Rates are over all appointments in the period.',
   dnaRate: 'DNAs over all appointments starting in the period.',

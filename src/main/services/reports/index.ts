@@ -5,11 +5,8 @@ import type {
   ReportId,
   ReportTable,
 } from '../../../shared/contract/report-values'
-import { THERAPIST_REPORTS } from '../../../shared/contract/report-values'
 import type { DB } from '../../db/schema'
-import type { Actor } from '../actor'
 import { csvText } from '../csv-cell'
-import { DomainError } from '../domain-error'
 import { getClinicSettings } from '../settings'
 import { appointmentsReport } from './appointments'
 import { clientsReport, referralsReport } from './clients'
@@ -18,6 +15,7 @@ import { liabilitiesReport, outstandingReport, vatReport } from './ledger-report
 import { resolveRange } from './range'
 import { recallReport } from './recall'
 import { getReportSettings } from './report-settings'
+export { reportAccess, scopeFor } from './access'
 import type { ReportContext, ReportDefinition } from './report-kit'
 import { takingsReport } from './takings'
 import { utilisationReport } from './utilisation'
@@ -43,49 +41,6 @@ export interface ReportRequest {
   serviceId?: number | undefined
   compare?: boolean | undefined
   recallWeeks?: number | undefined
-}
-
-/**
- * Who may see what (issue 14, "Roles"): the owner everything; a therapist only their own
- * appointment, utilisation and commission figures, and only once the owner allows it
- * (report settings); anyone else nothing. A therapist's filter is forced to themselves.
- * Throws DomainError 'forbidden'.
- */
-export async function scopeFor(
-  db: Kysely<DB>,
-  actor: Actor,
-  request: ReportRequest,
-): Promise<ReportRequest> {
-  if (actor.role === 'owner') return request
-  const forbidden = (why: string) => new DomainError('forbidden', why)
-  if (actor.role !== 'therapist') throw forbidden('Reports are for the owner.')
-  const settings = await getReportSettings(db)
-  if (!settings.therapistsSeeOwn) {
-    throw forbidden('The owner has not shared reports with therapists.')
-  }
-  if (!THERAPIST_REPORTS.includes(request.report)) {
-    throw forbidden('Therapists see their own appointment figures and commission only.')
-  }
-  // A therapist's account names its diary therapist (Settings → Staff: users.therapist_id);
-  // older set-ups linked the other way (therapists.user_id).
-  const account = await db
-    .selectFrom('users')
-    .select('therapist_id')
-    .where('id', '=', actor.userId)
-    .executeTakeFirst()
-  const me =
-    account?.therapist_id != null
-      ? { id: account.therapist_id }
-      : await db
-          .selectFrom('therapists')
-          .select('id')
-          .where('user_id', '=', actor.userId)
-          .executeTakeFirst()
-  if (!me) throw forbidden('Your account is not linked to a therapist in the diary.')
-  if (request.therapistId !== undefined && request.therapistId !== me.id) {
-    throw forbidden('You can see your own figures only.')
-  }
-  return { ...request, therapistId: me.id }
 }
 
 async function contextOf(

@@ -17,6 +17,7 @@ import { subDays } from 'date-fns/subDays'
 import { subMonths } from 'date-fns/subMonths'
 import { enGB } from 'date-fns/locale/en-GB'
 import type { RangeInput } from '../../../shared/contract/report-values'
+import { vatQuarterEnding } from '../../../shared/reports/vat-quarters'
 import { zonedToUtc } from '../diary/clinic-clock'
 
 /**
@@ -36,7 +37,7 @@ const ymd = (d: Date) => format(d, 'yyyy-MM-dd')
 
 /** The local dates of a preset on the clinic's today, and of the period before it. */
 function presetDates(
-  preset: Exclude<RangeInput['preset'], 'custom'>,
+  preset: Exclude<RangeInput['preset'], 'custom' | 'vat_quarter'>,
   today: Date,
 ): { from: Date; to: Date; before: { from: Date; to: Date } } {
   const week = { weekStartsOn: 1 as const }
@@ -113,8 +114,10 @@ export function clinicToday(now: Date, timeZone: string): Date {
 
 /**
  * A range preset on the clinic's calendar (weeks start on Monday, en-GB), and the period
- * before it for comparison: the previous week, month, quarter or tax year, or for a custom
- * range the same number of days just before it.
+ * before it for comparison: the previous week, month, quarter, VAT quarter or tax year, or for
+ * a custom range the same number of days just before it. A VAT quarter is the three calendar
+ * months ending with `range.quarter` ("2026-06": 1 April to 30 June), from local midnight on
+ * its first day to local midnight after its last, whatever the clocks do in between.
  */
 export function resolveRange(
   range: RangeInput,
@@ -128,6 +131,14 @@ export function resolveRange(
     return {
       period: periodOf(range.from!, range.to!, timeZone),
       previous: periodOf(ymd(subDays(from, days)), ymd(subDays(from, 1)), timeZone),
+    }
+  }
+  if (range.preset === 'vat_quarter') {
+    const q = vatQuarterEnding(range.quarter!)
+    const before = vatQuarterEnding(ymd(subMonths(parseISO(q.fromDate), 1)).slice(0, 7))
+    return {
+      period: periodOf(q.fromDate, q.toDate, timeZone),
+      previous: periodOf(before.fromDate, before.toDate, timeZone),
     }
   }
   const d = presetDates(range.preset, clinicToday(now, timeZone))

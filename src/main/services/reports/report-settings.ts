@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely'
 import type { ReportSettings } from '../../../shared/contract/report-values'
 import type { DB } from '../../db/schema'
 
-/** The owner's report settings (migration 1000: one row, defaults 30 days, 12 weeks). */
+/**
+ * The owner's report settings (migration 1000: one row, defaults 30 days, 12 weeks; 1030: the
+ * VAT stagger, default 1 = calendar quarters).
+ */
 export async function getReportSettings(db: Kysely<DB>): Promise<ReportSettings> {
   const r = await db
     .selectFrom('report_settings')
@@ -14,6 +17,7 @@ export async function getReportSettings(db: Kysely<DB>): Promise<ReportSettings>
     therapistsSeeOwn: r.therapists_see_own === 1,
     commissionBasis: r.commission_basis,
     recallWeeks: r.recall_weeks,
+    vatStagger: r.vat_stagger,
   }
 }
 
@@ -28,6 +32,7 @@ export async function updateReportSettings(
       therapists_see_own: input.therapistsSeeOwn ? 1 : 0,
       commission_basis: input.commissionBasis,
       recall_weeks: input.recallWeeks,
+      vat_stagger: input.vatStagger,
     })
     .where('id', '=', 1)
     .execute()

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
+import { clippedMs, noIndexOrder } from '../../db/report-sql'
 import type { DB } from '../../db/schema'
 import { DEFINITIONS } from './definitions'
 import { addDays, utcToZoned, zonedToUtc } from '../diary/clinic-clock'
+import { LONGEST_BOOKING_MS } from '../diary/booking-rules'
 import { bookableSpans, loadDiarySetup } from '../diary/working-hours'
 import type { Period } from './range'
 import {
@@ -46,21 +48,34 @@ export async function availableMinutes(
   return out
 }
 
-/** Minutes of appointments not cancelled, clipped to the period, per therapist. */
+/**
+ * Minutes of appointments not cancelled, clipped to the period, per therapist: summed in SQL
+ * (a year's 80,000 appointments at the bench's scale were 300 ms brought into JS one by one).
+ */
 async function bookedMinutes(ctx: ReportContext, period: Period): Promise<Map<number, number>> {
   let q = ctx.db
     .selectFrom('appointments')
-    .select(['therapist_id', 'starts_at', 'ends_at'])
+    .select((eb) => [
+      'therapist_id',
+      eb.fn.sum<number>(clippedMs('starts_at', 'ends_at', period.fromAt, period.toAt)).as('ms'),
+    ])
     .where('status', '<>', 'cancelled')
     .where('ends_at', '>', period.fromAt)
+    // The diary's longest booking bounds how early one reaching into the period can start,
+    // so this stays a range on the covering index (appointments_for_reports), not a scan.
+    .where(
+      'starts_at',
+      '>=',
+      new Date(Date.parse(period.fromAt) - LONGEST_BOOKING_MS).toISOString(),
+    )
     .where('starts_at', '<', period.toAt)
+    // "+": grouping must not pick the therapist-and-start index for its order; reading the
+    // table row by row through it was 5 s for a year at the bench's scale.
+    .groupBy(noIndexOrder('therapist_id'))
   if (ctx.therapistId !== null) q = q.where('therapist_id', '=', ctx.therapistId)
-  const from = Date.parse(period.fromAt)
-  const to = Date.parse(period.toAt)
   const out = new Map<number, number>()
   for (const a of await q.execute()) {
-    const ms = Math.min(to, Date.parse(a.ends_at)) - Math.max(from, Date.parse(a.starts_at))
-    if (ms > 0) addTo(out, a.therapist_id, ms / MINUTE)
+    if (Number(a.ms) > 0) out.set(a.therapist_id, Number(a.ms) / MINUTE)
   }
   return out
 }

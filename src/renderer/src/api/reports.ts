@@ -9,6 +9,19 @@ export const reportKeys = {
   run: (r: ReportRequest) => ['reports', 'run', r] as const,
   rows: (r: InputOf<'reports.rows'>) => ['reports', 'rows', r] as const,
   settings: ['reports', 'settings'] as const,
+  access: ['reports', 'access'] as const,
+}
+
+/**
+ * Which reports the signed-in user may see: the owner all; a therapist their own figures once
+ * the owner shares them. Drives the side bar and the blocked state only; main checks again.
+ */
+export function useReportAccess(enabled = true) {
+  return useQuery({
+    queryKey: reportKeys.access,
+    queryFn: () => api.call('reports.access', {}),
+    enabled,
+  })
 }
 
 /** One report; the last answer stays on screen while a new range loads. */

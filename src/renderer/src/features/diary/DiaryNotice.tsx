@@ -4,7 +4,8 @@ import type { Notice } from './use-diary-range'
 
 /**
  * The diary's one-line result of an action ("Priya Shah moved to Thu 18 Jun 10:00."), with
- * Undo when the action can be put back: the button, or Ctrl+Z (⌘Z) anywhere but a text field.
+ * Undo when the action can be put back: the button, or Ctrl+Z (⌘Z) anywhere but a text field
+ * or an open dialog.
  */
 export function DiaryNotice({
   notice,
@@ -21,6 +22,8 @@ export function DiaryNotice({
       if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || e.shiftKey) return
       const t = e.target as HTMLElement | null
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return
+      // Not behind an open dialog: the move it would undo cannot be seen from there.
+      if (document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]')) return
       e.preventDefault()
       void run(undo)
     }

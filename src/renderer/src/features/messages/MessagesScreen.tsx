@@ -1,4 +1,7 @@
 import type { Role } from '../../../../shared/roles'
+import type { OutboxStatus } from '../../../../shared/contract/messages'
+import { formatClinic } from '../../../../shared/diary/wall-clock'
+import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { useOutbox, useOutboxStatus, type OutboxView } from '../../api/messages'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { MessageSettingsForm } from './MessageSettingsForm'
@@ -46,6 +49,7 @@ export function MessagesScreen({ section, role }: { section: string | null; role
             ` ${status.data.waiting} due and not sent yet, ${status.data.failed} failed${status.data.lastProblem ? ` · last problem: ${status.data.lastProblem}` : ''}.`}
         </p>
       </header>
+      <SendingNotice status={status.data} role={role} />
       <nav className="tabs" aria-label="Messages sections">
         {tabs.map((t) => (
           <a
@@ -76,4 +80,31 @@ function OutboxList({ view, label, intro }: { view: OutboxView; label: string; i
       {rows.data && <OutboxTable rows={rows.data} caption={label} />}
     </section>
   )
+}
+
+/** Why nothing is going out, when that is so: both channels off, or quiet hours. */
+function SendingNotice({ status, role }: { status: OutboxStatus | undefined; role: Role }) {
+  const tz = useClinicTimeZone()
+  if (!status) return null
+  if (!status.sending.email && !status.sending.sms) {
+    return (
+      <p className="banner banner-warn" role="status">
+        Sending is switched off: no confirmations or reminders are queued or sent.{' '}
+        {role === 'owner' ? (
+          <a href="#/messages/settings">Switch on e-mail or SMS</a>
+        ) : (
+          'The owner switches it on in Messages → E-mail and SMS settings.'
+        )}
+      </p>
+    )
+  }
+  if (status.quietUntil) {
+    return (
+      <p className="banner banner-info" role="status">
+        Quiet hours: nothing is sent until {formatClinic(status.quietUntil, 'HH:mm', tz)}
+        {status.waiting > 0 ? '; “Send now” sends then' : ''}.
+      </p>
+    )
+  }
+  return null
 }

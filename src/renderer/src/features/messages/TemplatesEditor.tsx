@@ -8,6 +8,7 @@ import {
   templateProblems,
   type Channel,
   type TemplateKind,
+  type PlaceholderValues,
 } from '../../../../shared/messages/templates'
 import { smsSegments } from '../../../../shared/messages/sms-segments'
 import type { MessageTemplate } from '../../../../shared/contract/messages'
@@ -19,16 +20,40 @@ import {
 } from '../../api/messages'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
+import { useClinicSettings } from '../../api/settings'
 import { channelLabel, pounds } from './format'
+
+type Draft = { subject: string; body: string }
 
 /** The owner's templates: one per kind and channel, with a live preview and a length check. */
 export function TemplatesEditor() {
   const query = useMessageTemplates()
   const [kind, setKind] = useState<TemplateKind>('confirmation')
   const [channel, setChannel] = useState<Channel>('email')
+  // Edits not saved yet, by kind and channel: switching to another template and back keeps
+  // them (a user trial lost an edit that way).
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({})
+  const clinic = useClinicSettings()
+  // The preview reads as this clinic's messages will: its own name, address and phone.
+  const sample = useMemo<PlaceholderValues>(
+    () => ({
+      ...PLACEHOLDERS,
+      ...(clinic.data?.clinicName ? { clinicName: clinic.data.clinicName } : {}),
+      ...(clinic.data?.address
+        ? { clinicAddress: clinic.data.address.replace(/\s*\n\s*/g, ', ') }
+        : {}),
+      ...(clinic.data?.phone ? { clinicPhone: clinic.data.phone } : {}),
+    }),
+    [clinic.data],
+  )
   if (query.isPending) return <p className="muted">Loading…</p>
   if (query.isError) return <ErrorBanner message={query.error.message} />
   const template = query.data.templates.find((t) => t.kind === kind && t.channel === channel)!
+  const unsaved = (k: TemplateKind, c: Channel) => {
+    const d = drafts[`${k}:${c}`]
+    const t = query.data.templates.find((x) => x.kind === k && x.channel === c)
+    return !!d && !!t && (d.subject !== t.subject || d.body !== t.body)
+  }
   return (
     <>
       <section className="card form" aria-labelledby="templates-title">
@@ -39,6 +64,7 @@ export function TemplatesEditor() {
               {MESSAGE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABELS[k]}
+                  {CHANNELS.some((c) => unsaved(k, c)) ? ' (not saved)' : ''}
                 </option>
               ))}
             </select>
@@ -48,6 +74,7 @@ export function TemplatesEditor() {
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {channelLabel(c)}
+                  {unsaved(kind, c) ? ' (not saved)' : ''}
                 </option>
               ))}
             </select>
@@ -57,6 +84,9 @@ export function TemplatesEditor() {
           key={`${kind}:${channel}`}
           template={template}
           pencePerSegment={query.data.pencePerSegment}
+          sample={sample}
+          draft={drafts[`${kind}:${channel}`]}
+          onDraft={(d) => setDrafts((all) => ({ ...all, [`${kind}:${channel}`]: d }))}
         />
       </section>
       <Aftercare rows={query.data.aftercare} />
@@ -67,20 +97,35 @@ export function TemplatesEditor() {
 function TemplateForm({
   template,
   pencePerSegment,
+  sample,
+  draft,
+  onDraft,
 }: {
   template: MessageTemplate
   pencePerSegment: number
+  sample: PlaceholderValues
+  /** The unsaved edit of this template, kept by the editor across switches. */
+  draft: Draft | undefined
+  onDraft(d: Draft): void
 }) {
   const save = useSaveTemplate()
   const reset = useResetTemplate()
-  const [subject, setSubject] = useState(template.subject)
-  const [body, setBody] = useState(template.body)
+  const [subject, setSubjectOnly] = useState(draft?.subject ?? template.subject)
+  const [body, setBodyOnly] = useState(draft?.body ?? template.body)
+  const setSubject = (v: string) => {
+    setSubjectOnly(v)
+    onDraft({ subject: v, body })
+  }
+  const setBody = (v: string) => {
+    setBodyOnly(v)
+    onDraft({ subject, body: v })
+  }
   const [saved, setSaved] = useState<string | null>(null)
   const problems = useMemo(
     () => templateProblems(template.channel, subject, body),
     [template.channel, subject, body],
   )
-  const preview = renderTemplate(body, PLACEHOLDERS)
+  const preview = renderTemplate(body, sample)
   const sms = template.channel === 'sms' ? smsSegments(preview) : null
   const problem = (path: 'subject' | 'body') =>
     problems
@@ -121,7 +166,7 @@ function TemplateForm({
       <section className="message-preview" aria-labelledby="preview-title">
         <h3 id="preview-title">Preview</h3>
         {template.channel === 'email' && (
-          <p className="preview-subject">{renderTemplate(subject, PLACEHOLDERS)}</p>
+          <p className="preview-subject">{renderTemplate(subject, sample)}</p>
         )}
         <pre className="message-body" data-testid="template-preview">
           {preview}
@@ -151,8 +196,9 @@ function TemplateForm({
                 { kind: template.kind, channel: template.channel },
                 {
                   onSuccess: (t) => {
-                    setSubject(t.subject)
-                    setBody(t.body)
+                    setSubjectOnly(t.subject)
+                    setBodyOnly(t.body)
+                    onDraft({ subject: t.subject, body: t.body })
                     setSaved('Default put back')
                   },
                 },

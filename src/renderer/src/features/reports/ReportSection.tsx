@@ -19,12 +19,15 @@ export function ReportSection({
   timeZone,
   onRows,
   extra,
+  links = true,
 }: {
   report: ReportId
   base: Omit<ReportRequest, 'report'>
   timeZone: string
   onRows(request: ReportRequest, figure: ReportFigure): void
   extra?: React.ReactNode
+  /** False for a therapist: no links to invoices (Money is not theirs). */
+  links?: boolean
 }) {
   const request: ReportRequest = { ...base, report }
   const r = useReport(request)
@@ -62,7 +65,7 @@ export function ReportSection({
             <details key={t.id} className="report-breakdown" open={r.data.tables.length <= 2}>
               <summary>{t.title}</summary>
               <p className="muted small-note">{t.definition}</p>
-              <ReportTableView table={t} timeZone={timeZone} />
+              <ReportTableView table={t} timeZone={timeZone} invoiceLinks={links} />
             </details>
           ))}
         </>

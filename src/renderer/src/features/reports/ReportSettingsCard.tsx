@@ -2,10 +2,16 @@ import { useState } from 'react'
 import { useTherapists, useServices } from '../../api/diary'
 import { useReportSettings, useSaveCommissionRates, useSaveReportSettings } from '../../api/reports'
 import { errorWords } from '../../components/rpc-form-errors'
+import {
+  VAT_STAGGERS,
+  VAT_STAGGER_LABELS,
+  type VatStagger,
+} from '../../../../shared/reports/vat-quarters'
 
 /**
- * The owner's report settings: rebook window, recall weeks, commission basis, whether
- * therapists see their own figures, and each therapist's commission rate (own, per service).
+ * The owner's report settings: rebook window, recall weeks, commission basis, the VAT
+ * quarters (HMRC stagger), whether therapists see their own figures, and each therapist's
+ * commission rate (own, per service).
  */
 export function ReportSettingsCard() {
   const settings = useReportSettings()
@@ -86,6 +92,19 @@ export function ReportSettingsCard() {
           >
             <option value="received">Money received</option>
             <option value="invoiced">Amounts invoiced</option>
+          </select>
+        </label>
+        <label>
+          VAT quarters end in
+          <select
+            value={s.vatStagger}
+            onChange={(e) => void change({ vatStagger: Number(e.target.value) as VatStagger })}
+          >
+            {VAT_STAGGERS.map((v) => (
+              <option key={v} value={v}>
+                {VAT_STAGGER_LABELS[v]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="checkbox">

@@ -5,12 +5,17 @@ import { formatValue } from './report-format'
 
 const NUMERIC = new Set(['pence', 'count', 'percent', 'minutes', 'number'])
 
-/** Where a row's record opens: the client's page or the invoice. */
-function hrefOf(table: ReportTable, row: ReportTable['rows'][number]): string | null {
+/** Where a row's record opens: the client's page or the invoice (Money: not a therapist's). */
+function hrefOf(
+  table: ReportTable,
+  row: ReportTable['rows'][number],
+  invoiceLinks: boolean,
+): string | null {
   if (!table.link) return null
   const id = row[table.link.key]
   if (typeof id !== 'number') return null
-  return table.link.kind === 'invoice' ? invoiceHref(id) : clientHref(id)
+  if (table.link.kind === 'invoice') return invoiceLinks ? invoiceHref(id) : null
+  return clientHref(id)
 }
 
 /**
@@ -21,10 +26,13 @@ export function ReportTableView({
   table,
   timeZone,
   caption,
+  invoiceLinks = true,
 }: {
   table: ReportTable
   timeZone: string
   caption?: string
+  /** False for a therapist, who has no Money screen to open an invoice on. */
+  invoiceLinks?: boolean
 }) {
   if (table.rows.length === 0) return <p className="muted">Nothing in this period.</p>
   return (
@@ -50,7 +58,7 @@ export function ReportTableView({
         </thead>
         <tbody>
           {table.rows.map((row, i) => {
-            const href = hrefOf(table, row)
+            const href = hrefOf(table, row, invoiceLinks)
             // The link sits on what names the record (the client, the invoice), else the first cell.
             const linkKey =
               table.columns.find(

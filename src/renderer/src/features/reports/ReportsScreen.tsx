@@ -1,17 +1,19 @@
 import { useState } from 'react'
+import type { ReportFigure, ReportId } from '../../../../shared/contract/report-values'
+import type { Role } from '../../../../shared/roles'
 import {
-  RANGE_PRESETS,
-  RANGE_PRESET_LABELS,
-  type RangePreset,
-  type ReportFigure,
-  type ReportId,
-} from '../../../../shared/contract/report-values'
-import { useServices, useTherapists } from '../../api/diary'
-import { useReport, type ReportRequest } from '../../api/reports'
+  useReport,
+  useReportAccess,
+  useReportSettings,
+  type ReportRequest,
+} from '../../api/reports'
+import { errorWords } from '../../components/rpc-form-errors'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
 import { ReportSection } from './ReportSection'
 import { ReportSettingsCard } from './ReportSettingsCard'
+import { ReportToolbar, type ReportFilters } from './ReportToolbar'
 import { RowsDialog } from './RowsDialog'
+import { VatQuarterPicker, vatQuarterChoices } from './VatQuarterPicker'
 import './reports.css'
 
 /** The order the owner reads them in: money, the diary, clients, then what is owed either way. */
@@ -23,180 +25,100 @@ const SECTIONS: ReportId[] = [
   'referrals',
   'commission',
   'outstanding',
-  'vat',
   'liabilities',
 ]
 
 /**
- * The owner's figures (issue 14): a period (presets or custom) and optional therapist and
- * service filters drive every section; each card shows the change on the period before and
- * opens the rows behind it; each section exports CSV; Print (or save as PDF) prints the lot.
+ * Reports (issue 14). The owner's figures: a period (presets or custom) and optional
+ * therapist and service filters drive every section; each card shows the change on the period
+ * before and opens the rows behind it; each section exports CSV; Print (or save as PDF) prints
+ * the lot. A therapist sees their own appointment, utilisation and commission figures once the
+ * owner shares them (main decides and forces their own therapist), else says why not.
  */
-export function ReportsScreen() {
+export function ReportsScreen({ role }: { role: Role }) {
+  const access = useReportAccess(role === 'therapist')
+  if (role !== 'therapist') return <Reports own={null} />
+  if (access.isPending) return <p className="muted">Loading…</p>
+  if (access.isError) return <p className="banner banner-error">{errorWords(access.error)}</p>
+  if (!access.data.allowed || !access.data.therapist) {
+    return (
+      <div className="reports-screen">
+        <header className="page-header">
+          <h1>Reports</h1>
+        </header>
+        <section className="card empty-state" aria-labelledby="reports-blocked">
+          <h2 id="reports-blocked">Your figures are not shared with you</h2>
+          <p>{access.data.reason}</p>
+          <p className="muted">
+            The owner can tick “Therapists may see their own appointment figures and commission”
+            under Reports → Report settings; you will then see your own appointments, utilisation
+            and commission here.
+          </p>
+        </section>
+      </div>
+    )
+  }
+  return <Reports own={{ name: access.data.therapist.name, reports: access.data.reports }} />
+}
+
+function Reports({ own }: { own: { name: string; reports: ReportId[] } | null }) {
   const timeZone = useClinicTimeZone()
-  const therapists = useTherapists(true)
-  const services = useServices(true)
-  const [preset, setPreset] = useState<RangePreset>('this_month')
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [therapistId, setTherapistId] = useState<number | undefined>(undefined)
-  const [serviceId, setServiceId] = useState<number | undefined>(undefined)
+  const [filters, setFilters] = useState<ReportFilters>({ range: { preset: 'this_month' } })
   const [recallWeeks, setRecallWeeks] = useState<number | undefined>(undefined)
   const [rows, setRows] = useState<{ request: ReportRequest; figure: ReportFigure } | null>(null)
-
-  const customError =
-    preset !== 'custom'
-      ? null
-      : !from || !to
-        ? 'Choose both dates'
-        : to < from
-          ? 'End on or after the start'
-          : null
-  // A custom range is only asked for once it is whole; until then the last one stays shown.
-  const [range, setRange] = useState<ReportRequest['range']>({ preset: 'this_month' })
-  const applyRange = (p: RangePreset, f = from, t = to) => {
-    if (p !== 'custom') setRange({ preset: p })
-    else if (f && t && t >= f) setRange({ preset: 'custom', from: f, to: t })
-  }
-  const base = {
-    range,
-    ...(therapistId ? { therapistId } : {}),
-    ...(serviceId ? { serviceId } : {}),
-  }
+  const onRows = (request: ReportRequest, figure: ReportFigure) => setRows({ request, figure })
+  const sections = own ? SECTIONS.filter((id) => own.reports.includes(id)) : SECTIONS
   // The period's words come from any one report (they all share the range).
-  const heading = useReport({ ...base, report: 'appointments' }).data
+  const heading = useReport({ ...filters, report: 'appointments' }).data
 
   return (
     <div className="reports-screen">
       <header className="page-header">
-        <h1>Reports</h1>
+        <h1>{own ? 'My figures' : 'Reports'}</h1>
         <p className="page-subtitle" aria-live="polite">
           {heading
             ? `${heading.period.label}${heading.previous ? `, compared with ${heading.previous.label}` : ''}`
             : '\u00a0'}
         </p>
       </header>
-      <form
-        className="report-toolbar no-print"
-        onSubmit={(e) => e.preventDefault()}
-        aria-label="Report period and filters"
-      >
-        <label>
-          Period
-          <select
-            value={preset}
-            onChange={(e) => {
-              const p = e.target.value as RangePreset
-              setPreset(p)
-              applyRange(p)
-            }}
-          >
-            {RANGE_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {RANGE_PRESET_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {preset === 'custom' && (
-          <>
-            <label>
-              From
-              <input
-                type="date"
-                value={from}
-                aria-invalid={customError !== null}
-                onChange={(e) => {
-                  setFrom(e.target.value)
-                  applyRange('custom', e.target.value, to)
-                }}
-              />
-            </label>
-            <label>
-              To
-              <input
-                type="date"
-                value={to}
-                aria-invalid={customError !== null}
-                aria-describedby="report-range-error"
-                onChange={(e) => {
-                  setTo(e.target.value)
-                  applyRange('custom', from, e.target.value)
-                }}
-              />
-            </label>
-            {customError && (
-              <span id="report-range-error" className="field-error" role="alert">
-                {customError}
-              </span>
-            )}
-          </>
-        )}
-        <label>
-          Therapist
-          <select
-            value={therapistId ?? ''}
-            onChange={(e) => setTherapistId(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">Everyone</option>
-            {therapists.data?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Service
-          <select
-            value={serviceId ?? ''}
-            onChange={(e) => setServiceId(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">All services</option>
-            {services.data?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="button secondary" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
-      </form>
-      <ReportSettingsCard />
+      <ReportToolbar ownName={own?.name ?? null} onChange={setFilters} />
+      {!own && <ReportSettingsCard />}
       <div className="stack">
-        {SECTIONS.map((id) => (
+        {sections.map((id) => (
           <ReportSection
             key={id}
             report={id}
-            base={base}
+            base={filters}
             timeZone={timeZone}
-            onRows={(request, figure) => setRows({ request, figure })}
+            onRows={onRows}
+            links={!own}
           />
         ))}
-        <ReportSection
-          report="recall"
-          base={{ ...base, ...(recallWeeks ? { recallWeeks } : {}) }}
-          timeZone={timeZone}
-          onRows={(request, figure) => setRows({ request, figure })}
-          extra={
-            <label className="inline-field no-print">
-              Not seen for (weeks)
-              <input
-                type="number"
-                min={1}
-                max={520}
-                placeholder="setting"
-                value={recallWeeks ?? ''}
-                onChange={(e) => {
-                  const n = Number(e.target.value)
-                  setRecallWeeks(e.target.value && n >= 1 && n <= 520 ? Math.floor(n) : undefined)
-                }}
-              />
-            </label>
-          }
-        />
+        {!own && <VatSection filters={filters} timeZone={timeZone} onRows={onRows} />}
+        {!own && (
+          <ReportSection
+            report="recall"
+            base={{ ...filters, ...(recallWeeks ? { recallWeeks } : {}) }}
+            timeZone={timeZone}
+            onRows={onRows}
+            extra={
+              <label className="inline-field no-print">
+                Not seen for (weeks)
+                <input
+                  type="number"
+                  min={1}
+                  max={520}
+                  placeholder="setting"
+                  value={recallWeeks ?? ''}
+                  onChange={(e) => {
+                    const n = Number(e.target.value)
+                    setRecallWeeks(e.target.value && n >= 1 && n <= 520 ? Math.floor(n) : undefined)
+                  }}
+                />
+              </label>
+            }
+          />
+        )}
       </div>
       {rows && (
         <RowsDialog
@@ -204,8 +126,35 @@ export function ReportsScreen() {
           figure={rows.figure}
           timeZone={timeZone}
           onClose={() => setRows(null)}
+          links={!own}
         />
       )}
     </div>
+  )
+}
+
+/** The VAT summary over a VAT quarter the owner picks (the last finished one at first). */
+function VatSection({
+  filters,
+  timeZone,
+  onRows,
+}: {
+  filters: ReportFilters
+  timeZone: string
+  onRows(request: ReportRequest, figure: ReportFigure): void
+}) {
+  const stagger = useReportSettings().data?.settings.vatStagger ?? 1
+  const [chosen, setChosen] = useState<string | null>(null)
+  const choices = vatQuarterChoices(stagger)
+  // A quarter no longer on the stagger (the owner changed it) falls back to the last finished.
+  const quarter = choices.some((q) => q.end === chosen) ? chosen! : choices[1]!.end
+  return (
+    <ReportSection
+      report="vat"
+      base={{ ...filters, range: { preset: 'vat_quarter', quarter } }}
+      timeZone={timeZone}
+      onRows={onRows}
+      extra={<VatQuarterPicker stagger={stagger} value={quarter} onChange={setChosen} />}
+    />
   )
 }

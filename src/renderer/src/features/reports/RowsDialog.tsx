@@ -15,11 +15,14 @@ export function RowsDialog({
   figure,
   timeZone,
   onClose,
+  links = true,
 }: {
   request: ReportRequest
   figure: ReportFigure
   timeZone: string
   onClose(): void
+  /** False for a therapist: no links to invoices (Money is not theirs). */
+  links?: boolean
 }) {
   const [offset, setOffset] = useState(0)
   const rows = useReportRows({ ...request, figure: figure.id, limit: PAGE, offset })
@@ -42,7 +45,12 @@ export function RowsDialog({
               label="Export these rows as CSV"
             />
           </div>
-          <ReportTableView table={t} timeZone={timeZone} caption={figure.label} />
+          <ReportTableView
+            table={t}
+            timeZone={timeZone}
+            caption={figure.label}
+            invoiceLinks={links}
+          />
           {t.total > PAGE && (
             <div className="list-toolbar">
               <button
