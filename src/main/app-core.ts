@@ -1,3 +1,5 @@
+import { runOffThread } from './db/off-thread'
+import { keyHexOf } from './db/file-tasks'
 import { dirname, join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
@@ -193,7 +195,14 @@ export async function openCore({
   // Planner statistics kept fresh (db/optimize.ts, issue 19); the close optimizes too.
   if (onDisk) live.optimizePeriodically()
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
-  const imports = new ImportService({ log, now: clock })
+  const imports = new ImportService({
+    log,
+    now: clock,
+    // A big import's WAL goes back into the file off main (issue 19).
+    ...(onDisk
+      ? { checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }) }
+      : {}),
+  })
   imports.attach(live)
   const changes = new ChangeFeed()
   // Made before the router (its handlers reach it through core.network), used after.

@@ -216,10 +216,32 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
     // PROFILE=file.cpuprofile records a Chrome CPU profile of the navigation rounds (open it in
     // Chrome's DevTools); build with minify off to read the names.
     const cdp = process.env['PROFILE'] ? await page.context().newCDPSession(page) : null
+    // TRACE=file.json: a Chrome trace of the navigation rounds (style, layout, paint).
+    if (process.env['TRACE']) {
+      await browser.startTracing(page, {
+        path: process.env['TRACE'],
+        screenshots: false,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline.invalidationTracking',
+        ],
+      })
+    }
     if (cdp) {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
       await cdp.send('Profiler.start')
+    }
+    if (process.env['DEBUG_MUTATIONS']) {
+      await page.evaluate(`(() => {
+        window.__m = {}
+        new MutationObserver((list) => {
+          for (const r of list) {
+            const k = r.type + ':' + (r.attributeName || (r.addedNodes.length ? 'added' : 'removed')) + ':' + (r.target.className || r.target.nodeName)
+            window.__m[k] = (window.__m[k] || 0) + 1
+          }
+        }).observe(document.querySelector('[data-testid="diary-calendar"]'), { subtree: true, childList: true, attributes: true, characterData: true })
+      })()`)
     }
     for (let round = 0; round < 5; round++) {
       for (const step of pattern) {
@@ -246,6 +268,13 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
           return performance.now() - t0
         })()`)
         nav.push(t)
+        if (process.env['DEBUG_MUTATIONS']) {
+          console.log(
+            await page.evaluate(
+              `(() => { const m = window.__m || {}; window.__m = {}; return JSON.stringify(m) })()`,
+            ),
+          )
+        }
         navCpu.push((await threadMs()) - cpu0)
         if (process.env['BENCH_RAW']) {
           console.log(
@@ -258,6 +287,7 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
       const { profile } = await cdp.send('Profiler.stop')
       writeFileSync(process.env['PROFILE']!, JSON.stringify(profile))
     }
+    if (process.env['TRACE']) await browser.stopTracing()
 
     // Drag the lone booking down one quarter hour and back, timing drop -> saved and redrawn.
     await page.getByRole('button', { name: 'Day', exact: true }).click()

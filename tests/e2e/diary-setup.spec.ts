@@ -70,8 +70,38 @@ test('the owner sets up a service and a therapist with a split day and a holiday
   await snap(page, 'settings-therapist')
   await expectAccessible(page)
 
+  // Ctrl+S saves the form being typed in, this one too (a user trial lost a change here).
+  const edit = page.getByRole('form', { name: 'Edit Sam Patel' })
+  await edit.getByLabel('Thursday working hours').fill('10:00-18:00')
+  await page.keyboard.press('Control+s')
+  await expect
+    .poll(async () =>
+      clinic.core.db
+        .selectFrom('therapist_hours')
+        .select(['starts', 'ends'])
+        .where('weekday', '=', 4)
+        .where('kind', '=', 'work')
+        .execute(),
+    )
+    .toEqual([{ starts: '10:00', ends: '18:00' }])
+
   await page.getByRole('link', { name: 'Hours' }).click()
   await expect(page.getByLabel('Monday opens')).toHaveValue('08:00')
   await snap(page, 'settings-hours')
   await expectAccessible(page)
+
+  // Saved, the form closed; typing not yet saved is asked about before the page goes.
+  await page.getByRole('link', { name: 'Therapists' }).click()
+  await page.getByRole('button', { name: 'Edit Sam Patel' }).click()
+  await edit.getByLabel('Friday working hours').fill('11:00-15:00')
+  await page.getByRole('link', { name: 'Diary' }).click()
+  const ask = page.getByRole('dialog', { name: 'Leave without saving?' })
+  await expect(ask).toContainText('Your changes to the therapist Sam Patel are not saved yet.')
+  await snap(page, 'settings-unsaved-ask')
+  await ask.getByRole('button', { name: 'Stay and keep typing' }).click()
+  await expect(edit.getByLabel('Friday working hours')).toHaveValue('11:00-15:00')
+  await expect(page).toHaveURL(/#\/settings\/therapists/)
+  await page.keyboard.press('Alt+1')
+  await ask.getByRole('button', { name: 'Leave without saving' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()
 })

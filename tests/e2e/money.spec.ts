@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pdfTextOf } from '../fixtures/pdf-text'
 import { call } from '../fixtures/temp-core'
+import { TEST_PASSWORD } from '../fixtures/staff'
 import { expect, expectAccessible, snap, test } from './fixtures'
 import { ok, openAppointment, owner, priyaHasArrived } from './money-helpers'
 import { today } from './small-clinic'
@@ -101,6 +102,14 @@ test('an amount that is not money is refused next to the field, and nothing is t
   await page.keyboard.press('Enter')
   await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
   await expect(pay.getByLabel('Amount (£)')).toHaveValue('fifty')
+  // Corrected, the refusal goes; with the full amount typed there is nothing to split.
+  await pay.getByLabel('Amount (£)').fill('55')
+  await expect(pay.getByRole('alert')).toHaveCount(0)
+  await page.keyboard.press('Alt+s')
+  await expect(pay.getByRole('alert')).toHaveText(
+    'Nothing is left to pay: make the first amount smaller, then split.',
+  )
+  await expect(pay.getByLabel('Amount 2 (£)')).toHaveCount(0)
   expect(await clinic.core.db.selectFrom('invoices').selectAll().execute()).toEqual([])
 })
 
@@ -133,6 +142,33 @@ test('keys typed while the payment methods load are kept, and Enter then takes n
   await expect(amount).toHaveValue('20')
   await amount.press('Enter')
   await expect(pay.getByRole('status')).toHaveText('Paid · INV-000001 · Card £20.00')
+})
+
+test('locking the screen mid-payment keeps the payment: unlocked, the dialog is back as typed', async ({
+  page,
+  clinic,
+}) => {
+  await priyaHasArrived(clinic)
+  const appt = await openAppointment(page, clinic)
+  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
+  await page.keyboard.type('25')
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('ArrowDown')
+  await expect(pay.locator('option:checked')).toHaveText('Cash')
+  // The client looks for their card; reception locks the screen (the idle lock does the same).
+  await page.keyboard.press('Control+l')
+  await expect(page.getByRole('heading', { name: 'Plinth is locked' })).toBeVisible()
+  await expect(pay).toHaveCount(0)
+  await page.getByLabel('Password').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(pay.getByLabel('Amount (£)')).toHaveValue('25')
+  await expect(pay.locator('option:checked')).toHaveText('Cash')
+  await expect(page.getByRole('dialog', { name: 'Priya Shah', exact: true })).toBeVisible()
+  expect(await clinic.core.db.selectFrom('ledger_entries').selectAll().execute()).toEqual([])
+  await pay.getByLabel('Amount (£)').press('Enter')
+  await expect(pay.getByRole('status')).toHaveText('Paid · INV-000001 · Cash £25.00')
 })
 
 test('the owner issues a credit note against an issued invoice', async ({ page, clinic }) => {

@@ -68,6 +68,9 @@ test('a therapist hands PSFS to the client, who fills it in and reaches nothing 
   // Typed addresses and a crafted call go nowhere; a reload keeps what was typed.
   const lastDraft = draftSaved(page)
   await scores2.getByRole('radio', { name: '6', exact: true }).check()
+  // Answered, the question's error goes at once, without pressing Send again.
+  await expect(scores2.getByText('Please choose an answer')).toHaveCount(0)
+  await expect(page.getByText(/needs? looking at/)).toHaveCount(0)
   await lastDraft
   for (const hash of ['#/settings', `#/clients/${priya}`, '#/audit', '#/diary']) {
     await page.goto(`${clinic.url}${hash}`)

@@ -227,6 +227,31 @@ describe('the outbox, queued with the change', () => {
     })
   })
 
+  it('never sends a reminder once its appointment has begun, and refuses to retry one', async () => {
+    await book('2026-06-18 09:00')
+    // Nothing was sent before the appointment (offline all day, say); then it is 09:30.
+    now = new Date(at('2026-06-18 09:30'))
+    const channel = recorder()
+    await senderWith(channel).drain()
+    expect(channel.sent).toEqual([])
+    const rows = await outboxRows(core)
+    expect(rows.map((r) => [r.kind, r.state, r.cancel_reason])).toEqual([
+      ['confirmation', 'cancelled', 'appointment has passed'],
+      ['confirmation', 'cancelled', 'appointment has passed'],
+      ['reminder', 'cancelled', 'appointment has passed'],
+      ['reminder', 'cancelled', 'appointment has passed'],
+    ])
+    // A reminder that failed earlier is not offered again after the event.
+    await core.db
+      .updateTable('messages')
+      .set({ state: 'failed', failed_at: now.toISOString() })
+      .where('id', '=', rows[2]!.id)
+      .execute()
+    const r = await core.router.call('messages.retry', { id: rows[2]!.id }, reception)
+    expect(r).toMatchObject({ ok: false, error: { code: 'rule_broken' } })
+    expect(!r.ok && r.error.message).toContain('already begun')
+  })
+
   it('keeps a 09:00 reminder at 09:00 local across the clocks changing', async () => {
     await callOk(
       core,

@@ -111,6 +111,13 @@ describe('importing clients from a Cliniko export', () => {
       .where('action', '=', 'imports.run')
       .execute()
     expect(audit[0]!.summary).toMatch(/Imported 4 clients .*3 rows skipped/)
+    // Issue 19: the commit's automatic checkpoint is off only for the import, and a worker
+    // thread has copied the import's WAL back into the file (nothing left to copy).
+    expect(core.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+    const [busy, frames, copied] = Object.values(
+      (core.sqlite.pragma('wal_checkpoint(NOOP)') as Record<string, number>[])[0]!,
+    )
+    expect([busy, copied]).toEqual([0, frames])
 
     // Each imported client's own history says where it came from.
     const aishaTimeline = await call(core, 'clients.timeline', { id: aisha.id }, owner)
@@ -151,6 +158,31 @@ describe('importing clients from a Cliniko export', () => {
     const started = await call(core, 'imports.run', { importId: opened.importId }, owner)
     const done = await settle(core, started.ok ? started.value : (null as never))
     expect(done.created).toBe(3)
+  })
+
+  it('finds surname-and-birthday duplicates among a chunk of hundreds of different ones', async () => {
+    // Issue 19: the chunk's ~1,000 surname/birthday pairs are looked up as pairs, in batches.
+    await aClient({ mobile: '07700 900123', dateOfBirth: '1984-03-07' })
+      .named('Aisha', 'Khan')
+      .in(core)
+    const rows = Array.from({ length: 499 }, (_, i) => {
+      const day = String((i % 28) + 1).padStart(2, '0')
+      const month = String((i % 12) + 1).padStart(2, '0')
+      return `Row${i},Surname${i},${day}/${month}/${1950 + (i % 50)},row${i}@example.com`
+    })
+    // Last in the chunk, birthday written day first, and day and month swapped.
+    rows.push('Aisha,Khan,07/03/1984,aisha.new@example.com')
+    rows.push('A.,Khan,03/07/1984,a.khan@example.com')
+    const text = ['First Name,Last Name,Date of Birth,Email', ...rows].join('\r\n')
+    const { checked } = await openAndCheck(core, text)
+    expect(checked.report).toMatchObject({ total: 501, duplicates: 2, errors: 0 })
+    const reasons = checked
+      .report!.problems.filter((p) => p.kind === 'duplicate')
+      .map((p) => [p.line, p.reasons.join()])
+    expect(reasons).toEqual([
+      [501, 'Already a client: Aisha Khan (surname-dob)'],
+      [502, 'Already a client: Aisha Khan (surname-dob-swapped)'],
+    ])
   })
 
   it('refuses an empty file and a file over the size cap with plain messages', async () => {

@@ -65,7 +65,12 @@ export interface Connection {
   /** The raw handle: for backups, pragmas and measured hot paths only. */
   sqlite: Database.Database
   db: Kysely<DB>
-  close(): Promise<void>
+  /**
+   * Closes the handle, running `PRAGMA optimize` first unless `optimize: false` (a file
+   * about to be swapped out by a restore: its statistics are of no further use, and at
+   * 600 MB optimize holds main's event loop for tens of milliseconds or more).
+   */
+  close(options?: { optimize?: boolean }): Promise<void>
 }
 
 /**
@@ -102,8 +107,8 @@ export function openConnection(file: string, key: Keying): Connection {
     db,
     // SQLite's advice: PRAGMA optimize just before closing (optimize.ts). Then Kysely's
     // destroy() closes the better-sqlite3 handle it was given.
-    close: () => {
-      optimizeDatabase(sqlite)
+    close: ({ optimize = true } = {}) => {
+      if (optimize) optimizeDatabase(sqlite)
       return db.destroy()
     },
   }

@@ -162,3 +162,20 @@ export function changeCountOf(sqlite: Database.Database): number | null {
   if (!sqlite.open) return null
   return (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
 }
+
+/**
+ * Copies the live file's WAL back into the database (`wal_checkpoint(PASSIVE)`: waits for
+ * no reader or writer, and leaves what it cannot copy yet for the next checkpoint), from a
+ * connection of its own, so a worker thread can do it. Returns SQLite's [busy, WAL frames,
+ * frames checkpointed]. A 50,000-row import left a WAL whose automatic checkpoint at commit
+ * held main's event loop for a second (issue 19); the import turns that off and asks here.
+ */
+export function checkpointWal(databaseFile: string, key: Keying): number[] {
+  const sqlite = openDatabase(databaseFile, key, { fileMustExist: true })
+  try {
+    const row = sqlite.pragma('wal_checkpoint(PASSIVE)') as Record<string, number>[]
+    return Object.values(row[0] ?? {})
+  } finally {
+    sqlite.close()
+  }
+}

@@ -9,6 +9,7 @@ import {
 } from './cipher'
 import {
   checkDatabaseFile,
+  checkpointWal,
   referencedAttachments,
   snapshotInto,
   type CheckedDatabase,
@@ -59,6 +60,8 @@ export interface FileTasks {
   quickCheck: { input: { file: string; key: KeyHex; full?: boolean }; result: string[] }
   /** SHA-256 of a file's bytes, hex: hashing a 603 MB copy is seconds of CPU. */
   sha256: { input: { file: string }; result: string }
+  /** A passive WAL checkpoint of the live file (database-file.ts checkpointWal). */
+  checkpoint: { input: { databaseFile: string; key: KeyHex }; result: number[] }
 }
 
 export type FileTaskName = keyof FileTasks
@@ -92,6 +95,10 @@ export function runFileTask<N extends FileTaskName>(
     }
     case 'sha256':
       return sha256OfFile(task.input.file) as FileTasks[N]['result']
+    case 'checkpoint': {
+      const { databaseFile, key } = task.input
+      return checkpointWal(databaseFile, keyingOf(key)) as FileTasks[N]['result']
+    }
     case 'quickCheck': {
       const { file, key, full = false } = task.input
       return checkDatabaseFile(file, keyingOf(key), { counts: false, full })

@@ -53,7 +53,8 @@ export async function swapInDatabase(
   await live.exclusive(async (current) => {
     carryOver?.(current)
     current.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    await current.close()
+    // The file is going aside: no statistics to refresh for it (issue 19).
+    await current.close({ optimize: false })
     const aside = asideFileOf(databaseFile)
     rmSync(aside, { force: true })
     removeSidecars(aside)

@@ -31,6 +31,8 @@ import { ReportsScreen } from './features/reports/ReportsScreen'
 import { MessagesScreen } from './features/messages/MessagesScreen'
 import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
 import { screensFor } from './features/shell/routes'
+import { useSaveShortcut } from './features/shell/use-save-shortcut'
+import { UnsavedChangesDialog } from './features/shell/UnsavedChangesDialog'
 import { UserMenu } from './features/shell/UserMenu'
 import { useRoute } from './features/shell/use-route'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
@@ -72,6 +74,7 @@ function Shell({ user }: { user: SignedInUser }) {
   // Set during render, not in an effect: the screens below render on the clinic's clock first time.
   if (settings.data) setDisplayTimeZone(settings.data.timeZone)
   const apply = useApplyAuthStatus()
+  useSaveShortcut()
   // A therapist's Reports entry shows only once the owner shares their own figures.
   const reportAccess = useReportAccess(user.role === 'therapist')
   const reportsShared = user.role !== 'therapist' || reportAccess.data?.allowed === true
@@ -152,6 +155,7 @@ function Shell({ user }: { user: SignedInUser }) {
         </div>
       </aside>
       <main className={route.screen === 'diary' ? 'content content-wide' : 'content'} id="main">
+        <UnsavedChangesDialog />
         <IntegrityBanner canRestore={user.role === 'owner'} />
         <MessagesWaitingBanner />
         {link.data?.mode === 'desk' && (

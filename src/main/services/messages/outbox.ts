@@ -165,9 +165,29 @@ export const skipMessage = (db: Kysely<DB>, id: number, now: Date) =>
     'Only a message that has not gone can be skipped.',
   )
 
-/** Queues a failed message again, with its attempts counted from nought. */
-export const retryMessage = (db: Kysely<DB>, id: number, now: Date) =>
-  change(
+/**
+ * Queues a failed message again, with its attempts counted from nought. Refuses a reminder,
+ * confirmation or "moved" message whose appointment has already begun (rule_broken): sent
+ * now it would only confuse; skip it instead (a user trial retried Saturday's reminder).
+ */
+export async function retryMessage(db: Kysely<DB>, id: number, now: Date): Promise<OutboxRow> {
+  const about = await db
+    .selectFrom('messages as m')
+    .leftJoin('appointments as a', 'a.id', 'm.appointment_id')
+    .select(['m.kind', 'a.starts_at'])
+    .where('m.id', '=', id)
+    .executeTakeFirst()
+  if (
+    about?.starts_at &&
+    ['reminder', 'confirmation', 'moved'].includes(about.kind) &&
+    Date.parse(about.starts_at) <= now.getTime()
+  ) {
+    throw new DomainError(
+      'rule_broken',
+      'The appointment this is about has already begun, so it would only confuse: skip it instead.',
+    )
+  }
+  return change(
     db,
     id,
     ['failed'],
@@ -180,3 +200,4 @@ export const retryMessage = (db: Kysely<DB>, id: number, now: Date) =>
     },
     'Only a failed message can be retried.',
   )
+}

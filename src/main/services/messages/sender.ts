@@ -178,14 +178,19 @@ export class MessageSender {
             .select(['status', 'starts_at'])
             .where('id', '=', m.appointment_id)
             .executeTakeFirst()
+          // A reminder or confirmation after the appointment began says nothing useful (a
+          // booking left as Booked after the day, or a retry pressed late).
+          const passed = !!a && a.starts_at <= now
           const stale =
             !a ||
             a.status !== 'booked' ||
+            passed ||
             (m.kind === 'reminder' && !m.idem_key.includes(`:${a.starts_at}:`))
           if (stale) {
+            const reason = passed ? 'appointment has passed' : 'appointment changed'
             await trx
               .updateTable('messages')
-              .set({ state: 'cancelled', cancelled_at: now, cancel_reason: 'appointment changed' })
+              .set({ state: 'cancelled', cancelled_at: now, cancel_reason: reason })
               .where('id', '=', m.id)
               .where('state', '=', 'queued')
               .execute()

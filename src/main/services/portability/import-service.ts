@@ -24,9 +24,17 @@ export class ImportService {
   #jobs: JobQueue<ImportJob>
   #live: LiveDatabase | null = null
   readonly #now: () => Date
+  readonly #checkpoint: (() => Promise<unknown>) | undefined
+  readonly #log: Logger
 
-  constructor(options: { log: Logger; now: () => Date }) {
+  /**
+   * `checkpoint`: copies the WAL into the database off main (a worker thread); after a big
+   * import it replaces SQLite's automatic checkpoint at commit, which ran on main.
+   */
+  constructor(options: { log: Logger; now: () => Date; checkpoint?: () => Promise<unknown> }) {
     this.#now = options.now
+    this.#checkpoint = options.checkpoint
+    this.#log = options.log
     this.#jobs = new JobQueue<ImportJob>({
       name: 'import',
       keep: 20,
@@ -153,32 +161,49 @@ export class ImportService {
     }
     const live = this.#db
     const toBar = (percent: number) => progress(stage, percent)
-    await live.use((db) =>
-      db
-        .transaction()
-        .execute((trx) =>
-          file.kind === 'appointments'
-            ? insertAppointmentRows(
-                trx,
-                live.sqlite,
-                rows as NonNullable<OpenFile['checkedAppointments']>,
-                batch,
-                actor,
-                this.#now(),
-                toBar,
-              )
-            : writeClientRows(
-                trx,
-                live.sqlite,
-                rows as NonNullable<OpenFile['checked']>['rows'],
-                batch,
-                actor,
-                staff,
-                this.#now(),
-                toBar,
-              ),
-        ),
-    )
+    await live.use(async (db) => {
+      // No automatic checkpoint at this commit: copying the import's WAL back into the file
+      // held main's event loop for a second at 50,000 rows (issue 19); a worker does it below.
+      const sqlite = live.sqlite
+      const every = this.#checkpoint
+        ? Number(sqlite.pragma('wal_autocheckpoint', { simple: true }))
+        : 0
+      if (this.#checkpoint) sqlite.pragma('wal_autocheckpoint = 0')
+      try {
+        await db
+          .transaction()
+          .execute((trx) =>
+            file.kind === 'appointments'
+              ? insertAppointmentRows(
+                  trx,
+                  live.sqlite,
+                  rows as NonNullable<OpenFile['checkedAppointments']>,
+                  batch,
+                  actor,
+                  this.#now(),
+                  toBar,
+                )
+              : writeClientRows(
+                  trx,
+                  live.sqlite,
+                  rows as NonNullable<OpenFile['checked']>['rows'],
+                  batch,
+                  actor,
+                  staff,
+                  this.#now(),
+                  toBar,
+                ),
+          )
+      } finally {
+        if (this.#checkpoint) sqlite.pragma(`wal_autocheckpoint = ${every}`)
+      }
+    })
+    if (this.#checkpoint) {
+      // Best effort: a checkpoint that cannot run now is done by a later commit.
+      await this.#checkpoint().catch((error: unknown) =>
+        this.#log.error('the WAL checkpoint after an import failed', { error: String(error) }),
+      )
+    }
     job.batchId = batch.id
     job.created = rows.length
     return `Imported ${rows.length} ${what}; ${batch.skipped} rows skipped.`

@@ -12,6 +12,7 @@ import { showRpcError } from '../../components/rpc-form-errors'
 import { useBackupSettings, useUpdateBackupSettings } from '../../api/backups'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { useFormGuard } from '../shell/use-form-guard'
 
 function valuesOf(saved: BackupSettings): BackupSettingsInput {
   return {
@@ -41,6 +42,7 @@ function SettingsForm({ saved }: { saved: Revisioned<BackupSettings> }) {
     mode: 'onTouched',
     defaultValues: valuesOf(saved),
   })
+  useFormGuard(form, 'the backup settings')
   const { register, handleSubmit, formState, reset, setError, control } = form
   const encrypt = useWatch({ control, name: 'encrypt' })
   const errors = formState.errors

@@ -126,17 +126,6 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
   )
   const submit = handleSubmit(onSubmit)
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        void submit()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [submit])
-
   const errors = formState.errors
   const saveLabel = saved
     ? 'Save changes'
@@ -149,6 +138,7 @@ export function ClientForm({ saved, onSaved, onCancel }: ClientFormProps) {
       className="client-form"
       onSubmit={(e) => void submit(e)}
       noValidate
+      data-save-shortcut
       aria-label={saved ? `Edit ${saved.displayName}` : 'New client'}
     >
       <div className="form-status">

@@ -25,6 +25,8 @@ import { useCalendarLook } from './use-calendar-look'
 import { StableDay, StableWeek, weekSlotKeys } from './stable-week'
 import { useDiaryDrag } from './use-diary-drag'
 import { DiaryNotice } from './DiaryNotice'
+import { claimDiary } from './diary-kept'
+import { useAuthStatus } from '../../api/auth'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
@@ -44,6 +46,7 @@ const VIEW_SET = { day: StableDay, week: StableWeek, month: true, agenda: true }
 
 /** The diary: layout only; what it shows and does lives in the use-diary-* hooks. */
 export function DiaryScreen() {
+  claimDiary(useAuthStatus().data?.user?.id ?? null)
   // Every Date handed to the calendar is on the clinic's wall clock (see clinic-time.ts).
   const tz = useClinicTimeZone()
   const [notice, setNotice] = useState<Notice | null>(null)

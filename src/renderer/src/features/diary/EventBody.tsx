@@ -40,9 +40,24 @@ export const CompactEventBody = memo(function CompactEventBody({ event }: { even
   return (
     <span className="ev-body ev-compact">
       {a.alerts.length > 0 && <span className="ev-alert-mark">Medical alert: </span>}
-      <span className="ev-time">{hm(event.start)}</span> {a.clientName}
+      <span className="ev-time">{hm(event.start)}</span>{' '}
+      <span className="ev-name">{a.clientName}</span>
+      {/* Shown instead of the name when the lane is too narrow for it (diary.css). */}
+      <span className="ev-initials" aria-hidden="true">
+        {initialsOf(a.clientName)}
+      </span>
       {/* Seen as the therapist's lane and colour; said to screen readers. */}
       <span className="visually-hidden">, with {event.who}</span>
     </span>
   )
 })
+
+/** "Juan Schumm" → "JS"; "Zoë O’Brien-Hale" → "ZO". */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('')
+}

@@ -8,6 +8,7 @@ import {
 import { useDiaryRange, usePrefetchRanges } from '../../api/diary'
 import { acknowledgeBooking, acknowledgedBooking, useBookingState } from './booking-store'
 import { fetchRange, step, type DiaryView } from './visible-range'
+import { keepDiary, keptDiary } from './diary-kept'
 
 export interface Notice {
   kind: 'error' | 'ok'
@@ -22,8 +23,10 @@ export interface Notice {
  * A booking just made (Ctrl+B) moves the diary to its day and says so in `notice`.
  */
 export function useDiaryPosition(tz: string, setNotice: (n: Notice | null) => void) {
-  const [date, setDate] = useState(() => toWall(Date.now(), DEFAULT_TIME_ZONE))
-  const [view, setView] = useState<DiaryView>('day')
+  // Back where it was after a lock (diary-kept.ts); today otherwise.
+  const [date, setDate] = useState(() => keptDiary().date ?? toWall(Date.now(), DEFAULT_TIME_ZONE))
+  const [view, setView] = useState<DiaryView>(() => keptDiary().view ?? 'day')
+  useEffect(() => keepDiary({ date, view }), [date, view])
   const [scrollTarget, setScrollTarget] = useState<Date | null>(null)
 
   const { booked } = useBookingState()

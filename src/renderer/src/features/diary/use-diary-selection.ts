@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import type { SlotInfo } from 'react-big-calendar'
 import { fromWall } from '../../../../shared/diary/wall-clock'
 import { openBooking } from './booking-store'
+import { keepDiary, keptDiary } from './diary-kept'
 import { therapistOfColumn } from './calendar-column'
 import type { DiaryEvent } from './diary-events'
 import type { DiaryView } from './visible-range'
@@ -22,7 +23,11 @@ export function useDiarySelection({
   tz: string
   showDay(day: Date): void
 }) {
-  const [openId, setOpenId] = useState<number | null>(null)
+  const [openId, setOpenIdOnly] = useState<number | null>(() => keptDiary().openId)
+  const setOpenId = useCallback((id: number | null) => {
+    setOpenIdOnly(id)
+    keepDiary({ openId: id })
+  }, [])
   const onSelectSlot = useCallback(
     (slot: SlotInfo) => {
       const therapistId =
@@ -36,6 +41,6 @@ export function useDiarySelection({
     },
     [therapistFilter, view, tz, showDay],
   )
-  const onSelectEvent = useCallback((event: DiaryEvent) => setOpenId(event.id), [])
+  const onSelectEvent = useCallback((event: DiaryEvent) => setOpenId(event.id), [setOpenId])
   return { openId, closeAppointment: () => setOpenId(null), onSelectSlot, onSelectEvent }
 }

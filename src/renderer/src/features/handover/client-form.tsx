@@ -18,6 +18,8 @@ export function useClientSubmit(
 ) {
   const form = useRef<HTMLFormElement>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // Main's refusals stay until the next Send; only the form's own checks are re-run.
+  const [refusals, setRefusals] = useState<Record<string, string>>({})
   const [sending, setSending] = useState(false)
   const focusFirstError = () =>
     requestAnimationFrame(() => {
@@ -30,16 +32,24 @@ export function useClientSubmit(
     e.preventDefault()
     const found = check()
     setErrors(found)
+    setRefusals({})
     if (Object.keys(found).length > 0) return focusFirstError()
     setSending(true)
     const refused = await send(build())
     setSending(false)
     if (refused) {
-      setErrors(refused)
+      setRefusals(refused)
       focusFirstError()
     }
   }
-  return { form, errors, sending, onSubmit: (e: FormEvent) => void onSubmit(e) }
+  // An answer put right loses its error at once (a client was left looking at "Please write
+  // at least one activity" after writing one); new errors still wait for Send.
+  const still = Object.keys(errors).length > 0 ? check() : {}
+  const shown = {
+    ...Object.fromEntries(Object.entries(errors).filter(([k]) => k in still)),
+    ...refusals,
+  }
+  return { form, errors: shown, sending, onSubmit: (e: FormEvent) => void onSubmit(e) }
 }
 
 export function ClientFormFrame({

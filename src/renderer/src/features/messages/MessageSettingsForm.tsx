@@ -11,6 +11,7 @@ import { useMessageSettings, useSaveMessageSettings, useSendTestEmail } from '..
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
 import { useFormError } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 type Values = z.input<typeof messageSettingsInput>
 
@@ -37,7 +38,7 @@ export function MessageSettingsForm() {
 function SettingsForm({ saved }: { saved: MessageSettings }) {
   const save = useSaveMessageSettings()
   const [done, setDone] = useState(false)
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<
+  const { register, handleSubmit, formState, setError, reset, control, getValues } = useForm<
     Values,
     unknown,
     MessageSettingsInput
@@ -46,6 +47,7 @@ function SettingsForm({ saved }: { saved: MessageSettings }) {
     mode: 'onTouched',
     defaultValues: valuesOf(saved),
   })
+  useFormGuard({ formState, reset, getValues }, 'the e-mail and SMS settings')
   const e = formState.errors
   const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {

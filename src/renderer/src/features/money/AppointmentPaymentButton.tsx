@@ -4,6 +4,7 @@ import { useAppointmentPayment, useChargeFee } from '../../api/money'
 import { useAppointmentPackages } from '../../api/packages'
 import { formatPence } from '../../../../shared/money/pounds'
 import { TakePaymentDialog } from './TakePaymentDialog'
+import { keepDiary, keptDiary } from '../diary/diary-kept'
 import { errorWords } from '../../components/rpc-form-errors'
 
 const STATE_LABELS = {
@@ -31,7 +32,12 @@ export function AppointmentPaymentButton({
 }) {
   const role = useAuthStatus().data?.user?.role
   const payment = useAppointmentPayment(appointment.id, role !== undefined)
-  const [open, setOpen] = useState(false)
+  // Left open when the screen locked: open again, with what was typed (diary-kept.ts).
+  const [open, setOpenOnly] = useState(() => keptDiary().paying === appointment.id)
+  const setOpen = (next: boolean) => {
+    setOpenOnly(next)
+    keepDiary({ paying: next ? appointment.id : null })
+  }
   const fee = useChargeFee()
   const p = payment.data
   const chargeable = appointment.status === 'arrived' || appointment.status === 'completed'

@@ -20,6 +20,7 @@ import {
 } from './payment-parts'
 import { PaymentRows, type PaymentRow } from './PaymentRows'
 import { TillActions } from './TillActions'
+import { keepTill, keptTill } from '../diary/diary-kept'
 import { PrintInvoiceButton } from './PrintInvoiceButton'
 
 /** Packages are used by sessions (PackageCheckout), not typed amounts. */
@@ -72,7 +73,16 @@ export function TakePaymentDialog({
   const [initialRows] = useState<PaymentRow[]>(() => [
     { key: 0, methodId: 0, amount: poundsText(target.duePence), reference: '' },
   ])
-  const [rows, setRows] = useState(initialRows)
+  // What was typed before a lock comes back (diary-kept.ts); forgotten once paid or closed.
+  const [rows, setRowsOnly] = useState(() => keptTill(target.appointmentId) ?? initialRows)
+  const setRows = (next: PaymentRow[]) => {
+    setRowsOnly(next)
+    keepTill(target.appointmentId, next)
+  }
+  const close = () => {
+    keepTill(target.appointmentId, null)
+    onClose()
+  }
   const [choseMoney, setChoseMoney] = useState(false)
   const typed = rows !== initialRows
   const money = (onPaid?: () => void) => (
@@ -82,19 +92,22 @@ export function TakePaymentDialog({
       methodsLoading={methods.isPending}
       rows={rows}
       onRows={setRows}
-      onClose={onClose}
-      onPaid={onPaid}
+      onClose={close}
+      onPaid={() => {
+        keepTill(target.appointmentId, null)
+        onPaid?.()
+      }}
     />
   )
   const hasPackage = shown !== null && shown.length > 0
   return (
-    <Modal title={`Take payment · ${target.clientName}`} onClose={onClose}>
+    <Modal title={`Take payment · ${target.clientName}`} onClose={close}>
       {hasPackage && !typed && !choseMoney ? (
         <PackageCheckout
           appointmentId={target.appointmentId}
           serviceName={target.serviceName}
           packages={shown}
-          onClose={onClose}
+          onClose={close}
           money={money}
         />
       ) : (
@@ -165,6 +178,12 @@ function CheckoutForm({
   function split() {
     const key = nextKey.current++
     if (methods.length === 0) return
+    // Nothing left to split: an empty part would only be refused at Enter (a user trial).
+    if (left <= 0) {
+      setFormError('Nothing is left to pay: make the first amount smaller, then split.')
+      return
+    }
+    setFormError(null)
     onRows([...rows, splitPart(rows, methods, left, key)])
     setFocusKey(key)
   }
@@ -230,7 +249,11 @@ function CheckoutForm({
         methods={methods}
         errors={errors}
         focusKey={focusKey}
-        onChange={onRows}
+        onChange={(next) => {
+          onRows(next)
+          // A corrected amount no longer wears the last refusal; Enter checks again.
+          if (Object.keys(errors).length > 0) setErrors({})
+        }}
       />
       <CashChange ref={cashGiven} rows={rows} methods={methods} />
       <p className="checkout-left" role="status" aria-live="polite">

@@ -12,6 +12,7 @@ import { Icon } from '../../components/Icon'
 import { useFormError } from '../../components/rpc-form-errors'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { errorWords } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 interface FormValues {
   name: string
@@ -165,16 +166,18 @@ function TemplateForm({
 }) {
   const base = useBaseRevision(template?.revision)
   const save = useSaveTemplate()
-  const { register, control, handleSubmit, setError, formState } = useForm<FormValues>({
-    defaultValues: template
-      ? {
-          name: template.name,
-          description: template.description,
-          active: template.active,
-          fields: template.fields.map((f) => ({ id: f.id, label: f.label, hint: f.hint ?? '' })),
-        }
-      : { name: '', description: '', active: true, fields: [{ id: '', label: '', hint: '' }] },
-  })
+  const { register, control, handleSubmit, setError, formState, reset, getValues } =
+    useForm<FormValues>({
+      defaultValues: template
+        ? {
+            name: template.name,
+            description: template.description,
+            active: template.active,
+            fields: template.fields.map((f) => ({ id: f.id, label: f.label, hint: f.hint ?? '' })),
+          }
+        : { name: '', description: '', active: true, fields: [{ id: '', label: '', hint: '' }] },
+    })
+  useFormGuard({ formState, reset, getValues }, 'the note template')
   const fields = useFieldArray({ control, name: 'fields' })
   const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit((v) =>

@@ -52,7 +52,14 @@ export function changeOf(
       direction,
     }
   }
-  if (previous === 0) return { words: `up from nothing`, direction }
+  // A percentage of nothing or of a negative figure means nothing (a user trial read
+  // "+60,233.3 % (was −£15.00)"): say the change itself, in the figure's own unit.
+  if (previous <= 0 || value < 0) {
+    return {
+      words: `${sign}${formatValue(kind, Math.abs(diff), 'UTC')} on the period before`,
+      direction,
+    }
+  }
   return {
     words: `${sign}${decimal.format(Math.round((Math.abs(diff) / Math.abs(previous)) * 1000) / 10)} % on the period before`,
     direction,

@@ -12,6 +12,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
 import { errorWords } from '../../components/rpc-form-errors'
 import { RecoveryKeySection } from '../encryption/RecoveryKeySection'
+import { useFormGuard } from '../shell/use-form-guard'
 
 export function SecuritySection() {
   const query = useSecuritySettings()
@@ -35,11 +36,12 @@ function SecurityForm({ saved }: { saved: Revisioned<SecuritySettings> }) {
   const update = useUpdateSecuritySettings()
   const base = useBaseRevision(saved.revision)
   const [done, setDone] = useState(false)
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<
+  const { register, handleSubmit, formState, setError, reset, control, getValues } = useForm<
     z.input<typeof securitySettings>,
     unknown,
     SecuritySettings
   >({ resolver: zodResolver(securitySettings), mode: 'onTouched', defaultValues: saved })
+  useFormGuard({ formState, reset, getValues }, 'the security settings')
   const e = formState.errors
   const { formError, attempt } = useFormError({ setError, control })
   const submit = handleSubmit(async (values) => {

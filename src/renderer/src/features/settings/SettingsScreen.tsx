@@ -165,17 +165,6 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
 
   const submit = handleSubmit(onSubmit)
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        void submit()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [submit])
-
   const errors = formState.errors
   return (
     <form
@@ -183,6 +172,7 @@ function ClinicDetailsForm({ saved }: { saved: Revisioned<ClinicSettings> }) {
       onSubmit={(e) => void submit(e)}
       noValidate
       aria-labelledby="clinic-details"
+      data-save-shortcut
     >
       <div className="card-head">
         <h2 id="clinic-details">Clinic details</h2>

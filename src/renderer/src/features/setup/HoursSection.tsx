@@ -10,6 +10,7 @@ import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
 import { hoursOutsideOpening, openingPathToDay, WEEKDAYS } from './time-ranges'
 import { errorWords } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 export function HoursSection() {
   const hours = useClinicHours()
@@ -35,16 +36,18 @@ function HoursForm({ saved }: { saved: Revisioned<ClinicHours> }) {
   const base = useBaseRevision(saved.revision)
   const [formError, setFormError] = useState<string | null>(null)
   const [savedNote, setSavedNote] = useState(false)
-  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
-    defaultValues: {
-      days: WEEKDAYS.map((d) => {
-        const o = saved.opening.find((x) => x.weekday === d.n)
-        return { open: Boolean(o), opens: o?.opens ?? '09:00', closes: o?.closes ?? '17:00' }
-      }),
-      closures: saved.closures,
-      cancellationNoticeHours: String(saved.cancellationNoticeHours),
-    },
-  })
+  const { register, handleSubmit, formState, setError, control, reset, getValues } =
+    useForm<Values>({
+      defaultValues: {
+        days: WEEKDAYS.map((d) => {
+          const o = saved.opening.find((x) => x.weekday === d.n)
+          return { open: Boolean(o), opens: o?.opens ?? '09:00', closes: o?.closes ?? '17:00' }
+        }),
+        closures: saved.closures,
+        cancellationNoticeHours: String(saved.cancellationNoticeHours),
+      },
+    })
+  useFormGuard({ formState, reset, getValues }, 'the opening hours')
   const closures = useFieldArray({ control, name: 'closures' })
   const days = useWatch({ control, name: 'days' })
   // Therapists' hours the typed opening hours would leave unbookable: warned about, not

@@ -7,6 +7,7 @@ import { useCreateRoom, useRooms, useUpdateRoom } from '../../api/diary'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 export function RoomsSection() {
   const rooms = useRooms(true)
@@ -61,11 +62,12 @@ function RoomRow({ room }: { room: Revisioned<Room> }) {
 function AddRoom() {
   const create = useCreateRoom()
   const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<{ name: string }>(
-    {
-      defaultValues: { name: '' },
-    },
-  )
+  const { register, handleSubmit, formState, setError, reset, control, getValues } = useForm<{
+    name: string
+  }>({
+    defaultValues: { name: '' },
+  })
+  useFormGuard({ formState, reset, getValues }, 'the room')
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     try {

@@ -12,6 +12,7 @@ import { ColourDot } from './ColourDot'
 import { nextColour } from './colours'
 import { SWATCHES } from './time-ranges'
 import { formatPence, poundsText } from '../../../../shared/money/pounds'
+import { useFormGuard } from '../shell/use-form-guard'
 
 export function ServicesSection() {
   const services = useServices(true)
@@ -107,17 +108,19 @@ function ServiceForm({
   const create = useCreateService()
   const update = useUpdateService()
   const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
-    defaultValues: {
-      name: service?.name ?? '',
-      durationMinutes: String(service?.durationMinutes ?? 60),
-      price: service ? poundsText(service.pricePence) : '',
-      bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
-      colour: service?.colour ?? newColour ?? SWATCHES[0]!,
-      needsRoom: service?.needsRoom ?? false,
-      active: service?.active ?? true,
-    },
-  })
+  const { register, handleSubmit, formState, setError, control, reset, getValues } =
+    useForm<Values>({
+      defaultValues: {
+        name: service?.name ?? '',
+        durationMinutes: String(service?.durationMinutes ?? 60),
+        price: service ? poundsText(service.pricePence) : '',
+        bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
+        colour: service?.colour ?? newColour ?? SWATCHES[0]!,
+        needsRoom: service?.needsRoom ?? false,
+        active: service?.active ?? true,
+      },
+    })
+  useFormGuard({ formState, reset, getValues }, 'the service')
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     const pounds = v.price.replace(/[£,\s]/g, '')

@@ -18,6 +18,7 @@ import {
   WEEKDAYS,
   type DayRange,
 } from './time-ranges'
+import { useFormGuard } from '../shell/use-form-guard'
 
 interface FormValues {
   name: string
@@ -64,9 +65,14 @@ export function TherapistForm({
       WEEKDAYS.map((d) => [d.short, therapist ? formatRanges(therapist.breaks, d.n) : '']),
     ),
   }
-  const { register, handleSubmit, formState, setError, control } = useForm<FormValues>({
-    defaultValues: defaults,
-  })
+  const { register, handleSubmit, formState, setError, control, reset, getValues } =
+    useForm<FormValues>({
+      defaultValues: defaults,
+    })
+  useFormGuard(
+    { formState, reset, getValues },
+    therapist ? `the therapist ${therapist.name}` : 'the new therapist',
+  )
   const errors = formState.errors
   // Warn, not refuse: a therapist's template may run past a shorter opening day, but the
   // diary will not offer those times, and the owner should know before a client asks.

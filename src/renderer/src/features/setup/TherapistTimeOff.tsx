@@ -6,6 +6,7 @@ import { useAddTimeOff, useRemoveTimeOff } from '../../api/diary'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -28,7 +29,7 @@ export function TimeOffCard({ therapist }: { therapist: Therapist }) {
   const remove = useRemoveTimeOff()
   const [formError, setFormError] = useState<string | null>(null)
   const empty = { startsOn: '', endsOn: '', reason: 'Holiday', fromTime: '', untilTime: '' }
-  const { register, handleSubmit, formState, setError, reset, control } = useForm<{
+  const { register, handleSubmit, formState, setError, reset, control, getValues } = useForm<{
     startsOn: string
     endsOn: string
     reason: string
@@ -36,6 +37,7 @@ export function TimeOffCard({ therapist }: { therapist: Therapist }) {
     fromTime: string
     untilTime: string
   }>({ defaultValues: empty })
+  useFormGuard({ formState, reset, getValues }, 'the time off')
   const submit = handleSubmit(async ({ fromTime, untilTime, ...values }) => {
     setFormError(null)
     try {

@@ -7,13 +7,14 @@ import { useCreateUser } from '../../api/users'
 import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 const schema = usersContract['users.create'].input
 type Values = z.input<typeof schema>
 
 export function AddUserForm({ onDone }: { onDone(): void }) {
   const create = useCreateUser()
-  const { register, handleSubmit, formState, setError, control } = useForm<
+  const { register, handleSubmit, formState, setError, control, reset, getValues } = useForm<
     Values,
     unknown,
     z.output<typeof schema>
@@ -28,6 +29,7 @@ export function AddUserForm({ onDone }: { onDone(): void }) {
       temporaryPassword: '',
     },
   })
+  useFormGuard({ formState, reset, getValues }, 'the new staff account')
   const e = formState.errors
   const { formError, attempt } = useFormError({ setError, control })
   const role = useWatch({ control, name: 'role' })

@@ -7,6 +7,7 @@ import { useResetUserPassword, useUpdateUser } from '../../api/users'
 import { Field } from '../../components/Field'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
+import { useFormGuard } from '../shell/use-form-guard'
 
 interface Values {
   displayName: string
@@ -16,9 +17,11 @@ interface Values {
 
 export function EditUserForm({ user, onDone }: { user: Revisioned<UserAccount>; onDone(): void }) {
   const update = useUpdateUser()
-  const { register, handleSubmit, formState, setError, control } = useForm<Values>({
-    defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
-  })
+  const { register, handleSubmit, formState, setError, control, reset, getValues } =
+    useForm<Values>({
+      defaultValues: { displayName: user.displayName, role: user.role, active: user.active },
+    })
+  useFormGuard({ formState, reset, getValues }, 'the staff account')
   const { formError, attempt } = useFormError({ setError, control })
   const role = useWatch({ control, name: 'role' })
   const submit = handleSubmit(async (values) => {
