@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { aSession, call } from '../fixtures/temp-core'
-import type { Clinic } from './fixtures'
+import { expect, type Clinic } from './fixtures'
 import { aSmallClinic, at, today } from './small-clinic'
 
 export const owner = aSession('owner')
@@ -93,4 +93,17 @@ export async function openAppointment(page: Page, clinic: Clinic) {
   await clinic.open(page, { as: 'reception', at: '#/diary' })
   await page.locator('.rbc-event', { hasText: 'Priya Shah' }).click()
   return page.getByRole('dialog', { name: 'Priya Shah' })
+}
+
+/**
+ * Priya has arrived for her £55 massage; reception opens it and presses Take payment. Returns
+ * the payment dialog once its amount has the focus.
+ */
+export async function openTakePayment(page: Page, clinic: Clinic) {
+  await priyaHasArrived(clinic)
+  const appt = await openAppointment(page, clinic)
+  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
+  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
+  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
+  return pay
 }

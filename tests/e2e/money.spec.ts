@@ -4,7 +4,7 @@ import { pdfTextOf } from '../fixtures/pdf-text'
 import { call } from '../fixtures/temp-core'
 import { TEST_PASSWORD } from '../fixtures/staff'
 import { expect, expectAccessible, snap, test } from './fixtures'
-import { ok, openAppointment, owner, priyaHasArrived } from './money-helpers'
+import { ok, openAppointment, openTakePayment, owner, priyaHasArrived } from './money-helpers'
 import { today } from './small-clinic'
 
 test('reception completes an appointment, takes £55 as £20 cash + £35 card by keyboard, gives change from £50 and prints the receipt', async ({
@@ -92,12 +92,8 @@ test('an amount that is not money is refused next to the field, and nothing is t
   page,
   clinic,
 }) => {
-  await priyaHasArrived(clinic)
-  const appt = await openAppointment(page, clinic)
-  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
-  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
   // The amount has the focus as the dialog opens (keys typed while the methods load: below).
-  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
+  const pay = await openTakePayment(page, clinic)
   await page.keyboard.type('fifty')
   await page.keyboard.press('Enter')
   await expect(pay.getByRole('alert')).toHaveText('Enter an amount in pounds, e.g. £35.00')
@@ -148,11 +144,7 @@ test('locking the screen mid-payment keeps the payment: unlocked, the dialog is 
   page,
   clinic,
 }) => {
-  await priyaHasArrived(clinic)
-  const appt = await openAppointment(page, clinic)
-  await appt.getByRole('button', { name: 'Take payment · £55.00' }).click()
-  const pay = page.getByRole('dialog', { name: 'Take payment · Priya Shah' })
-  await expect(pay.getByLabel('Amount (£)')).toBeFocused()
+  const pay = await openTakePayment(page, clinic)
   await page.keyboard.type('25')
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('ArrowDown')

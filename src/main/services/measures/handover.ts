@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { DB } from '../../db/schema'
 import type { Actor } from '../actor'
 import { DomainError } from '../domain-error'
-import { recordMeasure } from './record-measure'
+import { recordMeasure, requireClientVisit } from './record-measure'
 
 /** A form handed to a client; the connection holds it (rpc/context.ts Handover). */
 export interface HandoverState {
@@ -31,23 +31,7 @@ export async function startHandover(
   input: { clientId: number; appointmentId: number | null; kind: HandoverKind; minutes: number },
   now: Date,
 ): Promise<HandoverState> {
-  const client = await db
-    .selectFrom('clients')
-    .select(['id', 'anonymised_at'])
-    .where('id', '=', input.clientId)
-    .executeTakeFirst()
-  if (!client || client.anonymised_at) throw new DomainError('not_found', 'No such client.')
-  if (input.appointmentId !== null) {
-    const appt = await db
-      .selectFrom('appointments')
-      .select('client_id')
-      .where('id', '=', input.appointmentId)
-      .executeTakeFirst()
-    if (!appt) throw new DomainError('not_found', 'No such appointment.')
-    if (appt.client_id !== input.clientId) {
-      throw new DomainError('rule_broken', 'That appointment is another client’s.')
-    }
-  }
+  await requireClientVisit(db, input.clientId, input.appointmentId)
   return {
     clientId: input.clientId,
     appointmentId: input.appointmentId,

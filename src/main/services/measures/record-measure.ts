@@ -16,6 +16,33 @@ export interface RecordMeasureInput {
 }
 
 /**
+ * Checks a measure's client exists (and is not anonymised) and that its visit, if given, is
+ * theirs. Errors: not_found (client, appointment), rule_broken (another client's visit).
+ */
+export async function requireClientVisit(
+  db: Kysely<DB>,
+  clientId: number,
+  appointmentId: number | null,
+): Promise<void> {
+  const client = await db
+    .selectFrom('clients')
+    .select(['id', 'anonymised_at'])
+    .where('id', '=', clientId)
+    .executeTakeFirst()
+  if (!client || client.anonymised_at) throw new DomainError('not_found', 'No such client.')
+  if (appointmentId === null) return
+  const appt = await db
+    .selectFrom('appointments')
+    .select('client_id')
+    .where('id', '=', appointmentId)
+    .executeTakeFirst()
+  if (!appt) throw new DomainError('not_found', 'No such appointment.')
+  if (appt.client_id !== clientId) {
+    throw new DomainError('rule_broken', 'That appointment is another client’s.')
+  }
+}
+
+/**
  * Records one outcome measure, range-of-motion set or week's training load for a client.
  * A correction (`replacesId`) adds a new row and marks the old one superseded: the old
  * answers stay in the file (the database refuses to change them, migration 1200).
@@ -29,23 +56,7 @@ export async function recordMeasure(
   now: Date,
   source: 'therapist' | 'client' = 'therapist',
 ): Promise<MeasureEntry> {
-  const client = await db
-    .selectFrom('clients')
-    .select(['id', 'anonymised_at'])
-    .where('id', '=', input.clientId)
-    .executeTakeFirst()
-  if (!client || client.anonymised_at) throw new DomainError('not_found', 'No such client.')
-  if (input.appointmentId !== null) {
-    const appt = await db
-      .selectFrom('appointments')
-      .select('client_id')
-      .where('id', '=', input.appointmentId)
-      .executeTakeFirst()
-    if (!appt) throw new DomainError('not_found', 'No such appointment.')
-    if (appt.client_id !== input.clientId) {
-      throw new DomainError('rule_broken', 'That appointment is another client’s.')
-    }
-  }
+  await requireClientVisit(db, input.clientId, input.appointmentId)
   const kind = input.measure.kind
   if (input.replacesId !== null) {
     const old = await db
