@@ -14,19 +14,14 @@ const parse = (raw: unknown): Answers | null =>
 /** LEFS (Binkley 1999) as the client fills it in: the published wording, one tap per item. */
 export function ClientLefs({ draft, send }: ClientFormProps) {
   const { answers, change } = useClientDraft(draft, blank, parse)
-  const { form, errors, sending, onSubmit } = useClientSubmit(
+  const { errors, frame } = useClientSubmit(
     () =>
       Object.fromEntries(answers.flatMap((a, i) => (a === null ? [[`answers.${i}`, CHOOSE]] : []))),
     () => ({ kind: 'lefs', answers }),
     send,
   )
   return (
-    <ClientFormFrame
-      formRef={form}
-      onSubmit={onSubmit}
-      sending={sending}
-      errorCount={Object.keys(errors).length}
-    >
+    <ClientFormFrame {...frame}>
       <p className="client-lead">
         Today, do you or would you have any difficulty at all with these activities because of your
         lower-limb problem? Choose one answer for each.

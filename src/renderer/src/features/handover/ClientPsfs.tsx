@@ -32,7 +32,7 @@ export function ClientPsfs({
       : [{ activity: '', score: null }]
   const { answers: rows, change } = useClientDraft(draft, blank, parse)
   const used = rows.filter((r) => r.activity.trim() !== '' || r.score !== null)
-  const { form, errors, sending, onSubmit } = useClientSubmit(
+  const { errors, frame } = useClientSubmit(
     () => {
       const e: Record<string, string> = {}
       rows.forEach((r, i) => {
@@ -49,12 +49,7 @@ export function ClientPsfs({
   const set = (i: number, patch: Partial<Row>) =>
     change(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   return (
-    <ClientFormFrame
-      formRef={form}
-      onSubmit={onSubmit}
-      sending={sending}
-      errorCount={Object.keys(errors).length}
-    >
+    <ClientFormFrame {...frame}>
       <p className="client-lead">
         Name up to {PSFS_MAX_ACTIVITIES} activities that are hard for you because of your problem
         (for example “run 10 km” or “stairs after a long run”). For each, choose how well you can do

@@ -46,7 +46,7 @@ const BANDS = VISA_A_Q8_BANDS.map((b) => ({ value: b, label: VISA_A_Q8_BAND_LABE
 /** VISA-A (Robinson 2001) as the client fills it in: the published questions, one tap each. */
 export function ClientVisaA({ draft, send }: ClientFormProps) {
   const { answers: a, change } = useClientDraft(draft, blank, parse)
-  const { form, errors, sending, onSubmit } = useClientSubmit(
+  const { errors, frame } = useClientSubmit(
     () => {
       const e: Record<string, string> = {}
       a.scales.forEach((s, i) => {
@@ -61,12 +61,7 @@ export function ClientVisaA({ draft, send }: ClientFormProps) {
     send,
   )
   return (
-    <ClientFormFrame
-      formRef={form}
-      onSubmit={onSubmit}
-      sending={sending}
-      errorCount={Object.keys(errors).length}
-    >
+    <ClientFormFrame {...frame}>
       <p className="client-lead">
         These questions are about your Achilles tendon (the back of the ankle). Choose one answer
         for each.

@@ -49,7 +49,12 @@ export function useClientSubmit(
     ...Object.fromEntries(Object.entries(errors).filter(([k]) => k in still)),
     ...refusals,
   }
-  return { form, errors: shown, sending, onSubmit: (e: FormEvent) => void onSubmit(e) }
+  const submit = (e: FormEvent) => void onSubmit(e)
+  return {
+    errors: shown,
+    /** ClientFormFrame's props, spread: `<ClientFormFrame {...frame}>`. */
+    frame: { formRef: form, onSubmit: submit, sending, errorCount: Object.keys(shown).length },
+  }
 }
 
 export function ClientFormFrame({
