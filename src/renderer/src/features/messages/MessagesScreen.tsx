@@ -101,8 +101,8 @@ function SendingNotice({ status, role }: { status: OutboxStatus | undefined; rol
   if (status.quietUntil) {
     return (
       <p className="banner banner-info" role="status">
-        Quiet hours: nothing is sent until {formatClinic(status.quietUntil, 'HH:mm', tz)}
-        {status.waiting > 0 ? '; “Send now” sends then' : ''}.
+        Quiet hours: nothing goes out by itself until {formatClinic(status.quietUntil, 'HH:mm', tz)}
+        ; “Send now” sends at once.
       </p>
     )
   }
