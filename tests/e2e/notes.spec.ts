@@ -3,7 +3,7 @@ import type { PlinthCore } from '../../src/main/app-core'
 import { utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import { aStaffMember } from '../fixtures/staff'
 import { aSession, call } from '../fixtures/temp-core'
-import { expect, expectAccessible, snap, test } from './fixtures'
+import { expect, expectAccessible, snap, test, type Clinic } from './fixtures'
 import { aSmallClinic } from './small-clinic'
 import { clinicNow } from './clinic-clock'
 
@@ -237,26 +237,33 @@ test('the owner adds a note template in Settings without code', async ({ page, c
   ])
 })
 
-test('a therapist sees notes left unsigned from earlier days above the diary', async ({
-  page,
-  clinic,
-}) => {
+/** Priya's Maintenance massage notes, `count` of them, started three days ago and never signed. */
+async function unsignedNotesFromEarlierDays(clinic: Clinic, count: number): Promise<void> {
   const { clientId } = await clinicWithTodaysAppointment(clinic.core)
   const sam = await aStaffMember(clinic.core.db, 'therapist')
   const templates = await call(clinic.core, 'notes.templates', {}, sam)
   if (!templates.ok) throw new Error(templates.error.message)
-  const note = await call(
-    clinic.core,
-    'notes.start',
-    { clientId, templateId: templates.value[2]!.id },
-    sam,
-  )
-  if (!note.ok) throw new Error(note.error.message)
-  // Started three days ago and never signed.
+  for (let i = 0; i < count; i++) {
+    const note = await call(
+      clinic.core,
+      'notes.start',
+      { clientId, templateId: templates.value[2]!.id },
+      sam,
+    )
+    if (!note.ok) throw new Error(note.error.message)
+  }
   await clinic.core.db
     .updateTable('notes')
     .set({ session_at: new Date(clinicNow() - 3 * 86_400_000).toISOString() })
     .execute()
+}
+
+test('a therapist sees notes left unsigned from earlier days above the diary', async ({
+  page,
+  clinic,
+}) => {
+  // Started three days ago and never signed.
+  await unsignedNotesFromEarlierDays(clinic, 1)
   await clinic.open(page, { as: 'therapist', at: '#/diary' })
   const banner = page.getByRole('region', { name: /1 unsigned note from earlier days/ })
   await expect(banner).toContainText('Priya Shah · Maintenance massage')
@@ -271,24 +278,8 @@ test('the unsigned notes banner shows eight at a time and loads the rest on requ
   page,
   clinic,
 }) => {
-  const { clientId } = await clinicWithTodaysAppointment(clinic.core)
-  const sam = await aStaffMember(clinic.core.db, 'therapist')
-  const templates = await call(clinic.core, 'notes.templates', {}, sam)
-  if (!templates.ok) throw new Error(templates.error.message)
-  for (let i = 0; i < 11; i++) {
-    const note = await call(
-      clinic.core,
-      'notes.start',
-      { clientId, templateId: templates.value[2]!.id },
-      sam,
-    )
-    if (!note.ok) throw new Error(note.error.message)
-  }
   // All started on earlier days and never signed.
-  await clinic.core.db
-    .updateTable('notes')
-    .set({ session_at: new Date(clinicNow() - 3 * 86_400_000).toISOString() })
-    .execute()
+  await unsignedNotesFromEarlierDays(clinic, 11)
   await clinic.open(page, { as: 'therapist', at: '#/diary' })
   const banner = page.getByRole('region', { name: /11 unsigned notes from earlier days/ })
   await expect(banner.getByRole('link')).toHaveCount(8)
