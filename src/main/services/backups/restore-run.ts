@@ -4,6 +4,11 @@ import type { Connection } from '../../db/connection'
 import type { Keying } from '../../db/cipher'
 import type { LiveDatabase } from '../../db/live-database'
 import { carryAuditInto, type CarriedAudit } from '../../db/audit-carry-over'
+import {
+  readBackupSettingsRow,
+  writeBackupSettingsRow,
+  type BackupSettingsRow,
+} from '../../db/backup-settings-carry'
 import { candidateFileOf, swapInDatabase } from '../../db/restore-swap'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
@@ -76,10 +81,20 @@ export async function restoreFromBackup(
 
     progress('Replacing the database', 75)
     // The audit log is append-only: entries written since the backup outlive the restore.
+    // The backup settings are this computer's arrangement, not the clinic's records: kept too.
     let carried: CarriedAudit = { carried: 0, unreadable: [] }
+    let keptSettings: BackupSettingsRow | null = null
     await swapInDatabase(live, file, candidate, context.reopen, keepOldAs, (current) => {
       carried = carryAuditInto(current.sqlite, candidate, context.liveKey)
+      keptSettings = readBackupSettingsRow(current.sqlite)
     })
+    if (keptSettings) {
+      const row = keptSettings
+      await live.exclusive(async (current) => {
+        writeBackupSettingsRow(current.sqlite, row)
+        return current
+      })
+    }
     if (carried.unreadable.length > 0) {
       log.error('audit entries of the damaged file could not be read', {
         ids: carried.unreadable,
