@@ -144,6 +144,44 @@ for (const seed of [11, 29, 73]) {
       for (const [name, net] of byTherapist) {
         expect(tTable.rows.find((row) => row['therapist'] === name)?.['net'], name).toBe(net)
       }
+      // By service (the line's service, else its kind; no invoice: account credit), by method,
+      // and the invoiced column (issued lines, by therapist and by service).
+      const labelOf = (line: World['invoices'][number]['lines'][number] | null) =>
+        line === null
+          ? 'Account credit bought'
+          : line.serviceId !== null
+            ? w.services.find((x) => x.id === line.serviceId)!.name
+            : 'Products'
+      const byService = new Map<string, number>()
+      const byMethod = new Map<string, number>()
+      for (const e of es) {
+        const m = w.methods.find((x) => x.id === e.methodId)!.name
+        byMethod.set(m, (byMethod.get(m) ?? 0) + e.amount)
+        for (const s of shares(w, e.amount, e.invoiceId))
+          byService.set(labelOf(s.line), (byService.get(labelOf(s.line)) ?? 0) + s.amount)
+      }
+      const sTable = r.tables.find((t) => t.id === 'by-service')!
+      expect(
+        new Map(sTable.rows.filter((x) => x['net'] !== 0).map((x) => [x['service'], x['net']])),
+      ).toEqual(new Map([...byService].filter(([, v]) => v !== 0)))
+      const mTable = r.tables.find((t) => t.id === 'by-method')!
+      expect(new Map(mTable.rows.map((x) => [x['method'], x['net']]))).toEqual(byMethod)
+      const issued = w.invoices
+        .filter((i) => inPeriod(i.issuedAt, FROM, TO))
+        .flatMap((i) => i.lines)
+      const invoicedBy = (keyOf: (l: (typeof issued)[number]) => string) => {
+        const m = new Map<string, number>()
+        for (const l of issued) m.set(keyOf(l), (m.get(keyOf(l)) ?? 0) + l.gross)
+        return m
+      }
+      const nameOfLine = (l: (typeof issued)[number]) => {
+        const t = therapistOfLine(w, l)
+        return t === null ? 'No therapist' : w.therapists.find((x) => x.id === t)!.name
+      }
+      for (const [k, v] of invoicedBy(nameOfLine))
+        expect(tTable.rows.find((x) => x['therapist'] === k)?.['invoiced'], k).toBe(v)
+      for (const [k, v] of invoicedBy(labelOf))
+        expect(sTable.rows.find((x) => x['service'] === k)?.['invoiced'], k).toBe(v)
       // Filtered by one therapist: the same shares, only theirs.
       const sam = w.therapists[0]!
       const only = await run({ report: 'takings', therapistId: sam.id })
@@ -363,6 +401,34 @@ for (const seed of [11, 29, 73]) {
         }
       }
       expect(fig(commission, 'commission').value).toBe(due)
+      // On invoiced amounts: issued lines, less credit notes split over their invoice's lines.
+      await core.db.updateTable('report_settings').set({ commission_basis: 'invoiced' }).execute()
+      const rateOf = (line: { serviceId: number | null } | null, t: number | null) =>
+        t === sam!.id
+          ? line!.serviceId === assessment.id
+            ? 2500
+            : 4000
+          : t === alex!.id
+            ? 1000
+            : 0
+      const on = (amount: number, bp: number) =>
+        Math.sign(amount) * Math.round((Math.abs(amount) * bp) / 10_000)
+      let dueInvoiced = 0
+      for (const i of w.invoices.filter((x) => inPeriod(x.issuedAt, FROM, TO))) {
+        for (const l of i.lines) {
+          const t = therapistOfLine(w, l)
+          if (t !== null) dueInvoiced += on(l.gross, rateOf(l, t))
+        }
+      }
+      for (const c of w.creditNotes.filter((x) => inPeriod(x.issuedAt, FROM, TO))) {
+        for (const s of shares(w, c.gross, c.invoiceId)) {
+          const t = therapistOfLine(w, s.line)
+          if (t !== null) dueInvoiced += on(-s.amount, rateOf(s.line, t))
+        }
+      }
+      const invoicedCommission = await run({ report: 'commission' })
+      expect(fig(invoicedCommission, 'commission').value).toBe(dueInvoiced)
+      await core.db.updateTable('report_settings').set({ commission_basis: 'received' }).execute()
       // Outstanding today.
       const out = await run({ report: 'outstanding' })
       const dues = w.invoices.map(
