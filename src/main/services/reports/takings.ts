@@ -16,7 +16,7 @@ import { eachTakingsShare, inFilter, invoicedGroups } from './money-sums'
 import {
   addTo,
   figure,
-  localDateOf,
+  localDateReader,
   table,
   unknownFigure,
   type ReportBody,
@@ -104,10 +104,11 @@ async function sumsIn(
     invoicedByTherapist: new Map(),
     invoicedByLabel: new Map(),
   }
+  const dateOf = localDateReader(ctx.timeZone)
   const [, groups, credits, difference] = await Promise.all([
     eachTakingsShare(ctx.db, period, (p) => {
       if (!within(p)) return
-      const day = localDateOf(p.at, ctx.timeZone)
+      const day = dateOf(p.at)
       let d = out.byDay.get(day)
       if (!d) out.byDay.set(day, (d = { received: 0, refunds: 0 }))
       if (p.kind === 'refund') {
