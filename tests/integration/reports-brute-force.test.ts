@@ -242,6 +242,19 @@ for (const seed of [11, 29, 73]) {
         march.filter((a) => outcome(a) === 'dna').length / march.length,
         12,
       )
+      // The chart starts at the first of the twelve months (May 2025 to April 2026) with any
+      // appointment, and runs to the period's last month, one point a month.
+      const firstMonth = w.appointments
+        .map((a) => localDate(a.startsAt).slice(0, 7))
+        .filter((m) => m >= '2025-05')
+        .sort()[0]!
+      const labels: string[] = []
+      for (let m = new Date(`${firstMonth}-01T12:00:00Z`); m <= new Date('2026-04-01T12:00:00Z');) {
+        labels.push(format(m, 'MMM yyyy'))
+        m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1, 12))
+      }
+      expect(firstMonth > '2025-05').toBe(true)
+      expect(r.series[0]!.points.map((p) => p.label)).toEqual(labels)
     })
 
     it('utilisation: booked over available minutes, hours less breaks, time off and closures', async () => {

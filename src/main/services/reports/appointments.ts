@@ -159,10 +159,14 @@ export const appointmentsReport: ReportDefinition = {
     ])
     const now = tallies[0]!
     const before = ctx.previous ? tallies[1]! : null
-    const months = chart.map((m, i) => {
+    const monthly = chart.map((m, i) => {
       const c = tallies[tallies.length - chart.length + i]!.all
       return { label: m.month, value: rate(c.by.dna, c.total) }
     })
+    // From the first month with any appointment (DEFINITIONS.dnaByMonth): a young clinic's
+    // chart does not open on months of nothing. A month of nothing later on stays, as a gap.
+    const first = monthly.findIndex((m) => m.value !== null)
+    const months = first === -1 ? [] : monthly.slice(first)
     const was = (o: Outcome) => (before ? before.all.by[o] : null)
     const wasRate = (o: Outcome) => (before ? rate(before.all.by[o], before.all.total) : null)
     const n = now.all

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts'
 import type { ReportSeries } from '../../../../shared/contract/report-values'
-import { formatValue } from './report-format'
+import { axisLabel, formatValue } from './report-format'
 
 /** The words a screen reader (and the print) gets for a chart: its range, highest and lowest. */
 export function chartSummary(series: ReportSeries, timeZone: string): string {
@@ -106,7 +106,8 @@ export function ReportChart({
             ) : (
               <LineChart data={data} accessibilityLayer>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} />
+                {/* Every point labelled: interval 0, the labels short enough to fit. */}
+                <XAxis dataKey="label" fontSize={11} interval={0} tickFormatter={axisLabel} />
                 <YAxis tickFormatter={tick} fontSize={11} width={60} />
                 <Tooltip formatter={(v) => [tip(v), series.title]} />
                 <Line
