@@ -1,4 +1,5 @@
-import type { ReportFigure, ReportId } from '../../../../shared/contract/report-values'
+import { useDeferredValue, useState } from 'react'
+import type { ReportFigure, ReportId, ReportTable } from '../../../../shared/contract/report-values'
 import { useReport, type ReportRequest } from '../../api/reports'
 import { errorWords } from '../../components/rpc-form-errors'
 import { CsvButton } from './CsvButton'
@@ -31,6 +32,10 @@ export function ReportSection({
 }) {
   const request: ReportRequest = { ...base, report }
   const r = useReport(request)
+  // The cards first, the charts and breakdown tables a render later (React does that render
+  // in the background, yielding to the browser): the figures show without waiting for
+  // recharts to lay out a dozen charts and the tables their rows.
+  const later = useDeferredValue(r.data)
   const headingId = `report-${report}`
   return (
     <section className="card report-section" aria-labelledby={headingId} aria-busy={r.isFetching}>
@@ -42,18 +47,20 @@ export function ReportSection({
       {r.isPending && <p className="muted">Loading…</p>}
       {r.isError && <p className="banner banner-error">{errorWords(r.error)}</p>}
       {r.data && (
+        <div className="figure-grid">
+          {r.data.figures.map((f) => (
+            <FigureCard
+              key={f.id}
+              figure={f}
+              timeZone={timeZone}
+              onRows={() => onRows(request, f)}
+            />
+          ))}
+        </div>
+      )}
+      {later && (
         <>
-          <div className="figure-grid">
-            {r.data.figures.map((f) => (
-              <FigureCard
-                key={f.id}
-                figure={f}
-                timeZone={timeZone}
-                onRows={() => onRows(request, f)}
-              />
-            ))}
-          </div>
-          {r.data.series.map((s) => (
+          {later.series.map((s) => (
             <ReportChart
               key={s.id}
               series={s}
@@ -61,15 +68,49 @@ export function ReportSection({
               type={CHART_TYPES[s.id] ?? 'bar'}
             />
           ))}
-          {r.data.tables.map((t) => (
-            <details key={t.id} className="report-breakdown" open={r.data.tables.length <= 2}>
-              <summary>{t.title}</summary>
-              <p className="muted small-note">{t.definition}</p>
-              <ReportTableView table={t} timeZone={timeZone} invoiceLinks={links} />
-            </details>
+          {later.tables.map((t) => (
+            <Breakdown
+              key={t.id}
+              table={t}
+              timeZone={timeZone}
+              links={links}
+              startOpen={later.tables.length <= 2}
+            />
           ))}
         </>
       )}
     </section>
+  )
+}
+
+/**
+ * A breakdown table under a fold: its rows are rendered once it is first opened (a closed
+ * fold shows nothing, on screen or in print), so a year's by-day table costs nothing until
+ * asked for.
+ */
+function Breakdown({
+  table,
+  timeZone,
+  links,
+  startOpen,
+}: {
+  table: ReportTable
+  timeZone: string
+  links: boolean
+  startOpen: boolean
+}) {
+  const [opened, setOpened] = useState(startOpen)
+  return (
+    <details
+      className="report-breakdown"
+      open={startOpen}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true)
+      }}
+    >
+      <summary>{table.title}</summary>
+      <p className="muted small-note">{table.definition}</p>
+      {opened && <ReportTableView table={table} timeZone={timeZone} invoiceLinks={links} />}
+    </details>
   )
 }
