@@ -1,6 +1,7 @@
-import { useDeferredValue, useState } from 'react'
+import { useIsFetching, useQueryClient } from '@tanstack/react-query'
+import { startTransition, useDeferredValue, useEffect, useState } from 'react'
 import type { ReportFigure, ReportId, ReportTable } from '../../../../shared/contract/report-values'
-import { useReport, type ReportRequest } from '../../api/reports'
+import { reportKeys, useReport, type ReportRequest } from '../../api/reports'
 import { errorWords } from '../../components/rpc-form-errors'
 import { CsvButton } from './CsvButton'
 import { FigureCard } from './FigureCard'
@@ -21,6 +22,7 @@ export function ReportSection({
   onRows,
   extra,
   links = true,
+  details = true,
 }: {
   report: ReportId
   base: Omit<ReportRequest, 'report'>
@@ -29,13 +31,15 @@ export function ReportSection({
   extra?: React.ReactNode
   /** False for a therapist: no links to invoices (Money is not theirs). */
   links?: boolean
+  /** False until the screen's figures are all in: charts and tables wait (useFiguresIn). */
+  details?: boolean
 }) {
   const request: ReportRequest = { ...base, report }
   const r = useReport(request)
-  // The cards first, the charts and breakdown tables a render later (React does that render
-  // in the background, yielding to the browser): the figures show without waiting for
-  // recharts to lay out a dozen charts and the tables their rows.
-  const later = useDeferredValue(r.data)
+  // The cards first; the charts and breakdown tables once every section has its figures
+  // (`details`), and then in a deferred render (React does it in the background, yielding to
+  // the browser): recharts laying out charts as each answer came in held up the next cards.
+  const later = useDeferredValue(details ? r.data : undefined)
   const headingId = `report-${report}`
   return (
     <section className="card report-section" aria-labelledby={headingId} aria-busy={r.isFetching}>
@@ -113,4 +117,22 @@ function Breakdown({
       {opened && <ReportTableView table={table} timeZone={timeZone} invoiceLinks={links} />}
     </details>
   )
+}
+
+/**
+ * Whether the screen's first figures are all in: true once no report is loading, and then for
+ * good (a new period keeps the last charts on screen while it loads). Drives ReportSection's
+ * `details`. Asked of the cache in an effect, which runs after the sections' queries have
+ * started (a child's effects run first): at the first render nothing is loading yet.
+ */
+export function useFiguresIn(): boolean {
+  const qc = useQueryClient()
+  const loading = useIsFetching({ queryKey: reportKeys.all })
+  const [inOnce, setInOnce] = useState(false)
+  useEffect(() => {
+    if (!inOnce && qc.isFetching({ queryKey: reportKeys.all }) === 0) {
+      startTransition(() => setInOnce(true))
+    }
+  }, [loading, inOnce, qc])
+  return inOnce
 }
