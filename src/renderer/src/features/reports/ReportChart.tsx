@@ -104,10 +104,16 @@ export function ReportChart({
                 <Bar dataKey="value" fill="var(--primary)" isAnimationActive={false} />
               </BarChart>
             ) : (
-              <LineChart data={data} accessibilityLayer>
+              <LineChart data={data} accessibilityLayer margin={{ top: 5, right: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 {/* Every point labelled: interval 0, the labels short enough to fit. */}
-                <XAxis dataKey="label" fontSize={11} interval={0} tickFormatter={axisLabel} />
+                <XAxis
+                  dataKey="label"
+                  fontSize={11}
+                  interval={0}
+                  tickFormatter={axisLabel}
+                  padding={{ left: 16, right: 16 }}
+                />
                 <YAxis tickFormatter={tick} fontSize={11} width={60} />
                 <Tooltip formatter={(v) => [tip(v), series.title]} />
                 <Line
