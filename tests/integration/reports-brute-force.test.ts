@@ -255,6 +255,25 @@ for (const seed of [11, 29, 73]) {
       }
       expect(firstMonth > '2025-05').toBe(true)
       expect(r.series[0]!.points.map((p) => p.label)).toEqual(labels)
+      // A year against the year before (counted apart from the chart's months), one therapist.
+      const alex = w.therapists[1]!
+      const year = await run({
+        report: 'appointments',
+        from: '2026-04-01',
+        to: '2027-03-31',
+        therapistId: alex.id,
+      })
+      const before = w.appointments.filter(
+        (a) => a.therapistId === alex.id && inPeriod(a.startsAt, '2025-04-01', '2026-03-31'),
+      )
+      expect(before.length).toBeGreaterThan(0)
+      expect(fig(year, 'total').previous).toBe(before.length)
+      for (const o of ['attended', 'dna', 'late', 'cancelled', 'booked'])
+        expect(fig(year, o).previous, o).toBe(before.filter((a) => outcome(a) === o).length)
+      expect(fig(year, 'dna-rate').previous).toBeCloseTo(
+        before.filter((a) => outcome(a) === 'dna').length / before.length,
+        12,
+      )
     })
 
     it('utilisation: booked over available minutes, hours less breaks, time off and closures', async () => {
