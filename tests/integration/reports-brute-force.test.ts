@@ -477,6 +477,28 @@ for (const seed of [11, 29, 73]) {
         .filter((i) => i.taxPoint >= FROM && i.taxPoint <= TO)
         .flatMap((i) => i.lines)
       expect(fig(vat, 'output-vat').value).toBe(sum(lines.map((l) => l.vat)))
+      // The rows behind it: those invoices, less the credit notes issued in the period.
+      const behind = await reportRows(
+        core.db,
+        {
+          report: 'vat',
+          range: { preset: 'custom', from: FROM, to: TO },
+          figure: 'output-vat',
+          limit: 10_000,
+          offset: 0,
+        },
+        NOW,
+      )
+      const credited = w.creditNotes.filter((c) => inPeriod(c.issuedAt, FROM, TO))
+      expect(sum(behind.rows.map((x) => x['vat'] as number))).toBe(
+        sum(lines.map((l) => l.vat)) - sum(credited.map((c) => c.vat)),
+      )
+      expect(behind.rows.filter((x) => (x['number'] as string).startsWith('INV'))).toHaveLength(
+        w.invoices.filter((i) => i.taxPoint >= FROM && i.taxPoint <= TO).length,
+      )
+      expect(behind.rows).toHaveLength(
+        w.invoices.filter((i) => i.taxPoint >= FROM && i.taxPoint <= TO).length + credited.length,
+      )
       // Liabilities today (15 May 2026).
       const today = '2026-05-15'
       const liab = await run({ report: 'liabilities' })
