@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
 import { seedDemoClinic } from '../seed/demo-clinic'
+import { DEMO_LOGINS } from '../seed/demo-logins'
 import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
 import { exitWithMessage } from './exit-with-message'
 
@@ -27,9 +28,14 @@ const core = await exitWithMessage(() =>
 try {
   await seedDemoClinic(core, {
     history: true,
+    logins: true,
     ...(values.seed ? { seed: Number(values.seed) } : {}),
   })
   console.log(`Seeded the demo clinic into ${core.file}`)
+  const { owner, therapist } = DEMO_LOGINS
+  console.log(
+    `Sign in as the owner (${owner.username} / ${owner.password}) or as a therapist (${therapist.username} / ${therapist.password}).`,
+  )
 } finally {
   await core.close()
 }
