@@ -21,6 +21,7 @@ import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
 import { refreshClientSearch } from './services/clients/search-refresh'
 import { refreshNoteSearch } from './services/notes/note-search'
+import { rollBackUnfinishedImports } from './services/portability/import-undo'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
@@ -168,6 +169,11 @@ export async function openCore({
       if (rebuilt !== null) log.info(`rebuilt client search for ${path}`, { clients: rebuilt })
       const notes = await refreshNoteSearch(connection.db, clock())
       if (notes !== null) log.info(`added folded words to note search for ${path}`, { notes })
+      // An import written in chunks that never finished (the app stopped, or a backup caught
+      // it mid-way) is taken back, so an import is whole or absent (issue 19).
+      const actor = { userId: null, username: null, workstation }
+      const unfinished = await rollBackUnfinishedImports(connection.db, actor, clock())
+      if (unfinished > 0) log.info(`took back unfinished imports in ${path}`, { unfinished })
       return { connection, migration }
     } catch (error) {
       await connection.close()
@@ -198,9 +204,13 @@ export async function openCore({
   const imports = new ImportService({
     log,
     now: clock,
-    // A big import's WAL goes back into the file off main (issue 19).
+    // A big import is written and its WAL copied back into the file off main (issue 19).
     ...(onDisk
-      ? { checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }) }
+      ? {
+          writeChunk: (insert) =>
+            runOffThread('insertLinked', { databaseFile: file, key: keyHexOf(key), insert }),
+          checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }),
+        }
       : {}),
   })
   imports.attach(live)

@@ -15,6 +15,7 @@ import {
   type CheckedDatabase,
   type Snapshot,
 } from './database-file'
+import { insertLinkedInto, type LinkedInsert } from './linked-insert'
 
 // The whole-file SQLite work of backups, restores and the integrity check, as plain data in
 // and out, so it can run in a worker thread (off-thread.ts, file-worker.ts). Measured on the
@@ -62,6 +63,14 @@ export interface FileTasks {
   sha256: { input: { file: string }; result: string }
   /** A passive WAL checkpoint of the live file (database-file.ts checkpointWal). */
   checkpoint: { input: { databaseFile: string; key: KeyHex }; result: number[] }
+  /**
+   * One chunk of an import written into the live file from a connection of the worker's own
+   * (linked-insert.ts): one transaction; answers how many items were written.
+   */
+  insertLinked: {
+    input: { databaseFile: string; key: KeyHex; insert: LinkedInsert }
+    result: number
+  }
 }
 
 export type FileTaskName = keyof FileTasks
@@ -98,6 +107,10 @@ export function runFileTask<N extends FileTaskName>(
     case 'checkpoint': {
       const { databaseFile, key } = task.input
       return checkpointWal(databaseFile, keyingOf(key)) as FileTasks[N]['result']
+    }
+    case 'insertLinked': {
+      const { databaseFile, key, insert } = task.input
+      return insertLinkedInto(databaseFile, keyingOf(key), insert) as FileTasks[N]['result']
     }
     case 'quickCheck': {
       const { file, key, full = false } = task.input
