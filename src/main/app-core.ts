@@ -16,6 +16,7 @@ import { isStillSignedIn } from './services/auth/still-signed-in'
 import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './db/restore-swap'
+import { offThreadChunks } from './db/chunk-writer'
 import { ImportService } from './services/portability/import-service'
 import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
@@ -207,8 +208,7 @@ export async function openCore({
     // A big import is written and its WAL copied back into the file off main (issue 19).
     ...(onDisk
       ? {
-          writeChunk: (insert) =>
-            runOffThread('insertLinked', { databaseFile: file, key: keyHexOf(key), insert }),
+          chunks: offThreadChunks(file, key),
           checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }),
         }
       : {}),

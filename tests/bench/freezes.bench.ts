@@ -6,7 +6,8 @@ import type { BackupJob } from '../../src/shared/contract/backups'
 import { runsOffThread } from '../../src/main/db/off-thread'
 import { duringWork, loopFigures } from './loop-delay'
 import type { Figure } from './measure'
-import { aClinikoExport, importRows } from './import.bench'
+import { aClinikoExport } from '../fixtures/cliniko-export'
+import { importRows } from './import.bench'
 
 const TZ = 'Europe/London'
 

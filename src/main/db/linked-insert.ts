@@ -72,21 +72,74 @@ export function insertLinked(sqlite: Database.Database, insert: LinkedInsert): n
   return insert.items.length
 }
 
-/**
- * insertLinked from a connection of its own, as a worker thread does beside the app's
- * connection (WAL: the app reads on meanwhile). The same settings as the app's writer
- * (connection.ts): foreign keys, synchronous=FULL, secure_delete; busy_timeout waits for a
- * write of the app's that is under way. Closed before it returns, without optimize.
- */
-export function insertLinkedInto(databaseFile: string, key: Keying, insert: LinkedInsert): number {
+/** The app writer's settings (connection.ts) for another connection to the clinic file. */
+function openWriter(databaseFile: string, key: Keying): Database.Database {
   const sqlite = openDatabase(databaseFile, key, { fileMustExist: true })
   try {
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('secure_delete = ON')
-    return insertLinked(sqlite, insert)
-  } finally {
+    return sqlite
+  } catch (error) {
     sqlite.close()
+    throw error
   }
+}
+
+/**
+ * Connections kept open between an import's chunks, one per file, in the thread that holds
+ * them (a worker thread: off-thread.ts inOneWorker). A warm page cache and no re-opening
+ * made chunked writing several times faster; their automatic checkpoint is off, the writer
+ * checkpoints between chunks (checkpointHeld), outside the chunk's hold on the app.
+ */
+const held = new Map<string, Database.Database>()
+
+/**
+ * insertLinked from a connection of its own, as a worker thread does beside the app's
+ * connection (WAL: the app reads on meanwhile), with the app writer's settings;
+ * busy_timeout waits for a write of the app's that is under way. `hold`: the connection
+ * stays open for the next chunk until releaseHeldWriter; otherwise it is closed before
+ * this returns (without optimize).
+ */
+export function insertLinkedInto(
+  databaseFile: string,
+  key: Keying,
+  insert: LinkedInsert,
+  hold = false,
+): number {
+  let sqlite = held.get(databaseFile)
+  if (!sqlite) {
+    sqlite = openWriter(databaseFile, key)
+    if (hold) {
+      sqlite.pragma('wal_autocheckpoint = 0')
+      held.set(databaseFile, sqlite)
+    }
+  }
+  try {
+    return insertLinked(sqlite, insert)
+  } catch (error) {
+    releaseHeldWriter(databaseFile)
+    throw error
+  } finally {
+    if (!hold) sqlite.close()
+  }
+}
+
+/**
+ * A passive checkpoint on the held connection, if any (else null): copies what the WAL
+ * holds back into the file without waiting for, or blocking, the app's readers and writer.
+ * Returns SQLite's [busy, WAL frames, frames checkpointed].
+ */
+export function checkpointHeld(databaseFile: string): number[] | null {
+  const sqlite = held.get(databaseFile)
+  if (!sqlite) return null
+  return Object.values((sqlite.pragma('wal_checkpoint(PASSIVE)') as Record<string, number>[])[0]!)
+}
+
+/** Closes the held connection to `databaseFile`, if any (without optimize). */
+export function releaseHeldWriter(databaseFile: string): void {
+  const sqlite = held.get(databaseFile)
+  held.delete(databaseFile)
+  sqlite?.close()
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../actor'
 import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
 import { JobQueue } from '../jobs/job-queue'
-import { insertLinked } from '../../db/linked-insert'
+import { inThreadChunks, type ChunkSession } from '../../db/chunk-writer'
 import {
   assertAppointmentMapping,
   checkAppointmentRows,
@@ -15,7 +15,7 @@ import {
 import { appointmentImportItem } from './import-appointment-write'
 import { assertClientMapping, checkClientRows, type CheckedRow } from './import-client-check'
 import { clientImportItem } from './import-client-write'
-import { writeImport, type ChunkWriter } from './import-write'
+import { writeImport } from './import-write'
 import { OpenFiles, type OpenFile } from './import-files'
 
 /**
@@ -32,23 +32,23 @@ export class ImportService {
   #live: LiveDatabase | null = null
   readonly #now: () => Date
   readonly #checkpoint: (() => Promise<unknown>) | undefined
-  readonly #writeChunk: ChunkWriter | undefined
+  readonly #chunks: ChunkSession | undefined
   readonly #log: Logger
 
   /**
-   * `writeChunk`: writes one chunk of an import from a worker thread's own connection
-   * (without it, on the live connection: an in-memory clinic). `checkpoint`: copies the WAL
+   * `chunks`: writes an import's chunks from a worker thread's own connection (without it,
+   * on the live connection: an in-memory clinic). `checkpoint`: copies the WAL
    * into the database off main afterwards, so main's next commit has little left to copy.
    */
   constructor(options: {
     log: Logger
     now: () => Date
-    writeChunk?: ChunkWriter
+    chunks?: ChunkSession
     checkpoint?: () => Promise<unknown>
   }) {
     this.#now = options.now
     this.#checkpoint = options.checkpoint
-    this.#writeChunk = options.writeChunk
+    this.#chunks = options.chunks
     this.#log = options.log
     this.#jobs = new JobQueue<ImportJob>({
       name: 'import',
@@ -177,18 +177,17 @@ export class ImportService {
     const now = this.#now()
     const common = { batch, actor, now, progress: (percent: number) => progress(stage, percent) }
     const live = this.#db
-    const writeChunk: ChunkWriter =
-      this.#writeChunk ?? ((insert) => Promise.resolve(insertLinked(live.sqlite, insert)))
+    const chunks = this.#chunks ?? inThreadChunks(() => live.sqlite)
     const created =
       file.kind === 'appointments'
-        ? await writeImport(live, writeChunk, {
+        ? await writeImport(live, chunks, {
             ...common,
             kind: 'appointments',
             table: 'appointments',
             rows: rows as AppointmentRow[],
             item: (row) => appointmentImportItem(row, batch, actor, now),
           })
-        : await writeImport(live, writeChunk, {
+        : await writeImport(live, chunks, {
             ...common,
             kind: 'clients',
             table: 'clients',

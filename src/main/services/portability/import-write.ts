@@ -1,18 +1,12 @@
 import { performance } from 'node:perf_hooks'
 import { yielder } from '../../db/bulk-insert'
+import type { ChunkSession } from '../../db/chunk-writer'
 import type { LinkedInsert } from '../../db/linked-insert'
 import type { LiveDatabase } from '../../db/live-database'
 import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
 import { finishImportBatch, startImportBatch, type ImportBatchInfo } from './import-batch'
 import { rollBackImport } from './import-undo'
-
-/**
- * Writes one chunk in one transaction and answers how many items it wrote: in the app a
- * worker thread with its own connection to the clinic file (file-tasks.ts `insertLinked`),
- * for an in-memory database the live connection itself.
- */
-export type ChunkWriter = (insert: LinkedInsert) => Promise<number>
 
 /** What one import writes. */
 export interface ImportWrite<R> {
@@ -65,38 +59,45 @@ export function nextChunkSize(size: number, ms: number): number {
  */
 export async function writeImport<R>(
   live: LiveDatabase,
-  writeChunk: ChunkWriter,
+  chunks: ChunkSession,
   w: ImportWrite<R>,
 ): Promise<number> {
-  return live.use(async (db) => {
-    await startImportBatch(db, w.kind, w.batch, w.rows.length, w.actor, w.now)
-    let done = 0
-    try {
-      let size = FIRST_CHUNK
-      const pause = yielder(Number.MAX_SAFE_INTEGER)
-      while (done < w.rows.length) {
-        const items: LinkedInsert['items'] = []
-        for (const row of w.rows.slice(done, done + size)) {
-          items.push(w.item(row))
-          await pause(items.length)
+  // The writer's session inside the hold on the live database: its connection is closed
+  // before a restore may swap the file.
+  return live.use((db) =>
+    chunks(async (writer) => {
+      await startImportBatch(db, w.kind, w.batch, w.rows.length, w.actor, w.now)
+      let done = 0
+      try {
+        let size = FIRST_CHUNK
+        const pause = yielder(Number.MAX_SAFE_INTEGER)
+        while (done < w.rows.length) {
+          const items: LinkedInsert['items'] = []
+          for (const row of w.rows.slice(done, done + size)) {
+            items.push(w.item(row))
+            await pause(items.length)
+          }
+          const started = performance.now()
+          const written = await db
+            .connection()
+            .execute(() => writer.write({ table: w.table, items }))
+          size = nextChunkSize(size, performance.now() - started)
+          done += written
+          w.progress((done / w.rows.length) * 99)
+          await writer.between()
         }
-        const started = performance.now()
-        const written = await db.connection().execute(() => writeChunk({ table: w.table, items }))
-        size = nextChunkSize(size, performance.now() - started)
-        done += written
-        w.progress((done / w.rows.length) * 99)
+        await finishImportBatch(db, w.kind, w.batch, done, w.actor, w.now)
+        return done
+      } catch (error) {
+        // A rollback that fails too (the disk is full) leaves the batch in progress: the next
+        // opening takes it back (rollBackUnfinishedImports).
+        const back = await rollBackImport(db, w.batch.id, w.actor, w.now).catch(() => null)
+        if (!back || back.removed) throw error
+        throw new DomainError(
+          'conflict',
+          `The import stopped part way. The ${back.rows} ${w.kind} it had written were kept, because some have been worked on since; the rest of the file was not imported.`,
+        )
       }
-      await finishImportBatch(db, w.kind, w.batch, done, w.actor, w.now)
-      return done
-    } catch (error) {
-      // A rollback that fails too (the disk is full) leaves the batch in progress: the next
-      // opening takes it back (rollBackUnfinishedImports).
-      const back = await rollBackImport(db, w.batch.id, w.actor, w.now).catch(() => null)
-      if (!back || back.removed) throw error
-      throw new DomainError(
-        'conflict',
-        `The import stopped part way. The ${back.rows} ${w.kind} it had written were kept, because some have been worked on since; the rest of the file was not imported.`,
-      )
-    }
-  })
+    }),
+  )
 }
