@@ -208,7 +208,7 @@ export async function openCore({
     // A big import is written and its WAL copied back into the file off main (issue 19).
     ...(onDisk
       ? {
-          chunks: offThreadChunks(file, key),
+          chunks: offThreadChunks(file, key, () => live.sqlite),
           checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }),
         }
       : {}),

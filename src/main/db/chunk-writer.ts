@@ -26,12 +26,21 @@ const CHECKPOINT_EVERY = 2_000
  * A writer in one worker thread with its own connection to the clinic file, held open from
  * the first chunk to the last (warm cache, no re-opening), closed before the session ends:
  * the caller (an import holding the live database) must not let a restore swap the file
- * while it is open.
+ * while it is open. Meanwhile the app's own connection (`app`) checkpoints nothing at its
+ * commits: with the WAL growing by megabytes a chunk, a booking's commit copied it back on
+ * main (100+ ms held); the writer's checkpoints, in a worker, do it instead.
  */
-export function offThreadChunks(databaseFile: string, key: Keying): ChunkSession {
+export function offThreadChunks(
+  databaseFile: string,
+  key: Keying,
+  app: () => Database.Database,
+): ChunkSession {
   const target = { databaseFile, key: keyHexOf(key) }
   return (work) =>
     inOneWorker(async (run) => {
+      const sqlite = app()
+      const every = Number(sqlite.pragma('wal_autocheckpoint', { simple: true }))
+      sqlite.pragma('wal_autocheckpoint = 0')
       let since = 0
       // At most one checkpoint at a time, in a worker of its own beside the chunks.
       let checkpointing: Promise<unknown> = Promise.resolve()
@@ -52,6 +61,7 @@ export function offThreadChunks(databaseFile: string, key: Keying): ChunkSession
       } finally {
         await checkpointing
         await run('releaseWriter', { databaseFile }).catch(() => undefined)
+        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${every}`)
       }
     })
 }
