@@ -195,10 +195,15 @@ export class ImportService {
             item: (row) => clientImportItem(row, batch, actor, staff, now),
           })
     if (this.#checkpoint) {
-      // Best effort: a checkpoint that cannot run now is done by a later commit.
-      await this.#checkpoint().catch((error: unknown) =>
-        this.#log.error('the WAL checkpoint after an import failed', { error: String(error) }),
-      )
+      // Best effort: a checkpoint that cannot run now is done by a later commit. As a
+      // borrower of the live database: its worker's connection must be closed before a
+      // restore may swap the file (closing last, it would delete the new file's WAL).
+      const checkpoint = this.#checkpoint
+      await live
+        .use(() => checkpoint())
+        .catch((error: unknown) =>
+          this.#log.error('the WAL checkpoint after an import failed', { error: String(error) }),
+        )
     }
     job.batchId = batch.id
     job.created = created
