@@ -8,7 +8,7 @@ test('the shell opens on the diary and is accessible', async ({ page, clinic }) 
   await snap(page, 'shell-diary')
   await expectAccessible(page)
 
-  await page.keyboard.press('Alt+4')
+  await page.keyboard.press('Alt+7')
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   await page.getByRole('link', { name: 'Clients' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible()

@@ -128,7 +128,12 @@ describe('booking rules', () => {
     await call(core, 'therapists.update', { ...sam, serviceIds: [massage.id, sports.id] }, owner)
     const first = await book('2026-03-02 09:00', { serviceId: sports.id })
     expect(first.ok && first.value.roomId).toBe(room.value.id)
-    const second = await book('2026-03-02 09:30', { serviceId: sports.id, therapistId: alex.id })
+    const other = await aBookableClient(core)
+    const second = await book('2026-03-02 09:30', {
+      serviceId: sports.id,
+      therapistId: alex.id,
+      clientId: other.id,
+    })
     expect(reasonOf(second)).toBe('No room is free 09:30–10:30.')
     const named = await book('2026-03-02 09:30', {
       serviceId: massage.id,

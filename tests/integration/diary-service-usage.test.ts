@@ -28,17 +28,18 @@ it('counts each service’s bookings of the last year, clinic-wide and per thera
     .offering(sports)
     .in(core)
   const client = await aBookableClient(core)
-  const book = (serviceId: number, therapistId: number, local: string) =>
+  const another = await aBookableClient(core)
+  const book = (serviceId: number, therapistId: number, local: string, who = client) =>
     callOk(
       core,
       'diary.book',
-      { clientId: client.id, serviceId, therapistId, startsAt: at(local), confirmPast: true },
+      { clientId: who.id, serviceId, therapistId, startsAt: at(local), confirmPast: true },
       reception,
     )
   await book(sports.id, sam.id, '2026-06-18 09:00')
   await book(sports.id, sam.id, '2026-06-18 10:00')
   await book(assessment.id, sam.id, '2026-06-18 11:00')
-  await book(sports.id, jo.id, '2026-06-18 09:00')
+  await book(sports.id, jo.id, '2026-06-18 09:00', another)
   const cancelled = await book(assessment.id, sam.id, '2026-06-18 12:00')
   await callOk(core, 'diary.cancel', { id: cancelled.id, by: 'client', reason: 'ill' }, reception)
   await book(assessment.id, sam.id, '2025-05-01 09:00') // more than a year ago

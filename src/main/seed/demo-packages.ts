@@ -20,7 +20,7 @@ async function methodIds(call: Call): Promise<(kind: string) => number> {
 /**
  * A package for the demo clinic, before its other money: the owner's "5 × Sports massage
  * 60 min" at a tenth off five single sessions, valid 6 months, sold to the client of the
- * latest completed 60-minute massage and used for that visit (one of five used). Runs
+ * latest completed 60-minute massage not yet billed, and used for that visit (one of five used). Runs
  * before seedDemoMoney, which leaves that visit alone (it is paid).
  */
 export async function seedDemoPackage(core: PlinthCore, owner: Session): Promise<void> {
@@ -46,6 +46,16 @@ export async function seedDemoPackage(core: PlinthCore, owner: Session): Promise
     .select(['id', 'client_id'])
     .where('service_id', '=', service.id)
     .where('status', '=', 'completed')
+    // Not already billed: the history's visits carry invoices, and a used package is the bill.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('invoice_lines')
+            .select('id')
+            .whereRef('invoice_lines.appointment_id', '=', 'appointments.id'),
+        ),
+      ),
+    )
     .orderBy('starts_at', 'desc')
     .executeTakeFirst()
   if (!visit) return

@@ -141,6 +141,8 @@ export type Slot = z.output<typeof slot>
 export const nextAvailableInput = z.object({
   serviceId: z.number().int().positive(),
   therapistId: z.number().int().positive().nullable().default(null),
+  /** The client being booked: their own bookings (with any therapist) are not offered. */
+  clientId: z.number().int().positive().optional(),
   /** Search from here (default: now). */
   from: instant.optional(),
   days: z.number().int().min(1).max(366).default(28),

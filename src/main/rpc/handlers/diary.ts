@@ -40,6 +40,7 @@ export const diaryHandlers: HandlersOf<'diary.'> = {
     return nextAvailable(ctx.db, {
       service,
       therapistId: input.therapistId,
+      clientId: input.clientId,
       from: input.from ? Date.parse(input.from) : ctx.now.getTime(),
       days: input.days,
       partOfDay: input.partOfDay,

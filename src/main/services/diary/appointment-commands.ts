@@ -76,6 +76,7 @@ export async function checkOrOverride(
     endsAt: number
     roomId: number | null
     ignoreAppointmentId?: number
+    clientId?: number
   },
   actor: Actor,
   override: { reason: string } | undefined,
@@ -154,7 +155,14 @@ export async function bookAppointment(
   const endsAt = startsAt + service.durationMinutes * MINUTE
   const { roomId, overridden } = await checkOrOverride(
     db,
-    { therapistId: v.therapistId, service, startsAt, endsAt, roomId: v.roomId },
+    {
+      therapistId: v.therapistId,
+      service,
+      startsAt,
+      endsAt,
+      roomId: v.roomId,
+      clientId: v.clientId,
+    },
     actor,
     v.override,
   )
@@ -247,6 +255,7 @@ export async function moveAppointment(
       endsAt,
       roomId: service.needsRoom ? null : before.room_id,
       ignoreAppointmentId: v.id,
+      clientId: before.client_id,
     },
     actor,
     v.override,

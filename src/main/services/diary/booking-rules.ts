@@ -23,6 +23,7 @@ export type RuleName =
   | 'break'
   | 'therapist_busy'
   | 'room_busy'
+  | 'client_busy'
 
 export interface Breach {
   rule: RuleName
@@ -37,6 +38,12 @@ export interface Proposal {
   /** endsAt + the service's buffer: the therapist is not free again before this. */
   blockedUntil: number
   roomId: number | null
+  /**
+   * The client being booked, when known: a person cannot be in two treatment rooms at once,
+   * so another therapist's booking of theirs overlapping [startsAt, endsAt) is a breach.
+   * The clean-up buffer does not count: it is the therapist's time, not the client's.
+   */
+  clientId?: number | undefined
   /** The appointment being moved, which must not clash with itself. */
   ignoreAppointmentId?: number
   /** Occurrences of a series moved together: none of them may clash with its old place. */
@@ -72,6 +79,31 @@ export async function busyAppointments(
   if (typeof ignore === 'number') q = q.where('id', '!=', ignore)
   else if (ignore && ignore.length > 0) q = q.where('id', 'not in', ignore)
   return q.orderBy('starts_at').execute()
+}
+
+/**
+ * A client's bookings (not cancelled) overlapping [from, to), with the therapist's name. Uses appointments_by_client_start; the lower bound on starts_at
+ * keeps it a range scan (no booking is longer than LONGEST_BOOKING_MS).
+ */
+export async function clientAppointments(
+  db: Kysely<DB>,
+  clientId: number,
+  from: number,
+  to: number,
+  ignore?: number | number[],
+) {
+  let q = db
+    .selectFrom('appointments as a')
+    .innerJoin('therapists as t', 't.id', 'a.therapist_id')
+    .select(['a.id', 'a.starts_at', 'a.ends_at', 'a.therapist_id', 't.name as therapist_name'])
+    .where('a.client_id', '=', clientId)
+    .where('a.starts_at', '>=', iso(from - LONGEST_BOOKING_MS))
+    .where('a.starts_at', '<', iso(to))
+    .where('a.ends_at', '>', iso(from))
+    .where('a.status', '!=', 'cancelled')
+  if (typeof ignore === 'number') q = q.where('a.id', '!=', ignore)
+  else if (ignore && ignore.length > 0) q = q.where('a.id', 'not in', ignore)
+  return q.orderBy('a.starts_at').execute()
 }
 
 function listRanges(spans: Span[]): string {
@@ -204,6 +236,20 @@ export async function findBreaches(
       message = `With its ${p.service.bufferAfterMinutes} min clean-up this would run into ${name}'s ${span} appointment.`
     }
     breaches.push({ rule: 'therapist_busy', message })
+  }
+
+  if (p.clientId !== undefined) {
+    const theirs = await clientAppointments(db, p.clientId, p.startsAt, p.endsAt, ignore)
+    // The same therapist's clash is already told as therapist_busy.
+    const elsewhere = theirs.find((c) => c.therapist_id !== p.therapistId)
+    if (elsewhere) {
+      const span = `${toTime(utcToZoned(Date.parse(elsewhere.starts_at), tz).minutes)}–${toTime(utcToZoned(Date.parse(elsewhere.ends_at), tz).minutes)}`
+      breaches.push({
+        rule: 'client_busy',
+        // No client name: override reasons are copied into the audit summary.
+        message: `This client is already booked ${span} with ${elsewhere.therapist_name}.`,
+      })
+    }
   }
 
   let roomId = p.roomId

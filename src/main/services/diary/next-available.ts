@@ -12,6 +12,8 @@ const MINUTE = 60_000
 export interface NextAvailableQuery {
   service: Service
   therapistId: number | null
+  /** When known, the client's own bookings are skipped: they cannot be in two rooms at once. */
+  clientId?: number | undefined
   from: number
   days: number
   partOfDay?: PartOfDay | undefined
@@ -57,7 +59,7 @@ function groupBusy(rows: { key: number | null; starts_at: string; blocked_until:
  * The next free slots for a service, across the therapists who offer it, by the same rules
  * a booking is checked against (booking-rules.ts): working hours within opening hours, no
  * break, time off or closure, no overlap with anyone's booking or clean-up time, a room if
- * the service needs one. Walks day by day and stops as soon as it has one more than asked
+ * the service needs one, and (given a client) none of the client's own bookings. Walks day by day and stops as soon as it has one more than asked
  * for, so a busy diary costs no more than a quiet one. Slots are in time order, and each
  * therapist's listed slots do not overlap one another (issue #11: spread across therapists).
  */
@@ -101,6 +103,22 @@ export async function nextAvailable(
         .execute()
     ).map((r) => ({ ...r, key: r.key as number | null })),
   )
+  // The client's time is the appointment itself (clean-up is the therapist's), as in
+  // booking-rules.ts's client_busy.
+  const clientBusy: Busy | null =
+    q.clientId === undefined
+      ? null
+      : (
+          await db
+            .selectFrom('appointments')
+            .select(['starts_at', 'ends_at'])
+            .where('client_id', '=', q.clientId)
+            .where('starts_at', '>=', windowFrom)
+            .where('starts_at', '<', windowTo)
+            .where('status', '!=', 'cancelled')
+            .orderBy('starts_at')
+            .execute()
+        ).map((r): [number, number] => [Date.parse(r.starts_at), Date.parse(r.ends_at)])
   let rooms: { id: number; busy: Busy }[] = []
   if (q.service.needsRoom) {
     const list = await db
@@ -159,6 +177,7 @@ export async function nextAvailable(
           const r = rank.get(therapistId)!
           const blocked = end + bufferMs
           if (!isFree(busy, start, blocked)) continue
+          if (clientBusy && !isFree(clientBusy, start, end)) continue
           let roomId: number | null = null
           if (q.service.needsRoom) {
             const room = rooms.find((x) => isFree(x.busy, start, blocked))

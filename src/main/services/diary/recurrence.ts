@@ -80,6 +80,7 @@ export async function bookSeries(db: Kysely<DB>, v: SeriesValues, actor: Actor, 
           endsAt: e,
           blockedUntil: e + service.bufferAfterMinutes * MINUTE,
           roomId: v.roomId,
+          clientId: v.clientId,
         })
     occurrences.push({
       startsAt: new Date(s).toISOString(),

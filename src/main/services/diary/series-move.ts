@@ -124,6 +124,7 @@ export async function moveSeries(
       blockedUntil: p.endsAt + service.bufferAfterMinutes * MINUTE,
       roomId: service.needsRoom ? null : p.row.room_id,
       ignoreAppointmentIds: moving,
+      clientId: p.row.client_id,
     })
     occurrences.push({
       appointmentId: p.row.id,

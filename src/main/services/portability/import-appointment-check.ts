@@ -44,7 +44,8 @@ export interface AppointmentRow {
  * Rules a future appointment may break and still be imported, flagged for a look: the old
  * system had it booked and the client expects to come, while Plinth's hours may not be set
  * up to match yet. A clash (the therapist or the room already taken) is never imported: it
- * would be a double booking nobody chose.
+ * would be a double booking nobody chose. The client already booked with another therapist
+ * at that time is flagged like the rest: the old system may have run a joint session.
  */
 const CLASHES: RuleName[] = ['therapist_busy', 'room_busy']
 
@@ -297,6 +298,8 @@ async function checkFutureBookings(
         endsAt: row.endsAt,
         blockedUntil: row.blockedUntil,
         roomId: null,
+        // The client's other booking at that time is flagged, not refused (outside the rules).
+        clientId: row.clientId,
       })
       const clashes = breaches.filter((b) => CLASHES.includes(b.rule)).map((b) => b.message)
       // Earlier rows of this file are not in the database yet: check them here.

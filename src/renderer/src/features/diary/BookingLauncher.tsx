@@ -6,7 +6,7 @@ import './diary.css'
 
 /**
  * "New booking" from anywhere: Ctrl+B (Ctrl+K is client search, Ctrl+L lock, Ctrl+S save,
- * Alt+1…5 the screens). Mounted once in the shell.
+ * Alt+1…7 the screens). Mounted once in the shell.
  */
 export function BookingLauncher({ onBooked }: { onBooked(startsAt: string): void }) {
   const state = useBookingState()

@@ -39,6 +39,7 @@ export function SlotPicker({
   const search = useNextAvailable({
     serviceId,
     therapistId: draft.therapistId,
+    ...(draft.client ? { clientId: draft.client.id } : {}),
     from,
     days: 56,
     partOfDay: searchWindow(draft),

@@ -7,6 +7,7 @@ import { EditableList } from '../../components/EditableList'
 import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
 import { fieldErrorsOf } from '../../components/field-errors-of'
+import { FormActions } from '../../components/FormActions'
 
 /** Settings → Exercises (owner): the library therapists pick aftercare stretches from. */
 export function ExercisesSection() {
@@ -95,14 +96,7 @@ function ExerciseForm({ exercise, onDone }: { exercise: Exercise | null; onDone(
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
         Offered to therapists
       </label>
-      <div className="form-actions">
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          Save exercise
-        </button>
-      </div>
+      <FormActions onLeave={onDone} submit="Save exercise" busy={save.isPending} />
     </form>
   )
 }

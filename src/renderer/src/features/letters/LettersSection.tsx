@@ -8,6 +8,7 @@ import { EditableList } from '../../components/EditableList'
 import { Field } from '../../components/Field'
 import { errorWords } from '../../components/rpc-form-errors'
 import { fieldErrorsOf } from '../../components/field-errors-of'
+import { FormActions } from '../../components/FormActions'
 
 /** Settings → Letters (owner): letter templates with {{placeholders}}. */
 export function LettersSection() {
@@ -85,14 +86,7 @@ function LetterForm({ template, onDone }: { template: LetterTemplate | null; onD
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
         Offered to therapists
       </label>
-      <div className="form-actions">
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          Save letter template
-        </button>
-      </div>
+      <FormActions onLeave={onDone} submit="Save letter template" busy={save.isPending} />
     </form>
   )
 }

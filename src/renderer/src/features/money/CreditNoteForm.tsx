@@ -5,6 +5,7 @@ import { RpcError } from '../../../../shared/rpc'
 import { useIssueCreditNote } from '../../api/money'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { checkAmountAndReason } from './correction-checks'
+import { FormActions } from '../../components/FormActions'
 
 /** The owner's correction to an issued invoice: a numbered credit note with a reason. */
 export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
@@ -81,14 +82,7 @@ export function CreditNoteForm({ invoice, onDone }: { invoice: Invoice; onDone()
           </p>
         )}
       </div>
-      <div className="form-actions">
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={credit.isPending}>
-          Issue credit note
-        </button>
-      </div>
+      <FormActions onLeave={onDone} submit="Issue credit note" busy={credit.isPending} />
     </form>
   )
 }

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { tendersOf } from './payment-parts'
 import { PaymentRows, type PaymentRow } from './PaymentRows'
 import { errorWords } from '../../components/rpc-form-errors'
+import { FormActions } from '../../components/FormActions'
 
 /** Paying an issued invoice (all or part) from its page, e.g. a bank transfer arriving. */
 export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDone(): void }) {
@@ -63,14 +64,7 @@ export function InvoicePaymentForm({ invoice, onDone }: { invoice: Invoice; onDo
         focusKey={0}
         onChange={setRows}
       />
-      <div className="form-actions">
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={take.isPending}>
-          Take payment
-        </button>
-      </div>
+      <FormActions onLeave={onDone} submit="Take payment" busy={take.isPending} />
     </form>
   )
 }

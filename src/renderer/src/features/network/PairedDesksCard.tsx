@@ -6,6 +6,7 @@ import { usePairedDesks, useRenameDesk, useRevokeDesk } from '../../api/network'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Field } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 
 /** The message for one field of a failed call, if the host named that field. */
 export function fieldErrorOf(error: Error | null, path: string): string | undefined {
@@ -111,14 +112,7 @@ function RenameDesk({ desk, onDone }: { desk: PairedDesk; onDone(): void }) {
       <Field label="New name" error={error}>
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={rename.isPending}>
-          Save name
-        </button>
-      </div>
+      <FormActions onLeave={onDone} submit="Save name" busy={rename.isPending} />
     </form>
   )
 }

@@ -13,6 +13,7 @@ import { useFormError } from '../../components/rpc-form-errors'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { errorWords } from '../../components/rpc-form-errors'
 import { useFormGuard } from '../shell/use-form-guard'
+import { FormActions } from '../../components/FormActions'
 
 interface FormValues {
   name: string
@@ -266,14 +267,7 @@ function TemplateForm({
             Add field
           </button>
         </fieldset>
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onDone}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={save.isPending}>
-            Save template
-          </button>
-        </div>
+        <FormActions onLeave={onDone} submit="Save template" busy={save.isPending} />
       </form>
     </section>
   )

@@ -8,11 +8,12 @@ import { useCreateService, useServices, useUpdateService } from '../../api/diary
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { showRpcError } from '../../components/rpc-form-errors'
-import { ColourDot } from './ColourDot'
+import { ColouredNameCell, EditCell } from './SetupCells'
 import { nextColour } from './colours'
 import { SWATCHES } from './time-ranges'
 import { formatPence, poundsText } from '../../../../shared/money/pounds'
 import { useFormGuard } from '../shell/use-form-guard'
+import { FormActions } from '../../components/FormActions'
 
 export function ServicesSection() {
   const services = useServices(true)
@@ -47,24 +48,17 @@ export function ServicesSection() {
             <tbody>
               {services.data.map((s) => (
                 <tr key={s.id} className={s.active ? undefined : 'inactive'}>
-                  <td>
-                    <ColourDot colour={s.colour} /> {s.name}
-                    {!s.active && <span className="muted"> (not offered)</span>}
-                  </td>
+                  <ColouredNameCell
+                    colour={s.colour}
+                    name={s.name}
+                    active={s.active}
+                    inactiveLabel="not offered"
+                  />
                   <td>{s.durationMinutes} min</td>
                   <td>{s.bufferAfterMinutes ? `${s.bufferAfterMinutes} min` : '—'}</td>
                   <td>{formatPence(s.pricePence)}</td>
                   <td>{s.needsRoom ? 'Needs a room' : '—'}</td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button small secondary"
-                      aria-label={`Edit ${s.name}`}
-                      onClick={() => setEditing(s.id)}
-                    >
-                      Edit
-                    </button>
-                  </td>
+                  <EditCell name={s.name} onEdit={() => setEditing(s.id)} />
                 </tr>
               ))}
             </tbody>
@@ -197,18 +191,12 @@ function ServiceForm({
             </label>
           </div>
         </div>
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onDone}>
-            Close
-          </button>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={create.isPending || update.isPending}
-          >
-            {service ? 'Save changes' : 'Add service'}
-          </button>
-        </div>
+        <FormActions
+          leave="Close"
+          onLeave={onDone}
+          submit={service ? 'Save changes' : 'Add service'}
+          busy={create.isPending || update.isPending}
+        />
       </form>
     </section>
   )

@@ -19,6 +19,7 @@ import {
   type DayRange,
 } from './time-ranges'
 import { useFormGuard } from '../shell/use-form-guard'
+import { FormActions } from '../../components/FormActions'
 
 interface FormValues {
   name: string
@@ -205,18 +206,12 @@ export function TherapistForm({
             ))}
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onDone}>
-            Close
-          </button>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={create.isPending || update.isPending}
-          >
-            {therapist ? 'Save changes' : 'Add therapist'}
-          </button>
-        </div>
+        <FormActions
+          leave="Close"
+          onLeave={onDone}
+          submit={therapist ? 'Save changes' : 'Add therapist'}
+          busy={create.isPending || update.isPending}
+        />
       </form>
     </section>
   )

@@ -6,7 +6,7 @@ import { nextColour } from './colours'
 import { Icon } from '../../components/Icon'
 import { WEEKDAYS } from './time-ranges'
 import { errorWords } from '../../components/rpc-form-errors'
-import { ColourDot } from './ColourDot'
+import { ColouredNameCell, EditCell } from './SetupCells'
 import { TherapistForm } from './TherapistForm'
 import { showTimeOff, TimeOffCard } from './TherapistTimeOff'
 
@@ -57,23 +57,16 @@ export function TherapistsSection() {
             <tbody>
               {therapists.data.map((t) => (
                 <tr key={t.id} className={t.active ? undefined : 'inactive'}>
-                  <td>
-                    <ColourDot colour={t.colour} /> {t.name}
-                    {!t.active && <span className="muted"> (not taking bookings)</span>}
-                  </td>
+                  <ColouredNameCell
+                    colour={t.colour}
+                    name={t.name}
+                    active={t.active}
+                    inactiveLabel="not taking bookings"
+                  />
                   <td>{hoursSummary(t)}</td>
                   <td>{t.serviceIds.length}</td>
                   <td>{t.timeOff[0] ? showTimeOff(t.timeOff[0]) : '—'}</td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button small secondary"
-                      aria-label={`Edit ${t.name}`}
-                      onClick={() => setEditing(t.id)}
-                    >
-                      Edit
-                    </button>
-                  </td>
+                  <EditCell name={t.name} onEdit={() => setEditing(t.id)} />
                 </tr>
               ))}
             </tbody>

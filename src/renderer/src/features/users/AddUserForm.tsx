@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
 import { useFormGuard } from '../shell/use-form-guard'
+import { FormActions } from '../../components/FormActions'
 
 const schema = usersContract['users.create'].input
 type Values = z.input<typeof schema>
@@ -74,14 +75,7 @@ export function AddUserForm({ onDone }: { onDone(): void }) {
           <input type="text" autoComplete="off" {...register('temporaryPassword')} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={create.isPending}>
-          Add account
-        </button>
-      </div>
+      <FormActions onLeave={onDone} submit="Add account" busy={create.isPending} />
     </form>
   )
 }

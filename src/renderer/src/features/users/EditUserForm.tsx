@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { DoneNote, ErrorBanner } from '../../components/ErrorBanner'
 import { useFormError } from '../../components/rpc-form-errors'
 import { useFormGuard } from '../shell/use-form-guard'
+import { FormActions } from '../../components/FormActions'
 
 interface Values {
   displayName: string
@@ -69,14 +70,7 @@ export function EditUserForm({ user, onDone }: { user: Revisioned<UserAccount>; 
             <p className="field-hint">An inactive account cannot sign in; its history stays.</p>
           </div>
         </div>
-        <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onDone}>
-            Close
-          </button>
-          <button type="submit" className="button primary" disabled={update.isPending}>
-            Save changes
-          </button>
-        </div>
+        <FormActions leave="Close" onLeave={onDone} submit="Save changes" busy={update.isPending} />
       </form>
       <ResetPassword user={user} />
     </section>

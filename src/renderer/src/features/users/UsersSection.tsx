@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { AddUserForm } from './AddUserForm'
 import { EditUserForm } from './EditUserForm'
 import { errorWords } from '../../components/rpc-form-errors'
+import { EditCell } from '../setup/SetupCells'
 
 function statusOf(user: UserAccount): string {
   if (!user.active) return 'Inactive'
@@ -67,16 +68,13 @@ export function UsersSection() {
                   <td>
                     {u.lastSignInAt ? formatInstant(u.lastSignInAt, 'd MMM yyyy, HH:mm') : 'Never'}
                   </td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button small secondary"
-                      aria-label={`Edit ${u.displayName}`}
-                      onClick={() => (setEditing(u.id), setAdding(false))}
-                    >
-                      Edit
-                    </button>
-                  </td>
+                  <EditCell
+                    name={u.displayName}
+                    onEdit={() => {
+                      setEditing(u.id)
+                      setAdding(false)
+                    }}
+                  />
                 </tr>
               ))}
             </tbody>
