@@ -15,7 +15,7 @@ import {
 import { appointmentImportItem } from './import-appointment-write'
 import { assertClientMapping, checkClientRows, type CheckedRow } from './import-client-check'
 import { clientImportItem } from './import-client-write'
-import { writeImport } from './import-write'
+import { ImportPartlyKeptError, writeImport } from './import-write'
 import { OpenFiles, type OpenFile } from './import-files'
 
 /**
@@ -147,7 +147,8 @@ export class ImportService {
       try {
         return await this.#write(file, checked, includeDuplicates, staff, actor, job, progress)
       } catch (error) {
-        file.imported = false
+        // Taken back: the file may be imported again; partly kept: not (it would add twice).
+        if (!(error instanceof ImportPartlyKeptError)) file.imported = false
         throw error
       }
     })

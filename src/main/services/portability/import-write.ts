@@ -8,6 +8,13 @@ import { DomainError } from '../domain-error'
 import { finishImportBatch, startImportBatch, type ImportBatchInfo } from './import-batch'
 import { rollBackImport } from './import-undo'
 
+/** An import that stopped part way and kept what it wrote (staff had worked on some of it). */
+export class ImportPartlyKeptError extends DomainError {
+  constructor(message: string) {
+    super('conflict', message)
+  }
+}
+
 /** What one import writes. */
 export interface ImportWrite<R> {
   kind: 'clients' | 'appointments'
@@ -54,8 +61,8 @@ export function nextChunkSize(size: number, ms: number): number {
  * thread). Building each chunk's rows on main yields every 10 ms.
  *
  * @returns how many rows were created
- * @throws the chunk's error once the rows are taken back; DomainError 'conflict' when staff
- *   had already worked on some of them, which are then kept (and listed)
+ * @throws the chunk's error once the rows are taken back; ImportPartlyKeptError ('conflict')
+ *   when staff had already worked on some of them, which are then kept (and listed)
  */
 export async function writeImport<R>(
   live: LiveDatabase,
@@ -93,8 +100,7 @@ export async function writeImport<R>(
         // opening takes it back (rollBackUnfinishedImports).
         const back = await rollBackImport(db, w.batch.id, w.actor, w.now).catch(() => null)
         if (!back || back.removed) throw error
-        throw new DomainError(
-          'conflict',
+        throw new ImportPartlyKeptError(
           `The import stopped part way. The ${back.rows} ${w.kind} it had written were kept, because some have been worked on since; the rest of the file was not imported.`,
         )
       }
