@@ -8,6 +8,7 @@ import { runsOffThread } from '../../src/main/db/off-thread'
 import { silentLogger } from '../../src/main/log'
 import { startImportBatch } from '../../src/main/services/portability/import-batch'
 import { rollBackImport } from '../../src/main/services/portability/import-undo'
+import { CHUNK_TARGET_MS, nextChunkSize } from '../../src/main/services/portability/import-write'
 import type { Service, Therapist } from '../../src/shared/contract/diary-setup'
 import type { ImportJob } from '../../src/shared/contract/imports'
 import { aClinikoExport } from '../fixtures/cliniko-export'
@@ -193,6 +194,19 @@ describe('an import written in chunks off the main thread', () => {
     expect(count(core, 'SELECT count(*) AS n FROM clients')).toBe(2)
     const listed = await rpc<{ id: string; created: number }[]>(core, 'imports.batches', {})
     expect(listed).toEqual([expect.objectContaining({ id: batch.id, created: 2 })])
+  })
+})
+
+describe('chunk sizes', () => {
+  it('move towards 50 ms a chunk, at most doubling or halving a step, within bounds', () => {
+    expect(CHUNK_TARGET_MS).toBe(50)
+    expect(nextChunkSize(200, 50)).toBe(200)
+    expect(nextChunkSize(200, 40)).toBe(250)
+    expect(nextChunkSize(200, 10)).toBe(400)
+    expect(nextChunkSize(200, 100)).toBe(100)
+    expect(nextChunkSize(200, 1_000)).toBe(100)
+    expect(nextChunkSize(30, 1_000)).toBe(20)
+    expect(nextChunkSize(4_000, 1)).toBe(5_000)
   })
 })
 
