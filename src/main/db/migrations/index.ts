@@ -34,6 +34,7 @@ import * as m1200 from './1200-runners'
 import * as m1210 from './1210-aftercare'
 import * as m1220 from './1220-letter-templates'
 import * as m1300 from './1300-next-booking-made'
+import * as m1310 from './1310-import-in-progress'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -75,4 +76,5 @@ export const migrations: Record<string, Migration> = {
   '1210-aftercare': m1210,
   '1220-letter-templates': m1220,
   '1300-next-booking-made': m1300,
+  '1310-import-in-progress': m1310,
 }
