@@ -1,7 +1,6 @@
 import { addAlert, removeAlert } from '../../services/clients/alerts'
 import {
   createClient,
-  displayNameOf,
   getClientRecord,
   requireLiveClient,
   setArchived,

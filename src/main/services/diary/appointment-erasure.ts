@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 
 /** What a history line says once the reason typed into it has gone. */
@@ -19,16 +19,27 @@ export async function eraseAppointmentText(db: Kysely<DB>, clientId: number): Pr
     .set({ notes: '', cancel_reason: null, override_reason: null })
     .where('client_id', '=', clientId)
     .execute()
-  // "Cancelled by the client inside the 24 h notice period (late): <reason>" keeps the part
-  // before the first ': ' (the reason follows it); an override line names only what happened.
-  await db
-    .updateTable('appointment_history')
-    .set({
-      summary: sql<string>`CASE action
-        WHEN 'cancelled' THEN substr(summary, 1, instr(summary || ': ', ': ') - 1) || ${REASON_REMOVED}
-        ELSE 'Rules overridden' || ${REASON_REMOVED} END`,
-    })
+  const lines = await db
+    .selectFrom('appointment_history')
+    .select(['id', 'action', 'summary'])
     .where('appointment_id', 'in', theirs)
     .where('action', 'in', ['cancelled', 'override'])
     .execute()
+  for (const line of lines) {
+    await db
+      .updateTable('appointment_history')
+      .set({ summary: withoutReason(line.action, line.summary) })
+      .where('id', '=', line.id)
+      .execute()
+  }
+}
+
+/**
+ * "Cancelled by the client inside the 24 h notice period (late): <reason>" keeps the part
+ * before the first ': ' (the reason follows it); an override line keeps only what happened,
+ * since the broken rules' messages may name people too.
+ */
+function withoutReason(action: string, summary: string): string {
+  if (action === 'cancelled') return summary.split(': ')[0] + REASON_REMOVED
+  return 'Rules overridden' + REASON_REMOVED
 }
