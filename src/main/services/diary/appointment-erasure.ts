@@ -41,5 +41,7 @@ export async function eraseAppointmentText(db: Kysely<DB>, clientId: number): Pr
  */
 function withoutReason(action: string, summary: string): string {
   if (action === 'cancelled') return summary.split(': ')[0] + REASON_REMOVED
+  // An import's own line lists the rules broken, nothing typed (import-appointment-write).
+  if (summary.startsWith('Imported outside the rules:')) return summary
   return 'Rules overridden' + REASON_REMOVED
 }
