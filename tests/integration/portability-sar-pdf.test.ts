@@ -8,6 +8,7 @@ import { at } from '../fixtures/diary'
 import { aMark, aNote, aTherapistAccount, callOk } from '../fixtures/notes'
 import { aSession, openTempCore } from '../fixtures/temp-core'
 import { aMessagingClinic } from '../fixtures/messages'
+import { methods } from '../fixtures/money'
 
 type Core = Awaited<ReturnType<typeof openTempCore>>
 const owner = aSession('owner')
@@ -207,5 +208,93 @@ describe('the subject access PDF', () => {
     )
     expect(section('Invoices and credit notes', 'Packages and gift vouchers')).toContain('None.')
     expect(section('Documents', 'Messages')).toContain('None.')
+  })
+
+  it('holds the waiting list, payments and the record history, and every word the JSON holds', async () => {
+    const { massage, sam, client } = await aMessagingClinic(core)
+    await callOk(
+      core,
+      'waitlist.add',
+      {
+        clientId: client.id,
+        serviceId: massage.id,
+        windows: [{ weekdays: [1, 3], after: '09:00', before: '12:00' }],
+        urgency: 'high',
+        notes: 'Sciatica flares in the evenings; mornings only',
+      },
+      owner,
+    )
+    const booked = await callOk(
+      core,
+      'diary.book',
+      {
+        clientId: client.id,
+        serviceId: massage.id,
+        therapistId: sam.id,
+        startsAt: at('2027-01-12 09:00'),
+        notes: 'Bring running shoes',
+      },
+      owner,
+    )
+    await callOk(
+      core,
+      'diary.cancel',
+      { id: booked.id, by: 'client', reason: 'Priya rang: knee too swollen to travel' },
+      owner,
+    )
+    const m = await methods(core)
+    await callOk(
+      core,
+      'payments.take',
+      {
+        clientId: client.id,
+        payments: [{ methodId: m.card!, amountPence: 2000, reference: 'TERM-8841' }],
+      },
+      owner,
+    )
+    const out = await callOk(core, 'gdpr.subjectAccess', { clientId: client.id }, owner)
+    const zip = unzipSync(Buffer.from(out.base64, 'base64'))
+    const pdfName = out.files.find((f) => f.endsWith('.pdf'))!
+    const text = pdfText(core.dir, zip[pdfName]!)
+    const waiting = text.slice(
+      text.indexOf(' Waiting list '),
+      text.indexOf(' Payments and account '),
+    )
+    expect(waiting).toContain('Sports massage 60 min · added 29 Nov 2026, 10:00 · high priority')
+    expect(waiting).toContain('Times: Mon, Wed 09:00–12:00')
+    expect(waiting).toContain('Sciatica flares in the evenings; mornings only')
+    expect(text).toContain('Payment · £20.00 · Card · ref TERM-8841')
+    expect(text).toContain('Balance: you owe £0.00; account credit £20.00')
+    expect(text).toContain(
+      'Booking confirmation · E-mail to priya@example.com · not sent (appointment cancelled)',
+    )
+
+    // Whatever the JSON holds as words (free text, names, references) the PDF says too.
+    const json = JSON.parse(Buffer.from(zip[pdfName.replace(/pdf$/, 'json')]!).toString()) as {
+      related: Record<string, Record<string, unknown>[]>
+      history: { summary: string }[]
+    }
+    const WORDS =
+      /^(notes|reason|cancel_reason|override_reason|text|body|subject|title|reference|recipient_name|medications|other_conditions|other_allergies|to_address|last_error)$/
+    const said = [
+      ...Object.entries(json.related).flatMap(([table, rows]) =>
+        rows.flatMap((row) =>
+          Object.entries(row)
+            .filter(([column, value]) => WORDS.test(column) && typeof value === 'string' && value)
+            .map(([column, value]) => ({ where: `${table}.${column}`, value: value as string })),
+        ),
+      ),
+      ...json.history.map((h) => ({ where: 'history', value: h.summary })),
+    ]
+    expect(said.map((s) => s.where)).toEqual(
+      expect.arrayContaining([
+        'waitlist.notes',
+        'appointments.cancel_reason',
+        'ledger_entries.reference',
+        'history',
+      ]),
+    )
+    const missing = said.filter((s) => !text.includes(s.value.replace(/\s+/g, ' ')))
+    expect(missing).toEqual([])
   })
 })

@@ -96,3 +96,23 @@ export async function repointRows(
   await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${to}
             WHERE id IN (${sql.join(ids)})`.execute(db)
 }
+
+/**
+ * Which of an import's rows (`parent` rows whose import_batch_id is `batchId`) a row of
+ * `table` refers to through `column`: the distinct parent ids, for the undo to say what is in
+ * the way. One statement with a subquery, so an import of 50,000 rows needs no id list.
+ */
+export async function batchRowsReferredBy(
+  db: Kysely<DB>,
+  table: string,
+  column: string,
+  parent: 'appointments' | 'clients',
+  batchId: string,
+): Promise<number[]> {
+  const found = await sql<{ ref: number }>`
+    SELECT DISTINCT ${sql.ref(column)} AS ref FROM ${sql.table(table)}
+    WHERE ${sql.ref(column)} IN (
+      SELECT id FROM ${sql.table(parent)} WHERE import_batch_id = ${batchId})
+    ORDER BY ref`.execute(db)
+  return found.rows.map((r) => r.ref)
+}

@@ -43,11 +43,12 @@ export interface AppointmentRow {
 /**
  * Rules a future appointment may break and still be imported, flagged for a look: the old
  * system had it booked and the client expects to come, while Plinth's hours may not be set
- * up to match yet. A clash (the therapist or the room already taken) is never imported: it
- * would be a double booking nobody chose. The client already booked with another therapist
- * at that time is flagged like the rest: the old system may have run a joint session.
+ * up to match yet. A clash (the therapist, the room or the client already taken) is never
+ * imported: it would be a double booking nobody chose. A user trial imported one client with
+ * two therapists at 10:00 and 10:15; a joint session is booked in Plinth by the owner, who can
+ * override the rule with a reason.
  */
-const CLASHES: RuleName[] = ['therapist_busy', 'room_busy']
+const CLASHES: RuleName[] = ['therapist_busy', 'room_busy', 'client_busy']
 
 /** Errors: 'rule_broken' naming the mapping field at fault. */
 export function assertAppointmentMapping(headers: string[], mapping: ImportMapping): void {
@@ -298,20 +299,10 @@ async function checkFutureBookings(
         endsAt: row.endsAt,
         blockedUntil: row.blockedUntil,
         roomId: null,
-        // The client's other booking at that time is flagged, not refused (outside the rules).
         clientId: row.clientId,
       })
       const clashes = breaches.filter((b) => CLASHES.includes(b.rule)).map((b) => b.message)
-      // Earlier rows of this file are not in the database yet: check them here.
-      for (const other of taken) {
-        const overlaps = row.startsAt < other.blockedUntil && other.startsAt < row.blockedUntil
-        if (!overlaps) continue
-        if (other.therapistId === row.therapistId) {
-          clashes.push(`Clashes with line ${other.line} for the same therapist`)
-        } else if (roomId !== null && other.roomId === roomId) {
-          clashes.push(`Needs the room line ${other.line} is already using`)
-        }
-      }
+      clashes.push(...clashesInFile(row, roomId, taken))
       if (clashes.length > 0) {
         skip.add(row)
         note({ line: row.line, name: names.get(row.line)!, kind: 'error', reasons: clashes })
@@ -334,6 +325,39 @@ async function checkFutureBookings(
     }
   }
   return skip
+}
+
+/**
+ * Earlier rows of this file are not in the database yet, so the rules cannot see them: the
+ * same therapist or room within the buffer, or the same client at any overlapping time
+ * ([startsAt, endsAt): the clean-up after is the therapist's, not the client's), with any
+ * therapist, as booking-rules' client_busy does.
+ */
+function clashesInFile(
+  row: AppointmentRow,
+  roomId: number | null,
+  taken: AppointmentRow[],
+): string[] {
+  const clashes: string[] = []
+  for (const other of taken) {
+    if (row.startsAt < other.blockedUntil && other.startsAt < row.blockedUntil) {
+      if (other.therapistId === row.therapistId) {
+        clashes.push(`Clashes with line ${other.line} for the same therapist`)
+        continue
+      } else if (roomId !== null && other.roomId === roomId) {
+        clashes.push(`Needs the room line ${other.line} is already using`)
+        continue
+      }
+    }
+    if (
+      other.clientId === row.clientId &&
+      row.startsAt < other.endsAt &&
+      other.startsAt < row.endsAt
+    ) {
+      clashes.push(`Clashes with line ${other.line} for the same client`)
+    }
+  }
+  return clashes
 }
 
 /** The report the import screen shows, and the rows an import will write. */

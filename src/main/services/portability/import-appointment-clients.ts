@@ -119,6 +119,9 @@ export class ClientIndex {
         error: `The ${how} belongs to ${list[0]!.name}, but the row says ${cells.name.trim()}`,
       }
     }
+    // What the row gave that matched no one: said in the answer, so the fix asked for is not
+    // "add an e-mail" to a row that has one (a user trial: a mistyped e-mail, 9 Grace Smiths).
+    const unmatched: string[] = []
     if (cells.ref) {
       const byRef = one(this.byRef.get(cells.ref), 'ID')
       if (byRef) return byRef
@@ -129,19 +132,26 @@ export class ClientIndex {
         )
         if (byId) return byId
       }
+      unmatched.push(`ID ${cells.ref}`)
     }
     if (cells.email) {
       const byEmail = one(this.byEmail.get(normaliseEmail(cells.email)), 'e-mail')
       if (byEmail) return byEmail
+      unmatched.push(`e-mail ${cells.email.trim()}`)
     }
     const phone = normalisePhone(cells.phone)
     if (phone.length >= 6) {
       const byPhone = one(this.byPhone.get(phone), 'phone number')
       if (byPhone) return byPhone
+      unmatched.push(`phone number ${cells.phone.trim()}`)
     }
+    const noOneHas = unmatched.length ? `No client has the ${unmatched.join(' or the ')}` : ''
     if (!nameKey) {
-      return { error: 'No client ID, e-mail, phone or name to find the client by' }
+      return { error: noOneHas || 'No client ID, e-mail, phone or name to find the client by' }
     }
+    const what = unmatched.length
+      ? `correct the ${unmatched.map((u) => u.split(' ')[0]).join(' or ')}`
+      : ''
     const named = this.byName.get(nameKey) ?? []
     if (cells.dob) {
       const dob = parseImportDate(cells.dob, now)
@@ -149,14 +159,26 @@ export class ClientIndex {
       const both = named.filter((c) => c.dob === dob.iso)
       if (both.length === 1) return { client: both[0]!, warning: null }
       if (both.length > 1) return { error: `${both.length} clients share this name and birthday` }
-      return { error: `No client called ${cells.name.trim()} born ${cells.dob.trim()}` }
+      const none = `No client called ${cells.name.trim()} born ${cells.dob.trim()}`
+      return {
+        error: noOneHas ? `${noOneHas}, and ${none[0]!.toLowerCase()}${none.slice(1)}` : none,
+      }
     }
     if (named.length === 1) {
-      return { client: named[0]!, warning: `Client found by name only (${named[0]!.name})` }
+      const why = noOneHas ? `: ${noOneHas[0]!.toLowerCase()}${noOneHas.slice(1)}` : ''
+      return { client: named[0]!, warning: `Client found by name only (${named[0]!.name})${why}` }
     }
     if (named.length > 1) {
+      const called = `${named.length} clients are called ${cells.name.trim()}`
       return {
-        error: `${named.length} clients are called ${cells.name.trim()}; add an e-mail, phone or date of birth`,
+        error: noOneHas
+          ? `${noOneHas}, and ${called}; ${what} or add a date of birth`
+          : `${called}; add an e-mail, phone or date of birth`,
+      }
+    }
+    if (noOneHas) {
+      return {
+        error: `${noOneHas} or is called ${cells.name.trim()}; ${what}, or import the clients first`,
       }
     }
     return { error: `No client matches ${cells.name.trim()}; import the clients first` }

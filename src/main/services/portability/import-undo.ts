@@ -2,9 +2,9 @@ import type { Kysely, Selectable } from 'kysely'
 import { removeClientDocuments } from '../../db/fts/clients-index'
 import type { ImportBatch } from '../../../shared/contract/imports'
 import type { DB, ImportBatchesTable } from '../../db/schema'
-import { CLIENT_OWNED_TABLES } from '../clients/merge'
 import { writeAudit, type AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
+import { appointmentUndoBlockers, clientUndoBlockers } from './import-undo-blockers'
 
 function toBatch(row: Selectable<ImportBatchesTable>): ImportBatch {
   return {
@@ -30,9 +30,9 @@ export async function listBatches(db: Kysely<DB>): Promise<ImportBatch[]> {
 }
 
 /**
- * Takes a whole import back: deletes the clients it created. Refused once any of them has
- * gained anything staff entered (alerts, a questionnaire, later appointments or notes) or
- * was merged, so an undo never throws away work done since.
+ * Takes a whole import back: deletes the clients or appointments it created. Refused, with
+ * what is in the way, once anything refers to them since (alerts, appointments, notes,
+ * invoices...) or they were changed or merged, so an undo never throws away work done since.
  */
 export async function undoImport(
   db: Kysely<DB>,
@@ -58,68 +58,31 @@ export async function undoImport(
   return toBatch({ ...batch, undone_at: now.toISOString(), undone_by: userId })
 }
 
+/** Refuses an undo with every reason found, before anything is deleted. */
+function refuseIf(reasons: string[], what: string): void {
+  if (reasons.length === 0) return
+  throw new DomainError(
+    'conflict',
+    `This ${what} import cannot be undone as a whole: ${reasons.join('; ')}.`,
+  )
+}
+
 /**
- * The appointments an import created, unless any has been worked on since: a note written
- * for it, or a change in the diary (arrived, moved, cancelled), which moves its updated_at.
+ * The appointments an import created, unless any has been worked on since: changed in the
+ * diary (which moves its updated_at), or referred to by anything but its own history (a
+ * note, an invoice, a package session, a message...): see appointmentUndoBlockers.
  */
 async function undoAppointments(db: Kysely<DB>, batchId: string): Promise<void> {
+  refuseIf(await appointmentUndoBlockers(db, batchId), 'appointments')
   const inBatch = db.selectFrom('appointments').select('id').where('import_batch_id', '=', batchId)
-  const noted = await db
-    .selectFrom('notes')
-    .select('id')
-    .where('appointment_id', 'in', inBatch)
-    .limit(1)
-    .executeTakeFirst()
-  const changed = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('import_batch_id', '=', batchId)
-    .whereRef('updated_at', '!=', 'created_at')
-    .limit(1)
-    .executeTakeFirst()
-  if (noted || changed) {
-    throw new DomainError(
-      'conflict',
-      'Some imported appointments have been changed or have notes since, so the import cannot be undone as a whole.',
-    )
-  }
   await db.deleteFrom('appointment_history').where('appointment_id', 'in', inBatch).execute()
   await db.deleteFrom('appointments').where('import_batch_id', '=', batchId).execute()
 }
 
+/** The clients an import created, unless anything refers to them since (clientUndoBlockers). */
 async function undoClients(db: Kysely<DB>, batchId: string): Promise<void> {
+  refuseIf(await clientUndoBlockers(db, batchId), 'clients')
   const inBatch = db.selectFrom('clients').select('id').where('import_batch_id', '=', batchId)
-  for (const { table, column } of CLIENT_OWNED_TABLES) {
-    const used = await db
-      .selectFrom(table as 'client_alerts')
-      .select(column as 'client_id')
-      .where(column as 'client_id', 'in', inBatch)
-      .limit(1)
-      .executeTakeFirst()
-    if (used) {
-      throw new DomainError(
-        'conflict',
-        'Some imported clients have had records added since (e.g. alerts or a questionnaire), so the import cannot be undone as a whole.',
-      )
-    }
-  }
-  const merged = await db
-    .selectFrom('clients')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('import_batch_id', '=', batchId), eb('merged_into_id', 'is not', null)]),
-        eb('merged_into_id', 'in', inBatch),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst()
-  if (merged) {
-    throw new DomainError(
-      'conflict',
-      'Some imported clients have been merged since, so the import cannot be undone as a whole.',
-    )
-  }
   await removeClientDocuments(db, inBatch)
   await db.deleteFrom('clients').where('import_batch_id', '=', batchId).execute()
 }

@@ -10,6 +10,8 @@ import { displayNameOf } from '../clients/client-record'
 import { DomainError } from '../domain-error'
 import { dropClientDocuments } from '../documents/client-documents'
 import { eraseClientNotes } from '../notes/note-erasure'
+import { eraseAppointmentText } from '../diary/appointment-erasure'
+import { forgetDeskAnswersAbout } from '../desks/desk-saves'
 import { eraseClientMoneyIdentity, hasMoneyHistory } from '../money/money-erasure'
 
 const CHILD_UNTIL_AGE = 25
@@ -115,11 +117,8 @@ export async function anonymiseClient(
   // Messages hold the client's address and name (issue 16): none is kept.
   await db.deleteFrom('messages').where('client_id', '=', clientId).execute()
   // Keep each appointment's date, service and price for the figures; drop what was typed.
-  await db
-    .updateTable('appointments')
-    .set({ notes: '', cancel_reason: null, override_reason: null })
-    .where('client_id', '=', clientId)
-    .execute()
+  await eraseAppointmentText(db, clientId)
+  await forgetDeskAnswersAbout(db, client)
   await removeClientDocuments(db, [clientId])
   await db
     .updateTable('clients')
@@ -190,7 +189,7 @@ export async function anonymiseClient(
 /** Removes the record altogether. Refused while other records point at it (a merge). */
 /** Returns the kept documents' files to remove once the change has committed. */
 export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<string[]> {
-  await requireClient(db, clientId)
+  const client = await requireClient(db, clientId)
   const merged = await db
     .selectFrom('clients')
     .select('id')
@@ -229,6 +228,7 @@ export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<st
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
   await removeClientDocuments(db, [clientId])
+  await forgetDeskAnswersAbout(db, client)
   await db.deleteFrom('clients').where('id', '=', clientId).execute()
   return documentFiles
 }

@@ -17,6 +17,7 @@ import { when, writeNote, type AttachmentBytes } from '../notes/note-pdf'
 import { clinicDocument } from '../pdf/clinic-document'
 import { MUTED, type Writer } from '../pdf/writer'
 import { getClinicSettings } from '../settings'
+import { writeClientAccount } from './subject-access-account'
 import { writeClientRecords } from './subject-access-records'
 
 const SEVERITY_LABELS = {
@@ -46,7 +47,8 @@ function consentLine(at: string | null, by: string | null, timeZone: string): st
  * One client's complete record as a readable PDF (UK GDPR art. 15), the companion of the
  * JSON from subjectAccessRecord: identity, contact, consents, every questionnaire version,
  * alerts (removed ones too), appointments, every treatment note with its addenda, then
- * invoices, packages, measures, documents and messages (subject-access-records.ts). Only
+ * invoices, packages, measures, documents and messages (subject-access-records.ts), then the
+ * waiting list, payments, package sessions and the record's history (-account.ts). Only
  * the owner runs it, so every note is included whoever wrote it.
  */
 export async function subjectAccessPdf(
@@ -192,6 +194,7 @@ export async function subjectAccessPdf(
       'appointments.price_pence',
       'appointments.notes',
       'appointments.cancel_reason',
+      'appointments.override_reason',
       'therapists.name as therapist',
       'services.name as service',
     ])
@@ -204,7 +207,11 @@ export async function subjectAccessPdf(
     w.text(
       `${when(a.starts_at, tz)} · ${a.service} (${minutes} min) with ${a.therapist} · ${STATUS_LABELS[a.status]} · ${formatPence(a.price_pence)}`,
     )
-    const extra = [a.notes, a.cancel_reason && `Cancelled: ${a.cancel_reason}`].filter(Boolean)
+    const extra = [
+      a.notes,
+      a.cancel_reason && `Cancelled: ${a.cancel_reason}`,
+      a.override_reason && `Booked outside the usual rules: ${a.override_reason}`,
+    ].filter(Boolean)
     if (extra.length > 0) w.text(extra.join(' · '), { size: 9, colour: MUTED, indent: 12 })
   }
 
@@ -226,5 +233,6 @@ export async function subjectAccessPdf(
   }
 
   await writeClientRecords(w, db, clientId, tz)
+  await writeClientAccount(w, db, clientId, tz)
   return doc.save()
 }

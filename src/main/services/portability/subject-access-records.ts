@@ -34,7 +34,7 @@ const MESSAGE_STATES: Record<MessageState, string> = {
   sending: 'being sent',
   sent: 'sent',
   failed: 'not delivered',
-  cancelled: 'not sent (cancelled)',
+  cancelled: 'not sent',
 }
 
 function section(w: Writer, title: string): void {
@@ -146,7 +146,18 @@ export async function writeClientRecords(
   section(w, 'Messages')
   const messages = await db
     .selectFrom('messages')
-    .select(['kind', 'channel', 'to_address', 'subject', 'body', 'state', 'queued_at', 'sent_at'])
+    .select([
+      'kind',
+      'channel',
+      'to_address',
+      'subject',
+      'body',
+      'state',
+      'queued_at',
+      'sent_at',
+      'cancel_reason',
+      'last_error',
+    ])
     .where('client_id', '=', clientId)
     .orderBy('queued_at')
     .orderBy('id')
@@ -154,8 +165,13 @@ export async function writeClientRecords(
   none(w, messages)
   for (const m of messages) {
     const channel = m.channel === 'email' ? 'E-mail' : 'Text message'
+    // Why it was not sent, or why delivery failed, as the outbox recorded it.
+    const why =
+      m.state === 'cancelled'
+        ? m.cancel_reason
+        : m.last_error && (m.state === 'failed' ? m.last_error : `last try: ${m.last_error}`)
     w.text(
-      `${when(m.sent_at ?? m.queued_at, tz)} · ${MESSAGE_KINDS[m.kind]} · ${channel} to ${m.to_address} · ${MESSAGE_STATES[m.state]}`,
+      `${when(m.sent_at ?? m.queued_at, tz)} · ${MESSAGE_KINDS[m.kind]} · ${channel} to ${m.to_address} · ${MESSAGE_STATES[m.state]}${why ? ` (${why})` : ''}`,
     )
     const text = m.subject ? `${m.subject}: ${m.body}` : m.body
     w.text(text, { size: 9, colour: MUTED, indent: 12 })
