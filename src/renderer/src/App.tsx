@@ -30,7 +30,7 @@ import { MoneyScreen } from './features/money/MoneyScreen'
 import { ReportsScreen } from './features/reports/ReportsScreen'
 import { MessagesScreen } from './features/messages/MessagesScreen'
 import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
-import { screensFor } from './features/shell/routes'
+import { sideBarFor } from './features/shell/routes'
 import { useSaveShortcut } from './features/shell/use-save-shortcut'
 import { UnsavedChangesDialog } from './features/shell/UnsavedChangesDialog'
 import { UserMenu } from './features/shell/UserMenu'
@@ -78,10 +78,7 @@ function Shell({ user }: { user: SignedInUser }) {
   // A therapist's Reports entry shows only once the owner shares their own figures.
   const reportAccess = useReportAccess(user.role === 'therapist')
   const reportsShared = user.role !== 'therapist' || reportAccess.data?.allowed === true
-  const screens = useMemo(
-    () => screensFor(user.role).filter((s) => s.id !== 'reports' || reportsShared),
-    [user.role, reportsShared],
-  )
+  const screens = useMemo(() => sideBarFor(user.role, reportsShared), [user.role, reportsShared])
   const link = useLinkInfo()
 
   const lock = useCallback(async () => {

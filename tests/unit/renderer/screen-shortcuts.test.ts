@@ -1,23 +1,39 @@
 import { describe, expect, it } from 'vitest'
-import { SCREENS, screensFor } from '../../../src/renderer/src/features/shell/routes'
+import { sideBarFor } from '../../../src/renderer/src/features/shell/routes'
+
+const keys = (list: { shortcut: string; label: string }[]) =>
+  list.map((s) => `Alt+${s.shortcut} ${s.label}`)
 
 describe('Alt+n screen shortcuts', () => {
-  it('follow the side bar’s order, one number each', () => {
-    expect(SCREENS.map((s) => s.shortcut)).toEqual(SCREENS.map((_, i) => String(i + 1)))
+  it('are the position in the side bar the user sees', () => {
+    expect(keys(sideBarFor('owner', true))).toEqual([
+      'Alt+1 Diary',
+      'Alt+2 Clients',
+      'Alt+3 Money',
+      'Alt+4 Messages',
+      'Alt+5 Reports',
+      'Alt+6 Audit log',
+      'Alt+7 Settings',
+    ])
+    // A user trial pressed reception's third entry, Money, as Alt+3 and got nothing.
+    expect(keys(sideBarFor('reception', true))).toEqual([
+      'Alt+1 Diary',
+      'Alt+2 Clients',
+      'Alt+3 Money',
+      'Alt+4 Messages',
+    ])
   })
 
-  it('keep each screen’s number whatever the role sees', () => {
-    // Reception's side bar is Diary, Clients, Money, Messages: Alt+3 is Money for everyone.
-    expect(screensFor('reception').map((s) => `${s.shortcut} ${s.label}`)).toEqual([
-      '1 Diary',
-      '2 Clients',
-      '3 Money',
-      '4 Messages',
+  it('give a therapist Reports as Alt+3 once the owner shares their figures, and nothing before', () => {
+    expect(keys(sideBarFor('therapist', true))).toEqual([
+      'Alt+1 Diary',
+      'Alt+2 Clients',
+      'Alt+3 Reports',
     ])
-    expect(screensFor('therapist').map((s) => `${s.shortcut} ${s.label}`)).toEqual([
-      '1 Diary',
-      '2 Clients',
-      '5 Reports',
-    ])
+    expect(keys(sideBarFor('therapist', false))).toEqual(['Alt+1 Diary', 'Alt+2 Clients'])
+  })
+
+  it('never hide the owner’s Reports whatever the sharing setting', () => {
+    expect(keys(sideBarFor('owner', false))).toContain('Alt+5 Reports')
   })
 })
