@@ -259,3 +259,24 @@ test('the diary grows its hours to show bookings outside them, and scrolls to a 
   const booked = page.locator('.rbc-event', { hasText: /19:00/ })
   await expect(booked).toBeInViewport()
 })
+
+test('a booking begun and closed is offered again as “Continue new booking”, with what was typed', async ({
+  page,
+  clinic,
+}) => {
+  await aSmallClinic(clinic.core)
+  await clinic.open(page, { as: 'reception', at: '#/diary' })
+  const button = page.getByRole('button', { name: /new booking/i })
+  await expect(button).toHaveText(/^New booking/)
+  await button.click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await page.keyboard.type('Priya')
+  await expect(dialog.getByRole('option', { name: /Priya Shah/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  // A trial signed back in after the host restarted and thought the booking was lost.
+  await expect(button).toHaveText(/^Continue new booking/)
+  await button.click()
+  await expect(dialog.getByText('Priya Shah').first()).toBeVisible()
+})

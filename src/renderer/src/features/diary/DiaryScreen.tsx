@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
 import { Calendar } from 'react-big-calendar'
 import { withDragAndDrop } from './drag-and-drop'
 import 'react-big-calendar/lib/css/react-big-calendar.css'
@@ -12,6 +12,7 @@ import { AppointmentDialog } from './AppointmentDialog'
 import { SeriesDropDialog } from './SeriesDropDialog'
 import { WaitlistDialog } from './WaitlistDialog'
 import { openBooking } from './booking-store'
+import { hasBookingDraft, subscribeBookingDraft } from './booking-draft'
 import { CULTURE, formats, localizer } from './calendar-setup'
 import { formatClinic, toWall } from '../../../../shared/diary/wall-clock'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -50,6 +51,7 @@ export function DiaryScreen() {
   // Every Date handed to the calendar is on the clinic's wall clock (see clinic-time.ts).
   const tz = useClinicTimeZone()
   const [notice, setNotice] = useState<Notice | null>(null)
+  const bookingBegun = useSyncExternalStore(subscribeBookingDraft, hasBookingDraft)
   const { date, setDate, view, setView, range, fromIso, diary, scrollTarget } = useDiaryPosition(
     tz,
     setNotice,
@@ -134,10 +136,10 @@ export function DiaryScreen() {
             type="button"
             className="button primary"
             aria-keyshortcuts="Control+B"
-            title="New booking (Ctrl+B)"
+            title={`${bookingBegun ? 'Continue new booking' : 'New booking'} (Ctrl+B)`}
             onClick={() => openBooking()}
           >
-            New booking <kbd>Ctrl B</kbd>
+            {bookingBegun ? 'Continue new booking' : 'New booking'} <kbd>Ctrl B</kbd>
           </button>
         </div>
         <div className="diary-tools">

@@ -43,6 +43,8 @@ export function emptyDraft(today: string): BookingDraft {
 }
 
 let saved: BookingDraft | null = null
+const listeners = new Set<() => void>()
+const tell = () => listeners.forEach((l) => l())
 
 export function readBookingDraft(): BookingDraft | null {
   return saved
@@ -50,8 +52,34 @@ export function readBookingDraft(): BookingDraft | null {
 
 export function writeBookingDraft(draft: BookingDraft): void {
   saved = draft
+  tell()
 }
 
 export function clearBookingDraft(): void {
   saved = null
+  tell()
+}
+
+/** Whether a booking was begun and not finished: something typed, found or picked. */
+export function hasBookingDraft(): boolean {
+  const d = saved
+  if (!d) return false
+  return (
+    d.query.trim() !== '' ||
+    d.client !== null ||
+    d.picked !== null ||
+    d.notes.trim() !== '' ||
+    d.addingClient ||
+    Object.values(d.newClient).some((v) => v.trim() !== '')
+  )
+}
+
+/**
+ * For useSyncExternalStore: the diary's button says "Continue new booking" while a draft
+ * waits (a user trial, signed back in after the host restarted, thought the half-made
+ * booking was lost: nothing pointed to it).
+ */
+export function subscribeBookingDraft(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
 }
