@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pairWithHost, probeHost } from '../../src/main/link/desk-client'
+import { pairWithHost, probeHost, STREAM_SILENCE_MS } from '../../src/main/link/desk-client'
 import { memoryDeskStore, type Cipher } from '../../src/main/link/desk-store'
 import { LinkShell } from '../../src/main/link/link-shell'
 import type { NoteContent } from '../../src/shared/contract/notes'
@@ -215,4 +215,31 @@ describe('typing at a desk while the host is away', () => {
       noKeystore.close()
     }
   })
+
+  it('is kept within seconds when the host hangs with the connection open, not after 30 s', async () => {
+    // A user trial stopped the host (SIGSTOP) while reception pressed Book: "Booking…" spun
+    // for 30 s. Held replies are the same on the wire: bytes go in, nothing comes back.
+    // The window's change stream is open, as it always is in the app.
+    const states: string[] = []
+    const stop = shell.push((m) => {
+      if (m.type === 'link') states.push(m.state)
+    })
+    await expect.poll(() => states, { timeout: 10_000 }).toContain('connected')
+    proxy.holdReplies()
+    const started = performance.now()
+    const answer = await save('Left calf tight; hung host', revision)
+    const waited = performance.now() - started
+    expect(answer).toMatchObject({ ok: false, error: { code: 'kept_on_desk' } })
+    // The stream's silence limit (6 s after the last heartbeat), far under the 30 s call limit.
+    expect(waited).toBeLessThan(STREAM_SILENCE_MS + 5_000)
+    expect(states.at(-1)).toBe('reconnecting')
+    proxy.mend()
+    expect(await shell.call('auth.status', {})).toMatchObject({ ok: true })
+    const resent = await save('Left calf tight; hung host', revision)
+    expect(resent).toMatchObject({ ok: true, value: { revision: revision + 1 } })
+    expect(JSON.parse((await onHost()).sections)).toMatchObject({
+      subjective: 'Left calf tight; hung host',
+    })
+    stop()
+  }, 40_000)
 })

@@ -29,6 +29,15 @@ export interface HostProbe {
 }
 
 const CALL_TIMEOUT_MS = 30_000
+/**
+ * The host's change stream carries a heartbeat every 2 s (host-requests.ts HEARTBEAT_MS):
+ * this long without a byte means the host has stopped answering (hung, or its computer
+ * asleep) though the connection still looks open. The stream is then dropped (the "host
+ * unreachable" banner shows) and calls waiting on the host are answered as unreachable at
+ * once, so a kept save waits on the desk instead of "Booking…" spinning to the 30 s limit
+ * (a user trial, with a caller on the line).
+ */
+export const STREAM_SILENCE_MS = 6_000
 const PROBE_TIMEOUT_MS = 5_000
 
 function pinnedAgent(certPem: string, fingerprint: string): Agent {
@@ -74,7 +83,14 @@ function exchange(
   agent: Agent,
   base: string,
   path: string,
-  options: { method: 'GET' | 'POST'; body?: unknown; token?: string; timeoutMs: number },
+  options: {
+    method: 'GET' | 'POST'
+    body?: unknown
+    token?: string
+    timeoutMs: number
+    /** Aborted when the host is found silent: the call is answered as unreachable. */
+    signal?: AbortSignal
+  },
 ): Promise<RpcResult> {
   const url = new URL(path, base)
   const body = options.body === undefined ? undefined : JSON.stringify(options.body)
@@ -85,6 +101,7 @@ function exchange(
         agent,
         method: options.method,
         timeout: options.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
         headers: {
           [VERSION_HEADER]: PLINTH_VERSION,
           ...(body
@@ -214,6 +231,8 @@ export type { LinkState }
  */
 export class DeskLink {
   readonly #agent: Agent
+  /** Aborted (and replaced) when the change stream falls silent: see STREAM_SILENCE_MS. */
+  #hostSilent = new AbortController()
 
   constructor(readonly credentials: DeskCredentials) {
     this.#agent = pinnedAgent(credentials.certPem, credentials.fingerprint)
@@ -229,7 +248,14 @@ export class DeskLink {
       body: options.requestId ? { method, input, requestId: options.requestId } : { method, input },
       token: this.credentials.token,
       timeoutMs: CALL_TIMEOUT_MS,
+      signal: this.#hostSilent.signal,
     })
+  }
+
+  /** The host stopped answering: every call waiting on it is answered as unreachable now. */
+  #giveUpWaiting(): void {
+    this.#hostSilent.abort()
+    this.#hostSilent = new AbortController()
   }
 
   /**
@@ -276,6 +302,11 @@ export class DeskLink {
         },
       })
       current = req
+      // No byte for this long, heartbeats included: a hung host (the socket stays open).
+      req.setTimeout(STREAM_SILENCE_MS, () => {
+        this.#giveUpWaiting()
+        req.destroy(new Error('the host fell silent'))
+      })
       req.on('response', (res) => {
         if (res.statusCode !== 200) {
           const chunks: Buffer[] = []

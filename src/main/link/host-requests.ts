@@ -83,7 +83,11 @@ export interface HostRequestDeps {
 // last_seen_at is written at most this often per desk: a busy desk calls many times a second.
 const TOUCH_EVERY_MS = 30_000
 const MAX_STREAMS_PER_DESK = 4
-const HEARTBEAT_MS = 15_000
+/**
+ * A comment line on every change stream this often. Desks take STREAM_SILENCE_MS without a
+ * byte (desk-client.ts) as a host that has stopped answering, so keep this well under it.
+ */
+export const HEARTBEAT_MS = 2_000
 
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization ?? ''
