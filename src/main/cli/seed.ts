@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
 import { seedDemoClinic } from '../seed/demo-clinic'
 import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
-import { exitWithMessage } from './exit-with-message'
+import { exitWithMessage, explained } from './exit-with-message'
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, seed: { type: 'string' }, ...KEY_FILE_OPTION },
@@ -24,12 +24,17 @@ const core = await exitWithMessage(() =>
     sendMessages: false,
   }),
 )
+// A file that has a clinic already is refused before anything is written (one line, exit 1).
+let seeded: boolean | undefined
 try {
-  await seedDemoClinic(core, {
-    history: true,
-    ...(values.seed ? { seed: Number(values.seed) } : {}),
-  })
-  console.log(`Seeded the demo clinic into ${core.file}`)
+  seeded = await explained(() =>
+    seedDemoClinic(core, {
+      history: true,
+      ...(values.seed ? { seed: Number(values.seed) } : {}),
+    }),
+  )
+  if (seeded) console.log(`Seeded the demo clinic into ${core.file}`)
 } finally {
   await core.close()
 }
+if (!seeded) process.exit(1)
