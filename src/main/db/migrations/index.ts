@@ -33,6 +33,7 @@ import * as m1100 from './1100-messages'
 import * as m1200 from './1200-runners'
 import * as m1210 from './1210-aftercare'
 import * as m1220 from './1220-letter-templates'
+import * as m1320 from './1320-money-reason-erasure'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '1200-runners': m1200,
   '1210-aftercare': m1210,
   '1220-letter-templates': m1220,
+  '1320-money-reason-erasure': m1320,
 }
