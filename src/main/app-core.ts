@@ -16,11 +16,13 @@ import { isStillSignedIn } from './services/auth/still-signed-in'
 import { attachmentsDirOf } from './services/backups/attachment-store'
 import { BackupService } from './services/backups/backup-service'
 import { recoverInterruptedRestore } from './db/restore-swap'
+import { offThreadChunks } from './db/chunk-writer'
 import { ImportService } from './services/portability/import-service'
 import { ChangeFeed } from './services/change-feed'
 import { DeskHost } from './link/desk-host'
 import { refreshClientSearch } from './services/clients/search-refresh'
 import { refreshNoteSearch } from './services/notes/note-search'
+import { rollBackUnfinishedImports } from './services/portability/import-undo'
 import { makeClinicFilesPrivate } from './db/file-modes'
 import { lockClinicFile, type ClinicFileLock } from './db/clinic-file-lock'
 import { defaultBackupFolder } from './services/backups/backup-settings'
@@ -168,6 +170,11 @@ export async function openCore({
       if (rebuilt !== null) log.info(`rebuilt client search for ${path}`, { clients: rebuilt })
       const notes = await refreshNoteSearch(connection.db, clock())
       if (notes !== null) log.info(`added folded words to note search for ${path}`, { notes })
+      // An import written in chunks that never finished (the app stopped, or a backup caught
+      // it mid-way) is taken back, so an import is whole or absent (issue 19).
+      const actor = { userId: null, username: null, workstation }
+      const unfinished = await rollBackUnfinishedImports(connection.db, actor, clock())
+      if (unfinished > 0) log.info(`took back unfinished imports in ${path}`, { unfinished })
       return { connection, migration }
     } catch (error) {
       await connection.close()
@@ -198,9 +205,12 @@ export async function openCore({
   const imports = new ImportService({
     log,
     now: clock,
-    // A big import's WAL goes back into the file off main (issue 19).
+    // A big import is written and its WAL copied back into the file off main (issue 19).
     ...(onDisk
-      ? { checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }) }
+      ? {
+          chunks: offThreadChunks(file, key, () => live.sqlite),
+          checkpoint: () => runOffThread('checkpoint', { databaseFile: file, key: keyHexOf(key) }),
+        }
       : {}),
   })
   imports.attach(live)

@@ -1,12 +1,13 @@
-import { statSync } from 'node:fs'
 import type { PlinthCore } from '../../src/main/app-core'
 import type { Session } from '../../src/main/rpc/context'
 import { addDays, utcToZoned, zonedToUtc } from '../../src/main/services/diary/clinic-clock'
 import type { BackupJob } from '../../src/shared/contract/backups'
 import { runsOffThread } from '../../src/main/db/off-thread'
-import { duringWork, loopFigures } from './loop-delay'
+import { duringWork, loopFigures, stallLines } from './loop-delay'
+import { growToMb } from './grow-clinic'
 import type { Figure } from './measure'
-import { aClinikoExport, importRows } from './import.bench'
+import { aClinikoExport } from '../fixtures/cliniko-export'
+import { importRows } from './import.bench'
 
 const TZ = 'Europe/London'
 
@@ -21,14 +22,15 @@ async function finished(core: PlinthCore, job: BackupJob): Promise<BackupJob> {
 
 /**
  * Issue 19: main's event-loop delay while a backup, a restore and a 50,000-row import run on
- * the bench's full clinic (100,000 clients and the diary bench's ten years of bookings), with
+ * the bench's full clinic (100,000 clients and the diary bench's ten years of bookings, grown
+ * with older history to the issue's 603 MB, or PLINTH_BENCH_FREEZE_MB), with
  * a receptionist booking every 100 ms meanwhile (evenings of the next four weeks, free in
  * the diary bench's seed). Runs last: the restore swaps the file and the import adds clients.
  */
 export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Figure[]> {
   if (!runsOffThread()) console.log('freezes bench: the database worker did not start!')
-  core.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-  const mb = (statSync(core.file).size / 1024 / 1024).toFixed(0)
+  const target = Number(process.env['PLINTH_BENCH_FREEZE_MB'] ?? 603)
+  const mb = growToMb(core, target).toFixed(0)
   const reception: Session = { ...owner, role: 'reception' }
   // The diary bench's therapists (08:00-20:00 every day) and their 60-minute service.
   const offered = core.sqlite
@@ -103,6 +105,14 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
     ),
     ...importFigures,
   )
+  if (process.env['PLINTH_BENCH_STALLS']) {
+    for (const [what, d] of [
+      ['backup', backup],
+      ['restore', restore],
+      ['import', imported],
+    ] as const)
+      console.log(`${what}: stalls over 50 ms\n${stallLines(d, 50)}`)
+  }
   if (firstRefusal) console.log(`freezes bench: a booking was refused: ${firstRefusal}`)
   return figures
 }

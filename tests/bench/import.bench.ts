@@ -1,45 +1,17 @@
-import { faker } from '@faker-js/faker/locale/en_GB'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import Papa from 'papaparse'
 import { openCore, type PlinthCore } from '../../src/main/app-core'
 import { newDatabaseKey } from '../../src/main/db/cipher'
 import { silentLogger } from '../../src/main/log'
 import type { Session } from '../../src/main/rpc/context'
-import { aGeneratedClient } from '../../src/main/seed/client-generator'
 import type { ImportJob } from '../../src/shared/contract/imports'
+import { aClinikoExport } from '../fixtures/cliniko-export'
 import type { Figure } from './measure'
 import { bulkSeedClients } from './seed-clients'
 
 const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
-
-/** A Cliniko-style export of `count` patients, dates dd/mm/yyyy, ids Excel-escaped. */
-export function aClinikoExport(count: number, seed = 77): string {
-  faker.seed(seed)
-  const today = new Date()
-  const rows = Array.from({ length: count }, (_, i) => {
-    const c = aGeneratedClient(faker, today)
-    const [y, m, d] = (c.dateOfBirth ?? '').split('-')
-    return {
-      'Patient ID': `="${1558354464010667075n + BigInt(i)}"`,
-      Title: c.title,
-      'First Name': c.firstName,
-      'Last Name': c.lastName,
-      'Date of Birth': y ? `${d}/${m}/${y}` : '',
-      Email: c.email,
-      Mobile: c.mobile,
-      'Address 1': c.address,
-      'Post Code': c.postcode,
-      'Referral Source': c.referralSource,
-      'Accepts Email Marketing': faker.datatype.boolean() ? 'true' : 'false',
-      'Accepts SMS Marketing': 'false',
-      'Archived At': '',
-    }
-  })
-  return '\ufeff' + Papa.unparse(rows, { newline: '\r\n' })
-}
 
 async function rpcAs<T>(
   core: PlinthCore,

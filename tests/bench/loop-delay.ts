@@ -11,6 +11,8 @@ export interface DuringWork {
   /** Latencies of the calls made while the work ran (a receptionist booking), ms. */
   calls: number[]
   failed: number
+  /** Every turn of the loop that came over 30 ms late: when (ms into the work) and how late. */
+  stalls: { atMs: number; ms: number }[]
 }
 
 /**
@@ -29,6 +31,13 @@ export async function duringWork(
   let done = false
   histogram.enable()
   const started = performance.now()
+  const stalls: DuringWork['stalls'] = []
+  let last = started
+  const watch = setInterval(() => {
+    const now = performance.now()
+    if (now - last > 30) stalls.push({ atMs: last - started, ms: now - last })
+    last = now
+  }, 5)
   const probing = (async () => {
     for (let i = 0; !done; i++) {
       const t = performance.now()
@@ -41,6 +50,7 @@ export async function duringWork(
     await work()
   } finally {
     done = true
+    clearInterval(watch)
     histogram.disable()
   }
   const ms = performance.now() - started
@@ -51,7 +61,16 @@ export async function duringWork(
     maxMs: histogram.max / 1e6,
     calls,
     failed,
+    stalls,
   }
+}
+
+/** The stalls of `d` as lines ("at 12.3 s: 120 ms"), for finding what still blocks. */
+export function stallLines(d: DuringWork, overMs = 30): string {
+  return d.stalls
+    .filter((s) => s.ms > overMs)
+    .map((s) => `at ${(s.atMs / 1000).toFixed(1)} s: ${s.ms.toFixed(0)} ms`)
+    .join('\n')
 }
 
 /** The figures for one piece of work: loop delay p99 (budget 50 ms), max, and the calls. */

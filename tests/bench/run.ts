@@ -1,7 +1,7 @@
 // `npm run bench`: seeds a clinic in a temp folder and prints latency tables.
 // Performance is asserted here, never in timed unit tests.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../src/main/app-core'
 import { headlessKey } from '../../src/main/cli/headless-key'
@@ -34,8 +34,9 @@ import { bulkSeedClients } from './seed-clients'
 import { benchSearchAtMillion, benchSearchStatistics } from './search-stats.bench'
 import { benchFreezes } from './freezes.bench'
 import { benchStartup } from './startup.bench'
+import { benchOwner, loadNote } from './bench-clinic'
 
-const owner: Session = { userId: 0, username: 'bench', displayName: 'Bench', role: 'owner' }
+const owner: Session = benchOwner
 const dir = mkdtempSync(join(tmpdir(), 'plinth-bench-'))
 // As a headless command: the key from PLINTH_DB_KEY or --key-file, else a key file made
 // beside the new clinic file (issue 12).
@@ -55,11 +56,6 @@ const connection = core.connect()
 connection.begin(await aStaffMember(core.db, 'owner'))
 const server = await startWebServer({ connection, rendererDir })
 
-// p95s are only as quiet as the machine: say how busy it was.
-const loadNote = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')} on ${availableParallelism()} cores`
 console.log(`bench starting; ${loadNote()}`)
 
 const report: Record<string, Figure[]> = {}

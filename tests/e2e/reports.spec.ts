@@ -75,6 +75,17 @@ test('the owner reads the reports, opens the DNA rows, exports CSV and reads the
   const dnaChart = page.getByRole('figure', { name: 'DNA rate by month' })
   await dnaChart.scrollIntoViewIfNeeded()
   await dnaChart.screenshot({ path: 'test-results/screenshots/reports-dna-chart.png' })
+  // It starts at the demo's first month with appointments, and every month has its label.
+  await dnaChart.getByRole('button', { name: 'Show table' }).click()
+  const monthRows = dnaChart.locator('tbody tr')
+  await expect(monthRows.first().locator('td').nth(1)).not.toHaveText('–')
+  const months = await monthRows.locator('td:first-child').allTextContents()
+  expect(months.at(-1)).toBe('May 2026')
+  expect(months.length).toBeLessThan(12)
+  await dnaChart.getByRole('button', { name: 'Show chart' }).click()
+  await expect(dnaChart.locator('.recharts-xAxis-tick-labels text')).toHaveText(
+    months.map((m, i) => (i === 0 || m.startsWith('Jan') ? m : m.slice(0, 3))),
+  )
   const utilisation = page.getByRole('figure', { name: 'Utilisation by therapist' })
   await utilisation.scrollIntoViewIfNeeded()
   await expect(utilisation).toContainText('Sam Patel')

@@ -156,7 +156,7 @@ describe('carrying audit entries into a file whose log diverged', () => {
         [1, '2026-11-01T09:00:00.000Z', 'auth.signIn'],
         [2, '2026-11-02T09:00:00.000Z', 'settings.update'],
       ]).close()
-      expect(carryAuditInto(live, candidateFile, testKey)).toBe(2)
+      expect(carryAuditInto(live, candidateFile, testKey)).toEqual({ carried: 2, unreadable: [] })
       live.close()
       const rows = auditOf(candidateFile, testKey)
       expect(rows.map((r) => [r.id, r.action])).toEqual([

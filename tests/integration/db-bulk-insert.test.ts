@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { bulkInserter, yielder } from '../../src/main/db/bulk-insert'
+import { yielder } from '../../src/main/db/bulk-insert'
+import { insertLinked, type PlainRow } from '../../src/main/db/linked-insert'
 import { tempDir } from '../fixtures/temp-core'
 
 let tmp: ReturnType<typeof tempDir>
@@ -16,29 +17,48 @@ afterEach(() => {
   tmp.remove()
 })
 
-describe('bulk inserts for big imports', () => {
-  it('binds by column name, so the order of a row’s keys cannot shift values', () => {
-    const insert = bulkInserter(sqlite, 'audit_log', ['at', 'action', 'summary'])
-    const first = insert({
-      at: '2026-06-17T09:00:00Z',
-      action: 'clients.imported',
-      summary: 'line 2',
+describe('chunked inserts for big imports', () => {
+  it('writes each row with its linked rows, the new rowid in their id column', () => {
+    sqlite.exec('CREATE TABLE search (rowid INTEGER PRIMARY KEY, words TEXT)')
+    const written = insertLinked(sqlite, {
+      table: 'audit_log',
+      items: [
+        {
+          row: { at: '2026-06-17T09:00:00Z', action: 'clients.imported', summary: 'line 2' },
+          linked: [{ table: 'search', idColumn: 'rowid', row: { words: 'two' } }],
+        },
+        {
+          // The keys in another order bind to the same columns.
+          row: { summary: 'line 3', action: 'clients.imported', at: '2026-06-17T09:01:00Z' },
+          linked: [{ table: 'search', idColumn: 'rowid', row: { words: 'three' } }],
+        },
+      ],
     })
-    const second = insert({
-      summary: 'line 3',
-      action: 'clients.imported',
-      at: '2026-06-17T09:01:00Z',
-    })
-    expect(second).toBe(first + 1)
+    expect(written).toBe(2)
     expect(sqlite.prepare('SELECT at, action, summary FROM audit_log ORDER BY id').all()).toEqual([
       { at: '2026-06-17T09:00:00Z', action: 'clients.imported', summary: 'line 2' },
       { at: '2026-06-17T09:01:00Z', action: 'clients.imported', summary: 'line 3' },
     ])
+    expect(sqlite.prepare('SELECT rowid, words FROM search ORDER BY rowid').all()).toEqual([
+      { rowid: 1, words: 'two' },
+      { rowid: 2, words: 'three' },
+    ])
   })
 
-  it('refuses a row that lacks a column instead of writing a short row', () => {
-    const insert = bulkInserter(sqlite, 'audit_log', ['at', 'action', 'summary'])
-    expect(() => insert({ at: 'x', action: 'y' })).toThrow(/no summary/)
+  it('refuses a row that lacks a column, and writes none of the chunk', () => {
+    const rows: PlainRow[] = [
+      { at: 'x', action: 'y', summary: 'z' },
+      { at: 'x', action: 'y' },
+      { at: 'x', action: 'y', summary: undefined as unknown as string },
+    ]
+    for (const short of rows.slice(1)) {
+      expect(() =>
+        insertLinked(sqlite, {
+          table: 'audit_log',
+          items: [rows[0]!, short].map((row) => ({ row, linked: [] })),
+        }),
+      ).toThrow(/columns differ|no summary/)
+    }
     expect(sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 })
   })
 

@@ -144,6 +144,44 @@ for (const seed of [11, 29, 73]) {
       for (const [name, net] of byTherapist) {
         expect(tTable.rows.find((row) => row['therapist'] === name)?.['net'], name).toBe(net)
       }
+      // By service (the line's service, else its kind; no invoice: account credit), by method,
+      // and the invoiced column (issued lines, by therapist and by service).
+      const labelOf = (line: World['invoices'][number]['lines'][number] | null) =>
+        line === null
+          ? 'Account credit bought'
+          : line.serviceId !== null
+            ? w.services.find((x) => x.id === line.serviceId)!.name
+            : 'Products'
+      const byService = new Map<string, number>()
+      const byMethod = new Map<string, number>()
+      for (const e of es) {
+        const m = w.methods.find((x) => x.id === e.methodId)!.name
+        byMethod.set(m, (byMethod.get(m) ?? 0) + e.amount)
+        for (const s of shares(w, e.amount, e.invoiceId))
+          byService.set(labelOf(s.line), (byService.get(labelOf(s.line)) ?? 0) + s.amount)
+      }
+      const sTable = r.tables.find((t) => t.id === 'by-service')!
+      expect(
+        new Map(sTable.rows.filter((x) => x['net'] !== 0).map((x) => [x['service'], x['net']])),
+      ).toEqual(new Map([...byService].filter(([, v]) => v !== 0)))
+      const mTable = r.tables.find((t) => t.id === 'by-method')!
+      expect(new Map(mTable.rows.map((x) => [x['method'], x['net']]))).toEqual(byMethod)
+      const issued = w.invoices
+        .filter((i) => inPeriod(i.issuedAt, FROM, TO))
+        .flatMap((i) => i.lines)
+      const invoicedBy = (keyOf: (l: (typeof issued)[number]) => string) => {
+        const m = new Map<string, number>()
+        for (const l of issued) m.set(keyOf(l), (m.get(keyOf(l)) ?? 0) + l.gross)
+        return m
+      }
+      const nameOfLine = (l: (typeof issued)[number]) => {
+        const t = therapistOfLine(w, l)
+        return t === null ? 'No therapist' : w.therapists.find((x) => x.id === t)!.name
+      }
+      for (const [k, v] of invoicedBy(nameOfLine))
+        expect(tTable.rows.find((x) => x['therapist'] === k)?.['invoiced'], k).toBe(v)
+      for (const [k, v] of invoicedBy(labelOf))
+        expect(sTable.rows.find((x) => x['service'] === k)?.['invoiced'], k).toBe(v)
       // Filtered by one therapist: the same shares, only theirs.
       const sam = w.therapists[0]!
       const only = await run({ report: 'takings', therapistId: sam.id })
@@ -202,6 +240,38 @@ for (const seed of [11, 29, 73]) {
       const point = r.series[0]!.points.find((p) => p.label === 'Mar 2026')!
       expect(point.value).toBeCloseTo(
         march.filter((a) => outcome(a) === 'dna').length / march.length,
+        12,
+      )
+      // The chart starts at the first of the twelve months (May 2025 to April 2026) with any
+      // appointment, and runs to the period's last month, one point a month.
+      const firstMonth = w.appointments
+        .map((a) => localDate(a.startsAt).slice(0, 7))
+        .filter((m) => m >= '2025-05')
+        .sort()[0]!
+      const labels: string[] = []
+      for (let m = new Date(`${firstMonth}-01T12:00:00Z`); m <= new Date('2026-04-01T12:00:00Z');) {
+        labels.push(format(m, 'MMM yyyy'))
+        m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1, 12))
+      }
+      expect(firstMonth > '2025-05').toBe(true)
+      expect(r.series[0]!.points.map((p) => p.label)).toEqual(labels)
+      // A year against the year before (counted apart from the chart's months), one therapist.
+      const alex = w.therapists[1]!
+      const year = await run({
+        report: 'appointments',
+        from: '2026-04-01',
+        to: '2027-03-31',
+        therapistId: alex.id,
+      })
+      const before = w.appointments.filter(
+        (a) => a.therapistId === alex.id && inPeriod(a.startsAt, '2025-04-01', '2026-03-31'),
+      )
+      expect(before.length).toBeGreaterThan(0)
+      expect(fig(year, 'total').previous).toBe(before.length)
+      for (const o of ['attended', 'dna', 'late', 'cancelled', 'booked'])
+        expect(fig(year, o).previous, o).toBe(before.filter((a) => outcome(a) === o).length)
+      expect(fig(year, 'dna-rate').previous).toBeCloseTo(
+        before.filter((a) => outcome(a) === 'dna').length / before.length,
         12,
       )
     })
@@ -363,6 +433,34 @@ for (const seed of [11, 29, 73]) {
         }
       }
       expect(fig(commission, 'commission').value).toBe(due)
+      // On invoiced amounts: issued lines, less credit notes split over their invoice's lines.
+      await core.db.updateTable('report_settings').set({ commission_basis: 'invoiced' }).execute()
+      const rateOf = (line: { serviceId: number | null } | null, t: number | null) =>
+        t === sam!.id
+          ? line!.serviceId === assessment.id
+            ? 2500
+            : 4000
+          : t === alex!.id
+            ? 1000
+            : 0
+      const on = (amount: number, bp: number) =>
+        Math.sign(amount) * Math.round((Math.abs(amount) * bp) / 10_000)
+      let dueInvoiced = 0
+      for (const i of w.invoices.filter((x) => inPeriod(x.issuedAt, FROM, TO))) {
+        for (const l of i.lines) {
+          const t = therapistOfLine(w, l)
+          if (t !== null) dueInvoiced += on(l.gross, rateOf(l, t))
+        }
+      }
+      for (const c of w.creditNotes.filter((x) => inPeriod(x.issuedAt, FROM, TO))) {
+        for (const s of shares(w, c.gross, c.invoiceId)) {
+          const t = therapistOfLine(w, s.line)
+          if (t !== null) dueInvoiced += on(-s.amount, rateOf(s.line, t))
+        }
+      }
+      const invoicedCommission = await run({ report: 'commission' })
+      expect(fig(invoicedCommission, 'commission').value).toBe(dueInvoiced)
+      await core.db.updateTable('report_settings').set({ commission_basis: 'received' }).execute()
       // Outstanding today.
       const out = await run({ report: 'outstanding' })
       const dues = w.invoices.map(
@@ -379,6 +477,28 @@ for (const seed of [11, 29, 73]) {
         .filter((i) => i.taxPoint >= FROM && i.taxPoint <= TO)
         .flatMap((i) => i.lines)
       expect(fig(vat, 'output-vat').value).toBe(sum(lines.map((l) => l.vat)))
+      // The rows behind it: those invoices, less the credit notes issued in the period.
+      const behind = await reportRows(
+        core.db,
+        {
+          report: 'vat',
+          range: { preset: 'custom', from: FROM, to: TO },
+          figure: 'output-vat',
+          limit: 10_000,
+          offset: 0,
+        },
+        NOW,
+      )
+      const credited = w.creditNotes.filter((c) => inPeriod(c.issuedAt, FROM, TO))
+      expect(sum(behind.rows.map((x) => x['vat'] as number))).toBe(
+        sum(lines.map((l) => l.vat)) - sum(credited.map((c) => c.vat)),
+      )
+      expect(behind.rows.filter((x) => (x['number'] as string).startsWith('INV'))).toHaveLength(
+        w.invoices.filter((i) => i.taxPoint >= FROM && i.taxPoint <= TO).length,
+      )
+      expect(behind.rows).toHaveLength(
+        w.invoices.filter((i) => i.taxPoint >= FROM && i.taxPoint <= TO).length + credited.length,
+      )
       // Liabilities today (15 May 2026).
       const today = '2026-05-15'
       const liab = await run({ report: 'liabilities' })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { resolveRange } from '../../src/main/services/reports/range'
+import { localDateReader } from '../../src/main/services/reports/report-kit'
+import { utcToZoned } from '../../src/main/services/diary/clinic-clock'
 
 const TZ = 'Europe/London'
 const at = (iso: string) => new Date(iso)
@@ -58,5 +60,33 @@ describe('report range presets in the clinic time zone', () => {
     const r = resolveRange({ preset: 'today' }, at('2026-06-17T02:00:00Z'), 'America/New_York')
     expect(r.period.fromDate).toBe('2026-06-16')
     expect(r.period.fromAt).toBe('2026-06-16T04:00:00.000Z')
+  })
+})
+
+describe('reading clinic-local dates of many instants (localDateReader)', () => {
+  it('agrees with utcToZoned every 7 minutes across both 2026 clock changes, in order and not', () => {
+    for (const timeZone of [TZ, 'Asia/Kolkata', 'America/St_Johns', 'Australia/Lord_Howe']) {
+      const read = localDateReader(timeZone)
+      const instants: string[] = []
+      for (const [from, to] of [
+        ['2026-03-27T20:00:00Z', '2026-03-30T04:00:00Z'],
+        ['2026-10-23T20:00:00Z', '2026-10-26T04:00:00Z'],
+        ['2026-04-03T12:00:00Z', '2026-04-06T12:00:00Z'],
+      ] as const) {
+        for (let t = Date.parse(from); t < Date.parse(to); t += 7 * 60_000)
+          instants.push(new Date(t).toISOString())
+      }
+      // In order, then shuffled by a fixed stride (the reader must not assume the order).
+      const shuffled = instants.map((_, i) => instants[(i * 7919) % instants.length]!)
+      for (const iso of [...instants, ...shuffled])
+        expect(read(iso), `${timeZone} ${iso}`).toBe(utcToZoned(Date.parse(iso), timeZone).date)
+    }
+  })
+
+  it('puts 23:30 UTC on 28 March 2026 (GMT) on the 28th and 23:00 UTC on the 29th (BST) on the 30th', () => {
+    const read = localDateReader(TZ)
+    expect(read('2026-03-28T23:30:00.000Z')).toBe('2026-03-28')
+    expect(read('2026-03-29T22:59:59.999Z')).toBe('2026-03-29')
+    expect(read('2026-03-29T23:00:00.000Z')).toBe('2026-03-30')
   })
 })

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../app-core'
 import { seedDemoClinic } from '../seed/demo-clinic'
+import { DEMO_LOGINS } from '../seed/demo-logins'
 import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
 import { exitWithMessage, explained } from './exit-with-message'
 
@@ -30,10 +31,17 @@ try {
   seeded = await explained(() =>
     seedDemoClinic(core, {
       history: true,
+      logins: true,
       ...(values.seed ? { seed: Number(values.seed) } : {}),
     }),
   )
-  if (seeded) console.log(`Seeded the demo clinic into ${core.file}`)
+  if (seeded) {
+    console.log(`Seeded the demo clinic into ${core.file}`)
+    const { owner, therapist } = DEMO_LOGINS
+    console.log(
+      `Sign in as the owner (${owner.username} / ${owner.password}) or as a therapist (${therapist.username} / ${therapist.password}).`,
+    )
+  }
 } finally {
   await core.close()
 }

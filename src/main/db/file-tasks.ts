@@ -15,6 +15,12 @@ import {
   type CheckedDatabase,
   type Snapshot,
 } from './database-file'
+import {
+  checkpointHeld,
+  insertLinkedInto,
+  releaseHeldWriter,
+  type LinkedInsert,
+} from './linked-insert'
 
 // The whole-file SQLite work of backups, restores and the integrity check, as plain data in
 // and out, so it can run in a worker thread (off-thread.ts, file-worker.ts). Measured on the
@@ -62,6 +68,16 @@ export interface FileTasks {
   sha256: { input: { file: string }; result: string }
   /** A passive WAL checkpoint of the live file (database-file.ts checkpointWal). */
   checkpoint: { input: { databaseFile: string; key: KeyHex }; result: number[] }
+  /**
+   * One chunk of an import written into the live file from a connection of the worker's own
+   * (linked-insert.ts): one transaction; answers how many items were written.
+   */
+  insertLinked: {
+    input: { databaseFile: string; key: KeyHex; insert: LinkedInsert; hold?: boolean }
+    result: number
+  }
+  /** Closes the connection insertLinked held open in this worker (`hold`). */
+  releaseWriter: { input: { databaseFile: string }; result: null }
 }
 
 export type FileTaskName = keyof FileTasks
@@ -97,8 +113,17 @@ export function runFileTask<N extends FileTaskName>(
       return sha256OfFile(task.input.file) as FileTasks[N]['result']
     case 'checkpoint': {
       const { databaseFile, key } = task.input
-      return checkpointWal(databaseFile, keyingOf(key)) as FileTasks[N]['result']
+      // On an import's held connection when this worker has one (linked-insert.ts).
+      return (checkpointHeld(databaseFile) ??
+        checkpointWal(databaseFile, keyingOf(key))) as FileTasks[N]['result']
     }
+    case 'insertLinked': {
+      const { databaseFile, key, insert, hold } = task.input
+      return insertLinkedInto(databaseFile, keyingOf(key), insert, hold) as FileTasks[N]['result']
+    }
+    case 'releaseWriter':
+      releaseHeldWriter(task.input.databaseFile)
+      return null as FileTasks[N]['result']
     case 'quickCheck': {
       const { file, key, full = false } = task.input
       return checkDatabaseFile(file, keyingOf(key), { counts: false, full })

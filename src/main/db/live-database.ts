@@ -39,10 +39,15 @@ export class LiveDatabase {
 
   /**
    * PRAGMA optimize on the connection of the moment (optimize.ts). Runs between commands on
-   * this thread: bounded by analysis_limit (0.67 s on a 6 GB file, tens of ms at 100k).
+   * this thread: bounded by analysis_limit (0.67 s on a 6 GB file, tens of ms at 100k). It
+   * takes the connection as a command does, so it waits for an import's chunk in flight
+   * (written by a worker, import-write.ts) instead of meeting its lock, which busy_timeout
+   * would have waited for on main's thread.
    */
-  optimize(options: { everyTable?: boolean } = {}): boolean {
-    return optimizeDatabase(this.#connection.sqlite, options)
+  async optimize(options: { everyTable?: boolean } = {}): Promise<boolean> {
+    return this.use((db) =>
+      db.connection().execute(async () => optimizeDatabase(this.#connection.sqlite, options)),
+    )
   }
 
   /**
@@ -50,8 +55,11 @@ export class LiveDatabase {
    * for a long-lived connection. Returns the stop function (close() stops it too).
    */
   optimizePeriodically(): () => void {
-    const first = setTimeout(() => this.optimize({ everyTable: true }), FIRST_OPTIMIZE_AFTER_MS)
-    const every = setInterval(() => this.optimize(), OPTIMIZE_EVERY_MS)
+    const first = setTimeout(
+      () => void this.optimize({ everyTable: true }),
+      FIRST_OPTIMIZE_AFTER_MS,
+    )
+    const every = setInterval(() => void this.optimize(), OPTIMIZE_EVERY_MS)
     first.unref()
     every.unref()
     this.#stopOptimizing = () => {

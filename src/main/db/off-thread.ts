@@ -77,47 +77,72 @@ type Answer<N extends FileTaskName> =
  * Tasks run side by side in as many workers as are busy (the integrity check beside a
  * backup); an idle worker is reused for the next task for a couple of seconds, since
  * starting one costs ~50–150 ms and a backup is four tasks. Every connection a task opens
- * is closed before it answers: the caller may then rename or delete the file. Errors come
+ * is closed before it answers (unless the task says it holds one: `insertLinked` with
+ * `hold`, see inOneWorker): the caller may then rename or delete the file. Errors come
  * back as the same kinds (DatabaseKeyError included).
  */
 export function runOffThread<N extends FileTaskName>(
   name: N,
   input: FileTasks[N]['input'],
 ): Promise<FileTasks[N]['result']> {
+  return inOneWorker((run) => run(name, input))
+}
+
+/** Runs a task in the worker inOneWorker holds. */
+export type RunTask = <N extends FileTaskName>(
+  name: N,
+  input: FileTasks[N]['input'],
+) => Promise<FileTasks[N]['result']>
+
+/**
+ * Runs `work`, whose tasks all go to one worker thread, in order: what a task leaves in its
+ * worker (an import's connection, kept open between its chunks) is there for the next. The
+ * worker goes back to the pool once `work` settles; `work` must have released what its
+ * tasks hold by then. Without a worker the tasks run on this thread, in the same order.
+ */
+export async function inOneWorker<T>(work: (run: RunTask) => Promise<T>): Promise<T> {
   entry ??= workerEntry()
   if (!entry) {
-    try {
-      return Promise.resolve(runFileTask(name, input))
-    } catch (error) {
-      return Promise.reject(error as Error)
-    }
+    return work(async (name, input) => runFileTask(name, input))
   }
   const worker = acquire(entry.url, entry.execArgv)
-  return new Promise((done, fail) => {
-    const settle = () => {
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-    }
-    const onMessage = (answer: Answer<N>) => {
-      settle()
-      release(worker)
-      if (answer.ok) done(answer.value)
-      else fail(rebuiltError(answer.error))
-    }
-    const onError = (error: Error) => {
-      settle()
-      void worker.terminate()
-      fail(error)
-    }
-    const onExit = (code: number) => {
-      settle()
-      fail(new Error(`The database worker stopped unexpectedly (exit ${code})`))
-    }
-    worker.on('message', onMessage)
-    worker.on('error', onError)
-    worker.on('exit', onExit)
-    // The key crosses in this process's memory only (a structured copy).
-    worker.postMessage({ name, input })
-  })
+  let broken = false
+  const run: RunTask = (name, input) =>
+    new Promise((done, fail) => {
+      if (broken) {
+        fail(new Error('The database worker stopped unexpectedly'))
+        return
+      }
+      const settle = () => {
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+      }
+      const onMessage = (answer: Answer<typeof name>) => {
+        settle()
+        if (answer.ok) done(answer.value)
+        else fail(rebuiltError(answer.error))
+      }
+      const onError = (error: Error) => {
+        settle()
+        broken = true
+        void worker.terminate()
+        fail(error)
+      }
+      const onExit = (code: number) => {
+        settle()
+        broken = true
+        fail(new Error(`The database worker stopped unexpectedly (exit ${code})`))
+      }
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
+      // The key crosses in this process's memory only (a structured copy).
+      worker.postMessage({ name, input })
+    })
+  try {
+    return await work(run)
+  } finally {
+    if (!broken) release(worker)
+  }
 }

@@ -1,4 +1,4 @@
-import { sql, type Expression } from 'kysely'
+import { sql, type Expression, type RawBuilder } from 'kysely'
 
 // The SQLite-only expressions the reports need, kept here (the one place that knows the
 // engine) so the report queries in services/reports stay Kysely builders. PostgreSQL would
@@ -20,9 +20,14 @@ export function msBetween(later: Expression<unknown>, earlier: Expression<unknow
  * text is comparing instants, as every instant is stored in the same UTC form.
  */
 export function bucketOf(column: string, bounds: string[]) {
-  if (bounds.length === 0) return sql<number>`0`
-  const whens = bounds.map((b, k) => sql`WHEN ${sql.ref(column)} < ${b} THEN ${sql.lit(k)}`)
-  return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(bounds.length)} END`
+  // A balanced tree of comparisons (about log2 of the bounds a row), not a chain: the chain's
+  // ~13 comparisons a row were a fifth of a two-year count at the bench's scale.
+  const slice = (lo: number, hi: number): RawBuilder<number> => {
+    if (lo === hi) return sql<number>`${sql.lit(lo)}`
+    const mid = Math.ceil((lo + hi) / 2)
+    return sql<number>`CASE WHEN ${sql.ref(column)} < ${bounds[mid - 1]!} THEN ${slice(lo, mid - 1)} ELSE ${slice(mid, hi)} END`
+  }
+  return slice(0, bounds.length)
 }
 
 /**

@@ -108,6 +108,11 @@ export interface AppointmentsTable {
   updated_at: string
   /** The import that created it (migration 0520); null when booked in Plinth. */
   import_batch_id: Generated<string | null>
+  /**
+   * When the earliest-made of the client's appointments starting later was made (any status);
+   * null if none. Kept by triggers (migration 1300) for the rebook rate: never written here.
+   */
+  next_made_at: Generated<string | null>
 }
 
 export interface AppointmentSeriesTable {

@@ -115,6 +115,8 @@ export interface ImportBatchesTable {
   by: number | null
   undone_at: string | null
   undone_by: number | null
+  /** 1 while an import's chunks are being written (migration 1310); 0 once whole. */
+  in_progress: Generated<number>
 }
 
 export interface RetentionSettingsTable {

@@ -7,6 +7,7 @@ import { seedDemoMoney } from './demo-money'
 import { seedDemoPackage, seedDemoVoucher } from './demo-packages'
 import { seedDemoMessages } from './demo-messages'
 import { seedDemoRunners } from './demo-runners'
+import { seedDemoLogins } from './demo-logins'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
 import { ClinicNotEmptyError, existingClinicData } from './existing-data'
@@ -23,6 +24,11 @@ export interface SeedOptions {
    * the reports' end-to-end test ask for it; off by default: it takes ~45 s through the router).
    */
   history?: boolean
+  /**
+   * The demo sign-ins (an owner, and Sam Patel as a therapist with their figures shared):
+   * `npm run seed` asks for them; tests make their own staff (off by default).
+   */
+  logins?: boolean
 }
 
 const SEED_OWNER: Session = { userId: 0, username: 'seed', displayName: 'Demo data', role: 'owner' }
@@ -61,6 +67,7 @@ export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}
     await seedDemoVoucher(core, SEED_OWNER, faker)
     await seedDemoMessages(core, SEED_OWNER, faker)
     await seedDemoRunners(core, SEED_OWNER)
+    if (options.logins === true) await seedDemoLogins(core)
   }
 }
 

@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3'
 import type { Kysely, OperandValueExpressionOrList } from 'kysely'
-import { bulkInserter } from '../bulk-insert'
 import type { DB } from '../schema'
 
 // clients_search is an FTS5 trigram table (migration 0100): rowid = clients.id, one document
@@ -50,15 +48,5 @@ export async function replaceAllClientDocuments(
       .insertInto('clients_search')
       .values(documents.slice(i, i + 500))
       .execute()
-  }
-}
-
-/** A cached insert of new clients' documents for big imports (see bulk-insert.ts). */
-export function clientDocumentInserter(
-  sqlite: Database.Database,
-): (clientId: number, document: ClientDocument) => void {
-  const insert = bulkInserter(sqlite, 'clients_search', ['rowid', 'names', 'contact', 'phones'])
-  return (clientId, document) => {
-    insert({ rowid: clientId, ...document })
   }
 }

@@ -33,6 +33,8 @@ import * as m1100 from './1100-messages'
 import * as m1200 from './1200-runners'
 import * as m1210 from './1210-aftercare'
 import * as m1220 from './1220-letter-templates'
+import * as m1300 from './1300-next-booking-made'
+import * as m1310 from './1310-import-in-progress'
 import * as m1320 from './1320-money-reason-erasure'
 
 /**
@@ -74,5 +76,7 @@ export const migrations: Record<string, Migration> = {
   '1200-runners': m1200,
   '1210-aftercare': m1210,
   '1220-letter-templates': m1220,
+  '1300-next-booking-made': m1300,
+  '1310-import-in-progress': m1310,
   '1320-money-reason-erasure': m1320,
 }

@@ -79,6 +79,7 @@ export class BackupService {
       key: options.liveKey,
       log: options.log,
       now: options.now,
+      gate: (run) => (this.#live ? this.#live.use(run) : run()),
     })
     this.#jobs = new JobQueue<BackupJob>({
       name: 'backup',

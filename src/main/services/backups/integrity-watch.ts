@@ -13,8 +13,20 @@ export class IntegrityWatch {
   #state: DatabaseHealth['integrity'] = { state: 'not-checked', checkedAt: null, detail: null }
   #run: Promise<void> | null = null
 
+  /**
+   * `gate`: runs the check as a command borrows the live database (LiveDatabase.use), so it
+   * never opens the file while a restore swaps it (the file is moved aside for a moment:
+   * a check opening it then found no database, or the old file's sidecars, and declared
+   * damage) and a swap waits for a check under way (issue 19).
+   */
   constructor(
-    private readonly options: { file: string; key: Keying; log: Logger; now: () => Date },
+    private readonly options: {
+      file: string
+      key: Keying
+      log: Logger
+      now: () => Date
+      gate?: <T>(run: () => Promise<T>) => Promise<T>
+    },
   ) {}
 
   get state(): DatabaseHealth['integrity'] {
@@ -28,9 +40,9 @@ export class IntegrityWatch {
 
   /** Starts a quick_check (integrity_check when `full`); resolves once its verdict is in state. */
   check(full = false): Promise<void> {
-    const { file, key, log, now } = this.options
+    const { file, key, log, now, gate = (run) => run() } = this.options
     this.#state = { state: 'checking', checkedAt: null, detail: null }
-    this.#run = quickCheckOffThread(file, key, full).then(
+    this.#run = gate(() => quickCheckOffThread(file, key, full)).then(
       (problems) => {
         const ok = problems.join() === 'ok'
         this.#state = {

@@ -3,7 +3,12 @@ import { basename } from 'node:path'
 import type { Connection } from '../../db/connection'
 import type { Keying } from '../../db/cipher'
 import type { LiveDatabase } from '../../db/live-database'
-import { carryAuditInto } from '../../db/audit-carry-over'
+import { carryAuditInto, type CarriedAudit } from '../../db/audit-carry-over'
+import {
+  readBackupSettingsRow,
+  writeBackupSettingsRow,
+  type BackupSettingsRow,
+} from '../../db/backup-settings-carry'
 import { candidateFileOf, swapInDatabase } from '../../db/restore-swap'
 import type { Logger } from '../../log'
 import { writeAudit, type AuditActor } from '../audit'
@@ -76,10 +81,25 @@ export async function restoreFromBackup(
 
     progress('Replacing the database', 75)
     // The audit log is append-only: entries written since the backup outlive the restore.
-    let carried = 0
+    // The backup settings are this computer's arrangement, not the clinic's records: kept too.
+    let carried: CarriedAudit = { carried: 0, unreadable: [] }
+    let keptSettings: BackupSettingsRow | null = null
     await swapInDatabase(live, file, candidate, context.reopen, keepOldAs, (current) => {
       carried = carryAuditInto(current.sqlite, candidate, context.liveKey)
+      keptSettings = readBackupSettingsRow(current.sqlite)
     })
+    if (keptSettings) {
+      const row = keptSettings
+      await live.exclusive(async (current) => {
+        writeBackupSettingsRow(current.sqlite, row)
+        return current
+      })
+    }
+    if (carried.unreadable.length > 0) {
+      log.error('audit entries of the damaged file could not be read', {
+        ids: carried.unreadable,
+      })
+    }
     // Only once the state before is safe in a backup (its store holds these files): a file
     // kept aside as damaged still refers to them, so then they stay.
     const orphans = before ? await removeOrphanAttachments(live, file) : 0
@@ -95,7 +115,7 @@ export async function restoreFromBackup(
         action: 'backups.restore',
         entityType: 'backup',
         entityId: found.manifest.name,
-        summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}; ${carried} later audit entr${carried === 1 ? 'y' : 'ies'} carried over`,
+        summary: `Restored the database from the backup of ${taken.toISOString()}; the state before was kept as ${before?.manifest.name ?? basename(keepOldAs!)}; ${carriedWords(carried)}`,
       },
       context.now(),
     )
@@ -110,6 +130,14 @@ export async function restoreFromBackup(
   } finally {
     rmSync(candidate, { force: true })
   }
+}
+
+/** "3 later audit entries carried over", and the ids the damage made unreadable, if any. */
+function carriedWords({ carried, unreadable }: CarriedAudit): string {
+  const words = `${carried} later audit entr${carried === 1 ? 'y' : 'ies'} carried over`
+  if (unreadable.length === 0) return words
+  const ids = unreadable.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ')
+  return `${words}; audit entries ${ids} of the damaged file could not be read (the file is kept)`
 }
 
 /**

@@ -12,18 +12,19 @@ export interface ImportBatchInfo {
 }
 
 /**
- * Opens and closes an import's batch, the same for clients and appointments: the batch row
- * first (every imported row points at it, so undo can take the import back), and at the end
- * one `imports.run` audit entry with the counts. Runs in the import's own transaction.
+ * Opens an import's batch, the same for clients and appointments: the batch row first (every
+ * imported row points at it, so undo can take the import back), marked in progress until
+ * finishImportBatch (migration 1310: the rows go in by chunks, and a batch left in progress
+ * is taken back, see rollBackImport). `planned`: the rows about to be written.
  */
-export async function recordImportBatch(
+export async function startImportBatch(
   db: Kysely<DB>,
   kind: 'clients' | 'appointments',
   batch: ImportBatchInfo,
-  created: number,
+  planned: number,
   actor: AuditActor,
   now: Date,
-): Promise<{ close(): Promise<void> }> {
+): Promise<void> {
   await db
     .insertInto('import_batches')
     .values({
@@ -31,24 +32,43 @@ export async function recordImportBatch(
       kind,
       file_name: batch.fileName,
       preset: batch.preset,
-      created_count: created,
+      created_count: planned,
       skipped_count: batch.skipped,
       at: now.toISOString(),
       by: actor.userId,
+      in_progress: 1,
     })
     .execute()
-  return {
-    close: () =>
-      writeAudit(
-        db,
-        actor,
-        {
-          action: 'imports.run',
-          entityType: 'import_batch',
-          entityId: batch.id,
-          summary: `Imported ${created} ${kind} from ${batch.fileName}; ${batch.skipped} rows skipped`,
-        },
-        now,
-      ),
-  }
+}
+
+/**
+ * Closes a batch once its last row is in: no longer in progress, with the count it created
+ * and one `imports.run` audit entry, in one transaction.
+ */
+export async function finishImportBatch(
+  db: Kysely<DB>,
+  kind: 'clients' | 'appointments',
+  batch: ImportBatchInfo,
+  created: number,
+  actor: AuditActor,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('import_batches')
+      .set({ in_progress: 0, created_count: created })
+      .where('id', '=', batch.id)
+      .execute()
+    await writeAudit(
+      trx,
+      actor,
+      {
+        action: 'imports.run',
+        entityType: 'import_batch',
+        entityId: batch.id,
+        summary: `Imported ${created} ${kind} from ${batch.fileName}; ${batch.skipped} rows skipped`,
+      },
+      now,
+    )
+  })
 }

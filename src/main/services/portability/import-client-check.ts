@@ -14,7 +14,14 @@ import { yielder } from '../../db/bulk-insert'
 // or flagged as a possible duplicate of a client already in Plinth or of an earlier row.
 
 const CHUNK = 500
-const PAIRS_PER_QUERY = 200
+/**
+ * Keys a lookup statement: each is an index seek or two, and a statement runs on main in one
+ * piece. Right after a restore (a cold page cache, every page read decrypted) 500 rows'
+ * contacts in one statement held main's event loop 200–400 ms (issue 19); 100 keys or 50
+ * pairs is tens of milliseconds cold, and the loop turns between statements.
+ */
+const KEYS_PER_QUERY = 100
+const PAIRS_PER_QUERY = 50
 const MAX_PROBLEMS = 1000
 
 export interface CheckedRow {
@@ -179,21 +186,30 @@ class ExistingClients {
         ])
         .where('merged_into_id', 'is', null)
     const found = new Map<number, Awaited<ReturnType<ReturnType<typeof select>['execute']>>[0]>()
-    if (phones.size + emails.size > 0) {
-      const contacts = await select()
+    const pause = yielder(Number.MAX_SAFE_INTEGER)
+    let statements = 0
+    const contacts: ['phone' | 'email', string][] = [
+      ...[...phones].map((p) => ['phone', p] as ['phone', string]),
+      ...[...emails].map((e) => ['email', e] as ['email', string]),
+    ]
+    for (let i = 0; i < contacts.length; i += KEYS_PER_QUERY) {
+      const batch = contacts.slice(i, i + KEYS_PER_QUERY)
+      const batchPhones = batch.flatMap(([kind, key]) => (kind === 'phone' ? [key] : []))
+      const batchEmails = batch.flatMap(([kind, key]) => (kind === 'email' ? [key] : []))
+      const people = await select()
         .where((eb) => {
           const or = []
-          if (phones.size > 0) {
-            or.push(eb('mobile_norm', 'in', [...phones]), eb('other_phone_norm', 'in', [...phones]))
+          if (batchPhones.length > 0) {
+            or.push(eb('mobile_norm', 'in', batchPhones), eb('other_phone_norm', 'in', batchPhones))
           }
-          if (emails.size > 0) or.push(eb('email_norm', 'in', [...emails]))
+          if (batchEmails.length > 0) or.push(eb('email_norm', 'in', batchEmails))
           return eb.or(or)
         })
         .execute()
-      for (const r of contacts) found.set(r.id, r)
+      for (const r of people) found.set(r.id, r)
+      await pause(++statements)
     }
-    // Each pair is one seek of clients_last_dob (SQLite's multi-index OR), 200 pairs a
-    // statement, well inside SQLite's limits on a statement's expressions.
+    // Each pair is one seek of clients_last_dob (SQLite's multi-index OR).
     const pairs = [...surnameDobs.values()]
     for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) {
       const batch = pairs.slice(i, i + PAIRS_PER_QUERY)
@@ -207,6 +223,7 @@ class ExistingClients {
         )
         .execute()
       for (const r of people) found.set(r.id, r)
+      await pause(++statements)
     }
     const rows = [...found.values()].sort((a, b) => a.id - b.id)
     const add = (map: Map<string, number[]>, key: string, id: number) => {

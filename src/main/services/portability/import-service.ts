@@ -6,10 +6,16 @@ import type { Actor } from '../actor'
 import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
 import { JobQueue } from '../jobs/job-queue'
-import { assertAppointmentMapping, checkAppointmentRows } from './import-appointment-check'
-import { insertAppointmentRows } from './import-appointment-write'
-import { assertClientMapping, checkClientRows } from './import-client-check'
-import { writeClientRows } from './import-client-write'
+import { inThreadChunks, type ChunkSession } from '../../db/chunk-writer'
+import {
+  assertAppointmentMapping,
+  checkAppointmentRows,
+  type AppointmentRow,
+} from './import-appointment-check'
+import { appointmentImportItem } from './import-appointment-write'
+import { assertClientMapping, checkClientRows, type CheckedRow } from './import-client-check'
+import { clientImportItem } from './import-client-write'
+import { ImportPartlyKeptError, writeImport } from './import-write'
 import { OpenFiles, type OpenFile } from './import-files'
 
 /**
@@ -17,7 +23,8 @@ import { OpenFiles, type OpenFile } from './import-files'
  * (import-files.ts), checking its rows (import-*-check.ts) and writing them
  * (import-*-write.ts). The file is parsed once and kept here under an id; checking and
  * writing run as queued jobs the renderer polls. Checking goes in chunks between turns of the
- * event loop; writing is one transaction, so an import lands whole or not at all.
+ * event loop; writing goes in chunks off the main thread (import-write.ts), and an import
+ * lands whole or is taken back.
  */
 export class ImportService {
   #files = new OpenFiles(3)
@@ -25,15 +32,23 @@ export class ImportService {
   #live: LiveDatabase | null = null
   readonly #now: () => Date
   readonly #checkpoint: (() => Promise<unknown>) | undefined
+  readonly #chunks: ChunkSession | undefined
   readonly #log: Logger
 
   /**
-   * `checkpoint`: copies the WAL into the database off main (a worker thread); after a big
-   * import it replaces SQLite's automatic checkpoint at commit, which ran on main.
+   * `chunks`: writes an import's chunks from a worker thread's own connection (without it,
+   * on the live connection: an in-memory clinic). `checkpoint`: copies the WAL
+   * into the database off main afterwards, so main's next commit has little left to copy.
    */
-  constructor(options: { log: Logger; now: () => Date; checkpoint?: () => Promise<unknown> }) {
+  constructor(options: {
+    log: Logger
+    now: () => Date
+    chunks?: ChunkSession
+    checkpoint?: () => Promise<unknown>
+  }) {
     this.#now = options.now
     this.#checkpoint = options.checkpoint
+    this.#chunks = options.chunks
     this.#log = options.log
     this.#jobs = new JobQueue<ImportJob>({
       name: 'import',
@@ -132,7 +147,8 @@ export class ImportService {
       try {
         return await this.#write(file, checked, includeDuplicates, staff, actor, job, progress)
       } catch (error) {
-        file.imported = false
+        // Taken back: the file may be imported again; partly kept: not (it would add twice).
+        if (!(error instanceof ImportPartlyKeptError)) file.imported = false
         throw error
       }
     })
@@ -159,53 +175,39 @@ export class ImportService {
       preset: file.preset,
       skipped: file.rows.length - rows.length,
     }
+    const now = this.#now()
+    const common = { batch, actor, now, progress: (percent: number) => progress(stage, percent) }
     const live = this.#db
-    const toBar = (percent: number) => progress(stage, percent)
-    await live.use(async (db) => {
-      // No automatic checkpoint at this commit: copying the import's WAL back into the file
-      // held main's event loop for a second at 50,000 rows (issue 19); a worker does it below.
-      const sqlite = live.sqlite
-      const every = this.#checkpoint
-        ? Number(sqlite.pragma('wal_autocheckpoint', { simple: true }))
-        : 0
-      if (this.#checkpoint) sqlite.pragma('wal_autocheckpoint = 0')
-      try {
-        await db
-          .transaction()
-          .execute((trx) =>
-            file.kind === 'appointments'
-              ? insertAppointmentRows(
-                  trx,
-                  live.sqlite,
-                  rows as NonNullable<OpenFile['checkedAppointments']>,
-                  batch,
-                  actor,
-                  this.#now(),
-                  toBar,
-                )
-              : writeClientRows(
-                  trx,
-                  live.sqlite,
-                  rows as NonNullable<OpenFile['checked']>['rows'],
-                  batch,
-                  actor,
-                  staff,
-                  this.#now(),
-                  toBar,
-                ),
-          )
-      } finally {
-        if (this.#checkpoint) sqlite.pragma(`wal_autocheckpoint = ${every}`)
-      }
-    })
+    const chunks = this.#chunks ?? inThreadChunks(() => live.sqlite)
+    const created =
+      file.kind === 'appointments'
+        ? await writeImport(live, chunks, {
+            ...common,
+            kind: 'appointments',
+            table: 'appointments',
+            rows: rows as AppointmentRow[],
+            item: (row) => appointmentImportItem(row, batch, actor, now),
+          })
+        : await writeImport(live, chunks, {
+            ...common,
+            kind: 'clients',
+            table: 'clients',
+            rows: rows as CheckedRow[],
+            item: (row) => clientImportItem(row, batch, actor, staff, now),
+          })
     if (this.#checkpoint) {
-      // Best effort: a checkpoint that cannot run now is done by a later commit.
-      await this.#checkpoint().catch((error: unknown) =>
-        this.#log.error('the WAL checkpoint after an import failed', { error: String(error) }),
-      )
+      // Best effort: a checkpoint that cannot run now is done by a later commit. As a
+      // borrower of the live database: its worker's connection must be closed before a
+      // restore may swap the file (closing last, it would delete the new file's WAL).
+      const checkpoint = this.#checkpoint
+      await live
+        .use(() => checkpoint())
+        .catch((error: unknown) =>
+          this.#log.error('the WAL checkpoint after an import failed', { error: String(error) }),
+        )
     }
     job.batchId = batch.id
-    job.created = rows.length
-    return `Imported ${rows.length} ${what}; ${batch.skipped} rows skipped.`
+    job.created = created
+    return `Imported ${created} ${what}; ${batch.skipped} rows skipped.`
   }
 }

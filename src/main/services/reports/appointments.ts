@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely'
 import type { ReportTable } from '../../../shared/contract/report-values'
 import { alias, bucketOf } from '../../db/report-sql'
 import type { AppointmentStatus } from '../../db/schema-diary'
@@ -103,6 +104,34 @@ async function countsOver(ctx: ReportContext, periods: Period[]): Promise<Tally[
   })
 }
 
+/**
+ * A period's appointments by outcome alone (no therapist or service breakdown), as sums in one
+ * pass: a GROUP BY sorts every appointment first, most of a year's count.
+ */
+async function outcomeTotals(ctx: ReportContext, period: Period): Promise<Counts> {
+  const row = await appointmentsIn(ctx, period)
+    .select((eb) => {
+      const late = eb('a.late_cancellation', '!=', 0)
+      const is: Record<Outcome, Expression<SqlBool>> = {
+        attended: eb('a.status', 'in', STATUSES_OF.attended),
+        dna: eb('a.status', 'in', STATUSES_OF.dna),
+        late: eb.and([eb('a.status', 'in', STATUSES_OF.late), late]),
+        cancelled: eb.and([eb('a.status', 'in', STATUSES_OF.cancelled), eb.not(late)]),
+        booked: eb('a.status', 'in', STATUSES_OF.booked),
+      }
+      return [
+        eb.fn.countAll<number>().as('total'),
+        ...OUTCOMES.map((o) => eb.fn.coalesce(eb.fn.sum<number>(is[o]), eb.lit(0)).as(o)),
+      ]
+    })
+    .executeTakeFirstOrThrow()
+  const counts = emptyCounts()
+  const r = row as unknown as Record<string, number>
+  counts.total = Number(r['total'] ?? 0)
+  for (const o of OUTCOMES) counts.by[o] = Number(r[o] ?? 0)
+  return counts
+}
+
 function mapGet(map: Map<number, Counts>, key: number): Counts {
   let c = map.get(key)
   if (!c) map.set(key, (c = emptyCounts()))
@@ -152,17 +181,30 @@ export const appointmentsReport: ReportDefinition = {
   async run(ctx) {
     const chart = monthsEndingAt(ctx.period.toDate)
     const monthPeriods = chart.map((m) => periodOf(m.period[0], m.period[1], ctx.timeZone))
-    const [tallies, therapists, services] = await Promise.all([
-      countsOver(ctx, [ctx.period, ...(ctx.previous ? [ctx.previous] : []), ...monthPeriods]),
+    // The period before rides along in the one scan when it lies inside the span the period
+    // and the chart's months cover anyway (a month, a quarter); a year before a year is
+    // counted on its own, by outcome only (its cards need no breakdown), without sorting.
+    const scanned = [ctx.period, ...monthPeriods]
+    const spanFrom = scanned.reduce((a, p) => (p.fromAt < a ? p.fromAt : a), ctx.period.fromAt)
+    const spanTo = scanned.reduce((a, p) => (p.toAt > a ? p.toAt : a), ctx.period.toAt)
+    const prev = ctx.previous
+    const inside = prev !== null && prev.fromAt >= spanFrom && prev.toAt <= spanTo
+    const [tallies, apart, therapists, services] = await Promise.all([
+      countsOver(ctx, inside ? [ctx.period, prev, ...monthPeriods] : scanned),
+      prev && !inside ? outcomeTotals(ctx, prev) : null,
       ctx.db.selectFrom('therapists').select(['id', 'name']).execute(),
       ctx.db.selectFrom('services').select(['id', 'name']).execute(),
     ])
     const now = tallies[0]!
-    const before = ctx.previous ? tallies[1]! : null
-    const months = chart.map((m, i) => {
+    const before = inside ? tallies[1]! : apart && { all: apart }
+    const monthly = chart.map((m, i) => {
       const c = tallies[tallies.length - chart.length + i]!.all
       return { label: m.month, value: rate(c.by.dna, c.total) }
     })
+    // From the first month with any appointment (DEFINITIONS.dnaByMonth): a young clinic's
+    // chart does not open on months of nothing. A month of nothing later on stays, as a gap.
+    const first = monthly.findIndex((m) => m.value !== null)
+    const months = first === -1 ? [] : monthly.slice(first)
     const was = (o: Outcome) => (before ? before.all.by[o] : null)
     const wasRate = (o: Outcome) => (before ? rate(before.all.by[o], before.all.total) : null)
     const n = now.all

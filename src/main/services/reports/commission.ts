@@ -10,6 +10,7 @@ import {
   withNames,
   type MoneyPart,
 } from './money-split'
+import { eachTakingsShare, inFilter, invoicedGroups } from './money-sums'
 import type { Period } from './range'
 import {
   figure,
@@ -111,20 +112,54 @@ async function commissionIn(ctx: ReportContext, period: Period, named = false) {
   return { rows, total: rows.reduce((s, r) => s + r.commission, 0) }
 }
 
+/**
+ * Each therapist's commissionable amount and commission in a period, summed without keeping
+ * the parts: on received amounts each share of the takings split (eachTakingsShare); on
+ * invoiced amounts issued lines counted in SQL by therapist, service and gross (lines alike
+ * have the same commission, so a group's is its count times one line's), less credit notes
+ * split over lines. Each part's commission is rounded before it is added, as in the rows.
+ */
+async function commissionSums(ctx: ReportContext, period: Period) {
+  const rates = await commissionRates(ctx.db)
+  const rateOf = new Map<string, number>()
+  const by = new Map<number, { amount: number; commission: number }>()
+  const add = (therapistId: number | null, serviceId: number | null, amount: number, n = 1) => {
+    if (
+      therapistId === null ||
+      !inFilter({ therapistId, serviceId }, ctx.therapistId, ctx.serviceId)
+    )
+      return
+    const key = `${therapistId}:${serviceId}`
+    let bp = rateOf.get(key)
+    if (bp === undefined) rateOf.set(key, (bp = rateFor(rates, therapistId, serviceId)))
+    const t = by.get(therapistId) ?? { amount: 0, commission: 0 }
+    t.amount += amount * n
+    t.commission += commissionOn(amount, bp) * n
+    by.set(therapistId, t)
+  }
+  if (ctx.commissionBasis === 'received') {
+    await eachTakingsShare(ctx.db, period, (p) => add(p.therapistId, p.serviceId, p.amountPence))
+  } else {
+    const [groups, credits] = await Promise.all([
+      invoicedGroups(ctx.db, period),
+      creditNoteParts(ctx.db, period),
+    ])
+    for (const g of groups) add(g.therapistId, g.serviceId, g.grossPence, g.lines)
+    for (const c of credits) add(c.therapistId, c.serviceId, -c.amountPence)
+  }
+  let total = 0
+  for (const t of by.values()) total += t.commission
+  return { by, total }
+}
+
 export const commissionReport: ReportDefinition = {
   async run(ctx) {
     const [now, before, names] = await Promise.all([
-      commissionIn(ctx, ctx.period),
-      ctx.previous ? commissionIn(ctx, ctx.previous) : null,
+      commissionSums(ctx, ctx.period),
+      ctx.previous ? commissionSums(ctx, ctx.previous) : null,
       ctx.db.selectFrom('therapists').select(['id', 'name']).execute(),
     ])
-    const by = new Map<number, { amount: number; commission: number }>()
-    for (const r of now.rows) {
-      const t = by.get(r.part.therapistId!) ?? { amount: 0, commission: 0 }
-      t.amount += r.part.amountPence
-      t.commission += r.commission
-      by.set(r.part.therapistId!, t)
-    }
+    const by = now.by
     const nameOf = new Map(names.map((n) => [n.id, n.name]))
     return {
       title: `Therapist commission (on ${ctx.commissionBasis} amounts)`,

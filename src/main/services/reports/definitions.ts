@@ -28,7 +28,7 @@ export const DEFINITIONS = {
     'Appointments starting in the period, by what became of them. Attended: arrived or completed. DNA: marked did-not-attend. Late cancellation: cancelled within the notice period. Cancelled: cancelled in time. Still booked: not yet marked. Rates are over all appointments in the period.',
   dnaRate: 'DNAs over all appointments starting in the period.',
   dnaByMonth:
-    'DNAs over all appointments starting in each month, for the twelve months ending with the period.',
+    'DNAs over all appointments starting in each month, for the twelve months ending with the period (from the first of them with any appointments).',
   utilisation:
     'Booked minutes over available minutes. Available: each day’s working hours inside the clinic’s opening hours, less breaks, time off and closure days. Booked: minutes of appointments not cancelled (DNAs included: the time was kept for them) that fall in the period.',
   newClients:

@@ -135,7 +135,7 @@ export const vatReport: ReportDefinition = {
       title: settings?.vat_registered
         ? 'VAT summary'
         : 'VAT summary (the clinic is not VAT registered)',
-      figures: [figure('output-vat', 'Output VAT', 'pence', outputVat, null, 'vat', false)],
+      figures: [figure('output-vat', 'Output VAT', 'pence', outputVat, null, 'vat')],
       tables: [
         table(
           'by-rate',
@@ -153,8 +153,86 @@ export const vatReport: ReportDefinition = {
       series: [],
     }
   },
-  async rows(_ctx, figureId) {
-    return unknownFigure(figureId)
+  /**
+   * The invoices behind the output VAT (tax point in the period), then the credit notes issued
+   * in it (less), each linking to its invoice.
+   */
+  async rows(ctx, figureId) {
+    if (figureId !== 'output-vat') unknownFigure(figureId)
+    const [invoices, credits] = await Promise.all([
+      ctx.db
+        .selectFrom('invoices')
+        .select([
+          'id',
+          'number',
+          'client_id',
+          'client_name',
+          'tax_point',
+          'net_pence',
+          'vat_pence',
+          'gross_pence',
+        ])
+        .where('status', '=', 'issued')
+        .where('tax_point', '>=', ctx.period.fromDate)
+        .where('tax_point', '<=', ctx.period.toDate)
+        .orderBy('tax_point')
+        .orderBy('id')
+        .execute(),
+      ctx.db
+        .selectFrom('credit_notes as cn')
+        .innerJoin('invoices as i', 'i.id', 'cn.invoice_id')
+        .select([
+          'cn.invoice_id',
+          'cn.number',
+          'cn.client_id',
+          'i.client_name',
+          'cn.issued_at',
+          'cn.net_pence',
+          'cn.vat_pence',
+          'cn.gross_pence',
+        ])
+        .where('cn.issued_at', '>=', ctx.period.fromAt)
+        .where('cn.issued_at', '<', ctx.period.toAt)
+        .orderBy('cn.issued_at')
+        .orderBy('cn.id')
+        .execute(),
+    ])
+    return table(
+      'output-vat',
+      'Invoices and credit notes behind the output VAT',
+      'vat',
+      [
+        ['date', 'Tax point or issued', 'date'],
+        ['number', 'Number', 'text'],
+        ['client', 'Client', 'text'],
+        ['net', 'Net', 'pence'],
+        ['vat', 'VAT', 'pence'],
+        ['gross', 'Gross', 'pence'],
+      ],
+      [
+        ...invoices.map((i) => ({
+          invoiceId: i.id,
+          date: i.tax_point,
+          number: i.number,
+          clientId: i.client_id,
+          client: i.client_name,
+          net: i.net_pence,
+          vat: i.vat_pence,
+          gross: i.gross_pence,
+        })),
+        ...credits.map((c) => ({
+          invoiceId: c.invoice_id,
+          date: utcToZoned(Date.parse(c.issued_at), ctx.timeZone).date,
+          number: c.number,
+          clientId: c.client_id,
+          client: c.client_name,
+          net: -c.net_pence,
+          vat: -c.vat_pence,
+          gross: -c.gross_pence,
+        })),
+      ],
+      { kind: 'invoice', key: 'invoiceId' },
+    )
   },
 }
 

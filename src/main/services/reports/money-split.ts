@@ -55,6 +55,19 @@ const KIND_LABELS: Record<string, string> = {
 }
 const NO_INVOICE = 'Account credit bought'
 
+/**
+ * The label a share is reported under (the by-service table): its line's service name, else
+ * the line kind's ('Products'...), or "Account credit bought" with no line (lineId null).
+ */
+export function labelOf(
+  lineId: number | null,
+  serviceName: string | null,
+  lineKind: string | null,
+): string {
+  if (lineId === null) return NO_INVOICE
+  return serviceName ?? KIND_LABELS[lineKind ?? 'text'] ?? 'Other invoice lines'
+}
+
 function lineOf(r: {
   line_id: number | null
   line_gross: number | null
@@ -71,7 +84,7 @@ function lineOf(r: {
     serviceId: r.service_id,
     therapistId: r.therapist_id,
     appointmentId: r.appointment_id,
-    label: r.service_name ?? KIND_LABELS[r.line_kind ?? 'text'] ?? 'Other invoice lines',
+    label: labelOf(r.line_id, r.service_name, r.line_kind),
   }
 }
 
@@ -97,7 +110,7 @@ function splitRows<R extends { event_id: number }>(
         serviceId: null,
         therapistId: null,
         appointmentId: null,
-        label: NO_INVOICE,
+        label: labelOf(null, null, null),
       })
     } else {
       const shares = splitPence(

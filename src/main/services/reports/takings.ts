@@ -12,10 +12,11 @@ import {
   withNames,
   type MoneyPart,
 } from './money-split'
+import { eachTakingsShare, inFilter, invoicedGroups } from './money-sums'
 import {
   addTo,
   figure,
-  localDateOf,
+  localDateReader,
   table,
   unknownFigure,
   type ReportBody,
@@ -27,11 +28,23 @@ interface Takings {
   parts: MoneyPart[]
   invoiced: MoneyPart[]
   credits: MoneyPart[]
+}
+
+/** A period's takings figures and tables, summed from shares without keeping them. */
+interface TakingsSums {
   received: number
   refunds: number
   invoicedPence: number
   creditedPence: number
   cashUpDifference: number
+  byDay: Map<string, { received: number; refunds: number }>
+  /** Net takings by method name, therapist name and line label. */
+  byMethod: Map<string, number>
+  byTherapist: Map<string, number>
+  byLabel: Map<string, number>
+  /** Invoiced (accrual) by therapist name and line label. */
+  invoicedByTherapist: Map<string, number>
+  invoicedByLabel: Map<string, number>
 }
 
 const sum = (parts: MoneyPart[]) => parts.reduce((s, p) => s + p.amountPence, 0)
@@ -54,32 +67,83 @@ async function cashUpDifference(ctx: ReportContext, period: Period): Promise<num
   return Number(row.difference)
 }
 
+/** The parts behind a period's figures, named (for the rows behind a figure). */
 async function takingsIn(ctx: ReportContext, period: Period): Promise<Takings> {
   const only = (p: MoneyPart[]) => filterParts(p, ctx.therapistId, ctx.serviceId)
-  const [parts, invoiced, credits, difference] = await Promise.all([
+  const [parts, invoiced, credits] = await Promise.all([
     takingsParts(ctx.db, period).then(only),
     invoicedParts(ctx.db, period).then(only),
     creditNoteParts(ctx.db, period).then(only),
+  ])
+  return { parts, invoiced, credits }
+}
+
+/**
+ * A period's figures within the filters, by the same split as the rows behind (each share
+ * visited once and added to its day, method, therapist and line; see eachTakingsShare).
+ */
+async function sumsIn(
+  ctx: ReportContext,
+  period: Period,
+  names: Map<number, string>,
+): Promise<TakingsSums> {
+  const therapistOf = (id: number | null) =>
+    id === null ? 'No therapist' : (names.get(id) ?? `#${id}`)
+  const within = (p: { therapistId: number | null; serviceId: number | null }) =>
+    inFilter(p, ctx.therapistId, ctx.serviceId)
+  const out: TakingsSums = {
+    received: 0,
+    refunds: 0,
+    invoicedPence: 0,
+    creditedPence: 0,
+    cashUpDifference: 0,
+    byDay: new Map(),
+    byMethod: new Map(),
+    byTherapist: new Map(),
+    byLabel: new Map(),
+    invoicedByTherapist: new Map(),
+    invoicedByLabel: new Map(),
+  }
+  const dateOf = localDateReader(ctx.timeZone)
+  const [, groups, credits, difference] = await Promise.all([
+    eachTakingsShare(ctx.db, period, (p) => {
+      if (!within(p)) return
+      const day = dateOf(p.at)
+      let d = out.byDay.get(day)
+      if (!d) out.byDay.set(day, (d = { received: 0, refunds: 0 }))
+      if (p.kind === 'refund') {
+        out.refunds -= p.amountPence
+        d.refunds -= p.amountPence
+      } else {
+        out.received += p.amountPence
+        d.received += p.amountPence
+      }
+      addTo(out.byMethod, p.methodName, p.amountPence)
+      addTo(out.byTherapist, therapistOf(p.therapistId), p.amountPence)
+      addTo(out.byLabel, p.label, p.amountPence)
+    }),
+    invoicedGroups(ctx.db, period),
+    creditNoteParts(ctx.db, period),
     cashUpDifference(ctx, period),
   ])
-  return {
-    parts,
-    invoiced,
-    credits,
-    received: sum(parts.filter((p) => p.kind !== 'refund')),
-    refunds: -sum(parts.filter((p) => p.kind === 'refund')),
-    invoicedPence: sum(invoiced),
-    creditedPence: sum(credits),
-    cashUpDifference: difference,
+  for (const g of groups) {
+    if (!within(g)) continue
+    const amount = g.grossPence * g.lines
+    out.invoicedPence += amount
+    addTo(out.invoicedByTherapist, therapistOf(g.therapistId), amount)
+    addTo(out.invoicedByLabel, g.label, amount)
   }
+  out.creditedPence = sum(filterParts(credits, ctx.therapistId, ctx.serviceId))
+  out.cashUpDifference = difference
+  return out
 }
 
 /**
  * The period before's figures: plain sums when nothing is filtered (the split over lines is
  * only needed to filter by therapist or service), else the same split as the period's own.
  */
-async function totalsBefore(ctx: ReportContext, period: Period) {
-  if (ctx.therapistId !== null || ctx.serviceId !== null) return takingsIn(ctx, period)
+async function totalsBefore(ctx: ReportContext, period: Period, names: Map<number, string>) {
+  if (ctx.therapistId !== null || ctx.serviceId !== null) return sumsIn(ctx, period, names)
   const [totals, difference] = await Promise.all([
     takingsTotals(ctx.db, period),
     cashUpDifference(ctx, period),
@@ -87,10 +151,8 @@ async function totalsBefore(ctx: ReportContext, period: Period) {
   return { ...totals, cashUpDifference: difference }
 }
 
-/** Net takings (received less refunds) by a key of each part, biggest first. */
-function netBy(parts: MoneyPart[], keyOf: (p: MoneyPart) => string): [string, number][] {
-  const map = new Map<string, number>()
-  for (const p of parts) addTo(map, keyOf(p), p.amountPence)
+/** The entries of a map of totals, biggest first (then by key). */
+function biggestFirst(map: Map<string, number>): [string, number][] {
   return [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 }
 
@@ -101,42 +163,30 @@ async function therapistNames(ctx: ReportContext): Promise<Map<number, string>> 
 
 export const takingsReport: ReportDefinition = {
   async run(ctx): Promise<ReportBody> {
-    const [now, before, names] = await Promise.all([
-      takingsIn(ctx, ctx.period),
-      ctx.previous ? totalsBefore(ctx, ctx.previous) : null,
-      therapistNames(ctx),
+    const names = await therapistNames(ctx)
+    const [now, before] = await Promise.all([
+      sumsIn(ctx, ctx.period, names),
+      ctx.previous ? totalsBefore(ctx, ctx.previous, names) : null,
     ])
-    const dayOf = (p: MoneyPart) => localDateOf(p.at, ctx.timeZone)
-    const byDay = new Map<string, { received: number; refunds: number }>()
-    for (const p of now.parts) {
-      const d = byDay.get(dayOf(p)) ?? { received: 0, refunds: 0 }
-      if (p.kind === 'refund') d.refunds -= p.amountPence
-      else d.received += p.amountPence
-      byDay.set(dayOf(p), d)
-    }
     const weeks = new Map<string, number>()
     for (let w = weekStart(ctx.period.fromDate); w <= ctx.period.toDate; w = addDays(w, 7)) {
       weeks.set(w, 0)
     }
-    const weekOf = new Map<string, string>()
-    for (const p of now.parts) {
-      const day = dayOf(p)
-      let week = weekOf.get(day)
-      if (week === undefined) weekOf.set(day, (week = weekStart(day)))
-      addTo(weeks, week, p.amountPence)
-    }
-    const therapistOf = (p: MoneyPart) =>
-      p.therapistId === null ? 'No therapist' : (names.get(p.therapistId) ?? `#${p.therapistId}`)
-    const invoicedBy = (keyOf: (p: MoneyPart) => string) => new Map(netBy(now.invoiced, keyOf))
-    const split = (title: string, id: string, keyOf: (p: MoneyPart) => string, label: string) => {
-      const inv = invoicedBy(keyOf)
-      const rows = netBy(now.parts, keyOf).map(([k, v]) => ({
+    for (const [day, d] of now.byDay) addTo(weeks, weekStart(day), d.received - d.refunds)
+    const split = (
+      title: string,
+      id: string,
+      net: Map<string, number>,
+      inv: Map<string, number>,
+      label: string,
+    ) => {
+      const rows = biggestFirst(net).map(([k, v]) => ({
         [id]: k,
         net: v,
         invoiced: inv.get(k) ?? 0,
       }))
-      for (const [k, v] of inv)
-        if (!rows.some((r) => r[id] === k)) rows.push({ [id]: k, net: 0, invoiced: v })
+      for (const [k, v] of biggestFirst(inv))
+        if (!net.has(k)) rows.push({ [id]: k, net: 0, invoiced: v })
       return table(
         `by-${id}`,
         title,
@@ -198,12 +248,14 @@ export const takingsReport: ReportDefinition = {
             ['refunds', 'Refunds', 'pence'],
             ['net', 'Net takings', 'pence'],
           ],
-          [...byDay].sort().map(([date, d]) => ({
-            date,
-            received: d.received,
-            refunds: d.refunds,
-            net: d.received - d.refunds,
-          })),
+          [...now.byDay]
+            .sort((a, b) => a[0].localeCompare(b[0]))
+            .map(([date, d]) => ({
+              date,
+              received: d.received,
+              refunds: d.refunds,
+              net: d.received - d.refunds,
+            })),
         ),
         table(
           'by-method',
@@ -213,10 +265,10 @@ export const takingsReport: ReportDefinition = {
             ['method', 'Method', 'text'],
             ['net', 'Net takings', 'pence'],
           ],
-          netBy(now.parts, (p) => p.methodName).map(([method, net]) => ({ method, net })),
+          biggestFirst(now.byMethod).map(([method, net]) => ({ method, net })),
         ),
-        split('By therapist', 'therapist', therapistOf, 'Therapist'),
-        split('By service', 'service', (p) => p.label, 'Service'),
+        split('By therapist', 'therapist', now.byTherapist, now.invoicedByTherapist, 'Therapist'),
+        split('By service', 'service', now.byLabel, now.invoicedByLabel, 'Service'),
       ],
       series: [
         {

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts'
 import type { ReportSeries } from '../../../../shared/contract/report-values'
-import { formatValue } from './report-format'
+import { axisLabel, formatValue } from './report-format'
 
 /** The words a screen reader (and the print) gets for a chart: its range, highest and lowest. */
 export function chartSummary(series: ReportSeries, timeZone: string): string {
@@ -104,9 +104,16 @@ export function ReportChart({
                 <Bar dataKey="value" fill="var(--primary)" isAnimationActive={false} />
               </BarChart>
             ) : (
-              <LineChart data={data} accessibilityLayer>
+              <LineChart data={data} accessibilityLayer margin={{ top: 5, right: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} />
+                {/* Every point labelled: interval 0, the labels short enough to fit. */}
+                <XAxis
+                  dataKey="label"
+                  fontSize={11}
+                  interval={0}
+                  tickFormatter={axisLabel}
+                  padding={{ left: 16, right: 16 }}
+                />
                 <YAxis tickFormatter={tick} fontSize={11} width={60} />
                 <Tooltip formatter={(v) => [tip(v), series.title]} />
                 <Line

@@ -9,7 +9,7 @@ import {
 } from '../../api/reports'
 import { errorWords } from '../../components/rpc-form-errors'
 import { useClinicTimeZone } from '../diary/use-clinic-time-zone'
-import { ReportSection } from './ReportSection'
+import { ReportSection, useFiguresIn } from './ReportSection'
 import { ReportSettingsCard } from './ReportSettingsCard'
 import { ReportToolbar, type ReportFilters } from './ReportToolbar'
 import { RowsDialog } from './RowsDialog'
@@ -70,6 +70,7 @@ function Reports({ own }: { own: { name: string; reports: ReportId[] } | null })
   const sections = own ? SECTIONS.filter((id) => own.reports.includes(id)) : SECTIONS
   // The period's words come from any one report (they all share the range).
   const heading = useReport({ ...filters, report: 'appointments' }).data
+  const details = useFiguresIn()
 
   return (
     <div className="reports-screen">
@@ -92,15 +93,19 @@ function Reports({ own }: { own: { name: string; reports: ReportId[] } | null })
             timeZone={timeZone}
             onRows={onRows}
             links={!own}
+            details={details}
           />
         ))}
-        {!own && <VatSection filters={filters} timeZone={timeZone} onRows={onRows} />}
+        {!own && (
+          <VatSection filters={filters} timeZone={timeZone} onRows={onRows} details={details} />
+        )}
         {!own && (
           <ReportSection
             report="recall"
             base={{ ...filters, ...(recallWeeks ? { recallWeeks } : {}) }}
             timeZone={timeZone}
             onRows={onRows}
+            details={details}
             extra={
               <label className="inline-field no-print">
                 Not seen for (weeks)
@@ -138,10 +143,12 @@ function VatSection({
   filters,
   timeZone,
   onRows,
+  details,
 }: {
   filters: ReportFilters
   timeZone: string
   onRows(request: ReportRequest, figure: ReportFigure): void
+  details: boolean
 }) {
   const stagger = useReportSettings().data?.settings.vatStagger ?? 1
   const [chosen, setChosen] = useState<string | null>(null)
@@ -154,6 +161,7 @@ function VatSection({
       base={{ ...filters, range: { preset: 'vat_quarter', quarter } }}
       timeZone={timeZone}
       onRows={onRows}
+      details={details}
       extra={<VatQuarterPicker stagger={stagger} value={quarter} onChange={setChosen} />}
     />
   )

@@ -65,3 +65,14 @@ export function changeOf(
     direction,
   }
 }
+
+/**
+ * A chart's x-axis label: a month ("Jun 2026") as its short name, with the year on the first
+ * tick and on each January, so all twelve months fit under the chart with none dropped
+ * (recharts drops labels that would overlap, leaving gaps at random). Other labels unchanged.
+ */
+export function axisLabel(label: string, index: number): string {
+  const month = /^([A-Z][a-z]{2}) (\d{4})$/.exec(label)
+  if (!month) return label
+  return index === 0 || month[1] === 'Jan' ? label : month[1]!
+}
