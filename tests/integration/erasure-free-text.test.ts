@@ -156,4 +156,21 @@ describe('anonymising removes the client’s words from every table', () => {
       },
     ])
   })
+
+  it('after deleting a record that never had a visit: its waiting-list note and the audit’s name go too', async () => {
+    const massage = await aService('Sports massage 60 min').in(core)
+    const eleanor = await aBookableClient(core, reception, ['Eleanor', 'Quarrendon'])
+    await aBookableClient(core, reception, ['Kate', 'Morgan'])
+    await ok(
+      call(
+        core,
+        'waitlist.add',
+        { clientId: eleanor.id, serviceId: massage.id, notes: 'Ramsbottom: sciatica, lumbago' },
+        reception,
+      ),
+    )
+    await ok(call(core, 'clients.acknowledgeAlerts', { clientId: eleanor.id }, reception))
+    await ok(call(core, 'retention.delete', { clientId: eleanor.id }, owner))
+    expect(onDisk()).toEqual([])
+  })
 })
