@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UNENCRYPTED } from '../../src/main/db/cipher'
 import { aBookableClient, aService, aTherapist, at, WEEKDAYS } from '../fixtures/diary'
+import { anIssuedInvoice, methods } from '../fixtures/money'
 import { leaks } from '../fixtures/raw-bytes'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
@@ -12,7 +13,15 @@ import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
 const reception = aSession('reception')
 const owner = aSession('owner')
-const WORDS = ['Eleanor', 'Quarrendon', 'sciatica', 'lumbago', 'Ramsbottom']
+const WORDS = [
+  'Eleanor',
+  'Quarrendon',
+  'sciatica',
+  'lumbago',
+  'Ramsbottom',
+  'Tarnwhistle',
+  'Glenfiddock',
+]
 
 let core: Awaited<ReturnType<typeof openTempCore>>
 beforeEach(async () => {
@@ -73,6 +82,41 @@ async function eleanorsDiary() {
     ),
   )
   await ok(call(core, 'clients.acknowledgeAlerts', { clientId: eleanor.id }, reception))
+  // Money rows keep their amounts, but the words typed on them go.
+  const m = await methods(core)
+  await ok(
+    call(
+      core,
+      'payments.take',
+      {
+        clientId: eleanor.id,
+        payments: [{ methodId: m.card!, amountPence: 3000, reference: 'Tarnwhistle card' }],
+      },
+      reception,
+    ),
+  )
+  await ok(
+    call(
+      core,
+      'payments.refund',
+      {
+        clientId: eleanor.id,
+        methodId: m.card!,
+        amountPence: 1000,
+        reason: 'Glenfiddock sciatica: stopping treatment',
+      },
+      owner,
+    ),
+  )
+  const invoice = await anIssuedInvoice(core, eleanor.id)
+  await ok(
+    call(
+      core,
+      'creditNotes.issue',
+      { invoiceId: invoice.id, amountPence: 500, reason: 'Goodwill: lumbago flare' },
+      owner,
+    ),
+  )
   return eleanor
 }
 
@@ -81,6 +125,12 @@ const onDisk = () => leaks([core.file, `${core.file}-wal`], WORDS)
 describe('anonymising removes the client’s words from every table', () => {
   it('the words are on disk before (so the check can fail)', async () => {
     await eleanorsDiary()
+    // Until the record is anonymised, the database keeps money rows' words as they are.
+    for (const table of ['ledger_entries', 'credit_notes'] as const) {
+      await expect(core.db.updateTable(table).set({ reason: '' }).execute()).rejects.toThrow(
+        /cannot be changed/,
+      )
+    }
     core.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     expect(onDisk()).toEqual(WORDS.map((w) => `${w} in ${core.file}`))
   })
@@ -105,5 +155,22 @@ describe('anonymising removes the client’s words from every table', () => {
         summary: 'Rules overridden (reason removed: record anonymised)',
       },
     ])
+  })
+
+  it('after deleting a record that never had a visit: its waiting-list note and the audit’s name go too', async () => {
+    const massage = await aService('Sports massage 60 min').in(core)
+    const eleanor = await aBookableClient(core, reception, ['Eleanor', 'Quarrendon'])
+    await aBookableClient(core, reception, ['Kate', 'Morgan'])
+    await ok(
+      call(
+        core,
+        'waitlist.add',
+        { clientId: eleanor.id, serviceId: massage.id, notes: 'Ramsbottom: sciatica, lumbago' },
+        reception,
+      ),
+    )
+    await ok(call(core, 'clients.acknowledgeAlerts', { clientId: eleanor.id }, reception))
+    await ok(call(core, 'retention.delete', { clientId: eleanor.id }, owner))
+    expect(onDisk()).toEqual([])
   })
 })

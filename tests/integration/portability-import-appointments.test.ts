@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ImportJob, ImportMapping } from '../../src/shared/contract/imports'
 import {
   parseDuration,
   parseStart,
@@ -7,6 +6,7 @@ import {
 } from '../../src/main/services/portability/import-appointment-values'
 import { aClient, callOk } from '../fixtures/clients'
 import { aService, aTherapist, at, openEveryDay } from '../fixtures/diary'
+import { checkImport, runImport } from '../fixtures/imports'
 import { aSession, call, openTempCore } from '../fixtures/temp-core'
 
 type Core = Awaited<ReturnType<typeof openTempCore>>
@@ -37,33 +37,8 @@ const FILE =
   ].join('\r\n') +
   '\r\n\r\n'
 
-async function settle(core: Core, job: ImportJob): Promise<ImportJob> {
-  await core.imports.idle()
-  return callOk(core, 'imports.job', { id: job.id }, owner)
-}
-
-async function importFile(core: Core, text: string, mapping?: ImportMapping) {
-  const opened = await callOk(
-    core,
-    'imports.open',
-    { kind: 'appointments', fileName: 'diary-export.csv', text },
-    owner,
-  )
-  const checked = await settle(
-    core,
-    await callOk(
-      core,
-      'imports.check',
-      { importId: opened.importId, mapping: mapping ?? opened.mapping },
-      owner,
-    ),
-  )
-  return { opened, checked }
-}
-
-async function run(core: Core, importId: string) {
-  return settle(core, await callOk(core, 'imports.run', { importId }, owner))
-}
+const importFile = (core: Core, text: string) =>
+  checkImport(core, text, { fileName: 'diary-export.csv' })
 
 describe('importing appointments from a CSV file', () => {
   let core: Core
@@ -158,7 +133,7 @@ describe('importing appointments from a CSV file', () => {
 
   it('imports the good rows in one transaction as they happened, and undoes them as a whole', async () => {
     const { opened } = await importFile(core, FILE)
-    const done = await run(core, opened.importId)
+    const done = await runImport(core, opened.importId)
     expect(done).toMatchObject({ state: 'done', created: 5 })
     expect(done.message).toBe('Imported 5 appointments; 9 rows skipped.')
 
@@ -244,7 +219,7 @@ describe('importing appointments from a CSV file', () => {
       'Client,Email,Therapist,Service,Date,Time\r\nAisha Khan,aisha@example.com,Sam Okafor,Sports massage,02/12/2026,15:00\r\n',
     )
     expect(second.checked.report).toMatchObject({ total: 1, ready: 1, errors: 0 })
-    const secondDone = await run(core, second.opened.importId)
+    const secondDone = await runImport(core, second.opened.importId)
     const secondAppt = await core.db
       .selectFrom('appointments')
       .select('id')

@@ -43,7 +43,7 @@ afterEach(async () => {
 })
 
 async function imported(text: string, kind: 'clients' | 'appointments') {
-  const { opened, checked } = await checkImport(core, text, kind)
+  const { opened, checked } = await checkImport(core, text, { kind })
   expect(checked.report?.errors).toBe(0)
   const done = await runImport(core, opened.importId)
   expect(done.state).toBe('done')

@@ -9,6 +9,7 @@ const EXPLAINED = new Set([
   'NetworkShareError',
   'BackupFailedError',
   'ClinicFileProblemError',
+  'ClinicNotEmptyError',
 ])
 
 /**
@@ -23,5 +24,21 @@ export async function exitWithMessage<T>(start: () => T | Promise<T>): Promise<T
     if (!(error instanceof Error) || !EXPLAINED.has(error.name)) throw error
     console.error(error.message)
     process.exit(1)
+  }
+}
+
+/**
+ * Runs a headless command's work; a failure in EXPLAINED is printed as its message and
+ * answers false, so the caller can close the clinic file before exiting with 1. Anything
+ * else is a fault and keeps its stack trace.
+ */
+export async function explained(work: () => Promise<void>): Promise<boolean> {
+  try {
+    await work()
+    return true
+  } catch (error) {
+    if (!(error instanceof Error) || !EXPLAINED.has(error.name)) throw error
+    console.error(error.message)
+    return false
   }
 }

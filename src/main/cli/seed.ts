@@ -6,7 +6,7 @@ import { openCore } from '../app-core'
 import { seedDemoClinic } from '../seed/demo-clinic'
 import { DEMO_LOGINS } from '../seed/demo-logins'
 import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
-import { exitWithMessage } from './exit-with-message'
+import { exitWithMessage, explained } from './exit-with-message'
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, seed: { type: 'string' }, ...KEY_FILE_OPTION },
@@ -25,17 +25,24 @@ const core = await exitWithMessage(() =>
     sendMessages: false,
   }),
 )
+// A file that has a clinic already is refused before anything is written (one line, exit 1).
+let seeded: boolean | undefined
 try {
-  await seedDemoClinic(core, {
-    history: true,
-    logins: true,
-    ...(values.seed ? { seed: Number(values.seed) } : {}),
-  })
-  console.log(`Seeded the demo clinic into ${core.file}`)
-  const { owner, therapist } = DEMO_LOGINS
-  console.log(
-    `Sign in as the owner (${owner.username} / ${owner.password}) or as a therapist (${therapist.username} / ${therapist.password}).`,
+  seeded = await explained(() =>
+    seedDemoClinic(core, {
+      history: true,
+      logins: true,
+      ...(values.seed ? { seed: Number(values.seed) } : {}),
+    }),
   )
+  if (seeded) {
+    console.log(`Seeded the demo clinic into ${core.file}`)
+    const { owner, therapist } = DEMO_LOGINS
+    console.log(
+      `Sign in as the owner (${owner.username} / ${owner.password}) or as a therapist (${therapist.username} / ${therapist.password}).`,
+    )
+  }
 } finally {
   await core.close()
 }
+if (!seeded) process.exit(1)

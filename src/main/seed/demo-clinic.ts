@@ -10,6 +10,7 @@ import { seedDemoRunners } from './demo-runners'
 import { seedDemoLogins } from './demo-logins'
 import type { ClientRecord } from '../../shared/contract/clients'
 import { aGeneratedClient } from './client-generator'
+import { ClinicNotEmptyError, existingClinicData } from './existing-data'
 
 export interface SeedOptions {
   /** Same seed, same clinic: demos and benches are repeatable. */
@@ -35,8 +36,13 @@ const SEED_OWNER: Session = { userId: 0, username: 'seed', displayName: 'Demo da
 /**
  * A realistic en-GB sample clinic, written through the router so every rule and audit
  * entry applies. Later features add their own part here (clients, diary, notes).
+ * @throws ClinicNotEmptyError, before writing anything, when the file already has clinic
+ *   records (clients, therapists, services, rooms...).
  */
 export async function seedDemoClinic(core: PlinthCore, options: SeedOptions = {}): Promise<void> {
+  // Refused before the first write: a second seed would rename the clinic, then fail.
+  const holds = await existingClinicData(core.db)
+  if (holds) throw new ClinicNotEmptyError(core.file, holds)
   faker.seed(options.seed ?? 20261125)
   const town = faker.location.city()
   const result = await core.router.call(

@@ -35,6 +35,7 @@ import * as m1210 from './1210-aftercare'
 import * as m1220 from './1220-letter-templates'
 import * as m1300 from './1300-next-booking-made'
 import * as m1310 from './1310-import-in-progress'
+import * as m1320 from './1320-money-reason-erasure'
 
 /**
  * Every migration, imported statically so they are bundled into the main build (no
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   '1220-letter-templates': m1220,
   '1300-next-booking-made': m1300,
   '1310-import-in-progress': m1310,
+  '1320-money-reason-erasure': m1320,
 }

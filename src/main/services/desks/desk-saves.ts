@@ -53,26 +53,3 @@ export async function noteApplied(
     })
     .execute()
 }
-
-/**
- * Erasure: forgets the kept answers (held up to 7 days for resends) that mention a client, by
- * their full name, e-mail or mobile, so an anonymised or deleted record leaves no copy here.
- * A desk resending one of those saves afterwards is refused or applied afresh, as after 7 days.
- */
-export async function forgetDeskAnswersAbout(
-  db: Kysely<DB>,
-  client: { first_name: string; last_name: string; email: string; mobile: string },
-): Promise<void> {
-  await db
-    .deleteFrom('desk_saves')
-    .where((eb) => {
-      const has = (text: string) => eb(eb.fn('instr', ['answer', eb.val(text)]), '>', 0)
-      const any = []
-      if (client.first_name && client.last_name) {
-        any.push(eb.and([has(client.first_name), has(client.last_name)]))
-      }
-      for (const value of [client.email, client.mobile]) if (value) any.push(has(value))
-      return any.length ? eb.or(any) : eb.val(false)
-    })
-    .execute()
-}

@@ -11,7 +11,6 @@ import { DomainError } from '../domain-error'
 import { dropClientDocuments } from '../documents/client-documents'
 import { eraseClientNotes } from '../notes/note-erasure'
 import { eraseAppointmentText } from '../diary/appointment-erasure'
-import { forgetDeskAnswersAbout } from '../desks/desk-saves'
 import { eraseClientMoneyIdentity, hasMoneyHistory } from '../money/money-erasure'
 
 const CHILD_UNTIL_AGE = 25
@@ -118,7 +117,6 @@ export async function anonymiseClient(
   await db.deleteFrom('messages').where('client_id', '=', clientId).execute()
   // Keep each appointment's date, service and price for the figures; drop what was typed.
   await eraseAppointmentText(db, clientId)
-  await forgetDeskAnswersAbout(db, client)
   await removeClientDocuments(db, [clientId])
   await db
     .updateTable('clients')
@@ -189,7 +187,7 @@ export async function anonymiseClient(
 /** Removes the record altogether. Refused while other records point at it (a merge). */
 /** Returns the kept documents' files to remove once the change has committed. */
 export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<string[]> {
-  const client = await requireClient(db, clientId)
+  await requireClient(db, clientId)
   const merged = await db
     .selectFrom('clients')
     .select('id')
@@ -228,7 +226,6 @@ export async function deleteClient(db: Kysely<DB>, clientId: number): Promise<st
     .where((eb) => eb.or([eb('kept_id', '=', clientId), eb('merged_id', '=', clientId)]))
     .execute()
   await removeClientDocuments(db, [clientId])
-  await forgetDeskAnswersAbout(db, client)
   await db.deleteFrom('clients').where('id', '=', clientId).execute()
   return documentFiles
 }

@@ -4,6 +4,7 @@ import { formatPence } from '../../../shared/money/pounds'
 import type { DB } from '../../db/schema'
 import { when } from '../notes/note-pdf'
 import { MUTED, type Writer } from '../pdf/writer'
+import { none, section } from './subject-access-records'
 
 // The subject access PDF's last sections: the waiting list (a user trial found its entry and
 // note only in the JSON), payments and the account balance, package sessions, merges and the
@@ -18,16 +19,6 @@ const LEDGER_KINDS = {
 } as const
 const SESSION_KINDS = { use: 'Session used', reversal: 'Session given back', refund: 'Refunded' }
 const URGENCY = { low: 'low', normal: 'normal', high: 'high' } as const
-
-function section(w: Writer, title: string): void {
-  w.gap(8)
-  w.text(title, { size: 12, bold: true })
-  w.gap(2)
-}
-
-const none = (w: Writer, rows: unknown[]) => {
-  if (rows.length === 0) w.text('None.', { colour: MUTED })
-}
 
 /** "Mon, Wed 09:00–12:00" for one of a waiting-list entry's preferred times. */
 function windowLabel(window: { weekdays: number[]; after: string; before: string }): string {

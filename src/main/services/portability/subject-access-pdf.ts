@@ -15,10 +15,10 @@ import { displayNameOf } from '../clients/client-record'
 import { fullNote, requireNote } from '../notes/note-record'
 import { when, writeNote, type AttachmentBytes } from '../notes/note-pdf'
 import { clinicDocument } from '../pdf/clinic-document'
-import { MUTED, type Writer } from '../pdf/writer'
+import { MUTED } from '../pdf/writer'
 import { getClinicSettings } from '../settings'
 import { writeClientAccount } from './subject-access-account'
-import { writeClientRecords } from './subject-access-records'
+import { section, writeClientRecords } from './subject-access-records'
 
 const SEVERITY_LABELS = {
   contraindication: 'Contraindication',
@@ -30,12 +30,6 @@ const SEVERITY_LABELS = {
 function ukDate(isoDay: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay)
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay
-}
-
-function section(w: Writer, title: string): void {
-  w.gap(8)
-  w.text(title, { size: 12, bold: true })
-  w.gap(2)
 }
 
 function consentLine(at: string | null, by: string | null, timeZone: string): string {

@@ -37,13 +37,15 @@ const MESSAGE_STATES: Record<MessageState, string> = {
   cancelled: 'not sent',
 }
 
-function section(w: Writer, title: string): void {
+/** A section's heading in the subject access PDF. */
+export function section(w: Writer, title: string): void {
   w.gap(8)
   w.text(title, { size: 12, bold: true })
   w.gap(2)
 }
 
-const none = (w: Writer, rows: unknown[]) => {
+/** "None." under a section with no rows. */
+export const none = (w: Writer, rows: unknown[]) => {
   if (rows.length === 0) w.text('None.', { colour: MUTED })
 }
 
