@@ -223,6 +223,7 @@ export async function openCore({
     log,
     now: clock,
     ...(deskBindAddress ? { bindAddress: deskBindAddress } : {}),
+    damaged: () => backups.integrityFailed(),
   })
   // Issue 15: after a restore every desk is told, and refetches what it shows.
   backups.onRestored = () => changes.publish('backups.restored', clock())

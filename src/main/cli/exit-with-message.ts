@@ -23,9 +23,17 @@ export async function exitWithMessage<T>(start: () => T | Promise<T>): Promise<T
   } catch (error) {
     if (!(error instanceof Error) || !EXPLAINED.has(error.name)) throw error
     console.error(error.message)
+    if (error.name === 'ClinicFileProblemError') console.error(RESTORE_HEADLESS)
     process.exit(1)
   }
 }
+
+/**
+ * How to restore without the desktop app (a user trial's headless host said "Restore the
+ * newest backup" with no way to do it from there): serve:web shows the same restore screen.
+ */
+export const RESTORE_HEADLESS =
+  'To restore from the command line: npm run serve:web -- --db <this file> --port 5199, then open the printed address as the owner.'
 
 /**
  * Runs a headless command's work; a failure in EXPLAINED is printed as its message and

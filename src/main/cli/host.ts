@@ -10,7 +10,7 @@ import { DEFAULT_HOST_PORT } from '../link/wire'
 import { consoleLogger } from '../log'
 import { startBackupSchedule } from '../services/backups/schedule'
 import { PAIRING_CODE_TTL_MS } from '../services/desks/pairing-codes'
-import { exitWithMessage } from './exit-with-message'
+import { RESTORE_HEADLESS, exitWithMessage } from './exit-with-message'
 import { headlessKey, KEY_FILE_OPTION, KEY_USAGE } from './headless-key'
 
 const { values } = parseArgs({
@@ -53,6 +53,18 @@ function showCode(): void {
   console.log(`Pairing code: ${code}`)
   console.log(`  (valid until ${expiresAt.toISOString()}; a new one is printed then)`)
 }
+
+// The integrity check runs in the background (schedule.ts): say once, plainly, what to do
+// when it finds damage, instead of leaving the owner with SQLite's own lines.
+const damageWatch = setInterval(() => {
+  if (!core.backups.integrityFailed()) return
+  clearInterval(damageWatch)
+  console.error(
+    `The clinic database ${core.file} is damaged. Nothing more is written to it and pairing is paused; desks can sign in only as the owner, to restore a backup (Settings → Backups).`,
+  )
+  console.error(`Or stop this host (Ctrl+C). ${RESTORE_HEADLESS}`)
+}, 2_000)
+damageWatch.unref()
 
 console.log(`Plinth is hosting ${core.file}`)
 console.log(`Listening on port ${started.port}${values.bind ? ` (${values.bind} only)` : ''}`)

@@ -32,6 +32,8 @@ export interface DeskHostOptions {
    */
   bindAddress?: string
   version?: string
+  /** The integrity check found the file damaged: pairing stops (see HostRequestDeps). */
+  damaged?: () => boolean
 }
 
 /** Told when the server starts (with its port) or stops (null): mDNS publishing follows it. */
@@ -97,6 +99,7 @@ export class DeskHost implements NetworkControl {
             slot: (id, name, address) => this.#slot(id, name, address),
             subscribe: (listener, except) => this.options.changes.subscribe(listener, except),
             onPaired: () => this.options.changes.publish('network.pair', now()),
+            ...(this.options.damaged ? { damaged: this.options.damaged } : {}),
           },
           req,
           res,

@@ -78,6 +78,12 @@ export interface HostRequestDeps {
   subscribe(listener: (event: ChangeEvent) => void, except: unknown): () => void
   /** Told after a desk pairs, so the owner's list of paired computers refreshes at once. */
   onPaired(): void
+  /**
+   * True once the integrity check found the file damaged: nothing more is written to it
+   * (rpc/damage-gate.ts), so no pairing and no "last seen" (a user trial paired a desk,
+   * and so wrote, to a damaged host's file). Calls still pass: the owner restores from a desk.
+   */
+  damaged?: () => boolean
 }
 
 // last_seen_at is written at most this often per desk: a busy desk calls many times a second.
@@ -138,7 +144,7 @@ export async function answerDeskRequest(
   const slot = deps.slot(desk.id, desk.name, address)
   slot.name = desk.name
   const at = deps.now().getTime()
-  if (at - slot.lastTouch > TOUCH_EVERY_MS || slot.lastAddress !== address) {
+  if (!deps.damaged?.() && (at - slot.lastTouch > TOUCH_EVERY_MS || slot.lastAddress !== address)) {
     slot.lastTouch = at
     slot.lastAddress = address
     await touchDesk(deps.db(), desk.id, address, deps.now())
@@ -182,6 +188,13 @@ async function pair(
     return sendError(res, 429, {
       code: 'rate_limited',
       message: 'Too many tries from this computer. Wait a minute, then try again.',
+    })
+  }
+  if (deps.damaged?.()) {
+    return sendError(res, 503, {
+      code: 'rule_broken',
+      message:
+        'The clinic’s database on the host is damaged, so no computer can be paired now. The owner restores a backup first (from a paired desk or the host).',
     })
   }
   let body: z.output<typeof pairBody>
