@@ -13,6 +13,8 @@ import type { LiveDatabase } from '../../db/live-database'
 import type { Logger } from '../../log'
 import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
+import { databaseSha256Of } from './file-hash'
+import { BACKUP_CHANGED } from './restore-candidate'
 import { JobQueue } from '../jobs/job-queue'
 import { defaultBackupFolder, readBackupPlan } from './backup-settings'
 import { openingFor, opensWithoutTyping, type BackupOpening } from './backup-keying'
@@ -277,6 +279,12 @@ export class BackupService {
     actor: AuditActor,
   ): Promise<BackupJob> {
     const found = this.#find(name)
+    // Before anything is asked for: a user trial typed the recovery key for a backup whose
+    // bytes had changed, and only then heard it could not be trusted. (Retries with something
+    // typed are checked in the job, as before.)
+    if (typed === undefined && (await databaseSha256Of(found.file)) !== found.manifest.sha256) {
+      throw new DomainError('rule_broken', BACKUP_CHANGED)
+    }
     const opening = await openingFor(found.file, found.manifest, typed, {
       clinic: this.#keyring,
       passphrase: readBackupKey(this.file),

@@ -24,6 +24,10 @@ import { copyDurably } from './durable-copy'
  *   and every attachment the backup's database refers to
  * @throws DomainError or WrongPassphraseError when the backup cannot be restored
  */
+/** Said of a backup whose bytes differ from its manifest's hash. */
+export const BACKUP_CHANGED =
+  'This backup file has changed since it was written, so it cannot be trusted. Choose another.'
+
 export async function prepareCandidate(options: {
   backup: FoundBackup
   opening: BackupOpening
@@ -36,10 +40,7 @@ export async function prepareCandidate(options: {
   if (opening.kind === 'sealed') await decryptFile(backup.file, candidate, opening.key)
   else await copyDurably(backup.file, candidate)
   if ((await databaseSha256Of(candidate)) !== backup.manifest.databaseSha256) {
-    throw new DomainError(
-      'rule_broken',
-      'This backup file has changed since it was written, so it cannot be trusted. Choose another.',
-    )
+    throw new DomainError('rule_broken', BACKUP_CHANGED)
   }
   const candidateKey: Keying = opening.kind === 'keyed' ? opening.key : UNENCRYPTED
   let checked: InspectedDatabase
