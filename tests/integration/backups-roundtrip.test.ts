@@ -175,11 +175,19 @@ describe('backups', () => {
     const bytes = readFileSync(file)
     bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff
     writeFileSync(file, bytes)
-    const job = await waitForJob(
-      core,
-      await call<BackupJob>(core, 'backups.restore', { name: list.backups[0]!.name }),
+    // Refused at once, before anything typed is asked for: a user trial typed the recovery
+    // key for a changed backup and only then heard it could not be trusted.
+    const refused = await core.router.call(
+      'backups.restore',
+      { name: list.backups[0]!.name },
+      aSession('owner'),
     )
-    expect(job).toMatchObject({ state: 'failed', message: expect.stringMatching(/changed since/) })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rule_broken', message: expect.stringMatching(/changed since/) },
+    })
+    // No restore started: no backup of the state before one was taken.
+    expect(core.backups.list().backups.map((b) => b.reason)).toEqual(['manual'])
     expect((await call<{ clinicName: string }>(core, 'settings.get', {})).clinicName).toBe(
       'My clinic',
     )
