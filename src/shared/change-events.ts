@@ -29,6 +29,7 @@ const READ_METHODS = new Set([
   'messages.outbox',
   'messages.clientHistory',
   'handover.form',
+  'encryption.recoveryKeyStatus',
 ])
 
 // Change only the caller's own screen (a form handed to a client, held in memory on that

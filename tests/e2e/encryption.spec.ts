@@ -63,6 +63,39 @@ test('the owner prints the recovery key again after re-entering their password',
   await expectAccessible(page)
 })
 
+test('an owner who reloads before confirming the printed key is reminded until they do', async ({
+  page,
+  clinic,
+}) => {
+  // A user trial reloaded before ticking "I have printed it" and was never asked again.
+  await page.goto(clinic.url)
+  await page.getByLabel('Clinic name').fill('Riverside Sports Massage')
+  await page.getByLabel('Your name').fill('Alex Morgan')
+  await page.getByLabel('Username').fill('alex')
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+  await page.getByLabel('Confirm password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Create owner account' }).click()
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()
+  const banner = page.getByRole('status').filter({ hasText: 'recovery key has not been confirmed' })
+  await expect(banner).toBeVisible()
+  await snap(page, 'encryption-recovery-key-reminder')
+  await banner.getByRole('link', { name: 'Print it now' }).click()
+  const card = page.getByRole('region', { name: 'Recovery key' })
+  await card.getByLabel('Your password').fill(PASSWORD)
+  await card.getByRole('button', { name: 'Show and print the recovery key' }).click()
+  const done = card.getByRole('button', { name: 'Done' })
+  await expect(done).toBeDisabled()
+  await card.getByLabel(/I have printed it/).check()
+  await done.click()
+  await expect(card.getByText('Confirmed as printed and kept safe.')).toBeVisible()
+  await expect(banner).toBeHidden()
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await expect(banner).toBeHidden()
+})
+
 test('a computer whose keystore lost the clinic key opens it with the recovery key', async ({
   page,
 }) => {

@@ -183,4 +183,36 @@ describe('printing the recovery key again', () => {
     expect(JSON.stringify(audit)).not.toContain(printed)
     expect(JSON.stringify(audit)).not.toContain(printed.replaceAll('-', ''))
   })
+
+  it('reminds the owner until the shown key is confirmed as printed, and again after a new showing', async () => {
+    // A user trial reloaded before ticking "I have printed it" and was never asked again.
+    const core = await openTempCore()
+    cleanups.push(() => core.dispose())
+    const owner = await aStaffMember(core.db, 'owner')
+    const state = async () => {
+      const r = await core.router.call('encryption.recoveryKeyStatus', {}, owner)
+      if (!r.ok) throw new Error(r.error.message)
+      return (r.value as { unconfirmed: boolean }).unconfirmed
+    }
+    expect(await state()).toBe(false)
+    await core.router.call('encryption.recoveryKey', { password: TEST_PASSWORD }, owner)
+    expect(await state()).toBe(true)
+    expect(await core.router.call('encryption.recoveryKeyKept', {}, owner)).toMatchObject({
+      ok: true,
+      value: { unconfirmed: false },
+    })
+    expect(await state()).toBe(false)
+    await core.router.call('encryption.recoveryKey', { password: TEST_PASSWORD }, owner)
+    expect(await state()).toBe(true)
+    const actions = await core.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', 'like', 'encryption.%')
+      .execute()
+    expect(actions).toEqual([
+      { action: 'encryption.recoveryKey', entity_id: 'recovery-key' },
+      { action: 'encryption.recoveryKeyKept', entity_id: 'recovery-key' },
+      { action: 'encryption.recoveryKey', entity_id: 'recovery-key' },
+    ])
+  })
 })

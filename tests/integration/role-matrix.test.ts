@@ -57,6 +57,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'network.renameDesk': ['owner'],
   'network.revokeDesk': ['owner'],
   'encryption.recoveryKey': ['owner'],
+  'encryption.recoveryKeyKept': ['owner'],
+  'encryption.recoveryKeyStatus': ['owner'],
   'messages.settings': ['owner'],
   'messages.saveSettings': ['owner'],
   'messages.sendTestEmail': ['owner'],

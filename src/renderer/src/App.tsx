@@ -30,6 +30,7 @@ import { MoneyScreen } from './features/money/MoneyScreen'
 import { ReportsScreen } from './features/reports/ReportsScreen'
 import { MessagesScreen } from './features/messages/MessagesScreen'
 import { MessagesWaitingBanner } from './features/messages/MessagesWaitingBanner'
+import { RecoveryKeyBanner } from './features/encryption/RecoveryKeyBanner'
 import { sideBarFor } from './features/shell/routes'
 import { useSaveShortcut } from './features/shell/use-save-shortcut'
 import { UnsavedChangesDialog } from './features/shell/UnsavedChangesDialog'
@@ -155,6 +156,7 @@ function Shell({ user }: { user: SignedInUser }) {
         <UnsavedChangesDialog />
         <IntegrityBanner canRestore={user.role === 'owner'} />
         <MessagesWaitingBanner />
+        <RecoveryKeyBanner isOwner={user.role === 'owner'} />
         {link.data?.mode === 'desk' && (
           <>
             <KeptNotesNotice user={user} />

@@ -22,6 +22,9 @@ export const recoveryKeyOutcome = z.discriminatedUnion('status', [
 ])
 export type RecoveryKeyOutcome = z.output<typeof recoveryKeyOutcome>
 
+/** `unconfirmed`: the key was last shown and nobody has confirmed it is printed since. */
+export const recoveryKeyState = z.object({ unconfirmed: z.boolean() })
+
 export const encryptionContract = {
   'encryption.recoveryKey': method({
     summary: 'Show and print the recovery key',
@@ -29,6 +32,23 @@ export const encryptionContract = {
       password: z.string().min(1, 'Enter your password').max(200, 'That password is too long'),
     }),
     output: recoveryKeyOutcome,
+    roles: ['owner'],
+  }),
+  /**
+   * The owner ticked "I have printed it": until then the key counts as shown but not kept,
+   * and the owner is reminded on every screen (a user trial reloaded before ticking and was
+   * never asked again).
+   */
+  'encryption.recoveryKeyKept': method({
+    summary: 'Confirm the recovery key is printed and kept safe',
+    input: z.object({}),
+    output: recoveryKeyState,
+    roles: ['owner'],
+  }),
+  'encryption.recoveryKeyStatus': method({
+    summary: 'Whether the recovery key was shown and not yet confirmed as kept',
+    input: z.object({}),
+    output: recoveryKeyState,
     roles: ['owner'],
   }),
 }

@@ -2,6 +2,10 @@ import { checkUserSecret } from '../../services/auth/sign-in'
 import { requireUser } from '../../services/users/users'
 import { recoverySheetPdf } from '../../services/encryption/recovery-sheet-pdf'
 import { getClinicSettings } from '../../services/settings'
+import {
+  RECOVERY_KEY_ENTITY,
+  recoveryKeyUnconfirmed,
+} from '../../services/encryption/recovery-key-kept'
 import { lockedMessage } from './auth'
 import type { OutputOf } from '../../../shared/contract'
 import { audited, type AuditedResult } from './audited'
@@ -61,7 +65,22 @@ export const encryptionHandlers: HandlersOf<'encryption.'> = {
         filename: 'plinth-recovery-key.pdf',
         base64: Buffer.from(pdf).toString('base64'),
       },
-      audit: { entityType: 'clinic', summary: 'Showed the recovery key to print' },
+      audit: {
+        entityType: 'clinic',
+        entityId: RECOVERY_KEY_ENTITY,
+        summary: 'Showed the recovery key to print',
+      },
     }
+  }),
+  'encryption.recoveryKeyKept': audited(async () => ({
+    value: { unconfirmed: false },
+    audit: {
+      entityType: 'clinic',
+      entityId: RECOVERY_KEY_ENTITY,
+      summary: 'Confirmed the recovery key is printed and kept safe',
+    },
+  })),
+  'encryption.recoveryKeyStatus': async (ctx) => ({
+    unconfirmed: await recoveryKeyUnconfirmed(ctx.db),
   }),
 }

@@ -7,7 +7,7 @@ import { api } from '../../api/client'
 import { useApplyAuthStatus } from '../../api/auth'
 import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { useFormError } from '../../components/rpc-form-errors'
+import { errorWords, useFormError } from '../../components/rpc-form-errors'
 import { AuthLayout } from './AuthLayout'
 import { RecoveryKeyView, type ShownRecoveryKey } from '../encryption/RecoveryKeyView'
 import type { AuthStatus } from '../../../../shared/contract/auth'
@@ -47,7 +47,17 @@ export function FirstRunScreen() {
       else apply(status)
     })
   })
-  if (recovery) return <RecoveryKeyStep {...recovery} onDone={() => apply(recovery.status)} />
+  if (recovery)
+    return (
+      <RecoveryKeyStep
+        {...recovery}
+        onDone={async () => {
+          // Recorded first: until it is, the owner is reminded on every screen.
+          await api.call('encryption.recoveryKeyKept', {})
+          apply(recovery.status)
+        }}
+      />
+    )
   return (
     <AuthLayout
       title="Set up your clinic"
@@ -86,8 +96,16 @@ export function FirstRunScreen() {
   )
 }
 
-function RecoveryKeyStep({ shown, onDone }: { shown: ShownRecoveryKey; onDone: () => void }) {
+function RecoveryKeyStep({
+  shown,
+  onDone,
+}: {
+  shown: ShownRecoveryKey
+  onDone: () => Promise<void>
+}) {
   const [kept, setKept] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
   return (
     <AuthLayout
       title="Your recovery key"
@@ -100,7 +118,20 @@ function RecoveryKeyStep({ shown, onDone }: { shown: ShownRecoveryKey; onDone: (
           printed it (or written it down) and will keep it safe
         </label>
       </div>
-      <button type="button" className="button primary wide" disabled={!kept} onClick={onDone}>
+      <ErrorBanner message={error} />
+      <button
+        type="button"
+        className="button primary wide"
+        disabled={!kept || busy}
+        onClick={() => {
+          setBusy(true)
+          setError(null)
+          onDone().catch((e: unknown) => {
+            setError(errorWords(e))
+            setBusy(false)
+          })
+        }}
+      >
         Continue to Plinth
       </button>
       <p className="muted">You can print it again under Settings → Security.</p>

@@ -1,5 +1,9 @@
 import { useState } from 'react'
-import { useShowRecoveryKey } from '../../api/encryption'
+import {
+  useConfirmRecoveryKey,
+  useRecoveryKeyState,
+  useShowRecoveryKey,
+} from '../../api/encryption'
 import { Field } from '../../components/Field'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { errorWords } from '../../components/rpc-form-errors'
@@ -16,6 +20,9 @@ export function RecoveryKeySection() {
   const [formError, setFormError] = useState<string | null>(null)
   const [shown, setShown] = useState<ShownRecoveryKey | null>(null)
   const [unencrypted, setUnencrypted] = useState(false)
+  const [kept, setKept] = useState(false)
+  const state = useRecoveryKeyState(true)
+  const confirm = useConfirmRecoveryKey()
 
   async function submit() {
     setFieldError(undefined)
@@ -45,7 +52,34 @@ export function RecoveryKeySection() {
         recovery key unlocks them if the keystore is ever lost.
       </p>
       {shown ? (
-        <RecoveryKeyView shown={shown} />
+        <>
+          <RecoveryKeyView shown={shown} />
+          {state.data?.unconfirmed ? (
+            <div className="stack">
+              <div className="checkbox-field">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={kept}
+                    onChange={(e) => setKept(e.target.checked)}
+                  />
+                  I have printed it (or written it down) and will keep it safe
+                </label>
+              </div>
+              <ErrorBanner message={confirm.error ? errorWords(confirm.error) : null} />
+              <button
+                type="button"
+                className="button primary"
+                disabled={!kept || confirm.isPending}
+                onClick={() => confirm.mutate()}
+              >
+                Done
+              </button>
+            </div>
+          ) : (
+            state.data && <p className="muted">Confirmed as printed and kept safe.</p>
+          )}
+        </>
       ) : unencrypted ? (
         <p>This clinic file is not encrypted, so it has no recovery key.</p>
       ) : (
