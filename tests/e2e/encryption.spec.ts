@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/main/log'
 import { startWebServer } from '../../src/main/web/http-adapter'
 import { TEST_PASSWORD } from '../fixtures/staff'
 import { clinicNow } from './clinic-clock'
+import type { Page } from '@playwright/test'
 import { expect, expectAccessible, snap, test } from './fixtures'
 
 // Issue 12 in the browser: the recovery key shown at set-up, printed again from Settings,
@@ -19,17 +20,22 @@ import { expect, expectAccessible, snap, test } from './fixtures'
 
 const PASSWORD = 'hamstring season 2026'
 
-test('at set-up the owner is shown the recovery key and saves the sheet to print', async ({
-  page,
-  clinic,
-}) => {
-  await page.goto(clinic.url)
+/** The first-run form, as the owner fills it in; the recovery key is shown next. */
+async function setUpOwner(page: Page, url: string) {
+  await page.goto(url)
   await page.getByLabel('Clinic name').fill('Riverside Sports Massage')
   await page.getByLabel('Your name').fill('Alex Morgan')
   await page.getByLabel('Username').fill('alex')
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
   await page.getByLabel('Confirm password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Create owner account' }).click()
+}
+
+test('at set-up the owner is shown the recovery key and saves the sheet to print', async ({
+  page,
+  clinic,
+}) => {
+  await setUpOwner(page, clinic.url)
 
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible()
   const printed = recoveryKeyText(readClinicKeys(clinic.core.file)!, clinic.core.key as DatabaseKey)
@@ -68,13 +74,7 @@ test('an owner who reloads before confirming the printed key is reminded until t
   clinic,
 }) => {
   // A user trial reloaded before ticking "I have printed it" and was never asked again.
-  await page.goto(clinic.url)
-  await page.getByLabel('Clinic name').fill('Riverside Sports Massage')
-  await page.getByLabel('Your name').fill('Alex Morgan')
-  await page.getByLabel('Username').fill('alex')
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByLabel('Confirm password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create owner account' }).click()
+  await setUpOwner(page, clinic.url)
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible()

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
+import { renameClinic } from '../fixtures/owner-calls'
 import { aSession, tempDir } from '../fixtures/temp-core'
 import { testKey } from '../fixtures/test-key'
 
@@ -12,22 +13,6 @@ import { testKey } from '../fixtures/test-key'
 // unusable. A damaged file is exactly when a restore is needed: it must go through.
 
 const owner = aSession('owner')
-
-async function rename(core: Awaited<ReturnType<typeof openCore>>, clinicName: string) {
-  const r = await core.router.call(
-    'settings.update',
-    {
-      clinicName,
-      address: '',
-      phone: '',
-      timeZone: 'Europe/London',
-      currency: 'GBP',
-      locale: 'en-GB',
-    },
-    owner,
-  )
-  if (!r.ok) throw new Error(r.error.message)
-}
 
 /** Writes many audit entries after the backup, so the log spans hundreds of pages. */
 function busyAfternoon(core: Awaited<ReturnType<typeof openCore>>, entries: number) {
@@ -68,13 +53,13 @@ describe('restoring over a damaged audit log', () => {
     const file = join(tmp.dir, 'clinic.sqlite')
     let core = await openCore({ file, key: testKey, log: silentLogger })
     try {
-      await rename(core, 'Good Day Clinic')
+      await renameClinic(core, 'Good Day Clinic')
       await core.backups.backup('daily')
       const lastAtBackup = (
         core.sqlite.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }
       ).id
       busyAfternoon(core, 4000)
-      await rename(core, 'Bad Day Clinic')
+      await renameClinic(core, 'Bad Day Clinic')
       core.sqlite.pragma('wal_checkpoint(TRUNCATE)')
       // A leaf page of the log in the middle of the afternoon's entries.
       const leaves = core.sqlite
@@ -127,7 +112,7 @@ describe('restoring over a damaged audit log', () => {
     const file = join(tmp.dir, 'clinic.sqlite')
     let core = await openCore({ file, key: testKey, log: silentLogger })
     try {
-      await rename(core, 'Good Day Clinic')
+      await renameClinic(core, 'Good Day Clinic')
       await core.backups.backup('daily')
       busyAfternoon(core, 12_000)
       const size = statSync(file).size
