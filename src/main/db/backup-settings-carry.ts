@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3'
 import { isCorrupt } from './audit-carry-over'
+import type { BackupSettingsTable } from './schema'
 
-/** The backup_settings row as stored (migration 0400). */
-export interface BackupSettingsRow {
-  folder: string | null
-  keep_recent: number
-  keep_daily: number
-  keep_weekly: number
-  keep_monthly: number
-  encrypt: number
-  updated_at: string
-}
+/** The backup_settings row as stored (migration 0400), without its fixed id. */
+export type BackupSettingsRow = Omit<BackupSettingsTable, 'id'>
 
 const COLUMNS = 'folder, keep_recent, keep_daily, keep_weekly, keep_monthly, encrypt, updated_at'
 

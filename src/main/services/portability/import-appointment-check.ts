@@ -7,7 +7,6 @@ import { findBreaches, type RuleName } from '../diary/booking-rules'
 import { addDays, utcToZoned } from '../diary/clinic-clock'
 import { toService } from '../diary/service-catalogue'
 import { loadDiarySetup } from '../diary/working-hours'
-import { DomainError } from '../domain-error'
 import { getClinicSettings } from '../settings'
 import { unescapeExcel, type ParsedCsv } from './csv-parse'
 import { parseDuration, parsePrice, parseStart, parseStatus } from './import-appointment-values'
@@ -49,25 +48,6 @@ export interface AppointmentRow {
  * override the rule with a reason.
  */
 const CLASHES: RuleName[] = ['therapist_busy', 'room_busy', 'client_busy']
-
-/** Errors: 'rule_broken' naming the mapping field at fault. */
-export function assertAppointmentMapping(headers: string[], mapping: ImportMapping): void {
-  const missing = (path: keyof ImportMapping, message: string) =>
-    new DomainError('rule_broken', message, [{ path: `mapping.${path}`, message }])
-  if (!mapping.clientRef && !mapping.clientName && !mapping.clientEmail && !mapping.clientPhone) {
-    throw missing('clientName', 'Choose a column that says who the client is')
-  }
-  if (!mapping.therapist) throw missing('therapist', 'Choose the column with the therapist')
-  if (!mapping.service) throw missing('service', 'Choose the column with the service')
-  if (!mapping.start && !(mapping.date && mapping.time)) {
-    throw missing('start', 'Choose the column with the start (or a date and a time column)')
-  }
-  for (const header of Object.values(mapping)) {
-    if (header && !headers.includes(header)) {
-      throw new DomainError('rule_broken', `The file has no column called "${header}".`)
-    }
-  }
-}
 
 export interface AppointmentCheck {
   rows: AppointmentRow[]
@@ -399,10 +379,4 @@ function reportOf(file: ParsedCsv, found: ReadRows, skip: Set<AppointmentRow>): 
       problems,
     },
   }
-}
-
-/** Plinth's own appointments template, recognised by its header row. */
-export function isAppointmentTemplate(headers: string[]): boolean {
-  const names = new Set(headers.map(key))
-  return ['client', 'therapist', 'service', 'start'].every((h) => names.has(h))
 }

@@ -7,11 +7,8 @@ import type { AuditActor } from '../audit'
 import { DomainError } from '../domain-error'
 import { JobQueue } from '../jobs/job-queue'
 import { inThreadChunks, type ChunkSession } from '../../db/chunk-writer'
-import {
-  assertAppointmentMapping,
-  checkAppointmentRows,
-  type AppointmentRow,
-} from './import-appointment-check'
+import { checkAppointmentRows, type AppointmentRow } from './import-appointment-check'
+import { assertAppointmentMapping } from './import-appointment-mapping'
 import { appointmentImportItem } from './import-appointment-write'
 import { assertClientMapping, checkClientRows, type CheckedRow } from './import-client-check'
 import { clientImportItem } from './import-client-write'
