@@ -59,6 +59,10 @@ export const test = base.extend<{ clinic: Clinic; pinClock: boolean }>({
         // Signs in on the server side: only the sign-in tests type passwords.
         server.connection.begin(await aStaffMember(core.db, as))
         await page.goto(`${server.url}${at}`)
+        // The page's load event comes before the app has drawn its shell: keys pressed in
+        // between (Ctrl+K and a name) reach no listener and are lost. A test starts once the
+        // signed-in shell is on screen, as a person would.
+        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
       },
     })
     await server.close()
