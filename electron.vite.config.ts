@@ -30,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     // electron-vite leaves bundles unminified; the renderer parses ~3x faster minified.
-    build: { minify: true },
+    build: { minify: process.env.PLINTH_NO_MINIFY ? false : true },
     plugins: [
       react(),
       {

@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Calendar } from 'react-big-calendar'
 import { withDragAndDrop } from './drag-and-drop'
+import { memoiseCalendarContext, withSteadyDragAndDrop } from './calendar-memo'
 import 'react-big-calendar/lib/css/react-big-calendar.css'
-import 'react-big-calendar/lib/addons/dragAndDrop/styles.css'
+import './diary-dnd.css'
 import './diary.css'
 import { format } from 'date-fns'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
@@ -33,7 +34,11 @@ import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
 import { errorWords } from '../../components/rpc-form-errors'
 
-const DnDCalendar = withDragAndDrop<DiaryEvent, Therapist>(Calendar)
+// Columns are drawn again only when what they show changes (see calendar-memo.ts).
+memoiseCalendarContext(Calendar)
+const DnDCalendar = withSteadyDragAndDrop<ReturnType<typeof withDragAndDrop<DiaryEvent, Therapist>>>(
+  Calendar,
+)
 
 const VIEWS: { id: DiaryView; label: string }[] = [
   { id: 'day', label: 'Day' },
@@ -110,7 +115,12 @@ export function DiaryScreen() {
   )
   // In the week, a booking's elements belong to its place (the n-th of a therapist's day), so
   // next/previous rewrites them rather than building a new week of elements.
-  const eventKey = useMemo(() => (view === 'week' ? weekSlotKeys(events) : 'id'), [view, events])
+  // One function for as long as the view stays: a new one would be a new accessor for every
+  // day column, and all seven would be drawn again for one moved booking.
+  const slotKeys = useRef<(event: DiaryEvent) => string>(() => '')
+  slotKeys.current = useMemo(() => weekSlotKeys(events), [events])
+  const weekKey = useCallback((event: DiaryEvent) => slotKeys.current(event), [])
+  const eventKey = view === 'week' ? weekKey : 'id'
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
   // The now line and "today" follow the clinic's clock too.
   const getNow = useCallback(() => toWall(Date.now(), tz), [tz])

@@ -40,9 +40,13 @@ export function useCalendarLook({
   /** The bookings shown: the hours grow to take them all in. */
   events: DiaryEvent[]
 }) {
+  // Keyed on the lists, not the whole range: a moved booking patches only the appointments,
+  // and new getters would draw every day column again (issue 19).
+  const workingList = data?.working
+  const closureList = data?.closures
   const working = useMemo(() => {
     const map = new Map<number, Span[]>()
-    for (const w of data?.working ?? []) {
+    for (const w of workingList ?? []) {
       const list = map.get(w.therapistId) ?? []
       list.push({
         s: toWall(w.startsAt, tz).getTime(),
@@ -52,10 +56,10 @@ export function useCalendarLook({
       map.set(w.therapistId, list)
     }
     return map
-  }, [data, tz])
+  }, [workingList, tz])
   const closures = useMemo(
-    () => new Map((data?.closures ?? []).map((c) => [c.date, c.reason])),
-    [data],
+    () => new Map((closureList ?? []).map((c) => [c.date, c.reason])),
+    [closureList],
   )
 
   const slotPropGetter = useCallback(
