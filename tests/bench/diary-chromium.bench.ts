@@ -292,6 +292,13 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
     // in everyone's week (the full clinic's ~930 bookings on screen, issue 19's budget) and in
     // the day view (its ten therapist columns).
     const dragCdp = process.env['PROFILE_DRAG'] ? await page.context().newCDPSession(page) : null
+    // PROFILE_DROP=prefix: a CPU profile of each drop alone (prefix-N.cpuprofile).
+    const dropCdp = process.env['PROFILE_DROP'] ? await page.context().newCDPSession(page) : null
+    let dropN = 0
+    if (dropCdp) {
+      await dropCdp.send('Profiler.enable')
+      await dropCdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    }
     const timeDrags = async (runs: number): Promise<{ wall: number[]; cpu: number[] }> => {
       const wall: number[] = []
       const cpu: number[] = []
@@ -311,6 +318,7 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
         await page.mouse.move(x, box.y + 3 + dy, { steps: 4 })
         await page.evaluate('window.__dropAt = performance.now(); window.__diff = []')
         const cpu0 = await threadMs()
+        if (dropCdp) await dropCdp.send('Profiler.start')
         await page.mouse.up()
         const ms = await page.evaluate<number>(`(async () => {
           const t0 = window.__dropAt
@@ -336,6 +344,10 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
           return performance.now() - t0
         })()`)
         if (process.env['DEBUG_DIFF']) console.log(await page.evaluate('JSON.stringify(window.__diff)'))
+        if (dropCdp) {
+          const { profile } = await dropCdp.send('Profiler.stop')
+          writeFileSync(`${process.env['PROFILE_DROP']}-${dropN++}.cpuprofile`, JSON.stringify(profile))
+        }
         wall.push(ms)
         cpu.push((await threadMs()) - cpu0)
         if (process.env['BENCH_RAW']) {

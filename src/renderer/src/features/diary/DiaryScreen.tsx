@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Calendar } from 'react-big-calendar'
 import { withDragAndDrop } from './drag-and-drop'
 import { memoiseCalendarContext, withSteadyDragAndDrop } from './calendar-memo'
@@ -36,8 +36,9 @@ import { errorWords } from '../../components/rpc-form-errors'
 
 // Columns are drawn again only when what they show changes (see calendar-memo.ts).
 memoiseCalendarContext(Calendar)
-const DnDCalendar = withSteadyDragAndDrop<ReturnType<typeof withDragAndDrop<DiaryEvent, Therapist>>>(
-  Calendar,
+// Memoised as well: a notice or a mutation's progress redraws the screen, not the calendar.
+const DnDCalendar = memo(
+  withSteadyDragAndDrop<ReturnType<typeof withDragAndDrop<DiaryEvent, Therapist>>>(Calendar),
 )
 
 const VIEWS: { id: DiaryView; label: string }[] = [

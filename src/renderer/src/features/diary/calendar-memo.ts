@@ -1,4 +1,11 @@
-import { cloneElement, type ReactElement } from 'react'
+import {
+  cloneElement,
+  createElement,
+  Fragment,
+  type Component,
+  type ReactElement,
+  type ReactNode,
+} from 'react'
 import { withDragAndDrop } from './drag-and-drop'
 
 // react-big-calendar rebuilds its context (getters, accessors, components, localizer) on
@@ -65,17 +72,100 @@ export function memoiseCalendarContext(calendar: unknown): void {
   inner.getContext = memoised
 }
 
+type DnDState = { event?: unknown; interacting?: boolean }
 type DnDCalendarClass = new (props: Props) => {
   props: Props
-  state: unknown
+  state: DnDState
   render(): ReactElement
-  getDnDContextValue(): unknown
+  getDnDContextValue(): { draggable: Record<string, unknown> }
+  componentDidUpdate?(prevProps: Props, prevState: DnDState): void
+}
+type WrapperClass = new (props: Props) => Component<Props> & { render(): ReactNode }
+
+/** Which booking is being dragged, for the one wrapper that must hide its original. */
+class DraggedBooking {
+  private readonly listeners = new Set<() => void>()
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+  changed(): void {
+    for (const l of this.listeners) l()
+  }
 }
 
 /**
- * The drag-and-drop calendar, with its merged components kept while the caller's
- * `components` prop is the same object (the addon's own are constants). `T` is the type
- * `withDragAndDrop` gives for these events and resources.
+ * The addon's booking wrapper, drawn again when its booking starts or stops being the one
+ * dragged, not whenever the drag state changes: the addon's context changed at the press,
+ * the first move and the drop, and each change drew all ~930 wrappers of everyone's week.
+ */
+function steadyEventWrapper(Base: WrapperClass): WrapperClass {
+  return class SteadyEventWrapper extends Base {
+    declare context: { dragged?: DraggedBooking; draggable: { dragAndDropAction: DnDState } }
+    private unsubscribe: (() => void) | undefined
+    private wasDragged = false
+    private isDragged(): boolean {
+      const action = this.context.draggable.dragAndDropAction
+      return !!action.interacting && action.event === this.props['event']
+    }
+    override componentDidMount(): void {
+      this.unsubscribe = this.context.dragged?.subscribe(() => {
+        const now = this.isDragged()
+        if (now !== this.wasDragged) this.forceUpdate()
+      })
+    }
+    override componentWillUnmount(): void {
+      this.unsubscribe?.()
+    }
+    override render(): ReactNode {
+      this.wasDragged = this.isDragged()
+      return super.render()
+    }
+  }
+}
+
+type ContainerClass = new (props: Props) => Component<Props> & { renderContent(): ReactNode }
+
+/**
+ * The addon's day-column container, whose bookings keep their elements when a drag enters
+ * or leaves the column. The addon draws the bookings straight into the column, and while the
+ * drag preview is over it, inside a fragment beside the preview: React saw a different tree
+ * and built all ~130 of the column's bookings again, at the first move and at the drop.
+ * Here they sit in the same fragment, with or without a preview.
+ */
+function steadyEventContainer(Base: ContainerClass): ContainerClass {
+  return class SteadyEventContainer extends Base {
+    override renderContent(): ReactNode {
+      const drawn = super.renderContent()
+      const column = this.props['children'] as ReactElement<{ children?: ReactNode }>
+      if (drawn !== column) return drawn
+      return cloneElement(column, {}, createElement(Fragment, null, column.props.children, null))
+    }
+  }
+}
+
+/** One subclass per library class, made once. */
+function steadied<C extends object>(make: (c: C) => C): (c: C) => C {
+  const made = new WeakMap<C, C>()
+  return (c) => {
+    let steady = made.get(c)
+    if (!steady) made.set(c, (steady = make(c)))
+    return steady
+  }
+}
+const steadyWrapper = steadied(steadyEventWrapper)
+const steadyContainer = steadied(steadyEventContainer)
+const isClass = (c: unknown) =>
+  typeof (c as { prototype?: { render?: unknown } } | undefined)?.prototype?.render === 'function'
+
+/**
+ * The drag-and-drop calendar, steadied for a full clinic's week (issue 19):
+ * - its merged components are kept while the caller's `components` prop is the same object
+ *   (the addon's own are constants), with the booking wrapper and column container above;
+ * - its context is one object for as long as its four props stay: the drag state is read
+ *   through it when a wrapper draws or a handler runs (withDragAndDrop.js
+ *   getDnDContextValue), and only the dragged booking's wrapper is told of a change.
+ * `T` is the type `withDragAndDrop` gives for these events and resources.
  */
 export function withSteadyDragAndDrop<T>(calendar: unknown): T {
   const Base = (withDragAndDrop as (c: unknown) => unknown)(calendar) as DnDCalendarClass
@@ -83,17 +173,11 @@ export function withSteadyDragAndDrop<T>(calendar: unknown): T {
     private mergedFor: unknown = undefined
     private merged: unknown = undefined
     private contextFor: unknown[] = []
-    private dndContext: unknown = undefined
-    /**
-     * The addon hands every booking's wrapper a new context object on each render, so any
-     * change to the diary screen (a notice, the saved data) drew all ~930 wrappers again.
-     * Kept while what it is made of is the same (withDragAndDrop.js getDnDContextValue:
-     * the drag state and these four props; its handlers are fixed per instance).
-     */
-    override getDnDContextValue(): unknown {
+    private dndContext: { draggable: Record<string, unknown>; dragged: DraggedBooking } | undefined
+    private readonly dragged = new DraggedBooking()
+    override getDnDContextValue() {
       const p = this.props
       const inputs = [
-        this.state,
         p['onDropFromOutside'],
         p['dragFromOutsideItem'],
         p['draggableAccessor'],
@@ -101,9 +185,18 @@ export function withSteadyDragAndDrop<T>(calendar: unknown): T {
       ]
       if (this.dndContext === undefined || inputs.some((v, i) => v !== this.contextFor[i])) {
         this.contextFor = inputs
-        this.dndContext = super.getDnDContextValue()
+        const draggable = super.getDnDContextValue().draggable
+        // Always the state of now, not of the render that made this object.
+        Object.defineProperty(draggable, 'dragAndDropAction', { get: () => this.state })
+        this.dndContext = { draggable, dragged: this.dragged }
       }
       return this.dndContext
+    }
+    override componentDidUpdate(prevProps: Props, prevState: DnDState): void {
+      super.componentDidUpdate?.(prevProps, prevState)
+      if (prevState.event !== this.state.event || prevState.interacting !== this.state.interacting) {
+        this.dragged.changed()
+      }
     }
     override render(): ReactElement {
       // <DnDContext.Provider value=…><Calendar … components={merged} /></DnDContext.Provider>
@@ -111,7 +204,17 @@ export function withSteadyDragAndDrop<T>(calendar: unknown): T {
       const inner = provider.props.children
       if (this.merged === undefined || this.mergedFor !== this.props['components']) {
         this.mergedFor = this.props['components']
-        this.merged = inner.props['components']
+        const merged = inner.props['components'] as Record<string, unknown>
+        const wrapper = merged['eventWrapper']
+        const container = merged['eventContainerWrapper']
+        // The addon's own classes; a caller's wrapper nested into one is left as the addon made it.
+        this.merged = {
+          ...merged,
+          ...(isClass(wrapper) && { eventWrapper: steadyWrapper(wrapper as WrapperClass) }),
+          ...(isClass(container) && {
+            eventContainerWrapper: steadyContainer(container as ContainerClass),
+          }),
+        }
       }
       return cloneElement(provider, {}, cloneElement(inner, { components: this.merged }))
     }

@@ -22,8 +22,10 @@ const notMoved = (error: unknown): Notice => ({
  * says how many of the series move. Results and refusals go to `setNotice`.
  */
 export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) {
-  const move = useMoveAppointment()
-  const moveSeries = useMoveSeries()
+  // mutateAsync is the same function for the hook's life (TanStack Query's observer), so the
+  // drop handlers below stay the same and the memoised calendar is not drawn again for them.
+  const { mutateAsync: moveOne } = useMoveAppointment()
+  const { mutateAsync: moveMany } = useMoveSeries()
   const [seriesDrop, setSeriesDrop] = useState<SeriesDrop | null>(null)
   // A drop whose new start is in the past waits here until the user confirms it.
   const [pastDrop, setPastDrop] = useState<{
@@ -55,7 +57,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
         return
       }
       try {
-        await move.mutateAsync({
+        await moveOne({
           id: event.id,
           therapistId: therapistOfColumn(resourceId) ?? event.resourceId,
           startsAt: fromWall(new Date(start), tz).toISOString(),
@@ -70,7 +72,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
           // first place may be earlier today, so the past is confirmed; main checks the rest).
           undo: async () => {
             try {
-              await move.mutateAsync({
+              await moveOne({
                 id: was.id,
                 therapistId: was.therapistId,
                 startsAt: was.startsAt,
@@ -94,7 +96,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
         setNotice(notMoved(error))
       }
     },
-    [move, tz, setNotice],
+    [moveOne, tz, setNotice],
   )
   const moveRepeating = useCallback(
     async (drop: SeriesDrop, scope: SeriesScope) => {
@@ -102,7 +104,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
       const label = formatClinic(drop.startsAt, 'EEE d MMM HH:mm', tz)
       try {
         if (scope === 'one') {
-          await move.mutateAsync({
+          await moveOne({
             id: drop.appointment.id,
             therapistId: drop.therapistId,
             startsAt: drop.startsAt,
@@ -111,7 +113,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
           setNotice({ kind: 'ok', text: `${drop.appointment.clientName} moved to ${label}.` })
           return
         }
-        const r = await moveSeries.mutateAsync({
+        const r = await moveMany({
           id: drop.appointment.id,
           therapistId: drop.therapistId,
           startsAt: drop.startsAt,
@@ -126,7 +128,7 @@ export function useDiaryDrag(tz: string, setNotice: (n: Notice | null) => void) 
         setNotice(notMoved(error))
       }
     },
-    [move, moveSeries, tz, setNotice],
+    [moveOne, moveMany, tz, setNotice],
   )
   const onEventDrop = useCallback(
     (args: EventInteractionArgs<DiaryEvent>) => void reschedule(args, false),
