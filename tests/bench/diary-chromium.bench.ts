@@ -384,14 +384,14 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
         categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'],
       })
     }
-    const weekDrag = await timeDrags(12)
+    const weekDrag = await timeDrags(30)
     if (process.env['TRACE_DRAG']) await browser.stopTracing()
     await page.getByRole('button', { name: 'Day', exact: true }).click()
     await page.getByRole('button', { name: 'Today' }).click()
     await settle(page, null)
     await page.getByRole('button', { name: 'Next day' }).click()
     await settle(page, null)
-    const dayDrag = await timeDrags(12)
+    const dayDrag = await timeDrags(20)
     if (dragCdp) {
       const { profile } = await dragCdp.send('Profiler.stop')
       writeFileSync(process.env['PROFILE_DRAG']!, JSON.stringify(profile))

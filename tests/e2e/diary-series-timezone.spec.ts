@@ -141,6 +141,26 @@ test('the all-therapists week puts bookings at the same time side by side', asyn
   // Whose booking it is: its therapist's lane and colour, and in words for screen readers.
   await expect(page.locator('.rbc-event .ev-compact').first()).toContainText(/, with \S/)
   await snap(page, 'diary-week-everyone')
+
+  // Lanes too narrow for a name (a text box of 64 px or less) show the initials instead,
+  // and the names come back with the room.
+  const first = page.locator('.rbc-time-content .rbc-event').first()
+  const textWidth = () =>
+    first.evaluate((e) => {
+      const css = getComputedStyle(e)
+      return e.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)
+    })
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: 900, height: size.height })
+  await expect(first.locator('.ev-initials')).toBeVisible()
+  expect(await textWidth()).toBeLessThanOrEqual(64)
+  expect(await first.locator('.ev-name').evaluate((e) => e.getBoundingClientRect().width)).toBe(1)
+  await snap(page, 'diary-week-everyone-narrow')
+  await page.setViewportSize({ width: 2800, height: size.height })
+  await expect(first.locator('.ev-initials')).toBeHidden()
+  await expect(first.locator('.ev-name')).toBeVisible()
+  expect(await textWidth()).toBeGreaterThan(64)
+  await page.setViewportSize(size)
 })
 
 test('dragging one of a weekly booking asks which ones move, and moves them all', async ({

@@ -32,6 +32,7 @@ import { useAuthStatus } from '../../api/auth'
 import { useDiaryPosition, type Notice } from './use-diary-range'
 import { useDiarySelection } from './use-diary-selection'
 import { useScrollToTime } from './use-scroll-to-time'
+import { useNarrowLanes } from './use-narrow-lanes'
 import { errorWords } from '../../components/rpc-form-errors'
 
 // Columns are drawn again only when what they show changes (see calendar-memo.ts).
@@ -107,6 +108,7 @@ export function DiaryScreen() {
     [setDate, setView],
   )
   const selection = useDiarySelection({ view, therapistFilter, tz, showDay })
+  const narrowLanes = useNarrowLanes(calendarBox, everyone ? shown.length : 0)
   const notResizable = useCallback(() => false, [])
   const components = useMemo(() => ({ event: everyone ? CompactEventBody : EventBody }), [everyone])
   // Everyone's week: a lane per therapist in each day, laid out in one pass.
@@ -241,7 +243,7 @@ export function DiaryScreen() {
       ) : (
         <div
           ref={setCalendarBox}
-          className={`diary-calendar view-${view}${everyone ? ' everyone' : ''}`}
+          className={`diary-calendar view-${view}${everyone ? ' everyone' : ''}${narrowLanes ? ' lanes-narrow' : ''}`}
           data-testid="diary-calendar"
           // For tests and the Chromium bench: which range is on screen, and whether it is current.
           data-range={fromIso}

@@ -34,6 +34,8 @@ declare module 'react-big-calendar' {
 type Loose = Record<string, unknown>
 type GridClass = new (props: Loose) => Component<Loose> & {
   renderDayColumn(date: Date, id: unknown, ...rest: unknown[]): ReactElement
+  checkOverflow(): void
+  rafHandle?: number
 }
 type WeekStatic = ViewStatic & { range(date: Date, options: { localizer: unknown }): Date[] }
 
@@ -73,6 +75,17 @@ export function sameColumn(prev: Loose, next: Loose): boolean {
 const MemoDayColumn = memo(DayColumn, sameColumn)
 
 class StableTimeGrid extends TimeGrid {
+  /**
+   * The library measures whether the grid overflows (scrollHeight) before every update: a
+   * forced layout of the whole week in the middle of React's work, on every drop and every
+   * notice. Measured in the next frame instead, as its own resize handler does (and the
+   * same handle, so unmounting cancels it).
+   */
+  override getSnapshotBeforeUpdate(): null {
+    if (this.rafHandle !== undefined) cancelAnimationFrame(this.rafHandle)
+    this.rafHandle = requestAnimationFrame(() => this.checkOverflow())
+    return null
+  }
   override renderDayColumn(date: Date, id: unknown, ...rest: unknown[]): ReactElement {
     const column = super.renderDayColumn(date, id, ...rest) as ReactElement<Loose>
     // A view shows each weekday once, so the weekday (and the therapist) names the column.
