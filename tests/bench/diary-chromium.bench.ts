@@ -317,6 +317,10 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
         await page.mouse.move(x, box.y + 3 + 4 * slot, { steps: 4 })
         await page.mouse.move(x, box.y + 3 + dy, { steps: 4 })
         await page.evaluate('window.__dropAt = performance.now(); window.__diff = []')
+        const requests: string[] = []
+        const onRequest = (r: { url(): string; postData(): string | null }) =>
+          requests.push((r.postData() ?? r.url()).slice(0, 80))
+        if (process.env['BENCH_RAW']) page.on('request', onRequest)
         const cpu0 = await threadMs()
         if (dropCdp) await dropCdp.send('Profiler.start')
         await page.mouse.up()
@@ -343,10 +347,18 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
           })
           return performance.now() - t0
         })()`)
-        if (process.env['DEBUG_DIFF']) console.log(await page.evaluate('JSON.stringify(window.__diff)'))
+        if (process.env['DEBUG_DIFF'])
+          console.log(await page.evaluate('JSON.stringify(window.__diff)'))
         if (dropCdp) {
           const { profile } = await dropCdp.send('Profiler.stop')
-          writeFileSync(`${process.env['PROFILE_DROP']}-${dropN++}.cpuprofile`, JSON.stringify(profile))
+          writeFileSync(
+            `${process.env['PROFILE_DROP']}-${dropN++}.cpuprofile`,
+            JSON.stringify(profile),
+          )
+        }
+        if (process.env['BENCH_RAW']) {
+          page.off('request', onRequest)
+          console.log(`  requests: ${requests.join(' | ')}`)
         }
         wall.push(ms)
         cpu.push((await threadMs()) - cpu0)

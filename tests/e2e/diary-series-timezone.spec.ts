@@ -145,11 +145,9 @@ test('the all-therapists week puts bookings at the same time side by side', asyn
   // Lanes too narrow for a name (a text box of 64 px or less) show the initials instead,
   // and the names come back with the room.
   const first = page.locator('.rbc-time-content .rbc-event').first()
+  // The body is a block filling the booking's text box.
   const textWidth = () =>
-    first.evaluate((e) => {
-      const css = getComputedStyle(e)
-      return e.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)
-    })
+    first.locator('.ev-compact').evaluate((e) => e.getBoundingClientRect().width)
   const size = page.viewportSize()!
   await page.setViewportSize({ width: 900, height: size.height })
   await expect(first.locator('.ev-initials')).toBeVisible()

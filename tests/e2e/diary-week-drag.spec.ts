@@ -51,6 +51,24 @@ test('a booking dragged in the week view moves, in everyone’s week and in one 
   const priyaEvent = page.locator('.rbc-event', { hasText: 'Priya Shah' })
   await expect(priyaEvent).toBeVisible()
 
+  // While a booking is dragged its place is emptied and one preview follows the pointer;
+  // Escape puts everything back (only the dragged booking is redrawn: calendar-memo.ts).
+  const box = (await priyaEvent.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 40, { steps: 5 })
+  await expect(page.locator('.rbc-addons-dnd-drag-preview')).toHaveCount(1)
+  await expect(page.locator('.rbc-addons-dnd-dragged-event')).toHaveCount(1)
+  await expect(page.locator('.rbc-addons-dnd-dragged-event')).toContainText('Priya Shah')
+  await expect(page.locator('.rbc-event', { hasText: 'Tom Reed' })).not.toHaveClass(
+    /rbc-addons-dnd-dragged-event/,
+  )
+  await page.keyboard.press('Escape')
+  await page.mouse.up()
+  await expect(page.locator('.rbc-addons-dnd-drag-preview')).toHaveCount(0)
+  await expect(page.locator('.rbc-addons-dnd-dragged-event')).toHaveCount(0)
+  expect(await stored(priya)).toEqual({ starts_at: at(day, '09:00'), therapist_id: samId })
+
   // Everyone's week: Priya (with Sam) two hours later; Sam keeps her.
   await dragDown(page, priyaEvent, 2)
   await expect(page.getByRole('status').filter({ hasText: 'Priya Shah moved to' })).toBeVisible()

@@ -121,7 +121,11 @@ export function DiaryScreen() {
   // One function for as long as the view stays: a new one would be a new accessor for every
   // day column, and all seven would be drawn again for one moved booking.
   const slotKeys = useRef<(event: DiaryEvent) => string>(() => '')
-  slotKeys.current = useMemo(() => weekSlotKeys(events), [events])
+  const keysNow = useMemo(() => weekSlotKeys(events), [events])
+  // Written while rendering on purpose: the calendar calls the accessor further down this same
+  // render, so it must already answer for these events (a pure function of `events`).
+  // eslint-disable-next-line react-hooks/refs
+  slotKeys.current = keysNow
   const weekKey = useCallback((event: DiaryEvent) => slotKeys.current(event), [])
   const eventKey = view === 'week' ? weekKey : 'id'
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])

@@ -159,6 +159,28 @@ const isClass = (c: unknown) =>
   typeof (c as { prototype?: { render?: unknown } } | undefined)?.prototype?.render === 'function'
 
 /**
+ * The click the browser sends when the button is released over the booking a drag began on
+ * (a drop in place, or Escape then release) would open that booking. The addon's redraw
+ * used to replace the booking's elements mid-drag, so no click came; now they stay. That
+ * click is dropped; any later mouse click comes after a press of its own, which disarms this.
+ */
+function swallowNextClick(): void {
+  const swallow = (event: MouseEvent) => {
+    // A click made from the keyboard (Enter on a button) has no press of its own: let it be.
+    if (event.detail === 0) return
+    event.stopPropagation()
+    event.preventDefault()
+    stop()
+  }
+  const stop = () => {
+    window.removeEventListener('click', swallow, true)
+    window.removeEventListener('pointerdown', stop, true)
+  }
+  window.addEventListener('click', swallow, true)
+  window.addEventListener('pointerdown', stop, true)
+}
+
+/**
  * The drag-and-drop calendar, steadied for a full clinic's week (issue 19):
  * - its merged components are kept while the caller's `components` prop is the same object
  *   (the addon's own are constants), with the booking wrapper and column container above;
@@ -194,9 +216,13 @@ export function withSteadyDragAndDrop<T>(calendar: unknown): T {
     }
     override componentDidUpdate(prevProps: Props, prevState: DnDState): void {
       super.componentDidUpdate?.(prevProps, prevState)
-      if (prevState.event !== this.state.event || prevState.interacting !== this.state.interacting) {
+      if (
+        prevState.event !== this.state.event ||
+        prevState.interacting !== this.state.interacting
+      ) {
         this.dragged.changed()
       }
+      if (prevState.interacting && !this.state.interacting) swallowNextClick()
     }
     override render(): ReactElement {
       // <DnDContext.Provider value=…><Calendar … components={merged} /></DnDContext.Provider>

@@ -23,20 +23,17 @@ export function laneTextWidth(columnPx: number, lanes: number): number {
 export function useNarrowLanes(root: HTMLElement | null, lanes: number): boolean {
   const [narrow, setNarrow] = useState(false)
   useEffect(() => {
-    if (!root || lanes === 0) {
-      setNarrow(false)
-      return
-    }
+    if (!root || lanes === 0) return
     const measure = () => {
       const column = root.querySelector('.rbc-day-slot .rbc-events-container')
       if (column) {
         setNarrow(laneTextWidth(column.getBoundingClientRect().width, lanes) <= NARROW_LANE_PX)
       }
     }
+    // A ResizeObserver reports once as it starts, then on every change of size.
     const observer = new ResizeObserver(measure)
     observer.observe(root)
-    measure()
     return () => observer.disconnect()
   }, [root, lanes])
-  return narrow
+  return lanes > 0 && narrow
 }
