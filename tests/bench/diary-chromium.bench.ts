@@ -213,7 +213,7 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
     }
     const pattern = [1, 1, -1, -1, -1, -1, 1, 1]
     // PROFILE=file.cpuprofile records a Chrome CPU profile of the navigation rounds (open it in
-    // Chrome's DevTools); build with minify off to read the names.
+    // Chrome's DevTools); build with `PLINTH_NO_MINIFY=1 npx electron-vite build` to read the names.
     const cdp = process.env['PROFILE'] ? await page.context().newCDPSession(page) : null
     // TRACE=file.json: a Chrome trace of the navigation rounds (style, layout, paint).
     if (process.env['TRACE']) {

@@ -19,7 +19,12 @@ export async function benchSettingsRead(
     await measure('settings.get · HTTP adapter round trip', 1000, async () => {
       const res = await fetch(rpcUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-plinth-token': server.token },
+        // The page's cookie as well as its token, as a loaded page sends them (page-key.ts).
+        headers: {
+          'content-type': 'application/json',
+          'x-plinth-token': server.token,
+          cookie: server.cookie,
+        },
         body: JSON.stringify({ method: 'settings.get', input: {} }),
       })
       await res.json()
