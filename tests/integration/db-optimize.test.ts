@@ -3,6 +3,7 @@ import { openDatabase } from '../../src/main/db/cipher'
 import { optimizeDatabase } from '../../src/main/db/optimize'
 import { bulkSeedClients } from '../bench/seed-clients'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
+import { checkImport, runImport } from '../fixtures/imports'
 import { openCore } from '../../src/main/app-core'
 import { silentLogger } from '../../src/main/log'
 import { newDatabaseKey } from '../../src/main/db/cipher'
@@ -60,6 +61,35 @@ describe('planner statistics kept fresh with PRAGMA optimize (issue 19)', () => 
     expect(analysedTables(core.sqlite)).not.toContain('clients')
     expect(optimizeDatabase(core.sqlite, { everyTable: true })).toBe(true)
     expect(analysedTables(core.sqlite)).toContain('clients')
+  })
+
+  it('an import brings the statistics up to the new size of the table', async () => {
+    const core = await openTempCore()
+    cleanups.push(() => core.dispose())
+    bulkSeedClients(core, 20)
+    expect(optimizeDatabase(core.sqlite, { everyTable: true })).toBe(true)
+    const rowsSeen = () =>
+      Math.max(
+        ...(
+          core.sqlite
+            .prepare(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'clients' AND idx IS NOT NULL`)
+            .all() as { stat: string }[]
+        ).map((r) => Number(r.stat.split(' ')[0])),
+      )
+    expect(rowsSeen()).toBeLessThan(30)
+    const rows = Array.from(
+      { length: 600 },
+      (_, i) => `Imported${i},Client${i},07700 9${String(i).padStart(5, '0')}`,
+    )
+    const { opened, checked } = await checkImport(
+      core,
+      ['First name,Last name,Mobile', ...rows].join('\r\n') + '\r\n',
+      { kind: 'clients', fileName: 'clients.csv' },
+    )
+    expect(checked.state).toBe('done')
+    const job = await runImport(core, opened.importId)
+    expect(job.created).toBe(600)
+    expect(rowsSeen()).toBeGreaterThanOrEqual(600)
   })
 
   it('leaves a read-only connection alone', async () => {
