@@ -44,7 +44,12 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
   const therapists = offered.map((o) => o.therapist)
   const service = offered[0] ? { id: offered[0].service } : undefined
   let firstRefusal: string | null = null
-  const client = core.sqlite.prepare('SELECT max(id) AS id FROM clients').get() as { id: number }
+  // A client per booking: one client at 19:00 with every therapist is a clash (client_busy).
+  const bookable = (
+    core.sqlite.prepare('SELECT id FROM clients ORDER BY id DESC LIMIT 5000').all() as {
+      id: number
+    }[]
+  ).map((c) => c.id)
   const today = utcToZoned(Date.now(), TZ).date
   let slot = 0
   // 19:00 and 19:00 + 1 h would overlap: each booking takes the next therapist, then day.
@@ -65,7 +70,7 @@ export async function benchFreezes(core: PlinthCore, owner: Session): Promise<Fi
     const r = await core.router.call(
       'diary.book',
       {
-        clientId: client.id,
+        clientId: bookable[n % bookable.length]!,
         serviceId: service?.id ?? 1,
         therapistId,
         startsAt: new Date(zonedToUtc(day, 19 * 60, TZ)).toISOString(),
