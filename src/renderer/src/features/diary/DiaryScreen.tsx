@@ -120,13 +120,17 @@ export function DiaryScreen() {
   // next/previous rewrites them rather than building a new week of elements.
   // One function for as long as the view stays: a new one would be a new accessor for every
   // day column, and all seven would be drawn again for one moved booking.
-  const slotKeys = useRef<(event: DiaryEvent) => string>(() => '')
-  const keysNow = useMemo(() => weekSlotKeys(events), [events])
+  const slotKeys = useRef<((event: DiaryEvent) => string) | null>(null)
+  // Only the week is keyed by place; the day view keys by id and needs none of this.
+  const keysNow = useMemo(() => (view === 'week' ? weekSlotKeys(events) : null), [view, events])
   // Written while rendering on purpose: the calendar calls the accessor further down this same
   // render, so it must already answer for these events (a pure function of `events`).
   // eslint-disable-next-line react-hooks/refs
   slotKeys.current = keysNow
-  const weekKey = useCallback((event: DiaryEvent) => slotKeys.current(event), [])
+  const weekKey = useCallback(
+    (event: DiaryEvent) => slotKeys.current?.(event) ?? `x-${event.id}`,
+    [],
+  )
   const eventKey = view === 'week' ? weekKey : 'id'
   const onNavigate = useCallback((d: Date) => setDate(d), [setDate])
   // The now line and "today" follow the clinic's clock too.
