@@ -3,6 +3,7 @@ import { TEST_PASSWORD } from '../fixtures/staff'
 import { clinicNow } from './clinic-clock'
 import { expect, test } from './fixtures'
 import { aClient, startFollowUp } from './notes-helpers'
+import { heapRetainers } from './heap-holds'
 
 // Issue 12: what was on screen before a lock must not stay in the renderer behind the lock
 // screen, whether it locked itself (idle) or with Ctrl+L; and typing not yet saved is
@@ -10,14 +11,10 @@ import { aClient, startFollowUp } from './notes-helpers'
 
 /** Whether a heap snapshot of the page (after a full garbage collection) holds the text. */
 async function heapHolds(page: Page, text: string): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('HeapProfiler.enable')
-  await cdp.send('HeapProfiler.collectGarbage')
-  let snapshot = ''
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => (snapshot += chunk))
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
-  await cdp.detach()
-  return snapshot.includes(text)
+  const paths = await heapRetainers(page, text)
+  // What kept it, for the failure's output (a path from a GC root to the string).
+  for (const path of paths) console.log(`retained:\n  ${path.join('\n  ')}`)
+  return paths.length > 0
 }
 
 const SECRET = 'Zygomatic bursitis after the Snowdon fell race'
