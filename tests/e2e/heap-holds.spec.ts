@@ -18,7 +18,7 @@ test('text reachable only through the fake clock’s record of a stack is not co
   await page.evaluate((text) => {
     // The receiver of the frame that sets the timer holds the text, as an aborted query did.
     class Holder {
-      constructor(readonly held: string[]) {}
+      constructor(readonly held: string) {}
       wait() {
         setTimeout(() => {}, 600_000)
       }

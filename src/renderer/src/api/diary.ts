@@ -174,7 +174,12 @@ export function useMoveAppointment() {
             const endsAt = input.endsAt
               ? new Date(input.endsAt).toISOString()
               : new Date(Date.parse(startsAt) + length).toISOString()
-            return { ...a, therapistId: input.therapistId, startsAt, endsAt }
+            // The service's buffer after it moves with the end, as main works it out: when
+            // main's answer then equals this guess, the cache keeps this object (structural
+            // sharing) and the day's column is not drawn a second time.
+            const buffer = Date.parse(a.blockedUntil) - Date.parse(a.endsAt)
+            const blockedUntil = new Date(Date.parse(endsAt) + buffer).toISOString()
+            return { ...a, therapistId: input.therapistId, startsAt, endsAt, blockedUntil }
           }),
         }
       })

@@ -22,7 +22,7 @@ import { useFocusableScrollRegions } from './use-focusable-scroll-regions'
 import { step, type DiaryView } from './visible-range'
 import { therapistColumns } from './therapist-columns'
 import { useDiaryEvents, type DiaryEvent } from './diary-events'
-import { CompactEventBody, EventBody } from './EventBody'
+import { CompactEventBody, DayHeading, EventBody } from './EventBody'
 import { useCalendarLook } from './use-calendar-look'
 import { StableDay, StableWeek, weekSlotKeys } from './stable-week'
 import { useDiaryDrag } from './use-diary-drag'
@@ -110,7 +110,10 @@ export function DiaryScreen() {
   const selection = useDiarySelection({ view, therapistFilter, tz, showDay })
   const narrowLanes = useNarrowLanes(calendarBox, everyone ? shown.length : 0)
   const notResizable = useCallback(() => false, [])
-  const components = useMemo(() => ({ event: everyone ? CompactEventBody : EventBody }), [everyone])
+  const components = useMemo(
+    () => ({ event: everyone ? CompactEventBody : EventBody, header: DayHeading }),
+    [everyone],
+  )
   // Everyone's week: a lane per therapist in each day, laid out in one pass.
   const layout = useMemo(
     () => (everyone ? therapistColumns(shown.map((t) => t.id)) : ('no-overlap' as const)),

@@ -2,6 +2,7 @@ import {
   cloneElement,
   createElement,
   Fragment,
+  isValidElement,
   type Component,
   type ReactElement,
   type ReactNode,
@@ -119,7 +120,15 @@ function steadyEventWrapper(Base: WrapperClass): WrapperClass {
     }
     override render(): ReactNode {
       this.wasDragged = this.isDragged()
-      return super.render()
+      const drawn = super.render()
+      // A body that says only part of the booking (everyone's week: the start and the client)
+      // has the booking named in full by its words (DiaryEvent.spoken), for screen readers.
+      const body = (this.props['components'] as { event?: { namesItsBooking?: boolean } })?.event
+      const spoken = (this.props['event'] as { spoken?: unknown } | undefined)?.spoken
+      if (!body?.namesItsBooking || typeof spoken !== 'string' || !isValidElement(drawn)) {
+        return drawn
+      }
+      return cloneElement(drawn as ReactElement<Props>, { 'aria-label': spoken })
     }
   }
 }
