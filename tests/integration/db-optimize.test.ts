@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/cipher'
-import { optimizeDatabase } from '../../src/main/db/optimize'
+import { optimizeDatabase, reloadStatistics } from '../../src/main/db/optimize'
+import { runsOffThread } from '../../src/main/db/off-thread'
 import { bulkSeedClients } from '../bench/seed-clients'
 import { aSession, openTempCore, tempDir } from '../fixtures/temp-core'
 import { checkImport, runImport } from '../fixtures/imports'
@@ -90,6 +91,80 @@ describe('planner statistics kept fresh with PRAGMA optimize (issue 19)', () => 
     const job = await runImport(core, opened.importId)
     expect(job.created).toBe(600)
     expect(rowsSeen()).toBeGreaterThanOrEqual(600)
+  })
+
+  it('after an import, main plans with the statistics its worker analysed (not its own old ones)', async () => {
+    const core = await openTempCore()
+    cleanups.push(() => core.dispose())
+    expect(runsOffThread()).toBe(true)
+    bulkSeedClients(core, 20)
+    // Statistics that say the opposite of what the import makes true: mobiles all alike,
+    // postcodes all different. Loaded by main only (as any connection keeps its own).
+    core.sqlite.exec(`ANALYZE;
+      UPDATE sqlite_stat1 SET stat = '20 20' WHERE idx = 'clients_mobile';
+      UPDATE sqlite_stat1 SET stat = '20 1' WHERE idx = 'clients_postcode';
+      DELETE FROM sqlite_stat4;
+      ANALYZE sqlite_schema;`)
+    const plan = () =>
+      (
+        core.sqlite
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT id FROM clients
+             WHERE mobile_norm = '07700900001' AND postcode_norm = 'AB12CD'`,
+          )
+          .all() as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('; ')
+    expect(plan()).toContain('clients_postcode')
+    // 600 clients, each with a mobile of their own and no postcode.
+    const rows = Array.from(
+      { length: 600 },
+      (_, i) => `Imported${i},Client${i},07700 9${String(i).padStart(5, '0')}`,
+    )
+    const { opened } = await checkImport(
+      core,
+      ['First name,Last name,Mobile', ...rows].join('\r\n') + '\r\n',
+      { kind: 'clients', fileName: 'clients.csv' },
+    )
+    expect((await runImport(core, opened.importId)).created).toBe(600)
+    // Analysed by the import's worker connection; main reloaded them (reloadStatistics).
+    expect(plan()).toContain('clients_mobile')
+  })
+
+  it('reloadStatistics is what makes a connection see another one’s ANALYZE', () => {
+    const tmp = tempDir()
+    cleanups.push(() => tmp.remove())
+    const file = join(tmp.dir, 'two.sqlite')
+    const key = newDatabaseKey()
+    const a = openDatabase(file, key)
+    const b = openDatabase(file, key, { fileMustExist: true })
+    cleanups.push(() => {
+      a.close()
+      b.close()
+    })
+    a.exec('CREATE TABLE t (x, y); CREATE INDEX tx ON t (x); CREATE INDEX ty ON t (y);')
+    const insert = a.prepare('INSERT INTO t VALUES (?, ?)')
+    a.transaction(() => {
+      for (let i = 0; i < 5000; i++) insert.run(i % 2, i)
+    })()
+    a.exec(`ANALYZE; UPDATE sqlite_stat1 SET stat = '5000 1' WHERE idx = 'tx';
+      UPDATE sqlite_stat1 SET stat = '5000 5000' WHERE idx = 'ty'; DELETE FROM sqlite_stat4;
+      ANALYZE sqlite_schema;`)
+    const plan = (db: Database.Database) =>
+      (
+        db.prepare('EXPLAIN QUERY PLAN SELECT * FROM t WHERE x = 1 AND y = 5').get() as {
+          detail: string
+        }
+      ).detail
+    expect(plan(a)).toContain('tx')
+    b.exec('ANALYZE')
+    expect(plan(b)).toContain('ty')
+    // a still plans with what it loaded ...
+    expect(plan(a)).toContain('tx')
+    reloadStatistics(a)
+    // ... until it reloads.
+    expect(plan(a)).toContain('ty')
   })
 
   it('leaves a read-only connection alone', async () => {

@@ -18,6 +18,7 @@ import {
 import {
   checkpointHeld,
   insertLinkedInto,
+  optimizeHeld,
   releaseHeldWriter,
   type LinkedInsert,
 } from './linked-insert'
@@ -78,6 +79,8 @@ export interface FileTasks {
   }
   /** Closes the connection insertLinked held open in this worker (`hold`). */
   releaseWriter: { input: { databaseFile: string }; result: null }
+  /** PRAGMA optimize of every table, on the held writer if any (linked-insert.ts). */
+  optimize: { input: { databaseFile: string; key: KeyHex }; result: boolean }
 }
 
 export type FileTaskName = keyof FileTasks
@@ -124,6 +127,10 @@ export function runFileTask<N extends FileTaskName>(
     case 'releaseWriter':
       releaseHeldWriter(task.input.databaseFile)
       return null as FileTasks[N]['result']
+    case 'optimize': {
+      const { databaseFile, key } = task.input
+      return optimizeHeld(databaseFile, keyingOf(key)) as FileTasks[N]['result']
+    }
     case 'quickCheck': {
       const { file, key, full = false } = task.input
       return checkDatabaseFile(file, keyingOf(key), { counts: false, full })

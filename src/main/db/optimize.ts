@@ -35,3 +35,14 @@ export function optimizeDatabase(
 /** The first optimize after opening (every table), then the periodic ones. */
 export const FIRST_OPTIMIZE_AFTER_MS = 60_000
 export const OPTIMIZE_EVERY_MS = 6 * 60 * 60_000
+
+/**
+ * Loads the statistics another connection's ANALYZE wrote (an import's worker): a
+ * connection reads sqlite_stat1/sqlite_stat4 when it loads the schema and keeps them, so
+ * without this main planned with the old ones until it reopened. `ANALYZE sqlite_schema`
+ * only reloads them (milliseconds); prepared statements are re-planned at their next run.
+ * Checked against the planner: tests/integration/db-optimize.test.ts.
+ */
+export function reloadStatistics(sqlite: Database.Database): void {
+  if (sqlite.open) sqlite.exec('ANALYZE sqlite_schema')
+}

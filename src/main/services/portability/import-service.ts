@@ -192,16 +192,6 @@ export class ImportService {
             rows: rows as CheckedRow[],
             item: (row) => clientImportItem(row, batch, actor, staff, now),
           })
-    // The planner's statistics were taken when the table was smaller: with those, a clinic
-    // that imported 100,000 clients into a small file searched in ~110 ms instead of ~1.5 ms
-    // until the six-hourly optimize (the bench's "statistics already there"). SQLite advises
-    // PRAGMA optimize after large changes; every table, as the write was another connection's.
-    // Before the checkpoint, which then copies the statistics' pages too.
-    await live
-      .optimize({ everyTable: true })
-      .catch((error: unknown) =>
-        this.#log.error('PRAGMA optimize after an import failed', { error: String(error) }),
-      )
     if (this.#checkpoint) {
       // Best effort: a checkpoint that cannot run now is done by a later commit. As a
       // borrower of the live database: its worker's connection must be closed before a

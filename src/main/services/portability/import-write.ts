@@ -94,6 +94,13 @@ export async function writeImport<R>(
           await writer.between()
         }
         await finishImportBatch(db, w.kind, w.batch, done, w.actor, w.now)
+        // The analysis takes SQLite's write lock: main's commands queue behind it here, as
+        // behind a chunk, rather than wait on the lock on main's thread (busy_timeout).
+        // Best effort: the import is in; stale statistics only slow searches until the next.
+        await db
+          .connection()
+          .execute(() => writer.refreshStatistics())
+          .catch(() => false)
         return done
       } catch (error) {
         // A rollback that fails too (the disk is full) leaves the batch in progress: the next
