@@ -65,6 +65,12 @@ export interface PlinthCore extends Connection {
   key: Keying
   /** The outbox's sender (issue 16): started with the core unless asked not to. */
   messages: MessageSender
+  /**
+   * PRAGMA optimize as the app runs it a minute after opening and every six hours (analysed
+   * in a worker for a clinic on disk, then reloaded by main: LiveDatabase.optimize). For
+   * tests and the bench. Answers whether it ran.
+   */
+  optimize(options?: { everyTable?: boolean }): Promise<boolean>
 }
 
 export interface OpenCoreOptions {
@@ -199,8 +205,13 @@ export async function openCore({
   }
   const { connection, migration } = opened
   const live = new LiveDatabase(connection)
-  // Planner statistics kept fresh (db/optimize.ts, issue 19); the close optimizes too.
-  if (onDisk) live.optimizePeriodically()
+  // Planner statistics kept fresh (db/optimize.ts, issue 19), analysed in a worker so main's
+  // event loop does not stop for it; the close optimizes too.
+  if (onDisk) {
+    live.optimizePeriodically(() =>
+      runOffThread('optimize', { databaseFile: file, key: keyHexOf(key) }),
+    )
+  }
   backups.attach(live, async (path) => (await openMigrated(path)).connection)
   const imports = new ImportService({
     log,
@@ -293,6 +304,7 @@ export async function openCore({
     get sqlite() {
       return live.sqlite
     },
+    optimize: (options) => live.optimize(options),
     async close() {
       await messages.stop()
       await deskHost.settled()

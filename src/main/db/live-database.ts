@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Connection } from './connection'
 import type { DB } from './schema'
-import { FIRST_OPTIMIZE_AFTER_MS, OPTIMIZE_EVERY_MS, optimizeDatabase } from './optimize'
+import {
+  FIRST_OPTIMIZE_AFTER_MS,
+  OPTIMIZE_EVERY_MS,
+  optimizeDatabase,
+  reloadStatistics,
+} from './optimize'
 
 /**
  * The clinic database as the rest of the main process sees it: the connection of the moment.
@@ -38,23 +43,36 @@ export class LiveDatabase {
   }
 
   /**
-   * PRAGMA optimize on the connection of the moment (optimize.ts). Runs between commands on
-   * this thread: bounded by analysis_limit (0.67 s on a 6 GB file, tens of ms at 100k). It
-   * takes the connection as a command does, so it waits for an import's chunk in flight
-   * (written by a worker, import-write.ts) instead of meeting its lock, which busy_timeout
-   * would have waited for on main's thread.
+   * PRAGMA optimize (optimize.ts). With a worker to analyse in (`optimizePeriodically`'s
+   * argument), the analysis runs there, on a connection of its own (every table that needs
+   * it: a new connection has no query history), and main only reloads the statistics; else
+   * on the connection of the moment, on this thread (0.67 s on a 6 GB file, tens of ms at
+   * 100k). Either way it takes the connection as a command does: main's commands wait for it
+   * asynchronously instead of meeting its write lock on main's thread (busy_timeout), and
+   * it waits for an import's chunk in flight.
    */
   async optimize(options: { everyTable?: boolean } = {}): Promise<boolean> {
+    const elsewhere = this.#analyseElsewhere
     return this.use((db) =>
-      db.connection().execute(async () => optimizeDatabase(this.#connection.sqlite, options)),
+      db.connection().execute(async () => {
+        if (!elsewhere) return optimizeDatabase(this.#connection.sqlite, options)
+        const ran = await elsewhere().catch(() => false)
+        if (ran) reloadStatistics(this.#connection.sqlite)
+        return ran
+      }),
     )
   }
 
+  #analyseElsewhere: (() => Promise<boolean>) | null = null
+
   /**
    * Optimizes a minute after opening (every table), then every six hours, as SQLite advises
-   * for a long-lived connection. Returns the stop function (close() stops it too).
+   * for a long-lived connection. `analyseElsewhere` runs the analysis off main's thread
+   * (app-core: the 'optimize' file task in a worker), answering whether it ran. Returns the
+   * stop function (close() stops it too).
    */
-  optimizePeriodically(): () => void {
+  optimizePeriodically(analyseElsewhere?: () => Promise<boolean>): () => void {
+    this.#analyseElsewhere = analyseElsewhere ?? null
     const first = setTimeout(
       () => void this.optimize({ everyTable: true }),
       FIRST_OPTIMIZE_AFTER_MS,
