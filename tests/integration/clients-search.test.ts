@@ -82,6 +82,18 @@ describe('finding a caller by name, e-mail, postcode or date of birth', () => {
     expect(names(await search('bob smith'))).toEqual(['Robert (Bob) Smith'])
   })
 
+  it('matches several words each anywhere, in names or contact details, in any order', async () => {
+    await aClient().named('Joanne', 'Smithers').withEmail('jo.runs@example.org').in(core)
+    // Neither an exact nor a starting match: only the "contains" tier finds these.
+    expect(names(await search('anne smith'))).toEqual(['Joanne Smithers'])
+    expect(names(await search('hers oann'))).toEqual(['Joanne Smithers'])
+    expect(names(await search('runs smithers'))).toEqual(['Joanne Smithers'])
+    expect(names(await search('siobhan example'))).toEqual(["Siobhán O'Brien"])
+    // Every word must be there.
+    expect(names(await search('anne jones'))).toEqual([])
+    expect(names(await search('joanne brien'))).toEqual([])
+  })
+
   it('matches an e-mail address or part of one', async () => {
     expect(names(await search('siobhan.obrien@example.org'))).toEqual(["Siobhán O'Brien"])
     expect(names(await search('example.org'))).toEqual(["Siobhán O'Brien"])
