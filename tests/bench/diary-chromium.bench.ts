@@ -404,6 +404,38 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
     await page.getByRole('button', { name: 'Next day' }).click()
     await settle(page, null)
     const dayDrag = await timeDrags(20)
+
+    // Day -> everyone's week and back (issue 19: "switching from day to week takes 364 ms"):
+    // both ranges already fetched, so this is the drawing of ~930 bookings, or of a day.
+    const toWeek: number[] = []
+    const toDay: number[] = []
+    for (let i = 0; i < 10; i++) {
+      for (const [label, into] of [
+        ['Week', toWeek],
+        ['Day', toDay],
+      ] as const) {
+        into.push(
+          await page.evaluate<number>(`(async () => {
+            const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '${label}')
+            const el = document.querySelector('[data-testid="diary-calendar"]')
+            const t0 = performance.now()
+            button.click()
+            await new Promise((done, fail) => {
+              const give = setTimeout(() => fail(new Error('diary did not switch view')), 5000)
+              // The day view reads the whole week's range too: the view's class says it is drawn.
+              const check = () => {
+                const ready =
+                  el.classList.contains('view-${label.toLowerCase()}') && el.getAttribute('data-state') === 'ready'
+                if (ready) requestAnimationFrame(() => (clearTimeout(give), done()))
+                else requestAnimationFrame(check)
+              }
+              requestAnimationFrame(check)
+            })
+            return performance.now() - t0
+          })()`),
+        )
+      }
+    }
     if (dragCdp) {
       const { profile } = await dragCdp.send('Profiler.stop')
       writeFileSync(process.env['PROFILE_DRAG']!, JSON.stringify(profile))
@@ -416,6 +448,9 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
         100,
       ),
       summarise('drag-and-drop move in the day view (10 therapists)', dayDrag.wall, 100),
+      // No budget in the issue; held to next/previous's, as another step through the diary.
+      summarise(`day view -> everyone's week (${weekEvents} bookings)`, toWeek, 150),
+      summarise("everyone's week -> day view (10 therapists)", toDay, 150),
       // No budget: what the page itself spent, whatever else the machine was doing.
       {
         ...summarise('  the same next/previous: page main-thread CPU', navCpu, 0),

@@ -25,7 +25,8 @@ test('text reachable only through the fake clock’s record of a stack is not co
     }
     new Holder([text, 'x'].join(' ')).wait()
   }, SECRET)
-  expect(await heapRetainers(page, SECRET)).toEqual([])
+  // There, and found: held, but only by the fake clock's copy of the stack.
+  expect(await heapRetainers(page, SECRET)).toEqual({ paths: [], onlyByTools: 1 })
 })
 
 test('text a pending timer’s callback holds is reported, with its path', async ({ page }) => {
@@ -33,7 +34,7 @@ test('text a pending timer’s callback holds is reported, with its path', async
     const held = [text, 'x'].join(' ')
     setTimeout(() => held.length, 600_000)
   }, SECRET)
-  const paths = await heapRetainers(page, SECRET)
+  const { paths } = await heapRetainers(page, SECRET)
   expect(paths.length).toBeGreaterThan(0)
   expect(paths[0]!.at(-1)).toContain(SECRET)
 })

@@ -19,7 +19,7 @@ const TRACE_CACHE = '<symbol __playwright_snapshot_cache_>'
  * Strings held only through the test's tools (HARNESS_EDGES) do not count. Empty: not held.
  * Shapes follow V8's heap snapshot format (snapshot.meta: node_fields, edge_fields).
  */
-export async function heapRetainers(page: Page, text: string): Promise<string[][]> {
+export async function heapRetainers(page: Page, text: string): Promise<HeapHold> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.enable')
   await cdp.send('HeapProfiler.collectGarbage')
@@ -28,8 +28,16 @@ export async function heapRetainers(page: Page, text: string): Promise<string[][
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
   await cdp.detach()
   const raw = chunks.join('')
-  if (!raw.includes(text)) return []
+  if (!raw.includes(text)) return { paths: [], onlyByTools: 0 }
   return retainerPaths(JSON.parse(raw) as HeapSnapshot, text)
+}
+
+/** What keeps the text alive: the page's paths to it, and how many copies only tools hold. */
+export interface HeapHold {
+  /** From a GC root to a string holding the text, one per string (at most five). */
+  paths: string[][]
+  /** Strings holding the text that only the test's tools keep alive (not counted). */
+  onlyByTools: number
 }
 
 interface HeapSnapshot {
@@ -46,7 +54,7 @@ interface HeapSnapshot {
   strings: string[]
 }
 
-function retainerPaths(snap: HeapSnapshot, text: string): string[][] {
+function retainerPaths(snap: HeapSnapshot, text: string): HeapHold {
   const { meta } = snap.snapshot
   const node = (i: number) => snap.nodes[i] ?? 0
   const edge = (i: number) => snap.edges[i] ?? 0
@@ -107,6 +115,7 @@ function retainerPaths(snap: HeapSnapshot, text: string): string[][] {
   }
   const paths: string[][] = []
   let strings = 0
+  let onlyByTools = 0
   for (let n = 0; n < count && paths.length < 5; n++) {
     if (!['string', 'concatenated string', 'sliced string'].includes(nodeType(n))) continue
     if (!name(n).includes(text)) continue
@@ -131,7 +140,7 @@ function retainerPaths(snap: HeapSnapshot, text: string): string[][] {
     }
     if (!found) {
       // Reachable only through the test's tools (or not at all): not the page's.
-      console.log(`heap: "${text.slice(0, 20)}…" is held only by the test's tools`)
+      onlyByTools++
       continue
     }
     const path: string[] = []
@@ -145,5 +154,5 @@ function retainerPaths(snap: HeapSnapshot, text: string): string[][] {
   }
   // In the snapshot but in no string node (a native's label): count it as held.
   if (strings === 0) paths.push(['(in the snapshot, not as a string)'])
-  return paths
+  return { paths, onlyByTools }
 }

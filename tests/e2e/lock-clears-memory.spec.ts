@@ -11,9 +11,10 @@ import { heapRetainers } from './heap-holds'
 
 /** Whether a heap snapshot of the page (after a full garbage collection) holds the text. */
 async function heapHolds(page: Page, text: string): Promise<boolean> {
-  const paths = await heapRetainers(page, text)
+  const { paths, onlyByTools } = await heapRetainers(page, text)
   // What kept it, for the failure's output (a path from a GC root to the string).
   for (const path of paths) console.log(`retained:\n  ${path.join('\n  ')}`)
+  if (onlyByTools > 0) console.log(`held only by the test's tools: ${onlyByTools}`)
   return paths.length > 0
 }
 

@@ -79,8 +79,11 @@ export interface FileTasks {
   }
   /** Closes the connection insertLinked held open in this worker (`hold`). */
   releaseWriter: { input: { databaseFile: string }; result: null }
-  /** PRAGMA optimize of every table, on the held writer if any (linked-insert.ts). */
-  optimize: { input: { databaseFile: string; key: KeyHex }; result: boolean }
+  /**
+   * Planner statistics refreshed, on the held writer if any (linked-insert.ts optimizeHeld):
+   * one table's (an import's), or PRAGMA optimize of every table that needs it.
+   */
+  optimize: { input: { databaseFile: string; key: KeyHex; table?: string }; result: boolean }
 }
 
 export type FileTaskName = keyof FileTasks
@@ -128,8 +131,8 @@ export function runFileTask<N extends FileTaskName>(
       releaseHeldWriter(task.input.databaseFile)
       return null as FileTasks[N]['result']
     case 'optimize': {
-      const { databaseFile, key } = task.input
-      return optimizeHeld(databaseFile, keyingOf(key)) as FileTasks[N]['result']
+      const { databaseFile, key, table } = task.input
+      return optimizeHeld(databaseFile, keyingOf(key), table) as FileTasks[N]['result']
     }
     case 'quickCheck': {
       const { file, key, full = false } = task.input

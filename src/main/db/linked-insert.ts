@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { openDatabase, type Keying } from './cipher'
-import { optimizeDatabase } from './optimize'
+import { analyseTable, optimizeDatabase } from './optimize'
 
 /** A value SQLite stores as it is (better-sqlite3 refuses booleans and undefined). */
 export type SqlValue = string | number | bigint | null | Uint8Array
@@ -139,18 +139,21 @@ export function checkpointHeld(databaseFile: string): number[] | null {
 }
 
 /**
- * PRAGMA optimize, every table (optimize.ts), on the held connection, else on one opened for
- * it: an import's closing refresh of the planner's statistics, off main's thread (up to
- * 0.7 s at 1M clients, a 195 ms stall of main at 100k when main ran it). Other connections
- * keep their statistics until they reload them (`reloadStatistics`).
- * @returns whether it ran (optimizeDatabase: best effort)
+ * The planner's statistics refreshed on the held connection, else on one opened for it, off
+ * main's thread: `table` alone (an import's, analyseTable), or PRAGMA optimize of every table
+ * that needs it (the periodic run). Up to 0.9 s at 1M clients, a 195 ms stall of main at
+ * 100k when main ran it. Other connections keep their statistics until they reload them
+ * (optimize.ts reloadStatistics).
+ * @returns whether it ran (best effort)
  */
-export function optimizeHeld(databaseFile: string, key: Keying): boolean {
+export function optimizeHeld(databaseFile: string, key: Keying, table?: string): boolean {
+  const refresh = (sqlite: Database.Database) =>
+    table ? analyseTable(sqlite, table) : optimizeDatabase(sqlite, { everyTable: true })
   const sqlite = held.get(databaseFile)
-  if (sqlite) return optimizeDatabase(sqlite, { everyTable: true })
+  if (sqlite) return refresh(sqlite)
   const own = openWriter(databaseFile, key)
   try {
-    return optimizeDatabase(own, { everyTable: true })
+    return refresh(own)
   } finally {
     own.close()
   }

@@ -37,6 +37,24 @@ export const FIRST_OPTIMIZE_AFTER_MS = 60_000
 export const OPTIMIZE_EVERY_MS = 6 * 60 * 60_000
 
 /**
+ * ANALYZE of one table and its indexes, sampled as PRAGMA optimize does (analysis_limit):
+ * what an import changed. PRAGMA optimize would analyse every table that needs it, which in
+ * a clinic never analysed before (the bench's, seeded in bulk) is all of them: seconds, for
+ * tables the import did not touch. Best effort, like optimizeDatabase.
+ * @returns whether it ran
+ */
+export function analyseTable(sqlite: Database.Database, table: string): boolean {
+  if (!sqlite.open || sqlite.readonly || !/^[a-z_]+$/.test(table)) return false
+  try {
+    sqlite.pragma('analysis_limit = 400')
+    sqlite.exec(`ANALYZE "${table}"`)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
  * Loads the statistics another connection's ANALYZE wrote (an import's worker): a
  * connection reads sqlite_stat1/sqlite_stat4 when it loads the schema and keeps them, so
  * without this main planned with the old ones until it reopened. `ANALYZE sqlite_schema`

@@ -99,7 +99,7 @@ export async function writeImport<R>(
         // Best effort: the import is in; stale statistics only slow searches until the next.
         await db
           .connection()
-          .execute(() => writer.refreshStatistics())
+          .execute(() => writer.refreshStatistics(w.table))
           .catch(() => false)
         return done
       } catch (error) {
