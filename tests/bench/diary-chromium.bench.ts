@@ -21,6 +21,31 @@ function summarise(name: string, times: number[], budgetMs: number): Figure {
   return { name, runs: times.length, medianMs: q(0.5), p95Ms: q(0.95), budgetMs }
 }
 
+/**
+ * Clicks `button` (a page expression) and times it until `ready` holds (a page expression
+ * that may read `el`, the calendar, and `before`, its range at the click) and the next frame
+ * is drawn: ms. Page code goes in as a string: tsx would wrap named functions in a helper
+ * (__name) that does not exist in the page.
+ */
+async function timeClick(page: Page, button: string, ready: string, what: string): Promise<number> {
+  return page.evaluate<number>(`(async () => {
+    const button = ${button}
+    const el = document.querySelector('[data-testid="diary-calendar"]')
+    const before = el.getAttribute('data-range')
+    const t0 = performance.now()
+    button.click()
+    await new Promise((done, fail) => {
+      const give = setTimeout(() => fail(new Error(${JSON.stringify(what)})), 5000)
+      const check = () => {
+        if (${ready}) requestAnimationFrame(() => (clearTimeout(give), done()))
+        else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
+    return performance.now() - t0
+  })()`)
+}
+
 /** Waits in the page until the diary shows `range` with fresh data, then for the next paint. */
 async function settle(page: Page, range: string | null): Promise<void> {
   await page.waitForFunction(
@@ -246,26 +271,12 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
       for (const step of pattern) {
         const label = step > 0 ? 'Next week' : 'Previous week'
         const cpu0 = await threadMs()
-        // Page code goes in as a string: tsx would wrap named functions in a helper
-        // (__name) that does not exist in the page.
-        const t = await page.evaluate<number>(`(async () => {
-          const button = document.querySelector('button[aria-label="${label}"]')
-          const el = document.querySelector('[data-testid="diary-calendar"]')
-          const before = el.getAttribute('data-range')
-          const t0 = performance.now()
-          button.click()
-          await new Promise((done, fail) => {
-            const give = setTimeout(() => fail(new Error('diary did not settle')), 5000)
-            const check = () => {
-              const ready =
-                el.getAttribute('data-range') !== before && el.getAttribute('data-state') === 'ready'
-              if (ready) requestAnimationFrame(() => (clearTimeout(give), done()))
-              else requestAnimationFrame(check)
-            }
-            requestAnimationFrame(check)
-          })
-          return performance.now() - t0
-        })()`)
+        const t = await timeClick(
+          page,
+          `document.querySelector('button[aria-label="${label}"]')`,
+          `el.getAttribute('data-range') !== before && el.getAttribute('data-state') === 'ready'`,
+          'diary did not settle',
+        )
         nav.push(t)
         if (process.env['DEBUG_MUTATIONS']) {
           console.log(
@@ -427,24 +438,13 @@ export async function benchDiaryChromium(): Promise<Figure[] | null> {
       ] as const) {
         const cpu0 = await threadMs()
         into.push(
-          await page.evaluate<number>(`(async () => {
-            const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '${label}')
-            const el = document.querySelector('[data-testid="diary-calendar"]')
-            const t0 = performance.now()
-            button.click()
-            await new Promise((done, fail) => {
-              const give = setTimeout(() => fail(new Error('diary did not switch view')), 5000)
-              // The day view reads the whole week's range too: the view's class says it is drawn.
-              const check = () => {
-                const ready =
-                  el.classList.contains('view-${label.toLowerCase()}') && el.getAttribute('data-state') === 'ready'
-                if (ready) requestAnimationFrame(() => (clearTimeout(give), done()))
-                else requestAnimationFrame(check)
-              }
-              requestAnimationFrame(check)
-            })
-            return performance.now() - t0
-          })()`),
+          await timeClick(
+            page,
+            `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '${label}')`,
+            // The day view reads the whole week's range too: the view's class says it is drawn.
+            `el.classList.contains('view-${label.toLowerCase()}') && el.getAttribute('data-state') === 'ready'`,
+            'diary did not switch view',
+          ),
         )
         cpu.push((await threadMs()) - cpu0)
       }
