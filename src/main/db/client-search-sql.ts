@@ -96,13 +96,15 @@ function ftsCandidatesWithAll(words: readonly string[]): {
   from: RawBuilder<unknown>
   where: RawBuilder<unknown>[]
 } {
-  const anchor = words.reduce((a, b) => (b.length > a.length ? b : a))
-  const others = words.filter((w, i) => i !== words.indexOf(anchor))
+  const at = words.reduce((best, w, i) => (w.length > words[best]!.length ? i : best), 0)
+  const anchor = words[at]!
+  // One word: its candidates are the answer, and no text to look in.
+  if (words.length === 1) return { from: ftsCandidates(phrase(anchor)), where: [] }
   return {
     from: sql`(SELECT rowid AS id, names || ' ' || contact || ' ' || phones AS doc
                FROM clients_search WHERE clients_search MATCH ${phrase(anchor)}
                LIMIT ${CONTAINS_CANDIDATES}) m JOIN clients c ON c.id = m.id`,
-    where: others.map((w) => sql`instr(m.doc, ${w}) > 0`),
+    where: words.filter((_, i) => i !== at).map((w) => sql`instr(m.doc, ${w}) > 0`),
   }
 }
 

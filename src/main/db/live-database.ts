@@ -20,6 +20,8 @@ export class LiveDatabase {
   #borrowed = 0
   #swapping: Promise<void> | null = null
   #drained: (() => void) | null = null
+  /** Where optimize's analysis runs off main's thread (optimizePeriodically), if anywhere. */
+  #analyseElsewhere: (() => Promise<boolean>) | null = null
 
   constructor(connection: Connection) {
     this.#connection = connection
@@ -62,8 +64,6 @@ export class LiveDatabase {
       }),
     )
   }
-
-  #analyseElsewhere: (() => Promise<boolean>) | null = null
 
   /**
    * Optimizes a minute after opening (every table), then every six hours, as SQLite advises

@@ -22,10 +22,15 @@ export function optimizeDatabase(
   sqlite: Database.Database,
   { everyTable = false }: { everyTable?: boolean } = {},
 ): boolean {
+  return sampled(sqlite, everyTable ? 'PRAGMA optimize = 0x10002' : 'PRAGMA optimize')
+}
+
+/** Runs `statement` with analysis_limit=400 on a writable open connection; false if it threw. */
+function sampled(sqlite: Database.Database, statement: string): boolean {
   if (!sqlite.open || sqlite.readonly) return false
   try {
     sqlite.pragma('analysis_limit = 400')
-    sqlite.pragma(everyTable ? 'optimize = 0x10002' : 'optimize')
+    sqlite.exec(statement)
     return true
   } catch {
     return false
@@ -44,14 +49,7 @@ export const OPTIMIZE_EVERY_MS = 6 * 60 * 60_000
  * @returns whether it ran
  */
 export function analyseTable(sqlite: Database.Database, table: string): boolean {
-  if (!sqlite.open || sqlite.readonly || !/^[a-z_]+$/.test(table)) return false
-  try {
-    sqlite.pragma('analysis_limit = 400')
-    sqlite.exec(`ANALYZE "${table}"`)
-    return true
-  } catch {
-    return false
-  }
+  return /^[a-z_]+$/.test(table) && sampled(sqlite, `ANALYZE "${table}"`)
 }
 
 /**

@@ -1,9 +1,12 @@
 import { useMemo } from 'react'
 import { addDays, startOfDay } from 'date-fns'
-import type { DiaryAppointment, DiaryRange } from '../../../../shared/contract/diary'
+import {
+  STATUS_LABELS,
+  type DiaryAppointment,
+  type DiaryRange,
+} from '../../../../shared/contract/diary'
 import type { Therapist } from '../../../../shared/contract/diary-setup'
 import { toWall } from '../../../../shared/diary/wall-clock'
-import { STATUS_LABELS } from '../../../../shared/contract/diary'
 import { hm } from './calendar-setup'
 import type { DiaryView } from './visible-range'
 
@@ -63,7 +66,8 @@ export function useDiaryEvents({
       let event = eventCache.map.get(a)
       if (!event) {
         const start = toWall(a.startsAt, eventCache.tz)
-        const who = byId.get(a.therapistId)?.name ?? ''
+        const therapist = byId.get(a.therapistId)
+        const who = therapist?.name ?? ''
         event = {
           id: a.id,
           title: `${a.clientName} · ${a.serviceName}`,
@@ -72,7 +76,7 @@ export function useDiaryEvents({
           resourceId: a.therapistId,
           appt: a,
           who,
-          whoColour: byId.get(a.therapistId)?.colour ?? a.serviceColour,
+          whoColour: therapist?.colour ?? a.serviceColour,
           spoken: spokenName(a, start, who),
         }
         eventCache.map.set(a, event)
